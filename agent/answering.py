@@ -1,0 +1,198 @@
+"""The offline answerer: picks the sentences that answer, puts the answer first, cites them.
+
+No model runs here except the e5 query embedding. Every word of the answer comes from a cited
+sentence (or from arithmetic over cited figures, with the work shown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.arithmetic import solve
+from agent.compose import compose, refusal
+from agent.evidence import Candidate, EvidenceFinder, term_credit
+from agent.extract import clauses, figures, list_items
+from agent.followup import resolve
+from agent.question import Question, analyze
+from agent.retrieval import HybridRetriever
+from agent.types import Answer, Turn
+from ingest.normalize import is_traditional, normalize_query
+from ingest.reader import LoadedIndex
+
+PASSAGES = 6
+MIN_COVERAGE = 0.3
+MIN_DENSE_ENGLISH = 0.74
+_TIME = re.compile(r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初")
+
+# claims a question may presuppose, and the documented facts that contradict them (generic)
+_OPPOSITES = {
+    "下降": ("增长", "上升", "提高", "提升", "增加"),
+    "下滑": ("增长", "上升", "提升"),
+    "减少": ("增加", "增长", "提升"),
+    "亏损": ("营收", "盈利", "增长"),
+    "失败": ("成功", "圆满"),
+    "取消": ("签约", "推进", "举行"),
+    "停产": ("投产", "运营"),
+    "关闭": ("运营", "投产"),
+    "放弃": ("推进", "加快", "深化"),
+    "落后": ("领先", "赶上", "崛起"),
+}
+
+
+class OfflineAnswerer:
+    def __init__(self, retriever: HybridRetriever, index: LoadedIndex) -> None:
+        self.retriever = retriever
+        self.index = index
+        self.evidence = EvidenceFinder(index)
+
+    def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
+        traditional = is_traditional(question)
+        resolved = resolve(question, turns, self.index.segmenter.words)
+        q = analyze(resolved, self.index.segmenter)
+        qvec = self.retriever.query_vector(resolved)
+        passages = self.retriever.retrieve(resolved, k=PASSAGES, vector=qvec)
+        candidates = self.evidence.candidates(q, passages, qvec)
+        if not candidates:
+            return refusal(question, traditional)
+        why_not = self._unsupported(q, candidates)
+        if why_not is not None:
+            return refusal(question, traditional)
+        return self._compose(question, q, candidates, traditional)
+
+    # refusal ---------------------------------------------------------------------------------
+    def _unsupported(self, q: Question, candidates: list[Candidate]) -> str | None:
+        """Why the evidence does not answer the question, or None when it does."""
+        top = candidates[0]
+        if q.english:
+            return "dense" if top.dense < MIN_DENSE_ENGLISH else None
+        pool = candidates[:5]
+        best = max(c.coverage for c in pool[:2])
+        if best < MIN_COVERAGE and q.qtype not in ("calc", "why"):
+            return f"coverage {best:.2f}"
+        if q.qtype == "why":
+            return None  # a premise is answered with the documented facts, or not at all
+        for noun in q.asked:
+            if max(term_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
+                return f"asked about {noun}, which the documents never mention"
+        for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
+            if q.qtype != "calc" and not any(year in c.norm for c in pool):
+                return f"year {year} not in the evidence"
+        if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
+            return "no figure"
+        if q.qtype == "when" and not any(_TIME.search(c.norm) for c in pool[:2]):
+            return "no time"
+        return None
+
+    def _unknown(self, term: str) -> bool:
+        """A word the corpus never uses (nor a synonym of it)."""
+        return not any(term_credit(term, c.search_text) > 0 for c in self.index.chunks)
+
+    # composition -----------------------------------------------------------------------------
+    def _compose(
+        self, question: str, q: Question, candidates: list[Candidate], traditional: bool
+    ) -> Answer:
+        top = candidates[0]
+        if q.qtype == "calc":
+            calc = solve(q, candidates)
+            if calc is not None:
+                return compose(question, calc.short, calc.evidence, self.index, traditional)
+        evidence = [top] + self._complements(q, top, candidates)
+        notes: list[str] = []
+        if q.qtype == "list":
+            evidence = self._enumeration(top, candidates) + [
+                c for c in evidence[1:] if c not in self._enumeration(top, candidates)
+            ]
+            items = [i for c in evidence for i in list_items(c.norm)]
+            short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else self._clause(q, top)
+        elif q.wants_number:
+            short = self._figure_clause(q, evidence) or self._clause(q, top)
+        else:
+            short = self._clause(q, top)
+        premise = self._false_premise(q, evidence)
+        if premise:
+            notes.append(premise)
+        return compose(question, short, evidence[:3], self.index, traditional, notes)
+
+    def _complements(self, q: Question, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+        """A second sentence when it covers question terms the first one misses (multi-hop)."""
+        missing = [t for t in q.terms if term_credit(t, top.norm) == 0]
+        if not missing:
+            return []
+        best, gain = None, 0.0
+        for cand in candidates[1:8]:
+            g = sum(term_credit(t, cand.norm) for t in missing)
+            if g > gain and cand.score >= 0.4 * top.score:
+                best, gain = cand, g
+        return [best] if best else []
+
+    def _enumeration(self, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+        """The sentence and its ；-joined neighbours in the same paragraph (lists across sentences)."""
+        text = self.index.documents[top.source].text
+        group = [top]
+        by_start = {(c.source, c.start): c for c in candidates}
+        cursor = top
+        while text[cursor.start : cursor.end].rstrip().endswith(("；", ";")):
+            nxt = self._next_sentence(cursor)
+            if nxt is None:
+                break
+            group.append(by_start.get((nxt.source, nxt.start), nxt))
+            cursor = nxt
+        return group
+
+    def _next_sentence(self, cand: Candidate) -> Candidate | None:
+        from ingest.normalize import normalize
+
+        text = self.index.documents[cand.source].text
+        for chunk in self.index.chunks:
+            if chunk.source != cand.source:
+                continue
+            for s in chunk.sentences:
+                if s.start >= cand.end and "\n" not in text[cand.end : s.start]:
+                    original = text[s.start : s.end]
+                    return Candidate(cand.source, s.start, s.end, original, normalize(original).text,
+                                     cand.rank, 0.0, 0.0, 0.0, ())
+        return None
+
+    def _clause(self, q: Question, cand: Candidate) -> str:
+        parts = clauses(cand.norm)
+        if not parts:
+            return cand.norm
+        scored = [(sum(term_credit(t, p.text) for t in q.terms) + _type_fit(q, p.text), -i, p)
+                  for i, p in enumerate(parts)]
+        best = max(scored)[2]
+        if len(best.text) < 8 and len(parts) > 1:
+            return cand.norm.rstrip("。")
+        return best.text
+
+    def _figure_clause(self, q: Question, evidence: list[Candidate]) -> str:
+        best, best_score = "", -1.0
+        for cand in evidence:
+            for part in clauses(cand.norm):
+                if not figures(part.text):
+                    continue
+                score = sum(term_credit(t, part.text) for t in q.terms)
+                if score > best_score:
+                    best, best_score = part.text, score
+        return best
+
+    def _false_premise(self, q: Question, evidence: list[Candidate]) -> str:
+        text = q.text
+        joined = "".join(c.norm for c in evidence)
+        for claim, opposites in _OPPOSITES.items():
+            if claim in text and claim not in joined and any(o in joined for o in opposites):
+                return f"注意：资料并未提到“{claim}”，与问题的前提不符；以上为资料记载的情况。"
+        return ""
+
+
+def _type_fit(q: Question, text: str) -> float:
+    if q.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|当天", text):
+        return 1.0
+    if q.qtype == "where" and re.search(r"位于|坐落|落户|在.{2,12}(?:区|市|园|县)", text):
+        return 1.0
+    if q.qtype == "who" and re.search(r"总经理|区长|书记|主任|副总裁|董事长|负责人|表示|介绍", text):
+        return 1.0
+    return 0.0
+
+
+__all__ = ["OfflineAnswerer", "normalize_query"]

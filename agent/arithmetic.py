@@ -1,0 +1,104 @@
+"""Calculation questions: pick operands from the evidence, compute with the calculator, show work."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.calculator import calculate, format_number
+from agent.evidence import Candidate, term_credit
+from agent.extract import clauses, figures, months_in_range, to_number, unit_of
+from agent.question import Question
+
+_RATIO = re.compile(r"倍|比例|占比|times|ratio", re.I)
+_AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
+_SUM = re.compile(r"合计|总共|加起来|总和|一共|in total|combined|sum", re.I)
+
+
+@dataclass(frozen=True)
+class Operand:
+    figure: str
+    value: float
+    unit: str
+    candidate: Candidate
+    relevance: float
+
+
+@dataclass(frozen=True)
+class Calculation:
+    short: str
+    evidence: list[Candidate]
+
+
+def solve(question: Question, candidates: list[Candidate]) -> Calculation | None:
+    operands = _operands(question, candidates[:6])
+    if not operands:
+        return None
+    if _AVERAGE.search(question.text):
+        return _average(operands)
+    pair = _pair(operands)
+    if pair is None:
+        return None
+    a, b = pair
+    unit = a.unit
+    if _RATIO.search(question.text):
+        big, small = (a, b) if a.value >= b.value else (b, a)
+        value = calculate(f"{big.value} / {small.value}")
+        short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
+    elif _SUM.search(question.text):
+        value = calculate(f"{a.value} + {b.value}")
+        short = f"{a.figure} + {b.figure} = {format_number(value)}{unit}"
+    else:
+        big, small = (a, b) if a.value >= b.value else (b, a)
+        value = calculate(f"{big.value} - {small.value}")
+        short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
+    evidence = _unique([a.candidate, b.candidate])
+    return Calculation(short=f"计算：{short}", evidence=evidence)
+
+
+def _average(operands: list[Operand]) -> Calculation | None:
+    for op in operands:
+        months = months_in_range(op.candidate.norm)
+        if months and op.unit not in ("%", "％"):
+            value = calculate(f"{op.value} / {months}")
+            short = f"计算：{_bare(op)} ÷ {months}个月 ≈ {format_number(value)}{op.unit}/月"
+            return Calculation(short=short, evidence=[op.candidate])
+    return None
+
+
+def _bare(op: Operand) -> str:
+    """The figure without a leading qualifier word: 「达2.6亿元」 -> 「2.6亿元」, 「≥17300P」 kept."""
+    return re.sub(r"^(?:超过|超|约|达到|达|近|逾|突破|增长|下降)", "", op.figure)
+
+
+def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
+    out: list[Operand] = []
+    for cand in candidates:
+        for clause in clauses(cand.norm):
+            rel = sum(term_credit(t, clause.text) for t in question.terms) + cand.score
+            for fig in figures(clause.text):
+                value = to_number(fig.text)
+                unit = unit_of(fig.text)
+                if value is None or not unit or unit in ("年", "月", "天"):
+                    continue
+                out.append(Operand(fig.text, value, unit, cand, rel))
+    out.sort(key=lambda o: -o.relevance)
+    return out
+
+
+def _pair(operands: list[Operand]) -> tuple[Operand, Operand] | None:
+    for i, first in enumerate(operands):
+        for second in operands[i + 1 :]:
+            if second.unit == first.unit and second.value != first.value:
+                return first, second
+    return None
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    seen = set()
+    out = []
+    for c in cands:
+        if (c.source, c.start) not in seen:
+            seen.add((c.source, c.start))
+            out.append(c)
+    return out

@@ -1,0 +1,65 @@
+"""Turning chosen evidence into an `Answer`: short answer first, then numbered quotes."""
+
+from __future__ import annotations
+
+from agent.evidence import Candidate
+from agent.types import Answer, Citation
+from ingest.normalize import to_simplified, to_traditional
+from ingest.reader import LoadedIndex
+
+REFUSAL = "资料中没有相关信息。"
+REFUSAL_TRADITIONAL = "資料中沒有相關資訊。"
+
+
+def in_script(text: str, traditional: bool) -> str:
+    return to_traditional(text) if traditional else to_simplified(text)
+
+
+def citation_for(candidate: Candidate, index: LoadedIndex) -> Citation:
+    doc = index.documents[candidate.source]
+    heading = ""
+    for chunk in index.chunks:
+        if chunk.source == candidate.source and chunk.start <= candidate.start < chunk.end:
+            heading = chunk.heading
+            break
+    return Citation(
+        source=candidate.source,
+        quote=doc.text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        page=doc.page_at(candidate.start),
+        heading=heading,
+    )
+
+
+def compose(
+    question: str,
+    short: str,
+    evidence: list[Candidate],
+    index: LoadedIndex,
+    traditional: bool,
+    notes: list[str] | None = None,
+) -> Answer:
+    citations = [citation_for(c, index) for c in evidence]
+    lines = [in_script(short, traditional)]
+    for note in notes or ():
+        lines.append(in_script(note, traditional))
+    lines.append("")
+    lines.append(in_script("依据：", traditional))
+    for number, cite in enumerate(citations, start=1):
+        lines.append(f"[{number}] {in_script(cite.quote, traditional)}（{cite.source}）")
+    return Answer(
+        text="\n".join(lines),
+        refused=False,
+        citations=citations,
+        mode="offline",
+        question=question,
+        short=in_script(short, traditional),
+    )
+
+
+def refusal(question: str, traditional: bool, reason: str = "") -> Answer:
+    text = REFUSAL_TRADITIONAL if traditional else REFUSAL
+    if reason:
+        text = f"{text}{in_script(reason, traditional)}"
+    return Answer(text=text, refused=True, citations=[], mode="offline", question=question, short=text)

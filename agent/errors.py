@@ -1,0 +1,34 @@
+"""Typed errors. Messages say what was wrong, show the value and give the fix, in Chinese."""
+
+from ingest.errors import EmptyCorpusError, IndexMismatchError, IngestConfigError, IngestError
+
+__all__ = [
+    "ConfigError",
+    "EmptyCorpusError",
+    "EmptyQuestionError",
+    "IndexMismatchError",
+    "IngestConfigError",
+    "IngestError",
+    "LLMUnavailableError",
+    "PolicyQAError",
+]
+
+
+class PolicyQAError(Exception):
+    """Base class of errors the agent raises on purpose."""
+
+
+class EmptyQuestionError(PolicyQAError, ValueError):
+    """The question is empty or only whitespace."""
+
+
+class ConfigError(PolicyQAError, ValueError):
+    """A setting has a value that cannot be used."""
+
+
+class LLMUnavailableError(PolicyQAError):
+    """The configured LLM endpoint could not answer (down, timeout, bad key, unknown model)."""
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(cause)
+        self.cause = cause

@@ -1,0 +1,142 @@
+"""Candidate sentences for an answer, scored against the question. Plain Python + numpy."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent.question import Question
+from agent.types import Passage
+from ingest.normalize import normalize
+from ingest.reader import LoadedIndex
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万亿两]+(?=[家个项名位人倍年亿万])")
+
+# generic synonyms of policy and business writing (never document-specific)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "收入": ("营收", "营业收入", "收益"),
+    "营收": ("收入", "营业收入"),
+    "公司": ("企业", "集团"),
+    "企业": ("公司", "集团"),
+    "员工": ("职工", "人员", "雇员"),
+    "合作": ("携手", "联合", "共建", "协同"),
+    "建设": ("打造", "建成", "构建", "共建"),
+    "打造": ("建设", "建成", "构建"),
+    "计算能力": ("算力",),
+    "算力": ("计算能力",),
+    "增长": ("增加", "提升", "上升"),
+    "增加": ("增长", "提升"),
+    "目标": ("力争", "打造"),
+    "位于": ("坐落", "地处"),
+    "签约": ("签署", "签订"),
+    "签署": ("签约", "签订"),
+    "领导": ("负责人", "区长", "书记", "总经理"),
+    "产值": ("年产值",),
+    "规划": ("计划", "将", "下一步"),
+    "计划": ("拟", "将", "下一步"),
+    "前五个月": ("1-5月",),
+    "上半年": ("1-6月",),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str
+    start: int
+    end: int
+    text: str  # original
+    norm: str  # normalised Simplified
+    rank: int  # rank of its best passage
+    dense: float
+    coverage: float
+    score: float
+    covered: tuple[str, ...]
+
+
+class EvidenceFinder:
+    def __init__(self, index: LoadedIndex) -> None:
+        self.index = index
+        self._vector_row = {key: i for i, key in enumerate(index.sentence_keys)}
+        self._df = _term_document_frequency(index)
+
+    def term_weight(self, term: str) -> float:
+        n = max(1, len(self.index.chunks))
+        df = self._df.get(term, 0)
+        return math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
+
+    def candidates(self, question: Question, passages: list[Passage], qvec: np.ndarray) -> list[Candidate]:
+        seen: set[tuple[str, int, int]] = set()
+        out: list[Candidate] = []
+        chunk_by_id = {c.id: c for c in self.index.chunks}
+        for rank, passage in enumerate(passages):
+            chunk = chunk_by_id.get(passage.chunk_id)
+            if chunk is None:
+                continue
+            text = self.index.documents[chunk.source].text
+            for sentence in chunk.sentences:
+                key = (chunk.source, sentence.start, sentence.end)
+                if key in seen:
+                    continue
+                seen.add(key)
+                original = text[sentence.start : sentence.end]
+                norm = normalize(original).text
+                row = self._vector_row.get(key)
+                dense = float(self.index.sentence_vectors[row] @ qvec) if row is not None else 0.0
+                coverage, covered = self.coverage(question.terms, norm)
+                score = 2.0 * coverage + 4.0 * max(0.0, dense - 0.75) + 0.15 / (1 + rank)
+                score += _type_bonus(question, norm)
+                out.append(
+                    Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
+                              dense, coverage, score, covered)
+                )
+        out.sort(key=lambda c: (-c.score, c.rank, c.start))
+        return out
+
+    def coverage(self, terms: tuple[str, ...], norm: str) -> tuple[float, tuple[str, ...]]:
+        """Weighted share of the question's terms found in ``norm`` (synonyms and parts count)."""
+        if not terms:
+            return 0.0, ()
+        total = found = 0.0
+        covered = []
+        for term in terms:
+            weight = self.term_weight(term)
+            total += weight
+            credit = term_credit(term, norm)
+            if credit > 0:
+                covered.append(term)
+            found += weight * credit
+        return found / total, tuple(covered)
+
+
+def term_credit(term: str, norm: str) -> float:
+    norm = norm.lower()
+    if term in norm:
+        return 1.0
+    for alt in SYNONYMS.get(term, ()):
+        if alt in norm:
+            return 0.9
+    if len(term) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in term):
+        hits = sum(1 for i in range(len(term) - 1) if term[i : i + 2] in norm)
+        return 0.8 * hits / (len(term) - 1)
+    return 0.0
+
+
+def _type_bonus(question: Question, norm: str) -> float:
+    if question.wants_number and NUMBER.search(norm):
+        return 0.3
+    if question.qtype == "list" and norm.count("、") >= 2:
+        return 0.3
+    if question.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|明年", norm):
+        return 0.3
+    return 0.0
+
+
+def _term_document_frequency(index: LoadedIndex) -> dict[str, int]:
+    df: dict[str, int] = {}
+    for chunk in index.chunks:
+        for token in set(index.segmenter.tokens(chunk.search_text)):
+            df[token] = df.get(token, 0) + 1
+    return df

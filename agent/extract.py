@@ -1,0 +1,134 @@
+"""Pieces of an answer found inside evidence sentences: clauses, figures, list items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_UNIT = (
+    r"(?:P|EP|PFlops|TFlops|亿元|万元|千元|元|亿|万|%|％|个百分点|家|个|项|名|位|人次|人|倍|年|月|天|"
+    r"平方米|平方公里|公里|亩|吨|台|套|条|次|GB|TB|MW|kW|万千瓦|千瓦)"
+)
+_QUALIFIER = r"(?:≥|≤|>|<|超过|超|约|达到|达|近|逾|突破|不低于|不少于|以上|增长|下降)?"
+FIGURE = re.compile(
+    rf"{_QUALIFIER}\s*(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两]+|[百千万亿]+)\s*(?:[百千万亿]*){_UNIT}"
+)
+PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+RANGE_MONTHS = re.compile(r"(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+
+
+def clauses(sentence: str) -> list[Span]:
+    out: list[Span] = []
+    begin = 0
+    depth = 0
+    for i, ch in enumerate(sentence):
+        if ch in "“「『(（":
+            depth += 1
+        elif ch in "”」』)）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and CLAUSE_BREAK.match(ch) and not _inside_number(sentence, i):
+            _add(sentence, begin, i, out)
+            begin = i + 1
+    _add(sentence, begin, len(sentence), out)
+    return out
+
+
+def _inside_number(text: str, i: int) -> bool:
+    return (
+        text[i] in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    )
+
+
+def _add(sentence: str, begin: int, end: int, out: list[Span]) -> None:
+    while begin < end and sentence[begin] in " \t“”「」":
+        begin += 1
+    while end > begin and sentence[end - 1] in " \t":
+        end -= 1
+    if end > begin:
+        out.append(Span(begin, end, sentence[begin:end]))
+
+
+def figures(text: str) -> list[Span]:
+    """Numbers with their unit and qualifier: 「≥17300P」「超10亿元」「39.3%」「8家」."""
+    out = []
+    for m in FIGURE.finditer(text):
+        found = m.group(0).strip()
+        if _DATE_LIKE.fullmatch(found) or (found.endswith("月") and not found.endswith("个月")):
+            continue  # 「2025年」「7月」 are dates, not quantities
+        out.append(Span(m.start(), m.end(), found))
+    return out
+
+
+_DATE_LIKE = re.compile(r"\d{4}年")
+
+
+def to_number(figure: str) -> float | None:
+    """The numeric value of a figure in its own unit's scale: "2.6亿元" -> 2.6, "超百亿元" -> 100."""
+    match = PLAIN_NUMBER.search(figure.replace(",", ""))
+    if match:
+        return float(match.group(0))
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    value = 0.0
+    for ch in figure:
+        if ch in digits:
+            value = value * 10 + digits[ch] if value else digits[ch]
+        elif ch == "十":
+            value = (value or 1) * 10
+        elif ch == "百":
+            value = (value or 1) * 100
+        elif ch == "千":
+            value = (value or 1) * 1000
+    return value or None
+
+
+def unit_of(figure: str) -> str:
+    match = re.search(rf"{_UNIT}$", figure)
+    return match.group(0) if match else ""
+
+
+def months_in_range(text: str) -> int | None:
+    """「1-5月」 -> 5 months."""
+    match = RANGE_MONTHS.search(text)
+    if not match:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    return last - first + 1 if 1 <= first <= last <= 12 else None
+
+
+def list_items(text: str) -> list[str]:
+    """Items of an enumeration 「A、B、C等」 (the longest run of 、-separated items in a clause)."""
+    best: list[str] = []
+    for clause in clauses(text):
+        if "、" not in clause.text:
+            continue
+        parts = clause.text.split("、")
+        parts[0] = _tail_item(parts[0])
+        parts[-1] = _head_item(parts[-1])
+        parts = [p.strip() for p in parts if p.strip()]
+        if len(parts) > len(best):
+            best = parts
+    return best
+
+
+_LEAD = re.compile(
+    r"^.*(?:涵盖|包括|包含|聚焦|布局|分为|覆盖|涉及|引育|引进|培育|筑牢|强化|拓展|围绕|推动|发展|"
+    r"打造|建设|深化与|例如|比如|诸如)"
+)
+_TAIL = re.compile(r"(?:等|等等|及其他).*$")
+
+
+def _tail_item(first: str) -> str:
+    trimmed = _LEAD.sub("", first)
+    return trimmed if trimmed else first
+
+
+def _head_item(last: str) -> str:
+    return _TAIL.sub("", last)

@@ -1,0 +1,178 @@
+"""`PolicyQA`: the public entry point. The app, the CLI, the evals and the tests go through it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from agent.answering import OfflineAnswerer
+from agent.config import Settings
+from agent.errors import EmptyQuestionError
+from agent.retrieval import Filters, HybridRetriever
+from agent.types import Answer, Passage, Turn
+from ingest.embeddings import Embedder, load_embedder
+from ingest.errors import EmptyCorpusError
+from ingest.pipeline import sync_corpus
+from ingest.reader import LoadedIndex, open_index
+from ingest.types import IngestReport, LoadedDocument
+
+MAX_QUESTION_CHARS = 500
+
+
+class PolicyQA:
+    def __init__(
+        self,
+        settings: Settings,
+        index: LoadedIndex,
+        embedder: Embedder,
+        chat_model=None,
+        report: IngestReport | None = None,
+    ) -> None:
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.report = report
+        self.retriever = HybridRetriever(index, embedder)
+        self.offline = OfflineAnswerer(self.retriever, index)
+        self._chat_model = chat_model
+        self._llm = None
+
+    # construction ------------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        corpus_dir: str | Path | None = None,
+        index_dir: str | Path | None = None,
+        settings: Settings | None = None,
+        refresh: bool = True,
+        embedder: Embedder | None = None,
+        chat_model=None,
+    ) -> PolicyQA:
+        """Open (building or refreshing first, unless ``refresh=False``) the index of a corpus."""
+        settings = settings or Settings.from_env()
+        settings = settings.with_(
+            corpus_dir=Path(corpus_dir) if corpus_dir is not None else settings.corpus_dir,
+            index_dir=Path(index_dir) if index_dir is not None else settings.index_dir,
+        )
+        embedder = embedder or load_embedder(settings.ingest.embeddings)
+        report = None
+        if refresh:
+            report = sync_corpus(settings.corpus_dir, settings.index_dir, settings.ingest, embedder)
+        index = open_index(settings.index_dir, settings.ingest)
+        if not index.chunks:
+            raise EmptyCorpusError(
+                f"语料目录 {settings.corpus_dir} 中没有可索引的文档；"
+                "请放入 .txt/.md/.html/.docx/.pdf 文件后重试"
+                + (f"（跳过：{'；'.join(s.source + ' ' + s.reason for s in report.skipped)}）"
+                   if report and report.skipped else "")
+            )
+        return cls(settings, index, embedder, chat_model=chat_model, report=report)
+
+    # questions ---------------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[Turn | tuple | dict] | None = None) -> Answer:
+        """Answer from the documents, with exact citations; offline unless an LLM is configured."""
+        final = None
+        for final in self.stream(question, history):
+            pass
+        return final
+
+    def stream(
+        self, question: str, history: Sequence[Turn | tuple | dict] | None = None
+    ) -> Iterator[Answer]:
+        """Yield growing partial answers; the last one is final (same as `ask`)."""
+        question = _check_question(question)
+        turns = _turns(history)
+        started = time.perf_counter()
+        if self.settings.llm.enabled or self._chat_model is not None:
+            llm = self._llm_answerer()
+            for partial in llm.stream(question, turns):
+                yield _timed(partial, started)
+            return
+        yield _timed(self.offline.answer(question, turns), started)
+
+    def retrieve(
+        self,
+        question: str,
+        k: int = 5,
+        sources: Iterable[str] = (),
+        date_from: str = "",
+        date_to: str = "",
+    ) -> list[Passage]:
+        """The ``k`` best passages for a question, best first; filter by source or date range."""
+        question = _check_question(question)
+        if k <= 0:
+            raise ValueError(f"k 必须大于 0，当前为 {k}")
+        filters = Filters(tuple(sources), date_from, date_to)
+        return self.retriever.retrieve(question, k=k, filters=filters)
+
+    def as_retriever(self, k: int = 5):
+        """A LangChain `BaseRetriever` over the same index, for users' own chains."""
+        from agent.langchain_adapter import PolicyQARetriever
+
+        return PolicyQARetriever(qa=self, k=k)
+
+    # documents ---------------------------------------------------------------------------------
+    def documents(self) -> list[LoadedDocument]:
+        return list(self.index.documents.values())
+
+    def document_text(self, source: str) -> str:
+        """The text every citation of ``source`` indexes: ``quote == text[start:end]``."""
+        doc = self.index.documents.get(source)
+        if doc is None:
+            known = "、".join(sorted(self.index.documents)) or "（无）"
+            raise KeyError(f"没有名为 {source} 的文档；已索引：{known}")
+        return doc.text
+
+    def refresh(self) -> IngestReport:
+        """Re-sync the corpus folder into the index and reload it."""
+        report = sync_corpus(
+            self.settings.corpus_dir, self.settings.index_dir, self.settings.ingest, self.embedder
+        )
+        self.index = open_index(self.settings.index_dir, self.settings.ingest)
+        self.retriever = HybridRetriever(self.index, self.embedder)
+        self.offline = OfflineAnswerer(self.retriever, self.index)
+        self._llm = None
+        self.report = report
+        return report
+
+    def _llm_answerer(self):
+        if self._llm is None:
+            from agent.llm import LLMAnswerer
+
+            self._llm = LLMAnswerer(self.settings.llm, self.retriever, self.offline, self._chat_model)
+        return self._llm
+
+
+def _check_question(question: str) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise EmptyQuestionError("问题为空；请输入要查询的问题，例如「并济科技的算力接入了哪个经济圈？」")
+    question = question.strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise EmptyQuestionError(
+            f"问题过长（{len(question)} 字）；请把问题缩短到 {MAX_QUESTION_CHARS} 字以内"
+        )
+    return question
+
+
+def _turns(history) -> list[Turn]:
+    turns: list[Turn] = []
+    for item in history or ():
+        if isinstance(item, Turn):
+            turns.append(item)
+        elif isinstance(item, dict):
+            if "question" in item:
+                turns.append(Turn(item["question"], item.get("answer", "")))
+            elif item.get("role") == "user":
+                turns.append(Turn(str(item.get("content", ""))))
+            elif item.get("role") == "assistant" and turns:
+                turns[-1] = Turn(turns[-1].question, str(item.get("content", "")))
+        elif isinstance(item, (tuple, list)) and item:
+            turns.append(Turn(str(item[0]), str(item[1]) if len(item) > 1 else ""))
+    return turns
+
+
+def _timed(answer: Answer, started: float) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, seconds=round(time.perf_counter() - started, 4))

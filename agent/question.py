@@ -1,0 +1,109 @@
+"""Understanding a question: its script, its type and its focus terms. Plain Python."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import is_traditional, normalize_query
+from ingest.segment import Segmenter
+
+# order matters: the first matching type wins
+_TYPES: list[tuple[str, re.Pattern]] = [
+    ("calc", re.compile(
+        r"相差|差多少|差距|差值|多出|比.{0,16}(?:多|少|高|低|增加|增长|提升)(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
+        r"几倍|多少倍|倍数|比例|占比|平均每|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
+        r"how many times|difference|ratio|average per|in total|combined|sum of"
+    )),
+    ("why", re.compile(r"为什么|为何|原因|why", re.I)),
+    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
+    ("list", re.compile(
+        r"哪些|哪几|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
+        r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
+    )),
+    ("number", re.compile(
+        r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|算力.*(?:多|几)|"
+        r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)", re.I
+    )),
+    ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|日期|时间|when|what date|what year", re.I)),
+    ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
+    ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
+    ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
+]
+
+_ENGLISH = re.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True)
+class Question:
+    raw: str
+    text: str  # normalised Simplified form
+    traditional: bool
+    english: bool
+    qtype: str
+    terms: tuple[str, ...]  # content terms, in question order
+    asked: tuple[str, ...] = ()  # nouns next to the question word: what is asked about
+
+    @property
+    def wants_number(self) -> bool:
+        return self.qtype in ("number", "calc")
+
+
+def analyze(raw: str, segmenter: Segmenter) -> Question:
+    text = normalize_query(raw)
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    english = cjk < 2 and bool(_ENGLISH.search(text))
+    qtype = "fact"
+    for name, pattern in _TYPES:
+        if pattern.search(text):
+            qtype = name
+            break
+    terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
+    return Question(
+        asked=_asked_nouns(segmenter.tagged(text)),
+        raw=raw,
+        text=text,
+        traditional=is_traditional(raw),
+        english=english,
+        qtype=qtype,
+        terms=terms,
+    )
+
+
+_ASKING = re.compile(r"^(什么|什麼|多少|几|幾|谁|誰|哪.*|何.*|怎样|如何|多大|多高|多长|多久|是否)$")
+# nouns that name the kind of answer wanted, not a fact that must be in the documents
+FRAME_NOUNS = frozenset(
+    """类型 身份 产品 部分 量级 时候 时间 日期 职务 职位 奖项 作者 机构 工作 领域 方面 内容 情况 作用
+    名称 名字 地方 位置 规模 数量 数据 水平 形式 方式 措施 目标 意义 原因 特点 角色 称号 定位 程度
+    级别 行业 场景 项目 人 企业 公司 单位 部门 事情 东西 问题 活动 方向 路径 思路 模式 业务 服务
+    重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区""".split()
+)
+
+
+def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Common nouns within two words of a question word (「员工有多少人」 -> 员工)."""
+    words = [w for w, _ in tagged]
+    asked: list[str] = []
+    for i, word in enumerate(words):
+        if not _ASKING.match(word):
+            continue
+        for j in range(max(0, i - 3), min(len(words), i + 3)):
+            w, flag = tagged[j]
+            if j != i and flag in ("n", "vn", "nz", "eng") and w not in FRAME_NOUNS and len(w) >= 2:
+                asked.append(w)
+    return tuple(dict.fromkeys(asked))
+
+
+_QUESTION_WORDS = re.compile(
+    r"^(形象|比作|称作|称为|叫做|被称为|誉为|那座|那批|这篇|这些|那些|那个|这个|正在|还会|会先|可以|能够|能|会|将|要|已经|主要|平均|每月|"
+    r"每天|每家|至少|多出|比|按|下限|上限|计算|约|大约|如果|保留|两位|小数|一共|共|百分之|几倍|多少倍|"
+    r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪|谁|什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
+    r"目前|现在|情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
+    r"根据|资料|文中|报告|文章|提到|提及|说|讲|what|which|who|when|where|why|how|much|many|"
+    r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
+    re.I,
+)
+
+
+def _is_question_word(term: str) -> bool:
+    return bool(_QUESTION_WORDS.match(term))

@@ -1,0 +1,89 @@
+"""Hybrid retrieval: BM25 over jieba tokens + e5 dense vectors (Chroma), fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent.types import Passage
+from ingest.embeddings import Embedder
+from ingest.normalize import normalize_query
+from ingest.reader import LoadedIndex
+
+RRF_K = 60
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class Filters:
+    sources: tuple[str, ...] = ()
+    date_from: str = ""  # ISO yyyy-mm-dd, inclusive
+    date_to: str = ""
+
+    def allows(self, source: str, date: str) -> bool:
+        if self.sources and source not in self.sources:
+            return False
+        if self.date_from and (not date or date < self.date_from):
+            return False
+        if self.date_to and (not date or date > self.date_to):
+            return False
+        return True
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sources or self.date_from or self.date_to)
+
+
+class HybridRetriever:
+    def __init__(self, index: LoadedIndex, embedder: Embedder) -> None:
+        self.index = index
+        self.embedder = embedder
+        self._row = {c.id: i for i, c in enumerate(index.chunks)}
+
+    def query_vector(self, question: str) -> np.ndarray:
+        return self.embedder.query(normalize_query(question))
+
+    def retrieve(
+        self,
+        question: str,
+        k: int = 5,
+        filters: Filters | None = None,
+        vector: np.ndarray | None = None,
+    ) -> list[Passage]:
+        chunks = self.index.chunks
+        if not chunks:
+            return []
+        filters = filters or Filters()
+        allowed = [self._allowed(c, filters) for c in chunks]
+        tokens = self.index.segmenter.tokens(normalize_query(question))
+        bm25 = self.index.lexical.scores(tokens)
+        lexical = [i for i in np.argsort(-bm25, kind="stable") if bm25[i] > 0 and allowed[i]]
+        vector = self.query_vector(question) if vector is None else vector
+        dense_hits = self.index.vectors.query(vector, CANDIDATES if not filters.active else len(chunks))
+        dense = [self._row[i] for i, _ in dense_hits if i in self._row and allowed[self._row[i]]]
+        fused: dict[int, float] = {}
+        for ranking in (lexical[:CANDIDATES], dense[:CANDIDATES]):
+            for rank, row in enumerate(ranking):
+                fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [self._passage(chunks[row], score) for row, score in best]
+
+    def _allowed(self, chunk, filters: Filters) -> bool:
+        if not filters.active:
+            return True
+        doc = self.index.documents.get(chunk.source)
+        return filters.allows(chunk.source, doc.meta.date if doc else "")
+
+    @staticmethod
+    def _passage(chunk, score: float) -> Passage:
+        return Passage(
+            text=chunk.text,
+            source=chunk.source,
+            start=chunk.start,
+            end=chunk.end,
+            score=round(float(score), 6),
+            page=chunk.page,
+            heading=chunk.heading,
+            chunk_id=chunk.id,
+        )

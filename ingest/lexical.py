@@ -1,0 +1,42 @@
+"""The lexical side of the index: BM25 (bm25s) over jieba tokens, persisted with the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+
+class LexicalIndex:
+    def __init__(self, retriever: bm25s.BM25 | None, size: int) -> None:
+        self._bm25 = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, tokens: list[list[str]]) -> LexicalIndex:
+        if not tokens:
+            return cls(None, 0)
+        retriever = bm25s.BM25()
+        retriever.index([t or ["\u2205"] for t in tokens], show_progress=False)
+        return cls(retriever, len(tokens))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "size.txt").write_text(str(self.size), encoding="utf-8")
+        if self._bm25 is not None:
+            self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        size_file = folder / "size.txt"
+        size = int(size_file.read_text(encoding="utf-8")) if size_file.is_file() else 0
+        if size == 0:
+            return cls(None, 0)
+        return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every chunk (row order of the build), zeros for an empty query."""
+        if self._bm25 is None or not query_tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(query_tokens), dtype=np.float32)

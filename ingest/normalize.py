@@ -1,0 +1,92 @@
+"""Search-side normalisation (NFKC, Traditional→Simplified) with a map back to original offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """``text`` is the search form; ``origin[i]`` is the original offset of ``text[i]``.
+
+    ``origin`` has one extra final entry: the original length, so spans map with
+    ``original_span(i, j) == (origin[i], origin[j])``.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + _width_of_last(self, end - 1)
+
+
+def _width_of_last(norm: NormalizedText, i: int) -> int:
+    # the original character that produced text[i] spans up to the next distinct origin
+    j = i + 1
+    while j < len(norm.origin) - 1 and norm.origin[j] == norm.origin[i]:
+        j += 1
+    return norm.origin[j] - norm.origin[i] if norm.origin[j] > norm.origin[i] else 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """NFKC then Traditional→Simplified, keeping for every output character its source offset."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    nfkc = "".join(out)
+    simplified = _simplify_keeping_length(nfkc)
+    origin.append(len(text))
+    return NormalizedText(simplified, tuple(origin))
+
+
+def _simplify_keeping_length(text: str) -> str:
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    # phrase conversions that change length are rare; fall back line by line, then per char
+    parts = []
+    for line in text.splitlines(keepends=True):
+        conv = to_simplified(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := to_simplified(c)) == 1 else c for c in line)
+        parts.append(conv)
+    return "".join(parts)
+
+
+def normalize_query(text: str) -> str:
+    """The same normalisation for questions (offsets are not needed)."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text uses Traditional characters that differ from their Simplified form."""
+    simplified = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    if changed == 0:
+        return False
+    back = to_traditional(text)
+    # text already Traditional: converting it to Traditional changes (almost) nothing
+    unchanged_by_s2t = sum(1 for a, b in zip(text, back) if a != b)
+    return changed >= 1 and changed >= unchanged_by_s2t

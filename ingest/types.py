@@ -1,0 +1,102 @@
+"""Typed records that flow through ingestion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found in a document's text: ``text[start:end]`` is the heading line."""
+
+    level: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    title: str = ""
+    date: str = ""  # ISO yyyy-mm-dd when known ("" otherwise)
+    date_source: str = ""  # "text" | "file"
+    author: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document's extracted text. Every offset used downstream indexes ``text``.
+
+    For .txt/.md ``text`` is the decoded file itself; for .docx/.pdf/.html it is the extracted
+    text, kept in the index so citations can be shown and checked.
+    """
+
+    source: str  # corpus-relative path, e.g. "corpus/report.txt"
+    text: str
+    format: str  # "txt" | "md" | "html" | "docx" | "pdf"
+    encoding: str = "utf-8"
+    page_starts: tuple[int, ...] = ()  # PDF: offset in ``text`` where page i+1 starts
+    headings: tuple[Heading, ...] = ()
+    meta: DocMeta = field(default_factory=DocMeta)
+    sha256: str = ""  # of the file's bytes
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        page = 1
+        for i, start in enumerate(self.page_starts):
+            if start <= offset:
+                page = i + 1
+        return page
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str  # sha256 of source + offsets + text
+    source: str
+    text: str  # original text[start:end]
+    search_text: str  # normalised (NFKC, Simplified) text used for search
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+    heading: str = ""  # heading path, " > " joined
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    chunks: int = 0  # chunks in the index after the run
+    embedded: int = 0  # texts embedded during this run
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        lines = [
+            f"新增 {len(self.added)}，更新 {len(self.updated)}，删除 {len(self.removed)}，"
+            f"未变 {len(self.unchanged)}，跳过 {len(self.skipped)}；"
+            f"索引共 {self.chunks} 块，本次嵌入 {self.embedded} 条，用时 {self.seconds:.2f} 秒",
+        ]
+        for name, secs in self.stage_seconds.items():
+            lines.append(f"  {name}: {secs:.2f} 秒")
+        for skip in self.skipped:
+            lines.append(f"  跳过 {skip.source}：{skip.reason}")
+        return "\n".join(lines)

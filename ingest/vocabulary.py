@@ -1,0 +1,64 @@
+"""Domain vocabulary for jieba, built from the corpus itself plus an optional hand-kept file.
+
+Finds organisation names (…有限公司/集团/实验室/中心/大学/区/市…), quoted terms (「一网通办」,
+“城市大脑”) and model names (…大模型), so that they segment as single tokens at ingest and at
+query time alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+_ORG_SUFFIX = (
+    "股份有限公司|有限责任公司|有限公司|集团|实验室|研究院|研究所|中心|大学|学院|委员会|管理局|"
+    "人民政府|办公室|基地|产业园|平台"
+)
+# a name: 2–14 CJK/latin chars not containing punctuation or common clause words, then a suffix
+_ORG = re.compile(
+    rf"([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?(?:{_ORG_SUFFIX}))"
+)
+_QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,12})[」”』]")
+_MODEL = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8}大模型)")
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))")
+
+# words that begin clauses and would glue onto a name (「坐落于内江软件…」): cut them off
+_LEADING = re.compile(
+    r"^.*(?:坐落于|位于|依托|联合|携手|与|和|及|在|由|对|向|为|把|将|是|的|了|于|从|同|跟|同时|以及|通过|打造|成功|创建|推动|拓展|搭建|出|入|至|托|具有|书写|助力|共建|签署|发挥|充分|首个)"
+)
+_NOT_IN_NAME = re.compile(r"[的了着过是在和与及把被将以、，,。；;：:]")
+
+
+def extract_terms(texts: Iterable[str]) -> list[str]:
+    """Candidate domain words in Simplified text, longest forms kept, sorted."""
+    found: set[str] = set()
+    places: dict[str, int] = {}
+    for text in texts:
+        for match in _QUOTED.finditer(text):
+            if not _NOT_IN_NAME.search(match.group(1)):
+                found.add(match.group(1))
+        for pattern in (_ORG, _MODEL):
+            for match in pattern.finditer(text):
+                name = _LEADING.sub("", match.group(1))
+                if 3 <= len(name) <= 16 and not _NOT_IN_NAME.search(name) and name != "大模型":
+                    found.add(name)
+        for match in _PLACE.finditer(text):
+            name = _LEADING.sub("", match.group(1))
+            if len(name) >= 3:
+                places[name] = places.get(name, 0) + 1
+    # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
+    found.update(name for name, count in places.items() if count >= 2)
+    return sorted(found)
+
+
+def load_userdict(path: Path) -> list[str]:
+    """Words of a jieba-style user dictionary (``word [freq] [tag]`` per line, # comments)."""
+    if not path.is_file():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.append(line.split()[0])
+    return words
