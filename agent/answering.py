@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from agent.arithmetic import solve
 from agent.compose import compose, refusal
-from agent.evidence import Candidate, EvidenceFinder, term_credit
+from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
 from agent.followup import resolve
 from agent.question import Question, analyze
@@ -22,7 +22,8 @@ from ingest.reader import LoadedIndex
 
 PASSAGES = 6
 MIN_COVERAGE = 0.3
-MIN_DENSE_ENGLISH = 0.74
+SECOND_SENTENCE = 0.85  # quote the runner-up sentence too when it scores this close to the best
+MIN_DENSE_ENGLISH = 0.72
 _TIME = re.compile(r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初")
 
 # claims a question may presuppose, and the documented facts that contradict them (generic)
@@ -73,20 +74,20 @@ class OfflineAnswerer:
         if q.qtype == "why":
             return None  # a premise is answered with the documented facts, or not at all
         for noun in q.asked:
-            if max(term_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
+            if max(strict_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
                 return f"asked about {noun}, which the documents never mention"
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
             if q.qtype != "calc" and not any(year in c.norm for c in pool):
                 return f"year {year} not in the evidence"
         if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
             return "no figure"
-        if q.qtype == "when" and not any(_TIME.search(c.norm) for c in pool[:2]):
+        if q.qtype == "when" and not _TIME.search(top.norm):
             return "no time"
         return None
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""
-        return not any(term_credit(term, c.search_text) > 0 for c in self.index.chunks)
+        return not any(strict_credit(term, c.search_text) > 0 for c in self.index.chunks)
 
     # composition -----------------------------------------------------------------------------
     def _compose(
@@ -98,6 +99,9 @@ class OfflineAnswerer:
             if calc is not None:
                 return compose(question, calc.short, calc.evidence, self.index, traditional)
         evidence = [top] + self._complements(q, top, candidates)
+        runner_up = next((c for c in candidates[1:3] if c not in evidence), None)
+        if runner_up is not None and (q.english or runner_up.score >= SECOND_SENTENCE * top.score):
+            evidence.append(runner_up)
         notes: list[str] = []
         if q.qtype == "list":
             evidence = self._enumeration(top, candidates) + [

@@ -13,6 +13,12 @@ from agent.question import Question
 _RATIO = re.compile(r"倍|比例|占比|times|ratio", re.I)
 _AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
 _SUM = re.compile(r"合计|总共|加起来|总和|一共|in total|combined|sum", re.I)
+_GROWTH = re.compile(r"百分之多少|增长率|增幅|增长了?多少%|percent", re.I)
+_ANNUAL = re.compile(r"全年|一年|annual", re.I)
+_PER_COUNT = re.compile(r"平均到.{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
+_PER_DAYS = re.compile(r"共\s*(\d+)\s*天")
+_TARGET = re.compile(r"多少(亿元|万元|元)")
+_SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1.0}
 
 
 @dataclass(frozen=True)
@@ -34,14 +40,27 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
     operands = _operands(question, candidates[:6])
     if not operands:
         return None
-    if _AVERAGE.search(question.text):
-        return _average(operands)
+    per_days = _PER_DAYS.search(question.text)
+    if per_days:
+        return _divide(operands, int(per_days.group(1)), "天", question.text)
+    per_count = _PER_COUNT.search(question.text)
+    if per_count:
+        count = _count(operands, per_count)
+        if count is not None:
+            return _divide([o for o in operands if o is not count], count.value, count.unit,
+                           question.text, count)
+    if _AVERAGE.search(question.text) or _ANNUAL.search(question.text):
+        return _average(operands, annual=bool(_ANNUAL.search(question.text)))
     pair = _pair(operands)
     if pair is None:
         return None
     a, b = pair
     unit = a.unit
-    if _RATIO.search(question.text):
+    if _GROWTH.search(question.text):
+        big, small = (a, b) if a.value >= b.value else (b, a)
+        value = calculate(f"({big.value} - {small.value}) / {small.value} * 100")
+        short = f"({_bare(big)} − {_bare(small)}) ÷ {_bare(small)} ≈ {format_number(value)}%"
+    elif _RATIO.search(question.text):
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{big.value} / {small.value}")
         short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
@@ -56,14 +75,43 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
     return Calculation(short=f"计算：{short}", evidence=evidence)
 
 
-def _average(operands: list[Operand]) -> Calculation | None:
+def _average(operands: list[Operand], annual: bool = False) -> Calculation | None:
     for op in operands:
         months = months_in_range(op.candidate.norm)
         if months and op.unit not in ("%", "％"):
             value = calculate(f"{op.value} / {months}")
             short = f"计算：{_bare(op)} ÷ {months}个月 ≈ {format_number(value)}{op.unit}/月"
+            if annual:
+                total = calculate(f"{op.value} / {months} * 12")
+                short += f"；× 12个月 ≈ {format_number(total)}{op.unit}"
             return Calculation(short=short, evidence=[op.candidate])
     return None
+
+
+def _count(operands: list[Operand], match: re.Match) -> Operand | None:
+    unit = match.group(2) or match.group(3)
+    for op in operands:
+        if op.unit == unit:
+            return op
+    return None
+
+
+def _divide(operands, divisor: float, unit: str, text: str, divisor_op=None) -> Calculation | None:
+    amounts = [o for o in operands if o.unit in _SCALE]
+    if not amounts or not divisor:
+        return None
+    op = amounts[0]
+    value = calculate(f"{op.value} / {divisor}")
+    result_unit = op.unit
+    target = _TARGET.search(text)
+    if target and target.group(1) != op.unit and op.unit in _SCALE:
+        value = calculate(f"{value} * {_SCALE[op.unit]} / {_SCALE[target.group(1)]}")
+        result_unit = target.group(1)
+    short = (
+        f"计算：{_bare(op)} ÷ {format_number(divisor)}{unit} ≈ {format_number(value)}{result_unit}"
+    )
+    evidence = _unique([op.candidate] + ([divisor_op.candidate] if divisor_op else []))
+    return Calculation(short=short, evidence=evidence)
 
 
 def _bare(op: Operand) -> str:

@@ -39,7 +39,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "计划": ("拟", "将", "下一步"),
     "前五个月": ("1-5月",),
     "上半年": ("1-6月",),
+    "增幅": ("增长", "增速", "增加"),
+    "增速": ("增长", "增幅"),
+    "增长率": ("增长", "增速", "增幅"),
+    "接下来": ("下一步", "今后", "未来"),
+    "下一步": ("接下来", "今后", "未来"),
+    "洽谈": ("在谈", "商谈", "谈判"),
+    "主打": ("聚焦", "主要", "专注"),
+    "专注": ("聚焦", "主打", "致力"),
+    "研发": ("开发", "研究"),
+    "开发": ("研发", "打造"),
+    "引进": ("引育", "招商", "引入"),
+    "培育": ("引育", "孵化", "培养"),
+    "人才": ("人员",),
+    "作用": ("引领", "带动"),
+    "发言": ("表示", "讲话", "介绍"),
+    "讲话": ("表示", "发言", "介绍"),
+    "担任": ("任", "兼任"),
 }
+_ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平台|该中心|该公司|它)")
+
+
+# how a sentence's score mixes term coverage, e5 similarity and its passage's rank
+WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3}
 
 
 @dataclass(frozen=True)
@@ -76,17 +98,26 @@ class EvidenceFinder:
             if chunk is None:
                 continue
             text = self.index.documents[chunk.source].text
+            previous = ""
             for sentence in chunk.sentences:
                 key = (chunk.source, sentence.start, sentence.end)
                 if key in seen:
+                    previous = normalize(text[sentence.start : sentence.end]).text
                     continue
                 seen.add(key)
                 original = text[sentence.start : sentence.end]
                 norm = normalize(original).text
                 row = self._vector_row.get(key)
                 dense = float(self.index.sentence_vectors[row] @ qvec) if row is not None else 0.0
-                coverage, covered = self.coverage(question.terms, norm)
-                score = 2.0 * coverage + 4.0 * max(0.0, dense - 0.75) + 0.15 / (1 + rank)
+                # 「这家企业…」 continues the previous sentence's subject: let it count
+                context = previous + norm if _ANAPHOR_START.match(norm) else norm
+                previous = norm
+                coverage, covered = self.coverage(question.terms, context)
+                score = (
+                    WEIGHTS["coverage"] * coverage
+                    + WEIGHTS["dense"] * max(0.0, dense - 0.75)
+                    + WEIGHTS["rank"] / (1 + rank)
+                )
                 score += _type_bonus(question, norm)
                 out.append(
                     Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
@@ -111,6 +142,14 @@ class EvidenceFinder:
         return found / total, tuple(covered)
 
 
+def strict_credit(term: str, norm: str) -> float:
+    """Like `term_credit` but a long word needs most of its parts (「总投资额」 ≠ 「投资」)."""
+    credit = term_credit(term, norm)
+    if credit >= 0.9 or len(term) < 3:
+        return credit
+    return credit if credit >= 0.8 * 2 / 3 else 0.0
+
+
 def term_credit(term: str, norm: str) -> float:
     norm = norm.lower()
     if term in norm:
@@ -126,11 +165,11 @@ def term_credit(term: str, norm: str) -> float:
 
 def _type_bonus(question: Question, norm: str) -> float:
     if question.wants_number and NUMBER.search(norm):
-        return 0.3
+        return WEIGHTS["type"]
     if question.qtype == "list" and norm.count("、") >= 2:
-        return 0.3
+        return WEIGHTS["type"]
     if question.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|明年", norm):
-        return 0.3
+        return WEIGHTS["type"]
     return 0.0
 
 

@@ -12,7 +12,8 @@ from ingest.segment import Segmenter
 _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
         r"相差|差多少|差距|差值|多出|比.{0,16}(?:多|少|高|低|增加|增长|提升)(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
-        r"几倍|多少倍|倍数|比例|占比|平均每|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
+        r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
+        r"百分之多少|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|in total|combined|sum of"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
@@ -76,7 +77,8 @@ FRAME_NOUNS = frozenset(
     """类型 身份 产品 部分 量级 时候 时间 日期 职务 职位 奖项 作者 机构 工作 领域 方面 内容 情况 作用
     名称 名字 地方 位置 规模 数量 数据 水平 形式 方式 措施 目标 意义 原因 特点 角色 称号 定位 程度
     级别 行业 场景 项目 人 企业 公司 单位 部门 事情 东西 问题 活动 方向 路径 思路 模式 业务 服务
-    重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区""".split()
+    重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
+    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象""".split()
 )
 
 
@@ -89,13 +91,19 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
             continue
         for j in range(max(0, i - 3), min(len(words), i + 3)):
             w, flag = tagged[j]
-            if j != i and flag in ("n", "vn", "nz", "eng") and w not in FRAME_NOUNS and len(w) >= 2:
+            if (
+                j != i
+                and flag in ("n", "vn", "nz", "eng")
+                and w not in FRAME_NOUNS
+                and len(w) >= 2
+                and not _is_question_word(w)
+            ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
 
 
 _QUESTION_WORDS = re.compile(
-    r"^(形象|比作|称作|称为|叫做|被称为|誉为|那座|那批|这篇|这些|那些|那个|这个|正在|还会|会先|可以|能够|能|会|将|要|已经|主要|平均|每月|"
+    r"^(沿着|沿著|接下来会|形象|比作|称作|称为|叫做|被称为|誉为|那座|那批|这篇|这些|那些|那个|这个|正在|还会|会先|可以|能够|能|会|将|要|已经|主要|平均|每月|"
     r"每天|每家|至少|多出|比|按|下限|上限|计算|约|大约|如果|保留|两位|小数|一共|共|百分之|几倍|多少倍|"
     r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪|谁|什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
     r"目前|现在|情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"

@@ -22,13 +22,15 @@ from ingest.embeddings import Embedder, load_embedder
 from ingest.errors import IndexMismatchError, SkipDocument
 from ingest.index import VectorIndex
 from ingest.lexical import LexicalIndex
+from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
+from ingest.loaders import load_document
 from ingest.normalize import normalize
 from ingest.segment import Segmenter
 from ingest.store import EmbeddingCache, IndexFiles, document_from, meta_to_dict, text_key
 from ingest.types import Chunk, IngestReport, LoadedDocument, Skipped
 from ingest.vocabulary import extract_terms, load_userdict
 
-SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+
 NOT_DOCUMENTS = {"readme.md", "userdict.txt"}  # the corpus's own notes, never indexed
 EMBED_BATCH = 64
 
@@ -51,7 +53,7 @@ def sync_corpus(
     rebuild: bool = False,
     loader: Callable[[Path, str, int], LoadedDocument] | None = None,
 ) -> IngestReport:
-    from ingest.loaders import load_document
+
 
     config = config or IngestConfig()
     loader = loader or load_document
@@ -74,16 +76,8 @@ def sync_corpus(
         if path.name.lower() in NOT_DOCUMENTS and path.parent == corpus_dir:
             continue
         try:
-            if path.suffix.lower() not in SUPPORTED:
-                raise SkipDocument(
-                    f"不支持的格式 {path.suffix or '（无扩展名）'}；支持 "
-                    + "、".join(sorted(SUPPORTED))
-                )
-            if path.stat().st_size > config.max_file_bytes:
-                raise SkipDocument(
-                    f"文件大小 {path.stat().st_size / 1048576:.1f} MB 超过上限 "
-                    f"{config.max_file_bytes / 1048576:.0f} MB；请拆分文件或调高 QA_MAX_FILE_MB"
-                )
+            if path.suffix.lower() not in SUPPORTED or path.stat().st_size > config.max_file_bytes:
+                loader(path, source, config.max_file_bytes)  # raises SkipDocument with the reason
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
             if sha in seen_hashes:
                 raise SkipDocument(f"与 {seen_hashes[sha]} 内容完全相同，未重复索引")

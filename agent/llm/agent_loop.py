@@ -1,0 +1,84 @@
+"""A small explicit tool-calling loop: stream a reply, run the tools it calls, repeat.
+
+Deterministic for scripted models: one model call per step, tools run in the order called, and
+the last step is made without tools so the model has to answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ToolMessage
+from langchain_core.messages import message_chunk_to_message
+from langchain_core.tools import BaseTool
+
+MAX_STEPS = 4
+
+
+@dataclass(frozen=True)
+class Step:
+    """The text of the reply being streamed; ``final`` on the finished answer."""
+
+    text: str
+    final: bool
+
+
+def run(
+    first: BaseChatModel,
+    later: BaseChatModel,
+    tools: Sequence[BaseTool],
+    messages: Sequence[BaseMessage],
+    max_steps: int = MAX_STEPS,
+) -> Iterator[Step]:
+    """Yield partial texts of the answer as it streams, then one final `Step`."""
+    by_name = {t.name: t for t in tools}
+    history = list(messages)
+    for step in range(max_steps):
+        model = first if step == 0 else later
+        runnable = model if step == max_steps - 1 else _with_tools(model, tools)
+        reply = None
+        for chunk in runnable.stream(history):
+            reply = chunk if reply is None else reply + chunk
+            if isinstance(reply, AIMessageChunk) and not reply.tool_call_chunks:
+                text = str(reply.text)
+                if text:
+                    yield Step(text, final=False)
+        message = _as_message(reply)
+        if not (message.tool_calls or message.invalid_tool_calls):
+            yield Step(str(message.text), final=True)
+            return
+        history.append(message)
+        for call in message.tool_calls:
+            history.append(ToolMessage(content=_invoke(by_name, call), tool_call_id=call["id"]))
+        for bad in message.invalid_tool_calls:
+            history.append(ToolMessage(
+                content=f"错误：工具 {bad.get('name')} 的参数不是合法 JSON：{bad.get('args')}",
+                tool_call_id=bad.get("id") or "",
+            ))
+
+
+def _with_tools(model: BaseChatModel, tools: Sequence[BaseTool]):
+    try:
+        return model.bind_tools(list(tools))
+    except NotImplementedError:  # a chat model without tool calling still gets the passages
+        return model
+
+
+def _as_message(reply) -> AIMessage:
+    if reply is None:
+        return AIMessage(content="")
+    if isinstance(reply, AIMessageChunk):
+        return message_chunk_to_message(reply)
+    return reply
+
+
+def _invoke(by_name: dict[str, BaseTool], call: dict) -> str:
+    tool = by_name.get(call["name"])
+    if tool is None:
+        return f"错误：没有名为 {call['name']} 的工具；可用：{'、'.join(by_name)}"
+    try:
+        return str(tool.invoke(call["args"]))
+    except (ValueError, TypeError) as exc:  # bad arguments: tell the model, let it retry
+        return f"错误：调用 {call['name']} 失败：{exc}"

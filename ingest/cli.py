@@ -1,0 +1,81 @@
+"""`python -m ingest [CORPUS_DIR] [--index-dir DIR]` and the subcommands add/remove/list/rebuild."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from ingest.config import IngestConfig
+from ingest.errors import IngestError
+from ingest.pipeline import sync_corpus
+from ingest.store import IndexFiles
+
+COMMANDS = ("sync", "add", "remove", "list", "rebuild")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv.pop(0) if argv and argv[0] in COMMANDS else "sync"
+    parser = argparse.ArgumentParser(prog=f"python -m ingest {command}")
+    parser.add_argument("--corpus", dest="corpus_opt", default=None, help="语料目录（默认 corpus）")
+    parser.add_argument("--index-dir", default=None, help="索引目录（默认 .index）")
+    if command == "sync":
+        parser.add_argument("corpus", nargs="?", default=None)
+    elif command == "add":
+        parser.add_argument("files", nargs="+", help="要加入语料目录并建立索引的文件")
+    elif command == "remove":
+        parser.add_argument("sources", nargs="+", help="要删除的文档，例如 corpus/报告.txt")
+    args = parser.parse_args(argv)
+    import os
+
+    corpus = Path(getattr(args, "corpus", None) or args.corpus_opt or os.environ.get("QA_CORPUS_DIR", "corpus"))
+    index_dir = Path(args.index_dir or os.environ.get("QA_INDEX_DIR", ".index"))
+    try:
+        config = IngestConfig.from_env()
+        if command == "list":
+            return _list(index_dir)
+        if command == "add":
+            corpus.mkdir(parents=True, exist_ok=True)
+            for name in args.files:
+                path = Path(name)
+                if not path.is_file():
+                    print(f"错误：找不到文件 {name}；请检查路径", file=sys.stderr)
+                    return 2
+                shutil.copy2(path, corpus / path.name)
+        if command == "remove":
+            for source in args.sources:
+                target = _source_path(corpus, source)
+                if target is None:
+                    print(f"错误：语料目录 {corpus} 中没有 {source}；用 `python -m ingest list` 查看", file=sys.stderr)
+                    return 2
+                target.unlink()
+        if not corpus.is_dir():
+            print(f"错误：语料目录 {corpus} 不存在；请创建它并放入文档", file=sys.stderr)
+            return 2
+        report = sync_corpus(corpus, index_dir, config, rebuild=command == "rebuild")
+    except IngestError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    return 0
+
+
+def _source_path(corpus: Path, source: str) -> Path | None:
+    rel = source.split("/", 1)[1] if source.startswith(f"{corpus.name}/") else source
+    path = corpus / rel
+    return path if path.is_file() else None
+
+
+def _list(index_dir: Path) -> int:
+    manifest = IndexFiles(index_dir).read_manifest()
+    docs = manifest.get("documents", {})
+    if not docs:
+        print(f"索引 {index_dir} 中没有文档")
+        return 0
+    for source, entry in sorted(docs.items()):
+        meta = entry.get("meta", {})
+        print(f"{source}\t{entry['format']}\t{entry.get('encoding') or '-'}\t{meta.get('title', '')}\t{meta.get('date', '')}")
+    print(f"共 {len(docs)} 个文档，{len(manifest.get('chunk_ids', []))} 块；嵌入模型 {manifest.get('embeddings')}")
+    return 0
