@@ -11,9 +11,11 @@ from collections.abc import Sequence
 
 from agent.arithmetic import solve
 from agent.compose import compose, refusal
+from agent.docmeta import answer_from_metadata
 from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
 from agent.followup import resolve
+from agent.multihop import bridge_entity, split_relative
 from agent.question import Question, analyze
 from agent.retrieval import HybridRetriever
 from agent.types import Answer, Turn
@@ -50,16 +52,75 @@ class OfflineAnswerer:
     def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
         traditional = is_traditional(question)
         resolved = resolve(question, turns, self.index.segmenter.words)
+        meta = self._metadata_answer(question, resolved, traditional)
+        if meta is not None:
+            return meta
+        bridge: list[Candidate] = []
+        hop = split_relative(resolved)
+        if hop is not None:
+            resolved, bridge = self._hop(hop, resolved)
         q = analyze(resolved, self.index.segmenter)
         qvec = self.retriever.query_vector(resolved)
         passages = self.retriever.retrieve(resolved, k=PASSAGES, vector=qvec)
         candidates = self.evidence.candidates(q, passages, qvec)
+        if bridge and candidates:
+            candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
         if not candidates:
             return refusal(question, traditional)
         why_not = self._unsupported(q, candidates)
         if why_not is not None:
             return refusal(question, traditional)
         return self._compose(question, q, candidates, traditional)
+
+    def _hop(self, hop, question: str) -> tuple[str, list[Candidate]]:
+        """Resolve the description to an entity; return the rewritten question and the bridge."""
+        q = analyze(hop.description, self.index.segmenter)
+        qvec = self.retriever.query_vector(hop.description)
+        passages = self.retriever.retrieve(hop.description, k=3, vector=qvec)
+        found = self.evidence.candidates(q, passages, qvec)
+        if not found or found[0].coverage < MIN_COVERAGE:
+            return question, []
+        bridge = [found[0]]
+        previous = self._previous_sentence(found[0])
+        if previous is not None and re.match(r"^(?:这家|该|此|其|这座|这个)", found[0].norm):
+            bridge.insert(0, previous)
+        vocabulary = set(self.index.segmenter.words)
+        entity = bridge_entity(hop, bridge, vocabulary, self.index.segmenter.tagged)
+        if not entity:
+            return question, []
+        return f"{entity}{hop.rest}", [found[0]]
+
+    def _previous_sentence(self, cand: Candidate) -> Candidate | None:
+        text = self.index.documents[cand.source].text
+        best = None
+        for chunk in self.index.chunks:
+            if chunk.source != cand.source:
+                continue
+            for s in chunk.sentences:
+                if s.end <= cand.start and (best is None or s.end > best.end):
+                    best = s
+        if best is None:
+            return None
+        original = text[best.start : best.end]
+        return Candidate(cand.source, best.start, best.end, original, normalize_query(original),
+                         cand.rank, 0.0, 0.0, 0.0, ())
+
+    def _metadata_answer(self, question: str, resolved: str, traditional: bool) -> Answer | None:
+        docs = list(self.index.documents.values())
+        if len(docs) > 1:
+            top = self.retriever.retrieve(resolved, k=1)
+            docs = sorted(docs, key=lambda d: d.source != (top[0].source if top else ""))
+        hit = answer_from_metadata(resolved, docs)
+        if hit is None:
+            return None
+        text = self.index.documents[hit.source].text
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        line_end = len(text) if line_end < 0 else line_end
+        sentence = Candidate(hit.source, line_start, line_end, text[line_start:line_end],
+                             normalize_query(text[line_start:line_end]), 0, 0.0, 1.0, 1.0, ())
+        short = f"{hit.label}：{normalize_query(hit.value).strip('（）() ')}"
+        return compose(question, short, [sentence], self.index, traditional)
 
     # refusal ---------------------------------------------------------------------------------
     def _unsupported(self, q: Question, candidates: list[Candidate]) -> str | None:
@@ -113,6 +174,7 @@ class OfflineAnswerer:
             short = self._figure_clause(q, evidence) or self._clause(q, top)
         else:
             short = self._clause(q, top)
+        evidence = list({(c.source, c.start): c for c in evidence}.values())
         premise = self._false_premise(q, evidence)
         if premise:
             notes.append(premise)

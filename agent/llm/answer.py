@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
 from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, mentions, overlap, report
@@ -19,7 +19,7 @@ MAX_QUOTE = 300  # characters; a longer span of matching sentences is cut to the
 class LLMAnswer(Answer):
     """An `Answer` from the model, with how many of its sentences the claim check removed."""
 
-    claims: ClaimReport = ClaimReport(kept=0, removed=0)
+    claims: ClaimReport = field(default_factory=lambda: ClaimReport(kept=0, removed=0))
 
 
 def removed_notice(removed: int) -> str:
@@ -38,18 +38,18 @@ def build_answer(
     traditional = is_traditional(question)
     claims = check(raw, {n: p.text for n, p in passages.items()}, computed)
     counts = report(claims)
-    order = list(dict.fromkeys(n for c in claims if c.supported for n in c.cites if n in passages))
+    kept = [c for c in claims if c.supported]
+    order = list(dict.fromkeys(n for c in kept for n in c.cites if n in passages))
     if not order:
         text = REFUSAL_TRADITIONAL if traditional else REFUSAL
         return LLMAnswer(text=text, refused=True, mode="llm", question=question, short=text,
                          notice=removed_notice(counts.removed), claims=counts)
     new_number = {old: new for new, old in enumerate(order, start=1)}
     citations = [
-        _citation(passages[old], [c for c in claims if c.supported and old in c.cites], index, chunks)
-        for old in order
+        _citation(passages[n], [c for c in kept if n in c.cites], index, chunks) for n in order
     ]
     body = in_script(_join(claims, new_number), traditional)
-    short = CITE.sub("", body.split("\n")[0]).strip()
+    short = in_script(CITE.sub("", kept[0].text).strip(), traditional)
     lines = [body, "", in_script("依据：", traditional)]
     lines += [f"[{n}] {in_script(' '.join(c.quote.split()), traditional)}（{c.source}）"
               for n, c in enumerate(citations, start=1)]

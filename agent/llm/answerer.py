@@ -78,8 +78,9 @@ class LLMAnswerer:
         except MODEL_ERRORS as exc:
             yield self._offline(question, turns, exc)
             return
+        index = self.retriever.index
         final = build_answer(
-            question, raw, workspace.numbered(), workspace.computed, self.retriever.index, self._chunks
+            question, raw, workspace.numbered(), workspace.computed, index, self._chunks
         )
         self.last_claims = final.claims
         yield final

@@ -1,6 +1,6 @@
 """What a sentence states that can be checked: figures (numbers with scale and unit) and names.
 
-Plain Python over normalised (NFKC, Traditional→Simplified, whitespace-free CJK) text.
+Plain Python over normalised text: NFKC, Traditional→Simplified, no whitespace beside CJK.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4,
            "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DIM_ALIASES = {"YUAN": "元", "RMB": "元", "CNY": "元", "PERCENT": "%", "PFLOPS": "P"}
 _LATIN_DIMS = r"(?i:pflops|tflops|eflops|pb|tb|gb|mw|kw|gw|p|yuan|rmb|cny|usd|percent)(?![A-Za-z])"
-_DIMS = rf"个百分点|%|‰|美元|元|吨|平方公里|平方米|公里|千米|米|亩|公顷|瓦|小时|天|年|月|日|号|岁|倍|{_LATIN_DIMS}"
+_DIMS = (
+    r"个百分点|%|‰|美元|元|吨|平方公里|平方米|公里|千米|米|亩|公顷|瓦|小时|天|年|月|日|号|岁|倍|"
+    + _LATIN_DIMS
+)
 NUMBER = re.compile(
     r"(?<![A-Za-z\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*"
     r"(万亿|千万|百万|亿|万|千|百|(?i:thousand|million|billion|trillion)(?![A-Za-z]))?\s*"
@@ -28,7 +31,9 @@ CN_NUMBER = re.compile(
     r"(?<![\d.零〇一二两三四五六七八九十百千万亿])([零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
     r"(?=[个家项名位人次倍年月日天台座条所种批元%])"
 )
-QUOTED = re.compile(r"「([^」]{2,40})」|『([^』]{2,40})』|“([^”]{2,40})”|《([^》]{2,40})》|\"([^\"]{2,40})\"")
+QUOTED = re.compile(
+    r"「([^」]{2,40})」|『([^』]{2,40})』|“([^”]{2,40})”|《([^》]{2,40})》|\"([^\"]{2,40})\""
+)
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 _SUFFIXES = ("有限公司", "公司", "集团", "研究院", "学院", "大学", "实验室", "中心", "平台", "基地",
              "委员会", "银行", "医院", "新区", "区", "市", "省", "县")
@@ -116,7 +121,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def normal(text: str) -> str:
-    """NFKC, Simplified, and no whitespace inside CJK text (chunks break lines mid-sentence)."""
+    """NFKC, Simplified, no whitespace beside CJK (chunks break lines mid-sentence)."""
     return flat(normalize_query(text))
 
 

@@ -1,0 +1,58 @@
+"""Questions about a document itself (its author, title, number, issuer, date), answered from
+the metadata found at ingest, and cited where that value stands in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import normalize
+from ingest.types import LoadedDocument
+
+_FIELDS: list[tuple[str, str, re.Pattern]] = [
+    ("author", "作者", re.compile(r"作者|谁写的|撰稿|撰写|执笔|author|who wrote", re.I)),
+    ("doc_number", "文号", re.compile(r"文号|发文字号|文件编号|document number", re.I)),
+    ("issuer", "发文机关", re.compile(r"发文机关|印发单位|发布单位|哪个部门(?:印发|发布)|issued by", re.I)),
+    ("title", "标题", re.compile(r"标题|题目|题为|叫什么名字的(?:文章|报道)|title", re.I)),
+    ("date", "日期", re.compile(r"(?:发布|印发|成文|发表)(?:日期|时间)|哪天(?:发布|印发)|publication date", re.I)),
+]
+_ABOUT_DOCUMENT = re.compile(r"这篇|本文|该文|文章|报道|文件|通知|本报告|资料|document|article|report", re.I)
+
+
+@dataclass(frozen=True)
+class MetaHit:
+    label: str
+    value: str
+    source: str
+    start: int
+    end: int
+
+
+def answer_from_metadata(question: str, docs: list[LoadedDocument]) -> MetaHit | None:
+    """The asked field of the first document that has it and shows it in its text."""
+    text = normalize(question).text
+    for field, label, pattern in _FIELDS:
+        if not pattern.search(text):
+            continue
+        if field not in ("doc_number", "issuer") and not _ABOUT_DOCUMENT.search(text):
+            continue
+        for doc in docs:
+            value = getattr(doc.meta, field, "")
+            if not value or (field == "date" and doc.meta.date_source != "text"):
+                continue
+            span = _locate(doc.text, value, last=field == "author")
+            if span:
+                return MetaHit(label, doc.text[span[0] : span[1]], doc.source, *span)
+    return None
+
+
+def _locate(text: str, value: str, last: bool) -> tuple[int, int] | None:
+    index = text.rfind(value) if last else text.find(value)
+    if index < 0:
+        norm = normalize(text)
+        target = normalize(value).text
+        index = norm.text.rfind(target) if last else norm.text.find(target)
+        if index < 0:
+            return None
+        return norm.original_span(index, index + len(target))
+    return index, index + len(value)

@@ -1,0 +1,61 @@
+"""Two-hop questions: 「和紫东太初联手研发…的企业，前5个月收入多少？」.
+
+The description before 「的企业/的机构/的人…」 is looked up first; the entity it names (a domain
+word or proper noun of the best sentence, or of the sentence that sentence continues) replaces
+the description, and the rest of the question is answered about that entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.evidence import Candidate
+
+_HEADS = {
+    "org": ("企业", "公司", "集团", "机构", "单位"),
+    "person": ("人", "领导", "负责人", "代表"),
+    "place": ("地方", "城市", "地区"),
+}
+_RELATIVE = re.compile(
+    r"^(?P<desc>.{6,}?)的(?:那家|那个|这家|这个)?(?P<head>企业|公司|集团|机构|单位|人|领导|负责人|代表)"
+    r"[，,、]?(?P<rest>.{2,})$"
+)
+_ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "太初", "机构")
+_PERSON = re.compile(
+    r"(?:总经理|副总裁|总裁|区长|市长|书记|主任|董事长|局长|厅长|负责人)([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)"
+)
+_PRONOUN = re.compile(r"^(?:其|它|他|她)")
+
+
+@dataclass(frozen=True)
+class Hop:
+    description: str
+    head: str
+    rest: str
+
+
+def split_relative(question: str) -> Hop | None:
+    match = _RELATIVE.match(question)
+    if not match:
+        return None
+    rest = _PRONOUN.sub("", match.group("rest").lstrip("，, "))
+    return Hop(match.group("desc"), match.group("head"), rest)
+
+
+def bridge_entity(hop: Hop, bridge: list[Candidate], vocabulary: set[str], tagged) -> str:
+    """The entity the description points to, found in the bridge sentences."""
+    kind = next(k for k, heads in _HEADS.items() if hop.head in heads)
+    text = "".join(c.norm for c in bridge)
+    if kind == "person":
+        found = _PERSON.findall(text)
+        return found[0] if found else ""
+    names = [w for w in vocabulary if w in text and w not in hop.description]
+    names += [w for w, flag in tagged(text) if flag in ("nt", "nz", "nr") and len(w) >= 2]
+    if kind == "org":
+        names = [n for n in names if n.endswith(_ORG_END) or n not in vocabulary]
+    names = [n for n in names if n not in hop.description]
+    if not names:
+        return ""
+    # the name mentioned first in the bridge sentences is their subject
+    return min(names, key=lambda n: (text.index(n), -len(n)))
