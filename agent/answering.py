@@ -70,7 +70,7 @@ class OfflineAnswerer:
         why_not = self._unsupported(q, candidates)
         if why_not is not None:
             return refusal(question, traditional)
-        return self._compose(question, q, candidates, traditional)
+        return self._compose(question, q, candidates, traditional, bridge)
 
     def _hop(self, hop, question: str) -> tuple[str, list[Candidate]]:
         """Resolve the description to an entity; return the rewritten question and the bridge."""
@@ -152,7 +152,12 @@ class OfflineAnswerer:
 
     # composition -----------------------------------------------------------------------------
     def _compose(
-        self, question: str, q: Question, candidates: list[Candidate], traditional: bool
+        self,
+        question: str,
+        q: Question,
+        candidates: list[Candidate],
+        traditional: bool,
+        bridge: list[Candidate] = (),
     ) -> Answer:
         top = candidates[0]
         if q.qtype == "calc":
@@ -174,7 +179,7 @@ class OfflineAnswerer:
             short = self._figure_clause(q, evidence) or self._clause(q, top)
         else:
             short = self._clause(q, top)
-        evidence = list({(c.source, c.start): c for c in evidence}.values())
+        evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         premise = self._false_premise(q, evidence)
         if premise:
             notes.append(premise)

@@ -147,7 +147,8 @@ def strict_credit(term: str, norm: str) -> float:
     credit = term_credit(term, norm)
     if credit >= 0.9 or len(term) < 3:
         return credit
-    return credit if credit >= 0.8 * 2 / 3 else 0.0
+    needed = 0.8 * (1 / 2 if len(term) == 3 else 2 / 3)  # 「后算力」 is 后+算力; 「总投资额」 is not 投资
+    return credit if credit >= needed - 1e-9 else 0.0
 
 
 def term_credit(term: str, norm: str) -> float:

@@ -24,6 +24,7 @@ from agent.types import Answer, Turn
 
 HISTORY_TURNS = 3
 _BASIS = re.compile(r"\n\s*依[据據]：[\s\S]*$")
+_THINKING = re.compile(r"<think>[\s\S]*?(?:</think>|$)")  # reasoning models served by Ollama/vLLM
 log = logging.getLogger(__name__)
 
 
@@ -71,10 +72,11 @@ class LLMAnswerer:
         try:
             messages = self.messages(question, turns, workspace)
             for step in agent_loop.run(self.first, self.later, make_tools(workspace), messages):
+                text = _THINKING.sub("", step.text).strip()
                 if step.final:
-                    raw = step.text
-                else:
-                    yield Answer(text=step.text, refused=False, mode="llm", question=question)
+                    raw = text
+                elif text:
+                    yield Answer(text=text, refused=False, mode="llm", question=question)
         except MODEL_ERRORS as exc:
             yield self._offline(question, turns, exc)
             return

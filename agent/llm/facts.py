@@ -44,6 +44,14 @@ _GENERIC = {"地区", "园区", "社区", "城区", "市区", "辖区", "片区"
 _BOUNDARY_WORDS = ("建设", "打造", "建成", "构建", "成立", "设立", "共建", "依托", "位于", "落户",
                    "坐落", "签约", "引进", "联合", "携手", "包括", "形成", "成为", "作为", "属于",
                    "通过", "围绕", "推动", "加快", "推进", "聚焦")
+_TITLED = re.compile(
+    r"(?:区长|市长|省长|县长|书记|主任|局长|厅长|部长|董事长|总经理|副总裁|总裁|院长|校长|主席|负责人)"
+    r"([\u4e00-\u9fff]{2})"
+)
+_NOT_PERSON = set(
+    "表示 介绍 指出 强调 认为 提出 说道 透露 一行 带队 出席 参加 讲话 致辞 主持 等人 率队 调研 "
+    "会见 分别 共同 也是 就是 兼任 同志 助理 办公 职务 签约 签署 一职".split()
+)
 _BOUNDARY_CHARS = set("的了在由与及是将对从把被给让于等其这那该此各每已并且而也又就还拟跟按")
 
 
@@ -74,7 +82,8 @@ def figures_in(text: str) -> list[Figure]:
 
 
 def names_in(text: str) -> list[str]:
-    """Proper-noun-like terms: quoted terms, latin words, and stems of 「…公司/中心/区」 names."""
+    """Proper-noun-like terms: quoted terms, latin words, stems of 「…公司/中心/区」 names, and
+    people named after a title (「区长陈伟」)."""
     names = [next(g for g in m.groups() if g) for m in QUOTED.finditer(text)]
     if len(re.findall(r"[A-Za-z]", text)) <= len(re.findall(r"[\u4e00-\u9fff]", text)):
         units = {m.group(3) for m in NUMBER.finditer(text) if m.group(3)}
@@ -85,6 +94,10 @@ def names_in(text: str) -> list[str]:
         stem = _stem(text, m)
         if stem:
             names.append(stem)
+    for m in _TITLED.finditer(text):  # 「区长陈伟」: a person named after a title
+        person = m.group(1)
+        if person not in _NOT_PERSON and person[0] not in _BOUNDARY_CHARS:
+            names.append(person)
     return list(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 

@@ -29,7 +29,7 @@ def unavailable(exc: BaseException, config: LLMConfig, model: str = "") -> LLMUn
     model = config.model or model
     if isinstance(exc, (openai.APITimeoutError, ModelTimeoutError)):
         budget = min(config.timeout, config.connect_budget)
-        cause = f"大模型响应超时（{url} 在 {budget:g} 秒内没有开始回答），{FALLBACK}"
+        cause = f"大模型响应超时（{url}），{FALLBACK}；首次响应须在 {budget:g} 秒内开始"
     elif isinstance(exc, (openai.APIConnectionError, ModelConnectionError)):
         cause = f"大模型服务连接失败（{url}），{FALLBACK}；请检查 QA_LLM_BASE_URL 与服务是否启动"
     elif isinstance(exc, (openai.AuthenticationError, ModelAuthenticationError)):

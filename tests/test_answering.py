@@ -1,0 +1,131 @@
+"""The offline answerer on the real seed index: answers, citations, refusals, follow-ups."""
+
+import pytest
+
+from agent import Answer, Citation, EmptyQuestionError, Passage, Turn
+from agent.calculator import CalculatorError, calculate, format_number
+
+SOURCE = "corpus/dongxing-ai-industry.txt"
+
+
+def _quotes_exact(qa, answer):
+    for c in answer.citations:
+        assert qa.document_text(c.source)[c.start : c.end] == c.quote
+
+
+def test_contract_example_question(seed_qa):
+    ans = seed_qa.ask("并济科技的算力接入了哪个经济圈？")
+    assert isinstance(ans, Answer) and ans.refused is False and ans.mode == "offline"
+    assert "成渝地区双城经济圈" in ans.text.splitlines()[0]
+    assert isinstance(ans.citations, list) and isinstance(ans.citations[0], Citation)
+    assert ans.citations[0].source == SOURCE
+    assert "成渝地區雙城經濟圈" in ans.citations[0].quote  # quotes stay in the original script
+    assert "[1]" in ans.text
+    _quotes_exact(seed_qa, ans)
+
+
+def test_retrieve_ranks_the_answering_chunk_first(seed_qa):
+    passages = seed_qa.retrieve("新投资的智算中心建成后算力规模多大？", k=3)
+    assert len(passages) == 3 and all(isinstance(p, Passage) for p in passages)
+    assert "≥17300P" in passages[0].text
+    assert passages[0].score >= passages[1].score >= passages[2].score
+    assert seed_qa.document_text(SOURCE)[passages[0].start : passages[0].end] == passages[0].text
+
+
+def test_figure_answer_keeps_unit_and_qualifier(seed_qa):
+    ans = seed_qa.ask("新投资的成渝枢纽智算中心建成后算力能达到多少？")
+    assert "≥17300P" in ans.text.splitlines()[0]
+    _quotes_exact(seed_qa, ans)
+
+
+def test_traditional_question_gets_traditional_answer(seed_qa):
+    ans = seed_qa.ask("並濟科技在東興區穩定運營多少算力？")
+    assert "7300P" in ans.short
+    assert "運營" in ans.short or "運營" in ans.text
+    assert ans.citations[0].quote == seed_qa.document_text(SOURCE)[
+        ans.citations[0].start : ans.citations[0].end
+    ]
+
+
+def test_list_question_gathers_all_items(seed_qa):
+    ans = seed_qa.ask("东兴区签约的人工智能产业协同创新项目涵盖哪些领域？")
+    first = ans.text.splitlines()[0]
+    for item in ("数字安全能力基础", "城市级运营及服务", "警务协同作战", "数字人才"):
+        assert item in first
+
+
+def test_calculation_shows_work_and_cites_both_operands(seed_qa):
+    ans = seed_qa.ask("建成后的算力集群比现在稳定运营的算力多多少？")
+    assert "17300P − 7300P = 10000P" in ans.text.splitlines()[0]
+    quotes = "".join(c.quote for c in ans.citations)
+    assert "17300P" in quotes and "已穩定運營算力7300P" in quotes
+
+
+def test_monthly_average(seed_qa):
+    ans = seed_qa.ask("并济科技2025年1-5月平均每月营收是多少？")
+    assert "2.6亿元 ÷ 5个月 ≈ 0.52亿元/月" in ans.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["紫东太初大模型有多少参数？", "并济科技的员工有多少人？", "东兴区2024年人工智能产业营收是多少？"],
+)
+def test_refuses_when_the_documents_do_not_say(seed_qa, question):
+    ans = seed_qa.ask(question)
+    assert ans.refused is True
+    assert ans.text.startswith("资料中没有相关信息")
+    assert ans.citations == []
+
+
+def test_false_premise_gets_the_documented_fact(seed_qa):
+    ans = seed_qa.ask("东兴区人工智能产业营收为什么下降了？")
+    assert ans.refused is False
+    assert "39.3%" in ans.text
+    assert "下降" in ans.text and "前提" in ans.text
+
+
+def test_follow_up_resolves_the_company(seed_qa):
+    history = [Turn("哪家公司打造了成渝中心算力枢纽智能运算中心？", "四川并济科技有限公司")]
+    ans = seed_qa.ask("那家公司2025年1-5月营收多少？", history=history)
+    assert "2.6亿元" in ans.text.splitlines()[0]
+    # the chat format of (question, answer) pairs and role dicts works the same
+    as_dicts = [
+        {"role": "user", "content": history[0].question},
+        {"role": "assistant", "content": history[0].answer},
+    ]
+    assert seed_qa.ask("那家公司2025年1-5月营收多少？", history=as_dicts).short == ans.short
+
+
+def test_author_comes_from_document_metadata(seed_qa):
+    ans = seed_qa.ask("这篇报道的作者是谁？")
+    assert ans.short == "作者：田园"
+    assert ans.citations[0].quote.endswith("(田園)")
+
+
+def test_two_hop_question_goes_through_the_bridge_entity(seed_qa):
+    ans = seed_qa.ask("打造省级人工智能公共服务平台川南分平台的企业，在东兴区稳定运营多少算力？")
+    assert "7300P" in ans.text.splitlines()[0]
+    assert any("川南分平臺" in c.quote for c in ans.citations)
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
+def test_empty_question_is_a_clear_error(seed_qa, bad):
+    with pytest.raises(EmptyQuestionError, match="问题为空"):
+        seed_qa.ask(bad)
+
+
+def test_langchain_retriever_returns_documents_with_offsets(seed_qa):
+    docs = seed_qa.as_retriever(k=2).invoke("并济科技2025年1-5月营收")
+    assert len(docs) == 2
+    assert docs[0].metadata["source"] == SOURCE
+    assert "2.6億元" in docs[0].page_content
+    text = seed_qa.document_text(SOURCE)
+    assert text[docs[0].metadata["start"] : docs[0].metadata["end"]] == docs[0].page_content
+
+
+def test_calculator():
+    assert calculate("17300 - 7300") == 10000
+    assert format_number(calculate("2.6 ÷ 5")) == "0.52"
+    assert format_number(calculate("17300/7300")) == "2.37"
+    with pytest.raises(CalculatorError, match="无法计算"):
+        calculate("__import__('os')")
