@@ -14,23 +14,23 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import gradio as gr  # noqa: E402
+import gradio as gr
 
-from agent import Answer, Citation, PolicyQA, Settings, Turn  # noqa: E402
-from agent.errors import PolicyQAError  # noqa: E402
-from ingest.errors import IngestError  # noqa: E402
-from ingest.pipeline import SUPPORTED  # noqa: E402
+from agent import Answer, Citation, PolicyQA, Settings, Turn
+from agent.errors import PolicyQAError
+from ingest.errors import IngestError
+from ingest.pipeline import NOT_DOCUMENTS, SUPPORTED
 
 TITLE = "PolicyQA 政策文件问答"
-EXAMPLES = [
+EXAMPLES = [  # questions about the shipped seed document, in Simplified, Traditional and English
     "并济科技的算力接入了哪个经济圈？",
-    "東興區的人工智能產業有哪些重點項目？",
-    "Which company built the computing centre in Dongxing District?",
+    "東興區人工智能產業營收增長了多少？",
+    "How much computing power does the Chengyu center built by Bingji Technology run stably?",
 ]
 THINKING = "正在检索资料…"
 MODES = {"offline": "离线抽取", "llm": "大模型生成"}
@@ -124,12 +124,12 @@ class ChatHandlers:
             {"role": "user", "content": message.strip()},
             {"role": "assistant", "content": reply_markdown(first, final=False)},
         ]
-        yield "", chat, records, ""
+        yield "", list(chat), list(records), ""
         answer = first
         try:
             for answer in stream:
                 chat[-1] = {"role": "assistant", "content": reply_markdown(answer, final=False)}
-                yield "", chat, records, ""
+                yield "", list(chat), list(records), ""
         except (PolicyQAError, IngestError) as exc:
             raise gr.Error(str(exc), title="回答中断") from exc
         if answer.notice:
@@ -147,13 +147,13 @@ class ChatHandlers:
         )
         yield "", chat, records, quotes_markdown(answer)
 
-    def feedback(self, records: list | None, message_index: int, liked, comment: str = "") -> dict | None:
+    def feedback(
+        self, records: list | None, message_index: int, liked, comment: str = ""
+    ) -> dict | None:
         """Append a thumbs-down to the feedback JSONL; returns the record written (or None)."""
         if liked is not False:
             return None
-        record = next(
-            (r for r in records or [] if r.get("message_index") == message_index), None
-        )
+        record = next((r for r in records or [] if r.get("message_index") == message_index), None)
         if record is None:
             return None
         entry = {
@@ -161,7 +161,7 @@ class ChatHandlers:
             "answer": record["answer"],
             "citations": record["citations"],
             "comment": (comment or "").strip(),
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
             "liked": False,
             "mode": record.get("mode", ""),
         }
@@ -185,6 +185,10 @@ class ChatHandlers:
                 )
             elif path.name.startswith("."):
                 refused.append(f"{path.name}：以“.”开头的文件不会被索引；请改名后重新上传")
+            elif path.name.lower() in NOT_DOCUMENTS:
+                refused.append(
+                    f"{path.name}：这是语料目录自己的说明文件名，不会被索引；请改名后重新上传"
+                )
             else:
                 accepted.append(path)
         lines = [f"未加入 {line}" for line in refused]
@@ -192,19 +196,24 @@ class ChatHandlers:
             try:
                 with self._corpus_lock:
                     corpus.mkdir(parents=True, exist_ok=True)
+                    replaced = [p.name for p in accepted if (corpus / p.name).exists()]
                     for path in accepted:
                         shutil.copyfile(path, corpus / path.name)
                     report = self.qa.refresh()
             except (PolicyQAError, IngestError, OSError) as exc:
                 raise gr.Error(f"更新索引失败：{exc}", title="上传失败") from exc
             lines.insert(0, f"已加入 {corpus}：{'、'.join(p.name for p in accepted)}")
+            if replaced:
+                lines.insert(1, f"替换了同名文件：{'、'.join(replaced)}")
             lines.append(report.summary())
         return "\n".join(lines), self.documents_markdown()
 
     def documents_markdown(self) -> str:
         docs = sorted(self.qa.documents(), key=lambda d: d.source)
         lines = [f"**已收录 {len(docs)} 篇文档**"]
-        lines += [f"- `{d.source}`" + (f" {_plain(d.meta.title)}" if d.meta.title else "") for d in docs]
+        lines += [
+            f"- `{d.source}`" + (f" {_plain(d.meta.title)}" if d.meta.title else "") for d in docs
+        ]
         return "\n".join(lines)
 
     @staticmethod
@@ -231,7 +240,9 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
     handlers = handlers or ChatHandlers(qa)
     types = sorted(SUPPORTED)
     with gr.Blocks(title=TITLE, fill_width=True) as app:
-        gr.Markdown(f"# {TITLE}\n根据已收录的文件回答问题，每个回答都附带原文出处；资料中没有的内容会明确说明。")
+        gr.Markdown(
+            f"# {TITLE}\n根据已收录的文件回答问题，每个回答都附带原文出处；资料中没有的内容会明确说明。"
+        )
         records = gr.State([])
         with gr.Row():
             with gr.Column(scale=3):
@@ -249,6 +260,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                     max_lines=4,
                     submit_btn="发送",
                     autofocus=True,
+                    elem_id="question",
                 )
                 gr.Examples(EXAMPLES, inputs=question, label="示例问题")
                 with gr.Row():
@@ -256,6 +268,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                         label="点踩时附上说明（可选）",
                         placeholder="例如：答案不完整 / 引用的段落不对",
                         scale=4,
+                        elem_id="feedback-comment",
                     )
                     clear = gr.ClearButton(value="清空对话", scale=1)
             with gr.Column(scale=2):
@@ -324,12 +337,20 @@ def main(argv: list[str] | None = None) -> int:
         font=["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
         font_mono=["Noto Sans Mono CJK SC", "monospace"],
     )  # local fonts only: no request to a font CDN
-    build_app(qa).queue().launch(
-        server_name=settings.host,
-        server_port=settings.port,
-        max_file_size=settings.ingest.max_file_bytes,
-        theme=theme,
-    )
+    try:
+        build_app(qa).queue().launch(
+            server_name=settings.host,
+            server_port=settings.port,
+            max_file_size=settings.ingest.max_file_bytes,
+            theme=theme,
+        )
+    except OSError as exc:  # Gradio: "Cannot find empty port in range: 7860-7860"
+        print(
+            f"无法在 {settings.host}:{settings.port} 启动网页：{exc}；"
+            "端口可能已被占用，请用 --port 或 QA_PORT 换一个端口",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

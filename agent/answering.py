@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from agent.arithmetic import solve
 from agent.compose import compose, refusal
+from agent.dates import resolve_relative_dates
 from agent.docmeta import answer_from_metadata
 from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
@@ -26,6 +27,9 @@ PASSAGES = 6
 MIN_COVERAGE = 0.3
 SECOND_SENTENCE = 0.85  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
+_TIME_PHRASE = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天"
+)
 _TIME = re.compile(r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初")
 
 # claims a question may presuppose, and the documented facts that contradict them (generic)
@@ -179,7 +183,12 @@ class OfflineAnswerer:
             short = self._figure_clause(q, evidence) or self._clause(q, top)
         else:
             short = self._clause(q, top)
+            if q.qtype == "when":
+                moment = _TIME_PHRASE.search(top.norm)
+                if moment and moment.group(0) not in short:
+                    short = f"{moment.group(0)}：{short}"
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
+        short = resolve_relative_dates(short, self.index.documents[top.source], q.qtype == "when")
         premise = self._false_premise(q, evidence)
         if premise:
             notes.append(premise)

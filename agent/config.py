@@ -52,9 +52,10 @@ class Settings:
         env = os.environ if env is None else env
         llm = LLMConfig(
             base_url=(env.get("QA_LLM_BASE_URL") or env.get("OPENAI_BASE_URL") or "").strip(),
-            model=(env.get("QA_LLM_MODEL") or "").strip(),
+            model=(env.get("QA_LLM_MODEL") or env.get("OPENAI_MODEL") or "").strip(),
             api_key=(env.get("QA_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "").strip(),
             timeout=_number(env, "QA_LLM_TIMEOUT", 20.0),
+            connect_budget=_number(env, "QA_LLM_CONNECT_BUDGET", 3.0),
         )
         values = dict(
             corpus_dir=Path(env.get("QA_CORPUS_DIR", "corpus")),

@@ -1,4 +1,4 @@
-"""Resolving follow-up questions: 「它」「该平台」「那家公司」 → the entity of the previous turn."""
+"""Resolving follow-up questions: 「它」「该平台」「那家公司」 → what the previous turn was about."""
 
 from __future__ import annotations
 
@@ -8,64 +8,91 @@ from collections.abc import Sequence
 from agent.types import Turn
 from ingest.normalize import normalize_query
 
-# a demonstrative + a classifier/noun, or a bare pronoun at a clause start
-_ANAPHOR = re.compile(
-    r"(?:该|这|那|此)(?:家|个|座|所|项|位|些)?(?:公司|企业|集团|平台|中心|项目|机构|实验室|基地|地区|城市|区|市|模型|大模型|人)"
-    r"|(?:这家|那家|该家|这个|那个)|(?<![\u4e00-\u9fff])它们?|^它们?|^其|他们|她们|^他|^她"
+_HEADS = r"公司|企业|集团|平台|中心|项目|机构|实验室|基地|地区|城市|模型|会议|活动|园区|产业园|大学"
+# 「该平台」「那家公司」「这个联合创新中心」: a demonstrative, a classifier, a noun phrase ending in a head
+_TYPED = re.compile(
+    rf"(?:该|这|那|此)(?:家|个|座|所|项|位|批|些)?(?P<noun>[\u4e00-\u9fff]{{0,8}}?(?:{_HEADS}))"
 )
-_ENTITY_SUFFIX = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9]{2,20}?(?:股份有限公司|有限公司|集团|公司|企业|中心|平台|实验室|大学|基地|项目|区|市|大模型)"
-)
+_PERSON = re.compile(r"(?<!其)(?:他们|她们|他|她)")
+_THING = re.compile(r"(?:它们|它)|^其")
+_ORG_KIND = ("公司", "企业", "集团", "机构")
+_ORG_ENDS = ("公司", "企业", "集团", "科技", "实验室", "大学", "研究院", "中心", "云")
+_ENTITY = re.compile(rf"(?:(?![了的是在和与及将])[\u4e00-\u9fffA-Za-z0-9]){{2,24}}?(?:{_HEADS}|区|市)")
+_ASKS_ENTITY = re.compile(r"哪家|哪个|哪位|哪一家|哪些|谁|什么(?:企业|公司|机构|平台|项目|人|单位)")
+_LEADING = re.compile(r"^(?:由|是|为|就是|即|系)")
 
 
 def needs_context(question: str) -> bool:
-    return bool(_ANAPHOR.search(normalize_query(question)))
+    text = normalize_query(question)
+    return bool(_TYPED.search(text) or _PERSON.search(text) or _THING.search(text))
 
 
 def resolve(question: str, turns: Sequence[Turn], vocabulary: Sequence[str] = ()) -> str:
-    """Rewrite ``question`` with the entity it refers to, or return it unchanged."""
+    """Rewrite ``question`` with the entities its pronouns refer to, or return it unchanged."""
     if not turns or not needs_context(question):
         return question
+    last = turns[-1]
     text = normalize_query(question)
-    anaphor = _ANAPHOR.search(text).group(0)
-    kind = next((k for k, nouns in _KINDS.items() if any(n in anaphor for n in nouns)), "")
-    entity = _entity(turns[-1], vocabulary, kind)
-    if not entity:
-        return question
-    return _ANAPHOR.sub(entity, text, count=1)
+    subject = _answer_subject(last)
+    asked_for_entity = bool(_ASKS_ENTITY.search(normalize_query(last.question)))
+    in_answer = _names(normalize_query(last.answer), vocabulary)
+    in_question = _names(normalize_query(last.question), vocabulary)
+    pool = in_answer + ([subject] if asked_for_entity and subject else []) + in_question
+
+    def typed(match: re.Match) -> str:
+        noun = match.group("noun")
+        if "的" in noun:
+            return match.group(0)  # 「那新投资的智算中心」 describes its own referent
+        head = re.search(rf"(?:{_HEADS})$", noun).group(0)
+        for name in pool:
+            if name.endswith(noun) and len(noun) > len(head):
+                return name
+        for name in pool:
+            if name.endswith(head) or (
+                head in _ORG_KIND and (name.endswith(_ORG_ENDS) or name == subject)
+            ):
+                return name
+        return match.group(0)
+
+    text = _TYPED.sub(typed, text)
+    if asked_for_entity:
+        person, thing = subject, (in_answer[:1] or [subject])[0]
+    else:
+        person = thing = (in_question[:1] or [""])[0]
+    if person:
+        text = _PERSON.sub(person, text, count=1)
+    if thing:
+        text = _THING.sub(thing, text, count=1)
+    return text
 
 
-_KINDS = {
-    "org": ("公司", "企业", "集团", "家", "机构"),
-    "platform": ("平台", "中心", "实验室", "基地"),
-    "project": ("项目",),
-    "place": ("地区", "城市", "区", "市"),
-    "model": ("模型",),
-}
-_SUFFIXES = {
-    "org": ("公司", "企业", "集团", "科技"),
-    "platform": ("平台", "中心", "实验室", "基地"),
-    "project": ("项目", "基地", "中心"),
-    "place": ("区", "市", "县", "省"),
-    "model": ("模型",),
-}
+_VERB = re.compile(r"(?:打造|建设|牵头|负责|开发|提供|建成|完成|签署|共建|主导|承建|推出)")
 
 
-def _entity(turn: Turn, vocabulary: Sequence[str], kind: str) -> str:
-    """The named thing of the last turn the anaphor points to.
+def _answer_subject(turn: Turn) -> str:
+    """The first phrase of the last answer: 「由四川并济科技打造。」 -> 「四川并济科技」."""
+    answer = normalize_query(turn.answer.strip())
+    if not answer:
+        return ""
+    first = re.split(r"[，,。；;：:、\n]", answer, maxsplit=1)[0].strip()
+    first = _VERB.split(_LEADING.sub("", first), maxsplit=1)[0].rstrip("的了")
+    return first if 2 <= len(first) <= 30 else ""
 
-    A typed anaphor (「该平台」) takes the most specific name of that kind, from the last answer
-    first; a bare 「它」 takes the subject of the last question.
-    """
-    first_line = normalize_query(turn.answer.strip().splitlines()[0]) if turn.answer.strip() else ""
-    question = normalize_query(turn.question)
-    texts = (first_line, question) if kind else (question, first_line)
-    for text in texts:
-        if not text:
+
+def _names(text: str, vocabulary: Sequence[str]) -> list[str]:
+    """Named things in ``text`` in order of appearance, a longer name over one it contains."""
+    spans = [(text.index(w), w) for w in vocabulary if len(w) >= 3 and w in text]
+    spans += [
+        (m.start(), m.group(0)) for m in _ENTITY.finditer(text) if not _ASKS_ENTITY.search(m.group(0))
+    ]
+    found: list[str] = []
+    end = -1
+    for start, name in sorted(spans, key=lambda s: (s[0], -len(s[1]))):
+        if any(name in other for other in found):
             continue
-        names = [w for w in vocabulary if len(w) >= 3 and w in text] + _ENTITY_SUFFIX.findall(text)
-        if kind:
-            names = [n for n in names if n.endswith(_SUFFIXES[kind])]
-        if names:
-            return max(names, key=lambda w: (len(w), -text.index(w)))
-    return ""
+        if found and start == end:  # 「成渝中心」+「算力枢纽智能运算中心」 are one name
+            found[-1] += name
+        else:
+            found.append(name)
+        end = start + len(name)
+    return found

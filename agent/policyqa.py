@@ -37,6 +37,7 @@ class PolicyQA:
         self.offline = OfflineAnswerer(self.retriever, index)
         self._chat_model = chat_model
         self._llm = None
+        index.segmenter.tagged("预热")  # build jieba's POS tagger now, not on the first question
 
     # construction ------------------------------------------------------------------------------
     @classmethod

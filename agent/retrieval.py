@@ -40,9 +40,19 @@ class HybridRetriever:
         self.index = index
         self.embedder = embedder
         self._row = {c.id: i for i, c in enumerate(index.chunks)}
+        self._recent: dict[str, np.ndarray] = {}
 
     def query_vector(self, question: str) -> np.ndarray:
-        return self.embedder.query(normalize_query(question))
+        """The e5 query embedding; the last few are kept, since a question is often embedded
+        twice (an LLM fallback, a follow-up re-ask)."""
+        key = normalize_query(question)
+        vector = self._recent.get(key)
+        if vector is None:
+            vector = self.embedder.query(key)
+            self._recent[key] = vector
+            if len(self._recent) > 64:
+                self._recent.pop(next(iter(self._recent)))
+        return vector
 
     def retrieve(
         self,

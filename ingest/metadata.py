@@ -21,22 +21,37 @@ _DATES = (  # on NFKC text: full-width digits and punctuation are ASCII here
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=\s*年|[-./]\d{1,2}[-./]\d|\s*[〕\]】])")
 _CN_YEAR = re.compile(rf"([{_CN_NUM[:-1]}]{{4}})\s*年")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d\d\s*[〕\]】］)）]\s*\d{1,4}\s*[号號]")
+_DOC_NUMBER = re.compile(
+    r"(?:.{0,40}?(?:发文字号|發文字號|文号|文號)[:：]\s*)?"
+    r"([\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d\d\s*[〕\]】］)）]\s*\d{1,4}\s*[号號])"
+)
 _ISSUER_END = r"(?:人民政府|政府|办公室|辦公室|办公厅|辦公廳|委员会|委員會|局|厅|廳|部|署)"
 _ISSUER = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}{_ISSUER_END}")
-_AUTHOR_LABEL = re.compile(r"(?:作者|撰稿)[:：]\s*([\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])")
+_AUTHOR_LABEL = re.compile(
+    r"(?:作者|撰稿)[:：]\s*([\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])"
+)
 _REPORTER = re.compile(
     r"(?:记者|記者)(?:[:：]\s*|\s+)([\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4})*)"
     r"(?=$|[\s）)，,。])"
 )
 _TRAILING_NAME = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*$")
-_NOT_NAMES = {"试行", "試行", "草案", "暂行", "暫行", "全文", "待续", "待續", "完结", "完結", "摘要", "节选", "節選"}
+_NOT_NAMES = {
+    "试行", "試行", "草案", "暂行", "暫行", "全文", "待续", "待續",
+    "完结", "完結", "摘要", "节选", "節選",
+}
 _DOC_TYPE = re.compile(
     r"(通知|意见|意見|决定|決定|办法|辦法|规定|規定|规划|規劃|方案|批复|批覆|报告|報告|公告|通告|"
     r"细则|細則|纲要|綱要|条例|條例|措施|计划|計劃|函)$"
 )
-_NUMBERED_TITLE = re.compile(r"^(第.{1,6}[章节節条條]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+_NUMBERED_TITLE = re.compile(
+    r"^(第.{1,6}[章节節条條]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])"
+)
+_PLACEHOLDER_TITLE = re.compile(  # what editors put into core/PDF titles by themselves
+    r"^(microsoft word - |untitled|无标题|未命名|文档\d*$|document\d*$)|\.(docx?|pdf|wps)$",
+    re.IGNORECASE,
+)
 _HEAD_LINES = 10
+_OPENING_CHARS = 3000
 _TAIL_LINES = 8
 
 
@@ -55,7 +70,7 @@ def extract_metadata(
         date_source=source,
         author=_author(lines),
         issuer=_issuer(lines),
-        doc_number=(m.group(0) if (m := _DOC_NUMBER.search(text)) else ""),
+        doc_number=_doc_number(lines),
     )
 
 
@@ -98,9 +113,10 @@ def _number(token: str) -> int:
 
 
 def _text_date(lines: list[str]) -> tuple[str, str]:
-    """A dateline (a line that is only a date, maybe after the issuer) wins, the last one first;
-    then a date in the first lines (发布时间…); then the first date anywhere."""
-    for line in reversed(lines):
+    """A dateline (a line that is only a date, maybe after the issuer) near the end, the last
+    one first, or near the top; then a date in the first lines (发布时间…); then the first date
+    in the opening text."""
+    for line in [*reversed(lines[-2 * _TAIL_LINES:]), *lines[:_HEAD_LINES]]:
         norm = unicodedata.normalize("NFKC", line)
         found = _dates(norm)
         if found and len(_strip_dates(norm).strip(" ()")) <= 30 and not _has_sentence(norm):
@@ -108,8 +124,17 @@ def _text_date(lines: list[str]) -> tuple[str, str]:
     for line in lines[:_HEAD_LINES]:
         if date := parse_date(line):
             return date, "text"
-    date = parse_date("\n".join(lines))
+    date = parse_date("\n".join(lines)[:_OPENING_CHARS])
     return (date, "text") if date else ("", "")
+
+
+def _doc_number(lines: list[str]) -> str:
+    """A document number opening one of the first lines (after a 发文字号： label, if any);
+    numbers cited inside sentences belong to other documents."""
+    for line in lines[:_HEAD_LINES]:
+        if match := _DOC_NUMBER.match(line):
+            return match.group(1)
+    return ""
 
 
 def _strip_dates(line: str) -> str:
@@ -144,8 +169,9 @@ def _title(lines: list[str], text: str, headings: tuple[Heading, ...], hint: str
     for line in head:
         if len(line) <= 80 and _DOC_TYPE.search(line.rstrip("　 ")) and not _has_sentence(line):
             return line
-    if hint.strip() and fmt in ("html", "docx", "pdf"):
-        return hint.strip()
+    hint = hint.strip()
+    if hint and fmt in ("html", "docx", "pdf") and not _PLACEHOLDER_TITLE.search(hint):
+        return hint
     for line in head:
         if len(line) <= 60:
             return line

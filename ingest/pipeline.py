@@ -1,48 +1,53 @@
 """`sync_corpus`: bring the index in line with a corpus folder. The one entry point of ingestion.
 
-Crash safety: every step is idempotent and the manifest is written last. A run killed at any
-point leaves the previous manifest; the next run recomputes the same target state, reuses the
-vectors already cached, upserts into Chroma by content-hash id and deletes every Chroma id that
-is not part of the target, so no duplicate or orphan survives.
+Stages: 读取 (list, hash, load what changed), 分块 (chunk every document), 嵌入 (embed the
+texts no earlier run embedded), 写入索引 (Chroma records, BM25, files, then the manifest).
+
+Crash safety: the target state is a pure function of the corpus and the settings. A run adds
+missing or outdated Chroma records, builds a new generation of files next to the current one,
+and only then replaces ``manifest.json`` (the commit point) and deletes records and files the
+new manifest no longer needs. A run killed at any point leaves the previous manifest and its
+files intact; the next run recomputes the same target, reuses every vector already embedded
+(``embcache``), and ends with the same index as an uninterrupted run: no duplicates (records
+are keyed by content-hash ids), no orphans (every id outside the target is deleted).
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
+import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from ingest.chunking import chunk_document
 from ingest.config import IngestConfig
+from ingest.embcache import EmbeddingCache, text_key
 from ingest.embeddings import Embedder, load_embedder
-from ingest.errors import IndexMismatchError, SkipDocument
-from ingest.index import VectorIndex
+from ingest.errors import IndexMismatchError
+from ingest.index import VectorIndex, fingerprint
 from ingest.lexical import LexicalIndex
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
 from ingest.loaders import load_document
 from ingest.normalize import normalize
+from ingest.progress import Stages
+from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
 from ingest.segment import Segmenter
-from ingest.store import EmbeddingCache, IndexFiles, document_from, meta_to_dict, text_key
-from ingest.types import Chunk, IngestReport, LoadedDocument, Skipped
+from ingest.store import (
+    Generation,
+    IndexFiles,
+    chunks_jsonl,
+    generation_name,
+    meta_to_dict,
+    userdict_text,
+)
+from ingest.types import Chunk, IngestReport, LoadedDocument
 from ingest.vocabulary import extract_terms, load_userdict
 
-
-NOT_DOCUMENTS = {"readme.md", "userdict.txt"}  # the corpus's own notes, never indexed
-EMBED_BATCH = 64
-
-
-def list_corpus(corpus_dir: Path) -> list[tuple[str, Path]]:
-    """(source, path) for every visible file, source = "<corpus folder name>/<relative path>"."""
-    files = []
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            files.append((f"{corpus_dir.name}/{rel.as_posix()}", path))
-    return files
+__all__ = ["NOT_DOCUMENTS", "SUPPORTED", "list_corpus", "sync_corpus"]
 
 
 def sync_corpus(
@@ -53,146 +58,170 @@ def sync_corpus(
     rebuild: bool = False,
     loader: Callable[[Path, str, int], LoadedDocument] | None = None,
 ) -> IngestReport:
-
-
+    """Index ``corpus_dir`` into ``index_dir``; ``rebuild`` starts from nothing (new backend)."""
     config = config or IngestConfig()
-    loader = loader or load_document
     started = time.perf_counter()
-    stages: dict[str, float] = {}
     files = IndexFiles(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    manifest = {} if rebuild else files.read_manifest()
-    _check_backend(manifest, config.embeddings)
+    manifest = files.read_manifest()
+    if not rebuild:
+        _check_backend(manifest, embedder.spec if embedder is not None else config.embeddings)
     embedder = embedder or load_embedder(config.embeddings)
+    # connect first: a wrong QA_CHROMA_URL fails now, not after minutes of embedding
+    vector_index = VectorIndex(index_dir, config.collection, config.chroma_url, embedder.spec)
+    if rebuild:
+        shutil.rmtree(index_dir / "embcache", ignore_errors=True)
+    stages = Stages(config.progress)
 
-    # 1. load what changed --------------------------------------------------------------------
-    t0 = time.perf_counter()
-    old_docs: dict = manifest.get("documents", {})
-    report = _Report()
-    docs: dict[str, LoadedDocument] = {}
-    seen_hashes: dict[str, str] = {}
-    listing = list_corpus(corpus_dir) if corpus_dir.is_dir() else []
-    for source, path in tqdm(listing, desc="读取文件", unit="个", disable=not config.progress):
-        if path.name.lower() in NOT_DOCUMENTS and path.parent == corpus_dir:
-            continue
-        try:
-            if path.suffix.lower() not in SUPPORTED or path.stat().st_size > config.max_file_bytes:
-                loader(path, source, config.max_file_bytes)  # raises SkipDocument with the reason
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            if sha in seen_hashes:
-                raise SkipDocument(f"与 {seen_hashes[sha]} 内容完全相同，未重复索引")
-            seen_hashes[sha] = source
-            entry = old_docs.get(source)
-            if entry and entry["sha256"] == sha:
-                docs[source] = document_from(source, files.read_document_text(sha), entry)
-                report.unchanged.append(source)
-                continue
-            loaded = loader(path, source, config.max_file_bytes)
-            doc = _with_sha(loaded, sha)
-            docs[source] = doc
-            (report.updated if entry else report.added).append(source)
-        except SkipDocument as skip:
-            report.skipped.append(Skipped(source, skip.reason))
-            # a file that became unreadable keeps nothing stale in the index
-            if source in old_docs:
-                report.removed.append(source)
-    report.removed.extend(s for s in old_docs if s not in docs and s not in report.removed)
-    stages["读取"] = time.perf_counter() - t0
+    listing = list_corpus(corpus_dir)
+    with stages.stage("读取", len(listing), "个文件") as bar:
+        old_docs = {} if rebuild else manifest.get("documents", {})
+        scan = scan_corpus(
+            listing, files, old_docs, config.max_file_bytes, loader or load_document, bar.update
+        )
+    stages.count_chars("读取", scan.chars_loaded)
+    docs = scan.docs
 
-    # 2. chunk --------------------------------------------------------------------------------
-    t0 = time.perf_counter()
-    old_chunks = {} if rebuild else _chunks_by_source(files.read_chunks())
-    chunks: list[Chunk] = []
-    changed = set(report.added) | set(report.updated)
-    for source, doc in docs.items():
-        if source in changed or source not in old_chunks:
+    with stages.stage("分块", len(docs), "个文档") as bar:
+        chunks: list[Chunk] = []
+        for doc in docs.values():
             chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
-        else:
-            chunks.extend(old_chunks[source])
-    stages["分块"] = time.perf_counter() - t0
+            bar.update(1)
+    stages.count_chars("分块", sum(len(d.text) for d in docs.values()))
 
-    # 3. embed (chunks and sentences), reusing cached vectors -----------------------------------
-    t0 = time.perf_counter()
-    cache = EmbeddingCache(index_dir / "embcache", embedder.spec)
     sentence_keys, sentence_texts = _sentences(chunks, docs)
     texts = [c.search_text for c in chunks] + sentence_texts
     keys = [text_key(embedder.spec, t) for t in texts]
+    cache = EmbeddingCache(index_dir / "embcache", embedder.spec)
     missing = sorted({k: t for k, t in zip(keys, texts) if cache.get(k) is None}.items())
-    bar = tqdm(total=len(missing), desc="嵌入", unit="段", disable=not config.progress)
-    for lo in range(0, len(missing), EMBED_BATCH):
-        batch = missing[lo : lo + EMBED_BATCH]
-        cache.put_many([k for k, _ in batch], embedder.passages([t for _, t in batch]))
-        cache.flush()
-        bar.update(len(batch))
-    bar.close()
-    report.embedded = len(missing)
-    stages["嵌入"] = time.perf_counter() - t0
-
-    # 4. write the index ------------------------------------------------------------------------
-    t0 = time.perf_counter()
+    with stages.stage("嵌入", len(missing), "条") as bar:
+        for lo in range(0, len(missing), config.embed_batch):
+            batch = missing[lo : lo + config.embed_batch]
+            cache.put_many([k for k, _ in batch], embedder.passages([t for _, t in batch]))
+            bar.update(len(batch))
+    stages.count_chars("嵌入", sum(len(t) for _, t in missing))
     vectors = np.stack([cache.get(k) for k in keys]) if keys else np.zeros((0, embedder.dim))
-    chunk_vectors = vectors[: len(chunks)]
-    sentence_vectors = vectors[len(chunks) :]
-    vector_index = VectorIndex(index_dir, config.collection, config.chroma_url)
-    if rebuild:
-        vector_index.reset()
-    wanted = {c.id for c in chunks}
-    present = vector_index.ids()
-    to_add = [i for i, c in enumerate(chunks) if c.id not in present]
-    if to_add:
-        vector_index.upsert(
-            [chunks[i].id for i in to_add],
-            chunk_vectors[to_add],
-            [_chunk_metadata(chunks[i], docs[chunks[i].source]) for i in to_add],
-            [chunks[i].search_text for i in to_add],
-        )
-    vector_index.delete(sorted(present - wanted))
 
-    words = extract_terms(normalize(d.text).text for d in docs.values())
-    words = sorted(set(words) | set(load_userdict(corpus_dir / "userdict.txt")))
-    segmenter = Segmenter(words)
-    lexical = LexicalIndex.build([segmenter.tokens(c.search_text) for c in chunks])
-    lexical.save(index_dir / "bm25")
-    files.write_userdict(words)
-    files.write_chunks(chunks)
-    files.write_sentences(sentence_keys, sentence_vectors)
-    for doc in docs.values():
-        files.write_document(doc)
-    manifest = {
-        "embeddings": embedder.spec,
-        "dim": embedder.dim,
-        "collection": config.collection,
-        "chroma_url": config.chroma_url,
-        "documents": {s: meta_to_dict(d) for s, d in docs.items()},
-        "chunk_ids": [c.id for c in chunks],
-    }
-    files.write_manifest(manifest)
-    files.prune_documents({d.sha256 for d in docs.values()})
-    cache.keep_only(set(keys))
-    cache.flush()
-    stages["写入索引"] = time.perf_counter() - t0
+    with stages.stage("写入索引", 4, "步") as bar:
+        target = _Target(docs, chunks, vectors, sentence_keys, embedder.spec, embedder.dim)
+        _write_index(
+            files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
+        )
+        with stages.step("清理"):
+            cache.compact(set(keys))
+        bar.update(1)
+    stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
 
     return IngestReport(
-        added=report.added,
-        updated=report.updated,
-        removed=report.removed,
-        unchanged=report.unchanged,
-        skipped=report.skipped,
+        added=scan.added,
+        updated=scan.updated,
+        removed=scan.removed,
+        unchanged=scan.unchanged,
+        skipped=scan.skipped,
         chunks=len(chunks),
-        embedded=report.embedded,
+        embedded=len(missing),
         seconds=time.perf_counter() - started,
-        stage_seconds=stages,
+        stage_seconds=stages.seconds,
+        stage_chars=stages.chars,
+        step_seconds=stages.steps,
     )
 
 
-class _Report:
-    def __init__(self) -> None:
-        self.added: list[str] = []
-        self.updated: list[str] = []
-        self.removed: list[str] = []
-        self.unchanged: list[str] = []
-        self.skipped: list[Skipped] = []
-        self.embedded = 0
+@dataclass(frozen=True)
+class _Target:
+    """What the index must hold after this run."""
+
+    docs: dict[str, LoadedDocument]
+    chunks: list[Chunk]
+    vectors: np.ndarray  # one row per chunk, then one per sentence
+    sentence_keys: list[list]
+    spec: str
+    dim: int
+
+
+def _write_index(
+    files: IndexFiles,
+    manifest: dict,
+    target: _Target,
+    vector_index: VectorIndex,
+    config: IngestConfig,
+    corpus_dir: Path,
+    rebuild: bool,
+    stages: Stages,
+    advance: Callable[[int], object],
+) -> None:
+    docs, chunks, vectors, spec = target.docs, target.chunks, target.vectors, target.spec
+    sentence_keys = target.sentence_keys
+    with stages.step("词典"):
+        words = extract_terms(normalize(d.text).text for d in docs.values())
+        words = sorted(set(words) | set(load_userdict(corpus_dir / "userdict.txt")))
+        chunk_bytes = chunks_jsonl(chunks)
+        name = generation_name(
+            spec, chunk_bytes, userdict_text(words), json.dumps(sentence_keys, ensure_ascii=False)
+        )
+
+    # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
+    with stages.step("Chroma"):
+        if rebuild or vector_index.spec not in ("", spec):  # vectors of another model
+            vector_index.reset()
+        present = vector_index.fingerprints()
+        metadatas = [_chunk_metadata(c, docs[c.source]) for c in chunks]
+        todo = [
+            i
+            for i, (c, m) in enumerate(zip(chunks, metadatas))
+            if present.get(c.id) != fingerprint(c.search_text, m)
+        ]
+        vector_index.upsert(
+            [chunks[i].id for i in todo],
+            vectors[todo],
+            [metadatas[i] for i in todo],
+            [chunks[i].search_text for i in todo],
+        )
+    advance(1)
+
+    # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
+    if name != manifest.get("generation") or not files.has_generation(name):
+        with stages.step("分词"):
+            segmenter = Segmenter(words)
+            tokens = [segmenter.tokens(c.search_text) for c in chunks]
+        with stages.step("BM25"):
+            lexical = LexicalIndex.build(tokens)
+        sentence_vectors = vectors[len(chunks) :]
+
+        def fill(gen: Generation) -> None:
+            gen.write_chunks(chunks)
+            gen.write_sentences(sentence_keys, sentence_vectors)
+            gen.write_userdict(words)
+            lexical.save(gen.bm25_dir)
+
+        with stages.step("文件"):
+            files.publish(name, fill)
+    advance(1)
+
+    # 3. commit: document texts, then the manifest
+    with stages.step("文件"):
+        for doc in docs.values():
+            if not files.has_document(doc.sha256):
+                files.write_document(doc)
+        new_manifest = {
+            "embeddings": spec,
+            "dim": target.dim,
+            "collection": config.collection,
+            "chroma_url": config.chroma_url,
+            "generation": name,
+            "documents": {s: meta_to_dict(d) for s, d in docs.items()},
+            "chunk_ids": [c.id for c in chunks],
+        }
+        if {**manifest, "version": None} != {**new_manifest, "version": None}:
+            files.write_manifest(new_manifest)
+    advance(1)
+
+    # 4. what the committed index no longer needs
+    with stages.step("清理"):
+        wanted = {c.id for c in chunks}
+        vector_index.delete(sorted(set(present) - wanted))
+        files.prune_generations(keep=name)
+        files.prune_documents({d.sha256 for d in docs.values()})
 
 
 def _check_backend(manifest: dict, spec: str) -> None:
@@ -200,24 +229,13 @@ def _check_backend(manifest: dict, spec: str) -> None:
     if built and built != spec:
         raise IndexMismatchError(
             f"索引由嵌入模型 {built} 构建，当前配置为 {spec}；"
-            "请运行 `python -m ingest rebuild` 重建索引，或把 QA_EMBEDDINGS 改回 " + built
+            f"请运行 `python -m ingest rebuild` 用 {spec} 重建索引，或把 QA_EMBEDDINGS 改回 {built}"
         )
 
 
-def _with_sha(doc: LoadedDocument, sha: str) -> LoadedDocument:
-    from dataclasses import replace
-
-    return replace(doc, sha256=sha)
-
-
-def _chunks_by_source(chunks: list[Chunk]) -> dict[str, list[Chunk]]:
-    grouped: dict[str, list[Chunk]] = {}
-    for chunk in chunks:
-        grouped.setdefault(chunk.source, []).append(chunk)
-    return grouped
-
-
-def _sentences(chunks: list[Chunk], docs: dict[str, LoadedDocument]) -> tuple[list[list], list[str]]:
+def _sentences(
+    chunks: list[Chunk], docs: dict[str, LoadedDocument]
+) -> tuple[list[list], list[str]]:
     keys: list[list] = []
     texts: list[str] = []
     seen: set[tuple[str, int, int]] = set()
@@ -233,10 +251,18 @@ def _sentences(chunks: list[Chunk], docs: dict[str, LoadedDocument]) -> tuple[li
 
 
 def _chunk_metadata(chunk: Chunk, doc: LoadedDocument) -> dict:
-    meta = {"source": chunk.source, "start": chunk.start, "end": chunk.end, "heading": chunk.heading}
+    meta = {
+        "source": chunk.source,
+        "start": chunk.start,
+        "end": chunk.end,
+        "heading": chunk.heading,
+        "format": doc.format,
+    }
     if chunk.page is not None:
         meta["page"] = chunk.page
+    for field in ("title", "date", "author", "issuer", "doc_number"):
+        if value := getattr(doc.meta, field):
+            meta[field] = value
     if doc.meta.date:
-        meta["date"] = doc.meta.date
         meta["date_int"] = int(doc.meta.date.replace("-", "")[:8] or 0)
     return meta

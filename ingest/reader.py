@@ -43,10 +43,18 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
     if manifest.get("embeddings") != config.embeddings:
         raise IndexMismatchError(
             f"索引由嵌入模型 {manifest.get('embeddings')} 构建，当前配置为 {config.embeddings}；"
-            "请运行 `python -m ingest rebuild` 重建索引"
+            f"请运行 `python -m ingest rebuild` 用 {config.embeddings} 重建索引，"
+            f"或把 QA_EMBEDDINGS 改回 {manifest.get('embeddings')}"
         )
-    chunks = files.read_chunks()
-    keys, vectors = files.read_sentences()
+    built_at = manifest.get("chroma_url", "")
+    if built_at != config.chroma_url:
+        raise IndexMismatchError(
+            f"索引的向量存放在{_store(built_at)}，当前配置为{_store(config.chroma_url)}；"
+            "请运行 `python -m ingest` 同步到当前位置（已嵌入的向量会复用），或改回 QA_CHROMA_URL"
+        )
+    generation = files.current(manifest)
+    chunks = generation.read_chunks()
+    keys, vectors = generation.read_sentences()
     documents = {
         source: document_from(source, files.read_document_text(entry["sha256"]), entry)
         for source, entry in manifest.get("documents", {}).items()
@@ -55,10 +63,16 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         root=index_dir,
         manifest=manifest,
         chunks=chunks,
-        lexical=LexicalIndex.load(index_dir / "bm25"),
-        vectors=VectorIndex(index_dir, manifest.get("collection", config.collection), config.chroma_url),
-        segmenter=Segmenter(files.read_userdict()),
+        lexical=LexicalIndex.load(generation.bm25_dir),
+        vectors=VectorIndex(
+            index_dir, manifest.get("collection", config.collection), config.chroma_url
+        ),
+        segmenter=Segmenter(generation.read_userdict()),
         sentence_keys=[tuple(k) for k in keys],
         sentence_vectors=vectors,
         documents=documents,
     )
+
+
+def _store(chroma_url: str) -> str:
+    return f" Chroma 服务 {chroma_url} " if chroma_url else "本地 Chroma（索引目录内）"

@@ -10,6 +10,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jieba
 import jieba.posseg
@@ -32,8 +33,7 @@ class Segmenter:
     """``tokens(text)``: jieba search-mode tokens of normalised Simplified text, lower case."""
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        self._jieba = _tokenizer(copy=True)
         self.words = tuple(sorted(set(words)))
         self._domain = frozenset(w.lower() for w in self.words)
         self._pos = None
@@ -56,7 +56,7 @@ class Segmenter:
                 continue
             out.append(token)
             if len(token) > 2 and token in self._domain:
-                out.extend(t for t in jieba.dt.cut_for_search(token) if t != token and _keep(t))
+                out.extend(t for t in _plain().cut_for_search(token) if t != token and _keep(t))
         return out
 
     def tagged(self, text: str) -> list[tuple[str, str]]:
@@ -72,6 +72,30 @@ class Segmenter:
             if token not in STOPWORDS and token not in seen:
                 seen.append(token)
         return seen
+
+
+@lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's own prefix dictionary, loaded once per process (~0.5 s) and never modified."""
+    base = jieba.Tokenizer()
+    base.initialize()
+    return base.FREQ, base.total
+
+
+def _tokenizer(copy: bool) -> jieba.Tokenizer:
+    """A ready jieba tokenizer on the base dictionary; ``copy`` when words will be added."""
+    freq, total = _base_dictionary()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = dict(freq) if copy else freq
+    tokenizer.total = total
+    tokenizer.initialized = True
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _plain() -> jieba.Tokenizer:
+    """The base dictionary without domain words (shared, read-only)."""
+    return _tokenizer(copy=False)
 
 
 def _prepare(text: str) -> str:

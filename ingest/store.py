@@ -1,18 +1,28 @@
-"""Files of the index folder, each written atomically (temp file + rename).
+"""The files of an index folder, written so that a run killed at any point leaves a usable index.
 
-Layout: ``manifest.json`` (written last: the commit point of a run), ``chunks.jsonl``,
-``docs/<sha>.txt`` (each document's extracted text, so citations can be shown and checked),
-``sentences.npy`` + ``sentences.json`` (per-sentence vectors for answer extraction),
-``embcache/`` (vectors by text hash, so an interrupted or repeated run embeds nothing twice),
-``bm25/`` and ``userdict.txt``.
+Layout::
+
+    manifest.json      the commit point of a run: documents, chunk ids, and the generation in force
+    gen-<hash>/        one consistent set of derived files: chunks.jsonl, sentences.json +
+                       sentences.npy (per-sentence vectors), userdict.txt, bm25/
+    docs/<sha>.txt     each document's extracted text, so citations can be shown and checked
+    embcache/          vectors by text hash (see ingest.embcache)
+    chroma/            the embedded Chroma database (unless QA_CHROMA_URL names a server)
+
+A run builds its generation in a temporary folder, renames it into place, then replaces
+``manifest.json`` atomically. Until that replace, readers (and a crashed run's successor) see
+the previous manifest and the previous generation, untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -20,17 +30,18 @@ import numpy as np
 
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -41,8 +52,45 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def text_key(spec: str, text: str) -> str:
-    return hashlib.sha256(f"{spec}\0{text}".encode()).hexdigest()
+class Generation:
+    """The derived files of one run, in one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.folder / "bm25"
+
+    def write_chunks(self, chunks: list[Chunk]) -> None:
+        _write(self.folder / "chunks.jsonl", chunks_jsonl(chunks))
+
+    def read_chunks(self) -> list[Chunk]:
+        path = self.folder / "chunks.jsonl"
+        if not path.is_file():
+            return []
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [_chunk_from(json.loads(line)) for line in lines if line]
+
+    def write_sentences(self, keys: list[list], vectors: np.ndarray) -> None:
+        _write(self.folder / "sentences.json", json.dumps(keys, ensure_ascii=False).encode())
+        _write(self.folder / "sentences.npy", _npy_bytes(vectors))
+
+    def read_sentences(self) -> tuple[list[list], np.ndarray]:
+        keys_path = self.folder / "sentences.json"
+        if not keys_path.is_file():
+            return [], np.zeros((0, 0), dtype=np.float32)
+        keys = json.loads(keys_path.read_text(encoding="utf-8"))
+        return keys, np.load(self.folder / "sentences.npy")
+
+    def write_userdict(self, words: list[str]) -> None:
+        _write(self.folder / "userdict.txt", userdict_text(words).encode())
+
+    def read_userdict(self) -> list[str]:
+        path = self.folder / "userdict.txt"
+        if not path.is_file():
+            return []
+        return [w for w in path.read_text(encoding="utf-8").splitlines() if w]
 
 
 class IndexFiles:
@@ -58,9 +106,49 @@ class IndexFiles:
 
     def write_manifest(self, manifest: dict) -> None:
         manifest = {**manifest, "version": MANIFEST_VERSION}
-        atomic_write_text(self.root / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        text = json.dumps(manifest, ensure_ascii=False, indent=1)
+        atomic_write_text(self.root / "manifest.json", text)
+
+    # generations ----------------------------------------------------------------------------
+    def current(self, manifest: dict | None = None) -> Generation:
+        """The generation the manifest names (version-1 indexes kept their files at the root)."""
+        manifest = self.read_manifest() if manifest is None else manifest
+        name = manifest.get("generation", "")
+        return Generation(self.root / name if name else self.root)
+
+    def has_generation(self, name: str) -> bool:
+        return (self.root / name).is_dir()
+
+    def publish(self, name: str, fill: Callable[[Generation], None]) -> Generation:
+        """Build generation ``name`` in a temporary folder with ``fill``, then rename it into
+        place. Only call this for a name the current manifest does not use."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=".gen-tmp-"))
+        try:
+            fill(Generation(tmp))
+            target = self.root / name
+            if target.exists():  # left by a run killed before its manifest named it
+                shutil.rmtree(target)
+            os.replace(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return Generation(target)
+
+    def prune_generations(self, keep: str) -> None:
+        """Remove every generation but ``keep``, unfinished ones, and version-1 root files."""
+        for path in self.root.iterdir() if self.root.is_dir() else ():
+            if path.name.startswith(("gen-", ".gen-tmp-")) and path.name != keep:
+                shutil.rmtree(path, ignore_errors=True)
+        if keep:
+            for legacy in ("chunks.jsonl", "sentences.json", "sentences.npy", "userdict.txt"):
+                (self.root / legacy).unlink(missing_ok=True)
+            shutil.rmtree(self.root / "bm25", ignore_errors=True)
 
     # documents ------------------------------------------------------------------------------
+    def has_document(self, sha: str) -> bool:
+        return (self.root / "docs" / f"{sha}.txt").is_file()
+
     def write_document(self, doc: LoadedDocument) -> None:
         atomic_write_text(self.root / "docs" / f"{doc.sha256}.txt", doc.text)
 
@@ -70,81 +158,38 @@ class IndexFiles:
     def prune_documents(self, keep: set[str]) -> None:
         folder = self.root / "docs"
         if folder.is_dir():
-            for path in folder.glob("*.txt"):
+            for path in folder.iterdir():
                 if path.stem not in keep:
                     path.unlink(missing_ok=True)
 
-    # chunks ---------------------------------------------------------------------------------
-    def write_chunks(self, chunks: list[Chunk]) -> None:
-        lines = [json.dumps(_chunk_record(c), ensure_ascii=False) for c in chunks]
-        atomic_write_text(self.root / "chunks.jsonl", "\n".join(lines) + ("\n" if lines else ""))
 
-    def read_chunks(self) -> list[Chunk]:
-        path = self.root / "chunks.jsonl"
-        if not path.is_file():
-            return []
-        return [_chunk_from(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-    # sentence vectors -----------------------------------------------------------------------
-    def write_sentences(self, keys: list[list], vectors: np.ndarray) -> None:
-        atomic_write_text(self.root / "sentences.json", json.dumps(keys, ensure_ascii=False))
-        buffer = _npy_bytes(vectors)
-        atomic_write_bytes(self.root / "sentences.npy", buffer)
-
-    def read_sentences(self) -> tuple[list[list], np.ndarray]:
-        keys_path = self.root / "sentences.json"
-        if not keys_path.is_file():
-            return [], np.zeros((0, 0), dtype=np.float32)
-        keys = json.loads(keys_path.read_text(encoding="utf-8"))
-        return keys, np.load(self.root / "sentences.npy")
-
-    # user dictionary ------------------------------------------------------------------------
-    def write_userdict(self, words: list[str]) -> None:
-        atomic_write_text(self.root / "userdict.txt", "".join(f"{w}\n" for w in words))
-
-    def read_userdict(self) -> list[str]:
-        path = self.root / "userdict.txt"
-        if not path.is_file():
-            return []
-        return [w for w in path.read_text(encoding="utf-8").splitlines() if w]
+def generation_name(*parts: bytes | str) -> str:
+    digest = hashlib.sha256(str(MANIFEST_VERSION).encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return f"gen-{digest.hexdigest()[:16]}"
 
 
-class EmbeddingCache:
-    """Vectors by ``text_key``; flushed after every batch so a killed run loses little work."""
+def chunks_jsonl(chunks: list[Chunk]) -> bytes:
+    lines = [json.dumps(_chunk_record(c), ensure_ascii=False) for c in chunks]
+    return ("\n".join(lines) + ("\n" if lines else "")).encode()
 
-    def __init__(self, folder: Path, spec: str) -> None:
-        self.folder = folder
-        self.spec = spec
-        self._vectors: dict[str, np.ndarray] = {}
-        keys_path = folder / "keys.json"
-        if keys_path.is_file():
-            meta = json.loads(keys_path.read_text(encoding="utf-8"))
-            if meta.get("spec") == spec:
-                matrix = np.load(folder / "vectors.npy")
-                if len(matrix) == len(meta["keys"]):
-                    self._vectors = dict(zip(meta["keys"], matrix))
 
-    def get(self, key: str) -> np.ndarray | None:
-        return self._vectors.get(key)
+def userdict_text(words: list[str]) -> str:
+    return "".join(f"{w}\n" for w in words)
 
-    def put_many(self, keys: list[str], vectors: np.ndarray) -> None:
-        for key, vector in zip(keys, vectors):
-            self._vectors[key] = vector
 
-    def keep_only(self, keys: set[str]) -> None:
-        self._vectors = {k: v for k, v in self._vectors.items() if k in keys}
-
-    def flush(self) -> None:
-        keys = list(self._vectors)
-        matrix = np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32)
-        # vectors first, then keys: keys.json is only trusted when the lengths agree
-        atomic_write_bytes(self.folder / "vectors.npy", _npy_bytes(matrix))
-        atomic_write_text(self.folder / "keys.json", json.dumps({"spec": self.spec, "keys": keys}))
+def _write(path: Path, data: bytes) -> None:
+    """A file inside a generation being built: not visible until the folder is renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _npy_bytes(array: np.ndarray) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     np.save(buffer, np.asarray(array, dtype=np.float32))
     return buffer.getvalue()

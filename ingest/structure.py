@@ -7,6 +7,7 @@ short standalone section lines, 3 ``1.``/``第X条``/``###``, 4 ``（1）``; Mar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from ingest.types import Heading
@@ -14,7 +15,9 @@ from ingest.types import Heading
 _NUM = "一二三四五六七八九十百千零〇两"
 _MARKDOWN = re.compile(r"(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"(```|~~~)")
-_CHAPTER = re.compile(rf"第[{_NUM}\d]+(章|节|節|部分|编|編)(?=[\s\u3000]|$|[^\s\u3000，。；、,.]{{1,30}}$)")
+_CHAPTER = re.compile(
+    rf"第[{_NUM}\d]+(章|节|節|部分|编|編)(?=[\s\u3000]|$|[^\s\u3000，。；、,.]{{1,30}}$)"
+)
 _ARTICLE = re.compile(rf"第[{_NUM}\d]+[条條](?=[\s\u3000]|$)")
 _NUMBERED = (  # (pattern, level, may the title be followed by body text on the same line?)
     (re.compile(rf"[{_NUM}]+、"), 1, True),
@@ -26,8 +29,11 @@ _CHAPTER_LEVELS = {"章": 1, "部分": 1, "编": 1, "編": 1, "节": 2, "節": 2
 _SENTENCE_END = "。！？!?；;"
 _NOT_A_TITLE_END = "，,、：:；;"
 _PARAGRAPH_END = "。！？!?”」』）)…："
-_META_LABEL = re.compile(r"^(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布时间|發佈時間|日期|时间|字号)[:：]")
-_DATE_OR_NUMBER = re.compile(r"\d{4}\s*[年〕\]】]|\d{4}-\d")  # datelines, 内府发〔2025〕12号
+_META_LABEL = re.compile(
+    r"^(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布时间|發佈時間|日期|时间|字号)[:：]"
+)
+# datelines (2025年7月28日, 2025-07-28) and document numbers (内府发〔2025〕12号)
+_DATE_OR_NUMBER = re.compile(r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d|\d{4}\s*[〕\]】]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SHORT = 40
 _TITLE_MAX = 60
@@ -36,7 +42,6 @@ _TITLE_MAX = 60
 def detect_headings(text: str, hints: Iterable[Heading] = ()) -> tuple[Heading, ...]:
     """Headings of ``text`` sorted by offset. ``hints`` (from docx styles, html h tags…) are kept
     as given and win over any text guess that overlaps them."""
-    hints = tuple(hints)
     lines = [(start, line) for start, line in _lines(text) if line.strip()]
     found: list[Heading] = []
     for i, (start, line) in enumerate(lines):
@@ -53,13 +58,21 @@ def detect_headings(text: str, hints: Iterable[Heading] = ()) -> tuple[Heading, 
                 heading = _standalone(start, line, following, first=i == 0)
         if heading is not None:
             found.append(heading)
-    guesses = [h for h in found if not any(h.start < k.end and k.start < h.end for k in hints)]
+    hints = tuple(sorted(hints, key=lambda h: (h.start, h.end)))
+    starts = [h.start for h in hints]
+    guesses = [h for h in found if not _overlaps(h, hints, starts)]
     return tuple(sorted((*hints, *guesses), key=lambda h: (h.start, h.end)))
 
 
+def _overlaps(heading: Heading, hints: tuple[Heading, ...], starts: list[int]) -> bool:
+    """Whether a hint overlaps ``heading`` (hints are sorted and do not overlap each other)."""
+    i = bisect_left(starts, heading.end)  # hints[:i] start before the heading ends
+    return i > 0 and hints[i - 1].end > heading.start
+
+
 def heading_path(headings: Iterable[Heading], offset: int) -> str:
-    """" > "-joined titles of the headings in force at ``offset`` (a heading is in force from its
-    start until the next heading of the same or a higher level)."""
+    """Titles of the headings in force at ``offset``, joined with " > ". A heading is in force
+    from its start until the next heading of the same or a higher (smaller) level."""
     stack: list[Heading] = []
     for heading in sorted(headings, key=lambda h: h.start):
         if heading.start > offset:
@@ -119,8 +132,8 @@ def _numbered(start: int, line: str) -> Heading | None:
 
 def _standalone(start: int, line: str, following: str | None, *, first: bool) -> Heading | None:
     """A short line without sentence punctuation (the caller checked that it does not continue
-    a paragraph), followed by a longer paragraph: the document's title (level 0) if it is the first line, else
-    a section heading (level 2)."""
+    a paragraph), followed by a longer paragraph: the document's title (level 0) if it is the
+    first line, else a section heading (level 2)."""
     body = line.strip()
     if following is None or not (2 <= len(body) <= (_TITLE_MAX if first else _SHORT)):
         return None

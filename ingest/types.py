@@ -87,7 +87,9 @@ class IngestReport:
     chunks: int = 0  # chunks in the index after the run
     embedded: int = 0  # texts embedded during this run
     seconds: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # 读取, 分块, 嵌入, 写入索引
+    stage_chars: dict[str, int] = field(default_factory=dict)  # characters each stage processed
+    step_seconds: dict[str, float] = field(default_factory=dict)  # steps inside 写入索引
 
     def summary(self) -> str:
         lines = [
@@ -96,7 +98,14 @@ class IngestReport:
             f"索引共 {self.chunks} 块，本次嵌入 {self.embedded} 条，用时 {self.seconds:.2f} 秒",
         ]
         for name, secs in self.stage_seconds.items():
-            lines.append(f"  {name}: {secs:.2f} 秒")
+            line = f"  {name}: {secs:.2f} 秒"
+            chars = self.stage_chars.get(name, 0)
+            if chars:
+                line += f"，{chars:,} 字" + (f"，{chars / secs:,.0f} 字/秒" if secs > 0 else "")
+            lines.append(line)
+        if self.step_seconds:
+            steps = "，".join(f"{n} {s:.2f} 秒" for n, s in self.step_seconds.items())
+            lines.append(f"    其中 {steps}")
         for skip in self.skipped:
             lines.append(f"  跳过 {skip.source}：{skip.reason}")
         return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Domain vocabulary for jieba, built from the corpus itself plus an optional hand-kept file.
 
 Finds organisation names (…有限公司/集团/实验室/中心/大学/区/市…), quoted terms (「一网通办」,
-“城市大脑”) and model names (…大模型), so that they segment as single tokens at ingest and at
+“城市大脑”), model names (…大模型) and partners named after 携手/联手/联合 that the corpus names
+again (「携手紫东太初，依托紫东太初…」), so that they segment as single tokens at ingest and at
 query time alike.
 """
 
@@ -21,6 +22,11 @@ _ORG = re.compile(
 )
 _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,12})[」”』]")
 _MODEL = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8}大模型)")
+# a partner: after 携手/联手/牵手/联合, up to punctuation or a verb of cooperation
+_PARTNER = re.compile(
+    r"(?:携手|联手|牵手|联合)([\u4e00-\u9fffA-Za-z0-9]{3,10}?)"
+    r"(?=[，。、；：,;:（(]|合作|共同|共建|签署|签约|打造|开发|推出)"
+)
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))")
 
 # words that begin clauses and would glue onto a name (「坐落于内江软件…」): cut them off
@@ -32,9 +38,14 @@ _NOT_IN_NAME = re.compile(r"[的了着过是在和与及把被将以、，,。�
 
 def extract_terms(texts: Iterable[str]) -> list[str]:
     """Candidate domain words in Simplified text, longest forms kept, sorted."""
+    texts = list(texts)
     found: set[str] = set()
     places: dict[str, int] = {}
+    partners: set[str] = set()
     for text in texts:
+        for match in _PARTNER.finditer(text):
+            if not _NOT_IN_NAME.search(match.group(1)):
+                partners.add(match.group(1))
         for match in _QUOTED.finditer(text):
             if not _NOT_IN_NAME.search(match.group(1)):
                 found.add(match.group(1))
@@ -49,6 +60,8 @@ def extract_terms(texts: Iterable[str]) -> list[str]:
                 places[name] = places.get(name, 0) + 1
     # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
     found.update(name for name, count in places.items() if count >= 2)
+    # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
+    found.update(name for name in partners if sum(text.count(name) for text in texts) >= 2)
     return sorted(found)
 
 

@@ -52,7 +52,8 @@ def load_document(path: Path, source: str, max_bytes: int) -> LoadedDocument:
         size = path.stat().st_size
         if size > max_bytes:
             raise SkipDocument(
-                f"文件大小 {_size(size)} 超过上限 {_size(max_bytes)}；请拆分文件或调高 QA_MAX_FILE_MB"
+                f"文件大小 {_size(size)} 超过上限 {_size(max_bytes)}；"
+                "请拆分文件或调高 QA_MAX_FILE_MB"
             )
         data = path.read_bytes()
     except OSError as err:

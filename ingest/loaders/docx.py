@@ -18,7 +18,7 @@ from ingest.loaders.tables import table_lines
 from ingest.structure import detect_headings
 from ingest.types import Heading
 
-_HEADING_STYLE = re.compile(r"(?:heading|标题|標題)\s*([1-9])", re.I)
+_HEADING_STYLE = re.compile(r"(?:heading|标题|標題)\s*([1-9])", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "標題"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .doc (and .wps) container
 _BOLD_MAX = 40

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
 from ingest.encoding import decode_bytes
+from ingest.errors import SkipDocument
 from ingest.loaders.extracted import Extracted
 from ingest.loaders.tables import table_lines
 from ingest.types import Heading
@@ -22,7 +31,7 @@ _BLOCK = {
 }
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _INVISIBLE = (Comment, Declaration, Doctype, ProcessingInstruction)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"\s+")
@@ -35,7 +44,10 @@ def load_html(data: bytes) -> Extracted:
     soup = BeautifulSoup(decoded.text, "html.parser")
     title = _clean(soup.title.get_text()) if soup.title else ""
     collector = _Collector()
-    collector.walk(soup)
+    try:
+        collector.walk(soup)
+    except RecursionError:
+        raise SkipDocument("HTML 标签嵌套过深，无法提取文字；请另存为 .txt 或 .pdf") from None
     collector.flush()
     lines, hints, offset = [], [], 0
     for line, level in collector.blocks:
@@ -43,7 +55,9 @@ def load_html(data: bytes) -> Extracted:
             hints.append(Heading(level, line, offset, offset + len(line)))
         lines.append(line)
         offset += len(line) + 1
-    return Extracted(text="\n".join(lines), encoding=decoded.encoding, hints=tuple(hints), title=title)
+    return Extracted(
+        text="\n".join(lines), encoding=decoded.encoding, hints=tuple(hints), title=title
+    )
 
 
 class _Collector:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from io import BytesIO
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from ingest.errors import SkipDocument
 from ingest.loaders.extracted import Extracted
+
+# pypdf raises its own errors and, on damaged files, also plain Python ones
+_DAMAGED = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
 
 
 def load_pdf(data: bytes) -> Extracted:
@@ -20,7 +24,7 @@ def load_pdf(data: bytes) -> Extracted:
         title = (reader.metadata.title or "") if reader.metadata else ""
     except SkipDocument:
         raise
-    except Exception as err:  # pypdf raises many types on damaged files; any of them means skip
+    except _DAMAGED as err:
         raise SkipDocument(
             f"无法读取 PDF（{type(err).__name__}: {err}）；请用 PDF 阅读器打开确认后重新导出"
         ) from None

@@ -1,0 +1,113 @@
+"""Read stage: list the corpus folder, compare it with the manifest, load what is new or changed.
+
+A file is identified by the sha256 of its bytes. Unchanged files are not parsed again: their
+extracted text comes from the index (``docs/<sha>.txt``). Bad files become `Skipped` entries
+with a reason; a file with the same bytes as another is skipped as a duplicate, and the copy
+already in the index is the one kept, so adding a duplicate never changes the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ingest.errors import SkipDocument
+from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.store import IndexFiles, document_from
+from ingest.types import LoadedDocument, Skipped
+
+NOT_DOCUMENTS = {"readme.md", "userdict.txt"}  # the corpus's own notes, never indexed
+
+Loader = Callable[[Path, str, int], LoadedDocument]
+
+
+@dataclass
+class Scan:
+    docs: dict[str, LoadedDocument] = field(default_factory=dict)  # every indexable document
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    chars_loaded: int = 0  # characters extracted from files parsed in this run
+
+
+def list_corpus(corpus_dir: Path) -> list[tuple[str, Path]]:
+    """(source, path) for every visible file, source = "<corpus folder name>/<relative path>".
+
+    The corpus's own README.md and userdict.txt (top level) are not documents."""
+    files = []
+    if not corpus_dir.is_dir():
+        return files
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        if len(rel.parts) == 1 and path.name.lower() in NOT_DOCUMENTS:
+            continue
+        files.append((f"{corpus_dir.name}/{rel.as_posix()}", path))
+    return files
+
+
+def scan_corpus(
+    listing: list[tuple[str, Path]],
+    files: IndexFiles,
+    old_docs: dict[str, dict],
+    max_bytes: int,
+    loader: Loader,
+    advance: Callable[[int], object] = lambda n: None,
+) -> Scan:
+    scan = Scan()
+    hashed: list[tuple[str, Path, str]] = []
+    for source, path in listing:
+        try:
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.stat().st_size > max_bytes:
+                loader(path, source, max_bytes)  # raises SkipDocument with the reason
+            hashed.append((source, path, _sha256(path)))
+        except SkipDocument as skip:
+            scan.skipped.append(Skipped(source, skip.reason))
+            advance(1)
+        except OSError as err:
+            scan.skipped.append(
+                Skipped(source, f"无法读取文件（{err.strerror or err}）；请检查文件权限")
+            )
+            advance(1)
+
+    # files already indexed with these bytes go first: they win over a new duplicate
+    hashed.sort(key=lambda item: (old_docs.get(item[0], {}).get("sha256") != item[2], item[0]))
+    owner: dict[str, str] = {}
+    for source, path, sha in hashed:
+        try:
+            if sha in owner:
+                raise SkipDocument(f"与 {owner[sha]} 内容完全相同，未重复索引；请删除其中一个")
+            entry = old_docs.get(source)
+            if entry and entry["sha256"] == sha and files.has_document(sha):
+                scan.docs[source] = document_from(source, files.read_document_text(sha), entry)
+                scan.unchanged.append(source)
+            else:
+                doc = loader(path, source, max_bytes)
+                doc = doc if doc.sha256 else replace(doc, sha256=sha)
+                scan.docs[source] = doc
+                scan.chars_loaded += len(doc.text)
+                (scan.updated if entry else scan.added).append(source)
+            owner[sha] = source
+        except SkipDocument as skip:
+            scan.skipped.append(Skipped(source, skip.reason))
+        advance(1)
+
+    scan.removed = sorted(s for s in old_docs if s not in scan.docs)
+    scan.docs = dict(sorted(scan.docs.items()))
+    for names in (scan.added, scan.updated, scan.unchanged):
+        names.sort()
+    scan.skipped.sort(key=lambda s: s.source)
+    return scan
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

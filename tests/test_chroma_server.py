@@ -1,0 +1,164 @@
+"""Server mode: a real `chroma run` on 127.0.0.1, QA_CHROMA_URL pointing at it; ingest, ask, sync
+and the CLI go through `chromadb.HttpClient`. A wrong QA_CHROMA_URL is a clear Chinese error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from agent import PolicyQA, Settings
+from ingest.cli import main as ingest_main
+from ingest.config import IngestConfig
+from ingest.errors import IndexMismatchError, IngestConfigError
+from ingest.pipeline import sync_corpus
+from ingest.reader import open_index
+from ingest.store import IndexFiles
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "corpus" / "dongxing-ai-industry.txt"
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """``(url, host, port, data_dir)`` of a `chroma run` started for this module."""
+    data = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    log = open(data.parent / f"chroma-{port}.log", "wb")  # noqa: SIM115 - closed in finalizer
+    proc = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}; see {log.name}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"chroma run did not answer on port {port} within 60 s")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}", "127.0.0.1", port, data
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        log.close()
+
+
+def server_settings(url: str, collection: str, tmp_path: Path) -> Settings:
+    env = {"QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": collection, "QA_PROGRESS": "0"}
+    return Settings.from_env(env=env, feedback_path=tmp_path / "feedback.jsonl")
+
+
+def test_ingest_and_ask_against_a_chroma_server(chroma_server, tmp_path, embedder):
+    url, host, port, data = chroma_server
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEED, corpus / SEED.name)
+    index = tmp_path / ".index"
+    settings = server_settings(url, "seed", tmp_path)
+
+    qa = PolicyQA.open(corpus, index, settings=settings, embedder=embedder)
+
+    answer = qa.ask("并济科技的算力接入了哪个经济圈？")
+    assert "成渝地区双城经济圈" in answer.text.splitlines()[0]
+    assert answer.citations[0].source == "corpus/dongxing-ai-industry.txt"
+    assert "成渝地區雙城經濟圈" in answer.citations[0].quote
+    assert "≥17300P" in qa.retrieve("新投资的智算中心建成后算力规模多大？", k=3)[0].text
+
+    server = chromadb.HttpClient(host=host, port=port)
+    assert server.get_collection("seed").count() == len(qa.index.chunks) == qa.report.chunks
+    assert qa.index.manifest["chroma_url"] == url
+    assert not (index / "chroma").exists()  # no embedded database next to the index
+    assert (data / "chroma.sqlite3").is_file()
+
+    again = PolicyQA.open(corpus, index, settings=settings, embedder=embedder)
+    assert (again.report.embedded, again.report.unchanged) == (0, ["corpus/dongxing-ai-industry.txt"])
+    assert server.get_collection("seed").count() == qa.report.chunks
+
+
+def test_cli_and_incremental_sync_against_a_chroma_server(chroma_server, tmp_path, embedder):
+    url, host, port, _ = chroma_server
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("东兴区算力补贴办法\n租用算力按费用的30%补贴。\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("人才公寓\n引进的博士可申请人才公寓。\n", encoding="utf-8")
+    index = tmp_path / ".index"
+    env = {**os.environ, "QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": "incremental"}
+    env.update(QA_PROGRESS="0", HF_HUB_OFFLINE="1")
+    env.pop("QA_EMBEDDINGS", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(index)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("新增 2，更新 0，删除 0，未变 0，跳过 0；")
+    collection = chromadb.HttpClient(host=host, port=port).get_collection("incremental")
+    manifest = IndexFiles(index).read_manifest()
+    assert set(collection.get()["ids"]) == set(manifest["chunk_ids"])
+
+    (corpus / "b.txt").unlink()
+    config = IngestConfig.from_env(env)
+    report = sync_corpus(corpus, index, config, embedder)
+
+    assert (report.removed, report.embedded) == (["corpus/b.txt"], 0)
+    got = collection.get()
+    manifest = IndexFiles(index).read_manifest()
+    assert set(got["ids"]) == set(manifest["chunk_ids"])
+    assert {m["source"] for m in got["metadatas"]} == {"corpus/a.txt"}
+    # the same index opened without the server points the user at a sync
+    with pytest.raises(IndexMismatchError) as info:
+        open_index(index, IngestConfig(progress=False, collection="incremental"))
+    assert "python -m ingest" in str(info.value) and url in str(info.value)
+
+
+def test_bad_chroma_url_is_a_clear_chinese_error(tmp_path, embedder, capsys, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("人才公寓\n引进的博士可申请人才公寓。\n", encoding="utf-8")
+    index = tmp_path / ".index"
+    port = free_port()  # nothing listens here
+
+    with pytest.raises(IngestConfigError) as info:
+        sync_corpus(corpus, index, IngestConfig(chroma_url=f"http://127.0.0.1:{port}"), embedder)
+    message = str(info.value)
+    assert message.startswith(f"无法连接 Chroma 服务 QA_CHROMA_URL=http://127.0.0.1:{port}（")
+    assert f"请先启动服务，例如 `chroma run --path 目录 --port {port}`" in message
+    assert not (index / "embcache").exists()  # failed before embedding anything
+
+    with pytest.raises(IngestConfigError) as info:
+        sync_corpus(corpus, index, IngestConfig(chroma_url="127.0.0.1:8000"), embedder)
+    assert str(info.value) == (
+        "QA_CHROMA_URL='127.0.0.1:8000' 不是有效地址；"
+        "请写成 http://主机:端口，例如 http://127.0.0.1:8000"
+    )
+
+    monkeypatch.setenv("QA_CHROMA_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("QA_PROGRESS", "0")
+    assert ingest_main([str(corpus), "--index-dir", str(index)]) == 2
+    assert capsys.readouterr().err.startswith(f"错误：无法连接 Chroma 服务 QA_CHROMA_URL=http://127.0.0.1:{port}")

@@ -1,0 +1,160 @@
+"""Crash safety: `python -m ingest` killed with SIGKILL at several points, then run again, ends
+with exactly the index of an uninterrupted run (Chroma records and vectors, chunks.jsonl,
+sentence vectors, manifest), with no duplicate ids and no lost documents."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.config import IngestConfig
+from ingest.index import VectorIndex
+from ingest.pipeline import sync_corpus
+from ingest.store import IndexFiles
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = 30
+BATCH = 8  # small embedding batches: several cache shards are written before a kill
+TOWNS = "东兴 市中 威远 资中 隆昌 高桥 椑木 田家 郭北 白合".split()
+TOPICS = "算力 人才 低空 数据 物流 医疗 教育 文旅 农业 能源".split()
+
+
+def write_corpus(root: Path) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True)
+    for i in range(DOCS):
+        town, topic = TOWNS[i % 10], TOPICS[(i * 3) % 10]
+        text = (
+            f"{town}镇{topic}扶持第{i + 1}号通知：对{topic}项目按投资额的{5 + i}%给予补助。"
+            f"本通知自2025年{i % 12 + 1}月{i % 27 + 1}日起施行。\n"
+        )
+        (corpus / f"notice-{i:02d}.txt").write_text(text, encoding="utf-8")
+    return corpus
+
+
+class Ingest:
+    """`python -m ingest CORPUS --index-dir DIR` in a subprocess, its stderr read as it comes."""
+
+    def __init__(self, corpus: Path, index: Path) -> None:
+        env = {**os.environ, "QA_PROGRESS": "1", "QA_EMBED_BATCH": str(BATCH)}
+        env.update(PYTHONUNBUFFERED="1", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+        for name in ("QA_CHROMA_URL", "QA_EMBEDDINGS", "QA_CHUNK_MIN", "QA_CHUNK_MAX"):
+            env.pop(name, None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(index)],
+            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        self._err = bytearray()
+        self._reader = threading.Thread(target=self._pump, daemon=True)
+        self._reader.start()
+
+    def _pump(self) -> None:
+        while chunk := os.read(self.proc.stderr.fileno(), 4096):
+            self._err += chunk
+
+    @property
+    def stderr(self) -> str:
+        return bytes(self._err).decode("utf-8", "replace")
+
+    def kill_when(self, seen, timeout: float = 120) -> bool:
+        """SIGKILL as soon as ``seen(stderr)``; False if the run finished first."""
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            if seen(self.stderr):
+                os.kill(self.proc.pid, signal.SIGKILL)
+                break
+            time.sleep(0.01)
+        self.proc.wait(timeout=60)
+        self._reader.join(timeout=10)
+        return self.proc.returncode == -signal.SIGKILL
+
+    def finish(self) -> int:
+        self.proc.wait(timeout=300)
+        self._reader.join(timeout=10)
+        return self.proc.returncode
+
+
+def embedded_at_least(n: int):
+    def seen(err: str) -> bool:
+        done = [int(m) for m in re.findall(r"嵌入:\s+\d+%\|[^|]*\|\s*(\d+)/\d+", err)]
+        return bool(done) and max(done) >= n
+
+    return seen
+
+
+def snapshot(index: Path) -> dict:
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    generation = files.current(manifest)
+    vectors = VectorIndex(index, "policyqa")
+    records = vectors.records()
+    ids = sorted(records)
+    keys, sentence_vectors = generation.read_sentences()
+    return {
+        "manifest": manifest,
+        "chunks.jsonl": (generation.folder / "chunks.jsonl").read_bytes(),
+        "userdict": generation.read_userdict(),
+        "records": records,
+        "count": vectors.count(),
+        "record_vectors": vectors.vectors(ids),
+        "sentence_keys": keys,
+        "sentence_vectors": sentence_vectors,
+        "docs": sorted(p.name for p in (index / "docs").iterdir()),
+        "folders": sorted(p.name for p in index.iterdir() if p.name not in ("chroma",)),
+    }
+
+
+def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, embedder):
+    reference_index = tmp_path / "ref" / ".index"
+    sync_corpus(
+        write_corpus(tmp_path / "ref"),
+        reference_index,
+        IngestConfig(progress=False, embed_batch=BATCH),
+        embedder,
+    )
+    expected = snapshot(reference_index)
+
+    corpus = write_corpus(tmp_path / "crash")
+    index = tmp_path / "crash" / ".index"
+    kill_points = [
+        ("startup", lambda err: "读取" in err),
+        ("embedding, 2 batches done", embedded_at_least(2 * BATCH)),
+        ("embedding, more batches done", embedded_at_least(6 * BATCH)),
+        ("writing the index", lambda err: "写入索引" in err),
+        ("writing, after Chroma", lambda err: re.search(r"写入索引:\s+\d+%\|[^|]*\|\s*[23]/4", err)),
+    ]
+    killed = []
+    for name, seen in kill_points:
+        if Ingest(corpus, index).kill_when(seen):
+            killed.append(name)
+    print("killed during:", killed)
+    # the first three always land mid-run; the write stage may finish before the kill arrives
+    assert killed[:3] == ["startup", "embedding, 2 batches done", "embedding, more batches done"]
+
+    final = Ingest(corpus, index)
+    assert final.finish() == 0, final.stderr[-2000:]
+    got = snapshot(index)
+
+    manifest = got["manifest"]
+    assert len(manifest["documents"]) == DOCS
+    assert len(manifest["chunk_ids"]) == len(set(manifest["chunk_ids"])) == got["count"]
+    assert set(got["records"]) == set(manifest["chunk_ids"])
+    assert {m["source"] for m in got["records"].values()} == set(manifest["documents"])
+    for key in ("manifest", "chunks.jsonl", "userdict", "records", "count", "sentence_keys"):
+        assert got[key] == expected[key], key
+    assert np.array_equal(got["record_vectors"], expected["record_vectors"])
+    assert np.array_equal(got["sentence_vectors"], expected["sentence_vectors"])
+    assert got["docs"] == expected["docs"]
+    assert got["folders"] == expected["folders"]  # no unfinished generations or stray files
+    assert len(list((index / "embcache").rglob("*.npz"))) == 1
