@@ -135,8 +135,13 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
 
 
 def _pair(operands: list[Operand]) -> tuple[Operand, Operand] | None:
-    for i, first in enumerate(operands):
-        for second in operands[i + 1 :]:
+    """Two figures of one unit from sentences that are about the question (not just nearby)."""
+    if not operands:
+        return None
+    floor = 0.35 * max(o.candidate.coverage for o in operands)
+    relevant = [o for o in operands if o.candidate.coverage >= floor]
+    for i, first in enumerate(relevant):
+        for second in relevant[i + 1 :]:
             if second.unit == first.unit and second.value != first.value:
                 return first, second
     return None

@@ -44,6 +44,7 @@ class Question:
     qtype: str
     terms: tuple[str, ...]  # content terms, in question order
     asked: tuple[str, ...] = ()  # nouns next to the question word: what is asked about
+    focus: tuple[str, ...] = ()  # any content word next to the question word (「增长了多少」: 增长)
 
     @property
     def wants_number(self) -> bool:
@@ -60,8 +61,10 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
             qtype = name
             break
     terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
+    tagged = segmenter.tagged(text)
     return Question(
-        asked=_asked_nouns(segmenter.tagged(text)),
+        asked=_asked_nouns(tagged),
+        focus=_focus_words(tagged),
         raw=raw,
         text=text,
         traditional=is_traditional(raw),
@@ -80,6 +83,24 @@ FRAME_NOUNS = frozenset(
     重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
     记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象""".split()
 )
+
+
+def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+    words = [w for w, _ in tagged]
+    focus: list[str] = []
+    for i, word in enumerate(words):
+        if not _ASKING.match(word):
+            continue
+        for j in range(max(0, i - 2), min(len(words), i + 3)):
+            w, flag = tagged[j]
+            if j != i and flag[:1] in ("n", "v", "a") and not _is_question_word(w) and len(w) >= 2:
+                if w not in ("是", "有", "能", "会", "达到", "为"):
+                    focus.append(w)
+    focus.extend(w for w in words if w in LIMIT_WORDS)
+    return tuple(dict.fromkeys(focus))
+
+
+LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限 单个 每人 每家 每年 每月".split())
 
 
 def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
