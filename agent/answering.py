@@ -24,6 +24,7 @@ from ingest.normalize import is_traditional, normalize_query
 from ingest.reader import LoadedIndex
 
 PASSAGES = 6
+SENTENCE_HITS = 4
 MIN_COVERAGE = 0.3
 SECOND_SENTENCE = 0.85  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
@@ -65,7 +66,7 @@ class OfflineAnswerer:
             resolved, bridge = self._hop(hop, resolved)
         q = analyze(resolved, self.index.segmenter)
         qvec = self.retriever.query_vector(resolved)
-        passages = self.retriever.retrieve(resolved, k=PASSAGES, vector=qvec)
+        passages = self._passages(resolved, qvec)
         candidates = self.evidence.candidates(q, passages, qvec)
         if bridge and candidates:
             candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
@@ -75,6 +76,17 @@ class OfflineAnswerer:
         if why_not is not None:
             return refusal(question, traditional)
         return self._compose(question, q, candidates, traditional, bridge)
+
+    def _passages(self, question: str, qvec) -> list:
+        """Hybrid top passages, then the chunks of the best sentences by e5 similarity."""
+        passages = self.retriever.retrieve(question, k=PASSAGES, vector=qvec)
+        have = {p.chunk_id for p in passages}
+        by_id = {c.id: c for c in self.index.chunks}
+        for chunk_id in self.evidence.sentence_chunks(qvec, SENTENCE_HITS):
+            if chunk_id not in have:
+                have.add(chunk_id)
+                passages.append(self.retriever._passage(by_id[chunk_id], 0.0))
+        return passages
 
     def _hop(self, hop, question: str) -> tuple[str, list[Candidate]]:
         """Resolve the description to an entity; return the rewritten question and the bridge."""

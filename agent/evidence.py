@@ -90,12 +90,35 @@ class EvidenceFinder:
     def __init__(self, index: LoadedIndex) -> None:
         self.index = index
         self._vector_row = {key: i for i, key in enumerate(index.sentence_keys)}
+        self._chunks_of: dict[str, list] = {}
+        for chunk in index.chunks:
+            self._chunks_of.setdefault(chunk.source, []).append(chunk)
         self._df = _term_document_frequency(index)
 
     def term_weight(self, term: str) -> float:
         n = max(1, len(self.index.chunks))
         df = self._df.get(term, 0)
         return math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
+
+    def sentence_chunks(self, qvec: np.ndarray, n: int) -> list[str]:
+        """Chunk ids holding the ``n`` sentences most similar to the question (dense only).
+
+        Sentence-level vectors catch what chunk-level retrieval dilutes, which matters most
+        for an English question over Chinese text.
+        """
+        vectors = self.index.sentence_vectors
+        if len(vectors) == 0 or vectors.ndim != 2:
+            return []
+        best = np.argsort(-(vectors @ qvec), kind="stable")[:n]
+        ids: list[str] = []
+        for row in best:
+            source, start, end = self.index.sentence_keys[row]
+            for chunk in self._chunks_of.get(source, ()):
+                if chunk.start <= start and end <= chunk.end:
+                    if chunk.id not in ids:
+                        ids.append(chunk.id)
+                    break
+        return ids
 
     def candidates(self, question: Question, passages: list[Passage], qvec: np.ndarray) -> list[Candidate]:
         seen: set[tuple[str, int, int]] = set()
