@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from agent.arithmetic import solve
 from agent.compose import compose, refusal
+from agent.crosslingual import PinyinLexicon
 from agent.dates import resolve_relative_dates
 from agent.docmeta import answer_from_metadata
 from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
@@ -53,6 +55,7 @@ class OfflineAnswerer:
         self.retriever = retriever
         self.index = index
         self.evidence = EvidenceFinder(index)
+        self._lexicon: PinyinLexicon | None = None
 
     def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
         traditional = is_traditional(question)
@@ -65,6 +68,11 @@ class OfflineAnswerer:
         if hop is not None:
             resolved, bridge = self._hop(hop, resolved)
         q = analyze(resolved, self.index.segmenter)
+        if q.english:
+            chinese = self._pinyin().terms(resolved)
+            if chinese:
+                resolved = f"{resolved} {' '.join(chinese)}"
+                q = replace(q, terms=tuple(chinese))
         qvec = self.retriever.query_vector(resolved)
         passages = self._passages(resolved, qvec)
         candidates = self.evidence.candidates(q, passages, qvec)
@@ -76,6 +84,11 @@ class OfflineAnswerer:
         if why_not is not None:
             return refusal(question, traditional)
         return self._compose(question, q, candidates, traditional, bridge)
+
+    def _pinyin(self) -> PinyinLexicon:
+        if self._lexicon is None:
+            self._lexicon = PinyinLexicon(self.index)
+        return self._lexicon
 
     def _passages(self, question: str, qvec) -> list:
         """Hybrid top passages, then the chunks of the best sentences by e5 similarity."""
@@ -186,9 +199,15 @@ class OfflineAnswerer:
             evidence.append(runner_up)
         notes: list[str] = []
         if q.qtype == "list":
-            evidence = self._enumeration(top, candidates) + [
-                c for c in evidence[1:] if c not in self._enumeration(top, candidates)
-            ]
+            enumeration = self._enumeration(top, candidates)
+            if len(list_items(top.norm)) < 2:
+                # 「…共同开发低空领域智能解决方案。空域动态调度、无人机智能驾驶…等应用将…」
+                following = self._next_sentence(top)
+                if following is not None and len(list_items(following.norm)) >= 2 and any(
+                    term_credit(w, following.norm) for w in (*q.focus, *q.terms)
+                ):
+                    enumeration = [top, following]
+            evidence = enumeration + [c for c in evidence[1:] if c not in enumeration]
             items = [i for c in evidence for i in list_items(c.norm)]
             short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else self._clause(q, top)
         elif q.wants_number:

@@ -129,3 +129,10 @@ def test_calculator():
     assert format_number(calculate("17300/7300")) == "2.37"
     with pytest.raises(CalculatorError, match="无法计算"):
         calculate("__import__('os')")
+
+
+def test_english_question_finds_chinese_names_by_pinyin(seed_qa):
+    ans = seed_qa.ask("What revenue did Bingji Technology earn in the first five months of 2025?")
+    assert ans.refused is False
+    assert "2.6" in ans.text
+    assert any("2.6億元" in c.quote for c in ans.citations)

@@ -1,0 +1,81 @@
+"""English questions over Chinese documents: names by their pinyin, common terms by a glossary.
+
+「Bingji Technology」 finds 并济 because the corpus's own words are indexed by their pinyin
+(``bingji``); 「computing power」 finds 算力 through a small glossary of policy vocabulary.
+The Chinese terms are added to the question for retrieval and for checking coverage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+from ingest.reader import LoadedIndex
+
+MAX_WORDS = 60000
+
+# generic policy and industry vocabulary (never names from one document)
+GLOSSARY: dict[str, tuple[str, ...]] = {
+    "computing power": ("算力",), "computing": ("算力", "计算"), "revenue": ("营收", "收入"),
+    "income": ("收入", "营收"), "growth": ("增长",), "grew": ("增长",), "grow": ("增长",),
+    "increase": ("增长", "增加"), "district head": ("区长",), "mayor": ("市长",),
+    "district": ("区",), "city": ("市",), "province": ("省",), "enterprises": ("企业",),
+    "enterprise": ("企业",), "companies": ("企业", "公司"), "company": ("公司", "企业"),
+    "industry chain": ("产业链",), "industry": ("产业",), "industrial": ("产业",),
+    "economic circle": ("经济圈",), "economic": ("经济",), "economy": ("经济",),
+    "artificial intelligence": ("人工智能",), "ai": ("人工智能",), "data": ("数据",),
+    "annotation": ("标注",), "labeling": ("标注",), "platform": ("平台",), "center": ("中心",),
+    "centre": ("中心",), "project": ("项目",), "projects": ("项目",), "laboratory": ("实验室",),
+    "lab": ("实验室",), "university": ("大学",), "output": ("产值",), "annual": ("年",),
+    "signed": ("签约", "签署"), "sign": ("签约", "签署"), "agreement": ("协议",),
+    "model": ("模型",), "large model": ("大模型",), "low-altitude": ("低空",),
+    "low altitude": ("低空",), "server": ("服务器",), "servers": ("服务器",),
+    "investment": ("投资",), "invested": ("投资",), "built": ("建成", "打造"),
+    "digital": ("数字",), "pilot city": ("试点城市",), "talent": ("人才",),
+    "subsidy": ("补贴", "补助"), "reward": ("奖励",), "policy": ("政策",),
+    "cluster": ("集群",), "intelligent": ("智能",), "smart": ("智慧", "智能"),
+    "quality": ("优质",), "cultivated": ("引育", "培育"), "introduced": ("引进", "引育"),
+    "head": ("区长", "负责人"), "general manager": ("总经理",), "vice president": ("副总裁",),
+    "first five months": ("1-5月",), "first half": ("上半年",), "percent": ("%",),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_ENGLISH_STOP = frozenset(
+    "the a an of to in on for is are was were what which who how when where why does do did "
+    "has have had with by and or at as its it that this from will be been much many".split()
+)
+
+
+class PinyinLexicon:
+    """Pinyin (toneless, joined) → the corpus word, for the corpus's names and words."""
+
+    def __init__(self, index: LoadedIndex) -> None:
+        words: set[str] = set(index.segmenter.words)
+        for chunk in index.chunks:
+            for token in index.segmenter.tokens(chunk.search_text):
+                if 2 <= len(token) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", token):
+                    words.add(token)
+            if len(words) > MAX_WORDS:
+                break
+        self._by_pinyin: dict[str, str] = {}
+        for word in sorted(words, key=len):  # the shortest word wins a shared pinyin
+            self._by_pinyin.setdefault("".join(lazy_pinyin(word)), word)
+
+    def terms(self, question: str) -> list[str]:
+        words = [w for w in _WORD.findall(question)]
+        lowered = [w.lower() for w in words]
+        found: list[str] = []
+        text = " ".join(lowered)
+        for phrase, chinese in sorted(GLOSSARY.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(phrase)}\b", text):
+                found.extend(chinese)
+                text = re.sub(rf"\b{re.escape(phrase)}\b", " ", text)
+        for size in (3, 2, 1):
+            for i in range(len(lowered) - size + 1):
+                span = lowered[i : i + size]
+                if any(w in _ENGLISH_STOP for w in span):
+                    continue
+                key = "".join(span).replace("-", "")
+                if len(key) >= 5 and key in self._by_pinyin:
+                    found.append(self._by_pinyin[key])
+        return list(dict.fromkeys(found))
