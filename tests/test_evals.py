@@ -369,3 +369,10 @@ def test_markdown_and_chart_of_a_sweep_show_the_drop_per_level(tmp_path):
     assert "- N = 200: lost to distractors: fact-001; newly passing: none" in text
     assert write_chart(report, tmp_path / "sweep.png") in ("zh", "en")
     assert (tmp_path / "sweep.png").stat().st_size > 10_000
+
+
+def test_cli_refuses_to_put_distractors_into_a_user_index(tmp_path, capsys):
+    assert main(["--sweep", "0,5", "--index-dir", str(tmp_path / "index")]) == 2
+    assert "temporary index" in capsys.readouterr().err
+    assert not (tmp_path / "index").exists()
+    assert main(["--distractors", "-1"]) == 2

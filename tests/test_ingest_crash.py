@@ -53,7 +53,10 @@ class Ingest:
             env.pop(name, None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(index)],
-            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         self._err = bytearray()
         self._reader = threading.Thread(target=self._pump, daemon=True)
@@ -132,7 +135,10 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
         ("embedding, 2 batches done", embedded_at_least(2 * BATCH)),
         ("embedding, more batches done", embedded_at_least(6 * BATCH)),
         ("writing the index", lambda err: "写入索引" in err),
-        ("writing, after Chroma", lambda err: re.search(r"写入索引:\s+\d+%\|[^|]*\|\s*[23]/4", err)),
+        (
+            "writing, after Chroma",
+            lambda err: re.search(r"写入索引:\s+\d+%\|[^|]*\|\s*[23]/4", err),
+        ),
     ]
     killed = []
     for name, seen in kill_points:

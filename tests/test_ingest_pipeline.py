@@ -92,7 +92,11 @@ def test_changing_a_file_replaces_its_chunks(tmp_path, embedder):
     )
     report = sync_corpus(corpus, index, QUIET, embedder)
 
-    assert (report.updated, report.unchanged, report.added) == (["corpus/a.txt"], ["corpus/b.md"], [])
+    assert (report.updated, report.unchanged, report.added) == (
+        ["corpus/a.txt"],
+        ["corpus/b.md"],
+        [],
+    )
     manifest, after, records = state(index)
     new_a = ids_of(after, "corpus/a.txt")
     assert new_a and not new_a & old_a
@@ -130,6 +134,43 @@ def test_deleting_a_file_leaves_no_orphans(tmp_path, embedder):
     assert len(cache) == report.chunks + len(open_index(index, QUIET).sentence_keys)
     loaded = open_index(index, QUIET)
     assert all(loaded.lexical.scores(loaded.segmenter.tokens("无人机物流航线")) == 0)
+
+
+def test_a_run_interrupted_before_its_commit_leaves_the_previous_index(
+    tmp_path, embedder, monkeypatch
+):
+    corpus = write_corpus(tmp_path, {"a.txt": A_TXT, "b.md": B_MD})
+    index = tmp_path / ".index"
+    sync_corpus(corpus, index, QUIET, embedder)
+    manifest, chunks, records = state(index)
+    (corpus / "a.txt").write_text(
+        "东兴区算力补贴办法\n氢能重卡每辆奖励20万元。\n", encoding="utf-8"
+    )
+    (corpus / "c.txt").write_text(C_TXT, encoding="utf-8")
+
+    def killed(self, manifest):
+        raise KeyboardInterrupt("killed just before the manifest is replaced")
+
+    monkeypatch.setattr(IndexFiles, "write_manifest", killed)
+    with pytest.raises(KeyboardInterrupt):
+        sync_corpus(corpus, index, QUIET, embedder)
+    monkeypatch.undo()
+
+    # readers still get the previous index, whole: its files, and all its Chroma records
+    loaded = open_index(index, QUIET)
+    assert (loaded.manifest, loaded.chunks) == (manifest, chunks)
+    assert set(records) <= set(VectorIndex(index, "policyqa").ids())
+    assert all(loaded.lexical.scores(loaded.segmenter.tokens("氢能重卡")) == 0)
+
+    report = sync_corpus(corpus, index, QUIET, embedder)
+    assert (report.added, report.updated, report.embedded) == (
+        ["corpus/c.txt"],
+        ["corpus/a.txt"],
+        0,
+    )
+    manifest, chunks, records = state(index)
+    assert set(records) == set(manifest["chunk_ids"]) == {c.id for c in chunks}
+    assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
 
 
 # --- bad files ----------------------------------------------------------------------------
@@ -221,14 +262,33 @@ def test_corpus_dictionary_makes_names_single_tokens_at_ingest_and_query_time(tm
     loaded = open_index(index, QUIET)
     assert {"四川并济科技有限公司", "紫东太初", "低空经济走廊"} <= set(loaded.segmenter.words)
     assert Segmenter().cut(sentence) == [
-        "四川", "并济", "科技", "有限公司", "携手", "紫东", "太初", "开发", "低空", "经济", "走廊"
+        "四川",
+        "并济",
+        "科技",
+        "有限公司",
+        "携手",
+        "紫东",
+        "太初",
+        "开发",
+        "低空",
+        "经济",
+        "走廊",
     ]
     assert loaded.segmenter.cut(sentence) == [
-        "四川并济科技有限公司", "携手", "紫东太初", "开发", "低空经济走廊"
+        "四川并济科技有限公司",
+        "携手",
+        "紫东太初",
+        "开发",
+        "低空经济走廊",
     ]
     # BM25 tokens keep the parts too, so a question naming 「并济科技」 still matches
     assert loaded.segmenter.tokens("四川并济科技有限公司")[:6] == [
-        "四川", "济科", "科技", "有限", "公司", "四川并济科技有限公司"
+        "四川",
+        "济科",
+        "科技",
+        "有限",
+        "公司",
+        "四川并济科技有限公司",
     ]
     words = (index / loaded.manifest["generation"] / "userdict.txt").read_text(encoding="utf-8")
     assert "紫东太初\n" in words and "低空经济走廊\n" in words
@@ -239,7 +299,9 @@ def test_seed_document_yields_its_names():
 
     text = (REPO / "corpus" / "dongxing-ai-industry.txt").read_text(encoding="utf-8")
     terms = extract_terms([normalize(text).text])
-    assert {"四川并济科技有限公司", "紫东太初", "成渝地区", "电子科技大学", "一网通办"} <= set(terms)
+    assert {"四川并济科技有限公司", "紫东太初", "成渝地区", "电子科技大学", "一网通办"} <= set(
+        terms
+    )
     assert "共建人工智能产业生态" not in terms  # after 携手 but named once: a phrase, not a name
 
 
@@ -258,7 +320,7 @@ def test_metadata_on_chunks_and_retrieval_filters_by_source_and_date(tmp_path, e
     settings = Settings.from_env(env={"QA_PROGRESS": "0"}, feedback_path=tmp_path / "fb.jsonl")
     qa = PolicyQA.open(corpus, index, settings=settings, embedder=embedder)
 
-    _, chunks, records = state(index)
+    _, _, records = state(index)
     by_source = {m["source"]: m for m in records.values()}
     assert by_source["corpus/old.txt"]["date"] == "2024-03-01"
     assert by_source["corpus/old.txt"]["date_int"] == 20240301
@@ -333,13 +395,23 @@ def test_cli_sync_prints_progress_per_stage_and_the_report(tmp_path):
     env.pop("QA_EMBEDDINGS", None)
     run = subprocess.run(
         [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(tmp_path / ".index")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=True,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     for stage, unit in (("读取", "个文件"), ("分块", "个文档"), ("嵌入", "条"), ("写入索引", "步")):
         assert f"{stage}: 100%" in run.stderr and unit in run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；索引共 ")
-    assert [line.split(":")[0].strip() for line in lines[1:5]] == ["读取", "分块", "嵌入", "写入索引"]
+    assert [line.split(":")[0].strip() for line in lines[1:5]] == [
+        "读取",
+        "分块",
+        "嵌入",
+        "写入索引",
+    ]
     assert "字/秒" in lines[3]
     assert lines[5].strip().startswith("其中 词典")
 
@@ -375,12 +447,14 @@ def test_sentence_transformers_backend_builds_and_retrieves(tmp_path, minilm):
 
     loaded = open_index(index, config)
     hits = loaded.vectors.query(minilm.query("Which sport match was won at the end?"), 5)
-    assert [records[i]["source"] for i, _ in hits][0] == "corpus/goal.txt"
+    assert records[hits[0][0]]["source"] == "corpus/goal.txt"
     settings = Settings.from_env(
         env={"QA_EMBEDDINGS": minilm.spec, "QA_PROGRESS": "0"}, feedback_path=tmp_path / "f.jsonl"
     )
     qa = PolicyQA.open(corpus, index, settings=settings, embedder=minilm)
-    assert qa.retrieve("How fast is the train between the cities?", k=5)[0].source == "corpus/rail.txt"
+    assert (
+        qa.retrieve("How fast is the train between the cities?", k=5)[0].source == "corpus/rail.txt"
+    )
 
 
 def test_opening_an_index_with_another_backend_says_rebuild(tmp_path, embedder, minilm):
@@ -393,7 +467,8 @@ def test_opening_an_index_with_another_backend_says_rebuild(tmp_path, embedder, 
         lambda: sync_corpus(corpus, index, other),
         lambda: open_index(index, other),
         lambda: PolicyQA.open(
-            corpus, index,
+            corpus,
+            index,
             settings=Settings.from_env(env={"QA_EMBEDDINGS": minilm.spec, "QA_PROGRESS": "0"}),
             embedder=minilm,
         ),
@@ -416,4 +491,6 @@ def test_opening_an_index_with_another_backend_says_rebuild(tmp_path, embedder, 
 def test_unknown_hub_model_offline_is_a_clear_error():
     with pytest.raises(IngestConfigError) as info:
         load_embedder("sentence-transformers:no-such-org/no-such-model")
-    assert str(info.value).startswith("无法加载 sentence-transformers 模型 'no-such-org/no-such-model'")
+    assert str(info.value).startswith(
+        "无法加载 sentence-transformers 模型 'no-such-org/no-such-model'"
+    )
