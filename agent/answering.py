@@ -51,8 +51,9 @@ _OPPOSITES = {
 
 
 class OfflineAnswerer:
-    def __init__(self, retriever: HybridRetriever, index: LoadedIndex) -> None:
+    def __init__(self, retriever: HybridRetriever, index: LoadedIndex, passages: int = PASSAGES) -> None:
         self.retriever = retriever
+        self.passages = passages
         self.index = index
         self.evidence = EvidenceFinder(index)
         self._lexicon: PinyinLexicon | None = None
@@ -92,7 +93,7 @@ class OfflineAnswerer:
 
     def _passages(self, question: str, qvec) -> list:
         """Hybrid top passages, then the chunks of the best sentences by e5 similarity."""
-        passages = self.retriever.retrieve(question, k=PASSAGES, vector=qvec)
+        passages = self.retriever.retrieve(question, k=self.passages, vector=qvec)
         have = {p.chunk_id for p in passages}
         by_id = {c.id: c for c in self.index.chunks}
         for chunk_id in self.evidence.sentence_chunks(qvec, SENTENCE_HITS):

@@ -34,7 +34,7 @@ class PolicyQA:
         self.embedder = embedder
         self.report = report
         self.retriever = HybridRetriever(index, embedder)
-        self.offline = OfflineAnswerer(self.retriever, index)
+        self.offline = OfflineAnswerer(self.retriever, index, settings.top_k)
         self._chat_model = chat_model
         self._llm = None
         index.segmenter.tagged("预热")  # build jieba's POS tagger now, not on the first question
@@ -132,7 +132,7 @@ class PolicyQA:
         )
         self.index = open_index(self.settings.index_dir, self.settings.ingest)
         self.retriever = HybridRetriever(self.index, self.embedder)
-        self.offline = OfflineAnswerer(self.retriever, self.index)
+        self.offline = OfflineAnswerer(self.retriever, self.index, self.settings.top_k)
         self._llm = None
         self.report = report
         return report
