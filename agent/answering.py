@@ -170,11 +170,28 @@ class OfflineAnswerer:
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
             if q.qtype != "calc" and not any(year in c.norm for c in pool):
                 return f"year {year} not in the evidence"
+        entity = self._named_entity(q)
+        if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):
+            return f"the best sentence is about something other than {entity}"
         if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
             return "no figure"
         if q.qtype == "when" and not _TIME.search(top.norm):
             return "no time"
         return None
+
+    def _named_entity(self, q: Question) -> str:
+        """The longest corpus name (domain word) the question mentions, if any."""
+        names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
+        return max(names, key=len) if names else ""
+
+    def _mentions(self, cand: Candidate, entity: str) -> bool:
+        """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least."""
+        text = cand.norm
+        if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
+            previous = self._previous_sentence(cand)
+            text = (previous.norm if previous else "") + text
+        windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
+        return any(w in text for w in windows)
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""

@@ -21,6 +21,7 @@ _RELATIVE = re.compile(
     r"^(?P<desc>.{6,}?)的(?:那家|那个|这家|这个)?(?P<head>企业|公司|集团|机构|单位|人|领导|负责人|代表)"
     r"[，,、]?(?P<rest>.{2,})$"
 )
+_COMPANY_END = ("公司", "集团", "科技", "企业", "云")
 _ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "太初", "机构")
 _PERSON = re.compile(
     r"(?:总经理|副总裁|总裁|区长|市长|书记|主任|董事长|局长|厅长|负责人)([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)"
@@ -53,7 +54,9 @@ def bridge_entity(hop: Hop, bridge: list[Candidate], vocabulary: set[str], tagge
     names = [w for w in vocabulary if w in text and w not in hop.description]
     names += [w for w, flag in tagged(text) if flag in ("nt", "nz", "nr") and len(w) >= 2]
     if kind == "org":
-        names = [n for n in names if n.endswith(_ORG_END) or n not in vocabulary]
+        # 「企业」「公司」 are companies; 「机构」 may also be a lab, a university or a model's maker
+        ends = _ORG_END if hop.head in ("机构", "单位") else _COMPANY_END
+        names = [n for n in names if n.endswith(ends) or n not in vocabulary]
     names = [n for n in names if n not in hop.description]
     if not names:
         return ""

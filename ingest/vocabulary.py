@@ -62,7 +62,33 @@ def extract_terms(texts: Iterable[str]) -> list[str]:
     found.update(name for name, count in places.items() if count >= 2)
     # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
     found.update(name for name in partners if sum(text.count(name) for text in texts) >= 2)
+    found.update(_short_names(found, texts))
     return sorted(found)
+
+
+# province-level names: a company's registered name starts with one, its short name does not
+_PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
+    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+_COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _short_names(names: set[str], texts: list[str]) -> set[str]:
+    """「四川并济科技有限公司」 -> 「并济科技」, when the text also uses the short form on its own."""
+    short: set[str] = set()
+    for name in names:
+        if not _COMPANY_SUFFIX.search(name):
+            continue
+        core = _COMPANY_SUFFIX.sub("", name)
+        for province in _PROVINCES:
+            if core.startswith(province) and len(core) - len(province) >= 3:
+                core = core[len(province) :]
+                break
+        uses = sum(text.count(core) for text in texts) - sum(text.count(name) for text in texts)
+        if len(core) >= 3 and core != name and uses >= 1:
+            short.add(core)
+    return short
 
 
 def load_userdict(path: Path) -> list[str]:
