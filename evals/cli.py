@@ -78,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"--distractors {args.distractors}: use a count ≥ 0", file=sys.stderr)
         return 2
     levels = args.sweep or ((args.distractors,) if args.distractors is not None else (0,))
+    if args.index_dir is not None and any(levels):
+        print("--index-dir cannot be combined with --distractors/--sweep: generated documents "
+              "only ever go into a temporary index (the embedding cache keeps reruns fast)",
+              file=sys.stderr)
+        return 2
     if not args.corpus.is_dir():
         print(f"no corpus folder {args.corpus}; pass --corpus PATH", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -28,44 +29,63 @@ def main(argv: list[str] | None = None) -> int:
     elif command == "remove":
         parser.add_argument("sources", nargs="+", help="要删除的文档，例如 corpus/报告.txt")
     args = parser.parse_args(argv)
-    import os
-
-    corpus = Path(getattr(args, "corpus", None) or args.corpus_opt or os.environ.get("QA_CORPUS_DIR", "corpus"))
+    corpus = Path(
+        getattr(args, "corpus", None)
+        or args.corpus_opt
+        or os.environ.get("QA_CORPUS_DIR", "corpus")
+    )
     index_dir = Path(args.index_dir or os.environ.get("QA_INDEX_DIR", ".index"))
     try:
         config = IngestConfig.from_env()
         if command == "list":
             return _list(index_dir)
-        if command == "add":
-            corpus.mkdir(parents=True, exist_ok=True)
-            for name in args.files:
-                path = Path(name)
-                if not path.is_file():
-                    print(f"错误：找不到文件 {name}；请检查路径", file=sys.stderr)
-                    return 2
-                shutil.copy2(path, corpus / path.name)
-        if command == "remove":
-            for source in args.sources:
-                target = _source_path(corpus, source)
-                if target is None:
-                    print(f"错误：语料目录 {corpus} 中没有 {source}；用 `python -m ingest list` 查看", file=sys.stderr)
-                    return 2
-                target.unlink()
+        if command == "add" and (error := _add(corpus, [Path(f) for f in args.files])):
+            return _fail(error)
+        if command == "remove" and (error := _remove(corpus, args.sources)):
+            return _fail(error)
         if not corpus.is_dir():
-            print(f"错误：语料目录 {corpus} 不存在；请创建它并放入文档", file=sys.stderr)
-            return 2
+            return _fail(f"语料目录 {corpus} 不存在；请创建它并放入文档")
         report = sync_corpus(corpus, index_dir, config, rebuild=command == "rebuild")
     except IngestError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     print(report.summary())
     return 0
+
+
+def _fail(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return 2
+
+
+def _add(corpus: Path, paths: list[Path]) -> str:
+    """Copy files into the corpus folder (all or none); an error message, or ""."""
+    for path in paths:
+        if not path.is_file():
+            return f"找不到文件 {path}；请检查路径"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        target = corpus / path.name
+        if not (target.exists() and target.samefile(path)):
+            shutil.copy2(path, target)
+    return ""
+
+
+def _remove(corpus: Path, sources: list[str]) -> str:
+    """Delete documents from the corpus folder (all or none); an error message, or ""."""
+    targets = [_source_path(corpus, source) for source in sources]
+    for source, target in zip(sources, targets):
+        if target is None:
+            return f"语料目录 {corpus} 中没有 {source}；用 `python -m ingest list` 查看"
+    for target in targets:
+        target.unlink()
+    return ""
 
 
 def _source_path(corpus: Path, source: str) -> Path | None:
     rel = source.split("/", 1)[1] if source.startswith(f"{corpus.name}/") else source
     path = corpus / rel
-    return path if path.is_file() else None
+    inside = path.resolve().is_relative_to(corpus.resolve())
+    return path if inside and path.is_file() else None
 
 
 def _list(index_dir: Path) -> int:
@@ -76,6 +96,9 @@ def _list(index_dir: Path) -> int:
         return 0
     for source, entry in sorted(docs.items()):
         meta = entry.get("meta", {})
-        print(f"{source}\t{entry['format']}\t{entry.get('encoding') or '-'}\t{meta.get('title', '')}\t{meta.get('date', '')}")
-    print(f"共 {len(docs)} 个文档，{len(manifest.get('chunk_ids', []))} 块；嵌入模型 {manifest.get('embeddings')}")
+        fields = (entry["format"], entry.get("encoding") or "-", meta.get("title", ""))
+        print("\t".join((source, *fields, meta.get("date", ""))))
+    print(
+        f"共 {len(docs)} 个文档，{len(manifest.get('chunk_ids', []))} 块；嵌入模型 {manifest.get('embeddings')}"
+    )
     return 0

@@ -53,17 +53,22 @@ class EmbeddingCache:
 
     def compact(self, keep: set[str]) -> None:
         """One shard holding exactly the vectors of ``keep``; other backends' folders removed."""
-        for other in self.root.glob("*"):
+        for other in self.root.iterdir() if self.root.is_dir() else ():
             if other.is_dir() and other != self.folder:
                 shutil.rmtree(other, ignore_errors=True)
+            elif other.is_file():  # keys.json/vectors.npy of the version-1 layout
+                other.unlink(missing_ok=True)
         self._vectors = {k: v for k, v in self._vectors.items() if k in keep}
         keys = sorted(self._vectors)
-        if len(self._shards) == 1 and set(self._shard_keys(self._shards[0])) == set(keys):
+        files = list(self.folder.iterdir()) if self.folder.is_dir() else []
+        if not files and not keys:
+            return
+        if len(files) == 1 and set(self._shard_keys(files[0])) == set(keys):
             return
         written = self._write_shard(keys, _stack(self._vectors, keys)) if keys else None
-        for shard in self._shards:
-            if shard != written:
-                shard.unlink(missing_ok=True)
+        for path in self.folder.iterdir() if self.folder.is_dir() else ():
+            if path != written:  # older shards, and temporary files of killed writes
+                path.unlink(missing_ok=True)
         self._shards = [written] if written else []
 
     def _write_shard(self, keys: list[str], vectors: np.ndarray) -> Path:

@@ -55,10 +55,9 @@ class SentenceTransformerEmbedder:
                 "请确认模型名或本地路径正确，离线时请先下载到本地并填写其路径"
             ) from exc
         self.spec = f"sentence-transformers:{name}"
-        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )  # renamed in sentence-transformers 6
-        self.dim = int(dimension())
+        model = self._model  # the method was renamed in sentence-transformers 6
+        dimension = getattr(model, "get_embedding_dimension", None)
+        self.dim = int(dimension() if dimension else model.get_sentence_embedding_dimension())
 
     def passages(self, texts: list[str]) -> np.ndarray:
         if not texts:

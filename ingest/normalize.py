@@ -48,17 +48,37 @@ def _width_of_last(norm: NormalizedText, i: int) -> int:
 
 
 def normalize(text: str) -> NormalizedText:
-    """NFKC then Traditional→Simplified, keeping for every output character its source offset."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    nfkc = "".join(out)
-    simplified = _simplify_keeping_length(nfkc)
-    origin.append(len(text))
-    return NormalizedText(simplified, tuple(origin))
+    """NFKC (character by character) then Traditional→Simplified, keeping for every output
+    character its source offset."""
+    chars = set(text)
+    _learn(chars)
+    nfkc = text
+    for ch in chars & _FOLD.keys():  # a few distinct characters (，：（）Ａ…): str.replace is fast
+        nfkc = nfkc.replace(ch, _FOLD[ch])
+    if not chars & _WIDE:  # the usual case: every character folds to one character
+        origin: tuple[int, ...] = tuple(range(len(text) + 1))
+    else:
+        offsets: list[int] = []
+        for i, ch in enumerate(text):
+            offsets.extend([i] * len(_FOLD.get(ch, ch)))
+        offsets.append(len(text))
+        origin = tuple(offsets)
+    return NormalizedText(_simplify_keeping_length(nfkc), origin)
+
+
+# NFKC forms of the characters met so far that NFKC changes (a cache that only grows)
+_FOLD: dict[str, str] = {}
+_WIDE: set[str] = set()  # characters whose NFKC form is not exactly one character
+_KNOWN: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
+    for ch in chars - _KNOWN:
+        if ord(ch) > 127 and (folded := unicodedata.normalize("NFKC", ch)) != ch:
+            _FOLD[ch] = folded
+            if len(folded) != 1:
+                _WIDE.add(ch)
+        _KNOWN.add(ch)
 
 
 def _simplify_keeping_length(text: str) -> str:

@@ -189,7 +189,7 @@ def _write_index(
         sentence_vectors = vectors[len(chunks) :]
 
         def fill(gen: Generation) -> None:
-            gen.write_chunks(chunks)
+            gen.write_chunks(chunk_bytes)
             gen.write_sentences(sentence_keys, sentence_vectors)
             gen.write_userdict(words)
             lexical.save(gen.bm25_dir)
@@ -200,8 +200,8 @@ def _write_index(
 
     # 3. commit: document texts, then the manifest
     with stages.step("文件"):
-        for doc in docs.values():
-            if not files.has_document(doc.sha256):
+        for doc in docs.values():  # a rebuild rewrites them: the loaders may have changed
+            if rebuild or not files.has_document(doc.sha256):
                 files.write_document(doc)
         new_manifest = {
             "embeddings": spec,

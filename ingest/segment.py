@@ -17,6 +17,7 @@ import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
+_BLOCK_CACHE = 100_000  # distinct character runs remembered per Segmenter
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff%‰≥≤]", re.UNICODE)
 
 # function words and question words that carry no topic; kept deliberately small and generic
@@ -37,6 +38,8 @@ class Segmenter:
         self.words = tuple(sorted(set(words)))
         self._domain = frozenset(w.lower() for w in self.words)
         self._pos = None
+        self._part_cache: dict[str, list[str]] = {}
+        self._block_cache: dict[str, list[str]] = {}
         for word in self.words:
             self._jieba.add_word(word, freq=max(2000, 200 * len(word)))
 
@@ -51,18 +54,38 @@ class Segmenter:
         domain dictionary (「四川」「并济」「科技」…), so a question that names it in part still matches.
         """
         out: list[str] = []
-        for token in self._jieba.cut_for_search(_prepare(text)):
-            if not _keep(token):
-                continue
-            out.append(token)
-            if len(token) > 2 and token in self._domain:
-                out.extend(t for t in _plain().cut_for_search(token) if t != token and _keep(t))
+        # jieba segments each run of CJK/alnum characters on its own, so the tokens of a text
+        # are those of its runs, in order: runs repeat (chunk overlaps, headings), cache them
+        for block in jieba.re_han_default.split(_prepare(text)):
+            if block:
+                out.extend(self._block_tokens(block))
         return out
+
+    def _block_tokens(self, block: str) -> list[str]:
+        cached = self._block_cache.get(block)
+        if cached is None:
+            cached = []
+            for token in self._jieba.cut_for_search(block):
+                if _keep(token):
+                    cached.append(token)
+                    if len(token) > 2 and token in self._domain:
+                        cached.extend(self._parts(token))
+            if len(self._block_cache) >= _BLOCK_CACHE:
+                self._block_cache.clear()
+            self._block_cache[block] = cached
+        return cached
+
+    def _parts(self, word: str) -> list[str]:
+        """The words jieba finds inside a domain word without the domain dictionary."""
+        if word not in self._part_cache:
+            parts = _plain().cut_for_search(word)
+            self._part_cache[word] = [t for t in parts if t != word and _keep(t)]
+        return self._part_cache[word]
 
     def tagged(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech flag) pairs, punctuation dropped."""
         if self._pos is None:
-            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+            self._pos = _POSTokenizer(self._jieba, dict(_word_tags()))
         return [(p.word, p.flag) for p in self._pos.cut(_prepare(text)) if _keep(p.word)]
 
     def terms(self, text: str) -> list[str]:
@@ -90,6 +113,20 @@ def _tokenizer(copy: bool) -> jieba.Tokenizer:
     tokenizer.total = total
     tokenizer.initialized = True
     return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """jieba's part-of-speech table, read once per process (~1 s) and never modified."""
+    return jieba.posseg.POSTokenizer(_plain()).word_tag_tab
+
+
+class _POSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's tagger on a given tokenizer and an already loaded tag table."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer, word_tags: dict[str, str]) -> None:
+        self.tokenizer = tokenizer
+        self.word_tag_tab = word_tags
 
 
 @lru_cache(maxsize=1)

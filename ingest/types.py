@@ -93,9 +93,11 @@ class IngestReport:
 
     def summary(self) -> str:
         lines = [
-            f"新增 {len(self.added)}，更新 {len(self.updated)}，删除 {len(self.removed)}，"
-            f"未变 {len(self.unchanged)}，跳过 {len(self.skipped)}；"
-            f"索引共 {self.chunks} 块，本次嵌入 {self.embedded} 条，用时 {self.seconds:.2f} 秒",
+            (
+                f"新增 {len(self.added)}，更新 {len(self.updated)}，删除 {len(self.removed)}，"
+                f"未变 {len(self.unchanged)}，跳过 {len(self.skipped)}；"
+                f"索引共 {self.chunks} 块，本次嵌入 {self.embedded} 条，用时 {self.seconds:.2f} 秒"
+            ),
         ]
         for name, secs in self.stage_seconds.items():
             line = f"  {name}: {secs:.2f} 秒"

@@ -17,9 +17,7 @@ _ORG_SUFFIX = (
     "人民政府|办公室|基地|产业园|平台"
 )
 # a name: 2–14 CJK/latin chars not containing punctuation or common clause words, then a suffix
-_ORG = re.compile(
-    rf"([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?(?:{_ORG_SUFFIX}))"
-)
+_ORG = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?(?:{_ORG_SUFFIX}))")
 _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,12})[」”』]")
 _MODEL = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8}大模型)")
 # a partner: after 携手/联手/牵手/联合, up to punctuation or a verb of cooperation

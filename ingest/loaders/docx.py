@@ -8,6 +8,7 @@ from zipfile import BadZipFile
 
 from docx import Document
 from docx.opc.exceptions import OpcError
+from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
@@ -40,13 +41,14 @@ def load_docx(data: bytes) -> Extracted:
     lines: list[str] = []
     hints: list[Heading] = []
     offset = 0
+    styles: dict[str | None, ParagraphStyle | None] = {}
     for block in blocks:
         if isinstance(block, Table):
             new = table_lines(_rows(block))
         else:
             text = block.text.strip()
             new = [text] if text else []
-            level = _heading_level(block, text) if text else None
+            level = _heading_level(block, _style(block, styles), text) if text else None
             if level is not None:
                 hints.append(Heading(level, text, offset, offset + len(text)))
         for line in new:
@@ -55,23 +57,32 @@ def load_docx(data: bytes) -> Extracted:
     return Extracted(text="\n".join(lines), hints=tuple(hints), title=title.strip())
 
 
-def _heading_level(paragraph: Paragraph, text: str) -> int | None:
+def _style(paragraph: Paragraph, cache: dict[str | None, ParagraphStyle | None]):
+    """The paragraph's style, looked up once per style id: python-docx resolves
+    ``paragraph.style`` by scanning every style of the document on each access."""
+    style_id = paragraph._p.style
+    if style_id not in cache:
+        cache[style_id] = paragraph.style
+    return cache[style_id]
+
+
+def _heading_level(paragraph: Paragraph, style: ParagraphStyle | None, text: str) -> int | None:
     """Heading N style → N, Title style → 0; a short bold-only paragraph without sentence
     punctuation → the level its numbering implies (一、 → 1 …), else 2."""
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    name = (style.name if style is not None else "") or ""
     if match := _HEADING_STYLE.fullmatch(name.strip()):
         return int(match.group(1))
     if name.strip().lower() in _TITLE_STYLES:
         return 0
-    if len(text) <= _BOLD_MAX and not _SENTENCE_PUNCT & set(text) and _bold_only(paragraph):
+    if len(text) <= _BOLD_MAX and not _SENTENCE_PUNCT & set(text) and _bold_only(paragraph, style):
         guessed = detect_headings(text)
         return guessed[0].level if guessed and guessed[0].start == 0 else 2
     return None
 
 
-def _bold_only(paragraph: Paragraph) -> bool:
+def _bold_only(paragraph: Paragraph, style: ParagraphStyle | None) -> bool:
     runs = [run for run in paragraph.runs if run.text.strip()]
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    style_bold = bool(style is not None and style.font.bold)
     return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
 
 
