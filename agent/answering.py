@@ -28,7 +28,7 @@ from ingest.reader import LoadedIndex
 PASSAGES = 6
 SENTENCE_HITS = 4
 MIN_COVERAGE = 0.3
-SECOND_SENTENCE = 0.85  # quote the runner-up sentence too when it scores this close to the best
+SECOND_SENTENCE = 0.9  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天"
