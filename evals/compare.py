@@ -28,7 +28,9 @@ def previous_report(path: Path) -> tuple[dict | None, str]:
         pass
     if path.is_file():
         try:
-            return json.loads(path.read_text(encoding="utf-8")), str(path)
+            cwd = Path.cwd().resolve()
+            where = path.relative_to(cwd) if path.is_relative_to(cwd) else path
+            return json.loads(path.read_text(encoding="utf-8")), str(where)
         except ValueError:
             return None, ""
     return None, ""

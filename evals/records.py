@@ -41,15 +41,17 @@ class CaseRecord:
         data = asdict(self)
         data["missing_facts"] = [list(group) for group in self.missing_facts]
         data["quotes"] = list(self.quotes)
-        if compact:
+        if compact:  # empty fields are the defaults `from_dict` restores
             for key in ("question", "answer", "quotes", "notice", "mode"):
                 data.pop(key)
+            data = {k: v for k, v in data.items() if v not in (None, "", [])}
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CaseRecord:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
+        values.setdefault("question", "")  # compact records leave it out
         values["missing_facts"] = tuple(tuple(g) for g in values.get("missing_facts", ()))
         values["quotes"] = tuple(values.get("quotes", ()))
         return cls(**values)

@@ -49,6 +49,7 @@ def render_markdown(report: dict, chart_name: str | None = "latest.png") -> str:
         f"corpus `{report['corpus']}`"),
         (f"- wall time {report['wall_seconds']:.1f} s on {report['machine']['cpus']} CPUs "
         f"(load average at the end {report['machine']['load_average']})"),
+        _cache_line(report.get("embedding_cache")),
         f"- LLM mode: {'on, model ' + report['llm']['model'] if report['llm']['enabled'] else 'off (no endpoint configured)'}",
         f"- LLM-judge faithfulness: {_judge_line(report.get('judge'))}",
         "",
@@ -92,7 +93,7 @@ def render_markdown(report: dict, chart_name: str | None = "latest.png") -> str:
     rows = []
     for n in retrievers:
         m = systems[n]["metrics"]["overall"]
-        rows.append([systems[n]["label"], str(systems[n]["chunks"]), _pct(m["hit@1"]),
+        rows.append([systems[n]["label"].removesuffix(", top-1 chunk"), str(systems[n]["chunks"]), _pct(m["hit@1"]),
                      _pct(m["hit@3"]), _pct(m["hit@5"]), _num(m["mrr"]),
                      _seconds(m["latency_p50"]), _seconds(m["latency_p95"]),
                      ", ".join(systems[n]["evidence_unreachable"]) or "none"])
@@ -104,6 +105,13 @@ def render_markdown(report: dict, chart_name: str | None = "latest.png") -> str:
     out += _comparison_section(report.get("comparison"))
     out += _failures_section(levels)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _cache_line(cache: dict | None) -> str:
+    if not cache:
+        return "- passage embeddings: computed afresh (no cache), so index times are cold"
+    return (f"- passage embeddings: {cache['hits']} from the cache `{cache['path']}`, "
+            f"{cache['misses']} computed (index times are warm when most come from the cache)")
 
 
 def _judge_line(judge: dict | None) -> str:
@@ -135,9 +143,10 @@ def _distractor_section(levels: list[dict]) -> list[str]:
             r = lv["systems"].get(n, {}).get("metrics", {}).get("overall")
             row.append(f"{_pct(r['hit@5'])} / {_num(r['mrr'])}" if r else "–")
         rows.append(row)
-    return ["## Distractors", "",
-            ("Generated look-alike reports about other districts and companies (evals/distractors.py), "
-            "added to a temporary copy of the corpus."), ""] + _table(header, rows)
+    intro = ("Generated look-alike reports about other districts and companies "
+             "(evals/distractors.py), added to a temporary copy of the corpus.")
+    lost = _lost_to_distractors(levels) if len(levels) > 1 else []
+    return ["## Distractors", "", intro, ""] + _table(header, rows) + lost
 
 
 def _comparison_section(comparison: dict | None) -> list[str]:
@@ -172,12 +181,20 @@ def _failures_section(levels: list[dict]) -> list[str]:
             rows.append([c["id"], c["category"], _cell(c["question"]),
                          _cell(answer, ANSWER_CHARS_SHOWN), _cell(missing)])
         out += _table(["id", "category", "question", "answer", "missing facts"], rows) if rows else ["none", ""]
+    return out
+
+
+def _lost_to_distractors(levels: list[dict]) -> list[str]:
+    """Per answerer and level: cases that pass at the first level and fail at this one."""
+    first, out = levels[0], []
+    for name in [n for n in first["cases"] if first["systems"][n]["kind"] == "answerer"]:
         passed0 = {c["id"]: c["passed"] for c in first["cases"][name]}
+        out += [f"{first['systems'][name]['label']}, against N = {first['distractors']}:", ""]
         for lv in levels[1:]:
             now = {c["id"]: c["passed"] for c in lv["cases"].get(name, [])}
             lost = [i for i, ok in now.items() if not ok and passed0.get(i)]
             gained = [i for i, ok in now.items() if ok and passed0.get(i) is False]
             out += [(f"- N = {lv['distractors']}: lost to distractors: {', '.join(lost) or 'none'}; "
                     f"newly passing: {', '.join(gained) or 'none'}")]
-        out += [""] if len(levels) > 1 else []
+        out += [""]
     return out

@@ -68,14 +68,16 @@ def run_suite(options: SuiteOptions, progress: Callable[[str], None] = print) ->
             index_seconds = time.perf_counter() - t0
             progress(f"[N={count}] {len(qa.index.documents)} documents, {len(qa.index.chunks)} "
                      f"chunks, indexed in {index_seconds:.1f} s; running {len(cases)} cases …")
-            level = run_level(qa, cases, options.baselines, progress)
+            # full answers for the first level only: later levels keep what metrics and the
+            # comparison need, so a sweep report stays small enough to commit
+            level = run_level(qa, cases, options.baselines, progress, full_cases=not levels)
             level.update(distractors=count, seed=options.seed, index_seconds=round(index_seconds, 2))
             levels.append(level)
     cache = getattr(embedder, "misses", None)
     return {
         "version": 1,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "dataset": str(options.dataset),
+        "dataset": _relative(options.dataset),
         "cases": len(cases),
         "corpus": str(options.corpus_dir),
         "llm": {"enabled": options.settings.llm.enabled, "model": options.settings.llm.model},
@@ -98,7 +100,9 @@ def offline_twin(qa: PolicyQA) -> PolicyQA:
     return PolicyQA(qa.settings.with_(llm=llm), qa.index, qa.embedder)
 
 
-def run_level(qa: PolicyQA, cases: list[Case], baselines: bool, progress) -> dict:
+def run_level(
+    qa: PolicyQA, cases: list[Case], baselines: bool, progress, full_cases: bool = True
+) -> dict:
     started = time.perf_counter()
     hybrid = run_retriever(HybridPolicyQA(qa), cases, progress)
     ranks = {r.id: r.rank for r in hybrid}
@@ -140,7 +144,7 @@ def run_level(qa: PolicyQA, cases: list[Case], baselines: bool, progress) -> dic
             for name, records in systems.items()
         },
         "cases": {
-            name: [r.to_dict(compact=name not in ANSWERERS) for r in records]
+            name: [r.to_dict(compact=not (full_cases and name in ANSWERERS)) for r in records]
             for name, records in systems.items()
         },
     }
@@ -149,3 +153,11 @@ def run_level(qa: PolicyQA, cases: list[Case], baselines: bool, progress) -> dic
 def _unreachable(cases: list[Case], chunk_texts: list[str]) -> list[str]:
     """Ids of cases whose evidence no single chunk contains (no retriever can hit them)."""
     return [c.id for c in cases if c.evidence and first_hit_rank(chunk_texts, c.evidence) is None]
+
+
+def _relative(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it (reports get committed)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

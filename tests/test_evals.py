@@ -318,7 +318,10 @@ def test_cached_embedder_reuses_passage_vectors_but_not_queries(tmp_path):
 def test_case_record_round_trips_through_json():
     original = record("x", missing_facts=(("a", "b"),), quotes=("q",), cited=True, rank=2)
     assert CaseRecord.from_dict(json.loads(json.dumps(original.to_dict()))) == original
-    assert "answer" not in original.to_dict(compact=True)
+    compact = original.to_dict(compact=True)
+    assert "answer" not in compact and "error" not in compact
+    assert CaseRecord.from_dict(compact) == CaseRecord(**{
+        **compact, "question": "", "missing_facts": (("a", "b"),)})
 
 
 
