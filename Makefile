@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # no model hub here or in CI: fail fast instead of retrying, and no Gradio analytics lookups
 OFFLINE := HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: run test index evals clean distclean
+.PHONY: run test index evals evals-sweep clean distclean
 
 run: index
 	GRADIO_ANALYTICS_ENABLED=False $(PY) app.py
@@ -21,6 +21,10 @@ index: $(STAMP)
 
 evals: $(STAMP)
 	$(OFFLINE) $(PY) -m evals
+
+# accuracy and latency with 0, 200 and 1000 look-alike documents (cold: ~25 min on 2 cores)
+evals-sweep: $(STAMP)
+	$(OFFLINE) $(PY) -m evals --sweep 0,200,1000 --name sweep
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -170,18 +170,22 @@ def _failures_section(levels: list[dict]) -> list[str]:
         failing = [c for c in first["cases"][name] if not c["passed"]]
         out += [(f"## Failing cases: {first['systems'][name]['label']}, N = {first['distractors']} "
                 f"({len(failing)})"), ""]
-        rows = []
-        for c in failing:
-            missing = "; ".join(" / ".join(group) for group in c["missing_facts"])
-            if not c["answerable"]:
-                missing = "should refuse"
-            elif c["refused"]:
-                missing = f"refused; expected {missing or 'an answer'}"
-            answer = c["error"] or c["answer"]
-            rows.append([c["id"], c["category"], _cell(c["question"]),
-                         _cell(answer, ANSWER_CHARS_SHOWN), _cell(missing)])
-        out += _table(["id", "category", "question", "answer", "missing facts"], rows) if rows else ["none", ""]
+        out += _failure_table(failing)
     return out
+
+
+def _failure_table(failing: list[dict]) -> list[str]:
+    rows = []
+    for c in failing:
+        missing = "; ".join(" / ".join(group) for group in c.get("missing_facts", []))
+        if not c["answerable"]:
+            missing = "should refuse"
+        elif c["refused"]:
+            missing = f"refused; expected {missing or 'an answer'}"
+        answer = c.get("error") or c.get("answer", "")
+        rows.append([c["id"], c["category"], _cell(c.get("question", "")),
+                     _cell(answer, ANSWER_CHARS_SHOWN), _cell(missing)])
+    return _table(["id", "category", "question", "answer", "missing facts"], rows) if rows else ["none", ""]
 
 
 def _lost_to_distractors(levels: list[dict]) -> list[str]:
@@ -196,5 +200,7 @@ def _lost_to_distractors(levels: list[dict]) -> list[str]:
             gained = [i for i, ok in now.items() if ok and passed0.get(i) is False]
             out += [(f"- N = {lv['distractors']}: lost to distractors: {', '.join(lost) or 'none'}; "
                     f"newly passing: {', '.join(gained) or 'none'}")]
-        out += [""]
+        last = levels[-1]
+        lost = [c for c in last["cases"].get(name, []) if not c["passed"] and passed0.get(c["id"])]
+        out += ["", f"Cases lost at N = {last['distractors']}:", ""] + _failure_table(lost)
     return out

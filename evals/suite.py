@@ -68,8 +68,7 @@ def run_suite(options: SuiteOptions, progress: Callable[[str], None] = print) ->
             index_seconds = time.perf_counter() - t0
             progress(f"[N={count}] {len(qa.index.documents)} documents, {len(qa.index.chunks)} "
                      f"chunks, indexed in {index_seconds:.1f} s; running {len(cases)} cases …")
-            # full answers for the first level only: later levels keep what metrics and the
-            # comparison need, so a sweep report stays small enough to commit
+            # later levels keep full answers of failing cases only, so a sweep report stays small
             level = run_level(qa, cases, options.baselines, progress, full_cases=not levels)
             level.update(distractors=count, seed=options.seed, index_seconds=round(index_seconds, 2))
             levels.append(level)
@@ -144,7 +143,10 @@ def run_level(
             for name, records in systems.items()
         },
         "cases": {
-            name: [r.to_dict(compact=not (full_cases and name in ANSWERERS)) for r in records]
+            name: [
+                r.to_dict(compact=name not in ANSWERERS or (r.passed and not full_cases))
+                for r in records
+            ]
             for name, records in systems.items()
         },
     }
