@@ -212,7 +212,9 @@ class OfflineAnswerer:
             if calc is not None:
                 return compose(question, calc.short, calc.evidence, self.index, traditional)
         evidence = [top] + self._complements(q, top, candidates)
-        runner_up = next((c for c in candidates[1:3] if c not in evidence), None)
+        runner_up = next(
+            (c for c in candidates[1:3] if c not in evidence and c.source == top.source), None
+        )
         if runner_up is not None and (q.english or runner_up.score >= SECOND_SENTENCE * top.score):
             evidence.append(runner_up)
         notes: list[str] = []

@@ -142,8 +142,9 @@ def _pair(operands: list[Operand]) -> tuple[Operand, Operand] | None:
     relevant = [o for o in operands if o.candidate.coverage >= floor]
     for i, first in enumerate(relevant):
         for second in relevant[i + 1 :]:
-            if second.unit == first.unit and second.value != first.value:
-                return first, second
+            same_document = second.candidate.source == first.candidate.source
+            if same_document and second.unit == first.unit and second.value != first.value:
+                return first, second  # never do arithmetic across two documents' figures
     return None
 
 
