@@ -2,7 +2,6 @@
 the claim check, the calculator, and the offline fallback."""
 
 import json
-import time
 
 import httpx
 import openai
@@ -21,6 +20,7 @@ from agent.llm.facts import figures_in, names_in
 from agent.llm.failures import unavailable
 from agent.llm.tools import Workspace, format_passages
 from agent.types import Passage
+from llm_support import MemoEmbedder, ask_until_fallback
 
 POLICY = (
     "东兴区人工智能产业发展情况\n"
@@ -71,38 +71,6 @@ class DownChatModel(ScriptedChatModel):
 
 def call(name, **args):
     return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": f"call_{name}"}])
-
-
-class MemoEmbedder:
-    """The session embedder, remembering query vectors, so timing tests measure the endpoint and
-    not the embedding engine, whose speed depends on what else the CPU is running."""
-
-    def __init__(self, inner):
-        self.inner, self.spec, self.dim, self.memo = inner, inner.spec, inner.dim, {}
-
-    def passages(self, texts):
-        return self.inner.passages(texts)
-
-    def query(self, text):
-        if text not in self.memo:
-            self.memo[text] = self.inner.query(text)
-        return self.memo[text]
-
-
-def ask_until_fallback(qa, question):
-    """Ask, and time how long the LLM path took to give up (the offline answer's own time, which
-    other processes' CPU load stretches, is not the endpoint's budget)."""
-    offline, called = qa.offline, []
-
-    class Recording:
-        def answer(self, q, turns=()):
-            called.append(time.perf_counter())
-            return offline.answer(q, turns)
-
-    qa.offline = Recording()
-    started = time.perf_counter()
-    answer = qa.ask(question)
-    return answer, called[0] - started
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 
 from agent import PolicyQA, Settings
 from agent.llm import LLMAnswerer  # noqa: F401  imported up front: the budget is the endpoint's
+from llm_support import MemoEmbedder, ask_until_fallback
 
 pytestmark = pytest.mark.integration
 
@@ -70,38 +71,6 @@ class StubHandler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-class MemoEmbedder:
-    """The session embedder, remembering query vectors, so timing tests measure the endpoint and
-    not the embedding engine, whose speed depends on what else the CPU is running."""
-
-    def __init__(self, inner):
-        self.inner, self.spec, self.dim, self.memo = inner, inner.spec, inner.dim, {}
-
-    def passages(self, texts):
-        return self.inner.passages(texts)
-
-    def query(self, text):
-        if text not in self.memo:
-            self.memo[text] = self.inner.query(text)
-        return self.memo[text]
-
-
-def ask_until_fallback(qa, question):
-    """Ask, and time how long the LLM path took to give up (the offline answer's own time, which
-    other processes' CPU load stretches, is not the endpoint's budget)."""
-    offline, called = qa.offline, []
-
-    class Recording:
-        def answer(self, q, turns=()):
-            called.append(time.perf_counter())
-            return offline.answer(q, turns)
-
-    qa.offline = Recording()
-    started = time.perf_counter()
-    answer = qa.ask(question)
-    return answer, called[0] - started
 
 
 @pytest.fixture
