@@ -177,6 +177,11 @@ class OfflineAnswerer:
             return "no figure"
         if q.qtype == "when" and not _TIME.search(top.norm):
             return "no time"
+        if q.qtype == "when" and q.focus_verbs and not any(
+            term_credit(v, top.norm) for v in q.focus_verbs
+        ):
+            # 「哪一年开始担任区长」: a date in a sentence about something else is not the answer
+            return "the dated sentence is about another event"
         return None
 
     def _named_entity(self, q: Question) -> str:

@@ -45,6 +45,7 @@ class Question:
     terms: tuple[str, ...]  # content terms, in question order
     asked: tuple[str, ...] = ()  # nouns next to the question word: what is asked about
     focus: tuple[str, ...] = ()  # any content word next to the question word (「增长了多少」: 增长)
+    focus_verbs: tuple[str, ...] = ()  # the question's event verbs (「什么时候召开」: 召开)
 
     @property
     def wants_number(self) -> bool:
@@ -65,6 +66,9 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     return Question(
         asked=_asked_nouns(tagged),
         focus=_focus_words(tagged),
+        focus_verbs=tuple(
+            dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in _GENERIC_VERBS)
+        ),
         raw=raw,
         text=text,
         traditional=is_traditional(raw),
@@ -83,6 +87,9 @@ FRAME_NOUNS = frozenset(
     重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
     记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象""".split()
 )
+
+
+_GENERIC_VERBS = frozenset("是 有 能 会 开始 进行 达到 为 要 将 可以 能够 应该 需要 完成 实现 做 让 使".split())
 
 
 def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
