@@ -33,3 +33,15 @@ def ask_until_fallback(qa, question):
     started = time.perf_counter()
     answer = qa.ask(question)
     return answer, called[0] - started
+
+
+def index_policy(tmp_path_factory, embedder, name: str, policy: str):
+    """Index ``policy`` as corpus/policy.txt once; return the folder and the memoising embedder."""
+    from agent import PolicyQA, Settings
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "corpus").mkdir()
+    (root / "corpus" / "policy.txt").write_text(policy, encoding="utf-8")
+    memo = MemoEmbedder(embedder)
+    PolicyQA.open(root / "corpus", root / ".index", Settings.from_env(env={}), embedder=memo)
+    return root, memo

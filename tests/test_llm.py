@@ -20,7 +20,7 @@ from agent.llm.facts import figures_in, names_in
 from agent.llm.failures import unavailable
 from agent.llm.tools import Workspace, format_passages
 from agent.types import Passage
-from llm_support import MemoEmbedder, ask_until_fallback
+from llm_support import ask_until_fallback, index_policy
 
 POLICY = (
     "东兴区人工智能产业发展情况\n"
@@ -75,12 +75,7 @@ def call(name, **args):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, embedder):
-    root = tmp_path_factory.mktemp("llm")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "policy.txt").write_text(POLICY, encoding="utf-8")
-    memo = MemoEmbedder(embedder)
-    PolicyQA.open(root / "corpus", root / ".index", Settings.from_env(env={}), embedder=memo)
-    return root, memo
+    return index_policy(tmp_path_factory, embedder, "llm", POLICY)
 
 
 @pytest.fixture

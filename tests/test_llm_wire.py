@@ -12,7 +12,7 @@ import pytest
 
 from agent import PolicyQA, Settings
 from agent.llm import LLMAnswerer  # noqa: F401  imported up front: the budget is the endpoint's
-from llm_support import MemoEmbedder, ask_until_fallback
+from llm_support import ask_until_fallback, index_policy
 
 pytestmark = pytest.mark.integration
 
@@ -88,12 +88,7 @@ def stub():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, embedder):
-    root = tmp_path_factory.mktemp("wire")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "policy.txt").write_text(POLICY, encoding="utf-8")
-    memo = MemoEmbedder(embedder)
-    PolicyQA.open(root / "corpus", root / ".index", Settings.from_env(env={}), embedder=memo)
-    return root, memo
+    return index_policy(tmp_path_factory, embedder, "wire", POLICY)
 
 
 @pytest.fixture
