@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from agent.arithmetic import solve
 from agent.compose import compose, refusal
+from agent.coreference import mentions_kind, referent
 from agent.crosslingual import PinyinLexicon
 from agent.dates import resolve_relative_dates
 from agent.docmeta import answer_from_metadata
@@ -21,6 +22,7 @@ from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
 from agent.question import LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
+from agent.roles import Conflict, RoleBook
 from agent.types import Answer, Turn
 from ingest.normalize import is_traditional, normalize_query
 from ingest.reader import LoadedIndex
@@ -56,6 +58,7 @@ class OfflineAnswerer:
         self.passages = passages
         self.index = index
         self.evidence = EvidenceFinder(index)
+        self.roles = RoleBook(index)
         self._lexicon: PinyinLexicon | None = None
 
     def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
@@ -64,6 +67,10 @@ class OfflineAnswerer:
         meta = self._metadata_answer(question, resolved, traditional)
         if meta is not None:
             return meta
+        conflict = self.roles.conflict(normalize_query(resolved))
+        if conflict is not None and conflict.holder is not None:
+            # 「区长高铭浩…」 when the documents' 区长 is 陈伟: answer about the title's holder
+            resolved = normalize_query(resolved).replace(conflict.person, conflict.holder.name)
         bridge: list[Candidate] = []
         hop = split_relative(resolved)
         if hop is not None:
@@ -84,7 +91,7 @@ class OfflineAnswerer:
         why_not = self._unsupported(q, candidates)
         if why_not is not None:
             return refusal(question, traditional)
-        return self._compose(question, q, candidates, traditional, bridge)
+        return self._compose(question, q, candidates, traditional, bridge, conflict)
 
     def _pinyin(self) -> PinyinLexicon:
         if self._lexicon is None:
@@ -120,20 +127,42 @@ class OfflineAnswerer:
             return question, []
         return f"{entity}{hop.rest}", [found[0]]
 
+    def _sentence(self, role) -> Candidate:
+        original = self.index.documents[role.source].text[role.start : role.end]
+        return Candidate(role.source, role.start, role.end, original, normalize_query(original),
+                         0, 0.0, 0.0, 0.0, ())
+
     def _previous_sentence(self, cand: Candidate) -> Candidate | None:
+        before = self._sentences_before(cand, 1)
+        return before[-1] if before else None
+
+    def _sentences_before(self, cand: Candidate, n: int) -> list[Candidate]:
+        """Up to ``n`` sentences of the same document ending before ``cand``, in text order."""
         text = self.index.documents[cand.source].text
-        best = None
-        for chunk in self.index.chunks:
-            if chunk.source != cand.source:
-                continue
-            for s in chunk.sentences:
-                if s.end <= cand.start and (best is None or s.end > best.end):
-                    best = s
-        if best is None:
+        spans = {
+            (s.start, s.end)
+            for chunk in self.index.chunks
+            if chunk.source == cand.source
+            for s in chunk.sentences
+            if s.end <= cand.start
+        }
+        out = []
+        for start, end in sorted(spans)[-n:]:
+            original = text[start:end]
+            out.append(Candidate(cand.source, start, end, original, normalize_query(original),
+                                 cand.rank, 0.0, 0.0, 0.0, ()))
+        return out
+
+    def _referent(self, q: Question, top: Candidate) -> tuple[str, Candidate] | None:
+        """「在什么活动上」 answered by 「在这场…活动中」: the name it refers to, and its sentence."""
+        if not q.kind or q.kind in q.text.replace(q.kind, "", 1) or not mentions_kind(top.norm, q.kind):
             return None
-        original = text[best.start : best.end]
-        return Candidate(cand.source, best.start, best.end, original, normalize_query(original),
-                         cand.rank, 0.0, 0.0, 0.0, ())
+        earlier = self._sentences_before(top, 3)
+        found = referent(q.kind, [c.norm for c in earlier], frozenset(self.index.segmenter.words))
+        if found is None:
+            return None
+        name, at = found
+        return name, earlier[at]
 
     def _metadata_answer(self, question: str, resolved: str, traditional: bool) -> Answer | None:
         docs = list(self.index.documents.values())
@@ -210,6 +239,7 @@ class OfflineAnswerer:
         candidates: list[Candidate],
         traditional: bool,
         bridge: list[Candidate] = (),
+        conflict: Conflict | None = None,
     ) -> Answer:
         top = candidates[0]
         if q.qtype == "calc":
@@ -234,11 +264,17 @@ class OfflineAnswerer:
                     enumeration = [top, following]
             evidence = enumeration + [c for c in evidence[1:] if c not in enumeration]
             items = [i for c in evidence for i in list_items(c.norm)]
-            short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else self._clause(q, top)
+            short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else (
+                _reported_speech(q, top.norm) or self._clause(q, top)
+            )
         elif q.wants_number:
             short = self._figure_clause(q, evidence) or self._clause(q, top)
         else:
-            short = self._clause(q, top)
+            short = _reported_speech(q, top.norm) or self._clause(q, top)
+            named = self._referent(q, top)
+            if named is not None:
+                short, antecedent = named
+                evidence = [antecedent] + [c for c in evidence if c != antecedent]
             if q.qtype == "when":
                 moment = _TIME_PHRASE.search(top.norm)
                 if moment and moment.group(0) not in short:
@@ -248,7 +284,12 @@ class OfflineAnswerer:
         premise = self._false_premise(q, evidence)
         if premise:
             notes.append(premise)
-        return compose(question, short, evidence[:3], self.index, traditional, notes)
+        evidence = evidence[:3]
+        if conflict is not None:
+            notes.append(conflict.note())
+            stated = {(r.source, r.start): r for r in conflict.roles}.values()
+            evidence += [c for c in map(self._sentence, stated) if c not in evidence][:2]
+        return compose(question, short, evidence, self.index, traditional, notes)
 
     def _complements(self, q: Question, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
         """A second sentence when it covers question terms the first one misses (multi-hop)."""
@@ -318,6 +359,20 @@ class OfflineAnswerer:
             if claim in text and claim not in joined and any(o in joined for o in opposites):
                 return f"注意：资料并未提到“{claim}”，与问题的前提不符；以上为资料记载的情况。"
         return ""
+
+
+_SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "提出", "透露", "称", "说")
+
+
+def _reported_speech(q: Question, norm: str) -> str:
+    """What someone said, for 「…介绍了什么」: the words after the speech verb in the sentence."""
+    for verb in q.focus_verbs:
+        if verb not in _SPEECH_VERBS or not re.search(rf"{verb}了?(?:些|一些)?(?:什么|哪些)", q.text):
+            continue
+        said = re.search(rf"{verb}(?:道|说)?[，,:：]\s*(.{{6,}})$", norm)
+        if said:
+            return said.group(1).strip("“”\"。 ")
+    return ""
 
 
 def _clause_score(q: Question, text: str) -> float:

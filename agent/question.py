@@ -46,6 +46,7 @@ class Question:
     asked: tuple[str, ...] = ()  # nouns next to the question word: what is asked about
     focus: tuple[str, ...] = ()  # any content word next to the question word (「增长了多少」: 增长)
     focus_verbs: tuple[str, ...] = ()  # the question's event verbs (「什么时候召开」: 召开)
+    kind: str = ""  # the noun right after 什么/哪个 (「在什么活动上」: 活动)
 
     @property
     def wants_number(self) -> bool:
@@ -65,6 +66,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     tagged = segmenter.tagged(text)
     return Question(
         asked=_asked_nouns(tagged),
+        kind=_kind_noun(tagged),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
             dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in _GENERIC_VERBS)
@@ -105,6 +107,16 @@ def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
                     focus.append(w)
     focus.extend(w for w in words if w in LIMIT_WORDS)
     return tuple(dict.fromkeys(focus))
+
+
+_WHICH = re.compile(r"^(?:什么|哪个|哪场|哪次|哪项|哪一|哪一个|哪一场|哪一次|哪|何)$")
+
+
+def _kind_noun(tagged: list[tuple[str, str]]) -> str:
+    for (word, _), (nxt, flag) in zip(tagged, tagged[1:]):
+        if _WHICH.match(word) and flag[:1] == "n" or (_WHICH.match(word) and flag == "vn"):
+            return nxt
+    return ""
 
 
 LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限 单个 每人 每家 每年 每月".split())

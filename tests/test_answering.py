@@ -145,3 +145,25 @@ def test_when_question_needs_its_event_in_the_dated_sentence(seed_qa):
     assert held.short.startswith("7月中旬")  # 召开 matches the document's 举行
     # the only date near 陈伟 is the press conference's, not when he took office
     assert seed_qa.ask("陈伟是哪一年开始担任东兴区区长的？").refused is True
+
+
+def test_wrong_title_for_a_person_is_corrected(seed_qa):
+    ans = seed_qa.ask("东兴区区长高铭浩在新闻发布会上介绍了什么？")
+    assert ans.refused is False
+    # answered about the documents' 区长, with a note naming what 高铭浩 really is
+    assert "8家优质企业" in ans.short
+    assert "并非区长" in ans.text and "区长是陈伟" in ans.text
+    quotes = "".join(c.quote for c in ans.citations)
+    assert "陳偉介紹" in quotes and "總經理高銘浩" in quotes
+
+
+def test_right_title_for_a_person_gets_no_note(seed_qa):
+    ans = seed_qa.ask("区长陈伟介绍了什么？")
+    assert "并非" not in ans.text
+    assert ans.short.startswith("东兴区人工智能产业以并济科技智算中心为依托")
+
+
+def test_event_named_by_a_demonstrative_is_resolved(seed_qa):
+    ans = seed_qa.ask("那批人工智能产业协同创新项目是在什么活动上签下的？")
+    assert ans.short == "内江市2025年信息服务外包产业推进会暨集中签约仪式"
+    assert ans.citations[0].quote == "7月中旬,內江市2025年信息服務外包產業推進會暨集中簽約儀式圓滿舉行。"
