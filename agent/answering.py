@@ -196,6 +196,11 @@ class OfflineAnswerer:
         for noun in q.asked:
             if max(strict_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
                 return f"asked about {noun}, which the documents never mention"
+        for name in q.names:
+            # a figure, date or person of a place/organisation the documents never name: refuse;
+            # 「和清华大学一起开发的…依托哪个大模型」 is answered with a note (see _compose)
+            if self._unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
+                return f"the documents never name {name}"
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
             if q.qtype != "calc" and not any(year in c.norm for c in pool):
                 return f"year {year} not in the evidence"
@@ -219,13 +224,17 @@ class OfflineAnswerer:
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:
-        """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least."""
+        """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least;
+        or opens with the entity's kind (「园区现有…」) in a document that names the entity."""
         text = cand.norm
         if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
             previous = self._previous_sentence(cand)
             text = (previous.norm if previous else "") + text
         windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
-        return any(w in text for w in windows)
+        if any(w in text for w in windows):
+            return True
+        head = entity[-2:]
+        return text.startswith(head) and entity in normalize_query(self.index.documents[cand.source].text)
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""
@@ -285,6 +294,9 @@ class OfflineAnswerer:
         if premise:
             notes.append(premise)
         evidence = evidence[:3]
+        unknown = [n for n in q.names if self._unknown(n)]
+        if unknown:
+            notes.append(f"注意：资料中没有提到“{'、'.join(unknown)}”，与问题的前提不符；以上为资料记载的情况。")
         if conflict is not None:
             notes.append(conflict.note())
             stated = {(r.source, r.start): r for r in conflict.roles}.values()

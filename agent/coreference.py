@@ -26,8 +26,14 @@ _LEADING_TIME = re.compile(
 )
 
 
+# 「当天，…签约了一批项目」: the day (or the venue) of the event just described
+_EVENT_DEIXIS = re.compile(r"^(?:当天|当日|会上|会议期间|活动期间|现场|期间|其间)")
+
+
 def mentions_kind(sentence: str, noun: str) -> bool:
     """The sentence refers to a ``noun`` (「活动」) by a demonstrative instead of naming it."""
+    if noun in _EVENT_NOUNS and _EVENT_DEIXIS.match(sentence):
+        return True
     nouns = _EVENT_NOUNS if noun in _EVENT_NOUNS else (noun,)
     kinds = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
     return bool(re.search(rf"{_DEMONSTRATIVES}[^，。,；;：:]{{0,10}}?(?:{kinds})", sentence))

@@ -21,7 +21,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "营收": ("收入", "营业收入"),
     "公司": ("企业", "集团"),
     "企业": ("公司", "集团"),
-    "员工": ("职工", "人员", "雇员"),
     "合作": ("携手", "联合", "共建", "协同"),
     "建设": ("打造", "建成", "构建", "共建"),
     "打造": ("建设", "建成", "构建"),
@@ -70,9 +69,106 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "发言": ("表示", "讲话", "介绍"),
     "讲话": ("表示", "发言", "介绍"),
     "担任": ("任", "兼任"),
+    # more generic paraphrases of policy, news and business writing
+    "ai": ("人工智能",),
+    "人工智能": ("ai",),
+    "涨幅": ("增长", "增幅", "增速", "上涨"),
+    "上涨": ("增长", "上升"),
+    "涨": ("增长", "上升"),
+    "降幅": ("下降", "减少"),
+    "覆盖": ("涵盖", "包括", "涉及"),
+    "涵盖": ("覆盖", "包括", "涉及"),
+    "包括": ("涵盖", "包含", "覆盖"),
+    "包含": ("包括", "涵盖"),
+    "方向": ("领域", "方面"),
+    "行业": ("领域", "产业"),
+    "领域": ("行业", "方面"),
+    "高管": ("总裁", "总经理", "副总裁", "董事长", "负责人"),
+    "官员": ("区长", "市长", "县长", "书记", "主任", "局长"),
+    "地点": ("位于", "坐落", "地处"),
+    "地址": ("位于", "坐落"),
+    "所在地": ("位于", "坐落"),
+    "办公": ("坐落", "位于"),
+    "建起来": ("打造", "建成", "建设"),
+    "建成": ("打造", "建设"),
+    "搭建": ("打造", "构建", "建设"),
+    "兴建": ("建设", "打造"),
+    "说": ("表示", "介绍", "指出"),
+    "现有": ("已", "目前", "现"),
+    "目前": ("已", "现有", "如今"),
+    "如今": ("目前", "现在"),
+    "现在": ("目前", "如今"),
+    "先": ("率先", "首先"),
+    "率先": ("先", "首先"),
+    "首先": ("率先", "先"),
+    "用起来": ("落地", "应用"),
+    "落地": ("应用", "实施"),
+    "应用": ("落地", "运用"),
+    "加强": ("深化", "强化"),
+    "深化": ("加强", "强化"),
+    "强化": ("加强", "深化"),
+    "利润": ("盈利", "净利"),
+    "产量": ("产能", "年产"),
+    "产能": ("产量", "年产"),
+    "投资": ("投入", "投资额"),
+    "投入": ("投资",),
+    "资金": ("经费", "资金"),
+    "经费": ("资金",),
+    "政府": ("人民政府",),
+    "高校": ("大学", "学院"),
+    "大学": ("高校",),
+    "工人": ("员工", "职工"),
+    "就业": ("岗位", "用工"),
+    "岗位": ("就业",),
+    "农民": ("农户",),
+    "农户": ("农民", "户"),
+    "开始": ("起", "启动"),
+    "生效": ("施行", "实施"),
+    "截止": ("截至", "之前"),
+    "截至": ("截止",),
+    "期限": ("有效期",),
+    "申请": ("申报",),
+    "申报": ("申请",),
+    "支持": ("扶持", "奖补", "补助"),
+    "扶持": ("支持", "补助"),
+    "补偿": ("补助", "补贴"),
+    "负责": ("牵头", "承担"),
+    "牵头": ("负责",),
+    "监管": ("监督", "管理"),
+    "升级": ("转型",),
+    "转型": ("升级",),
+    "数字化": ("数字", "信息化"),
+    "智能化": ("智能",),
+    "签下": ("签约", "签署", "签订"),
+    "签": ("签约", "签署", "签订"),
+    "协议": ("合同",),
+    "合同": ("协议",),
+    "大概": ("约",),
+    "大约": ("约",),
+    "左右": ("约",),
+    "超过": ("超", "以上"),
+    "不少于": ("≥", "以上", "至少"),
+    "达到": ("达",),
+    "总共": ("共", "合计"),
+    "一共": ("共", "合计"),
+    "人数": ("人",),
+    "面积": ("亩", "平方米"),
+    "占地": ("占地面积", "亩"),
+    "年末": ("年底", "年终"),
+    "年底": ("年末", "年终"),
+    "月末": ("月底",),
+    "队伍": ("队", "团队"),
+    "团队": ("队", "队伍"),
+    "办事机构": ("办公室",),
+    "部门": ("局", "办公室", "委员会"),
+    "总额": ("总", "共"),
+    "员工": ("职工", "人员", "雇员", "从业人员"),
+    "从业人员": ("员工", "职工", "人员"),
 }
 _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平台|该中心|该公司|它)")
 
+
+ABSENT_WEIGHT = 0.3
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
 WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3}
@@ -100,11 +196,23 @@ class EvidenceFinder:
         for chunk in index.chunks:
             self._chunks_of.setdefault(chunk.source, []).append(chunk)
         self._df = _term_document_frequency(index)
+        self._absent: dict[str, bool] = {}
 
     def term_weight(self, term: str) -> float:
         n = max(1, len(self.index.chunks))
         df = self._df.get(term, 0)
-        return math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
+        weight = math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
+        if self.absent(term) and not any(ch.isdigit() for ch in term):
+            # a word no document uses cannot tell sentences apart; it is the user's paraphrase
+            # (「套取」 for 「骗取」) far more often than the missing fact (that is the refusal rules' job)
+            weight *= ABSENT_WEIGHT
+        return weight
+
+    def absent(self, term: str) -> bool:
+        """No chunk of the corpus has the term, a synonym of it or most of its characters."""
+        if term not in self._absent:
+            self._absent[term] = not any(term_credit(term, c.search_text) > 0 for c in self.index.chunks)
+        return self._absent[term]
 
     def sentence_chunks(self, qvec: np.ndarray, n: int) -> list[str]:
         """Chunk ids holding the ``n`` sentences most similar to the question (dense only).
@@ -197,8 +305,23 @@ def term_credit(term: str, norm: str) -> float:
             return 0.9
     if len(term) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in term):
         hits = sum(1 for i in range(len(term) - 1) if term[i : i + 2] in norm)
+        if hits < len(term) - 1 and _reordered(term, norm):
+            return 0.75  # 「投资总额」 in 「总投资9.6亿元」
         return 0.8 * hits / (len(term) - 1)
     return 0.0
+
+
+def _reordered(term: str, norm: str) -> bool:
+    """All but one of the term's characters (at least three) within a window of its length + 2."""
+    need = len(term) - 1
+    if need < 3:
+        return False
+    width = len(term) + 2
+    for start in (i for i, ch in enumerate(norm) if ch in term):
+        window = norm[start : start + width]
+        if sum(1 for ch in set(term) if ch in window) >= need:
+            return True
+    return False
 
 
 def _type_bonus(question: Question, norm: str) -> float:

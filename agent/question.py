@@ -47,6 +47,7 @@ class Question:
     focus: tuple[str, ...] = ()  # any content word next to the question word (「增长了多少」: 增长)
     focus_verbs: tuple[str, ...] = ()  # the question's event verbs (「什么时候召开」: 召开)
     kind: str = ""  # the noun right after 什么/哪个 (「在什么活动上」: 活动)
+    names: tuple[str, ...] = ()  # places, people and organisations the question names
 
     @property
     def wants_number(self) -> bool:
@@ -67,6 +68,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     return Question(
         asked=_asked_nouns(tagged),
         kind=_kind_noun(tagged),
+        names=_names(tagged),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
             dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in _GENERIC_VERBS)
@@ -87,7 +89,8 @@ FRAME_NOUNS = frozenset(
     名称 名字 地方 位置 规模 数量 数据 水平 形式 方式 措施 目标 意义 原因 特点 角色 称号 定位 程度
     级别 行业 场景 项目 人 企业 公司 单位 部门 事情 东西 问题 活动 方向 路径 思路 模式 业务 服务
     重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
-    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象""".split()
+    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象 高管 官员 领导 嘉宾 人士
+    地点 区域 片区 地址 城市 省份 类别 种类 途径 手段 用途 功能 平台 身份 头衔 门类""".split()
 )
 
 
@@ -112,6 +115,19 @@ def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
 _WHICH = re.compile(r"^(?:什么|哪个|哪场|哪次|哪项|哪一|哪一个|哪一场|哪一次|哪|何)$")
 
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
+
+
+def _names(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Proper names by jieba's tags (ns place, nr person, nt organisation) and place suffixes."""
+    out = [
+        w for w, flag in tagged
+        if len(w) >= 2 and (flag in ("ns", "nr", "nt") or (flag in ("n", "x") and _PLACE.match(w)))
+        and not _is_question_word(w)
+    ]
+    return tuple(dict.fromkeys(out))
+
+
 def _kind_noun(tagged: list[tuple[str, str]]) -> str:
     for (word, _), (nxt, flag) in zip(tagged, tagged[1:]):
         if _WHICH.match(word) and flag[:1] == "n" or (_WHICH.match(word) and flag == "vn"):
@@ -122,18 +138,22 @@ def _kind_noun(tagged: list[tuple[str, str]]) -> str:
 LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限 单个 每人 每家 每年 每月".split())
 
 
+_TIME_WORDS = re.compile(r"^(?:今年|去年|明年|前年|上半年|下半年|目前|现在|当前|年底|年初|近年|本月|上月|当天|以前|以后|之前|之后)$")
+_HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
+
+
 def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
     """Common nouns within two words of a question word (「员工有多少人」 -> 员工)."""
     words = [w for w, _ in tagged]
     asked: list[str] = []
     for i, word in enumerate(words):
-        if not _ASKING.match(word):
+        if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
         for j in range(max(0, i - 3), min(len(words), i + 3)):
             w, flag = tagged[j]
             if (
                 j != i
-                and flag in ("n", "vn", "nz", "eng")
+                and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and not _TIME_WORDS.match(w)))
                 and w not in FRAME_NOUNS
                 and len(w) >= 2
                 and not _is_question_word(w)
@@ -145,7 +165,7 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
 _QUESTION_WORDS = re.compile(
     r"^(沿着|沿著|接下来会|形象|比作|称作|称为|叫做|被称为|誉为|那座|那批|这篇|这些|那些|那个|这个|正在|还会|会先|可以|能够|能|会|将|要|已经|主要|平均|每月|"
     r"每天|每家|至少|多出|比|按|下限|上限|计算|约|大约|如果|保留|两位|小数|一共|共|百分之|几倍|多少倍|"
-    r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪|谁|什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
+    r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪[\u4e00-\u9fff]{0,3}|谁|除了|现任|打算|叫|叫做|名字|还|什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
     r"目前|现在|情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
     r"根据|资料|文中|报告|文章|提到|提及|说|讲|what|which|who|when|where|why|how|much|many|"
     r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
