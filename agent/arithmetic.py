@@ -10,7 +10,11 @@ from agent.evidence import Candidate, term_credit
 from agent.extract import clauses, figures, months_in_range, to_number, unit_of
 from agent.question import Question
 
-_RATIO = re.compile(r"倍|比例|占比|times|ratio", re.I)
+_RATIO = re.compile(r"倍|times|ratio", re.I)
+_SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|share|proportion", re.I)
+# 「一共扩大了多少亩」 is the change between two values, not their sum
+_CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
 _SUM = re.compile(r"合计|总共|加起来|总和|一共|in total|combined|sum", re.I)
 _GROWTH = re.compile(r"百分之多少|增长率|增幅|增长了?多少%|percent", re.I)
@@ -28,6 +32,7 @@ class Operand:
     unit: str
     candidate: Candidate
     relevance: float
+    year: str = ""  # the year written just before the figure in its clause
 
 
 @dataclass(frozen=True)
@@ -57,14 +62,20 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
     a, b = pair
     unit = a.unit
     if _GROWTH.search(question.text):
+        old, new = _in_time_order(a, b)
+        value = calculate(f"({new.value} - {old.value}) / {old.value} * 100")
+        short = f"({_bare(new)} − {_bare(old)}) ÷ {_bare(old)} ≈ {format_number(value)}%"
+    elif _SHARE.search(question.text) and not _RATIO.search(question.text):
         big, small = (a, b) if a.value >= b.value else (b, a)
-        value = calculate(f"({big.value} - {small.value}) / {small.value} * 100")
-        short = f"({_bare(big)} − {_bare(small)}) ÷ {_bare(small)} ≈ {format_number(value)}%"
+        value = calculate(f"{small.value} / {big.value} * 100")
+        short = f"{_bare(small)} ÷ {_bare(big)} ≈ {format_number(value)}%"
+        if "成" in question.text:
+            short += f"（约{format_number(value / 10)}成）"
     elif _RATIO.search(question.text):
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{big.value} / {small.value}")
         short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
-    elif _SUM.search(question.text):
+    elif _SUM.search(question.text) and not _CHANGE.search(question.text):
         value = calculate(f"{a.value} + {b.value}")
         short = f"{a.figure} + {b.figure} = {format_number(value)}{unit}"
     else:
@@ -73,6 +84,13 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
     evidence = _unique([a.candidate, b.candidate])
     return Calculation(short=f"计算：{short}", evidence=evidence)
+
+
+def _in_time_order(a: Operand, b: Operand) -> tuple[Operand, Operand]:
+    """(earlier, later) by the years next to the figures, else (smaller, larger)."""
+    if a.year and b.year and a.year != b.year:
+        return (a, b) if a.year < b.year else (b, a)
+    return (a, b) if a.value <= b.value else (b, a)
 
 
 def _average(operands: list[Operand], annual: bool = False) -> Calculation | None:
@@ -120,6 +138,7 @@ def _bare(op: Operand) -> str:
 
 
 def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
+    asked_years = set(_YEAR.findall(question.text))
     out: list[Operand] = []
     for cand in candidates:
         for clause in clauses(cand.norm):
@@ -129,9 +148,22 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 unit = unit_of(fig.text)
                 if value is None or not unit or unit in ("年", "月", "天"):
                     continue
-                out.append(Operand(fig.text, value, unit, cand, rel))
+                years = _YEAR.findall(cand.norm[: clause.start + fig.start])
+                year = years[-1] if years else ""
+                if asked_years and year:
+                    rel += 3.0 if year in asked_years else -3.0
+                out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, rel, year))
     out.sort(key=lambda o: -o.relevance)
     return out
+
+
+def _scaled_unit(figure: str, unit: str) -> str:
+    """「18.6万亩」 -> 「万亩」: the magnitude word belongs to the unit the result is shown in."""
+    match = re.search(rf"([百千万亿]*){re.escape(unit)}$", figure)
+    scale = match.group(1) if match else ""
+    if scale and re.search(r"[\d.]" + re.escape(scale), figure):
+        return scale + unit
+    return unit
 
 
 def _pair(operands: list[Operand]) -> tuple[Operand, Operand] | None:
@@ -140,6 +172,11 @@ def _pair(operands: list[Operand]) -> tuple[Operand, Operand] | None:
         return None
     floor = 0.35 * max(o.candidate.coverage for o in operands)
     relevant = [o for o in operands if o.candidate.coverage >= floor]
+    dated = [(a, b) for i, a in enumerate(relevant) for b in relevant[i + 1 :]
+             if a.year and b.year and a.year != b.year and a.unit == b.unit
+             and a.candidate.source == b.candidate.source and a.relevance > 0 and b.relevance > 0]
+    if dated and any(o.relevance >= 3 for o in relevant):
+        return max(dated, key=lambda p: p[0].relevance + p[1].relevance)  # 「2022年至2024年间…」: one figure of each asked year
     for i, first in enumerate(relevant):
         for second in relevant[i + 1 :]:
             same_document = second.candidate.source == first.candidate.source

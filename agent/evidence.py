@@ -254,8 +254,10 @@ class EvidenceFinder:
                 norm = normalize(original).text
                 row = self._vector_row.get(key)
                 dense = float(self.index.sentence_vectors[row] @ qvec) if row is not None else 0.0
-                # 「这家企业…」 continues the previous sentence's subject: let it count
-                context = previous + norm if _ANAPHOR_START.match(norm) else norm
+                # 「这家企业…」 continues the previous sentence's subject, and a sentence after a
+                # 「；」 is the next clause of the same sentence: let the earlier words count
+                continues = previous.rstrip().endswith(("；", ";"))
+                context = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
                 previous = norm
                 coverage, covered = self.coverage(question.terms, context)
                 score = (

@@ -32,6 +32,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
 ]
 
+_ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -63,6 +64,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(text):
             qtype = name
             break
+    if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
+        qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
     terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
     tagged = segmenter.tagged(text)
     return Question(
