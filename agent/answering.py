@@ -207,8 +207,13 @@ class OfflineAnswerer:
         entity = self._named_entity(q)
         if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):
             return f"the best sentence is about something other than {entity}"
-        if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
+        if q.qtype == "number" and q.unit and not any(figures(c.norm) for c in pool[:3]):
             return "no figure"
+        if q.qtype == "number" and q.unit and not any(
+            q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
+            for c in pool[:2] for f in figures(c.norm)
+        ):
+            return f"no figure counted in {q.unit}"  # 「多少名员工」 is not answered by 58亿元
         if q.qtype == "when" and not _TIME.search(top.norm):
             return "no time"
         if q.qtype == "when" and q.focus_verbs and not any(
@@ -273,7 +278,7 @@ class OfflineAnswerer:
                 ):
                     enumeration = [top, following]
             evidence = enumeration + [c for c in evidence[1:] if c not in enumeration]
-            items = [i for c in evidence for i in list_items(c.norm)]
+            items = [i for c in evidence for i in list_items(c.norm, q.kind, term_credit)]
             short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else (
                 _reported_speech(q, top.norm) or self._clause(q, top)
             )
@@ -358,7 +363,7 @@ class OfflineAnswerer:
         best, best_score = "", -1.0
         for cand in evidence:
             for part in clauses(cand.norm):
-                if not figures(part.text):
+                if not any(q.unit_fits(f.text) for f in figures(part.text)):
                     continue
                 score = _clause_score(q, part.text)
                 if score > best_score:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _UNIT = (
-    r"(?:P|EP|PFlops|TFlops|亿元|万元|千元|元|亿|万|%|％|个百分点|家|个|项|名|位|人次|人|倍|年|月|天|"
-    r"平方米|平方公里|公里|亩|吨|台|套|条|次|GB|TB|MW|kW|万千瓦|千瓦)"
+    r"(?:P|EP|PFlops|TFlops|亿美元|万美元|美元|亿元|万元|千元|元|亿|万|%|％|个百分点|家|个|项|名|位|人次|人|户|"
+    r"倍|年|月|天|平方米|平方公里|公里|亩|吨|台|套|辆|件|座|所|条|次|GB|TB|MW|kW|万千瓦|千瓦)"
 )
 _QUALIFIER = r"(?:≥|≤|>|<|超过|超|约|达到|达|近|逾|突破|不低于|不少于|以上|增长|下降)?"
 FIGURE = re.compile(
@@ -103,18 +103,25 @@ def months_in_range(text: str) -> int | None:
     return last - first + 1 if 1 <= first <= last <= 12 else None
 
 
-def list_items(text: str) -> list[str]:
-    """Items of an enumeration 「A、B、C等」 (the longest run of 、-separated items in a clause)."""
+def list_items(text: str, kind: str = "", credit=None) -> list[str]:
+    """Items of an enumeration 「A、B、C等」 (the longest run of 、-separated items in a clause).
+
+    With ``kind`` (「哪几个行业」: 行业) a run named as that kind (「林业、公安、交通等领域」,
+    ``credit(kind, 「领域」) > 0``) wins over a longer run of something else.
+    """
     best: list[str] = []
+    best_key = (False, 0)
     for clause in clauses(text):
         if "、" not in clause.text:
             continue
         parts = clause.text.split("、")
+        named = _TAIL.search(parts[-1])
+        fits = bool(kind and credit and named and credit(kind, named.group(0)[:6]) > 0)
         parts[0] = _tail_item(parts[0])
         parts[-1] = _head_item(parts[-1])
         parts = [p.strip() for p in parts if p.strip()]
-        if len(parts) > len(best):
-            best = parts
+        if (fits, len(parts)) > best_key:
+            best, best_key = parts, (fits, len(parts))
     return best
 
 

@@ -32,6 +32,13 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
 ]
 
+_ASKED_UNIT = re.compile(
+    r"(?:多少|几)(?P<unit>名|位|人|户|家|台|辆|套|亩|吨|件|座|所|条|平方米|平方公里|公里|千瓦|美元|元|万元|亿元)"
+)
+_UNIT_KIN = {
+    "名": ("名", "人", "位", "人次"), "人": ("人", "名", "位", "人次"), "位": ("位", "名", "人"),
+    "元": ("元",), "万元": ("元",), "亿元": ("元",), "美元": ("美元",), "家": ("家", "户"),
+}
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -49,6 +56,13 @@ class Question:
     focus_verbs: tuple[str, ...] = ()  # the question's event verbs (「什么时候召开」: 召开)
     kind: str = ""  # the noun right after 什么/哪个 (「在什么活动上」: 活动)
     names: tuple[str, ...] = ()  # places, people and organisations the question names
+    unit: str = ""  # the unit a 「多少名/几台」 question counts in
+
+    def unit_fits(self, figure: str) -> bool:
+        """A figure in the asked unit (「多少人」: 4.3万人, 120名) or the question asks none."""
+        if not self.unit:
+            return True
+        return any(figure.rstrip().endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
 
     @property
     def wants_number(self) -> bool:
@@ -72,6 +86,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         asked=_asked_nouns(tagged),
         kind=_kind_noun(tagged),
         names=_names(tagged),
+        unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
             dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in _GENERIC_VERBS)
@@ -115,7 +130,7 @@ def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(focus))
 
 
-_WHICH = re.compile(r"^(?:什么|哪个|哪场|哪次|哪项|哪一|哪一个|哪一场|哪一次|哪|何)$")
+_WHICH = re.compile(r"^(?:什么|哪个|哪场|哪次|哪项|哪一|哪一个|哪一场|哪一次|哪|何|哪些|哪几|哪几个|哪几类|哪几种|哪几项)$")
 
 
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
