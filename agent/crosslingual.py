@@ -38,6 +38,29 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "quality": ("优质",), "cultivated": ("引育", "培育"), "introduced": ("引进", "引育"),
     "head": ("区长", "负责人"), "general manager": ("总经理",), "vice president": ("副总裁",),
     "first five months": ("1-5月",), "first half": ("上半年",), "percent": ("%",),
+    "party secretary": ("书记",), "secretary": ("书记",), "county": ("县",),
+    "county head": ("县长",), "county magistrate": ("县长",), "town": ("镇",), "village": ("村",),
+    "households": ("户", "农户"), "household": ("户", "农户"), "farmers": ("农户", "农民"),
+    "tea": ("茶",), "integrated circuit": ("集成电路",), "semiconductor": ("半导体",),
+    "chip": ("芯片",), "chips": ("芯片",), "technology park": ("科技园区", "园区"), "park": ("园区",),
+    "charging pile": ("充电桩",), "charging piles": ("充电桩",), "charging": ("充电",),
+    "kilowatt": ("千瓦",), "new energy vehicle": ("新能源汽车",), "new energy vehicles": ("新能源汽车",),
+    "vehicle": ("汽车", "车辆"), "vehicles": ("汽车", "车辆"), "car": ("汽车", "轿车"), "battery": ("电池",),
+    "loan": ("贷款",), "loans": ("贷款",), "interest": ("贴息", "利息"), "fund": ("基金",),
+    "export": ("出口",), "exports": ("出口",), "area": ("面积",), "acres": ("亩",), "mu": ("亩",),
+    "valid": ("有效期",), "validity": ("有效期",), "effective": ("施行", "生效"),
+    "deadline": ("截止", "前"), "apply": ("申报", "申请"), "application": ("申报", "申请"),
+    "department": ("部门", "局"), "bureau": ("局",), "responsible": ("负责",),
+    "director": ("主任", "局长"), "chairman": ("董事长", "主任"), "manager": ("经理",),
+    "sales": ("销售",), "e-commerce": ("电商",), "online": ("线上", "网络"),
+    "conference": ("大会", "会议"), "meeting": ("会议",), "held": ("举行", "召开"),
+    "training base": ("实训基地",), "training": ("实训", "培训"), "big data": ("大数据",),
+    "plan": ("计划", "拟"), "plans": ("计划", "拟"), "target": ("目标", "力争"), "goal": ("目标", "力争"),
+    "billion": ("亿",), "yuan": ("元",), "employees": ("从业人员", "员工"), "workers": ("员工", "职工"),
+    "population": ("人口",), "exhibition": ("展会", "博览会"), "forum": ("论坛",),
+    "cooperative": ("合作社",), "cooperatives": ("合作社",), "factory": ("工厂",), "plant": ("工厂",),
+    "processing": ("加工",), "brand": ("品牌",), "price": ("价格",), "purchase": ("购买", "购车"),
+    "scrap": ("报废",), "scrapping": ("报废",), "trade-in": ("置换", "以旧换新"),
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _ENGLISH_STOP = frozenset(
@@ -78,4 +101,5 @@ class PinyinLexicon:
                 key = "".join(span).replace("-", "")
                 if len(key) >= 5 and key in self._by_pinyin:
                     found.append(self._by_pinyin[key])
+        found.extend(re.findall(r"\b(?:19|20)\d\d\b", question))  # years are written alike
         return list(dict.fromkeys(found))
