@@ -278,7 +278,7 @@ class OfflineAnswerer:
                 ):
                     enumeration = [top, following]
             evidence = enumeration + [c for c in evidence[1:] if c not in enumeration]
-            items = [i for c in evidence for i in list_items(c.norm, q.kind, term_credit)]
+            items = [i for c in evidence[:3] for i in list_items(c.norm, q.kind, term_credit)]
             short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else (
                 _reported_speech(q, top.norm) or self._clause(q, top)
             )

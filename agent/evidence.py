@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from agent.extract import list_items
 from agent.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
@@ -168,6 +169,7 @@ _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平
 
 
 ABSENT_WEIGHT = 0.3
+TITLE_CREDIT = 0.5
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
 WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3}
@@ -196,6 +198,7 @@ class EvidenceFinder:
             self._chunks_of.setdefault(chunk.source, []).append(chunk)
         self._df = _term_document_frequency(index)
         self._absent: dict[str, bool] = {}
+        self._titles: dict[str, str] = {}
 
     def term_weight(self, term: str) -> float:
         n = max(1, len(self.index.chunks))
@@ -258,7 +261,7 @@ class EvidenceFinder:
                 continues = previous.rstrip().endswith(("；", ";"))
                 context = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
                 previous = norm
-                coverage, covered = self.coverage(question.terms, context)
+                coverage, covered = self.coverage(question.terms, context, self._title(chunk.source))
                 score = (
                     WEIGHTS["coverage"] * coverage
                     + WEIGHTS["dense"] * max(0.0, dense - 0.75)
@@ -272,8 +275,21 @@ class EvidenceFinder:
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         return out
 
-    def coverage(self, terms: tuple[str, ...], norm: str) -> tuple[float, tuple[str, ...]]:
-        """Weighted share of the question's terms found in ``norm`` (synonyms and parts count)."""
+    def _title(self, source: str) -> str:
+        """The document's title, normalised: what its sentences are about when they omit it."""
+        if source not in self._titles:
+            doc = self.index.documents[source]
+            self._titles[source] = normalize(doc.meta.title or "").text
+        return self._titles[source]
+
+    def coverage(
+        self, terms: tuple[str, ...], norm: str, background: str = ""
+    ) -> tuple[float, tuple[str, ...]]:
+        """Weighted share of the question's terms found in ``norm`` (synonyms and parts count).
+
+        A term only in ``background`` (the document title: 「园区实现产值512亿元」 under
+        「澄峰科技园区…」) earns half credit: the sentence is about it without naming it.
+        """
         if not terms:
             return 0.0, ()
         total = found = 0.0
@@ -282,6 +298,8 @@ class EvidenceFinder:
             weight = self.term_weight(term)
             total += weight
             credit = term_credit(term, norm)
+            if credit == 0 and background:
+                credit = TITLE_CREDIT * term_credit(term, background)
             if credit > 0:
                 covered.append(term)
             found += weight * credit
@@ -328,7 +346,7 @@ def _reordered(term: str, norm: str) -> bool:
 def _type_bonus(question: Question, norm: str) -> float:
     if question.wants_number and NUMBER.search(norm):
         return WEIGHTS["type"]
-    if question.qtype == "list" and norm.count("、") >= 2:
+    if question.qtype == "list" and (norm.count("、") >= 2 or len(list_items(norm)) >= 3):
         return WEIGHTS["type"]
     if question.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|明年", norm):
         return WEIGHTS["type"]

@@ -119,7 +119,7 @@ def list_items(text: str, kind: str = "", credit=None) -> list[str]:
         fits = bool(kind and credit and named and credit(kind, named.group(0)[:6]) > 0)
         parts[0] = _tail_item(parts[0])
         parts[-1] = _head_item(parts[-1])
-        parts = [p.strip() for p in parts if p.strip()]
+        parts = _split_last([p.strip() for p in parts if p.strip()])
         if (fits, len(parts)) > best_key:
             best, best_key = parts, (fits, len(parts))
     return best
@@ -129,13 +129,25 @@ _LEAD = re.compile(
     r"^.*(?:涵盖|包括|包含|聚焦|布局|分为|覆盖|涉及|引育|引进|培育|筑牢|强化|拓展|围绕|推动|发展|"
     r"打造|建设|深化与|例如|比如|诸如)"
 )
-_TAIL = re.compile(r"(?:等|等等|及其他).*$")
+_TAIL = re.compile(r"(?:等|等等|及其他|为主导|为主体|为重点|为核心|为主|为代表).*$")
+_AS = re.compile(r"^.*以(?=[^以]{2,12}$)")  # 「已形成以集成电路」 -> 集成电路
+_AND = re.compile(r"^(?P<a>[^和及与]{2,12})(?:和|及|与|以及)(?P<b>[^和及与]{2,12})$")
 
 
 def _tail_item(first: str) -> str:
     trimmed = _LEAD.sub("", first)
+    trimmed = _AS.sub("", trimmed) if trimmed else _AS.sub("", first)
     return trimmed if trimmed else first
 
 
 def _head_item(last: str) -> str:
     return _TAIL.sub("", last)
+
+
+def _split_last(parts: list[str]) -> list[str]:
+    """「人工智能和生物医药」 closing a list is two items."""
+    if len(parts) >= 2:
+        both = _AND.match(parts[-1])
+        if both:
+            return parts[:-1] + [both.group("a"), both.group("b")]
+    return parts
