@@ -202,7 +202,7 @@ class OfflineAnswerer:
             if self._unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
                 return f"the documents never name {name}"
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
-            if q.qtype != "calc" and not any(year in c.norm for c in pool):
+            if q.qtype not in ("calc", "when") and not any(year in c.norm for c in pool):
                 return f"year {year} not in the evidence"
         entity = self._named_entity(q)
         if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):
@@ -301,6 +301,8 @@ class OfflineAnswerer:
             notes.append(premise)
         evidence = evidence[:3]
         unknown = [n for n in q.names if self._unknown(n)]
+        unknown += [f"{y}年" for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text)
+                    if q.qtype == "when" and not any(y in c.norm for c in evidence)]
         if unknown:
             notes.append(f"注意：资料中没有提到“{'、'.join(unknown)}”，与问题的前提不符；以上为资料记载的情况。")
         if conflict is not None:

@@ -154,6 +154,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "人数": ("人",),
     "面积": ("亩", "平方米"),
     "占地": ("占地面积", "亩"),
+    "节课": ("课时",),
+    "一节课": ("课时",),
+    "每节课": ("课时",),
     "年末": ("年底", "年终"),
     "年底": ("年末", "年终"),
     "月末": ("月底",),
@@ -172,7 +175,7 @@ ABSENT_WEIGHT = 0.3
 TITLE_CREDIT = 0.5
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
-WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3}
+WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.0}
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,9 @@ class EvidenceFinder:
         self._df = _term_document_frequency(index)
         self._absent: dict[str, bool] = {}
         self._titles: dict[str, str] = {}
+        self._doc_norms: dict[str, str] = {}
+        self._doc_df: dict[str, int] = {}
+        self._chunk_by_id = {c.id: c for c in index.chunks}
 
     def term_weight(self, term: str) -> float:
         n = max(1, len(self.index.chunks))
@@ -239,7 +245,8 @@ class EvidenceFinder:
     def candidates(self, question: Question, passages: list[Passage], qvec: np.ndarray) -> list[Candidate]:
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
-        chunk_by_id = {c.id: c for c in self.index.chunks}
+        chunk_by_id = self._chunk_by_id
+        fit = self.document_fit(question.terms, {p.source for p in passages})
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -267,13 +274,45 @@ class EvidenceFinder:
                     + WEIGHTS["dense"] * max(0.0, dense - 0.75)
                     + WEIGHTS["rank"] / (1 + rank)
                 )
-                score += _type_bonus(question, norm)
+                score += _type_bonus(question, norm) + WEIGHTS["document"] * fit.get(chunk.source, 0.0)
                 out.append(
                     Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
                               dense, coverage, score, covered)
                 )
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         return out
+
+    def document_fit(self, terms: tuple[str, ...], sources: set[str]) -> dict[str, float]:
+        """How well each document matches the question as a whole, 0..1 (best = 1).
+
+        A term found in few documents (a place, a company, a figure) says which document the
+        question is about; sentences of a look-alike document that lacks it are demoted.
+        With one document there is nothing to choose and every fit is 1.
+        """
+        if len(self.index.documents) < 2 or not terms:
+            return dict.fromkeys(sources, 1.0)
+        n = len(self.index.documents)
+        raw = {}
+        for source in sources:
+            text = self._document_norm(source)
+            raw[source] = sum(
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
+                for t in terms
+            )
+        best = max(raw.values(), default=0.0)
+        return {s: (v / best if best > 0 else 1.0) for s, v in raw.items()}
+
+    def _document_norm(self, source: str) -> str:
+        if source not in self._doc_norms:
+            self._doc_norms[source] = normalize(self.index.documents[source].text).text.lower()
+        return self._doc_norms[source]
+
+    def _document_frequency(self, term: str) -> int:
+        if term not in self._doc_df:
+            self._doc_df[term] = sum(
+                1 for source in self.index.documents if term_credit(term, self._document_norm(source)) >= 0.9
+            )
+        return self._doc_df[term]
 
     def _title(self, source: str) -> str:
         """The document's title, normalised: what its sentences are about when they omit it."""

@@ -26,7 +26,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|算力.*(?:多|几)|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)", re.I
     )),
-    ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|日期|时间|when|what date|what year", re.I)),
+    ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|日期|时间|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
@@ -107,12 +107,14 @@ FRAME_NOUNS = frozenset(
     名称 名字 地方 位置 规模 数量 数据 水平 形式 方式 措施 目标 意义 原因 特点 角色 称号 定位 程度
     级别 行业 场景 项目 人 企业 公司 单位 部门 事情 东西 问题 活动 方向 路径 思路 模式 业务 服务
     重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
-    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象 高管 官员 领导 嘉宾 人士
+    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象 稿子 稿件 新闻 高管 官员 领导 嘉宾 人士
     地点 区域 片区 地址 城市 省份 类别 种类 途径 手段 用途 功能 平台 身份 头衔 门类""".split()
 )
 
 
-_GENERIC_VERBS = frozenset("是 有 能 会 开始 进行 达到 为 要 将 可以 能够 应该 需要 完成 实现 做 让 使".split())
+_GENERIC_VERBS = frozenset(
+    "是 有 能 会 开始 进行 达到 为 要 将 可以 能够 应该 需要 完成 实现 做 让 使 搞 弄 干 得 准备 打算 想 用".split()
+)
 
 
 def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -157,6 +159,7 @@ LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限
 
 
 _TIME_WORDS = re.compile(r"^(?:今年|去年|明年|前年|上半年|下半年|目前|现在|当前|年底|年初|近年|本月|上月|当天|以前|以后|之前|之后)$")
+_MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每节课」「一节课」 are units, not facts
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
 
@@ -173,6 +176,7 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
                 j != i
                 and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and not _TIME_WORDS.match(w)))
                 and w not in FRAME_NOUNS
+                and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
                 and not _is_question_word(w)
             ):
@@ -183,7 +187,9 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
 _QUESTION_WORDS = re.compile(
     r"^(沿着|沿著|接下来会|形象|比作|称作|称为|叫做|被称为|誉为|那座|那批|这篇|这些|那些|那个|这个|正在|还会|会先|可以|能够|能|会|将|要|已经|主要|平均|每月|"
     r"每天|每家|至少|多出|比|按|下限|上限|计算|约|大约|如果|保留|两位|小数|一共|共|百分之|几倍|多少倍|"
-    r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪[\u4e00-\u9fff]{0,3}|谁|除了|现任|打算|叫|叫做|名字|还|什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
+    r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪[\u4e00-\u9fff]{0,3}|谁|除了|现任|打算|叫|叫做|名字|还|"
+    r"给|得|想|来|去|搞|弄|了|的|吃|一下子|那篇|那份|那项|那个|这篇|这份|具体|到底|究竟|大概|大约|左右|"
+    r"什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
     r"目前|现在|情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
     r"根据|资料|文中|报告|文章|提到|提及|说|讲|what|which|who|when|where|why|how|much|many|"
     r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
