@@ -10,13 +10,19 @@ from ingest.normalize import normalize
 from ingest.types import LoadedDocument
 
 _FIELDS: list[tuple[str, str, re.Pattern]] = [
-    ("author", "作者", re.compile(r"作者|谁写的|撰稿|撰写|执笔|author|who wrote", re.I)),
+    ("author", "作者", re.compile(r"作者|谁写的|撰稿|撰写|执笔|哪位记者|哪个记者|记者是谁|author|who wrote", re.I)),
     ("doc_number", "文号", re.compile(r"文号|发文字号|文件编号|document number", re.I)),
     ("issuer", "发文机关", re.compile(r"发文机关|印发单位|发布单位|哪个部门(?:印发|发布)|issued by", re.I)),
     ("title", "标题", re.compile(r"标题|题目|题为|叫什么名字的(?:文章|报道)|title", re.I)),
-    ("date", "日期", re.compile(r"(?:发布|印发|成文|发表)(?:日期|时间)|哪天(?:发布|印发)|publication date", re.I)),
+    ("date", "日期", re.compile(
+        r"(?:发布|印发|成文|发表|出台|下发|签发)(?:的)?(?:日期|时间)|"
+        r"(?:哪天|哪一天|哪日|什么时候|何时|几月几[日号])(?:正式)?(?:发布|印发|发的|出台|下发|签发|发出|发表)|"
+        r"publication date|when was .* (?:issued|published)", re.I)),
 ]
-_ABOUT_DOCUMENT = re.compile(r"这篇|本文|该文|文章|报道|文件|通知|本报告|资料|document|article|report", re.I)
+_ABOUT_DOCUMENT = re.compile(
+    r"这篇|本文|该文|文章|报道|稿子|文件|通知|方案|办法|意见|措施|规划|细则|决定|本报告|资料|"
+    r"document|article|report|notice|plan|policy", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -40,10 +46,20 @@ def answer_from_metadata(question: str, docs: list[LoadedDocument]) -> MetaHit |
             value = getattr(doc.meta, field, "")
             if not value or (field == "date" and doc.meta.date_source != "text"):
                 continue
-            span = _locate(doc.text, value, last=field == "author")
-            if span:
-                return MetaHit(label, doc.text[span[0] : span[1]], doc.source, *span)
+            for form in _written_forms(field, value):
+                span = _locate(doc.text, form, last=field in ("author", "date"))
+                if span:
+                    return MetaHit(label, doc.text[span[0] : span[1]], doc.source, *span)
     return None
+
+
+def _written_forms(field: str, value: str) -> list[str]:
+    """「2025-03-18」 is written 「2025年3月18日」 in the text."""
+    date = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if field == "date" else None
+    if not date:
+        return [value]
+    y, m, d = date.groups()
+    return [f"{y}年{int(m)}月{int(d)}日", f"{y}年{m}月{d}日", value]
 
 
 def _locate(text: str, value: str, last: bool) -> tuple[int, int] | None:

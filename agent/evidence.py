@@ -268,7 +268,10 @@ class EvidenceFinder:
                 continues = previous.rstrip().endswith(("；", ";"))
                 context = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
                 previous = norm
-                coverage, covered = self.coverage(question.terms, context, self._title(chunk.source))
+                background = " ".join(
+                    (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
+                )
+                coverage, covered = self.coverage(question.terms, context, background)
                 score = (
                     WEIGHTS["coverage"] * coverage
                     + WEIGHTS["dense"] * max(0.0, dense - 0.75)
@@ -343,6 +346,17 @@ class EvidenceFinder:
                 covered.append(term)
             found += weight * credit
         return found / total, tuple(covered)
+
+
+def _paragraph_lead(text: str, start: int) -> str:
+    """The opening clause of the sentence's paragraph (「（四）推动中小企业上云用云。」), if short."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start >= start:
+        return ""
+    end = min((i for i in (text.find(p, line_start, start) for p in "。；;:：") if i >= 0), default=-1)
+    if end < 0 or end - line_start > 40:
+        return ""
+    return normalize(text[line_start:end]).text
 
 
 def strict_credit(term: str, norm: str) -> float:

@@ -34,7 +34,8 @@ _REPORTER = re.compile(
     r"(?:记者|記者)(?:[:：]\s*|\s+)([\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4})*)"
     r"(?=$|[\s）)，,。])"
 )
-_TRAILING_NAME = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*$")
+# 「…答卷。(田园)」: a byline after the last sentence (not 「…有限公司（高新区）」 in a list)
+_TRAILING_NAME = re.compile(r"(?:^|[。！？!?”」])\s*[（(]\s*([\u4e00-\u9fff·]{2,4})\s*[)）]\s*$")
 _NOT_NAMES = {
     "试行", "試行", "草案", "暂行", "暫行", "全文", "待续", "待續",
     "完结", "完結", "摘要", "节选", "節選",
@@ -187,7 +188,7 @@ def _author(lines: list[str]) -> str:
             return "、".join(name for name in names if name)
     for line in reversed(lines[-3:]):
         match = _TRAILING_NAME.search(line)
-        if match and match.group(1) not in _NOT_NAMES:
+        if match and match.group(1) not in _NOT_NAMES and not re.search(r"[省市县区镇乡村州]$", match.group(1)):
             return match.group(1)
     return ""
 
