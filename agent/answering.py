@@ -33,9 +33,13 @@ MIN_COVERAGE = 0.3
 SECOND_SENTENCE = 0.9  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
 _TIME_PHRASE = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天"
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
+    r"\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?|\d{1,2}点(?:半|\d{1,2}分)?"
 )
-_TIME = re.compile(r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初")
+_TIME = re.compile(
+    r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初|"
+    r"\d{1,2}[:：]\d{2}|\d{1,2}时|\d{1,2}点"
+)
 
 # claims a question may presuppose, and the documented facts that contradict them (generic)
 _OPPOSITES = {

@@ -111,6 +111,14 @@ def list_items(text: str, kind: str = "", credit=None) -> list[str]:
     """
     best: list[str] = []
     best_key = (False, 0)
+    marked = [m.group(1).strip() for m in _MARKED.finditer(text)]
+    if marked:
+        best, best_key = marked, (False, len(marked) - 0.5)  # 「（一）X；（二）Y」 numbered items
+    after_colon = _colon_clauses(text)
+    if len(after_colon) >= 2:
+        fits = bool(kind and credit and credit(kind, text.split("：")[0].split(":")[0][-12:]) > 0)
+        if fits and (fits, len(after_colon) - 1) > best_key:  # only when named as the asked kind
+            best, best_key = after_colon, (fits, len(after_colon) - 1)
     for clause in clauses(text):
         if "、" not in clause.text:
             continue
@@ -127,11 +135,26 @@ def list_items(text: str, kind: str = "", credit=None) -> list[str]:
 
 _LEAD = re.compile(
     r"^.*(?:涵盖|包括|包含|聚焦|布局|分为|覆盖|涉及|引育|引进|培育|筑牢|强化|拓展|围绕|推动|发展|"
-    r"打造|建设|深化与|例如|比如|诸如)"
+    r"打造|建设|深化与|例如|比如|诸如|用于)"
 )
 _TAIL = re.compile(r"(?:等|等等|及其他|为主导|为主体|为重点|为核心|为主|为代表).*$")
 _AS = re.compile(r"^.*以(?=[^以]{2,12}$)")  # 「已形成以集成电路」 -> 集成电路
 _AND = re.compile(r"^(?P<a>[^和及与]{2,12})(?:和|及|与|以及)(?P<b>[^和及与]{2,12})$")
+
+
+_MARKED = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])\s*([^；;。（(①-⑩]{2,40})")
+_CONNECTIVE = re.compile(r"^(?:并|并且|同时|还|另外|此外|以及|和)")
+
+
+def _colon_clauses(text: str) -> list[str]:
+    """「推出一系列新举措：A，B，并C。」 -> [A, B, C]: the clauses after a colon."""
+    head, sep, rest = text.partition("：")
+    if not sep:
+        head, sep, rest = text.partition(":")
+    if not sep or len(head) > 60:
+        return []
+    items = [_CONNECTIVE.sub("", p.text).strip() for p in clauses(rest)]
+    return [i for i in items if len(i) >= 4]
 
 
 def _tail_item(first: str) -> str:
