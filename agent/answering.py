@@ -20,7 +20,7 @@ from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
 from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
-from agent.question import LIMIT_WORDS, Question, analyze
+from agent.question import GENERIC_VERBS, LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
 from agent.roles import Conflict, RoleBook
 from agent.types import Answer, Turn
@@ -220,9 +220,8 @@ class OfflineAnswerer:
             return f"no figure counted in {q.unit}"  # 「多少名员工」 is not answered by 58亿元
         if q.qtype == "when" and not _TIME.search(top.norm):
             return "no time"
-        if q.qtype == "when" and q.focus_verbs and not any(
-            term_credit(v, top.norm) for v in q.focus_verbs
-        ):
+        event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
+        if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
             # 「哪一年开始担任区长」: a date in a sentence about something else is not the answer
             return "the dated sentence is about another event"
         return None

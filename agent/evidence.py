@@ -170,6 +170,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "不用交": ("免收", "免交", "免除"),
     "免掉": ("免收", "减免", "免除"),
     "免": ("免收", "减免"),
+    "不用": ("免", "无需", "无须", "不需要"),
     "举措": ("措施",),
     "措施": ("举措",),
     "放学": ("结束",),
@@ -183,6 +184,7 @@ _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平
 
 ABSENT_WEIGHT = 0.3
 TITLE_CREDIT = 0.5
+SINGLE_CHAR_WEIGHT = 0.4
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
 WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.0}
@@ -220,6 +222,8 @@ class EvidenceFinder:
         n = max(1, len(self.index.chunks))
         df = self._df.get(term, 0)
         weight = math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
+        if len(term) == 1 and "\u4e00" <= term <= "\u9fff":
+            weight *= SINGLE_CHAR_WEIGHT  # 「交」 also matches 「交接」
         if self.absent(term) and not any(ch.isdigit() for ch in term):
             # a word no document uses cannot tell sentences apart; it is the user's paraphrase
             # (「套取」 for 「骗取」) far more often than the missing fact (that is the refusal rules' job)

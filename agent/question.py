@@ -11,7 +11,7 @@ from ingest.segment import Segmenter
 # order matters: the first matching type wins
 _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
-        r"相差|差多少|差距|差值|多出|比.{0,16}(?:多|少|高|低|增加|增长|提升)(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
+        r"相差|差多少|差距|差值|多出|比.{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
         r"百分之多少|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|in total|combined|sum of"
@@ -33,11 +33,11 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 ]
 
 _ASKED_UNIT = re.compile(
-    r"(?:多少|几)(?P<unit>名|位|人|户|家|台|辆|套|亩|吨|件|座|所|条|平方米|平方公里|公里|千瓦|美元|元|万元|亿元)"
+    r"(?:多少|几)(?P<unit>名|位|人|户|家|台|辆|套|亩|吨|件|座|所|条|平方米|平方公里|公里|千瓦|美元|元|万元|亿元|钱)"
 )
 _UNIT_KIN = {
     "名": ("名", "人", "位", "人次"), "人": ("人", "名", "位", "人次"), "位": ("位", "名", "人"),
-    "元": ("元",), "万元": ("元",), "亿元": ("元",), "美元": ("美元",), "家": ("家", "户"),
+    "元": ("元",), "万元": ("元",), "亿元": ("元",), "钱": ("元", "元/人", "元/课时"), "美元": ("美元",), "家": ("家", "户"),
 }
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -89,7 +89,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
-            dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in _GENERIC_VERBS)
+            dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in GENERIC_VERBS)
         ),
         raw=raw,
         text=text,
@@ -112,7 +112,7 @@ FRAME_NOUNS = frozenset(
 )
 
 
-_GENERIC_VERBS = frozenset(
+GENERIC_VERBS = frozenset(
     "是 有 能 会 开始 进行 达到 为 要 将 可以 能够 应该 需要 完成 实现 做 让 使 搞 弄 干 得 准备 打算 想 用".split()
 )
 
@@ -149,9 +149,18 @@ def _names(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
 
 
 def _kind_noun(tagged: list[tuple[str, str]]) -> str:
-    for (word, _), (nxt, flag) in zip(tagged, tagged[1:]):
-        if _WHICH.match(word) and flag[:1] == "n" or (_WHICH.match(word) and flag == "vn"):
-            return nxt
+    """The head of the noun phrase after 什么/哪些 (「哪些文旅新举措」: 新举措)."""
+    for i, (word, _) in enumerate(tagged):
+        if not _WHICH.match(word):
+            continue
+        run = []
+        for nxt, flag in tagged[i + 1 :]:
+            if flag[:1] == "n" or flag in ("vn", "i", "l") or (flag == "a" and not run):
+                run.append(nxt)
+            else:
+                break
+        if run:
+            return run[-1]
     return ""
 
 
@@ -190,7 +199,7 @@ _QUESTION_WORDS = re.compile(
     r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪[\u4e00-\u9fff]{0,3}|谁|除了|现任|打算|叫|叫做|名字|还|"
     r"给|得|想|来|去|搞|弄|了|的|吃|一下子|那篇|那份|那项|那个|这篇|这份|具体|到底|究竟|大概|大约|左右|"
     r"什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
-    r"目前|现在|情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
+    r"情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
     r"根据|资料|文中|报告|文章|提到|提及|说|讲|what|which|who|when|where|why|how|much|many|"
     r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
     re.I,
