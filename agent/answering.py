@@ -85,9 +85,14 @@ class OfflineAnswerer:
             if chinese:
                 resolved = f"{resolved} {' '.join(chinese)}"
                 q = replace(q, terms=tuple(chinese))
+        if q.qtype == "why":
+            # 「营收为什么下降了」: the documents state the opposite, if anything; look for it too
+            claimed = [o for claim, opposites in _OPPOSITES.items() if claim in q.text for o in opposites]
+            q = replace(q, terms=tuple(dict.fromkeys([*q.terms, *claimed[:2]])))
         qvec = self.retriever.query_vector(resolved)
-        passages = self._passages(resolved, qvec)
-        candidates = self.evidence.candidates(q, passages, qvec)
+        passages = self._passages(resolved, qvec, q)
+        context = self._context_terms(turns)
+        candidates = self.evidence.candidates(q, passages, qvec, context)
         if bridge and candidates:
             candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
         if not candidates:
@@ -102,12 +107,24 @@ class OfflineAnswerer:
             self._lexicon = PinyinLexicon(self.index)
         return self._lexicon
 
-    def _passages(self, question: str, qvec) -> list:
-        """Hybrid top passages, then the chunks of the best sentences by e5 similarity."""
+    def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """Content terms of the last turn (question and answer), to keep to its document."""
+        if not turns:
+            return ()
+        last = turns[-1]
+        text = normalize_query(f"{last.question} {last.answer}")
+        return tuple(t for t in self.index.segmenter.terms(text) if len(t) >= 2)
+
+    def _passages(self, question: str, qvec, q: Question | None = None) -> list:
+        """Hybrid top passages, the chunks of the best sentences by e5 similarity, and chunks
+        with the question's rare terms."""
         passages = self.retriever.retrieve(question, k=self.passages, vector=qvec)
         have = {p.chunk_id for p in passages}
-        by_id = {c.id: c for c in self.index.chunks}
-        for chunk_id in self.evidence.sentence_chunks(qvec, SENTENCE_HITS):
+        by_id = self.evidence._chunk_by_id
+        extra = self.evidence.sentence_chunks(qvec, SENTENCE_HITS)
+        if q is not None:
+            extra += self.evidence.rare_term_chunks(q.terms)
+        for chunk_id in extra:
             if chunk_id not in have:
                 have.add(chunk_id)
                 passages.append(self.retriever._passage(by_id[chunk_id], 0.0))

@@ -185,6 +185,7 @@ _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平
 ABSENT_WEIGHT = 0.3
 TITLE_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.4
+CONTEXT_WEIGHT = 0.5  # a term of the previous turn, when choosing among documents
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
 WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.0}
@@ -256,11 +257,34 @@ class EvidenceFinder:
                     break
         return ids
 
-    def candidates(self, question: Question, passages: list[Passage], qvec: np.ndarray) -> list[Candidate]:
+    def rare_term_chunks(self, terms: tuple[str, ...], limit: int = 3) -> list[str]:
+        """Chunks holding a question term that only one or two documents use (a figure such as
+        「7300P」, a company): lexical and dense retrieval can rank them below look-alikes."""
+        if len(self.index.documents) < 3:
+            return []
+        ids: list[str] = []
+        for term in terms:
+            if len(term) < 2 or self.absent(term) or not 0 < self._document_frequency(term) <= 2:
+                continue
+            if len(term) < 3 and not any(ch.isdigit() for ch in term):
+                continue  # short common words are not distinctive enough on their own
+            found = [c.id for c in self.index.chunks if term in c.search_text.lower()]
+            ids.extend(i for i in found[:limit] if i not in ids)
+        return ids
+
+    def candidates(
+        self,
+        question: Question,
+        passages: list[Passage],
+        qvec: np.ndarray,
+        context: tuple[str, ...] = (),
+    ) -> list[Candidate]:
+        """Sentences of ``passages`` scored against the question. ``context`` holds terms of the
+        conversation so far: they help choose the document, not the sentence."""
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
         chunk_by_id = self._chunk_by_id
-        fit = self.document_fit(question.terms, {p.source for p in passages})
+        fit = self.document_fit(question.terms, {p.source for p in passages}, context)
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -299,7 +323,9 @@ class EvidenceFinder:
         out.sort(key=lambda c: (-c.score, c.rank, c.start))
         return out
 
-    def document_fit(self, terms: tuple[str, ...], sources: set[str]) -> dict[str, float]:
+    def document_fit(
+        self, terms: tuple[str, ...], sources: set[str], context: tuple[str, ...] = ()
+    ) -> dict[str, float]:
         """How well each document matches the question as a whole, 0..1 (best = 1).
 
         A term found in few documents (a place, a company, a figure) says which document the
@@ -315,6 +341,9 @@ class EvidenceFinder:
             raw[source] = sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
                 for t in terms
+            ) + CONTEXT_WEIGHT * sum(
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text)
+                for t in context if t not in terms
             )
         best = max(raw.values(), default=0.0)
         return {s: (v / best if best > 0 else 1.0) for s, v in raw.items()}
