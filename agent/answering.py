@@ -90,8 +90,8 @@ class OfflineAnswerer:
             claimed = [o for claim, opposites in _OPPOSITES.items() if claim in q.text for o in opposites]
             q = replace(q, terms=tuple(dict.fromkeys([*q.terms, *claimed[:2]])))
         qvec = self.retriever.query_vector(resolved)
-        passages = self._passages(resolved, qvec, q)
         context = self._context_terms(turns)
+        passages = self._passages(resolved, qvec, q, context)
         candidates = self.evidence.candidates(q, passages, qvec, context)
         if bridge and candidates:
             candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
@@ -115,7 +115,7 @@ class OfflineAnswerer:
         text = normalize_query(f"{last.question} {last.answer}")
         return tuple(t for t in self.index.segmenter.terms(text) if len(t) >= 2)
 
-    def _passages(self, question: str, qvec, q: Question | None = None) -> list:
+    def _passages(self, question: str, qvec, q: Question | None = None, context: tuple[str, ...] = ()) -> list:
         """Hybrid top passages, the chunks of the best sentences by e5 similarity, and chunks
         with the question's rare terms."""
         passages = self.retriever.retrieve(question, k=self.passages, vector=qvec)
@@ -124,6 +124,7 @@ class OfflineAnswerer:
         extra = self.evidence.sentence_chunks(qvec, SENTENCE_HITS)
         if q is not None:
             extra += self.evidence.rare_term_chunks(q.terms)
+            extra += self.evidence.routed_chunks((*q.terms, *context), qvec)
         for chunk_id in extra:
             if chunk_id not in have:
                 have.add(chunk_id)
@@ -223,7 +224,8 @@ class OfflineAnswerer:
             if self._unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
                 return f"the documents never name {name}"
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
-            if q.qtype not in ("calc", "when") and not any(year in c.norm for c in pool):
+            near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
+            if q.qtype not in ("calc", "when") and not any(year in c.norm or year in c.covered for c in near):
                 return f"year {year} not in the evidence"
         entity = self._named_entity(q)
         if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):

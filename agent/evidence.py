@@ -185,10 +185,11 @@ _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平
 ABSENT_WEIGHT = 0.3
 TITLE_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.4
+RARE_SHARE = 0.1  # a term used by at most this share of the documents can route a question
 CONTEXT_WEIGHT = 0.5  # a term of the previous turn, when choosing among documents
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
-WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.0}
+WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.5}
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,9 @@ class EvidenceFinder:
         self._doc_norms: dict[str, str] = {}
         self._doc_df: dict[str, int] = {}
         self._chunk_by_id = {c.id: c for c in index.chunks}
+        self._rows_of: dict[str, list[int]] = {}
+        for row, (source, _, _) in enumerate(index.sentence_keys):
+            self._rows_of.setdefault(source, []).append(row)
 
     def term_weight(self, term: str) -> float:
         n = max(1, len(self.index.chunks))
@@ -255,6 +259,31 @@ class EvidenceFinder:
                     if chunk.id not in ids:
                         ids.append(chunk.id)
                     break
+        return ids
+
+    def routed_chunks(self, terms: tuple[str, ...], qvec: np.ndarray, n: int = 2) -> list[str]:
+        """In each document (at most two) that alone uses a rare term of the question or of the
+        conversation (「东兴区」「7300P」), the chunks of its ``n`` sentences most like the question."""
+        if len(self.index.documents) < 3:
+            return []
+        sources: list[str] = []
+        for term in terms:
+            if len(term) < 2 or self.absent(term) or not 0 < self._document_frequency(term) <= 2:
+                continue
+            sources.extend(s for s in self.index.documents
+                           if s not in sources and term in self._document_norm(s))
+        ids: list[str] = []
+        for source in sources[:2]:
+            rows = self._rows_of.get(source, [])
+            if not rows:
+                continue
+            sims = self.index.sentence_vectors[rows] @ qvec
+            for at in np.argsort(-sims, kind="stable")[:n]:
+                _, start, end = self.index.sentence_keys[rows[at]]
+                for chunk in self._chunks_of.get(source, ()):
+                    if chunk.start <= start and end <= chunk.end and chunk.id not in ids:
+                        ids.append(chunk.id)
+                        break
         return ids
 
     def rare_term_chunks(self, terms: tuple[str, ...], limit: int = 3) -> list[str]:
@@ -335,15 +364,16 @@ class EvidenceFinder:
         if len(self.index.documents) < 2 or not terms:
             return dict.fromkeys(sources, 1.0)
         n = len(self.index.documents)
+        rare = max(1, int(RARE_SHARE * n))  # only words few documents use tell documents apart
+        own = [t for t in terms if 0 < self._document_frequency(t) <= rare]
+        said = [t for t in context if t not in terms and 0 < self._document_frequency(t) <= rare]
         raw = {}
         for source in sources:
             text = self._document_norm(source)
             raw[source] = sum(
-                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
-                for t in terms
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text) for t in own
             ) + CONTEXT_WEIGHT * sum(
-                math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text)
-                for t in context if t not in terms
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text) for t in said
             )
         best = max(raw.values(), default=0.0)
         return {s: (v / best if best > 0 else 1.0) for s, v in raw.items()}
