@@ -20,7 +20,7 @@ from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
 from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
-from agent.question import GENERIC_VERBS, LIMIT_WORDS, Question, analyze
+from agent.question import FRAME_NOUNS, GENERIC_VERBS, LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
 from agent.roles import Conflict, RoleBook
 from agent.types import Answer, Turn
@@ -230,6 +230,15 @@ class OfflineAnswerer:
         entity = self._named_entity(q)
         if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):
             return f"the best sentence is about something other than {entity}"
+        if entity and q.qtype == "number" and "第几" not in q.text and not any(
+            q.unit_fits(f.text) for c in pool[:3] if self._mentions(c, entity) for f in figures(c.norm)
+        ):
+            return f"no figure in a sentence about {entity}"  # not a figure of the next sentence
+        if q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact") and self._unknown(q.kind):
+            return f"asked for a {q.kind}, which the documents never mention"
+        clash = _level_clash(q.text, top.norm)
+        if clash:
+            return clash
         if q.qtype == "number" and q.unit and not any(figures(c.norm) for c in pool[:3]):
             return "no figure"
         if q.qtype == "number" and q.unit and not any(
@@ -401,6 +410,25 @@ class OfflineAnswerer:
             if claim in text and claim not in joined and any(o in joined for o in opposites):
                 return f"注意：资料并未提到“{claim}”，与问题的前提不符；以上为资料记载的情况。"
         return ""
+
+
+# mutually exclusive qualifiers: a question about one is not answered by a sentence about another
+_EXCLUSIVE = (
+    ("国家级", "省级", "市级", "区级", "县级", "乡镇级", "村级"),
+    ("小学", "初中", "高中"),
+    ("上半年", "下半年"),
+    ("一季度", "二季度", "三季度", "四季度"),
+)
+
+
+def _level_clash(question: str, sentence: str) -> str:
+    """「省级平台的奖励」 answered by 「国家级平台…奖励500万元」: a different level, not the answer."""
+    for group in _EXCLUSIVE:
+        asked = [w for w in group if w in question]
+        said = [w for w in group if w in sentence]
+        if len(asked) == 1 and said and asked[0] not in sentence:
+            return f"the sentence is about {said[0]}, the question about {asked[0]}"
+    return ""
 
 
 _SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "提出", "透露", "称", "说")
