@@ -103,6 +103,8 @@ class RoleBook:
                     found[m.end()] = after.group("name")
         out = []
         for at, name in sorted(found.items()):
+            if any(name.endswith(t) for t in (*TITLES, "组长")):
+                continue  # 「市长任组长」: 任组长 is not a name
             titles = _title_chain(norm[:at])
             if titles:
                 out.append((name, titles))
@@ -118,21 +120,44 @@ class RoleBook:
             if at < 0:
                 continue
             before = _CLAUSE_BREAK.split(question[:at])[-1]
-            title = next((t for t in TITLES if before.endswith(t)), "")
-            if title and not title.startswith("副") and before.endswith("副" + title):
+            after = _AS_TITLE.match(question, at + len(name))  # 「周明远作为市科技局局长」
+            phrase = after.group(1) if after else before
+            title = next((t for t in TITLES if phrase.endswith(t)), "")
+            if title and not title.startswith("副") and phrase.endswith("副" + title):
                 title = "副" + title
-            if not title or any(r.holds(title) for r in roles):
+            if not title:
                 continue
-            place = before[: -len(title)]
+            place = phrase[: -len(title)]
+            if any(r.holds(title) for r in roles) and _named_in(place, roles):
+                continue
+            if any(r.holds(title) for r in roles):
+                title = place[-_ORG_CHARS:] + title if place else title  # 「市科技局局长」, not 「局长」
             holders = [r for r in self.roles if r.name != name and r.holds(title)]
             holders.sort(key=lambda r: -_shared(place, r.chain))
             return Conflict(name, title, tuple(roles), holders[0] if holders else None)
         return None
 
 
+_AS_TITLE = re.compile(
+    r"(?:作为|身为|担任)([^，,。？?！!]{0,14}?(?:" + "|".join(map(re.escape, TITLES)) + "))"
+)
+_CHAIN_START = re.compile(r"^.*(?:了|专访|采访|会见|陪同|邀请|据悉|由)")
+_ORG_CHARS = 12
+
+
+def _named_in(place: str, roles: list[Role]) -> bool:
+    """The organisation or place before the title (「市科技局」) is, nearly, in the person's titles."""
+    place = re.sub(r"^(?:的|是|为)", "", place)
+    if len(place) < 2:
+        return True
+    chains = "".join(r.chain for r in roles)
+    found = sum(1 for ch in set(place) if ch in chains)
+    return found >= 0.75 * len(set(place))
+
+
 def _title_chain(before: str) -> tuple[str, ...]:
     """The 、-joined titles right before a name, or () when the name follows no title."""
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = _CHAIN_START.sub("", _CLAUSE_BREAK.split(before)[-1])
     parts = [p for p in clause.split("、") if p]
     if not parts or not any(parts[-1].endswith(t) for t in TITLES):
         return ()
