@@ -63,6 +63,7 @@ class OfflineAnswerer:
         self.index = index
         self.evidence = EvidenceFinder(index)
         self.roles = RoleBook(index)
+        self._unknown_cache: dict[str, bool] = {}
         self._lexicon: PinyinLexicon | None = None
 
     def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
@@ -275,7 +276,11 @@ class OfflineAnswerer:
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""
-        return not any(strict_credit(term, c.search_text) > 0 for c in self.index.chunks)
+        if term not in self._unknown_cache:
+            self._unknown_cache[term] = not any(
+                strict_credit(term, text) > 0 for text in self.evidence._chunk_texts
+            )
+        return self._unknown_cache[term]
 
     # composition -----------------------------------------------------------------------------
     def _compose(

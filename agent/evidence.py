@@ -219,6 +219,7 @@ class EvidenceFinder:
         self._doc_norms: dict[str, str] = {}
         self._doc_df: dict[str, int] = {}
         self._chunk_by_id = {c.id: c for c in index.chunks}
+        self._chunk_texts = [c.search_text.lower() for c in index.chunks]
         self._rows_of: dict[str, list[int]] = {}
         for row, (source, _, _) in enumerate(index.sentence_keys):
             self._rows_of.setdefault(source, []).append(row)
@@ -238,7 +239,9 @@ class EvidenceFinder:
     def absent(self, term: str) -> bool:
         """No chunk of the corpus has the term, a synonym of it or most of its characters."""
         if term not in self._absent:
-            self._absent[term] = not any(term_credit(term, c.search_text) > 0 for c in self.index.chunks)
+            self._absent[term] = not any(
+                term_credit(term, text, reorder=False) > 0 for text in self._chunk_texts
+            )
         return self._absent[term]
 
     def sentence_chunks(self, qvec: np.ndarray, n: int) -> list[str]:
@@ -297,7 +300,7 @@ class EvidenceFinder:
                 continue
             if len(term) < 3 and not any(ch.isdigit() for ch in term):
                 continue  # short common words are not distinctive enough on their own
-            found = [c.id for c in self.index.chunks if term in c.search_text.lower()]
+            found = [c.id for c, text in zip(self.index.chunks, self._chunk_texts) if term in text]
             ids.extend(i for i in found[:limit] if i not in ids)
         return ids
 
@@ -386,7 +389,8 @@ class EvidenceFinder:
     def _document_frequency(self, term: str) -> int:
         if term not in self._doc_df:
             self._doc_df[term] = sum(
-                1 for source in self.index.documents if term_credit(term, self._document_norm(source)) >= 0.9
+                1 for source in self.index.documents
+                if term_credit(term, self._document_norm(source), reorder=False) >= 0.9
             )
         return self._doc_df[term]
 
@@ -441,7 +445,7 @@ def strict_credit(term: str, norm: str) -> float:
     return credit if credit >= needed - 1e-9 else 0.0
 
 
-def term_credit(term: str, norm: str) -> float:
+def term_credit(term: str, norm: str, reorder: bool = True) -> float:
     norm = norm.lower()
     if term in norm:
         return 1.0
@@ -450,10 +454,17 @@ def term_credit(term: str, norm: str) -> float:
             return 0.9
     if len(term) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in term):
         hits = sum(1 for i in range(len(term) - 1) if term[i : i + 2] in norm)
-        if hits < len(term) - 1 and _reordered(term, norm):
+        if reorder and hits < len(term) - 1 and _reordered(term, norm):
             return 0.75  # 「投资总额」 in 「总投资9.6亿元」
         return 0.8 * hits / (len(term) - 1)
     return 0.0
+
+
+def _positions(text: str, ch: str):
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 def _reordered(term: str, norm: str) -> bool:
@@ -461,10 +472,18 @@ def _reordered(term: str, norm: str) -> bool:
     need = len(term) - 1
     if need < 3:
         return False
+    chars = set(term)
+    if sum(1 for ch in chars if ch in norm) < need:
+        return False  # most texts: the characters are not even there
     width = len(term) + 2
-    for start in (i for i, ch in enumerate(norm) if ch in term):
+    # a match misses at most one character, so it holds one of the two rarest present ones
+    anchors = sorted((ch for ch in chars if ch in norm), key=norm.count)[:2]
+    starts = {
+        s for anchor in anchors for i in _positions(norm, anchor) for s in range(max(0, i - width + 1), i + 1)
+    }
+    for start in sorted(starts):
         window = norm[start : start + width]
-        if sum(1 for ch in set(term) if ch in window) >= need:
+        if sum(1 for ch in chars if ch in window) >= need:
             return True
     return False
 
