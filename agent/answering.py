@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.arithmetic import solve
+from agent.blocks import block_at
 from agent.compose import compose, refusal
 from agent.coreference import mentions_kind, referent
 from agent.crosslingual import PinyinLexicon
@@ -217,6 +218,8 @@ class OfflineAnswerer:
         if q.qtype == "why":
             return None  # a premise is answered with the documented facts, or not at all
         for noun in q.asked:
+            if noun in _COMPUTED:
+                continue  # a calculation asks for what it computes
             if max(strict_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
                 return f"asked about {noun}, which the documents never mention"
         for name in q.names:
@@ -315,6 +318,11 @@ class OfflineAnswerer:
                     enumeration = [top, following]
             evidence = enumeration + [c for c in evidence[1:] if c not in enumeration]
             items = [i for c in evidence[:3] for i in list_items(c.norm, q.kind, term_credit)]
+            block = self._block(q, candidates[:6], len(items) >= 2)
+            if block:
+                evidence = block + [c for c in evidence if c not in block]
+                items = [normalize_query(b.item) for b in block]
+                evidence = evidence[: max(3, len(block))]
             short = "、".join(dict.fromkeys(items)) if len(items) >= 2 else (
                 _reported_speech(q, top.norm) or self._clause(q, top)
             )
@@ -335,7 +343,7 @@ class OfflineAnswerer:
         premise = self._false_premise(q, evidence)
         if premise:
             notes.append(premise)
-        evidence = evidence[:3]
+        evidence = evidence[: max(3, sum(1 for c in evidence if c.item))]
         unknown = [n for n in q.names if self._unknown(n)]
         unknown += [f"{y}年" for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text)
                     if q.qtype == "when" and not any(y in c.norm for c in evidence)]
@@ -358,6 +366,27 @@ class OfflineAnswerer:
             if g > gain and cand.score >= 0.4 * top.score:
                 best, gain = cand, g
         return [best] if best else []
+
+    def _block(self, q: Question, tops: list[Candidate], have_list: bool) -> list[Candidate]:
+        """The numbered block (「（一）…阶段」, annex lines) one of the best sentences is in or
+        heads, narrowed to the lines with the question's distinguishing words (「临港区」)."""
+        for rank, cand in enumerate(tops):
+            text = self.index.documents[cand.source].text
+            lines = block_at(text, cand.start)
+            if not lines:
+                continue
+            norms = [normalize_query(text[b.start : b.end]) for b in lines]
+            names = [t for t in q.terms if t in q.names or _NAMEISH.match(t)]
+            narrowing = [t for t in names if 0 < sum(term_credit(t, n) >= 0.9 for n in norms) < len(norms)]
+            chosen = [b for b, n in zip(lines, norms) if any(term_credit(t, n) >= 0.9 for t in narrowing)]
+            fits = q.kind and sum(term_credit(q.kind, b.item) > 0 for b in lines) * 2 >= len(lines)
+            if not (chosen or (rank < 3 and (fits or not have_list))):
+                continue
+            chosen = chosen or lines
+            return [Candidate(cand.source, b.start, b.end, text[b.start : b.end],
+                              normalize_query(text[b.start : b.end]), cand.rank, 0.0, 0.0, 0.0, (),
+                              item=b.item) for b in chosen]
+        return []
 
     def _enumeration(self, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
         """The sentence and its ；-joined neighbours in the same paragraph (lists across sentences)."""
@@ -416,6 +445,9 @@ class OfflineAnswerer:
                 return f"注意：资料并未提到“{claim}”，与问题的前提不符；以上为资料记载的情况。"
         return ""
 
+
+_COMPUTED = frozenset("比例 占比 比重 倍数 差距 差额 差值 平均值 均值 总和 总数 合计 百分比 增幅 增长率 增速 份额".split())
+_NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|村|公司|集团|大学|学院|医院|中心)$")
 
 # mutually exclusive qualifiers: a question about one is not answered by a sentence about another
 _EXCLUSIVE = (

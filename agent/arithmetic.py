@@ -143,16 +143,20 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
     for cand in candidates:
         for clause in clauses(cand.norm):
             rel = sum(term_credit(t, clause.text) for t in question.terms) + cand.score
+            previous_end = 0
             for fig in figures(clause.text):
+                before = clause.text[max(previous_end, fig.start - 12) : fig.start]  # what it counts
+                previous_end = fig.end
                 value = to_number(fig.text)
                 unit = unit_of(fig.text)
                 if value is None or not unit or unit in ("年", "月", "天"):
                     continue
+                own = rel + 2.0 * max((term_credit(t, before) for t in question.terms if len(t) >= 2), default=0.0)
                 years = _YEAR.findall(cand.norm[: clause.start + fig.start])
                 year = years[-1] if years else ""
                 if asked_years and year:
-                    rel += 3.0 if year in asked_years else -3.0
-                out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, rel, year))
+                    own += 3.0 if year in asked_years else -3.0
+                out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, own, year))
     out.sort(key=lambda o: -o.relevance)
     return out
 

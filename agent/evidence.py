@@ -204,6 +204,7 @@ class Candidate:
     coverage: float
     score: float
     covered: tuple[str, ...]
+    item: str = ""  # for a line of a numbered block: its head phrase (the list item it gives)
 
 
 class EvidenceFinder:
