@@ -232,7 +232,7 @@ class OfflineAnswerer:
             if q.qtype not in ("calc", "when") and not any(year in c.norm or year in c.covered for c in near):
                 return f"year {year} not in the evidence"
         entity = self._named_entity(q)
-        if entity and q.qtype in ("number", "when", "who") and not self._mentions(top, entity):
+        if entity and q.qtype in ("number", "when", "who", "yesno") and not self._mentions(top, entity):
             return f"the best sentence is about something other than {entity}"
         if entity and q.qtype == "number" and "第几" not in q.text and not any(
             q.unit_fits(f.text) for c in pool[:3] if self._mentions(c, entity) for f in figures(c.norm)
@@ -243,8 +243,13 @@ class OfflineAnswerer:
         clash = _level_clash(q.text, top.norm)
         if clash:
             return clash
-        if q.qtype == "number" and q.unit and not any(figures(c.norm) for c in pool[:3]):
+        if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
             return "no figure"
+        if q.qtype == "number":
+            measured = [c for c in pool[:3] if figures(c.norm) and all(
+                strict_credit(n, c.norm) > 0 or n in c.covered for n in q.asked if n not in _COMPUTED)]
+            if not measured:
+                return "no figure of the asked quantity"  # 「出口销售额」 is not 「电商渠道销售额」
         if q.qtype == "number" and q.unit and not any(
             q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
             for c in pool[:2] for f in figures(c.norm)
@@ -261,6 +266,9 @@ class OfflineAnswerer:
     def _named_entity(self, q: Question) -> str:
         """The longest corpus name (domain word) the question mentions, if any."""
         names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
+        # a place (「临江区」) is usually the whole document's setting, not the sentence's subject
+        names += [n for n in q.names if len(n) >= 3 and not re.search(r"[省市县区镇乡村州]$", n)
+                  and not self._unknown(n)]
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:
@@ -300,6 +308,10 @@ class OfflineAnswerer:
             calc = solve(q, candidates)
             if calc is not None:
                 return compose(question, calc.short, calc.evidence, self.index, traditional)
+            # nothing to compute with: answer as a plain figure question, or not at all
+            q = replace(q, qtype="number")
+            if self._unsupported(q, candidates) is not None:
+                return refusal(question, traditional)
         evidence = [top] + self._complements(q, top, candidates)
         runner_up = next(
             (c for c in candidates[1:3] if c not in evidence and c.source == top.source), None
