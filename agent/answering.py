@@ -266,9 +266,6 @@ class OfflineAnswerer:
     def _named_entity(self, q: Question) -> str:
         """The longest corpus name (domain word) the question mentions, if any."""
         names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
-        # a place (「临江区」) is usually the whole document's setting, not the sentence's subject
-        names += [n for n in q.names if len(n) >= 3 and not re.search(r"[省市县区镇乡村州]$", n)
-                  and not self._unknown(n)]
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:

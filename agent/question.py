@@ -100,7 +100,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     )
 
 
-_ASKING = re.compile(r"^(什么|什麼|多少|几|幾|谁|誰|哪.*|何.*|怎样|如何|多大|多高|多长|多久|是否)$")
+_ASKING = re.compile(r"^(什么|什麼|多少|几.?|幾.?|谁|誰|哪.*|何.*|怎样|如何|多大|多高|多长|多久|是否)$")
 # nouns that name the kind of answer wanted, not a fact that must be in the documents
 FRAME_NOUNS = frozenset(
     """类型 身份 产品 部分 量级 时候 时间 日期 职务 职位 奖项 作者 机构 工作 领域 方面 内容 情况 作用
@@ -109,7 +109,7 @@ FRAME_NOUNS = frozenset(
     重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
     记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象 稿子 稿件 新闻 高管 官员 领导 嘉宾 人士
     地点 区域 片区 地址 城市 省份 类别 种类 途径 手段 用途 功能 平台 身份 头衔 门类 团队 主体 伙伴
-    对象 合作方 对手 品牌 名单 类型 地方""".split()
+    对象 合作方 对手 品牌 名单 类型 地方 政策 规定 要求 条件""".split()
 )
 
 
