@@ -19,7 +19,12 @@ _AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|av
 _SUM = re.compile(r"合计|总共|加起来|总和|一共|in total|combined|sum", re.I)
 _GROWTH = re.compile(r"百分之多少|增长率|增幅|增长了?多少%|percent", re.I)
 _ANNUAL = re.compile(r"全年|一年|annual", re.I)
-_PER_COUNT = re.compile(r"平均到.{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
+_PER_COUNT = re.compile(r"平均(?:分)?(?:到|给).{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
+# 「平均每位游客花了多少钱」: an amount divided by a count, both from the documents
+_PER_HEAD = re.compile(r"平均每(?:一)?(位|个|名|人|户|家|辆|台|亩)|平均一(位|名|个|户|家)")
+_HEADS = {"位": ("人次", "人", "名", "位"), "名": ("人次", "人", "名", "位"), "人": ("人次", "人", "名", "位"),
+          "个": ("个",), "户": ("户", "家"), "家": ("家", "户"), "辆": ("辆",), "台": ("台",), "亩": ("亩",)}
+_MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _PER_DAYS = re.compile(r"共\s*(\d+)\s*天")
 _TARGET = re.compile(r"多少(亿元|万元|元)")
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1.0}
@@ -33,6 +38,7 @@ class Operand:
     candidate: Candidate
     relevance: float
     year: str = ""  # the year written just before the figure in its clause
+    before: str = ""  # the words just before the figure: what it counts (「共接待游客」)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,11 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
     per_days = _PER_DAYS.search(question.text)
     if per_days:
         return _divide(operands, int(per_days.group(1)), "天", question.text)
+    per_head = _PER_HEAD.search(question.text)
+    if per_head:
+        found = _per_head(operands, per_head.group(1) or per_head.group(2), question.text)
+        if found is not None:
+            return found
     per_count = _PER_COUNT.search(question.text)
     if per_count:
         count = _count(operands, per_count)
@@ -91,6 +102,35 @@ def _in_time_order(a: Operand, b: Operand) -> tuple[Operand, Operand]:
     if a.year and b.year and a.year != b.year:
         return (a, b) if a.year < b.year else (b, a)
     return (a, b) if a.value <= b.value else (b, a)
+
+
+def _magnitude(unit: str) -> float:
+    scale = 1.0
+    for ch in unit:
+        if ch not in _MAGNITUDE:
+            break
+        scale *= _MAGNITUDE[ch]
+    return scale
+
+
+def _per_head(operands: list[Operand], head: str, text: str) -> Calculation | None:
+    counts = [o for o in operands if o.unit.lstrip("万亿千百").endswith(_HEADS.get(head, (head,)))]
+    amounts = [o for o in operands if o.unit.endswith("元") and "每" not in o.before[-4:]]  # not a rate
+    totals = [o for o in amounts if any(w in o.before for w in ("总", "共", "合计", "累计"))]
+    if totals:  # 「实现旅游总收入38.7亿元」 over 「补助标准为每人次30元」
+        amounts = sorted(totals, key=lambda o: -o.value * _magnitude(o.unit))
+    if not counts or not amounts:
+        return None
+    count, amount = counts[0], amounts[0]
+    if count.candidate.source != amount.candidate.source:
+        return None
+    value = calculate(f"{amount.value} * {_magnitude(amount.unit)} / ({count.value} * {_magnitude(count.unit)})")
+    target = _TARGET.search(text)
+    unit = target.group(1) if target and target.group(1) != "元" else "元"
+    value = calculate(f"{value} / {_SCALE[unit]}")
+    per = count.unit.lstrip("万亿千百")
+    short = f"计算：{_bare(amount)} ÷ {_bare(count)} ≈ {format_number(value)}{unit}/{per}"
+    return Calculation(short=short, evidence=_unique([amount.candidate, count.candidate]))
 
 
 def _average(operands: list[Operand], annual: bool = False) -> Calculation | None:
@@ -156,7 +196,7 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 year = years[-1] if years else ""
                 if asked_years and year:
                     own += 3.0 if year in asked_years else -3.0
-                out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, own, year))
+                out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, own, year, before))
     out.sort(key=lambda o: -o.relevance)
     return out
 
