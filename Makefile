@@ -7,7 +7,12 @@ STAMP := $(VENV)/.installed
 # no model hub here or in CI: fail fast instead of retrying, and no Gradio analytics lookups
 OFFLINE := HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: run test index evals evals-sweep clean distclean
+.PHONY: run test index evals evals-suites evals-sweep clean distclean
+
+# eval suites on other corpora (evals/suites/<name>/: corpus/, dataset.jsonl, thresholds.toml);
+# report-paraphrases asks new questions about corpus/ itself
+SUITES := report-paraphrases newenergy-tea-park health-tourism-school manufacturing-plan
+
 
 run: index
 	GRADIO_ANALYTICS_ENABLED=False $(PY) app.py
@@ -15,12 +20,22 @@ run: index
 test: $(STAMP)
 	$(OFFLINE) $(PY) -m pytest
 	$(OFFLINE) $(PY) -m evals --gate
+	$(MAKE) --no-print-directory evals-suites
 
 index: $(STAMP)
 	$(PY) -m ingest corpus --index-dir .index
 
 evals: $(STAMP)
 	$(OFFLINE) $(PY) -m evals
+
+evals-suites: $(STAMP)
+	@set -e; for s in $(SUITES); do \
+	  corpus=$$([ $$s = report-paraphrases ] && echo corpus || echo evals/suites/$$s/corpus); \
+	  echo "== suite $$s"; \
+	  $(OFFLINE) $(PY) -m evals --quiet --no-baselines --gate --corpus $$corpus \
+	    --dataset evals/suites/$$s/dataset.jsonl --thresholds evals/suites/$$s/thresholds.toml \
+	    --name suite-$$s; \
+	done
 
 # accuracy and latency with 0, 200 and 1000 look-alike documents (cold: ~25 min on 2 cores)
 evals-sweep: $(STAMP)

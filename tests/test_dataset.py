@@ -293,3 +293,23 @@ def test_load_cases_names_the_line_and_the_problem(tmp_path, bad_line, message):
 def test_load_cases_rejects_an_empty_file(tmp_path):
     with pytest.raises(CaseFormatError, match="no cases found"):
         load_cases(write_lines(tmp_path, "", "   "))
+
+
+SUITES = ROOT / "evals" / "suites"
+SUITE_CORPUS = {"report-paraphrases": ROOT / "corpus"}
+
+
+@pytest.mark.parametrize("suite", sorted(p.name for p in SUITES.iterdir() if p.is_dir()))
+def test_each_suite_loads_and_quotes_its_own_corpus(suite):
+    from evals.gate import load_thresholds
+
+    folder = SUITES / suite
+    cases = load_cases(folder / "dataset.jsonl")
+    corpus = SUITE_CORPUS.get(suite, folder / "corpus")
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir()) if p.suffix in (".txt", ".md"))
+    assert len(cases) >= 50
+    assert len({c.id for c in cases}) == len(cases)
+    assert {c.category for c in cases} >= set(MINIMUM_PER_CATEGORY) - {"follow-up"}
+    assert [(c.id, e) for c in cases for e in c.evidence if e not in texts] == []
+    assert sum(not c.answerable for c in cases) >= 8
+    assert load_thresholds(folder / "thresholds.toml")["overall"]["citation_support"] == 0.95
