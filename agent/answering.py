@@ -345,7 +345,9 @@ class OfflineAnswerer:
                 evidence = [antecedent] + [c for c in evidence if c != antecedent]
             if q.qtype == "when":
                 moment = _TIME_PHRASE.search(top.norm)
-                if moment and moment.group(0) not in short:
+                # 「初中…结束时间为18:00」 already says when; 「内江市2025年…推进会…」 does not
+                specific = [m.group(0) for m in _TIME_PHRASE.finditer(short) if re.search(r"[月日时点:：]", m.group(0))]
+                if moment and moment.group(0) not in short and not specific:
                     short = f"{moment.group(0)}：{short}"
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         short = resolve_relative_dates(short, self.index.documents[top.source], q.qtype == "when")

@@ -191,7 +191,7 @@ RARE_SHARE = 0.1  # a term used by at most this share of the documents can route
 CONTEXT_WEIGHT = 0.5  # a term of the previous turn, when choosing among documents
 
 # how a sentence's score mixes term coverage, e5 similarity and its passage's rank
-WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.5}
+WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.5, "context": 0.5}
 
 
 @dataclass(frozen=True)
@@ -320,6 +320,10 @@ class EvidenceFinder:
         out: list[Candidate] = []
         chunk_by_id = self._chunk_by_id
         fit = self.document_fit(question.terms, {p.source for p in passages}, context)
+        context = tuple(t for t in context if t not in question.terms)
+
+        def context_of(norm: str) -> str:
+            return norm
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -351,6 +355,8 @@ class EvidenceFinder:
                     + WEIGHTS["rank"] / (1 + rank)
                 )
                 score += _type_bonus(question, norm) + WEIGHTS["document"] * fit.get(chunk.source, 0.0)
+                if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
+                    score += WEIGHTS["context"] * self.coverage(context, context_of(norm))[0]
                 out.append(
                     Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
                               dense, coverage, score, covered)

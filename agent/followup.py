@@ -27,8 +27,23 @@ def needs_context(question: str) -> bool:
     return bool(_TYPED.search(text) or _PERSON.search(text) or _THING.search(text))
 
 
+# 「初中呢？」「收入呢？」「What about 2023?」: the last question again, about something else
+_ELLIPSIS = re.compile(r"^(?:那|那么|那么说)?(?P<x>[^，,。？?]{1,16}?)(?:呢|的呢|又如何|怎么样)[?？]?$")
+# words that take each other's place in a follow-up (小学 → 初中, 2024年 → 2023年)
+_SIBLINGS = (
+    ("小学", "初中", "高中", "中学", "幼儿园", "大学"),
+    ("国家级", "省级", "市级", "区级", "县级"),
+    ("上半年", "下半年", "全年"),
+    ("收入", "营收", "产值", "利润", "税收", "游客", "人次", "面积", "产量", "投资"),
+)
+
+
 def resolve(question: str, turns: Sequence[Turn], vocabulary: Sequence[str] = ()) -> str:
     """Rewrite ``question`` with the entities its pronouns refer to, or return it unchanged."""
+    if turns:
+        elided = _elliptical(question, turns[-1])
+        if elided:
+            return elided
     if not turns or not needs_context(question):
         return question
     last = turns[-1]
@@ -64,6 +79,24 @@ def resolve(question: str, turns: Sequence[Turn], vocabulary: Sequence[str] = ()
     if thing:
         text = _THING.sub(thing, text, count=1)
     return text
+
+
+def _elliptical(question: str, last: Turn) -> str:
+    """「初中呢？」 after 「小学收费多少？」 -> 「初中收费多少？」; "" when not elliptical."""
+    m = _ELLIPSIS.match(normalize_query(question).strip())
+    if not m:
+        return ""
+    x = m.group("x")
+    before = normalize_query(last.question).rstrip("?？。 ")
+    year = re.fullmatch(r"((?:19|20)\d\d)年?", x)
+    if year and re.search(r"(?:19|20)\d\d年", before):
+        return re.sub(r"(?:19|20)\d\d年", f"{year.group(1)}年", before, count=1) + "?"
+    for group in _SIBLINGS:
+        if x in group:
+            for word in group:
+                if word != x and word in before:
+                    return before.replace(word, x, 1) + "?"
+    return f"{before}，{x}?"  # the asked thing changes: keep the context, add the new focus
 
 
 _VERB = re.compile(r"(?:打造|建设|牵头|负责|开发|提供|建成|完成|签署|共建|主导|承建|推出)")

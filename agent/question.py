@@ -11,7 +11,7 @@ from ingest.segment import Segmenter
 # order matters: the first matching type wins
 _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
-        r"相差|差多少|差距|差值|多出|比.{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
+        r"相差|差多少|差距|差值|多出|(?<![同环])比.{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
         r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占.{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|in total|combined|sum of"

@@ -121,3 +121,17 @@ def test_document_date_as_written(two_docs):
 
 def test_reporter_byline(two_docs):
     assert "林悦" in first_line(two_docs.ask("这篇报道是哪位记者写的？"))
+
+
+def test_elliptical_follow_up_swaps_the_year(two_docs):
+    from agent.types import Turn
+
+    first = two_docs.ask("到2026年底要建成多少个市级数字化车间？")
+    assert "120个" in first_line(first)
+    again = two_docs.ask("2028年呢？", history=[Turn("到2026年底要建成多少个市级数字化车间？", first.text)])
+    assert "300个" in first_line(again)
+
+
+def test_year_on_year_growth_is_read_not_computed(two_docs):
+    ans = two_docs.ask("假期游客同比增长多少？")
+    assert "12.4%" in first_line(ans) and not first_line(ans).startswith("计算")

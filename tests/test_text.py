@@ -65,3 +65,13 @@ def test_jieba_tokens_with_and_without_domain_words():
     tokens = domain.tokens(text)
     assert "四川并济科技有限公司" in tokens and "并济" in tokens and "紫东太初" in tokens
     assert domain.terms("并济科技的算力接入了哪个经济圈？") == ["并济", "科技", "算力", "接入", "经济圈"]
+
+
+def test_elliptical_follow_ups_reuse_the_last_question():
+    from agent.followup import resolve
+    from agent.types import Turn
+
+    last = [Turn("临江区小学课后服务收费多少？", "小学600元/生/学期")]
+    assert resolve("初中呢？", last) == "临江区初中课后服务收费多少?"
+    assert resolve("收入呢？", [Turn("2024年产值是多少？", "33.2亿元")]) == "2024年收入是多少?"
+    assert resolve("2023年呢？", [Turn("2024年产值是多少？", "33.2亿元")]) == "2023年产值是多少?"
