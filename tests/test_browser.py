@@ -136,9 +136,11 @@ def test_thumbs_down_in_browser_writes_feedback(page, server):
     page.locator('button[aria-label="踩"]').last.click()  # "Dislike" under the zh-CN locale
 
     deadline = time.monotonic() + 30
-    while not feedback.exists() and time.monotonic() < deadline:
+    lines: list[str] = []
+    while not lines and time.monotonic() < deadline:  # the file may exist before its line is written
+        lines = feedback.read_text(encoding="utf-8").splitlines() if feedback.exists() else []
         time.sleep(0.2)
-    entry = json.loads(feedback.read_text(encoding="utf-8").splitlines()[-1])
+    entry = json.loads(lines[-1])
     assert entry["question"] == "并济科技的算力接入了哪个经济圈？"
     assert entry["liked"] is False
     assert entry["comment"] == "引用不完整"
