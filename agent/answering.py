@@ -142,11 +142,15 @@ class OfflineAnswerer:
         if not found or found[0].coverage < MIN_COVERAGE:
             return question, []
         bridge = [found[0]]
-        previous = self._previous_sentence(found[0])
-        if previous is not None and re.match(r"^(?:这家|该|此|其|这座|这个)", found[0].norm):
-            bridge.insert(0, previous)
         vocabulary = set(self.index.segmenter.words)
         entity = bridge_entity(hop, bridge, vocabulary, self.index.segmenter.tagged)
+        if re.match(r"^.{0,8}?(?:这家|该|此|其|这座|这个|它)", found[0].norm):
+            # 「改造完成后，该企业产能提升35%」: the company is named a sentence or three before
+            for previous in reversed(self._sentences_before(found[0], 3)):
+                named = bridge_entity(hop, [previous], vocabulary, self.index.segmenter.tagged)
+                if named:
+                    entity = named
+                    break
         if not entity:
             return question, []
         return f"{entity}{hop.rest}", [found[0]]

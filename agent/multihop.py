@@ -27,6 +27,7 @@ _PERSON = re.compile(
     r"(?:总经理|副总裁|总裁|区长|市长|书记|主任|董事长|局长|厅长|负责人)([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)"
 )
 _PRONOUN = re.compile(r"^(?:其|它|他|她)")
+_LEAD_IN = re.compile(r"^(?:再比如|比如|例如|譬如|像是|像|如)")
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ def bridge_entity(hop: Hop, bridge: list[Candidate], vocabulary: set[str], tagge
     if kind == "org":
         # 「企业」「公司」 are companies; 「机构」 may also be a lab, a university or a model's maker
         ends = _ORG_END if hop.head in ("机构", "单位") else _COMPANY_END
-        names = [n for n in names if n.endswith(ends) or n not in vocabulary]
-    names = [n for n in names if n not in hop.description]
+        names = [n for n in names if n.endswith(ends)]
+    names = [_LEAD_IN.sub("", n) for n in names if n not in hop.description]
+    names = [n for n in names if len(n) >= 2]
     if not names:
         return ""
     # the name mentioned first in the bridge sentences is their subject

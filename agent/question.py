@@ -14,7 +14,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"相差|差多少|差距|差值|多出|(?<![同环])比.{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
         r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占.{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
-        r"how many times|difference|ratio|average per|in total|combined|sum of"
+        r"how many times|difference|ratio|average per|combined|sum of|add up"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
     ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
@@ -168,7 +168,10 @@ def _kind_noun(tagged: list[tuple[str, str]]) -> str:
 LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限 单个 每人 每家 每年 每月".split())
 
 
-_TIME_WORDS = re.compile(r"^(?:今年|去年|明年|前年|上半年|下半年|目前|现在|当前|年底|年初|近年|本月|上月|当天|以前|以后|之前|之后)$")
+_TIME_WORDS = re.compile(
+    r"^(?:今年|去年|明年|前年|上半年|下半年|目前|现在|当前|年底|年初|近年|本月|上月|当天|以前|以后|之前|之后|"
+    r"上午|下午|晚上|早上|中午|凌晨|傍晚|夜间|白天|每天|每年|每月)$"
+)
 _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每节课」「一节课」 are units, not facts
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
