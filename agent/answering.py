@@ -284,7 +284,7 @@ class OfflineAnswerer:
             return True
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, or a sentence that answers most of the question
-        return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.5)
+        return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.6)
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""

@@ -477,12 +477,13 @@ def _positions(text: str, ch: str):
 
 
 def _reordered(term: str, norm: str) -> bool:
-    """All but one of the term's characters (at least three) within a window of its length + 2."""
+    """The term's characters but its last (at least three) within a window of its length + 2:
+    「投资总额」 in 「总投资9.6亿元」, but not 「外国游客」 in 「外地游客」."""
     need = len(term) - 1
     if need < 3:
         return False
-    chars = set(term)
-    if sum(1 for ch in chars if ch in norm) < need:
+    chars = set(term[:-1])
+    if any(ch not in norm for ch in chars):
         return False  # most texts: the characters are not even there
     width = len(term) + 2
     # a match misses at most one character, so it holds one of the two rarest present ones
@@ -492,7 +493,7 @@ def _reordered(term: str, norm: str) -> bool:
     }
     for start in sorted(starts):
         window = norm[start : start + width]
-        if sum(1 for ch in chars if ch in window) >= need:
+        if all(ch in window for ch in chars):
             return True
     return False
 
