@@ -31,6 +31,7 @@ from ingest.reader import LoadedIndex
 PASSAGES = 6
 SENTENCE_HITS = 4
 MIN_COVERAGE = 0.3
+YES_COVERAGE = 0.6  # a yes/no question is answered 「是的」 when the best sentence covers this much
 SECOND_SENTENCE = 0.9  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
 _TIME_PHRASE = re.compile(
@@ -87,7 +88,7 @@ class OfflineAnswerer:
             if chinese:
                 resolved = f"{resolved} {' '.join(chinese)}"
                 q = replace(q, terms=tuple(chinese))
-        if q.qtype == "why":
+        if q.qtype in ("why", "yesno"):
             # 「营收为什么下降了」: the documents state the opposite, if anything; look for it too
             claimed = [o for claim, opposites in _OPPOSITES.items() if claim in q.text for o in opposites]
             q = replace(q, terms=tuple(dict.fromkeys([*q.terms, *claimed[:2]])))
@@ -368,6 +369,13 @@ class OfflineAnswerer:
             notes.append(conflict.note())
             stated = {(r.source, r.start): r for r in conflict.roles}.values()
             evidence += [c for c in map(self._sentence, stated) if c not in evidence][:2]
+        if q.qtype == "yesno":
+            # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
+            # documents contradict or never mention is a no
+            if notes:
+                short = f"不是。资料记载：{short}"
+            elif top.coverage >= YES_COVERAGE:
+                short = f"是的。{short}"
         return compose(question, short, evidence, self.index, traditional, notes)
 
     def _complements(self, q: Question, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
@@ -516,7 +524,12 @@ def _type_fit(q: Question, text: str) -> float:
         return 1.0
     if q.qtype == "who" and re.search(r"总经理|区长|书记|主任|副总裁|董事长|负责人|表示|介绍", text):
         return 1.0
+    if _DOES_WHAT.search(q.text) and re.search(r"专注|致力|从事|主营|主要做|聚焦|负责|提供|生产|研发", text):
+        return 3.0  # 「智核芯链是做什么的？」: the clause with what it does, not its name
     return 0.0
+
+
+_DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
 
 
 __all__ = ["OfflineAnswerer", "normalize_query"]

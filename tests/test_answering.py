@@ -167,3 +167,21 @@ def test_event_named_by_a_demonstrative_is_resolved(seed_qa):
     ans = seed_qa.ask("那批人工智能产业协同创新项目是在什么活动上签下的？")
     assert ans.short == "内江市2025年信息服务外包产业推进会暨集中签约仪式"
     assert ans.citations[0].quote == "7月中旬,內江市2025年信息服務外包產業推進會暨集中簽約儀式圓滿舉行。"
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "fact"),
+    [
+        ("并济科技的算力接入成渝地区双城经济圈了吗？", "是的。", "成渝地区双城经济圈"),
+        ("东兴区人工智能产业营收下降了吗？", "不是。", "39.3%"),
+        ("并济科技是不是在成都？", "不是。", ""),
+    ],
+)
+def test_yes_no_questions_open_with_yes_or_no(seed_qa, question, opening, fact):
+    ans = seed_qa.ask(question)
+    assert ans.short.startswith(opening)
+    assert fact in ans.short
+
+
+def test_what_a_company_does_is_its_business_not_its_name(seed_qa):
+    assert seed_qa.ask("智核芯链是做什么的？").short == "专注于高性能计算服务器等AI基础设施研发生产"
