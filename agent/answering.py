@@ -17,7 +17,7 @@ from agent.coreference import mentions_kind, referent
 from agent.crosslingual import PinyinLexicon
 from agent.dates import resolve_relative_dates
 from agent.docmeta import answer_from_metadata
-from agent.evidence import Candidate, EvidenceFinder, strict_credit, term_credit
+from agent.evidence import REASON, Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items
 from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
@@ -443,6 +443,8 @@ class OfflineAnswerer:
         parts = clauses(cand.norm)
         if not parts:
             return cand.norm
+        if q.qtype == "why" and any(REASON.search(p.text) for p in parts):
+            parts = [p for p in parts if REASON.search(p.text)]  # the reason, not the restated subject
         scored = [(_clause_score(q, p.text) + _type_fit(q, p.text), -i, p) for i, p in enumerate(parts)]
         best = max(scored)[2]
         if len(best.text) < 8 and len(parts) > 1:
@@ -524,6 +526,8 @@ def _type_fit(q: Question, text: str) -> float:
         return 1.0
     if q.qtype == "who" and re.search(r"总经理|区长|书记|主任|副总裁|董事长|负责人|表示|介绍", text):
         return 1.0
+    if q.qtype == "why" and re.search(r"为了|旨在|因为|由于|得益于|依托|是因为|原因|以便|从而|为.{1,12}注入", text):
+        return 3.0  # the clause that gives a reason
     if _DOES_WHAT.search(q.text) and re.search(r"专注|致力|从事|主营|主要做|聚焦|负责|提供|生产|研发", text):
         return 3.0  # 「智核芯链是做什么的？」: the clause with what it does, not its name
     return 0.0

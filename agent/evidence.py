@@ -184,6 +184,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平台|该中心|该公司|它)")
 
 
+REASON = re.compile(r"为了|旨在|因为|由于|得益于|依托|是因为|原因|以便|从而|作为.{1,12}(?:引擎|支撑|抓手)")
 ABSENT_WEIGHT = 0.3
 TITLE_CREDIT = 0.5
 SINGLE_CHAR_WEIGHT = 0.4
@@ -504,6 +505,8 @@ def _type_bonus(question: Question, norm: str) -> float:
     if question.qtype == "list" and (norm.count("、") >= 2 or len(list_items(norm)) >= 3):
         return WEIGHTS["type"]
     if question.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|明年", norm):
+        return WEIGHTS["type"]
+    if question.qtype == "why" and REASON.search(norm):
         return WEIGHTS["type"]
     return 0.0
 

@@ -185,3 +185,7 @@ def test_yes_no_questions_open_with_yes_or_no(seed_qa, question, opening, fact):
 
 def test_what_a_company_does_is_its_business_not_its_name(seed_qa):
     assert seed_qa.ask("智核芯链是做什么的？").short == "专注于高性能计算服务器等AI基础设施研发生产"
+
+
+def test_why_question_answers_with_the_reason_clause(seed_qa):
+    assert seed_qa.ask("东兴区为什么要发展人工智能产业？").short == "将人工智能产业作为新质生产力的核心引擎"
