@@ -78,6 +78,9 @@ class OfflineAnswerer:
         if conflict is not None and conflict.holder is not None:
             # 「区长高铭浩…」 when the documents' 区长 is 陈伟: answer about the title's holder
             resolved = normalize_query(resolved).replace(conflict.person, conflict.holder.name)
+        person = self._person_answer(question, normalize_query(resolved), traditional)
+        if person is not None:
+            return person
         bridge: list[Candidate] = []
         hop = split_relative(resolved)
         if hop is not None:
@@ -104,6 +107,19 @@ class OfflineAnswerer:
         if why_not is not None:
             return refusal(question, traditional)
         return self._compose(question, q, candidates, traditional, bridge, conflict)
+
+    def _person_answer(self, question: str, text: str, traditional: bool) -> Answer | None:
+        """「周明远是谁？」: the person's titles as the documents give them, cited where they stand."""
+        asked = _WHO_IS.match(text)
+        if not asked:
+            return None
+        roles = [r for r in self.roles.roles if r.name == asked.group("name")]
+        if not roles:
+            return None
+        chains = "；".join(dict.fromkeys(r.chain for r in roles))
+        stated = list({(r.source, r.start): r for r in roles}.values())[:3]
+        return compose(question, f"{roles[0].name}：{chains}", [self._sentence(r) for r in stated],
+                       self.index, traditional)
 
     def _pinyin(self) -> PinyinLexicon:
         if self._lexicon is None:
@@ -471,6 +487,7 @@ class OfflineAnswerer:
         return ""
 
 
+_WHO_IS = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?:是谁|是什么人|是哪位|是干什么的|是做什么的|担任什么职务|是什么职务|什么职务)[?？]?$")
 _COMPUTED = frozenset("比例 占比 比重 倍数 差距 差额 差值 平均值 均值 总和 总数 合计 百分比 增幅 增长率 增速 份额".split())
 _NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|村|公司|集团|大学|学院|医院|中心)$")
 

@@ -60,6 +60,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "population": ("人口",), "exhibition": ("展会", "博览会"), "forum": ("论坛",),
     "cooperative": ("合作社",), "cooperatives": ("合作社",), "factory": ("工厂",), "plant": ("工厂",),
     "processing": ("加工",), "brand": ("品牌",), "price": ("价格",), "purchase": ("购买", "购车"),
+    "maximum": ("最高", "最多"), "max": ("最高", "最多"), "at most": ("最多", "最高"), "cap": ("最高", "上限"),
+    "up to": ("最高", "最多"), "minimum": ("最低", "至少"), "at least": ("至少", "不少于"),
     "scrap": ("报废",), "scrapping": ("报废",), "trade-in": ("置换", "以旧换新"),
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")

@@ -82,3 +82,10 @@ def test_referent_of_other_kinds_comes_from_corpus_names():
     earlier = ["今年建成了茶叶溯源平台。", "该平台接入了300家茶企。"]
     assert referent("平台", earlier, frozenset({"茶叶溯源平台"})) == ("茶叶溯源平台", 0)
     assert referent("活动", earlier) is None
+
+
+def test_who_is_a_person_answers_with_their_titles(county_qa):
+    ans = county_qa.ask("赵敏是谁？")
+    assert ans.short == "赵敏：县人民政府县长"
+    assert "县长赵敏介绍" in ans.citations[0].quote
+    assert county_qa.ask("王小二是谁？").refused is True
