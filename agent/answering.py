@@ -468,12 +468,17 @@ class OfflineAnswerer:
         return best.text
 
     def _figure_clause(self, q: Question, evidence: list[Candidate]) -> str:
-        best, best_score = "", -1.0
+        best, best_score = "", -1e9
+        asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
         for cand in evidence:
             for part in clauses(cand.norm):
                 if not any(q.unit_fits(f.text) for f in figures(part.text)):
                     continue
                 score = _clause_score(q, part.text)
+                if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
+                    years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
+                    if years:
+                        score += 3.0 if years[-1] in asked_years else -3.0
                 if score > best_score:
                     best, best_score = part.text, score
         return best

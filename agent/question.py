@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.normalize import is_traditional, normalize_query
-from ingest.segment import Segmenter
+from ingest.segment import Segmenter, in_dictionary
 
 # order matters: the first matching type wins
 _TYPES: list[tuple[str, re.Pattern]] = [
@@ -83,7 +83,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
     tagged = segmenter.tagged(text)
     return Question(
-        asked=_asked_nouns(tagged),
+        # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words
+        asked=tuple(w for w in _asked_nouns(tagged) if in_dictionary(w) or w in segmenter.words),
         kind=_kind_noun(tagged),
         names=_names(tagged),
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),

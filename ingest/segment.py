@@ -97,6 +97,11 @@ class Segmenter:
         return seen
 
 
+def in_dictionary(word: str) -> bool:
+    """A word of jieba's own dictionary (「参数」), not one its HMM made up from characters (「车能」)."""
+    return _base_dictionary()[0].get(word, 0) > 0
+
+
 @lru_cache(maxsize=1)
 def _base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's own prefix dictionary, loaded once per process (~0.5 s) and never modified."""
