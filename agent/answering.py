@@ -23,7 +23,7 @@ from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
 from agent.question import FRAME_NOUNS, GENERIC_VERBS, LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
-from agent.roles import Conflict, RoleBook
+from agent.roles import TITLES, Conflict, RoleBook, org_named
 from agent.types import Answer, Turn
 from ingest.normalize import is_traditional, normalize_query
 from ingest.reader import LoadedIndex
@@ -111,6 +111,18 @@ class OfflineAnswerer:
     def _person_answer(self, question: str, text: str, traditional: bool) -> Answer | None:
         """「周明远是谁？」: the person's titles as the documents give them, cited where they stand."""
         asked = _WHO_IS.match(text)
+        holder = None if asked else _WHO_HOLDS.match(text)
+        if holder:  # 「茗香茶业的总经理是谁？」: the person whose titles hold it, in that organisation
+            title, org = holder.group("title"), holder.group("org")
+            holders = [r for r in self.roles.roles if r.holds(title)]
+            found = [r for r in holders if org_named(org, [r])]
+            if not found and len({r.name for r in holders}) == 1:
+                found = holders  # 「云岫县县长」 when the report only says 「县长陈海波」
+            if not found:
+                return None
+            role = found[0]
+            return compose(question, f"{role.name}（{role.chain}）", [self._sentence(role)],
+                           self.index, traditional)
         if not asked:
             return None
         roles = [r for r in self.roles.roles if r.name == asked.group("name")]
@@ -493,6 +505,9 @@ class OfflineAnswerer:
 
 
 _WHO_IS = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?:是谁|是什么人|是哪位|是干什么的|是做什么的|担任什么职务|是什么职务|什么职务)[?？]?$")
+_WHO_HOLDS = re.compile(
+    r"^(?:请问)?(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24}?)的?(?P<title>" + "|".join(TITLES) + r")(?:是谁|是哪位|叫什么名字|叫什么)[?？]?$"
+)
 _COMPUTED = frozenset("比例 占比 比重 倍数 差距 差额 差值 平均值 均值 总和 总数 合计 百分比 增幅 增长率 增速 份额".split())
 _NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|村|公司|集团|大学|学院|医院|中心)$")
 

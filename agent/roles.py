@@ -32,7 +32,10 @@ _SURNAMES = set(
     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
     "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
 )
-_SPEECH = r"表示|介绍|说|指出|强调|认为|称|提出|透露|坦言|致辞|讲话|主持|出席|参加|带队|一行|在|,|，|。|、"
+_SPEECH = (
+    r"表示|介绍|说|指出|强调|认为|称|提出|透露|坦言|致辞|讲话|主持|出席|参加|带队|一行|在|告诉|谈到|"
+    r"回忆|感慨|笑着|解释|算了|补充|,|，|。|、"
+)
 _BY_SURNAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?={_SPEECH})")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:“”\"（）()！!？?]")
 
@@ -128,7 +131,7 @@ class RoleBook:
             if not title:
                 continue
             place = phrase[: -len(title)]
-            if any(r.holds(title) for r in roles) and _named_in(place, roles):
+            if any(r.holds(title) for r in roles) and org_named(place, roles):
                 continue
             if any(r.holds(title) for r in roles):
                 title = place[-_ORG_CHARS:] + title if place else title  # 「市科技局局长」, not 「局长」
@@ -145,7 +148,7 @@ _CHAIN_START = re.compile(r"^.*(?:了|专访|采访|会见|陪同|邀请|据悉|
 _ORG_CHARS = 12
 
 
-def _named_in(place: str, roles: list[Role]) -> bool:
+def org_named(place: str, roles: list[Role]) -> bool:
     """The organisation or place before the title (「市科技局」) is, nearly, in the person's titles."""
     place = re.sub(r"^(?:的|是|为)", "", place)
     if len(place) < 2:

@@ -89,3 +89,14 @@ def test_who_is_a_person_answers_with_their_titles(county_qa):
     assert ans.short == "赵敏：县人民政府县长"
     assert "县长赵敏介绍" in ans.citations[0].quote
     assert county_qa.ask("王小二是谁？").refused is True
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("绿源茶业有限公司的总经理是谁？", "周启航（绿源茶业有限公司总经理）"),
+        ("青禾县县委书记是谁？", "李明远（县委书记）"),
+    ],
+)
+def test_who_holds_a_title(county_qa, question, short):
+    assert county_qa.ask(question).short == short
