@@ -62,6 +62,17 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "processing": ("加工",), "brand": ("品牌",), "price": ("价格",), "purchase": ("购买", "购车"),
     "maximum": ("最高", "最多"), "max": ("最高", "最多"), "at most": ("最多", "最高"), "cap": ("最高", "上限"),
     "up to": ("最高", "最多"), "minimum": ("最低", "至少"), "at least": ("至少", "不少于"),
+    "semester": ("学期",), "term": ("学期",), "primary school": ("小学",), "middle school": ("初中",),
+    "junior high": ("初中",), "high school": ("高中",), "after-school": ("课后服务", "课后"),
+    "after school": ("课后服务", "课后"), "pupils": ("学生",), "students": ("学生",), "student": ("学生",),
+    "teacher": ("教师",), "teachers": ("教师",), "charge": ("收费", "收取"), "fee": ("收费", "费用"),
+    "fees": ("收费", "费用"), "free": ("免费", "免收"), "exempt": ("免收", "减免"), "low-income": ("低保",),
+    "cloud": ("上云", "云"), "cloud services": ("上云", "云服务"), "tourists": ("游客",), "visitors": ("游客",),
+    "ticket": ("门票",), "tickets": ("门票",), "hotel": ("酒店",), "occupancy": ("入住率",),
+    "hospital": ("医院",), "hospitals": ("医院",), "doctor": ("医生", "医师"), "doctors": ("医生", "医师"),
+    "township": ("乡镇",), "medical": ("医疗",), "health": ("卫生健康", "健康"), "insurance": ("医保", "保险"),
+    "budget": ("资金", "预算"), "funding": ("资金",), "funds": ("资金",), "holiday": ("假期",),
+    "growth rate": ("增长",), "year on year": ("同比",), "year-on-year": ("同比",),
     "scrap": ("报废",), "scrapping": ("报废",), "trade-in": ("置换", "以旧换新"),
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")

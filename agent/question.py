@@ -24,7 +24,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     )),
     ("number", re.compile(
         r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|算力.*(?:多|几)|"
-        r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)", re.I
+        r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|日期|时间|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
