@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agent.evidence import Candidate
+from agent.roles import TITLES
 
 _HEADS = {
     "org": ("企业", "公司", "集团", "机构", "单位"),
@@ -23,9 +24,8 @@ _RELATIVE = re.compile(
 )
 _COMPANY_END = ("公司", "集团", "科技", "企业", "云")
 _ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "太初", "机构")
-_PERSON = re.compile(
-    r"(?:总经理|副总裁|总裁|区长|市长|书记|主任|董事长|局长|厅长|负责人)([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)"
-)
+# a name right after a title (the role book's titles) and before a reporting verb
+_PERSON = re.compile("(?:" + "|".join(TITLES) + r")([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)")
 _PRONOUN = re.compile(r"^(?:其|它|他|她)")
 _LEAD_IN = re.compile(r"^(?:再比如|比如|例如|譬如|像是|像|如)")
 

@@ -2,6 +2,7 @@
 a document number and an issuing office. Nothing here is tuned to the shipped report."""
 
 import pytest
+from corpus_support import open_small_corpus
 
 NOTICE = """宜宾市翠屏区人民政府办公室关于促进数字经济高质量发展的若干措施
 翠府办发〔2024〕15号
@@ -21,15 +22,7 @@ NOTICE = """宜宾市翠屏区人民政府办公室关于促进数字经济高�
 
 @pytest.fixture(scope="module")
 def notice_qa(tmp_path_factory, embedder):
-    from agent.config import Settings
-    from agent.policyqa import PolicyQA
-
-    root = tmp_path_factory.mktemp("notice")
-    corpus = root / "policies"
-    corpus.mkdir()
-    (corpus / "notice.txt").write_text(NOTICE, encoding="utf-8")
-    settings = Settings.from_env(env={})
-    return PolicyQA.open(corpus_dir=corpus, index_dir=root / ".index", settings=settings, embedder=embedder)
+    return open_small_corpus(tmp_path_factory, embedder, "notice", {"notice.txt": NOTICE}, folder="policies")
 
 
 @pytest.mark.parametrize(

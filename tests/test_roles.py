@@ -1,6 +1,7 @@
 """Title-person pairings and demonstrative events on a document unlike the shipped report."""
 
 import pytest
+from corpus_support import open_small_corpus
 
 REPORT = """青禾县茶产业数字化观察
 
@@ -15,15 +16,7 @@ REPORT = """青禾县茶产业数字化观察
 
 @pytest.fixture(scope="module")
 def county_qa(tmp_path_factory, embedder):
-    from agent.config import Settings
-    from agent.policyqa import PolicyQA
-
-    root = tmp_path_factory.mktemp("county")
-    corpus = root / "docs"
-    corpus.mkdir()
-    (corpus / "tea.txt").write_text(REPORT, encoding="utf-8")
-    return PolicyQA.open(corpus_dir=corpus, index_dir=root / ".index", settings=Settings.from_env(env={}),
-                         embedder=embedder)
+    return open_small_corpus(tmp_path_factory, embedder, "county", {"tea.txt": REPORT})
 
 
 def test_role_book_reads_titles_before_names(county_qa):

@@ -5,6 +5,7 @@ Two made-up documents (a 实施方案 and a news report); nothing here is tuned 
 """
 
 import pytest
+from corpus_support import open_small_corpus
 
 PLAN = """江澜市关于推进制造业数字化转型的实施方案
 江政办发〔2025〕17号
@@ -45,16 +46,7 @@ NEWS = """云溪国庆中秋假期文旅市场持续升温
 
 @pytest.fixture(scope="module")
 def two_docs(tmp_path_factory, embedder):
-    from agent.config import Settings
-    from agent.policyqa import PolicyQA
-
-    root = tmp_path_factory.mktemp("shapes")
-    corpus = root / "docs"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(PLAN, encoding="utf-8")
-    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
-    return PolicyQA.open(corpus_dir=corpus, index_dir=root / ".index", settings=Settings.from_env(env={}),
-                         embedder=embedder)
+    return open_small_corpus(tmp_path_factory, embedder, "shapes", {"plan.txt": PLAN, "news.txt": NEWS})
 
 
 def first_line(answer) -> str:
