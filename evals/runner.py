@@ -36,16 +36,12 @@ def run_retriever(retriever, cases: Sequence[Case], progress: Progress = _quiet)
         result = score_case(case, top, refused=False)
         records.append(
             CaseRecord(
-                id=case.id,
-                category=case.category,
-                question=case.question,
-                answerable=case.answerable,
+                **_case_fields(case),
                 passed=result.passed,
                 refused=False,
                 missing_facts=result.missing_facts,
                 answer=top,
                 rank=first_hit_rank(texts, case.evidence),
-                has_evidence=bool(case.evidence),
                 seconds=round(seconds, 5),
                 chars=len(top),
                 mode="top-1 chunk",
@@ -76,10 +72,7 @@ def run_answerer(
         claims = claim_check_counts(answer)
         records.append(
             CaseRecord(
-                id=case.id,
-                category=case.category,
-                question=case.question,
-                answerable=case.answerable,
+                **_case_fields(case),
                 passed=result.passed,
                 refused=answer.refused,
                 missing_facts=result.missing_facts,
@@ -87,7 +80,6 @@ def run_answerer(
                 quotes=quotes,
                 cited=citation_supported(case, quotes) if case.answerable and result.passed else None,
                 rank=ranks.get(case.id),
-                has_evidence=bool(case.evidence),
                 seconds=round(seconds, 5),
                 chars=len(answer.text),
                 mode=answer.mode,
@@ -114,17 +106,24 @@ def claim_check_counts(answer) -> tuple[int, int] | None:
     return None
 
 
+def _case_fields(case: Case) -> dict:
+    """The fields every record copies from its case."""
+    return {
+        "id": case.id,
+        "category": case.category,
+        "question": case.question,
+        "answerable": case.answerable,
+        "has_evidence": bool(case.evidence),
+    }
+
+
 def _error_record(case: Case, rank: int | None, seconds: float, exc: Exception) -> CaseRecord:
     return CaseRecord(
-        id=case.id,
-        category=case.category,
-        question=case.question,
-        answerable=case.answerable,
+        **_case_fields(case),
         passed=False,
         refused=False,
         missing_facts=case.key_facts,
         rank=rank,
-        has_evidence=bool(case.evidence),
         seconds=round(seconds, 5),
         error=f"{type(exc).__name__}: {exc}",
     )

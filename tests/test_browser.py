@@ -3,7 +3,6 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,12 +30,6 @@ SEED_SOURCE = "corpus/dongxing-ai-industry.txt"
 STARTUP_SECONDS = 240  # imports (~4 s) plus building the index of the seed document
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``python app.py`` on a free port over a copy of the seed corpus; yields (url, root)."""
@@ -46,7 +40,7 @@ def server(tmp_path_factory):
     shutil.copyfile(
         REPO / "corpus" / "dongxing-ai-industry.txt", root / "corpus" / "dongxing-ai-industry.txt"
     )
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
     env.update(
         HF_HUB_OFFLINE="1",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import chromadb
 import pytest
+from support import free_port, run_ingest
 
 from agent import PolicyQA, Settings
 from ingest.cli import main as ingest_main
@@ -29,12 +29,6 @@ pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "dongxing-ai-industry.txt"
 CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -115,18 +109,7 @@ def test_cli_and_incremental_sync_against_a_chroma_server(chroma_server, tmp_pat
     )
     (corpus / "b.txt").write_text("人才公寓\n引进的博士可申请人才公寓。\n", encoding="utf-8")
     index = tmp_path / ".index"
-    env = {**os.environ, "QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": "incremental"}
-    env.update(QA_PROGRESS="0", HF_HUB_OFFLINE="1")
-    env.pop("QA_EMBEDDINGS", None)
-    run = subprocess.run(
-        [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(index)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    run = run_ingest(corpus, index, QA_CHROMA_URL=url, QA_CHROMA_COLLECTION="incremental", QA_PROGRESS="0")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("新增 2，更新 0，删除 0，未变 0，跳过 0；")
     collection = chromadb.HttpClient(host=host, port=port).get_collection("incremental")
@@ -134,7 +117,7 @@ def test_cli_and_incremental_sync_against_a_chroma_server(chroma_server, tmp_pat
     assert set(collection.get()["ids"]) == set(manifest["chunk_ids"])
 
     (corpus / "b.txt").unlink()
-    config = IngestConfig.from_env(env)
+    config = IngestConfig.from_env({"QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": "incremental", "QA_PROGRESS": "0"})
     report = sync_corpus(corpus, index, config, embedder)
 
     assert (report.removed, report.embedded) == (["corpus/b.txt"], 0)

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_ingest
 
 from agent import PolicyQA, Settings
 from ingest.cli import main as ingest_main
@@ -390,18 +388,8 @@ def test_cli_add_list_remove_rebuild(tmp_path, monkeypatch, capsys):
 
 def test_cli_sync_prints_progress_per_stage_and_the_report(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": A_TXT})
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "QA_PROGRESS": "1"}
-    env.pop("QA_CHROMA_URL", None)
-    env.pop("QA_EMBEDDINGS", None)
-    run = subprocess.run(
-        [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(tmp_path / ".index")],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
+    run = run_ingest(corpus, tmp_path / ".index", QA_PROGRESS="1")
+    assert run.returncode == 0, run.stderr
     for stage, unit in (("读取", "个文件"), ("分块", "个文档"), ("嵌入", "条"), ("写入索引", "步")):
         assert f"{stage}: 100%" in run.stderr and unit in run.stderr
     lines = run.stdout.splitlines()

@@ -2,7 +2,7 @@
 a document number and an issuing office. Nothing here is tuned to the shipped report."""
 
 import pytest
-from corpus_support import open_small_corpus
+from support import open_small_corpus
 
 NOTICE = """宜宾市翠屏区人民政府办公室关于促进数字经济高质量发展的若干措施
 翠府办发〔2024〕15号

@@ -1,7 +1,7 @@
 """Title-person pairings and demonstrative events on a document unlike the shipped report."""
 
 import pytest
-from corpus_support import open_small_corpus
+from support import open_small_corpus
 
 REPORT = """青禾县茶产业数字化观察
 

@@ -5,7 +5,7 @@ Two made-up documents (a 实施方案 and a news report); nothing here is tuned 
 """
 
 import pytest
-from corpus_support import open_small_corpus
+from support import open_small_corpus
 
 PLAN = """江澜市关于推进制造业数字化转型的实施方案
 江政办发〔2025〕17号
