@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # no model hub here or in CI: fail fast instead of retrying, and no Gradio analytics lookups
 OFFLINE := HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: run test index evals evals-suites evals-sweep clean distclean
+.PHONY: run test test-fast index evals evals-suites evals-reading evals-reading-samples evals-sweep clean distclean
 
 # eval suites on other corpora (evals/suites/<name>/: corpus/, dataset.jsonl, thresholds.toml);
 # report-paraphrases asks new questions about corpus/ itself
@@ -21,6 +21,11 @@ test: $(STAMP)
 	$(OFFLINE) $(PY) -m pytest
 	$(OFFLINE) $(PY) -m evals --gate
 	$(MAKE) --no-print-directory evals-suites
+	$(MAKE) --no-print-directory evals-reading-samples
+
+# unit tests of the answering stages on literal strings: no index, no model, seconds
+test-fast: $(STAMP)
+	$(OFFLINE) $(PY) -m pytest -q tests/test_span.py tests/test_stages.py
 
 index: $(STAMP)
 	$(PY) -m ingest corpus --index-dir .index
@@ -36,6 +41,20 @@ evals-suites: $(STAMP)
 	    --dataset evals/suites/$$s/dataset.jsonl --thresholds evals/suites/$$s/thresholds.toml \
 	    --name suite-$$s; \
 	done
+
+# reading comprehension on data written by others (evals/suites/*-sample: CMRC 2018, DRCD)
+READING := cmrc-sample drcd-sample
+SHARED_DATA ?= ../shared/data
+
+evals-reading-samples: $(STAMP)
+	@set -e; for s in $(READING); do echo "== reading $$s"; \
+	  $(OFFLINE) $(PY) -m evals reading --quiet --gate --data evals/suites/$$s/sample.json --name $$s; \
+	done
+
+# the full sets: CMRC 2018 trial (1,002 questions) and DRCD dev (3,524), from SHARED_DATA
+evals-reading: $(STAMP)
+	$(OFFLINE) $(PY) -m evals reading --data $(SHARED_DATA)/cmrc2018_trial.json --name cmrc-full
+	$(OFFLINE) $(PY) -m evals reading --data $(SHARED_DATA)/drcd_dev.json --name drcd-full
 
 # accuracy and latency with 0, 200 and 1000 look-alike documents (cold: ~25 min on 2 cores)
 evals-sweep: $(STAMP)

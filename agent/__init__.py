@@ -10,10 +10,11 @@ from agent.errors import (
     PolicyQAError,
 )
 from agent.policyqa import PolicyQA
-from agent.types import Answer, Citation, Passage, Turn
+from agent.types import Answer, Citation, Passage, Refusal, Turn
 
 __all__ = [
     "Answer",
+    "Refusal",
     "Citation",
     "ConfigError",
     "EmptyCorpusError",

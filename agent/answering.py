@@ -18,14 +18,15 @@ from agent.crosslingual import PinyinLexicon
 from agent.dates import resolve_relative_dates
 from agent.docmeta import answer_from_metadata
 from agent.evidence import REASON, Candidate, EvidenceFinder, strict_credit, term_credit
-from agent.extract import clauses, figures, list_items
+from agent.extract import clauses, figures, list_items, numerals
 from agent.followup import resolve
 from agent.multihop import bridge_entity, split_relative
 from agent.question import FRAME_NOUNS, GENERIC_VERBS, LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
+from agent.span import TIME_SPAN, extract_span
 from agent.roles import TITLES, Conflict, RoleBook, org_named
-from agent.types import Answer, Turn
-from ingest.normalize import is_traditional, normalize_query
+from agent.types import Answer, Refusal, Turn
+from ingest.normalize import is_traditional, normalize, normalize_query
 from ingest.reader import LoadedIndex
 
 PASSAGES = 6
@@ -34,6 +35,7 @@ MIN_COVERAGE = 0.3
 YES_COVERAGE = 0.6  # a yes/no question is answered 「是的」 when the best sentence covers this much
 SECOND_SENTENCE = 0.9  # quote the runner-up sentence too when it scores this close to the best
 MIN_DENSE_ENGLISH = 0.72
+MIN_ALIGNED = 0.5  # a span is the short answer when this much of the question lines up beside it
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
     r"\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?|\d{1,2}点(?:半|\d{1,2}分)?"
@@ -66,6 +68,7 @@ class OfflineAnswerer:
         self.evidence = EvidenceFinder(index)
         self.roles = RoleBook(index)
         self._unknown_cache: dict[str, bool] = {}
+        self._doc_norms: dict[str, str] = {}
         self._lexicon: PinyinLexicon | None = None
 
     def answer(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
@@ -102,10 +105,10 @@ class OfflineAnswerer:
         if bridge and candidates:
             candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
         if not candidates:
-            return refusal(question, traditional)
+            return refusal(question, traditional, Refusal("no-evidence", "no candidate sentence"))
         why_not = self._unsupported(q, candidates)
         if why_not is not None:
-            return refusal(question, traditional)
+            return refusal(question, traditional, why_not)
         return self._compose(question, q, candidates, traditional, bridge, conflict)
 
     def _person_answer(self, question: str, text: str, traditional: bool) -> Answer | None:
@@ -117,7 +120,9 @@ class OfflineAnswerer:
             holders = [r for r in self.roles.roles if r.holds(title)]
             found = [r for r in holders if org_named(org, [r])]
             if not found and len({r.name for r in holders}) == 1:
-                found = holders  # 「云岫县县长」 when the report only says 「县长陈海波」
+                # 「云岫县县长」 when the report on 云岫县 only says 「县长陈海波」: the same document
+                # must name the organisation, or the title belongs to someone else's
+                found = [r for r in holders if org in self._document_norm(r.source)]
             if not found:
                 return None
             role = found[0]
@@ -239,66 +244,80 @@ class OfflineAnswerer:
         return compose(question, short, [sentence], self.index, traditional)
 
     # refusal ---------------------------------------------------------------------------------
-    def _unsupported(self, q: Question, candidates: list[Candidate]) -> str | None:
+    def _unsupported(self, q: Question, candidates: list[Candidate]) -> Refusal | None:
         """Why the evidence does not answer the question, or None when it does."""
         top = candidates[0]
         if q.english:
-            return "dense" if top.dense < MIN_DENSE_ENGLISH else None
+            return Refusal("dense", f"best e5 similarity {top.dense:.2f} < {MIN_DENSE_ENGLISH}") if top.dense < MIN_DENSE_ENGLISH else None
         pool = candidates[:5]
         best = max(c.coverage for c in pool[:2])
         if best < MIN_COVERAGE and q.qtype not in ("calc", "why"):
-            return f"coverage {best:.2f}"
+            return Refusal("coverage", f"best sentence covers {best:.2f} of the question < {MIN_COVERAGE}")
         if q.qtype == "why":
             return None  # a premise is answered with the documented facts, or not at all
+        # 「牡蒿在什么季节开花」: the asked kind (季节) names the answer's type, and the answer
+        # (秋季) need not repeat it, when the sentence says everything else the question does
+        kind_free = bool(q.kind) and self._covers_all_but(q, top, q.kind)
         for noun in q.asked:
-            if noun in _COMPUTED:
+            if noun in _COMPUTED or (kind_free and noun == q.kind):
                 continue  # a calculation asks for what it computes
             if max(strict_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
-                return f"asked about {noun}, which the documents never mention"
+                return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         for name in q.names:
             # a figure, date or person of a place/organisation the documents never name: refuse;
             # 「和清华大学一起开发的…依托哪个大模型」 is answered with a note (see _compose)
             if self._unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
-                return f"the documents never name {name}"
+                return Refusal("unknown-name", f"the documents never name {name}")
         for year in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
             near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
             if q.qtype not in ("calc", "when") and not any(year in c.norm or year in c.covered for c in near):
-                return f"year {year} not in the evidence"
+                return Refusal("year", f"year {year} not in the evidence")
         entity = self._named_entity(q)
+        if entity and q.qtype in ("fact", "which", "where") and not self._in_document(top, entity):
+            # documents, not only sentences: a notice about another place or company is no answer
+            return Refusal("other-document", f"the best sentence's document never names {entity}")
         if entity and q.qtype in ("number", "when", "who", "yesno") and not self._mentions(top, entity):
-            return f"the best sentence is about something other than {entity}"
+            return Refusal("other-entity", f"the best sentence is about something other than {entity}")
         if entity and q.qtype == "number" and "第几" not in q.text and not any(
             q.unit_fits(f.text) for c in pool[:3] if self._mentions(c, entity) for f in figures(c.norm)
         ):
-            return f"no figure in a sentence about {entity}"  # not a figure of the next sentence
-        if q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact") and self._unknown(q.kind):
-            return f"asked for a {q.kind}, which the documents never mention"
+            return Refusal("entity-figure", f"no figure in a sentence about {entity}")  # not a figure of the next sentence
+        if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact") and not kind_free
+                and self._unknown(q.kind)):
+            return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
         clash = _level_clash(q.text, top.norm)
         if clash:
-            return clash
-        if q.qtype == "number" and not any(figures(c.norm) for c in pool[:3]):
-            return "no figure"
+            return Refusal("level", clash)
+        if q.qtype == "number" and not any(numerals(c.norm) for c in pool[:3]):
+            return Refusal("no-figure", "no figure in the three best sentences")
         if q.qtype == "number":
-            measured = [c for c in pool[:3] if figures(c.norm) and all(
+            measured = [c for c in pool[:3] if numerals(c.norm) and all(
                 strict_credit(n, c.norm) > 0 or n in c.covered for n in q.asked if n not in _COMPUTED)]
             if not measured:
-                return "no figure of the asked quantity"  # 「出口销售额」 is not 「电商渠道销售额」
+                return Refusal("quantity", "no figure of the asked quantity")  # 「出口销售额」 is not 「电商渠道销售额」
         if q.qtype == "number" and q.unit and not any(
             q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
             for c in pool[:2] for f in figures(c.norm)
         ):
-            return f"no figure counted in {q.unit}"  # 「多少名员工」 is not answered by 58亿元
-        if q.qtype == "when" and not _TIME.search(top.norm):
-            return "no time"
+            return Refusal("unit", f"no figure counted in {q.unit}")  # 「多少名员工」 is not answered by 58亿元
+        if q.qtype == "when" and not _TIME.search(top.norm) and not TIME_SPAN.search(top.norm):
+            return Refusal("no-time", "no time in the best sentence")
         event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
         if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
             # 「哪一年开始担任区长」: a date in a sentence about something else is not the answer
-            return "the dated sentence is about another event"
+            return Refusal("other-event", "the dated sentence is about another event")
         return None
 
+    def _covers_all_but(self, q: Question, top: Candidate, word: str) -> bool:
+        """The sentence holds every content term of the question except ``word``."""
+        rest = tuple(t for t in q.terms if t != word and t not in word)
+        return len(rest) >= 2 and all(term_credit(t, top.norm) >= 0.75 for t in rest)
+
     def _named_entity(self, q: Question) -> str:
-        """The longest corpus name (domain word) the question mentions, if any."""
+        """The longest corpus name (domain word) or tagged place/organisation/person the question
+        mentions, if any."""
         names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
+        names += [w for w in q.names if len(w) >= 3]
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:
@@ -314,6 +333,14 @@ class OfflineAnswerer:
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, or a sentence that answers most of the question
         return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.6)
+
+    def _in_document(self, cand: Candidate, entity: str) -> bool:
+        return entity in self._document_norm(cand.source) or entity in normalize_query(cand.source)
+
+    def _document_norm(self, source: str) -> str:
+        if source not in self._doc_norms:
+            self._doc_norms[source] = normalize_query(self.index.documents[source].text)
+        return self._doc_norms[source]
 
     def _unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""
@@ -340,8 +367,9 @@ class OfflineAnswerer:
                 return compose(question, calc.short, calc.evidence, self.index, traditional)
             # nothing to compute with: answer as a plain figure question, or not at all
             q = replace(q, qtype="number")
-            if self._unsupported(q, candidates) is not None:
-                return refusal(question, traditional)
+            why_not = self._unsupported(q, candidates)
+            if why_not is not None:
+                return refusal(question, traditional, replace(why_not, rule=f"calc/{why_not.rule}"))
         evidence = [top] + self._complements(q, top, candidates)
         runner_up = next(
             (c for c in candidates[1:3] if c not in evidence and c.source == top.source), None
@@ -369,9 +397,9 @@ class OfflineAnswerer:
                 _reported_speech(q, top.norm) or self._clause(q, top)
             )
         elif q.wants_number:
-            short = self._figure_clause(q, evidence) or self._clause(q, top)
+            short = self._span(q, top, ("number",)) or self._figure_clause(q, evidence) or self._clause(q, top)
         else:
-            short = _reported_speech(q, top.norm) or self._clause(q, top)
+            short = _reported_speech(q, top.norm) or self._span(q, top) or self._clause(q, top)
             named = self._referent(q, top)
             if named is not None:
                 short, antecedent = named
@@ -466,6 +494,16 @@ class OfflineAnswerer:
                     return Candidate(cand.source, s.start, s.end, original, normalize(original).text,
                                      cand.rank, 0.0, 0.0, 0.0, ())
         return None
+
+    def _span(self, q: Question, cand: Candidate, kinds: tuple[str, ...] = ()) -> str:
+        """The words of ``cand`` that fill the question's slot, as written in the document."""
+        if q.english:
+            return ""
+        found = extract_span(q.text, cand.norm, self.index.segmenter.tagged)
+        if found is None or (kinds and found.kind not in kinds) or found.aligned < MIN_ALIGNED:
+            return ""
+        start, end = normalize(cand.text).original_span(found.start, found.end)
+        return cand.text[start:end]
 
     def _clause(self, q: Question, cand: Candidate) -> str:
         parts = clauses(cand.norm)

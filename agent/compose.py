@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.evidence import Candidate
-from agent.types import Answer, Citation
+from agent.types import Answer, Citation, Refusal
 from ingest.normalize import to_simplified, to_traditional
 from ingest.reader import LoadedIndex
 
@@ -58,8 +58,8 @@ def compose(
     )
 
 
-def refusal(question: str, traditional: bool, reason: str = "") -> Answer:
+def refusal(question: str, traditional: bool, why: Refusal | None = None) -> Answer:
+    """「资料中没有相关信息。」 in the asker's script; ``why`` records the check that refused."""
     text = REFUSAL_TRADITIONAL if traditional else REFUSAL
-    if reason:
-        text = f"{text}{in_script(reason, traditional)}"
-    return Answer(text=text, refused=True, citations=[], mode="offline", question=question, short=text)
+    return Answer(text=text, refused=True, citations=[], mode="offline", question=question,
+                  short=text, refusal=why)

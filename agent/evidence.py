@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.extract import list_items
-from agent.synonyms import SYNONYMS
+from agent.lexicon import synonyms
 from agent.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
@@ -158,9 +158,6 @@ class EvidenceFinder:
         chunk_by_id = self._chunk_by_id
         fit = self.document_fit(question.terms, {p.source for p in passages}, context)
         context = tuple(t for t in context if t not in question.terms)
-
-        def context_of(norm: str) -> str:
-            return norm
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -180,12 +177,12 @@ class EvidenceFinder:
                 # 「这家企业…」 continues the previous sentence's subject, and a sentence after a
                 # 「；」 is the next clause of the same sentence: let the earlier words count
                 continues = previous.rstrip().endswith(("；", ";"))
-                context = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
+                reading = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
                 previous = norm
                 background = " ".join(
                     (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
                 )
-                coverage, covered = self.coverage(question.terms, context, background)
+                coverage, covered = self.coverage(question.terms, reading, background)
                 score = (
                     WEIGHTS["coverage"] * coverage
                     + WEIGHTS["dense"] * max(0.0, dense - 0.75)
@@ -193,7 +190,7 @@ class EvidenceFinder:
                 )
                 score += _type_bonus(question, norm) + WEIGHTS["document"] * fit.get(chunk.source, 0.0)
                 if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
-                    score += WEIGHTS["context"] * self.coverage(context, context_of(norm))[0]
+                    score += WEIGHTS["context"] * self.coverage(context, reading)[0]
                 out.append(
                     Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
                               dense, coverage, score, covered)
@@ -295,7 +292,7 @@ def term_credit(term: str, norm: str, reorder: bool = True) -> float:
     norm = norm.lower()
     if term in norm:
         return 1.0
-    for alt in SYNONYMS.get(term, ()):
+    for alt in synonyms(term):
         if alt in norm:
             return 0.9
     if len(term) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in term):

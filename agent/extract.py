@@ -68,6 +68,19 @@ def figures(text: str) -> list[Span]:
 
 
 _DATE_LIKE = re.compile(r"\d{4}年")
+# a numeral and whatever measure word follows it (「250米」「3颗」「两架次」), beyond the unit list
+_NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两百千万亿]+)\s*[\u4e00-\u9fff%％A-Za-z]")
+
+
+def numerals(text: str) -> list[Span]:
+    """Every numeral with a measure word or unit after it, dates left out: a figure of any kind."""
+    out = []
+    for m in _NUMERAL_MEASURE.finditer(text):
+        found = m.group(0)
+        if _DATE_LIKE.fullmatch(found) or re.fullmatch(r"\d{1,2}[月日号]", found) or re.fullmatch(r"一\D", found):
+            continue  # dates, and 「一个」「一种」 (an article, not a count)
+        out.append(Span(m.start(), m.end(), found))
+    return out
 
 
 def to_number(figure: str) -> float | None:
@@ -137,7 +150,11 @@ _LEAD = re.compile(
     r"^.*(?:涵盖|包括|包含|聚焦|布局|分为|覆盖|涉及|引育|引进|培育|筑牢|强化|拓展|围绕|推动|发展|"
     r"打造|建设|深化与|例如|比如|诸如|用于)"
 )
-_TAIL = re.compile(r"(?:等|等等|及其他|为主导|为主体|为重点|为核心|为主|为代表).*$")
+# what closes an enumeration after its last item: 「等」「为主导」, or a count of it 「三大产业」「4个领域」
+_TAIL = re.compile(
+    r"(?:等|等等|及其他|为主导|为主体|为重点|为核心|为主|为代表|"
+    r"(?:[一二三四五六七八九十两]|\d{1,2})(?:大|个|项|类|种|条|家)[\u4e00-\u9fff]{0,6}$).*$"
+)
 _AS = re.compile(r"^.*以(?=[^以]{2,12}$)")  # 「已形成以集成电路」 -> 集成电路
 _AND = re.compile(r"^(?P<a>[^和及与]{2,12})(?:和|及|与|以及)(?P<b>[^和及与]{2,12})$")
 

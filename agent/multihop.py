@@ -22,8 +22,8 @@ _RELATIVE = re.compile(
     r"^(?P<desc>.{6,}?)的(?:那家|那个|这家|这个)?(?P<head>企业|公司|集团|机构|单位|人|领导|负责人|代表)"
     r"[，,、]?(?P<rest>.{2,})$"
 )
-_COMPANY_END = ("公司", "集团", "科技", "企业", "云")
-_ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "太初", "机构")
+_COMPANY_END = ("公司", "集团", "科技", "企业")
+_ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "机构")
 # a name right after a title (the role book's titles) and before a reporting verb
 _PERSON = re.compile("(?:" + "|".join(TITLES) + r")([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)")
 _PRONOUN = re.compile(r"^(?:其|它|他|她)")

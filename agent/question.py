@@ -23,7 +23,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
     ("number", re.compile(
-        r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|算力.*(?:多|几)|"
+        r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|日期|时间|when|what date|what year|what time", re.I)),

@@ -154,8 +154,9 @@ def org_named(place: str, roles: list[Role]) -> bool:
     if len(place) < 2:
         return True
     chains = "".join(r.chain for r in roles)
-    found = sum(1 for ch in set(place) if ch in chains)
-    return found >= 0.75 * len(set(place))
+    # most of its character pairs, in order: 「天济科技」 shares 济科技 with 「并济科技」 but not 并济
+    pairs = {place[i : i + 2] for i in range(len(place) - 1)}
+    return sum(1 for p in pairs if p in chains) >= 0.75 * len(pairs)
 
 
 def _title_chain(before: str) -> tuple[str, ...]:

@@ -40,6 +40,14 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Why an answer was refused: the check that decided (``rule``) and what it found."""
+
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Answer:
     """What `PolicyQA.ask` returns.
 
@@ -55,3 +63,4 @@ class Answer:
     short: str = ""
     notice: str = ""
     seconds: float = 0.0
+    refusal: Refusal | None = None  # set when ``refused``: which check refused, and why

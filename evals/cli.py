@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_feedback_command(argv[1:])
     if argv[:1] == ["gate"]:
         return gate_command(argv[1:])
+    if argv[:1] == ["reading"]:
+        return reading_command(argv[1:])
     args = run_parser().parse_args(argv)
     if args.distractors is not None and args.distractors < 0:
         print(f"--distractors {args.distractors}: use a count ≥ 0", file=sys.stderr)
@@ -191,6 +193,70 @@ def summary_table(report: dict) -> str:
             f"ask p50/p95 {1000 * (m['latency_p50'] or 0):.0f}/{1000 * (m['latency_p95'] or 0):.0f} ms"
         )
     return "\n".join(lines)
+
+
+def reading_command(argv: list[str]) -> int:
+    """``python -m evals reading``: a SQuAD-style set, every paragraph a document."""
+    import json
+    import tomllib
+
+    from agent import PolicyQAError, Settings
+    from evals.embedding_cache import CachedEmbedder
+    from evals.reading import render, run_reading
+    from ingest.embeddings import load_embedder
+    from ingest.errors import IngestError
+
+    p = argparse.ArgumentParser(prog="python -m evals reading",
+                                description="reading comprehension: span, citation, refusal, F1")
+    p.add_argument("--data", type=Path, required=True, help="SQuAD-style JSON (CMRC, DRCD)")
+    p.add_argument("--limit", type=int, help="ask only the first N questions")
+    p.add_argument("--name", help="report stem in --output-dir (default: the data file's stem)")
+    p.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT)
+    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="passage-embedding cache")
+    p.add_argument("--gate", action="store_true", help="exit 1 below the thresholds")
+    p.add_argument("--thresholds", type=Path,
+                   help="TOML with a [reading] table (default: thresholds.toml beside --data)")
+    p.add_argument("--quiet", action="store_true")
+    args = p.parse_args(argv)
+    if not args.data.is_file():
+        print(f"evals reading: no file {args.data}; pass --data PATH to a SQuAD-style JSON",
+              file=sys.stderr)
+        return 2
+    progress = (lambda _: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
+    settings = Settings.from_env()
+    settings = settings.with_(ingest=replace(settings.ingest, progress=not args.quiet))
+    try:
+        embedder = CachedEmbedder(load_embedder(settings.ingest.embeddings), args.cache)
+        report = run_reading(args.data, settings, embedder, args.limit, progress)
+    except (PolicyQAError, IngestError, OSError, KeyError, ValueError) as exc:
+        print(f"evals reading: {exc}", file=sys.stderr)
+        return 2
+    stem = args.name or args.data.stem
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    json_path = args.output_dir / f"reading-{stem}.json"
+    json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    markdown = render(report)
+    json_path.with_suffix(".md").write_text(markdown, encoding="utf-8")
+    print("\n".join(markdown.splitlines()[:14]))
+    print(f"report: {json_path}, {json_path.with_suffix('.md')}")
+    if not args.gate:
+        return 0
+    thresholds_path = args.thresholds or args.data.parent / "thresholds.toml"
+    try:
+        minimums = tomllib.loads(thresholds_path.read_text(encoding="utf-8"))["reading"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        print(f"evals reading: thresholds {thresholds_path}: {exc}", file=sys.stderr)
+        return 2
+    failures = []
+    for metric, bound in minimums.items():
+        value = report["metrics"].get(metric.removeprefix("max_"))
+        if value is None:
+            failures.append(f"{metric}: unknown metric")
+        elif metric.startswith("max_") and value > bound:
+            failures.append(f"{metric}: {value:.3f} > {bound}")
+        elif not metric.startswith("max_") and value < bound:
+            failures.append(f"{metric}: {value:.3f} < {bound}")
+    return _print_gate(failures)
 
 
 def import_feedback_command(argv: list[str]) -> int:

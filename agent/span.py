@@ -1,0 +1,261 @@
+"""The short answer inside a sentence: the span that fills the question's slot. Plain Python.
+
+Question–sentence alignment: the words on each side of the question word (agent/answer_type.py)
+are found in the sentence, and the answer is the stretch of the sentence that they do not cover,
+next to where they stand, of the type the question asks for (a person, a place, a time, a
+figure with any measure word, the noun of the asked kind, a definition). Types come from jieba's
+part-of-speech tags and from numeral and date patterns, not from word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agent.answer_type import Slot, asked_slot
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+_BREAK = "，,。；;！？!?：:"
+_HARD = "。；;！？!?"
+# characters that open or close no answer: particles and prepositions at a span's edges
+_EDGE = set("的了是为在于和与及由被把对也都就又而并且其之以从向将即这那此该个着过")
+_NUMERAL = re.compile(r"\d(?:[0-9.,\-]*\d)?|[零〇一二三四五六七八九十两百千万亿]+")
+TIME_SPAN = re.compile(
+    r"(?:公元前?)?\d{1,4}(?:年代|年|世纪)(?:\d{1,2}月)?(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[月日号]|"
+    r"[一二三四五六七八九十]+(?:世纪|年代)|[\u4e00-\u9fff]{1,3}(?:朝|代|时期|年间|初期|末期|中期)"
+)
+_TYPED_TAGS = {"person": ("nr",), "place": ("ns",), "entity": ("nt", "nz", "ns", "nr")}
+WINDOW = 12  # characters on each side of a span where aligned question words count
+
+
+@dataclass(frozen=True)
+class SpanAnswer:
+    text: str
+    start: int  # offsets in the sentence
+    end: int
+    kind: str  # the slot type it fills
+    score: float
+    aligned: float  # how much of the question lines up around it (0 when nothing does)
+
+
+def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | None:
+    """The best answer span of ``sentence`` (normalised) for ``question`` (normalised), or None."""
+    slot = asked_slot(question)
+    if slot.kind in ("yesno", "reason", "manner"):
+        return None
+    left, right = _context(slot.left(question)), _context(slot.right(question))
+    marks = _align(sentence, left, right)
+    tokens = _tokens(sentence, tagger)
+    best: SpanAnswer | None = None
+    for a, b in _candidates(sentence, tokens, marks):
+        aligned = _proximity(sentence, marks, a, b)
+        typed = _type_fit(slot, sentence[a:b], tokens, a, b)
+        if typed < 0 and (slot.kind in ("number", "time") or aligned < 1):
+            continue  # a figure or a date is asked: nothing else answers
+        score = aligned + typed + _fills(sentence, marks, a, b)
+        score -= 0.04 * max(0, (b - a) - _typical_length(slot))
+        if best is None or score > best.score:
+            best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned)
+    if best is None:
+        return None
+    return _narrow(slot, best, sentence, tokens, question[slot.end :])
+
+
+def _context(text: str) -> str:
+    return re.sub(r"[?？。!！,，\s]", "", text)
+
+
+def _align(sentence: str, left: str, right: str) -> list[int]:
+    """Per sentence character: 1 when part of a ≥2-character stretch of the question's left
+    context, 2 of its right context, 3 of both, 0 when not in the question."""
+    marks = [0] * len(sentence)
+    for bit, context in ((1, left), (2, right)):
+        if len(context) < 2:
+            continue
+        i = 0
+        while i < len(sentence) - 1:
+            n = 1
+            while i + n < len(sentence) and sentence[i : i + n + 1] in context:
+                n += 1
+            if n >= 2:
+                for j in range(i, i + n):
+                    marks[j] |= bit
+                i += n
+            else:
+                i += 1
+    return marks
+
+
+def _tokens(sentence: str, tagger: Tagger) -> list[tuple[int, int, str]]:
+    """(start, end, flag) of each tagged word; the tagger drops punctuation and lower-cases."""
+    out, at = [], 0
+    lowered = sentence.lower()
+    for word, flag in tagger(sentence):
+        start = lowered.find(word, at)
+        if start < 0:
+            continue
+        out.append((start, start + len(word), flag))
+        at = start + len(word)
+    return out
+
+
+def _candidates(sentence: str, tokens, marks: list[int]):
+    """Token-aligned stretches with no aligned question character and no clause break."""
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    previous_end = 0
+    for tok in tokens:
+        a, b, _ = tok
+        gap = sentence[previous_end:a]
+        previous_end = b
+        if runs[-1] and any(ch in _BREAK for ch in gap):
+            runs.append([])
+        if any(marks[a:b]) or not sentence[a:b].strip():
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(tok)
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i, min(len(run), i + 10)):
+                a, b = run[i][0], run[j][1]
+                if b - a > 40:
+                    break
+                while a < b and sentence[a] in _EDGE:
+                    a += 1
+                while b > a and sentence[b - 1] in _EDGE:
+                    b -= 1
+                if b > a:
+                    yield a, b
+
+
+def _proximity(sentence: str, marks: list[int], a: int, b: int) -> float:
+    """Aligned question characters just before (left context) and after (right context) a span,
+    weighed by closeness; a clause break in between counts as distance, a full stop ends it."""
+    score = 0.0
+    distance = 0
+    for i in range(a - 1, max(-1, a - 1 - WINDOW * 2), -1):
+        ch = sentence[i]
+        if ch in _HARD:
+            break
+        distance += 4 if ch in _BREAK else 1
+        if distance > WINDOW:
+            break
+        if marks[i] & 1:
+            score += 1.0 / (1 + 0.35 * (distance - 1))
+        elif marks[i] & 2:
+            score += 0.3 / (1 + 0.35 * (distance - 1))
+    distance = 0
+    for i in range(b, min(len(sentence), b + WINDOW * 2)):
+        ch = sentence[i]
+        if ch in _HARD:
+            break
+        distance += 4 if ch in _BREAK else 1
+        if distance > WINDOW:
+            break
+        if marks[i] & 2:
+            score += 1.0 / (1 + 0.35 * (distance - 1))
+        elif marks[i] & 1:
+            score += 0.3 / (1 + 0.35 * (distance - 1))
+    return score
+
+
+def _fills(sentence: str, marks: list[int], a: int, b: int) -> float:
+    """A span that fills the whole gap between the aligned words (or a clause edge) on each side:
+    「…即算为踢爆。」 gives 踢爆, not 踢."""
+    before = sentence[a - 1] if a > 0 else "。"
+    after = sentence[b] if b < len(sentence) else "。"
+    left = before in _BREAK or (a > 0 and marks[a - 1] & 1)
+    right = after in _BREAK or (b < len(sentence) and marks[b] & 2)
+    return 0.4 * bool(left) + 0.4 * bool(right)
+
+
+def _type_fit(slot: Slot, text: str, tokens, a: int, b: int) -> float:
+    inside = [flag for s, e, flag in tokens if s >= a and e <= b]
+    if slot.kind == "number":
+        if not re.search(r"\d|[一二三四五六七八九十两百千万亿]", text):
+            return -1.0
+        return 2.0 + (0.5 if slot.noun and slot.noun[:1] in text else 0.0)
+    if slot.kind == "time":
+        return 2.0 if TIME_SPAN.search(text) or "t" in inside else -1.0
+    if slot.kind in ("person", "place"):
+        tags = _TYPED_TAGS[slot.kind]
+        if any(flag.startswith(tags) for flag in inside):
+            return 1.5
+        return 0.0 if any(flag.startswith("n") for flag in inside) else -1.0
+    if slot.kind == "entity":
+        fit = 0.0
+        if slot.noun and text.endswith(slot.noun[-1:]):
+            fit += 1.0
+        if any(flag.startswith(_TYPED_TAGS["entity"]) for flag in inside):
+            fit += 0.5
+        if not any(flag[:1] in ("n", "v", "e", "x") or flag == "vn" for flag in inside):
+            fit -= 1.0
+        return fit
+    return 0.0
+
+
+def _typical_length(slot: Slot) -> int:
+    return {"number": 6, "time": 8, "person": 4, "place": 6, "entity": 8}.get(slot.kind, 12)
+
+
+def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: str) -> SpanAnswer:
+    """Keep the typed part of a span: the figure with its measure word, the date, the name."""
+    text, a = span.text, span.start
+    found = None
+    if slot.kind == "number":
+        numeral = _overlapping(_NUMERAL, sentence, span)
+        if numeral:
+            end = numeral.end()
+            rest = sentence[end:]
+            # the question's own words after 多少 (「多少名观众」) say how far the figure goes
+            asked = question_tail[:3]
+            shared = next((k for k in range(len(asked), 0, -1) if rest.startswith(asked[:k])), 0)
+            measure = rest[:shared] if shared else _measure(rest, tokens, end)
+            found = (numeral.start() - a, end + len(measure) - a)
+    elif slot.kind == "time":
+        moment = _overlapping(TIME_SPAN, sentence, span)
+        if moment:
+            found = (moment.start() - a, moment.end() - a)
+    elif slot.kind in ("person", "place"):
+        tags = _TYPED_TAGS[slot.kind]
+        at = [i for i, (s, e, flag) in enumerate(tokens)
+              if s >= a and e <= span.end and flag.startswith(tags)]
+        if at:
+            first = last = at[0]
+            # the whole name: 「威廉·琼斯」 is tagged as two names written together
+            while first > 0 and tokens[first - 1][2].startswith(tags) and sentence[
+                    tokens[first - 1][1] : tokens[first][0]] in ("", "·"):
+                first -= 1
+            while last + 1 < len(tokens) and tokens[last + 1][2].startswith(tags) and sentence[
+                    tokens[last][1] : tokens[last + 1][0]] in ("", "·"):
+                last += 1
+            found = (tokens[first][0] - a, tokens[last][1] - a)
+    if found is None:
+        return span
+    s, e = a + found[0], a + found[1]
+    return SpanAnswer(sentence[s:e], s, e, span.kind, span.score, span.aligned)
+
+
+def _overlapping(pattern: re.Pattern, sentence: str, span: SpanAnswer) -> re.Match | None:
+    """The first match of ``pattern`` in the sentence that overlaps the span (so a date is
+    kept whole when the span holds only part of it)."""
+    for found in pattern.finditer(sentence):
+        if found.start() < span.end and found.end() > span.start:
+            return found
+    return None
+
+
+def _measure(rest: str, tokens, at: int) -> str:
+    """The measure word or unit right after a numeral: the next token when it is one (q, m, n)."""
+    for s, e, flag in tokens:
+        if s == at:
+            return rest[: e - at] if flag[:1] in ("q", "m", "n") or flag == "x" else ""
+        if s > at:
+            break
+    unit = re.match(r"[%％]|[\u4e00-\u9fff]", rest)
+    return unit.group(0) if unit else ""
+
+
+__all__ = ["TIME_SPAN", "SpanAnswer", "extract_span"]

@@ -1,0 +1,24 @@
+"""Evidence scoring: the conversation's terms pick among sentences that answer alike."""
+
+import pytest
+
+from tests.support import open_small_corpus
+
+REPORT = (
+    "全市工业经济运行简报\n\n"
+    "碧螺春全年销量同比增长30%，主要销往华东地区。\n"
+    "龙井茶全年销量同比增长12%，主要销往西南地区。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "evidence", {"brief.txt": REPORT})
+
+
+@pytest.mark.parametrize(("previous", "figure"), [("龙井茶卖得怎么样？", "12%"), ("碧螺春卖得怎么样？", "30%")])
+def test_follow_up_stays_on_the_previous_turns_topic(qa, previous, figure):
+    # both sentences answer 「销量同比增长了多少」 equally; the earlier turn decides which one
+    answer = qa.ask("全年销量同比增长了多少？", history=[(previous, "")])
+    assert answer.short == figure
+    assert figure in answer.citations[0].quote

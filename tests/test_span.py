@@ -1,0 +1,73 @@
+"""Span extraction on literal strings: no index, no model (jieba's tagger only)."""
+
+import pytest
+
+from agent.answer_type import asked_slot
+from agent.span import extract_span
+from ingest.normalize import normalize_query
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Segmenter().tagged
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "noun"),
+    [
+        ("谁发现了印欧语系？", "person", ""),
+        ("亚洲协会在哪里举行？", "place", ""),
+        ("该游戏于何时发售？", "time", ""),
+        ("这种鸟的体长可达多少公分？", "number", "公分"),
+        ("机场每天起降几架次？", "number", "架次"),
+        ("他是哪国人？", "place", ""),
+        ("该公司隶属于哪个集团？", "entity", "集团"),
+        ("生命数耗完即算为什么？", "entity", ""),  # 为+什么 at the end: not a why-question
+        ("为什么生命数会耗完？", "reason", ""),
+        ("梵语是什么？", "definition", ""),
+        ("这项政策是否适用于个体户？", "yesno", ""),
+        ("如何申请补贴？", "manner", ""),
+    ],
+)
+def test_asked_slot_types(question, kind, noun):
+    slot = asked_slot(normalize_query(question))
+    assert (slot.kind, slot.noun) == (kind, noun)
+
+
+def test_asked_slot_splits_the_question_around_the_question_word():
+    q = "陆特和汉斯雷顿开创了哪一地区对梵语的学术研究？"
+    slot = asked_slot(q)
+    assert slot.left(q) == "陆特和汉斯雷顿开创了"
+    assert slot.right(q) == "地区对梵语的学术研究"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        ("生命数耗完即算为什么？", "每次泡封会减少生命数，生命数耗完即算为踢爆。", "踢爆"),
+        ("《战国无双3》是由哪两个公司合作开发的？",
+         "《战国无双3》是由光荣和ω-force开发的战国无双系列的正统第三续作。", "光荣和ω-force"),
+        ("该游戏于何时发售？", "本作于2009年12月3日在日本发售。", "2009年12月3日"),
+        ("陸特和漢斯雷頓開創了哪一地區對梵語的學術研究？",
+         "在歐洲，梵語的學術研究，由德國學者陸特和漢斯雷頓開創。", "欧洲"),
+        ("这种鸟的体长可达多少公分？", "成鸟体长可达45公分，翼展约80公分。", "45公分"),
+        ("威廉·瓊斯發現了什麼？", "後來威廉·瓊斯發現印歐語系，也要歸功於對梵語的研究。", "印欧语系"),
+        ("谁发现了印欧语系？", "后来威廉·琼斯发现印欧语系，也要归功于对梵语的研究。", "威廉·琼斯"),
+        ("亚洲协会在哪里举行？", "1786年2月2日，亚洲协会在加尔各答举行。", "加尔各答"),
+        ("亚洲协会于哪一天举行？", "1786年2月2日，亚洲协会在加尔各答举行。", "1786年2月2日"),
+        ("热线电话是多少？", "咨询热线电话为0832-2026888，工作日受理。", "0832-2026888"),
+    ],
+)
+def test_extract_span_fills_the_slot(tagger, question, sentence, answer):
+    span = extract_span(normalize_query(question), normalize_query(sentence), tagger)
+    assert span is not None and span.text == answer
+
+
+def test_extract_span_declines_a_sentence_without_the_asked_type(tagger):
+    # a figure question over a sentence with no numeral: no span rather than a wrong one
+    assert extract_span("园区有多少家企业？", "园区企业发展势头良好。", tagger) is None
+
+
+def test_extract_span_leaves_why_questions_to_the_reason_clause(tagger):
+    assert extract_span("为什么营收增长了？", "得益于新产品，营收增长了。", tagger) is None

@@ -1,0 +1,68 @@
+"""The answering stages on literal strings: question analysis, figures, clauses, lists, arithmetic,
+the thesaurus. No index and no model (jieba only), so `make test-fast` runs them in seconds."""
+
+import pytest
+
+from agent.calculator import calculate, format_number
+from agent.extract import clauses, figures, list_items, numerals, to_number
+from agent.lexicon import synonyms
+from agent.lexicon.thesaurus import cilin_path
+from agent.question import analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("园区一共有多少家企业？", "calc"),
+        ("这种鸟有多少颗牙齿？", "number"),
+        ("机场每天起降几架次？", "number"),
+        ("大会于什么时候召开？", "when"),
+        ("总部位于哪里？", "where"),
+        ("谁主持了会议？", "who"),
+        ("营收为什么下降了？", "why"),
+        ("该政策是否适用于个体户？", "yesno"),
+        ("园区有哪些主导产业？", "list"),
+    ],
+)
+def test_question_types(segmenter, question, qtype):
+    assert analyze(question, segmenter).qtype == qtype
+
+
+def test_numerals_take_any_measure_word_but_not_dates():
+    found = [s.text for s in numerals("海拔250米至1,700米，2025年7月有3颗卫星和两架次航班，一个中心")]
+    assert found == ["250米", "1,700米", "3颗", "两架"]
+
+
+def test_figures_keep_qualifier_and_unit():
+    assert [s.text for s in figures("营收超10亿元，增长39.3%，新增8家企业")] == ["超10亿元", "增长39.3%", "8家"]
+    assert to_number("2.6亿元") == 2.6
+
+
+def test_clauses_do_not_split_inside_numbers_or_quotes():
+    parts = [c.text for c in clauses("产值达1,200万元，同比增长12%；被誉为“数字动脉，算力之心”。")]
+    assert parts == ["产值达1,200万元", "同比增长12%", "被誉为“数字动脉,算力之心”"] or parts == [
+        "产值达1,200万元", "同比增长12%", "被誉为“数字动脉，算力之心”"]
+
+
+def test_list_items_split_enumerations():
+    assert list_items("重点发展电子信息、生物医药和新材料三大产业") == ["电子信息", "生物医药", "新材料"]
+
+
+def test_calculator_is_safe_arithmetic():
+    assert calculate("(12.6 - 9.8) / 9.8 * 100") == pytest.approx(28.5714, rel=1e-4)
+    assert format_number(28.5714) == "28.57"
+    with pytest.raises(ValueError):
+        calculate("__import__('os')")
+
+
+def test_thesaurus_comes_from_cilin_and_the_paraphrase_file():
+    assert cilin_path() is not None and cilin_path().name == "cilin_tree.json"
+    assert "时节" in synonyms("季节")  # a cilin "=" class
+    assert "奖补" in synonyms("补贴")  # agent/lexicon/paraphrases.tsv
+    assert synonyms("并非一个词") == ()
