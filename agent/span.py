@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.answer_type import Slot, asked_slot
 
@@ -46,14 +46,21 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
     if slot.kind in ("yesno", "reason", "manner"):
         return None
     left, right = _context(slot.left(question)), _context(slot.right(question))
+    if slot.kind in ("entity", "number") and right:
+        # the noun or measure word right after the question word (「哪一个县」: 县) names the
+        # answer's kind and is often part of it (台东县): it is not a word to line up
+        first = tagger(right)[:1]
+        if first and right.startswith(first[0][0]) and first[0][1][:1] not in "vpudcryf":
+            slot = replace(slot, noun=first[0][0])
+            right = right[len(first[0][0]) :]
     marks = _align(sentence, left, right)
     tokens = _tokens(sentence, tagger)
     best: SpanAnswer | None = None
     for a, b in _candidates(sentence, tokens, marks):
         aligned = _proximity(sentence, marks, a, b)
         typed = _type_fit(slot, sentence[a:b], tokens, a, b)
-        if typed < 0 and (slot.kind in ("number", "time") or aligned < 1):
-            continue  # a figure or a date is asked: nothing else answers
+        if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
+            continue  # a figure, a date, a person or a place is asked: nothing else answers
         score = aligned + typed + _fills(sentence, marks, a, b)
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
         if best is None or score > best.score:
@@ -183,17 +190,22 @@ def _type_fit(slot: Slot, text: str, tokens, a: int, b: int) -> float:
         tags = _TYPED_TAGS[slot.kind]
         if any(flag.startswith(tags) for flag in inside):
             return 1.5
-        return 0.0 if any(flag.startswith("n") for flag in inside) else -1.0
+        return 0.0 if inside and _nominal(inside[-1]) and inside[0][:1] != "r" else -1.0
     if slot.kind == "entity":
         fit = 0.0
         if slot.noun and text.endswith(slot.noun[-1:]):
             fit += 1.0
         if any(flag.startswith(_TYPED_TAGS["entity"]) for flag in inside):
             fit += 0.5
-        if not any(flag[:1] in ("n", "v", "e", "x") or flag == "vn" for flag in inside):
-            fit -= 1.0
+        if not inside or not (_nominal(inside[-1]) or text.endswith("》")):
+            fit -= 1.5  # a thing is named by a noun phrase: 「挪威国会大厦」, not 「开始」「再度」
         return fit
     return 0.0
+
+
+def _nominal(flag: str) -> bool:
+    """A part-of-speech tag that can end a noun phrase (jieba: n*, vn, eng, x for Latin words)."""
+    return flag[:1] == "n" or flag in ("vn", "eng", "x", "j", "l", "i")
 
 
 def _typical_length(slot: Slot) -> int:
@@ -208,6 +220,7 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
         numeral = _overlapping(_NUMERAL, sentence, span)
         if numeral:
             end = numeral.end()
+            end += len(re.match(r"[多余]?[十百千万亿]*", sentence[end:]).group(0))  # 「2,000万」「100多」
             rest = sentence[end:]
             # the question's own words after 多少 (「多少名观众」) say how far the figure goes
             asked = question_tail[:3]
@@ -225,11 +238,10 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
         if at:
             first = last = at[0]
             # the whole name: 「威廉·琼斯」 is tagged as two names written together
-            while first > 0 and tokens[first - 1][2].startswith(tags) and sentence[
-                    tokens[first - 1][1] : tokens[first][0]] in ("", "·"):
+            while first > 0 and _same_name(tokens[first - 1], tokens[first], tags, sentence):
                 first -= 1
-            while last + 1 < len(tokens) and tokens[last + 1][2].startswith(tags) and sentence[
-                    tokens[last][1] : tokens[last + 1][0]] in ("", "·"):
+            while last + 1 < len(tokens) and _same_name(tokens[last + 1], tokens[last], tags, sentence,
+                                                         after=True):
                 last += 1
             found = (tokens[first][0] - a, tokens[last][1] - a)
     if found is None:
@@ -245,6 +257,13 @@ def _overlapping(pattern: re.Pattern, sentence: str, span: SpanAnswer) -> re.Mat
         if found.start() < span.end and found.end() > span.start:
             return found
     return None
+
+
+def _same_name(other, token, tags, sentence: str, after: bool = False) -> bool:
+    """``other`` continues the name ``token`` belongs to: another name token written against it,
+    or any word across a 「·」 (「法兰克·盖瑞」 whatever the tagger makes of 盖瑞)."""
+    gap = sentence[token[1] : other[0]] if after else sentence[other[1] : token[0]]
+    return gap == "·" or (gap == "" and other[2].startswith(tags))
 
 
 def _measure(rest: str, tokens, at: int) -> str:

