@@ -12,7 +12,7 @@ from ingest.errors import IngestError
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m agent", description="对语料中的文档提问")
-    parser.add_argument("question", help="问题，例如：并济科技的算力接入了哪个经济圈？")
+    parser.add_argument("question", help="问题，例如：申报截止时间是什么时候？")
     parser.add_argument("--corpus", default=None, help="语料目录（默认 corpus）")
     parser.add_argument("--index-dir", default=None, help="索引目录（默认 .index）")
     parser.add_argument("--retrieve", type=int, default=0, metavar="K", help="只列出前 K 个检索片段")

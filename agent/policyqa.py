@@ -147,7 +147,7 @@ class PolicyQA:
 
 def _check_question(question: str) -> str:
     if not isinstance(question, str) or not question.strip():
-        raise EmptyQuestionError("问题为空；请输入要查询的问题，例如「并济科技的算力接入了哪个经济圈？」")
+        raise EmptyQuestionError("问题为空；请输入要查询的问题，例如「申报截止时间是什么时候？」")
     question = question.strip()
     if len(question) > MAX_QUESTION_CHARS:
         raise EmptyQuestionError(

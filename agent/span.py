@@ -21,6 +21,7 @@ _BREAK = "，,。；;！？!?：:"
 _HARD = "。；;！？!?"
 # characters that open or close no answer: particles and prepositions at a span's edges
 _EDGE = set("的了是为在于和与及由被把对也都就又而并且其之以从向将即这那此该个着过")
+_QUALIFIER = re.compile(r"(?:[≥≤><＞＜]|超过|不低于|不少于|不超过|不高于|超|逾|近|约)$")
 _NUMERAL = re.compile(r"\d(?:[0-9.,\-]*\d)?|[零〇一二三四五六七八九十两百千万亿]+")
 TIME_SPAN = re.compile(
     r"(?:公元前?)?\d{1,4}(?:年代|年|世纪)(?:\d{1,2}月)?(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[月日号]|"
@@ -226,7 +227,12 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
             asked = question_tail[:3]
             shared = next((k for k in range(len(asked), 0, -1) if rest.startswith(asked[:k])), 0)
             measure = rest[:shared] if shared else _measure(rest, tokens, end)
-            found = (numeral.start() - a, end + len(measure) - a)
+            start = numeral.start()
+            # a qualifier changes what the figure says (「≥17300P」「超10亿元」): keep it
+            qualifier = _QUALIFIER.search(sentence[:start])
+            if qualifier:
+                start = qualifier.start()
+            found = (start - a, end + len(measure) - a)
     elif slot.kind == "time":
         moment = _overlapping(TIME_SPAN, sentence, span)
         if moment:
@@ -270,7 +276,7 @@ def _measure(rest: str, tokens, at: int) -> str:
     """The measure word or unit right after a numeral: the next token when it is one (q, m, n)."""
     for s, e, flag in tokens:
         if s == at:
-            return rest[: e - at] if flag[:1] in ("q", "m", "n") or flag == "x" else ""
+            return rest[: e - at] if flag[:1] in ("q", "m", "n") or flag in ("x", "eng") else ""
         if s > at:
             break
     unit = re.match(r"[%％]|[\u4e00-\u9fff]", rest)
