@@ -18,7 +18,7 @@ MAX_EXAMPLES = 4
 _ORG = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|研究院|研究所|实验室|大学)$")
 # 「全区人工智能产业营收增长39.3%」: a subject (after the last comma), a verb of change, a figure
 _FIGURE = re.compile(
-    r"([\u4e00-\u9fff]{4,18}?)(增长|提高|提升|下降|达到|突破)了?\s*\d[\d.]*\s*(?:%|亿元|万元|万人|万吨)"
+    r"([\u4e00-\u9fff]{4,18}?)(增长|提高|提升|下降|达到|突破)了?\s*\d[\d.]*\s*(?:%|[万亿][\u4e00-\u9fff])"
 )
 _LEADING = re.compile(r"^(?:[年月日]|其中|同比|今年|去年|全年|目前|截至|累计|共|已|将|预计)+")
 
@@ -38,16 +38,18 @@ def example_questions(docs: Sequence[LoadedDocument], limit: int = MAX_EXAMPLES)
 
 def _questions(doc: LoadedDocument) -> list[str]:
     title = to_simplified(doc.meta.title).strip()
-    short_title = title if 0 < len(title) <= 30 else ""
+    number = doc.meta.doc_number
+    # a document is named by its title, or by its number when the title found is the number
+    name = f"《{title}》" if 0 < len(title) <= 30 and title != number else number
     out = []
     if figure := _figure(doc):
         out.append(figure)
     if org := _organisation(doc):
         out.append(f"{org}是做什么的？")
-    if doc.meta.issuer and short_title:
-        out.append(f"《{short_title}》是哪个部门印发的？")
-    if doc.meta.doc_number and short_title:
-        out.append(f"《{short_title}》的文号是什么？")
+    if doc.meta.issuer and name:
+        out.append(f"{name}是哪个部门印发的？")
+    if number and name and name != number:
+        out.append(f"{name}的文号是什么？")
     return out
 
 
