@@ -13,18 +13,18 @@ import sys
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from agent import PolicyQA, Settings  # noqa: E402
-from agent.errors import PolicyQAError  # noqa: E402
-from ingest.errors import IngestError  # noqa: E402
-from webapp.chat import ChatHandlers  # noqa: E402
-from webapp.kb import LibraryHandlers  # noqa: E402
-from webapp.layout import TITLE, build_app  # noqa: E402
-from webapp.reply import location, plain_reply, reply_markdown  # noqa: E402
+from agent import PolicyQA, Settings
+from agent.errors import PolicyQAError
+from ingest.errors import IngestError
+from webapp.chat import ChatHandlers
+from webapp.kb import LibraryHandlers
+from webapp.layout import TITLE, build_app
+from webapp.reply import location, plain_reply, reply_markdown
 
 __all__ = [
+    "TITLE",
     "ChatHandlers",
     "LibraryHandlers",
-    "TITLE",
     "build_app",
     "location",
     "main",

@@ -109,6 +109,7 @@ def test_deleted_document_is_no_longer_cited(kb, tmp_path):
     assert message == "已删除 corpus/数据标注扶持措施.txt；索引现有 1 篇文档、1 块。"
     assert not (tmp_path / "corpus" / gbk.name).exists()
     assert frame.values.tolist()[0][1] == "corpus/base.txt" and len(frame) == 1
+    assert summary.startswith("共 1 篇文档，1 块，")
     answer = kb.qa.ask("新落户的数据标注企业最高奖励多少？")
     assert all(c.source != source for c in answer.citations)
     assert all(p.source != source for p in kb.qa.retrieve("数据标注企业奖励", k=5))
@@ -123,7 +124,7 @@ def test_delete_unknown_document_is_refused(kb):
 
 
 def test_rebuild_reindexes_everything(kb):
-    hidden, message, frame, *_ = kb.rebuild()
+    _, message, frame, *_ = kb.rebuild()
     assert message.startswith("索引已重建：1 篇文档、1 块，嵌入 ")
     assert frame.values.tolist()[0][1] == "corpus/base.txt"
     assert kb.qa.ask("东兴区地区生产总值增长了多少？").citations[0].source == "corpus/base.txt"
@@ -132,7 +133,7 @@ def test_rebuild_reindexes_everything(kb):
 def test_table_search_and_sort(make_qa):
     qa = make_qa({"b-long.txt": NOTICE * 3, "a-short.txt": BASE}, seed=False)
     kb = LibraryHandlers(ChatHandlers(qa))
-    frame, summary = kb.table("", "大小（大→小）")
+    frame, _ = kb.table("", "大小（大→小）")
     assert [r[1] for r in frame.values.tolist()] == ["corpus/b-long.txt", "corpus/a-short.txt"]
     frame, _ = kb.table("", "文件名")
     assert [r[1] for r in frame.values.tolist()] == ["corpus/a-short.txt", "corpus/b-long.txt"]

@@ -11,6 +11,7 @@ from webapp.kb import LibraryHandlers
 from webapp.library import COLUMNS, DEFAULT_SORT, SORTS
 
 TITLE = "PolicyQA 政策文件问答"
+PROGRESS = gr.Progress()  # the default that tells Gradio to pass a progress tracker
 
 
 def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
@@ -126,7 +127,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
         sort.change(library.table, [search, sort], [table, summary])
         table.select(_row_source, None, [picked])
 
-        def on_upload(files, query, order, progress=gr.Progress()):
+        def on_upload(files, query, order, progress=PROGRESS):
             return library.upload(files, query, order, progress)
 
         upload.upload(on_upload, [upload, search, sort], [outcome, *views], concurrency_id="corpus")
@@ -138,7 +139,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
         rebuild.click(lambda: gr.update(visible=True), None, [confirm_rebuild])
         rebuild_no.click(lambda: gr.update(visible=False), None, [confirm_rebuild])
 
-        def on_rebuild(query, order, progress=gr.Progress()):
+        def on_rebuild(query, order, progress=PROGRESS):
             return library.rebuild(query, order, progress)
 
         rebuild_yes.click(on_rebuild, [search, sort], [confirm_rebuild, kb_message, *views], concurrency_id="corpus")

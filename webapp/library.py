@@ -45,7 +45,7 @@ def human_size(n: int) -> str:
 
 
 def _haystack(doc: DocumentInfo) -> str:
-    return to_simplified(" ".join((doc.title, doc.source, doc.issuer, doc.doc_number))).lower()
+    return to_simplified(f"{doc.title} {doc.source} {doc.issuer} {doc.doc_number}").lower()
 
 
 def _row(doc: DocumentInfo) -> list:
