@@ -121,6 +121,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
         chat.like(_like_handler(handlers), inputs=[records, comment], outputs=[comment])
         cite_target.change(handlers.open_citation, [cite_target], [doc_view])
         clear.click(lambda: ([], [], "", placeholder_html()), None, [chat, records, question, doc_view])
+        chat.clear(lambda: ([], placeholder_html()), None, [records, doc_view])  # the chat's own 🗑
 
         # knowledge base
         search.change(library.table, [search, sort], [table, summary])
