@@ -120,14 +120,6 @@ class PolicyQA:
     def documents(self) -> list[LoadedDocument]:
         return list(self.index.documents.values())
 
-    def document_text(self, source: str) -> str:
-        """The text every citation of ``source`` indexes: ``quote == text[start:end]``."""
-        doc = self.index.documents.get(source)
-        if doc is None:
-            known = "、".join(sorted(self.index.documents)) or "（无）"
-            raise KeyError(f"没有名为 {source} 的文档；已索引：{known}")
-        return doc.text
-
     def catalog(self) -> list[DocumentInfo]:
         """Every indexed document with its metadata, chunk count, size and when it was added."""
         return describe_documents(self.index, Path(self.settings.corpus_dir))
@@ -135,25 +127,18 @@ class PolicyQA:
     def stats(self) -> IndexStats:
         return index_stats(self.index)
 
-    def refresh(self) -> IngestReport:
-        """Re-sync the corpus folder into the index and reload it."""
-        return self._reload(
-            sync_corpus(
-                self.settings.corpus_dir, self.settings.index_dir, self.settings.ingest, self.embedder
-            )
-        )
-
     def rebuild(self) -> IngestReport:
         """Build the index again from nothing (every document re-read and re-embedded)."""
-        return self._reload(
-            sync_corpus(
-                self.settings.corpus_dir,
-                self.settings.index_dir,
-                self.settings.ingest,
-                self.embedder,
-                rebuild=True,
-            )
+        report = sync_corpus(
+            self.settings.corpus_dir,
+            self.settings.index_dir,
+            self.settings.ingest,
+            self.embedder,
+            rebuild=True,
         )
+        self.refresh()  # reloads the rebuilt index (a sync that finds nothing to do)
+        self.report = report
+        return report
 
     def remove_document(self, source: str) -> IngestReport:
         """Delete ``source``'s file from the corpus folder and drop it from the index at once.
@@ -184,7 +169,19 @@ class PolicyQA:
         self.settings = self.settings.with_(llm=llm)
         self._llm = None
 
-    def _reload(self, report: IngestReport) -> IngestReport:
+    def document_text(self, source: str) -> str:
+        """The text every citation of ``source`` indexes: ``quote == text[start:end]``."""
+        doc = self.index.documents.get(source)
+        if doc is None:
+            known = "、".join(sorted(self.index.documents)) or "（无）"
+            raise KeyError(f"没有名为 {source} 的文档；已索引：{known}")
+        return doc.text
+
+    def refresh(self) -> IngestReport:
+        """Re-sync the corpus folder into the index and reload it."""
+        report = sync_corpus(
+            self.settings.corpus_dir, self.settings.index_dir, self.settings.ingest, self.embedder
+        )
         self.index = open_index(self.settings.index_dir, self.settings.ingest)
         self.retriever = HybridRetriever(self.index, self.embedder)
         self.offline = OfflineAnswerer(self.retriever, self.index, self.settings.top_k)
