@@ -222,13 +222,16 @@ def test_upload_gbk_and_docx_then_answer_and_delete(page, server, tmp_path):
     for line in ("临江市低空经济发展行动方案", "到2026年，全市低空经济产值达到80亿元。"):
         document.add_paragraph(line)
     document.save(docx)
+    legacy = tmp_path / "旧通知.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0")
 
     page.get_by_role("tab", name="知识库").click()
-    page.locator("#kb-upload input[type=file]").set_input_files([str(gbk), str(docx)])
+    page.locator("#kb-upload input[type=file]").set_input_files([str(gbk), str(docx), str(legacy)])
     outcome = page.locator("#kb-outcome")
     outcome.filter(has_text="入库 2 个").wait_for(timeout=180_000)
     assert "已新增 数据标注扶持措施.txt" in outcome.inner_text()
     assert "已新增 低空经济方案.docx" in outcome.inner_text()
+    assert "未加入 旧通知.doc：不支持的格式 .doc；请另存为 .docx 或 .pdf" in outcome.inner_text()
     table = page.locator("#kb-table")
     table.get_by_text("corpus/低空经济方案.docx").wait_for()
     assert "gb18030" in table.inner_text() and "临江市低空经济发展行动方案" in table.inner_text()

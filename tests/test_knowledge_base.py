@@ -58,7 +58,7 @@ def test_upload_reports_each_file_and_progress_then_answers_from_them(kb, tmp_pa
     assert message.splitlines()[0] == "**上传 4 个文件，入库 2 个**"
     assert "- 已新增 数据标注扶持措施.txt：corpus/数据标注扶持措施.txt，" in message
     assert "- 已新增 低空经济方案.docx：corpus/低空经济方案.docx，" in message
-    assert "- 未加入 旧通知.doc：不支持的格式 .doc；请上传 " in message
+    assert "- 未加入 旧通知.doc：不支持的格式 .doc；请另存为 .docx 或 .pdf" in message
     assert "- 未加入 副本.txt：与已收录的 corpus/base.txt 内容完全相同；无需重复上传" in message
     # one overall bar: from 0 to 1, the second step with an ETA, the label naming the file
     assert [f for f, _ in seen] == [0.0, pytest.approx(gbk.stat().st_size / (gbk.stat().st_size + docx.stat().st_size)), 1.0]

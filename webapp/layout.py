@@ -69,12 +69,17 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                     )
                     sort = gr.Dropdown(list(SORTS), value=DEFAULT_SORT, label="排序", scale=2, elem_id="kb-sort")
                 table = gr.Dataframe(
-                    frame, headers=COLUMNS, interactive=False, wrap=True, elem_id="kb-table", max_height=420
+                    frame,
+                    headers=COLUMNS,
+                    interactive=False,
+                    wrap=True,
+                    elem_id="kb-table",
+                    max_height=420,
+                    column_widths=["20%", "17%", "6%", "7%", "10%", "15%", "6%", "8%", "11%"],
                 )
                 upload = gr.File(
                     label=f"上传文档（可多选：{' '.join(types)}），上传后立即入库",
-                    file_count="multiple",
-                    file_types=types,
+                    file_count="multiple",  # any type: the outcome says why a file is not taken
                     type="filepath",
                     elem_id="kb-upload",
                 )
@@ -131,7 +136,9 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
         def on_upload(files, query, order, progress=PROGRESS):
             return library.upload(files, query, order, progress)
 
-        upload.upload(on_upload, [upload, search, sort], [outcome, *views], concurrency_id="corpus")
+        upload.upload(
+            on_upload, [upload, search, sort], [outcome, *views], concurrency_id="corpus", show_progress_on=[outcome]
+        )
         delete.click(library.confirm_delete, [picked], [confirm_delete, confirm_delete_text])
         delete_no.click(lambda: gr.update(visible=False), None, [confirm_delete])
         delete_yes.click(
@@ -143,7 +150,13 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
         def on_rebuild(query, order, progress=PROGRESS):
             return library.rebuild(query, order, progress)
 
-        rebuild_yes.click(on_rebuild, [search, sort], [confirm_rebuild, kb_message, *views], concurrency_id="corpus")
+        rebuild_yes.click(
+            on_rebuild,
+            [search, sort],
+            [confirm_rebuild, kb_message, *views],
+            concurrency_id="corpus",
+            show_progress_on=[kb_message],
+        )
 
         # settings
         save.click(library.save_llm, [base_url, model, api_key], [status, api_key, llm_message])

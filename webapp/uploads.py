@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ingest.errors import SkipDocument
 from ingest.loaders import load_document
-from ingest.pipeline import NOT_DOCUMENTS, SUPPORTED
+from ingest.pipeline import NOT_DOCUMENTS
 
 OUTCOMES = {"added": "已新增", "updated": "已更新", "unchanged": "未变化", "skipped": "未加入"}
 
@@ -129,16 +129,12 @@ def _restore(target: Path, backup: Path) -> None:
 
 def _check(qa, path: Path, corpus: Path, seen: dict[str, str]) -> str:
     """The file's sha256 if it may be indexed; raises `SkipDocument` with the reason."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        shown = suffix or "（无扩展名）"
-        raise SkipDocument(f"不支持的格式 {shown}；请上传 {'、'.join(sorted(SUPPORTED))} 文件")
     if path.name.startswith("."):
         raise SkipDocument("以“.”开头的文件不会被索引；请改名后重新上传")
     if path.name.lower() in NOT_DOCUMENTS:
         raise SkipDocument("这是语料目录自己的说明文件名，不会被索引；请改名后重新上传")
     source = f"{corpus.name}/{path.name}"
-    doc = load_document(path, source, qa.settings.ingest.max_file_bytes)  # raises SkipDocument
+    doc = load_document(path, source, qa.settings.ingest.max_file_bytes)  # format, size, content
     sha = doc.sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
     if sha in seen:
         raise SkipDocument(f"与本次上传的 {seen[sha]} 内容完全相同；只收录一份")
