@@ -83,7 +83,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                     type="filepath",
                     elem_id="kb-upload",
                 )
-                outcome = gr.Markdown(elem_id="kb-outcome")
+                outcome = gr.Markdown("上传后在这里显示总进度和每个文件的结果。", elem_id="kb-outcome", min_height=90)
                 with gr.Row():
                     picked = gr.Dropdown(
                         library.choices(), label="选择文档（或点表格中的一行）", scale=3, elem_id="kb-pick"
@@ -100,7 +100,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                     with gr.Row():
                         rebuild_yes = gr.Button("确认重建", variant="stop", elem_id="kb-rebuild-yes")
                         rebuild_no = gr.Button("取消", elem_id="kb-rebuild-no")
-                kb_message = gr.Markdown(elem_id="kb-message")
+                kb_message = gr.Markdown(elem_id="kb-message", min_height=60)
 
             with gr.Tab("状态与设置", id="status-tab"):
                 status = gr.Markdown(library.status(), elem_id="status")
