@@ -287,4 +287,10 @@ def test_phone_width_chat_and_sources_are_usable(server, browser):
     view = page.locator("#doc-view").bounding_box()
     assert view["x"] >= 0 and view["x"] + view["width"] <= 390
     print(f"screenshot: {shot(page, 'phone-390-source.png')}")
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-table").get_by_text(SEED_SOURCE).last.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the table scrolls itself
+    title_cell = page.locator("#kb-table").get_by_text(SEED_TITLE).last.bounding_box()
+    assert title_cell["width"] >= 150  # a readable column, not one character per line
+    print(f"screenshot: {shot(page, 'phone-390-knowledge-base.png', full_page=True)}")
     context.close()

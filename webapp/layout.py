@@ -75,7 +75,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                     wrap=True,
                     elem_id="kb-table",
                     max_height=420,
-                    column_widths=["20%", "17%", "6%", "7%", "10%", "15%", "6%", "8%", "11%"],
+                    column_widths=["240px", "200px", "70px", "80px", "120px", "180px", "60px", "80px", "140px"],  # px: a phone scrolls sideways
                 )
                 upload = gr.File(
                     label=f"上传文档（可多选：{' '.join(types)}），上传后立即入库",
