@@ -94,11 +94,7 @@ class ChatHandlers:
         return {d.source: d.meta.title for d in self.qa.documents()}
 
     def _render(self, answer, final: bool = True) -> str:
-        return reply_markdown(answer, final=final, titles=self.titles(), model=self._model_name())
-
-    def _model_name(self) -> str:
-        chat_model = getattr(self.qa, "_chat_model", None)
-        return self.qa.settings.llm.model or getattr(chat_model, "model_name", "") or ""
+        return reply_markdown(answer, final=final, titles=self.titles(), model=self.qa.settings.llm.model)
 
     # feedback ----------------------------------------------------------------------------------
     def feedback(

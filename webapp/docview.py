@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from ingest.types import LoadedDocument
 
@@ -26,8 +26,6 @@ class Span:
 
 def parse_span(query: str) -> Span | None:
     """``source=corpus/x.txt&start=1&end=9`` (the query of a citation link) → `Span`."""
-    from urllib.parse import parse_qs
-
     values = parse_qs(query.lstrip("?").split("#", 1)[0])
     try:
         return Span(values["source"][0], int(values["start"][0]), int(values["end"][0]))
@@ -175,5 +173,5 @@ PAGE_CSS = """
 body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:48rem;
 margin:0 auto;padding:1rem;line-height:1.8;color:#1f2937}
 mark{background:#fde68a;padding:0 .1em}.qa-docfacts{color:#6b7280;font-size:.9em}
-.qa-docfacts span+span::before{content:""}.qa-headings{color:#374151;font-size:.95em;margin:.2em 0}
+.qa-headings{color:#374151;font-size:.95em;margin:.2em 0}
 """

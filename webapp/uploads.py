@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from agent import PolicyQA
 from ingest.errors import SkipDocument
 from ingest.loaders import load_document
 from ingest.pipeline import NOT_DOCUMENTS
@@ -49,7 +50,7 @@ class UploadProgress:
 
 
 def index_uploads(
-    qa,
+    qa: PolicyQA,
     paths: list[Path],
     on_progress: Callable[[UploadProgress], object] = lambda p: None,
 ) -> list[FileOutcome]:
@@ -75,7 +76,7 @@ def index_uploads(
 
 
 def _index_one_by_one(
-    qa, files: list[tuple[int, Path]], corpus: Path, on_progress: Callable[[UploadProgress], object]
+    qa: PolicyQA, files: list[tuple[int, Path]], corpus: Path, on_progress: Callable[[UploadProgress], object]
 ) -> dict[int, FileOutcome]:
     """Copy and index the files one at a time (each a `PolicyQA.refresh`), reporting progress
     by bytes done and an ETA from the rate so far."""
@@ -92,7 +93,7 @@ def _index_one_by_one(
     return out
 
 
-def _index_one(qa, path: Path, corpus: Path) -> FileOutcome:
+def _index_one(qa: PolicyQA, path: Path, corpus: Path) -> FileOutcome:
     """Copy ``path`` into the corpus and refresh; a replaced file comes back if indexing fails."""
     corpus.mkdir(parents=True, exist_ok=True)
     target = corpus / path.name
@@ -127,7 +128,7 @@ def _restore(target: Path, backup: Path) -> None:
         target.unlink(missing_ok=True)
 
 
-def _check(qa, path: Path, corpus: Path, seen: dict[str, str]) -> str:
+def _check(qa: PolicyQA, path: Path, corpus: Path, seen: dict[str, str]) -> str:
     """The file's sha256 if it may be indexed; raises `SkipDocument` with the reason."""
     if path.name.startswith("."):
         raise SkipDocument("以“.”开头的文件不会被索引；请改名后重新上传")
