@@ -265,3 +265,28 @@ def test_main_refuses_empty_corpus(monkeypatch, capsys, tmp_path):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert f"语料目录 {tmp_path / 'corpus'} 中没有可索引的文档" in err
+
+
+
+def test_llm_reply_shows_model_badge_notice_and_linked_markers(make_qa, tmp_path):
+    """A scripted chat model (from tests/test_llm.py) answering through the real LLM path."""
+    from langchain_core.messages import AIMessage
+    from test_llm import POLICY, ScriptedChatModel
+
+    from agent import PolicyQA, Settings
+
+    base = make_qa({"policy.txt": POLICY}, seed=False)  # builds the index
+    model = ScriptedChatModel(responses=[
+        AIMessage(content="并济科技已稳定运营算力7300P[1]。另有9999P的储备算力[1]。"),
+    ])
+    env = {"QA_LLM_BASE_URL": "http://127.0.0.1:9/v1", "QA_LLM_MODEL": "scripted-model"}
+    qa = PolicyQA.open(tmp_path / "corpus", tmp_path / ".index", Settings.from_env(env=env),
+                       refresh=False, embedder=base.embedder, chat_model=model)
+    *_, (_, chat, records) = ChatHandlers(qa).respond("并济科技运营了多少算力？", [], [])
+    reply = chat[-1]["content"]
+    first = reply.splitlines()[0]
+    assert first.startswith("并济科技已稳定运营算力7300P<a class=\"qa-cite qa-marker\" href=\"document?source=corpus%2Fpolicy.txt")
+    assert "9999" not in reply
+    assert re.search(r'<span class="qa-badge qa-llm">大模型 scripted-model · \d+\.\d\d 秒</span>', reply)
+    assert '<span class="qa-notice">⚠️ 已删除 1 句无法在资料中核实的内容</span>' in reply
+    assert records[0]["mode"] == "llm"
