@@ -89,6 +89,16 @@ def test_bad_replacement_keeps_the_indexed_document(kb, tmp_path):
     assert [d.source for d in kb.qa.documents()] == ["corpus/base.txt"]
 
 
+def test_new_version_of_a_document_is_updated(kb, tmp_path):
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    (folder / "base.txt").write_text(BASE.replace("6.1%", "7.4%"), encoding="utf-8")
+    message, *_ = kb.upload([str(folder / "base.txt")])
+    assert "- 已更新 base.txt：corpus/base.txt，1 块" in message
+    answer = kb.qa.ask("东兴区地区生产总值增长了多少？")
+    assert "7.4%" in answer.text and "6.1%" not in answer.text
+
+
 def test_same_file_again_is_unchanged_and_nothing_selected_is_said(kb, tmp_path):
     assert kb.upload(None)[0] == "没有选择文件。"
     message, *_ = kb.upload([str(tmp_path / "corpus" / "base.txt")])
