@@ -290,3 +290,26 @@ def test_llm_reply_shows_model_badge_notice_and_linked_markers(make_qa, tmp_path
     assert re.search(r'<span class="qa-badge qa-llm">大模型 scripted-model · \d+\.\d\d 秒</span>', reply)
     assert '<span class="qa-notice">⚠️ 已删除 1 句无法在资料中核实的内容</span>' in reply
     assert records[0]["mode"] == "llm"
+
+
+def test_document_page_and_original_file_only_for_indexed_documents(seed_qa):
+    from fastapi.testclient import TestClient
+
+    from webapp.server import create_server
+
+    client = TestClient(create_server(seed_qa, build_app(seed_qa)))
+    text = seed_qa.document_text(SEED_SOURCE)
+    start = text.index("2025年1-5月")
+    page = client.get("/document", params={"source": SEED_SOURCE, "start": start, "end": start + 9})
+    assert page.status_code == 200
+    assert "<mark id='passage'>2025年1-5月</mark>" in page.text
+    assert f"<title>{SEED_TITLE}</title>" in page.text
+    assert "href='document/file?source=corpus%2Fdongxing-ai-industry.txt'" in page.text
+    original = client.get("/document/file", params={"source": SEED_SOURCE})
+    assert original.status_code == 200
+    assert original.content == (seed_qa.settings.corpus_dir / "dongxing-ai-industry.txt").read_bytes()
+    for source in ("corpus/../../etc/passwd", "corpus/gone.txt"):
+        assert client.get("/document/file", params={"source": source}).status_code == 404
+    missing = client.get("/document", params={"source": "corpus/gone.txt"})
+    assert missing.status_code == 404 and "知识库中没有文档 corpus/gone.txt" in missing.text
+    assert client.get("/").status_code == 200  # the Gradio app itself

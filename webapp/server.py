@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import socket
+from urllib.parse import urlencode
 from importlib import resources
 
 import gradio as gr
@@ -37,7 +38,7 @@ def create_server(qa: PolicyQA, blocks: gr.Blocks) -> FastAPI:
         page = full_document_html(doc, start, end)
         path = source_path(qa.settings.corpus_dir, source)
         if path is not None and path.is_file():
-            link = html.escape(f"document/file?source={source}")
+            link = html.escape("document/file?" + urlencode({"source": source}))
             page = page.replace("</main>", f"</main><p><a href='{link}'>下载原文件</a></p>", 1)
         return HTMLResponse(page)
 
