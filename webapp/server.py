@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 import socket
-from urllib.parse import urlencode
 from importlib import resources
+from urllib.parse import urlencode
 
 import gradio as gr
 from fastapi import FastAPI
