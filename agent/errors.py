@@ -11,6 +11,7 @@ __all__ = [
     "IngestError",
     "LLMUnavailableError",
     "PolicyQAError",
+    "UnknownDocumentError",
 ]
 
 
@@ -20,6 +21,10 @@ class PolicyQAError(Exception):
 
 class EmptyQuestionError(PolicyQAError, ValueError):
     """The question is empty or only whitespace."""
+
+
+class UnknownDocumentError(PolicyQAError, LookupError):
+    """A document name that the index does not hold."""
 
 
 class ConfigError(PolicyQAError, ValueError):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from agent.answering import OfflineAnswerer
-from agent.config import Settings
-from agent.errors import EmptyQuestionError
+from agent.catalog import DocumentInfo, IndexStats, describe_documents, index_stats, source_path
+from agent.config import LLMConfig, Settings
+from agent.errors import EmptyQuestionError, UnknownDocumentError
 from agent.retrieval import Filters, HybridRetriever
 from agent.types import Answer, Passage, Turn
 from ingest.embeddings import Embedder, load_embedder
@@ -116,6 +119,55 @@ class PolicyQA:
     # documents ---------------------------------------------------------------------------------
     def documents(self) -> list[LoadedDocument]:
         return list(self.index.documents.values())
+
+    def catalog(self) -> list[DocumentInfo]:
+        """Every indexed document with its metadata, chunk count, size and when it was added."""
+        return describe_documents(self.index, Path(self.settings.corpus_dir))
+
+    def stats(self) -> IndexStats:
+        return index_stats(self.index)
+
+    def rebuild(self) -> IngestReport:
+        """Build the index again from nothing (every document re-read and re-embedded)."""
+        report = sync_corpus(
+            self.settings.corpus_dir,
+            self.settings.index_dir,
+            self.settings.ingest,
+            self.embedder,
+            rebuild=True,
+        )
+        self.refresh()  # reloads the rebuilt index (a sync that finds nothing to do)
+        self.report = report
+        return report
+
+    def remove_document(self, source: str) -> IngestReport:
+        """Delete ``source``'s file from the corpus folder and drop it from the index at once.
+
+        The file is moved aside until the index is updated, and put back if that fails."""
+        if source not in self.index.documents:
+            known = "、".join(sorted(self.index.documents)) or "（无）"
+            raise UnknownDocumentError(f"没有名为 {source} 的文档；已索引：{known}")
+        corpus = Path(self.settings.corpus_dir)
+        path = source_path(corpus, source)
+        if path is None:
+            raise UnknownDocumentError(f"{source} 不在语料目录 {corpus} 中；无法删除")
+        if not path.is_file():  # already gone from the folder: only the index still has it
+            return self.refresh()
+        aside = Path(tempfile.mkdtemp(dir=self.settings.index_dir, prefix=".removing-"))
+        shutil.move(path, aside / path.name)
+        try:
+            report = self.refresh()
+        except BaseException:
+            shutil.move(aside / path.name, path)
+            raise
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
+        return report
+
+    def use_llm(self, llm: LLMConfig) -> None:
+        """Answer with another LLM endpoint from now on (an empty config: offline)."""
+        self.settings = self.settings.with_(llm=llm)
+        self._llm = None
 
     def document_text(self, source: str) -> str:
         """The text every citation of ``source`` indexes: ``quote == text[start:end]``."""

