@@ -120,6 +120,7 @@ class OfflineAnswerer:
             title, org = holder.group("title"), holder.group("org")
             holders = [r for r in self.roles.roles if r.holds(title)]
             found = [r for r in holders if org_named(org, [r])]
+            org = re.sub(r"(?:县委|市委|区委|党委|人民政府|政府)$", "", org)  # 「青禾县县委」书记
             if not found and len({r.name for r in holders}) == 1:
                 # 「云岫县县长」 when the report on 云岫县 only says 「县长陈海波」: the same document
                 # must name the organisation, or the title belongs to someone else's
@@ -259,15 +260,11 @@ class OfflineAnswerer:
             return None  # a premise is answered with the documented facts, or not at all
         # 「牡蒿在什么季节开花」: the asked kind (季节) names the answer's type, and the answer
         # (秋季) need not repeat it, when the sentence says everything else the question does
-        kind_free = bool(q.kind) and self._covers_all_but(q, top, q.kind)
-        # a descriptive question (「…是什么颜色的」「有哪些优点」) names the answer's kind with nouns
-        # the answer need not repeat; a figure, date or person asked of an unknown noun is refused
-        descriptive = q.qtype in ("fact", "which", "list", "where")
+        kind_free = bool(q.kind) and self._covers_all_but(q, top, q.kind) and _shares_char(q.kind, top.norm)
         for noun in q.asked:
             if noun in _COMPUTED or (kind_free and noun == q.kind):
                 continue  # a calculation asks for what it computes
-            if descriptive and self._covers_all_but(q, top, noun):
-                continue
+
             if max(strict_credit(noun, c.norm) for c in pool) == 0 and self._unknown(noun):
                 return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         for name in q.names:
@@ -280,9 +277,11 @@ class OfflineAnswerer:
             if q.qtype not in ("calc", "when") and not any(year in c.norm or year in c.covered for c in near):
                 return Refusal("year", f"year {year} not in the evidence")
         entity = self._named_entity(q)
-        if entity and q.qtype in ("fact", "which", "where") and not self._in_document(top, entity):
-            # documents, not only sentences: a notice about another place or company is no answer
-            return Refusal("other-document", f"the best sentence's document never names {entity}")
+        for name in [n for n in q.names if len(n) >= 3] + ([entity] if entity else []):
+            if q.qtype != "why" and not self._in_document(top, name):
+                # documents, not only sentences: a notice about another place or company is no
+                # answer, though its sentences need not repeat the name (「华兴区」 ≠ 「华兴市」)
+                return Refusal("other-document", f"the best sentence's document never names {name}")
         if entity and q.qtype in ("number", "when", "who", "yesno") and not self._mentions(top, entity):
             return Refusal("other-entity", f"the best sentence is about something other than {entity}")
         if entity and q.qtype == "number" and "第几" not in q.text and not any(
@@ -290,7 +289,7 @@ class OfflineAnswerer:
         ):
             return Refusal("entity-figure", f"no figure in a sentence about {entity}")  # not a figure of the next sentence
         if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
-                and not self._covers_all_but(q, top, q.kind) and self._unknown(q.kind)):
+                and not kind_free and self._unknown(q.kind)):
             return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
         clash = _level_clash(q.text, top.norm)
         if clash:
@@ -321,10 +320,8 @@ class OfflineAnswerer:
         return bool(rest) and all(t in top.covered or term_credit(t, top.norm) >= 0.75 for t in rest)
 
     def _named_entity(self, q: Question) -> str:
-        """The longest corpus name (domain word) or tagged place/organisation/person the question
-        mentions, if any."""
+        """The longest corpus name (domain word) the question mentions, if any."""
         names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
-        names += [w for w in q.names if len(w) >= 3]
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:
@@ -342,7 +339,12 @@ class OfflineAnswerer:
         return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.6)
 
     def _in_document(self, cand: Candidate, entity: str) -> bool:
-        return entity in self._document_norm(cand.source) or entity in normalize_query(cand.source)
+        """The sentence's document names ``entity`` (its file name counts), or its stem when a
+        place's level is dropped in the text (「云溪市」 written 「云溪」)."""
+        text = self._document_norm(cand.source) + normalize_query(cand.source)
+        stem = entity[:-1] if len(entity) >= 3 and entity[-1] in "省市县区镇乡村州" else entity
+        return entity in text or (stem != entity and stem in text and entity[-1] not in "区县"
+                                  and not re.search(re.escape(stem) + "[省市县区镇乡村州]", text))
 
     def _document_norm(self, source: str) -> str:
         if source not in self._doc_norms:
@@ -404,12 +406,15 @@ class OfflineAnswerer:
                 _reported_speech(q, top.norm) or self._clause(q, top)
             )
         elif q.wants_number:
-            short = self._span(q, top, ("number",)) or self._figure_clause(q, evidence) or self._clause(q, top)
+            # the figure clause weighs years, units and the asked quantity's words (policy
+            # sentences hold several figures); the span is for figures it cannot place
+            short = self._figure_clause(q, evidence) or self._span(q, top, ("number",)) or self._clause(q, top)
         else:
             # a person, place, date or figure is answered by its span; anything longer (what, why,
             # how, a definition) by the whole sentence: chopping it loses the answer more often
             # than it helps (CMRC 2018 trial and DRCD samples, evals/suites/*-sample)
-            short = _reported_speech(q, top.norm) or self._span(q, top, TYPED_SPANS) or _whole(top)
+            short = _reported_speech(q, top.norm) or self._span(q, top, TYPED_SPANS) or (
+                self._clause(q, top) if q.qtype == "why" or _DOES_WHAT.search(q.text) else _whole(top))
             named = self._referent(q, top)
             if named is not None:
                 short, antecedent = named
@@ -512,6 +517,8 @@ class OfflineAnswerer:
         found = extract_span(q.text, cand.norm, self.index.segmenter.tagged)
         if found is None or (kinds and found.kind not in kinds) or found.aligned < self.tuning.min_aligned:
             return ""
+        if found.kind in ("person", "place") and (found.typed < 1.5 or len(found.text) < 2):
+            return ""  # only a name the tagger knows as a person or place; else the sentence
         start, end = normalize(cand.text).original_span(found.start, found.end)
         return cand.text[start:end]
 
@@ -567,6 +574,12 @@ def _by_anchors(q: Question, candidates: list[Candidate], weight: float, width: 
         return candidates
     head = sorted(candidates[:8], key=lambda c: -(c.score + weight * sum(g in c.norm for g in grams) / len(grams)))
     return head + candidates[8:]
+
+
+def _shares_char(noun: str, sentence: str) -> bool:
+    """A character of the noun is in the sentence: the answer is of its kind (季节 → 秋季,
+    颜色 → 蓝紫色), which a sentence that never touches the kind is not."""
+    return any(ch in sentence for ch in noun)
 
 
 def _whole(cand: Candidate) -> str:

@@ -84,7 +84,9 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     tagged = segmenter.tagged(text)
     return Question(
         # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words
-        asked=tuple(w for w in _asked_nouns(tagged) if in_dictionary(w) or w in segmenter.words),
+        # Latin acronyms (GDP, PUE) are asked facts too, though no dictionary lists them
+        asked=tuple(w for w in _asked_nouns(tagged)
+                    if in_dictionary(w) or w in segmenter.words or re.fullmatch(r"[a-z]{2,8}", w)),
         kind=_kind_noun(tagged),
         names=_names(tagged),
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),

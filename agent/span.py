@@ -24,7 +24,8 @@ _EDGE = set("的了是为在于和与及由被把对也都就又而并且其之�
 _QUALIFIER = re.compile(r"(?:[≥≤><＞＜]|超过|不低于|不少于|不超过|不高于|超|逾|近|约)$")
 _NUMERAL = re.compile(r"\d(?:[0-9.,\-]*\d)?|[零〇一二三四五六七八九十两百千万亿]+")
 TIME_SPAN = re.compile(
-    r"(?:公元前?)?\d{1,4}(?:年代|年|世纪)(?:\d{1,2}月)?(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[月日号]|"
+    r"(?:公元前?)?\d{1,4}(?:年代|年|世纪)(?:\d{1,2}月)?(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底)?|"
+    r"\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底)|\d{1,2}[月日号]|"
     r"[一二三四五六七八九十]+(?:世纪|年代)|[\u4e00-\u9fff]{1,3}(?:朝|代|时期|年间|初期|末期|中期)"
 )
 _TYPED_TAGS = {"person": ("nr",), "place": ("ns",), "entity": ("nt", "nz", "ns", "nr")}
@@ -39,6 +40,7 @@ class SpanAnswer:
     kind: str  # the slot type it fills
     score: float
     aligned: float  # how much of the question lines up around it (0 when nothing does)
+    typed: float = 0.0  # how well it has the asked type (1.5: a tagged name of the asked kind)
 
 
 def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | None:
@@ -65,7 +67,7 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
         score = aligned + typed + _fills(sentence, marks, a, b)
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
         if best is None or score > best.score:
-            best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned)
+            best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned, typed)
     if best is None:
         return None
     return _narrow(slot, best, sentence, tokens, question[slot.end :])
@@ -253,7 +255,7 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
     if found is None:
         return span
     s, e = a + found[0], a + found[1]
-    return SpanAnswer(sentence[s:e], s, e, span.kind, span.score, span.aligned)
+    return SpanAnswer(sentence[s:e], s, e, span.kind, span.score, span.aligned, span.typed)
 
 
 def _overlapping(pattern: re.Pattern, sentence: str, span: SpanAnswer) -> re.Match | None:

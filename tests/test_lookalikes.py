@@ -45,7 +45,7 @@ def test_figure_of_a_namesake_place_is_not_the_answer(qa):
     # 华兴市 ≠ 华兴区: the district's GDP is not given
     answer = qa.ask("华兴区2024年的地区生产总值是多少？")
     assert answer.refused, answer.text
-    assert answer.refusal is not None and answer.refusal.rule in ("other-entity", "entity-figure")
+    assert answer.refusal is not None and answer.refusal.rule == "other-document"
 
 
 def test_figure_of_the_named_place_is_answered(qa):
