@@ -1,4 +1,7 @@
-"""Hybrid retrieval: BM25 over jieba tokens + e5 dense vectors (Chroma), fused by reciprocal rank."""
+"""Hybrid retrieval: BM25 over jieba tokens + e5 dense vectors (Chroma), fused by reciprocal rank.
+
+In the lexical-first mode (QA_EMBEDDINGS=none) the index has no vectors and the ranking is
+BM25's alone."""
 
 from __future__ import annotations
 
@@ -69,15 +72,23 @@ class HybridRetriever:
         tokens = self.index.segmenter.tokens(normalize_query(question))
         bm25 = self.index.lexical.scores(tokens)
         lexical = [i for i in np.argsort(-bm25, kind="stable") if bm25[i] > 0 and allowed[i]]
-        vector = self.query_vector(question) if vector is None else vector
-        dense_hits = self.index.vectors.query(vector, CANDIDATES if not filters.active else len(chunks))
-        dense = [self._row[i] for i, _ in dense_hits if i in self._row and allowed[self._row[i]]]
+        dense = self._dense(question, vector, filters, allowed)
         fused: dict[int, float] = {}
         for ranking in (lexical[:CANDIDATES], dense[:CANDIDATES]):
             for rank, row in enumerate(ranking):
                 fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
         return [self._passage(chunks[row], score) for row, score in best]
+
+    def _dense(
+        self, question: str, vector: np.ndarray | None, filters: Filters, allowed: list[bool]
+    ) -> list[int]:
+        if self.index.vectors is None or self.embedder.dim == 0:
+            return []
+        vector = self.query_vector(question) if vector is None else vector
+        n = CANDIDATES if not filters.active else len(self.index.chunks)
+        hits = self.index.vectors.query(vector, n)
+        return [self._row[i] for i, _ in hits if i in self._row and allowed[self._row[i]]]
 
     def _allowed(self, chunk, filters: Filters) -> bool:
         if not filters.active:

