@@ -14,6 +14,7 @@ are keyed by content-hash ids), no orphans (every id outside the target is delet
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import time
@@ -95,6 +96,18 @@ def sync_corpus(
         )
     stages.count_chars("读取", scan.chars_loaded)
     docs = scan.docs
+    settings = _settings_record(config, corpus_dir)
+    mode = "none" if lexical_only else config.chunk_vectors
+    if not rebuild and _nothing_to_do(scan, manifest, settings, embedder.spec, mode, config, files, vector_index):
+        stages.finish()
+        return IngestReport(
+            unchanged=scan.unchanged,
+            skipped=scan.skipped,
+            chunks=len(manifest.get("chunk_ids", [])),
+            seconds=time.perf_counter() - started,
+            stage_seconds=stages.seconds,
+            stage_chars=stages.chars,
+        )
     corpus_chars = sum(len(d.text) for d in docs.values())
     stages.plan("分块", corpus_chars)
     stages.plan("写入索引", corpus_chars)
@@ -132,7 +145,8 @@ def sync_corpus(
 
     with stages.stage("写入索引", 4, "步") as bar:
         target = _Target(
-            docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec, embedder.dim
+            docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
+            embedder.dim, settings,
         )
         _write_index(
             files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
@@ -176,6 +190,7 @@ class _Target:
     sentence_vectors: np.ndarray  # one row per sentence key
     spec: str
     dim: int
+    settings: dict  # what else the index depends on (`_settings_record`)
 
 
 def _write_index(
@@ -237,6 +252,7 @@ def _write_index(
             "chroma_url": config.chroma_url,
             "generation": name,
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
+            "settings": target.settings,
             "documents": {s: meta_to_dict(d) for s, d in docs.items()},
             "chunk_ids": [c.id for c in chunks],
         }
@@ -276,6 +292,40 @@ def _sync_vectors(
         [chunks[i].search_text for i in todo],
     )
     return present
+
+
+def _settings_record(config: IngestConfig, corpus_dir: Path) -> dict:
+    """What the index depends on besides the documents and the backend: chunk sizes and the
+    corpus's own userdict.txt."""
+    userdict = corpus_dir / "userdict.txt"
+    digest = hashlib.sha256(userdict.read_bytes()).hexdigest() if userdict.is_file() else ""
+    return {"chunking": [config.chunk_min_chars, config.chunk_max_chars], "userdict": digest}
+
+
+def _nothing_to_do(
+    scan, manifest: dict, settings: dict, spec: str, mode: str, config: IngestConfig,
+    files: IndexFiles, vector_index: VectorIndex | None,
+) -> bool:
+    """The committed index is exactly the target and the last run finished its clean-up: the
+    same documents and settings, one generation, no stray document texts or cache shards, and
+    as many Chroma records as chunks (records are keyed by chunk id, all written before the
+    manifest). A re-sync of an unchanged corpus then costs the listing and hashing only."""
+    if scan.added or scan.updated or scan.removed:
+        return False
+    expected = {
+        "embeddings": spec, "collection": config.collection, "chroma_url": config.chroma_url,
+        "chunk_vectors": mode, "settings": settings,
+    }
+    if any(manifest.get(key) != value for key, value in expected.items()):
+        return False
+    name = manifest.get("generation", "")
+    if not name or files.generations() != [name]:
+        return False
+    if files.document_count() != len({d["sha256"] for d in manifest.get("documents", {}).values()}):
+        return False
+    if EmbeddingCache.shard_count(files.root / "embcache", spec) > 1:
+        return False
+    return vector_index is None or vector_index.count() == len(manifest.get("chunk_ids", []))
 
 
 def _check_backend(manifest: dict, spec: str) -> None:

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from support import run_ingest
 
@@ -76,7 +77,37 @@ def test_resync_of_an_unchanged_corpus_embeds_nothing(tmp_path, embedder):
     assert again.chunks == first.chunks == len(chunks)
     assert state(index) == (manifest, chunks, records)
     assert "本次嵌入 0 条" in again.summary()
+    assert list(again.stage_seconds) == ["读取"]  # nothing changed: no chunking, no writing
+
+
+def test_resync_finishes_an_interrupted_clean_up_before_taking_the_fast_path(tmp_path, embedder):
+    corpus = write_corpus(tmp_path, {"a.txt": A_TXT, "b.md": B_MD})
+    index = tmp_path / ".index"
+    sync_corpus(corpus, index, QUIET, embedder)
+    manifest, chunks, records = state(index)
+    # what a run killed before its clean-up leaves: an extra record, generation, text and shard
+    vectors = VectorIndex(index, "policyqa")
+    vectors.upsert(["orphan"], np.ones((1, 384), dtype=np.float32) / np.sqrt(384), [{"source": "x"}], ["x"])
+    (index / "gen-0000000000000000").mkdir()
+    (index / "docs" / f"{'0' * 64}.txt").write_text("x", encoding="utf-8")
+
+    again = sync_corpus(corpus, index, QUIET, embedder)
+
     assert list(again.stage_seconds) == ["读取", "分块", "嵌入", "写入索引"]
+    assert state(index) == (manifest, chunks, records)
+    assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
+    assert len(list((index / "docs").iterdir())) == 2
+    assert list(sync_corpus(corpus, index, QUIET, embedder).stage_seconds) == ["读取"]
+
+
+def test_changing_the_chunk_size_is_not_taken_for_an_unchanged_corpus(tmp_path, embedder):
+    corpus = write_corpus(tmp_path, {"a.txt": A_TXT, "b.md": B_MD})
+    index = tmp_path / ".index"
+    sync_corpus(corpus, index, QUIET, embedder)
+    config = IngestConfig(progress=False, chunk_min_chars=10, chunk_max_chars=20)
+    report = sync_corpus(corpus, index, config, embedder)
+    assert list(report.stage_seconds) == ["读取", "分块", "嵌入", "写入索引"]
+    assert IndexFiles(index).read_manifest()["settings"]["chunking"] == [10, 20]
 
 
 def test_changing_a_file_replaces_its_chunks(tmp_path, embedder):
