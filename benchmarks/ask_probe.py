@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"event": "first_passages"}), flush=True)
 
     parts: dict[str, list[float]] = {k: [] for k in ("query_vector", "bm25", "chroma", "retrieve", "ask")}
-    retriever, index = qa.retriever, qa.index
+    index = qa.index
     for question in asked[1:]:
         started = time.perf_counter()
         vector = qa.embedder.query(normalize_query(question))

@@ -33,7 +33,7 @@ def probe(client) -> None:
     schema.create_index(config=SparseVectorIndexConfig(source_key=None, embedding_function=None), key="sparse")
     try:
         collection = client.create_collection("sparse-test", schema=schema, embedding_function=None)
-    except Exception as exc:  # the server's refusal is the finding
+    except Exception as exc:  # noqa: BLE001 - the server's refusal, whatever its class, is the finding
         print(f"稀疏向量索引：不支持（{type(exc).__name__}: {exc}）")
         return
     print("稀疏向量索引：可以建立")
@@ -48,7 +48,7 @@ def probe(client) -> None:
     for name, rank in (("sparse", sparse), ("rrf", Rrf([Knn(query=[1, 0, 0], return_rank=True), sparse]))):
         try:
             print(name, collection.search(Search().rank(rank).limit(2)))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - reported, not handled
             print(f"{name} 检索失败：{type(exc).__name__}: {exc}")
 
 
@@ -64,7 +64,7 @@ def main() -> int:
                     client = chromadb.HttpClient(host="127.0.0.1", port=port)
                     client.heartbeat()
                     break
-                except Exception:
+                except Exception:  # noqa: BLE001 - not up yet
                     time.sleep(0.2)
             print(f"chromadb {chromadb.__version__}，`chroma run` 端口 {port}")
             probe(client)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.lookalike import document  # noqa: E402
-from ingest.embeddings import load_embedder  # noqa: E402
-from ingest.normalize import normalize  # noqa: E402
-from ingest.sentences import split_sentences  # noqa: E402
+from benchmarks.lookalike import document
+from ingest.embeddings import load_embedder
+from ingest.normalize import normalize
+from ingest.sentences import split_sentences
 
 SIZES = (8, 32, 64, 128, 256)
 

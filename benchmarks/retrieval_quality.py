@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agent.config import Settings  # noqa: E402
-from agent.policyqa import PolicyQA  # noqa: E402
-from ingest.chunking import chunk_document  # noqa: E402
-from ingest.embeddings import load_embedder  # noqa: E402
-from ingest.normalize import normalize  # noqa: E402
+from agent.config import Settings
+from agent.policyqa import PolicyQA
+from ingest.chunking import chunk_document
+from ingest.embeddings import load_embedder
+from ingest.normalize import normalize
 
 DATA = Path("/work/shared/data")
 MODES = ("embedded", "pooled", "none")

@@ -33,14 +33,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.lookalike import write_corpus  # noqa: E402
-from ingest.chunking import chunk_document  # noqa: E402
-from ingest.config import IngestConfig  # noqa: E402
-from ingest.embeddings import load_embedder  # noqa: E402
-from ingest.loaders import load_document  # noqa: E402
-from ingest.normalize import normalize  # noqa: E402
-from ingest.pipeline import sync_corpus  # noqa: E402
-from ingest.progress import ProgressEvent  # noqa: E402
+from benchmarks.lookalike import write_corpus
+from ingest.chunking import chunk_document
+from ingest.config import IngestConfig
+from ingest.embeddings import load_embedder
+from ingest.loaders import load_document
+from ingest.normalize import normalize
+from ingest.pipeline import sync_corpus
+from ingest.progress import ProgressEvent
 
 RAW_SAMPLE_CHARS = 40_000
 

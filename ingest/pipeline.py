@@ -14,7 +14,6 @@ are keyed by content-hash ids), no orphans (every id outside the target is delet
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import time
@@ -29,6 +28,7 @@ from ingest.config import IngestConfig
 from ingest.embcache import EmbeddingCache, text_key
 from ingest.embeddings import Embedder, load_embedder
 from ingest.errors import IndexMismatchError
+from ingest.freshness import Wanted, index_is_current, settings_record
 from ingest.index import VectorIndex, fingerprint
 from ingest.lexical import LexicalIndex
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
@@ -96,9 +96,10 @@ def sync_corpus(
         )
     stages.count_chars("读取", scan.chars_loaded)
     docs = scan.docs
-    settings = _settings_record(config, corpus_dir)
+    settings = settings_record(config, corpus_dir)
     mode = "none" if lexical_only else config.chunk_vectors
-    if not rebuild and _nothing_to_do(scan, manifest, settings, embedder.spec, mode, config, files, vector_index):
+    current = Wanted(embedder.spec, mode, config.collection, config.chroma_url, settings)
+    if not rebuild and index_is_current(scan, manifest, current, files, vector_index):
         stages.finish()
         return IngestReport(
             unchanged=scan.unchanged,
@@ -204,7 +205,7 @@ def _write_index(
     stages: Stages,
     advance: Callable[[int], object],
 ) -> None:
-    docs, chunks, vectors, spec = target.docs, target.chunks, target.vectors, target.spec
+    docs, chunks, spec = target.docs, target.chunks, target.spec
     sentence_keys = target.sentence_keys
     with stages.step("词典"):
         words = extract_terms(normalize(d.text).text for d in docs.values())
@@ -292,40 +293,6 @@ def _sync_vectors(
         [chunks[i].search_text for i in todo],
     )
     return present
-
-
-def _settings_record(config: IngestConfig, corpus_dir: Path) -> dict:
-    """What the index depends on besides the documents and the backend: chunk sizes and the
-    corpus's own userdict.txt."""
-    userdict = corpus_dir / "userdict.txt"
-    digest = hashlib.sha256(userdict.read_bytes()).hexdigest() if userdict.is_file() else ""
-    return {"chunking": [config.chunk_min_chars, config.chunk_max_chars], "userdict": digest}
-
-
-def _nothing_to_do(
-    scan, manifest: dict, settings: dict, spec: str, mode: str, config: IngestConfig,
-    files: IndexFiles, vector_index: VectorIndex | None,
-) -> bool:
-    """The committed index is exactly the target and the last run finished its clean-up: the
-    same documents and settings, one generation, no stray document texts or cache shards, and
-    as many Chroma records as chunks (records are keyed by chunk id, all written before the
-    manifest). A re-sync of an unchanged corpus then costs the listing and hashing only."""
-    if scan.added or scan.updated or scan.removed:
-        return False
-    expected = {
-        "embeddings": spec, "collection": config.collection, "chroma_url": config.chroma_url,
-        "chunk_vectors": mode, "settings": settings,
-    }
-    if any(manifest.get(key) != value for key, value in expected.items()):
-        return False
-    name = manifest.get("generation", "")
-    if not name or files.generations() != [name]:
-        return False
-    if files.document_count() != len({d["sha256"] for d in manifest.get("documents", {}).values()}):
-        return False
-    if EmbeddingCache.shard_count(files.root / "embcache", spec) > 1:
-        return False
-    return vector_index is None or vector_index.count() == len(manifest.get("chunk_ids", []))
 
 
 def _check_backend(manifest: dict, spec: str) -> None:

@@ -46,7 +46,7 @@ ProgressCallback = Callable[[ProgressEvent], object]
 
 
 def format_seconds(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
+    seconds = max(0, round(seconds))
     if seconds < 60:
         return f"{seconds}秒"
     minutes, seconds = divmod(seconds, 60)

