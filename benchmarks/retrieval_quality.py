@@ -58,7 +58,12 @@ def write_squad(path: Path, corpus: Path, limit: int | None) -> list[Case]:
     for i, paragraph in enumerate(paragraphs[:limit]):
         name = f"p{i:04d}.txt"
         (corpus / name).write_text(paragraph["context"].strip() + "\n", encoding="utf-8")
-        cases.extend(Case(q["question"], f"{corpus.name}/{name}") for q in paragraph["qas"])
+        # the data has blank questions (CMRC trial): PolicyQA refuses them, they are not cases
+        cases.extend(
+            Case(q["question"].strip(), f"{corpus.name}/{name}")
+            for q in paragraph["qas"]
+            if q["question"].strip()
+        )
     return cases
 
 
