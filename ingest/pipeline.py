@@ -28,12 +28,14 @@ from ingest.config import IngestConfig
 from ingest.embcache import EmbeddingCache, text_key
 from ingest.embeddings import Embedder, load_embedder
 from ingest.errors import IndexMismatchError
+from ingest.freshness import Wanted, index_is_current, settings_record
 from ingest.index import VectorIndex, fingerprint
 from ingest.lexical import LexicalIndex
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
 from ingest.loaders import load_document
 from ingest.normalize import normalize
-from ingest.progress import Stages
+from ingest.pooling import pool_chunks
+from ingest.progress import ProgressCallback, Stages
 from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
 from ingest.segment import Segmenter
 from ingest.store import (
@@ -57,8 +59,12 @@ def sync_corpus(
     embedder: Embedder | None = None,
     rebuild: bool = False,
     loader: Callable[[Path, str, int], LoadedDocument] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Index ``corpus_dir`` into ``index_dir``; ``rebuild`` starts from nothing (new backend)."""
+    """Index ``corpus_dir`` into ``index_dir``; ``rebuild`` starts from nothing (new backend).
+
+    ``progress`` receives a `ProgressEvent` (stage, done/total, overall fraction, ETA) as work
+    advances; without it a single overall bar is drawn on stderr when ``config.progress``."""
     config = config or IngestConfig()
     started = time.perf_counter()
     files = IndexFiles(index_dir)
@@ -67,13 +73,22 @@ def sync_corpus(
     if not rebuild:
         _check_backend(manifest, embedder.spec if embedder is not None else config.embeddings)
     embedder = embedder or load_embedder(config.embeddings)
+    lexical_only = embedder.dim == 0
     # connect first: a wrong QA_CHROMA_URL fails now, not after minutes of embedding
-    vector_index = VectorIndex(index_dir, config.collection, config.chroma_url, embedder.spec)
+    vector_index = None
+    if not lexical_only:
+        vector_index = VectorIndex(
+            index_dir, config.collection, config.chroma_url, embedder.spec, config.chunk_vectors
+        )
     if rebuild:
         shutil.rmtree(index_dir / "embcache", ignore_errors=True)
-    stages = Stages(config.progress)
+    stages = Stages(config.progress, progress)
 
     listing = list_corpus(corpus_dir)
+    planned = sum(_size(path) for _, path in listing) // 3  # UTF-8 Chinese: ~3 bytes a character
+    for stage in ("读取", "分块", "写入索引"):
+        stages.plan(stage, planned)
+    stages.plan("嵌入", 0 if lexical_only else planned)
     with stages.stage("读取", len(listing), "个文件") as bar:
         old_docs = {} if rebuild else manifest.get("documents", {})
         scan = scan_corpus(
@@ -81,29 +96,59 @@ def sync_corpus(
         )
     stages.count_chars("读取", scan.chars_loaded)
     docs = scan.docs
+    settings = settings_record(config, corpus_dir)
+    mode = "none" if lexical_only else config.chunk_vectors
+    current = Wanted(embedder.spec, mode, config.collection, config.chroma_url, settings)
+    if not rebuild and index_is_current(scan, manifest, current, files, vector_index):
+        stages.finish()
+        return IngestReport(
+            unchanged=scan.unchanged,
+            skipped=scan.skipped,
+            chunks=len(manifest.get("chunk_ids", [])),
+            seconds=time.perf_counter() - started,
+            stage_seconds=stages.seconds,
+            stage_chars=stages.chars,
+        )
+    corpus_chars = sum(len(d.text) for d in docs.values())
+    stages.plan("分块", corpus_chars)
+    stages.plan("写入索引", corpus_chars)
 
     with stages.stage("分块", len(docs), "个文档") as bar:
         chunks: list[Chunk] = []
         for doc in docs.values():
             chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
             bar.update(1)
-    stages.count_chars("分块", sum(len(d.text) for d in docs.values()))
+    stages.count_chars("分块", corpus_chars)
 
     sentence_keys, sentence_texts = _sentences(chunks, docs)
-    texts = [c.search_text for c in chunks] + sentence_texts
+    if lexical_only:  # nothing to embed; the answerer sees no sentence vectors
+        sentence_keys, sentence_texts = [], []
+    pooled = config.chunk_vectors == "pooled" and not lexical_only
+    chunk_texts = [] if pooled or lexical_only else [c.search_text for c in chunks]
+    texts = chunk_texts + sentence_texts
     keys = [text_key(embedder.spec, t) for t in texts]
     cache = EmbeddingCache(index_dir / "embcache", embedder.spec)
     missing = sorted({k: t for k, t in zip(keys, texts) if cache.get(k) is None}.items())
+    stages.plan("嵌入", sum(len(t) for _, t in missing))
     with stages.stage("嵌入", len(missing), "条") as bar:
         for lo in range(0, len(missing), config.embed_batch):
             batch = missing[lo : lo + config.embed_batch]
             cache.put_many([k for k, _ in batch], embedder.passages([t for _, t in batch]))
-            bar.update(len(batch))
+            bar.update(len(batch), chars=sum(len(t) for _, t in batch))
     stages.count_chars("嵌入", sum(len(t) for _, t in missing))
-    vectors = np.stack([cache.get(k) for k in keys]) if keys else np.zeros((0, embedder.dim))
+    rows = np.stack([cache.get(k) for k in keys]) if keys else np.zeros((0, embedder.dim))
+    rows = rows.astype(np.float32, copy=False)
+    if pooled:
+        sentence_vectors = rows
+        chunk_vectors = pool_chunks(chunks, sentence_keys, sentence_vectors)
+    else:
+        chunk_vectors, sentence_vectors = rows[: len(chunk_texts)], rows[len(chunk_texts) :]
 
     with stages.stage("写入索引", 4, "步") as bar:
-        target = _Target(docs, chunks, vectors, sentence_keys, embedder.spec, embedder.dim)
+        target = _Target(
+            docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
+            embedder.dim, settings,
+        )
         _write_index(
             files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
         )
@@ -111,6 +156,7 @@ def sync_corpus(
             cache.compact(set(keys))
         bar.update(1)
     stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
+    stages.finish()
 
     return IngestReport(
         added=scan.added,
@@ -127,30 +173,39 @@ def sync_corpus(
     )
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 @dataclass(frozen=True)
 class _Target:
     """What the index must hold after this run."""
 
     docs: dict[str, LoadedDocument]
     chunks: list[Chunk]
-    vectors: np.ndarray  # one row per chunk, then one per sentence
+    vectors: np.ndarray  # one row per chunk
     sentence_keys: list[list]
+    sentence_vectors: np.ndarray  # one row per sentence key
     spec: str
     dim: int
+    settings: dict  # what else the index depends on (`_settings_record`)
 
 
 def _write_index(
     files: IndexFiles,
     manifest: dict,
     target: _Target,
-    vector_index: VectorIndex,
+    vector_index: VectorIndex | None,
     config: IngestConfig,
     corpus_dir: Path,
     rebuild: bool,
     stages: Stages,
     advance: Callable[[int], object],
 ) -> None:
-    docs, chunks, vectors, spec = target.docs, target.chunks, target.vectors, target.spec
+    docs, chunks, spec = target.docs, target.chunks, target.spec
     sentence_keys = target.sentence_keys
     with stages.step("词典"):
         words = extract_terms(normalize(d.text).text for d in docs.values())
@@ -161,22 +216,10 @@ def _write_index(
         )
 
     # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
+    present: dict[str, str] = {}
     with stages.step("Chroma"):
-        if rebuild or vector_index.spec not in ("", spec):  # vectors of another model
-            vector_index.reset()
-        present = vector_index.fingerprints()
-        metadatas = [_chunk_metadata(c, docs[c.source]) for c in chunks]
-        todo = [
-            i
-            for i, (c, m) in enumerate(zip(chunks, metadatas))
-            if present.get(c.id) != fingerprint(c.search_text, m)
-        ]
-        vector_index.upsert(
-            [chunks[i].id for i in todo],
-            vectors[todo],
-            [metadatas[i] for i in todo],
-            [chunks[i].search_text for i in todo],
-        )
+        if vector_index is not None:
+            present = _sync_vectors(vector_index, target, config, rebuild)
     advance(1)
 
     # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
@@ -186,7 +229,7 @@ def _write_index(
             tokens = [segmenter.tokens(c.search_text) for c in chunks]
         with stages.step("BM25"):
             lexical = LexicalIndex.build(tokens)
-        sentence_vectors = vectors[len(chunks) :]
+        sentence_vectors = target.sentence_vectors
 
         def fill(gen: Generation) -> None:
             gen.write_chunks(chunk_bytes)
@@ -209,6 +252,8 @@ def _write_index(
             "collection": config.collection,
             "chroma_url": config.chroma_url,
             "generation": name,
+            "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
+            "settings": target.settings,
             "documents": {s: meta_to_dict(d) for s, d in docs.items()},
             "chunk_ids": [c.id for c in chunks],
         }
@@ -219,9 +264,35 @@ def _write_index(
     # 4. what the committed index no longer needs
     with stages.step("清理"):
         wanted = {c.id for c in chunks}
-        vector_index.delete(sorted(set(present) - wanted))
+        if vector_index is not None:
+            vector_index.delete(sorted(set(present) - wanted))
         files.prune_generations(keep=name)
         files.prune_documents({d.sha256 for d in docs.values()})
+
+
+def _sync_vectors(
+    vector_index: VectorIndex, target: _Target, config: IngestConfig, rebuild: bool
+) -> dict[str, str]:
+    """Upsert the chunk records that are missing or outdated; the fingerprints found before."""
+    stale = vector_index.spec not in ("", target.spec)  # vectors of another model
+    other_pooling = vector_index.chunk_vectors not in ("", config.chunk_vectors)
+    if rebuild or stale or other_pooling:
+        vector_index.reset(target.spec, config.chunk_vectors)
+    present = vector_index.fingerprints()
+    chunks, docs = target.chunks, target.docs
+    metadatas = [_chunk_metadata(c, docs[c.source]) for c in chunks]
+    todo = [
+        i
+        for i, (c, m) in enumerate(zip(chunks, metadatas))
+        if present.get(c.id) != fingerprint(c.search_text, m)
+    ]
+    vector_index.upsert(
+        [chunks[i].id for i in todo],
+        target.vectors[todo],
+        [metadatas[i] for i in todo],
+        [chunks[i].search_text for i in todo],
+    )
+    return present
 
 
 def _check_backend(manifest: dict, spec: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -22,15 +23,27 @@ class LoadedIndex:
     manifest: dict
     chunks: list[Chunk]
     lexical: LexicalIndex
-    vectors: VectorIndex
+    vectors: VectorIndex | None  # None in the lexical-first mode (QA_EMBEDDINGS=none)
     segmenter: Segmenter
-    sentence_keys: list[tuple[str, int, int]]
-    sentence_vectors: np.ndarray
+    sentence_keys: list[tuple[str, int, int]]  # empty in the lexical-first mode
+    sentence_vectors: np.ndarray  # one row per sentence key; (0, 0) in the lexical-first mode
     documents: dict[str, LoadedDocument]
 
     @property
     def embeddings(self) -> str:
         return self.manifest.get("embeddings", "")
+
+    @cached_property
+    def term_df(self) -> dict[str, int]:
+        """``{token: chunks whose search text has it}`` over ``segmenter.tokens`` (the BM25
+        tokens), from the BM25 index: no re-tokenising of the corpus when an app starts."""
+        return self.lexical.document_frequency()
+
+    @property
+    def generation(self) -> str:
+        """The generation in force when this index was opened (changes with every ingest
+        that changes what is indexed)."""
+        return self.manifest.get("generation", "")
 
 
 def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
@@ -47,7 +60,7 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
             f"或把 QA_EMBEDDINGS 改回 {manifest.get('embeddings')}"
         )
     built_at = manifest.get("chroma_url", "")
-    if built_at != config.chroma_url:
+    if built_at != config.chroma_url and not config.lexical_only:
         raise IndexMismatchError(
             f"索引的向量存放在{_store(built_at)}，当前配置为{_store(config.chroma_url)}；"
             "请运行 `python -m ingest` 同步到当前位置（已嵌入的向量会复用），或改回 QA_CHROMA_URL"
@@ -64,9 +77,9 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         manifest=manifest,
         chunks=chunks,
         lexical=LexicalIndex.load(generation.bm25_dir),
-        vectors=VectorIndex(
-            index_dir, manifest.get("collection", config.collection), config.chroma_url
-        ),
+        vectors=None
+        if config.lexical_only
+        else VectorIndex(index_dir, manifest.get("collection", config.collection), config.chroma_url),
         segmenter=Segmenter(generation.read_userdict()),
         sentence_keys=[tuple(k) for k in keys],
         sentence_vectors=vectors,

