@@ -168,12 +168,15 @@ def test_dead_endpoint_falls_back_within_the_budget(open_qa):
     assert answer.notice.startswith(f"大模型服务连接失败（{url}），已改用离线答案")
 
 
-def test_hung_endpoint_times_out_after_the_connect_budget(stub, open_qa):
-    stub.hang = 5
-    env = {"QA_LLM_BASE_URL": stub.url, "QA_LLM_MODEL": "m"}
-    qa = open_qa(env, connect_budget=1.0)
+def test_connected_but_silent_endpoint_falls_back_after_the_first_token_budget(stub, open_qa):
+    stub.hang = 5  # accepts the request, never answers: a model still reading, or a hung server
+    env = {"QA_LLM_BASE_URL": stub.url, "QA_LLM_MODEL": "m", "QA_LLM_FIRST_TOKEN_BUDGET": "1.5"}
+    qa = open_qa(env, connect_budget=0.5)
     answer, seconds = ask_until_fallback(qa, QUESTION)
-    assert 1.0 <= seconds < 2.5
+    assert 1.5 <= seconds < 3.0  # connected, so the connect budget (0.5 s) does not apply
     assert answer.mode == "offline"
-    cause = f"大模型响应超时（{stub.url}），已改用离线答案；首次响应须在 1 秒内开始"
+    cause = (f"大模型 1.5 秒内没有开始回答（{stub.url}），已改用离线答案；"
+             "本地模型读资料较慢时可调大 QA_LLM_FIRST_TOKEN_BUDGET")
     assert answer.notice.startswith(cause)
+    steps = list(open_qa(env, connect_budget=0.5).stream(QUESTION))
+    assert [s.status for s in steps[:-1]] == ["模型正在阅读资料（已等待 1 秒）…"]
