@@ -106,13 +106,14 @@ def start_local_server(
     if log_path is None:
         log_path = Path(tempfile.mkstemp(prefix="llama-server-", suffix=".log")[1])
     command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(model_path),
+        sys.executable, "-m", "agent.llm.llama_launch", "--model", str(model_path),
         "--model_alias", ALIAS, "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(n_ctx), "--n_threads", str(threads or os.cpu_count() or 1),
+        "--verbose", "False",
     ]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+                                   start_new_session=True, cwd=Path(__file__).resolve().parents[2])
     server = LocalServer(process, port, ALIAS, log_path)
     deadline = time.monotonic() + ready_within
     while time.monotonic() < deadline:
