@@ -36,7 +36,9 @@ def server():
 def llm_qa(seed_qa, server, **env):
     """`PolicyQA` over the seed index, pointed at ``server`` through the QA_LLM_* variables."""
     values = {"QA_LLM_BASE_URL": server.base_url, "QA_LLM_MODEL": server.model,
-              "QA_LLM_PASSAGES": "2", "QA_LLM_CONNECT_BUDGET": "1"} | env
+              "QA_LLM_PASSAGES": "2", "QA_LLM_MAX_TOKENS": "64", "QA_LLM_CONNECT_BUDGET": "1",
+              # generous: CI shares 2 cores; a stall still fails the test (no LLMAnswer)
+              "QA_LLM_FIRST_TOKEN_BUDGET": "900", "QA_LLM_TIMEOUT": "120"} | env
     settings = Settings.from_env(env=values)
     return PolicyQA(settings, seed_qa.index, seed_qa.embedder)
 
