@@ -17,8 +17,8 @@ from evals.baselines import BM25Jieba, HybridPolicyQA, LangChainDense
 from evals.cases import DATASET_PATH, Case, load_cases
 from evals.distractors import write_corpus
 from evals.metrics import by_category, first_hit_rank
-from evals.sampling import spread
 from evals.runner import run_answerer, run_retriever
+from evals.sampling import spread
 from ingest.embeddings import load_embedder
 
 LABELS = {

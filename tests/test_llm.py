@@ -5,6 +5,7 @@ import httpx
 import openai
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from llm_support import DownChatModel, ScriptedChatModel, ask_until_fallback, call, index_policy
 
 from agent import PolicyQA, Settings, Turn
 from agent.config import LLMConfig
@@ -15,7 +16,6 @@ from agent.llm.facts import figures_in, names_in
 from agent.llm.failures import unavailable
 from agent.llm.tools import Workspace, format_passages
 from agent.types import Passage
-from llm_support import DownChatModel, ScriptedChatModel, ask_until_fallback, call, index_policy
 
 POLICY = (
     "东兴区人工智能产业发展情况\n"

@@ -3,10 +3,10 @@ audit of what the user was shown, and the sample of eval cases."""
 
 import pytest
 
+from agent.llm import LLMAnswer
 from agent.llm.content import content_terms, is_foreign
 from agent.llm.numbers import chinese_numbers, cn_value, english_numbers
 from agent.types import Citation
-from agent.llm import LLMAnswer
 from evals.audit import audit
 from evals.cases import Case
 from evals.sampling import spread

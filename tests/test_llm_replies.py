@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from langchain_core.messages import AIMessage, ToolMessage
+from llm_support import ScriptedChatModel, ask_until_fallback, bad_call, call, index_policy
 
 from agent import PolicyQA, Settings
 from agent.config import LLMConfig
@@ -15,7 +16,6 @@ from agent.llm import ClaimReport
 from agent.llm.answerer import system_prompt
 from agent.llm.facts import figures_in, names_in, normal
 from agent.llm.tools import Workspace, make_tools
-from llm_support import ScriptedChatModel, ask_until_fallback, bad_call, call, index_policy
 
 POLICY = (
     "东兴区人工智能产业发展情况\n"

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agent.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
-from agent.llm.claims import CITE, REFUSAL as REFUSED_CLAIM, Claim, ClaimReport, check, cites_of
-from agent.llm.claims import holds, report
+from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, holds, report
+from agent.llm.claims import REFUSAL as REFUSED_CLAIM
 from agent.types import Answer, Citation, Passage
 from ingest.normalize import is_traditional
 from ingest.reader import LoadedIndex

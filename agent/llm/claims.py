@@ -221,7 +221,7 @@ def _is_year(figure: Figure) -> bool:
 
 def _before_stop(text: str) -> str:
     """「……。[1]」 → 「……[1]。」: the marker goes before the sentence's final stop."""
-    m = re.match(r"^(.*?)([。！？!?；;.]+)(\[\d+\])$", text, re.S)
+    m = re.match(r"^(.*?)([。！？!?；;.]+)(\[\d+\])$", text, re.DOTALL)
     return f"{m.group(1)}{m.group(3)}{m.group(2)}" if m else text
 
 

