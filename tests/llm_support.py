@@ -62,6 +62,7 @@ class ScriptedChatModel(FakeMessagesListChatModel):
 
     seen: list = Field(default_factory=list)
     delay: float = 0.0
+    role_first: bool = False  # send an empty chunk before the delay, as llama.cpp's server does
 
     def bind_tools(self, tools, **kwargs):
         return self
@@ -72,6 +73,8 @@ class ScriptedChatModel(FakeMessagesListChatModel):
 
     def _stream(self, messages, stop=None, run_manager=None, **kwargs):
         message = self._generate(messages, stop, run_manager, **kwargs).generations[0].message
+        if self.role_first:
+            yield ChatGenerationChunk(message=AIMessageChunk(content=""))
         time.sleep(self.delay)
         if message.tool_calls or message.invalid_tool_calls:
             chunks = [

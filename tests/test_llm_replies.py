@@ -63,6 +63,13 @@ def test_slow_first_token_shows_the_wait_then_answers(open_qa):
     assert final.mode == "llm" and final.status == "" and final.text.startswith(KEPT + "\n\n依据：")
 
 
+def test_an_empty_first_chunk_does_not_start_the_gap_budget(open_qa):
+    # llama.cpp's server sends the assistant role at once, then reads the prompt for a long time
+    model = ScriptedChatModel(delay=2.2, role_first=True, responses=[AIMessage(content=KEPT)])
+    answer = open_qa(model, timeout=1.0, first_token_budget=10.0).ask(QUESTION)
+    assert answer.mode == "llm" and answer.text.startswith(KEPT + "\n\n依据：")
+
+
 def test_silence_past_the_first_token_budget_falls_back(open_qa):
     qa = open_qa(ScriptedChatModel(delay=5, responses=[AIMessage(content=KEPT)]),
                  first_token_budget=1.5)

@@ -59,8 +59,10 @@ def run(
                 reply = chunk if reply is None else reply + chunk
                 if isinstance(reply, AIMessageChunk) and reply.tool_call_chunks:
                     yield Step("", final=False, phase=TOOL, step=step)
-                else:
+                elif str(reply.text):
                     yield Step(str(reply.text), final=False, phase=WRITING, step=step)
+                # else: a chunk with no text yet (llama.cpp sends the role at once, then reads
+                # the prompt): the model is still reading, under the first-token budget
         except ValueError:
             if reply is not None:
                 raise
