@@ -115,6 +115,7 @@ def test_qa_llm_settings_reach_the_wire(stub, open_qa):
     assert request["path"] == "/v1/chat/completions"
     assert request["authorization"] == "Bearer sk-qa"
     assert request["body"]["model"] == "qwen-test" and request["body"]["stream"] is True
+    assert request["body"]["max_tokens"] == 512 and "max_completion_tokens" not in request["body"]
     tools = [t["function"]["name"] for t in request["body"]["tools"]]
     assert tools == ["search_documents", "calculator"]
     assert request["body"]["messages"][0]["role"] == "system"

@@ -27,6 +27,9 @@ def build_chat_model(config: LLMConfig, first_call: bool = False) -> BaseChatMod
         api_key=config.api_key or "EMPTY",  # local servers (Ollama, vLLM, llama.cpp) accept any key
         timeout=httpx.Timeout(read, connect=config.connect_budget),
         max_retries=0 if first_call else config.max_retries,
-        max_tokens=config.max_tokens,
+        # LangChain sends its max_tokens as OpenAI's newer max_completion_tokens, which llama.cpp
+        # ignores (measured: a reply ran past 200 tokens with max_tokens=64 and hung at the end);
+        # every OpenAI-compatible server listed above reads the classic max_tokens
+        extra_body={"max_tokens": config.max_tokens},
         streaming=True,
     )
