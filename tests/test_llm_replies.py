@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import httpx
+import openai
 import pytest
 from langchain_core.messages import AIMessage, ToolMessage
 from llm_support import ScriptedChatModel, ask_until_fallback, bad_call, call, index_policy
@@ -162,3 +164,16 @@ def test_model_facing_text_names_nothing_from_the_shipped_document(open_qa):
         norm = normal(text)
         assert not [f.text for f in figures_in(norm) if f.value in seed_values], text
         assert not [n for n in seed_names if n in norm], text
+
+
+def test_connection_lost_after_the_model_started_writing_is_named_a_drop(open_qa):
+    class Dropping(ScriptedChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            yield from list(super()._stream(messages, stop, run_manager, **kwargs))[:2]
+            url = "http://127.0.0.1:9/v1/chat/completions"
+            raise openai.APIConnectionError(request=httpx.Request("POST", url))
+
+    answer = open_qa(Dropping(responses=[AIMessage(content=KEPT)])).ask(QUESTION)
+    assert answer.mode == "offline"
+    assert answer.notice.startswith(
+        "大模型服务连接中断（http://127.0.0.1:9/v1/chat/completions），已改用离线答案；请检查服务是否仍在运行")

@@ -90,7 +90,7 @@ class LLMAnswerer:
         (``mode="llm"``), or the offline answer with a one-line ``notice`` when the endpoint
         fails, stalls, says nothing, or says nothing the passages support."""
         workspace = Workspace(self.retriever, k=self.config.passages)
-        raw = ""
+        raw, started = "", False
         try:
             messages = self.messages(question, turns, workspace)
             steps = agent_loop.run(self.first, self.later, make_tools(workspace), messages)
@@ -103,6 +103,7 @@ class LLMAnswerer:
                     raw = _THINKING.sub("", item.text).strip()
                     continue
                 elif item.phase == agent_loop.WRITING:
+                    started = True
                     shown = self._checked(question, item.text, workspace) or shown
                     status = WRITING_STATUS
                 else:
@@ -113,7 +114,7 @@ class LLMAnswerer:
             if not raw:
                 raise EmptyReply()
         except MODEL_ERRORS as exc:
-            yield self._offline(question, turns, exc)
+            yield self._offline(question, turns, exc, midstream=started)
             return
         index = self.retriever.index
         final = build_answer(
@@ -161,11 +162,11 @@ class LLMAnswerer:
 
     def _offline(
         self, question: str, turns: Sequence[Turn], exc: BaseException,
-        checked: LLMAnswer | None = None,
+        checked: LLMAnswer | None = None, midstream: bool = False,
     ) -> Answer:
         """The offline answer, its notice led by why the model's answer is not shown. After a
         claim check, an `LLMAnswer` in offline mode that still carries the check's counts."""
-        error = unavailable(exc, self.config, getattr(self.first, "model_name", ""))
+        error = unavailable(exc, self.config, getattr(self.first, "model_name", ""), midstream)
         log.warning("%s（%s: %s）", error.cause, type(exc).__name__, exc)
         answer = self.offline.answer(question, turns)
         notice = error.cause + (f"；{answer.notice}" if answer.notice else "")

@@ -41,8 +41,12 @@ MODEL_ERRORS = (openai.APIError, ModelError, httpx.HTTPError, json.JSONDecodeErr
 FALLBACK = "已改用离线答案"
 
 
-def unavailable(exc: BaseException, config: LLMConfig, model: str = "") -> LLMUnavailableError:
-    """An `LLMUnavailableError` whose ``cause`` names what went wrong and how to fix it."""
+def unavailable(
+    exc: BaseException, config: LLMConfig, model: str = "", midstream: bool = False
+) -> LLMUnavailableError:
+    """An `LLMUnavailableError` whose ``cause`` names what went wrong and how to fix it.
+    ``midstream``: the model had started writing (a lost connection is then a drop, not a
+    refusal to connect)."""
     url = config.base_url or _request_url(exc)
     model = config.model or model
     if isinstance(exc, Stalled) and exc.phase == "reading":
@@ -57,7 +61,9 @@ def unavailable(exc: BaseException, config: LLMConfig, model: str = "") -> LLMUn
     elif isinstance(exc, (openai.APITimeoutError, ModelTimeoutError, httpx.TimeoutException)):
         cause = (f"大模型响应超时（{url}），{FALLBACK}；连接须在 {config.connect_budget:g} 秒内建立"
                  "（QA_LLM_CONNECT_BUDGET）")
-    elif isinstance(exc, httpx.TransportError):
+    elif isinstance(exc, httpx.TransportError) or (
+        midstream and isinstance(exc, (openai.APIConnectionError, ModelConnectionError))
+    ):
         cause = f"大模型服务连接中断（{url}），{FALLBACK}；请检查服务是否仍在运行"
     elif isinstance(exc, json.JSONDecodeError):
         cause = f"大模型服务返回了无法解析的数据（{url}），{FALLBACK}"
