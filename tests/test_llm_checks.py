@@ -67,3 +67,14 @@ def test_sample_spreads_over_categories_in_dataset_order():
                   evidence=()) for c in ("fact", "calc") for i in range(3)]
     assert [c.id for c in spread(cases, 3)] == ["fact0", "fact1", "calc0"]
     assert len(spread(cases, 50)) == 6
+
+
+def test_fragments_that_state_nothing_are_removed_even_when_found_in_a_passage():
+    from agent.llm.claims import check
+
+    passages = {1: "并济科技已稳定运营算力7300P，带动培养高端人才。"}
+    claims = check("1. 高[1]。可以在中。算力7300P[1]。", passages)
+    assert [(c.kind, c.missing) for c in claims] == [
+        ("removed", ("内容过少",)), ("removed", ("内容过少",)), ("removed", ("内容过少",)),
+        ("kept", ()),
+    ]

@@ -143,8 +143,9 @@ def check(
         )
         cites = tuple(n for n in cites_of(sentence) if n in normalised)
         claim = Claim(sentence, sep, cites, figs, names, (), KEPT, terms)
-        if not (figs or names or terms or foreign):  # 「总之。」「是的。」: states nothing checkable
-            claims.append(replace(claim, missing=("无实际内容",), kind=REMOVED))
+        if _substance(claim) < MIN_SUBSTANCE and not foreign:
+            # 「总之。」「高。」「1.」: too little to state a fact, yet found in any passage
+            claims.append(replace(claim, missing=("内容过少",), kind=REMOVED))
             continue
         missing = _missing(claim, cites, normalised, facts, computed)
         if not foreign and not missing and cites:
@@ -165,6 +166,14 @@ def check(
             missing = ("非中文句子",)
         claims.append(replace(claim, missing=missing or ("无引用",), kind=REMOVED))
     return claims
+
+
+MIN_SUBSTANCE = 4  # characters of content words and names; a figure with a unit counts 4
+
+
+def _substance(claim: Claim) -> int:
+    words = sum(len(t) for t in claim.terms if len(t) >= 2) + sum(len(n) for n in claim.names)
+    return words + 4 * sum(1 for f in claim.figures if f.dim or f.value >= 10)
 
 
 def _missing(
