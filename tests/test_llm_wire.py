@@ -9,10 +9,10 @@ from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from llm_support import ask_until_fallback, index_policy
 
 from agent import PolicyQA, Settings
 from agent.llm import LLMAnswerer  # noqa: F401  imported up front: the budget is the endpoint's
-from llm_support import ask_until_fallback, index_policy
 
 pytestmark = pytest.mark.integration
 

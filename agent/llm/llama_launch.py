@@ -17,7 +17,7 @@ import runpy
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read by OpenMP when llama.cpp loads
 
-import llama_cpp.llama_cpp as lib  # noqa: E402
+import llama_cpp.llama_cpp as lib
 
 _default_params = lib.llama_model_default_params
 
