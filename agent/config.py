@@ -20,7 +20,17 @@ class LLMConfig:
     api_key: str = ""
     timeout: float = 20.0
     max_retries: int = 0
-    connect_budget: float = 3.0  # seconds before a failing endpoint falls back to offline
+    connect_budget: float = 3.0  # seconds to connect; a refused or unreachable endpoint fails fast
+    first_token_budget: float = 120.0  # seconds a connected model may read before it answers
+    max_tokens: int = 512  # a rambling model is cut here
+    passages: int = 5  # passages per search: each costs prompt-reading time on a local CPU model
+
+    def __post_init__(self) -> None:
+        for name, env in (("timeout", "QA_LLM_TIMEOUT"), ("connect_budget", "QA_LLM_CONNECT_BUDGET"),
+                          ("first_token_budget", "QA_LLM_FIRST_TOKEN_BUDGET"),
+                          ("max_tokens", "QA_LLM_MAX_TOKENS"), ("passages", "QA_LLM_PASSAGES")):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{env}={getattr(self, name)} 无效；请设为大于 0 的数")
 
     @property
     def enabled(self) -> bool:
@@ -56,6 +66,9 @@ class Settings:
             api_key=(env.get("QA_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "").strip(),
             timeout=_number(env, "QA_LLM_TIMEOUT", 20.0),
             connect_budget=_number(env, "QA_LLM_CONNECT_BUDGET", 3.0),
+            first_token_budget=_number(env, "QA_LLM_FIRST_TOKEN_BUDGET", 120.0),
+            max_tokens=int(_number(env, "QA_LLM_MAX_TOKENS", 512)),
+            passages=int(_number(env, "QA_LLM_PASSAGES", 5)),
         )
         values = dict(
             corpus_dir=Path(env.get("QA_CORPUS_DIR", "corpus")),

@@ -53,6 +53,8 @@ class Answer:
 
     ``text`` starts with the short answer (``short``), then the supporting quotes marked [1], [2]
     that match ``citations``. ``refused`` is True when the documents hold no answer.
+    ``status`` is set only on partial answers yielded by `PolicyQA.stream` while the model reads or
+    writes; the final answer has ``status == ""``.
     """
 
     text: str
@@ -64,3 +66,4 @@ class Answer:
     notice: str = ""
     seconds: float = 0.0
     refusal: Refusal | None = None  # set when ``refused``: which check refused, and why
+    status: str = ""  # a transient progress line while streaming (「模型正在阅读资料…」); "" when final

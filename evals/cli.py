@@ -53,6 +53,14 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", dest="cache", action="store_const", const=None,
                    help="embed everything afresh (cold-start timing)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--llm", action="store_true",
+                   help="also answer with the LLM: the endpoint in QA_LLM_BASE_URL/QA_LLM_MODEL, "
+                        "else a local llama.cpp server with the bundled SmolLM2-135M started for "
+                        "this run (~30 s per question on 2 cores; use --sample)")
+    p.add_argument("--sample", type=int, metavar="N",
+                   help="run N cases spread over the categories (default: all)")
+    p.add_argument("--no-judge", dest="judge", action="store_false",
+                   help="skip the LLM-judge faithfulness pass (always skipped with the local server)")
     return p
 
 
@@ -88,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"no corpus folder {args.corpus}; pass --corpus PATH", file=sys.stderr)
         return 2
+    if args.sample is not None and args.sample < 1:
+        print(f"--sample {args.sample}: use a count ≥ 1", file=sys.stderr)
+        return 2
     return run_command(args, levels)
 
 
@@ -105,19 +116,29 @@ def run_command(args, levels: tuple[int, ...]) -> int:
 
     started = time.perf_counter()
     progress = (lambda _: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    server = None
     try:
         thresholds = load_thresholds(args.thresholds or THRESHOLDS_PATH) if args.gate else None
         settings = Settings.from_env()
         settings = settings.with_(ingest=replace(settings.ingest, progress=not args.quiet))
+        if args.llm and not settings.llm.enabled:
+            server = _local_server(progress)
+            llm = replace(settings.llm, base_url=server.base_url, model=server.model)
+            settings = settings.with_(llm=llm)
         options = SuiteOptions(settings=settings, corpus_dir=args.corpus, dataset=args.dataset,
                                levels=levels, seed=args.seed, baselines=args.baselines,
-                               index_dir=args.index_dir, cache_path=args.cache)
+                               index_dir=args.index_dir, cache_path=args.cache, sample=args.sample)
         report = run_suite(options, progress)
     except (CaseFormatError, ThresholdsError, PolicyQAError, IngestError, OSError) as exc:
         print(f"evals: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if server is not None:
+            server.stop()
     first = report["levels"][0]
-    if "policyqa-llm" in first["cases"]:
+    if server is not None or not args.judge:
+        report["judge"] = {"skipped": "--no-judge, or the local test model (too weak to judge)"}
+    elif "policyqa-llm" in first["cases"]:
         records = [CaseRecord.from_dict(c) for c in first["cases"]["policyqa-llm"]]
         report["judge"] = judge_faithfulness(settings.llm, records)
     else:
@@ -139,6 +160,15 @@ def run_command(args, levels: tuple[int, ...]) -> int:
     if thresholds is not None:
         return _print_gate(check(report, thresholds))
     return 0
+
+
+def _local_server(progress):
+    from agent.llm.local_server import start_local_server
+
+    progress("starting a local llama.cpp server with the bundled SmolLM2-135M …")
+    server = start_local_server()
+    progress(f"llama.cpp server pid {server.pid} at {server.base_url} (log {server.log_path})")
+    return server
 
 
 def _print_gate(failures: list[str]) -> int:
@@ -192,6 +222,16 @@ def summary_table(report: dict) -> str:
             f"{pct(m['hit@3'])}/{pct(m['hit@5'])}  MRR {m['mrr'] or 0:.3f}  "
             f"ask p50/p95 {1000 * (m['latency_p50'] or 0):.0f}/{1000 * (m['latency_p95'] or 0):.0f} ms"
         )
+        if "policyqa-llm" in systems:
+            m = systems["policyqa-llm"]["metrics"]["overall"]
+            lines.append(
+                f"LLM: refusal P/R {pct(m['refusal_precision'])}/{pct(m['refusal_recall'])}  "
+                f"citation support {pct(m['citation_support'])}  claim check removed "
+                f"{pct(m['claim_removed_share'])} of sentences  answers with an unsupported "
+                f"sentence {pct(m['unsupported_answer_share'])}  offline answer shown "
+                f"{pct(m['fallback_share'])}  ask p50/p95 {m['latency_p50'] or 0:.1f}/"
+                f"{m['latency_p95'] or 0:.1f} s"
+            )
     return "\n".join(lines)
 
 

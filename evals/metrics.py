@@ -7,6 +7,8 @@ Definitions (a metric is None when its denominator is empty):
 - citation_support: share of passing answerable cases whose citations support the answer.
 - hit@k, mrr: over cases with gold evidence; a passage hits when it contains an evidence string.
 - answer_chars_median, latency_p50 / latency_p95 (nearest rank), claim_removed_share (LLM mode).
+- LLM mode only: unsupported_answer_share (LLM-mode answers with any sentence failing
+  `evals.audit`; target 0) and fallback_share (cases where the offline answer was shown).
 """
 
 from __future__ import annotations
@@ -84,6 +86,11 @@ def summarize(records: Sequence[CaseRecord]) -> dict[str, float | int | None]:
         sum(r.claim_removed or 0 for r in claims) / sum(r.claim_sentences for r in claims)
         if claims else None
     )
+    audited = [r for r in records if r.unsupported_sentences is not None]
+    summary["unsupported_answer_share"] = _share(
+        sum(r.unsupported_sentences > 0 for r in audited), len(audited))
+    configured = [r for r in records if r.fallback is not None]
+    summary["fallback_share"] = _share(sum(r.fallback for r in configured), len(configured))
     return summary
 
 

@@ -13,7 +13,8 @@ class CaseRecord:
     ``rank`` is the 1-based position of the first retrieved passage that contains one of the
     case's evidence strings (None: no hit in the top 5, or the case has no evidence).
     ``cited`` is the citation support of a passing answerable answer (None when not applicable).
-    ``claim_sentences``/``claim_removed`` come from the LLM claim check when it reports them.
+    ``claim_sentences``/``claim_removed`` come from the LLM claim check when it reports them;
+    ``unsupported_sentences`` from `evals.audit` on LLM-mode answers.
     """
 
     id: str
@@ -36,6 +37,9 @@ class CaseRecord:
     error: str = ""
     claim_sentences: int | None = None
     claim_removed: int | None = None
+    unsupported_sentences: int | None = None  # LLM-mode answers: shown sentences failing the audit
+    fallback: bool | None = None  # LLM configured: the offline answer was shown instead
+    raw: str = ""  # LLM configured: the model's own final text, before the claim check
 
     def to_dict(self, compact: bool = False) -> dict[str, Any]:
         """JSON-ready; ``compact`` keeps only what the metrics and the comparison need."""
@@ -43,7 +47,7 @@ class CaseRecord:
         data["missing_facts"] = [list(group) for group in self.missing_facts]
         data["quotes"] = list(self.quotes)
         if compact:  # empty fields are the defaults `from_dict` restores
-            for key in ("question", "answer", "quotes", "notice", "mode", "refusal"):
+            for key in ("question", "answer", "quotes", "notice", "mode", "refusal", "raw"):
                 data.pop(key)
             data = {k: v for k, v in data.items() if v not in (None, "", [])}
         return data

@@ -79,6 +79,8 @@ def render_markdown(report: dict, chart_name: str | None = "latest.png") -> str:
         ("answer length, median chars", "answer_chars_median", lambda v: _num(v, 0)),
         ("latency p50 (ask)", "latency_p50", _seconds), ("latency p95 (ask)", "latency_p95", _seconds),
         ("claim check: share of sentences removed", "claim_removed_share", _pct),
+        ("LLM answers with an unsupported sentence", "unsupported_answer_share", _pct),
+        ("LLM configured: offline answer shown", "fallback_share", _pct),
     ]
     out += _table(
         ["metric"] + [systems[n]["label"] for n in answerers],

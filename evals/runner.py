@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from agent.types import Turn
+from evals.audit import audit
 from evals.cases import Case
 from evals.metrics import citation_supported, first_hit_rank
 from evals.records import CaseRecord
@@ -70,6 +71,7 @@ def run_answerer(
         result = score_case(case, answer.text, answer.refused)
         quotes = tuple(c.quote for c in answer.citations)
         claims = claim_check_counts(answer)
+        llm = bool(getattr(getattr(qa, "settings", None), "llm", None) and qa.settings.llm.enabled)
         records.append(
             CaseRecord(
                 **_case_fields(case),
@@ -87,6 +89,9 @@ def run_answerer(
                 refusal=refusal_reason(answer),
                 claim_sentences=claims[0] if claims else None,
                 claim_removed=claims[1] if claims else None,
+                unsupported_sentences=len(audit(answer)) if answer.mode == "llm" else None,
+                fallback=(answer.mode != "llm") if llm else None,
+                raw=str(getattr(answer, "raw", "")),
             )
         )
     progress(f"  answers ({records[0].mode if records else '-'}): {len(records)} questions")

@@ -18,6 +18,7 @@ from evals.cases import DATASET_PATH, Case, load_cases
 from evals.distractors import write_corpus
 from evals.metrics import by_category, first_hit_rank
 from evals.runner import run_answerer, run_retriever
+from evals.sampling import spread
 from ingest.embeddings import load_embedder
 
 LABELS = {
@@ -40,12 +41,15 @@ class SuiteOptions:
     baselines: bool = True
     index_dir: Path | None = None  # None: a temporary index, removed afterwards
     cache_path: Path | None = None  # SQLite passage-vector cache; None: embed everything
+    sample: int | None = None  # run only this many cases, spread over the categories
     embedder: object | None = field(default=None, compare=False)
 
 
 def run_suite(options: SuiteOptions, progress: Callable[[str], None] = print) -> dict:
     started = time.perf_counter()
     cases = load_cases(options.dataset)
+    if options.sample:
+        cases = spread(cases, options.sample)
     embedder = options.embedder or load_embedder(options.settings.ingest.embeddings)
     if options.cache_path is not None:
         from evals.embedding_cache import CachedEmbedder

@@ -1,6 +1,15 @@
-"""Helpers shared by the LLM tests: a query-memoising embedder and a fallback timer."""
+"""Helpers shared by the LLM tests: scripted chat models, a query-memoising embedder and a
+fallback timer."""
 
+import json
 import time
+
+import httpx
+import openai
+from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk
+from langchain_core.outputs import ChatGenerationChunk
+from pydantic import Field
 
 
 class MemoEmbedder:
@@ -45,3 +54,56 @@ def index_policy(tmp_path_factory, embedder, name: str, policy: str):
     memo = MemoEmbedder(embedder)
     PolicyQA.open(root / "corpus", root / ".index", Settings.from_env(env={}), embedder=memo)
     return root, memo
+
+
+class ScriptedChatModel(FakeMessagesListChatModel):
+    """Replays ``responses`` in order, streams text in 4-character chunks, records its inputs.
+    ``delay``: seconds before the first chunk of each reply (a model reading its prompt)."""
+
+    seen: list = Field(default_factory=list)
+    delay: float = 0.0
+    role_first: bool = False  # send an empty chunk before the delay, as llama.cpp's server does
+
+    def bind_tools(self, tools, **kwargs):
+        return self
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.seen.append(list(messages))
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+        message = self._generate(messages, stop, run_manager, **kwargs).generations[0].message
+        if self.role_first:
+            yield ChatGenerationChunk(message=AIMessageChunk(content=""))
+        time.sleep(self.delay)
+        if message.tool_calls or message.invalid_tool_calls:
+            chunks = [
+                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
+                for i, c in enumerate(message.tool_calls)
+            ] + [
+                {"name": c["name"], "args": c["args"], "id": c["id"], "index": i + 10}
+                for i, c in enumerate(message.invalid_tool_calls)
+            ]
+            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=chunks))
+            return
+        text = message.content
+        for i in range(0, len(text), 4):
+            yield ChatGenerationChunk(message=AIMessageChunk(content=text[i : i + 4]))
+
+
+class DownChatModel(ScriptedChatModel):
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        url = "http://127.0.0.1:9/v1/chat/completions"
+        raise openai.APIConnectionError(request=httpx.Request("POST", url))
+
+
+def call(name, **args):
+    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": f"call_{name}"}])
+
+
+def bad_call(name, raw_args):
+    """A tool call whose arguments are not JSON, as small models write them."""
+    return AIMessage(content="", invalid_tool_calls=[
+        {"name": name, "args": raw_args, "id": f"bad_{name}", "error": None,
+         "type": "invalid_tool_call"}
+    ])

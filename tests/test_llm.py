@@ -1,15 +1,11 @@
 """The LLM answerer with scripted chat models over a small real index: tool calls, exact citations,
 the claim check, the calculator, and the offline fallback."""
 
-import json
-
 import httpx
 import openai
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, ToolMessage
-from langchain_core.outputs import ChatGenerationChunk
-from pydantic import Field
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from llm_support import DownChatModel, ScriptedChatModel, ask_until_fallback, call, index_policy
 
 from agent import PolicyQA, Settings, Turn
 from agent.config import LLMConfig
@@ -20,7 +16,6 @@ from agent.llm.facts import figures_in, names_in
 from agent.llm.failures import unavailable
 from agent.llm.tools import Workspace, format_passages
 from agent.types import Passage
-from llm_support import ask_until_fallback, index_policy
 
 POLICY = (
     "东兴区人工智能产业发展情况\n"
@@ -35,42 +30,6 @@ FIRST_SENTENCE = (
     "2025年1-5月营收达2.6亿元。"
 )
 CLUSTER_SENTENCE = "新投资的成渝枢纽智算中心建成后，将形成17300P的多元异构智能算力集群。"
-
-
-class ScriptedChatModel(FakeMessagesListChatModel):
-    """Replays ``responses`` in order, streams text in 4-character chunks, records its inputs."""
-
-    seen: list = Field(default_factory=list)
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.seen.append(list(messages))
-        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-    def _stream(self, messages, stop=None, run_manager=None, **kwargs):
-        message = self._generate(messages, stop, run_manager, **kwargs).generations[0].message
-        if message.tool_calls:
-            chunks = [
-                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
-                for i, c in enumerate(message.tool_calls)
-            ]
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=chunks))
-            return
-        text = message.content
-        for i in range(0, len(text), 4):
-            yield ChatGenerationChunk(message=AIMessageChunk(content=text[i : i + 4]))
-
-
-class DownChatModel(ScriptedChatModel):
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        url = "http://127.0.0.1:9/v1/chat/completions"
-        raise openai.APIConnectionError(request=httpx.Request("POST", url))
-
-
-def call(name, **args):
-    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": f"call_{name}"}])
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +66,10 @@ def test_search_then_cited_answer_keeps_the_sentence_and_quotes_the_document(ope
     assert cite.source == SOURCE
     assert cite.quote == FIRST_SENTENCE  # narrowed from the whole chunk to the sentence
     assert qa.document_text(SOURCE)[cite.start : cite.end] == cite.quote
-    # partial answers streamed before the final one, each growing
-    partials = [s.text for s in steps[:-1]]
-    assert partials[0] == "并济科技" and partials[-1] == "并济科技已稳定运营算力7300P[1]。"
+    # partial answers streamed before the final one: a status until a sentence is complete and
+    # checked, then the checked sentence; the final answer has no status
+    assert (steps[0].text, steps[0].status) == ("", "模型正在回答，每句核实后显示…")
+    assert steps[-2].text == "并济科技已稳定运营算力7300P[1]。" and answer.status == ""
     # the passages reached the model as numbered, quoted data, and the tool returned the same [1]
     first_call, second_call = model.seen
     assert isinstance(first_call[-1], HumanMessage)
@@ -132,23 +92,32 @@ def test_invented_figure_is_removed_and_counted(open_qa):
     assert answer.claims == ClaimReport(kept=1, removed=1)
 
 
-def test_answer_with_only_an_invented_figure_becomes_a_refusal(open_qa):
+def test_answer_with_only_an_invented_figure_falls_back_to_offline_with_the_cause(open_qa):
     model = ScriptedChatModel(responses=[AIMessage(content="并济科技的储备算力为9999P[1]。")])
+    qa = open_qa(model)
+    offline = qa.offline.answer("并济科技的储备算力是多少？")
+    answer = qa.ask("并济科技的储备算力是多少？")
+
+    assert answer.mode == "offline" and answer.text == offline.text
+    assert answer.notice.startswith("大模型的回答无法在资料中核实（已删除 1 句），已改用离线答案")
+    assert answer.claims == ClaimReport(kept=0, removed=1)  # the check's counts are kept
+    assert answer.raw == "并济科技的储备算力为9999P[1]。"
+
+
+def test_model_refusal_is_a_refusal(open_qa):
+    model = ScriptedChatModel(responses=[AIMessage(content="资料中没有相关信息。")])
     answer = open_qa(model).ask("并济科技的储备算力是多少？")
-
-    assert answer.refused and answer.mode == "llm"
-    assert answer.text == "资料中没有相关信息。" and answer.citations == []
-    assert answer.notice == "已删除 1 句无法在资料中核实的内容"
-    assert answer.claims == ClaimReport(kept=0, removed=1)
+    assert answer.refused and answer.mode == "llm" and answer.text == "资料中没有相关信息。"
+    assert answer.claims == ClaimReport(kept=0, removed=0) and answer.notice == ""
 
 
-def test_uncited_figure_is_removed(open_qa):
+def test_sentence_without_markers_is_cited_to_the_passage_that_holds_it(open_qa):
     model = ScriptedChatModel(responses=[
-        AIMessage(content="并济科技营收达2.6亿元[1]。其算力为7300P。"),
+        AIMessage(content="并济科技营收达2.6亿元[1]。已稳定运营算力7300P。另有9999P储备。"),
     ])
     answer = open_qa(model).ask("并济科技营收多少？")
-    assert answer.text.startswith("并济科技营收达2.6亿元[1]。\n\n依据：")
-    assert answer.claims == ClaimReport(kept=1, removed=1)
+    assert answer.text.startswith("并济科技营收达2.6亿元[1]。已稳定运营算力7300P[1]。\n\n依据：")
+    assert answer.claims == ClaimReport(kept=2, removed=1)
 
 
 def test_reasoning_block_is_neither_shown_nor_checked(open_qa):
@@ -175,7 +144,7 @@ def test_endpoint_down_falls_back_to_the_offline_answer_within_budget(open_qa):
 
 
 def test_calculator_result_supports_the_difference(open_qa):
-    final = "建成后算力将达到17300P，比现有的7300P多10000P[1][2]。"
+    final = "建成后将形成17300P的算力集群，比已稳定运营的7300P多10000P[1][2]。"
     model = ScriptedChatModel(responses=[
         call("calculator", expression="17300-7300"),
         AIMessage(content=final),
@@ -184,7 +153,9 @@ def test_calculator_result_supports_the_difference(open_qa):
 
     assert not answer.refused and answer.claims == ClaimReport(kept=1, removed=0)
     # the index holds one passage, so the made-up [2] is dropped
-    assert answer.text.startswith("建成后算力将达到17300P，比现有的7300P多10000P[1]。\n\n依据：")
+    assert answer.text.startswith(
+        "建成后将形成17300P的算力集群，比已稳定运营的7300P多10000P[1]。\n\n依据："
+    )
     [cite] = answer.citations  # both sentences with an operand, as one exact slice
     assert cite.quote == FIRST_SENTENCE + "\n" + CLUSTER_SENTENCE
     tool_reply = model.seen[1][-1]
@@ -192,11 +163,11 @@ def test_calculator_result_supports_the_difference(open_qa):
 
 
 def test_same_difference_without_the_calculator_is_removed(open_qa):
-    final = "建成后算力将达到17300P，比现有的7300P多10000P[1][2]。"
+    final = "建成后将形成17300P的算力集群，比已稳定运营的7300P多10000P[1][2]。"
     answer = open_qa(ScriptedChatModel(responses=[AIMessage(content=final)])).ask(
         "新算力集群比现有算力多多少？"
     )
-    assert answer.refused and answer.claims == ClaimReport(kept=0, removed=1)
+    assert answer.mode == "offline" and answer.claims == ClaimReport(kept=0, removed=1)
 
 
 def test_traditional_question_gets_a_traditional_answer_and_history_reaches_the_model(open_qa):
@@ -237,8 +208,13 @@ def test_sentences_keep_markers_written_after_the_full_stop():
         ("营收2.6亿元", [(2.6e8, "元")]),
         ("1.5万P与39.3%", [(15000.0, "P"), (39.3, "%")]),
         ("revenue of 260 million yuan", [(2.6e8, "元")]),
-        ("十亿元、三家企业", [(1e9, ""), (3.0, "")]),
+        ("十亿元、三家企业", [(1e9, "元"), (3.0, "")]),
         ("这是一个平台", []),
+        ("七千三百P与两亿六千万元", [(7300.0, "P"), (2.6e8, "元")]),
+        ("增长百分之三十九点三，二〇二五年", [(39.3, "%"), (2025.0, "年")]),
+        ("up to three billion jobs", [(3e9, "")]),
+        ("seventy-three hundred P and twenty-five percent", [(7300.0, "P"), (25.0, "%")]),
+        ("十分重要的一个平台", []),
     ],
 )
 def test_figures_carry_scale_and_unit(text, expected):
@@ -262,7 +238,12 @@ def test_claims_are_checked_against_cited_passages_after_normalisation():
         "It runs 7300 P of computing power [1].",
         TRADITIONAL,
     )
-    assert [c.missing for c in claims] == [(), ("2.6亿元",), ("华为科技",), (), ()]
+    assert [c.missing for c in claims] == [(), (), ("华为科技", "华为", "有限公司", "参与"), (), ()]
+    assert [c.kind for c in claims] == ["kept", "kept", "removed", "kept", "rewritten"]
+    assert claims[1].text == "营收达2.6亿元[1]。"  # re-cited to the passage that holds the figure
+    # an English sentence cannot be checked word by word: the quote's sentence replaces it
+    assert claims[4].text == "並濟科技有限公司已穩定運營算力7300P，2025年1-5月營收達2.6億元[1]。"
+    assert claims[4].written == "It runs 7300 P of computing power [1]."
 
 
 def test_workspace_numbers_each_passage_once_and_records_calculations(open_qa):
@@ -294,7 +275,7 @@ def _status_error(cls, status):
         (_status_error(openai.NotFoundError, 404),
          "模型 qwen-x 不存在（http://llm.example/v1），已改用离线答案；请检查 QA_LLM_MODEL"),
         (openai.APITimeoutError(request=httpx.Request("POST", "http://llm.example/v1")),
-         "大模型响应超时（http://llm.example/v1），已改用离线答案；首次响应须在 3 秒内开始"),
+         "大模型响应超时（http://llm.example/v1），已改用离线答案；连接须在 3 秒内建立（QA_LLM_CONNECT_BUDGET）"),
         (_status_error(openai.InternalServerError, 502),
          "大模型服务出错（HTTP 502：boom），已改用离线答案"),
     ],

@@ -9,10 +9,10 @@ from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from llm_support import ask_until_fallback, index_policy
 
 from agent import PolicyQA, Settings
 from agent.llm import LLMAnswerer  # noqa: F401  imported up front: the budget is the endpoint's
-from llm_support import ask_until_fallback, index_policy
 
 pytestmark = pytest.mark.integration
 
@@ -115,6 +115,7 @@ def test_qa_llm_settings_reach_the_wire(stub, open_qa):
     assert request["path"] == "/v1/chat/completions"
     assert request["authorization"] == "Bearer sk-qa"
     assert request["body"]["model"] == "qwen-test" and request["body"]["stream"] is True
+    assert request["body"]["max_tokens"] == 512 and "max_completion_tokens" not in request["body"]
     tools = [t["function"]["name"] for t in request["body"]["tools"]]
     assert tools == ["search_documents", "calculator"]
     assert request["body"]["messages"][0]["role"] == "system"
@@ -168,12 +169,15 @@ def test_dead_endpoint_falls_back_within_the_budget(open_qa):
     assert answer.notice.startswith(f"大模型服务连接失败（{url}），已改用离线答案")
 
 
-def test_hung_endpoint_times_out_after_the_connect_budget(stub, open_qa):
-    stub.hang = 5
-    env = {"QA_LLM_BASE_URL": stub.url, "QA_LLM_MODEL": "m"}
-    qa = open_qa(env, connect_budget=1.0)
+def test_connected_but_silent_endpoint_falls_back_after_the_first_token_budget(stub, open_qa):
+    stub.hang = 5  # accepts the request, never answers: a model still reading, or a hung server
+    env = {"QA_LLM_BASE_URL": stub.url, "QA_LLM_MODEL": "m", "QA_LLM_FIRST_TOKEN_BUDGET": "1.5"}
+    qa = open_qa(env, connect_budget=0.5)
     answer, seconds = ask_until_fallback(qa, QUESTION)
-    assert 1.0 <= seconds < 2.5
+    assert 1.5 <= seconds < 3.0  # connected, so the connect budget (0.5 s) does not apply
     assert answer.mode == "offline"
-    cause = f"大模型响应超时（{stub.url}），已改用离线答案；首次响应须在 1 秒内开始"
+    cause = (f"大模型 1.5 秒内没有开始回答（{stub.url}），已改用离线答案；"
+             "本地模型读资料较慢时可调大 QA_LLM_FIRST_TOKEN_BUDGET")
     assert answer.notice.startswith(cause)
+    steps = list(open_qa(env, connect_budget=0.5).stream(QUESTION))
+    assert [s.status for s in steps[:-1]] == ["模型正在阅读资料（已等待 1 秒）…"]

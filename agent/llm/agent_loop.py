@@ -22,12 +22,21 @@ from langchain_core.tools import BaseTool
 MAX_STEPS = 4
 
 
+READING, TOOL, WRITING = "reading", "tool", "writing"
+
+
 @dataclass(frozen=True)
 class Step:
-    """The text of the reply being streamed; ``final`` on the finished answer."""
+    """The text of the reply being streamed; ``final`` on the finished answer.
+
+    ``phase``: ``reading`` when a request has just been sent (the model reads its prompt),
+    ``tool`` while a tool call arrives, ``writing`` while text arrives. ``step``: which model call.
+    """
 
     text: str
     final: bool
+    phase: str = WRITING
+    step: int = 0
 
 
 def run(
@@ -44,15 +53,23 @@ def run(
         model = first if step == 0 else later
         runnable = model if step == max_steps - 1 else _with_tools(model, tools)
         reply = None
-        for chunk in runnable.stream(history):
-            reply = chunk if reply is None else reply + chunk
-            if isinstance(reply, AIMessageChunk) and not reply.tool_call_chunks:
-                text = str(reply.text)
-                if text:
-                    yield Step(text, final=False)
+        yield Step("", final=False, phase=READING, step=step)
+        try:
+            for chunk in runnable.stream(history):
+                reply = chunk if reply is None else reply + chunk
+                if isinstance(reply, AIMessageChunk) and reply.tool_call_chunks:
+                    yield Step("", final=False, phase=TOOL, step=step)
+                elif str(reply.text):
+                    yield Step(str(reply.text), final=False, phase=WRITING, step=step)
+                # else: a chunk with no text yet (llama.cpp sends the role at once, then reads
+                # the prompt): the model is still reading, under the first-token budget
+        except ValueError:
+            if reply is not None:
+                raise
+            # LangChain raises when a stream ends without a single chunk: an empty reply
         message = _as_message(reply)
         if not (message.tool_calls or message.invalid_tool_calls):
-            yield Step(str(message.text), final=True)
+            yield Step(str(message.text), final=True, phase=WRITING, step=step)
             return
         history.append(message)
         for call in message.tool_calls:

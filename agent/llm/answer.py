@@ -6,24 +6,42 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agent.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
-from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, mentions, overlap, report
+from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, holds, report
+from agent.llm.claims import REFUSAL as REFUSED_CLAIM
 from agent.types import Answer, Citation, Passage
 from ingest.normalize import is_traditional
 from ingest.reader import LoadedIndex
+from ingest.segment import Segmenter
 from ingest.types import Chunk
-
-MAX_QUOTE = 300  # characters; a longer span of matching sentences is cut to the best one
 
 
 @dataclass(frozen=True)
 class LLMAnswer(Answer):
-    """An `Answer` from the model, with how many of its sentences the claim check removed."""
+    """An `Answer` from the model: how many of its sentences the claim check kept, rewrote and
+    removed, and ``raw``, the model's own final text before the check."""
 
     claims: ClaimReport = field(default_factory=lambda: ClaimReport(kept=0, removed=0))
+    raw: str = ""
+
+    @property
+    def unverified(self) -> bool:
+        """The model stated things, and none of them could be found in the passages."""
+        return self.refused and self.claims.kept == 0 and self.claims.removed > 0
 
 
-def removed_notice(removed: int) -> str:
-    return f"已删除 {removed} 句无法在资料中核实的内容" if removed else ""
+def removed_notice(report: ClaimReport) -> str:
+    parts = []
+    if report.removed:
+        parts.append(f"已删除 {report.removed} 句无法在资料中核实的内容")
+    if report.rewritten:
+        parts.append(f"{report.rewritten} 句已改写为资料原文")
+    return "；".join(parts)
+
+
+def checked_claims(
+    raw: str, passages: Mapping[int, Passage], computed: Sequence[float], segmenter: Segmenter
+) -> list[Claim]:
+    return check(raw, {n: p.text for n, p in passages.items()}, computed, segmenter)
 
 
 def build_answer(
@@ -36,19 +54,19 @@ def build_answer(
 ) -> LLMAnswer:
     """Check ``raw`` sentence by sentence, keep what the cited passages support, cite exactly."""
     traditional = is_traditional(question)
-    claims = check(raw, {n: p.text for n, p in passages.items()}, computed)
+    claims = checked_claims(raw, passages, computed, index.segmenter)
     counts = report(claims)
     kept = [c for c in claims if c.supported]
     order = list(dict.fromkeys(n for c in kept for n in c.cites if n in passages))
     if not order:
         text = REFUSAL_TRADITIONAL if traditional else REFUSAL
         return LLMAnswer(text=text, refused=True, mode="llm", question=question, short=text,
-                         notice=removed_notice(counts.removed), claims=counts)
+                         notice=removed_notice(counts), claims=counts, raw=raw)
     new_number = {old: new for new, old in enumerate(order, start=1)}
     citations = [
         _citation(passages[n], [c for c in kept if n in c.cites], index, chunks) for n in order
     ]
-    body = in_script(_join(claims, new_number), traditional)
+    body = in_script(checked_body(claims, new_number), traditional)
     short = in_script(CITE.sub("", kept[0].text).strip(), traditional)
     lines = [body, "", in_script("依据：", traditional)]
     lines += [f"[{n}] {in_script(' '.join(c.quote.split()), traditional)}（{c.source}）"
@@ -60,17 +78,25 @@ def build_answer(
         mode="llm",
         question=question,
         short=short,
-        notice=removed_notice(counts.removed),
+        notice=removed_notice(counts),
         claims=counts,
+        raw=raw,
     )
 
 
-def _join(claims: Sequence[Claim], new_number: Mapping[int, int]) -> str:
+def is_refusal(claims: Sequence[Claim]) -> bool:
+    return any(c.kind == REFUSED_CLAIM for c in claims)
+
+
+def checked_body(claims: Sequence[Claim], new_number: Mapping[int, int] | None = None) -> str:
     """The supported sentences with markers renumbered; a removed sentence keeps its line break."""
     out: list[str] = []
     for claim in claims:
         if claim.supported:
-            out.append(CITE.sub(lambda m: _markers(m.group(0), new_number), claim.text) + claim.sep)
+            text = claim.text
+            if new_number is not None:
+                text = CITE.sub(lambda m: _markers(m.group(0), new_number), text)
+            out.append(text + claim.sep)
         elif "\n" in claim.sep and out and not out[-1].endswith("\n"):
             out[-1] = out[-1].rstrip(" ") + "\n"
     return "".join(out).strip()
@@ -83,7 +109,8 @@ def _markers(marker: str, new_number: Mapping[int, int]) -> str:
 def _citation(
     passage: Passage, claims: Sequence[Claim], index: LoadedIndex, chunks: Mapping[str, Chunk]
 ) -> Citation:
-    """The sentence(s) of ``passage`` holding the claims' figures or names, as an exact slice."""
+    """The fewest adjacent sentences of ``passage`` that state everything the claims citing it
+    take from it, as one exact slice of the document."""
     doc = index.documents.get(passage.source)
     chunk = chunks.get(passage.chunk_id)
     spans = [
@@ -93,11 +120,21 @@ def _citation(
     if doc is None or not spans:
         return Citation(passage.source, passage.text, passage.start, passage.end,
                         passage.page, passage.heading)
-    chosen = [(a, b) for a, b in spans if mentions(doc.text[a:b], claims)]
-    if not chosen:
-        chosen = [max(spans, key=lambda ab: overlap(doc.text[ab[0] : ab[1]], claims))]
-    start, end = chosen[0][0], chosen[-1][1]
-    if end - start > MAX_QUOTE:  # far-apart sentences: quote the one closest to the claims
-        start, end = max(chosen, key=lambda ab: overlap(doc.text[ab[0] : ab[1]], claims))
+    whole = doc.text[spans[0][0] : spans[-1][1]]
+    wanted = {item for c in claims for item in holds(whole, c)}
+    found = {ab: {x for c in claims for x in holds(doc.text[ab[0] : ab[1]], c)} for ab in spans}
+    chosen: list[tuple[int, int]] = []
+    uncovered = set(wanted)
+    while uncovered:
+        best = max(spans, key=lambda ab: len(found[ab] & uncovered))
+        if not found[best] & uncovered:  # an item only a run of sentences states: quote them all
+            chosen = spans
+            break
+        chosen.append(best)
+        uncovered -= found[best]
+    if not chosen:  # nothing specific (a calculation's operands came from elsewhere)
+        chosen = [max(spans, key=lambda ab: sum(len(holds(doc.text[ab[0] : ab[1]], c))
+                                                for c in claims))]
+    start, end = min(a for a, _ in chosen), max(b for _, b in chosen)
     return Citation(passage.source, doc.text[start:end], start, end, doc.page_at(start),
                     passage.heading)

@@ -1,4 +1,5 @@
-"""The OpenAI-compatible chat model (DeepSeek, Qwen/DashScope, GLM, Moonshot, Ollama, vLLM)."""
+"""The OpenAI-compatible chat model (DeepSeek, Qwen/DashScope, GLM, Moonshot, Ollama, vLLM,
+llama.cpp)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,25 @@ from agent.config import LLMConfig
 
 
 def build_chat_model(config: LLMConfig, first_call: bool = False) -> BaseChatModel:
-    """A `ChatOpenAI` for ``config``; the first call never retries, so a failing endpoint costs
-    one attempt.
+    """A streaming `ChatOpenAI` for ``config``.
 
-    ``first_call``: the model for the first request of a question. It must connect *and* start
-    answering within ``connect_budget`` seconds (answers are streamed, so httpx's read timeout is
-    the gap between chunks), so a dead or hung endpoint falls back to offline within that budget.
-    Later requests may take up to ``timeout`` per chunk; connecting is always bounded by the budget.
+    Connecting is bounded by ``connect_budget``: a refused or unreachable endpoint fails fast.
+    Once connected, a local CPU model may read the prompt for a long time before its first byte,
+    so httpx waits up to ``first_token_budget`` between bytes; the answerer enforces the finer
+    budgets (first token, then ``timeout`` between chunks) and shows the wait to the user.
+    ``first_call``: the first request of a question never retries, so a failing endpoint costs
+    one attempt.
     """
-    budget = min(config.timeout, config.connect_budget)
-    timeout = httpx.Timeout(budget) if first_call else httpx.Timeout(config.timeout, connect=budget)
+    read = max(config.first_token_budget, config.timeout)
     return ChatOpenAI(
         base_url=config.base_url,
         model=config.model,
-        api_key=config.api_key or "EMPTY",  # local servers (Ollama, vLLM) accept any key
-        timeout=timeout,
+        api_key=config.api_key or "EMPTY",  # local servers (Ollama, vLLM, llama.cpp) accept any key
+        timeout=httpx.Timeout(read, connect=config.connect_budget),
         max_retries=0 if first_call else config.max_retries,
+        # LangChain sends its max_tokens as OpenAI's newer max_completion_tokens, which llama.cpp
+        # ignores (measured: a reply ran past 200 tokens with max_tokens=64 and hung at the end);
+        # every OpenAI-compatible server listed above reads the classic max_tokens
+        extra_body={"max_tokens": config.max_tokens},
+        streaming=True,
     )

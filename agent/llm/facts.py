@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent.llm.numbers import chinese_numbers, english_numbers
 from ingest.normalize import normalize_query
 
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2,
@@ -25,12 +26,8 @@ NUMBER = re.compile(
     r"(万亿|千万|百万|亿|万|千|百|(?i:thousand|million|billion|trillion)(?![A-Za-z]))?\s*"
     rf"({_DIMS})?"
 )
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-CN_NUMBER = re.compile(
-    r"(?<![\d.零〇一二两三四五六七八九十百千万亿])([零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
-    r"(?=[个家项名位人次倍年月日天台座条所种批元%])"
-)
+_DIM_AFTER = re.compile(rf"\s*({_DIMS})?")
+_LEXICAL = ("十分",)  # numeral characters that are words here (「十分重要」), not figures
 QUOTED = re.compile(
     r"「([^」]{2,40})」|『([^』]{2,40})』|“([^”]{2,40})”|《([^》]{2,40})》|\"([^\"]{2,40})\""
 )
@@ -65,7 +62,8 @@ class Figure:
 
 
 def figures_in(text: str) -> list[Figure]:
-    """Numbers with their scale and unit, in normalised (NFKC, Simplified) text."""
+    """Numbers with their scale and unit, in normalised (NFKC, Simplified) text: digits, Chinese
+    numerals (「七千三百P」「百分之三十九点三」) and English number words ("three billion")."""
     out = []
     for m in NUMBER.finditer(text):
         raw, scale, dim = m.group(1).replace(",", ""), m.group(2) or "", m.group(3) or ""
@@ -74,10 +72,14 @@ def figures_in(text: str) -> list[Figure]:
         dim = _DIM_ALIASES.get(dim.upper(), dim.upper())
         value = mantissa * _SCALES.get(scale.lower(), 1.0)
         out.append(Figure(m.group(0).strip(), mantissa, value, dim, decimals))
-    for m in CN_NUMBER.finditer(text):
-        value = _cn_value(m.group(1))
-        if value >= 2:  # 「一个」「一年」 are articles more often than figures
-            out.append(Figure(m.group(1), value, value, "", 0))
+    for start, end, value, percent in [*chinese_numbers(text), *english_numbers(text)]:
+        if text.startswith(_LEXICAL, start) or (value < 2 and not percent):
+            continue  # 「一个」「一年」 "one of" are articles more often than figures
+        dim = "%" if percent else _DIM_AFTER.match(text, end).group(1) or ""
+        dim = _DIM_ALIASES.get(dim.upper(), dim.upper())
+        written = text[start:end]
+        decimals = len(str(value).split(".")[1].rstrip("0")) if value != int(value) else 0
+        out.append(Figure(written, value, value, dim, decimals))
     return out
 
 
@@ -141,19 +143,3 @@ def normal(text: str) -> str:
 def flat(text: str) -> str:
     """Drop whitespace next to non-ASCII characters; keep it between latin words and numbers."""
     return re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", text)
-
-
-def _cn_value(numeral: str) -> float:
-    if not any(c in "十百千万亿" for c in numeral):
-        return float("".join(str(_CN_DIGITS[c]) for c in numeral))
-    total, section, digit = 0.0, 0.0, 0
-    for ch in numeral:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in "十百千":
-            section += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
-            digit = 0
-        else:  # 万 亿
-            total = (total + section + digit) * (1e4 if ch == "万" else 1e8)
-            section, digit = 0.0, 0
-    return total + section + digit

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import httpx
 import openai
 from langchain_core.exceptions import (
     ModelAuthenticationError,
@@ -16,20 +18,55 @@ from langchain_core.exceptions import (
 
 from agent.config import LLMConfig
 from agent.errors import LLMUnavailableError
+from agent.llm.pacing import Stalled
 
-# errors that mean "the endpoint did not answer": the caller falls back to the offline answer
-MODEL_ERRORS = (openai.APIError, ModelError)
+
+class EmptyReply(Exception):
+    """The model finished without writing anything (or only a reasoning block)."""
+
+
+class Unverified(Exception):
+    """Every sentence the model wrote failed the claim check."""
+
+    def __init__(self, removed: int) -> None:
+        super().__init__(f"{removed} sentence(s) removed")
+        self.removed = removed
+
+
+# errors that mean "the endpoint did not answer": the caller falls back to the offline answer.
+# httpx errors surface unwrapped when a server dies mid-stream; a garbled stream raises JSON errors
+MODEL_ERRORS = (openai.APIError, ModelError, httpx.HTTPError, json.JSONDecodeError, Stalled,
+                EmptyReply, Unverified)
 
 FALLBACK = "已改用离线答案"
 
 
-def unavailable(exc: BaseException, config: LLMConfig, model: str = "") -> LLMUnavailableError:
-    """An `LLMUnavailableError` whose ``cause`` names what went wrong and how to fix it."""
+def unavailable(
+    exc: BaseException, config: LLMConfig, model: str = "", midstream: bool = False
+) -> LLMUnavailableError:
+    """An `LLMUnavailableError` whose ``cause`` names what went wrong and how to fix it.
+    ``midstream``: the model had started writing (a lost connection is then a drop, not a
+    refusal to connect)."""
     url = config.base_url or _request_url(exc)
     model = config.model or model
-    if isinstance(exc, (openai.APITimeoutError, ModelTimeoutError)):
-        budget = min(config.timeout, config.connect_budget)
-        cause = f"大模型响应超时（{url}），{FALLBACK}；首次响应须在 {budget:g} 秒内开始"
+    if isinstance(exc, Stalled) and exc.phase == "reading":
+        cause = (f"大模型 {exc.budget:g} 秒内没有开始回答（{url}），{FALLBACK}；"
+                 "本地模型读资料较慢时可调大 QA_LLM_FIRST_TOKEN_BUDGET")
+    elif isinstance(exc, Stalled):
+        cause = f"大模型回答停顿超过 {exc.budget:g} 秒（{url}），{FALLBACK}；可调大 QA_LLM_TIMEOUT"
+    elif isinstance(exc, EmptyReply):
+        cause = f"大模型{f' {model} ' if model else ''}返回了空回答，{FALLBACK}"
+    elif isinstance(exc, Unverified):
+        cause = f"大模型的回答无法在资料中核实（已删除 {exc.removed} 句），{FALLBACK}"
+    elif isinstance(exc, (openai.APITimeoutError, ModelTimeoutError, httpx.TimeoutException)):
+        cause = (f"大模型响应超时（{url}），{FALLBACK}；连接须在 {config.connect_budget:g} 秒内建立"
+                 "（QA_LLM_CONNECT_BUDGET）")
+    elif isinstance(exc, httpx.TransportError) or (
+        midstream and isinstance(exc, (openai.APIConnectionError, ModelConnectionError))
+    ):
+        cause = f"大模型服务连接中断（{url}），{FALLBACK}；请检查服务是否仍在运行"
+    elif isinstance(exc, json.JSONDecodeError):
+        cause = f"大模型服务返回了无法解析的数据（{url}），{FALLBACK}"
     elif isinstance(exc, (openai.APIConnectionError, ModelConnectionError)):
         cause = f"大模型服务连接失败（{url}），{FALLBACK}；请检查 QA_LLM_BASE_URL 与服务是否启动"
     elif isinstance(exc, (openai.AuthenticationError, ModelAuthenticationError)):
