@@ -47,7 +47,9 @@ class EvidenceFinder:
         self._chunks_of: dict[str, list] = {}
         for chunk in index.chunks:
             self._chunks_of.setdefault(chunk.source, []).append(chunk)
-        self._df = _term_document_frequency(index)
+        # the BM25 index's own counts (same values, no re-tokenising at start); counted here for
+        # an index without them
+        self._df = dict(getattr(index, "term_df", None) or {}) or _term_document_frequency(index)
         self._absent: dict[str, bool] = {}
         self._titles: dict[str, str] = {}
         self._doc_norms: dict[str, str] = {}
