@@ -278,9 +278,10 @@ class OfflineAnswerer:
                 return Refusal("year", f"year {year} not in the evidence")
         entity = self._named_entity(q)
         for name in [n for n in q.names if len(n) >= 3] + ([entity] if entity else []):
-            if q.qtype != "why" and not self._in_document(top, name):
+            if q.qtype != "why" and not self._unknown(name) and not self._in_document(top, name):
                 # documents, not only sentences: a notice about another place or company is no
-                # answer, though its sentences need not repeat the name (「华兴区」 ≠ 「华兴市」)
+                # answer, though its sentences need not repeat the name (「华兴区」 ≠ 「华兴市」); a
+                # name no document uses is a false premise, answered with a note (see _compose)
                 return Refusal("other-document", f"the best sentence's document never names {name}")
         if entity and q.qtype in ("number", "when", "who", "yesno") and not self._mentions(top, entity):
             return Refusal("other-entity", f"the best sentence is about something other than {entity}")

@@ -299,7 +299,9 @@ SUITES = ROOT / "evals" / "suites"
 SUITE_CORPUS = {"report-paraphrases": ROOT / "corpus"}
 
 
-@pytest.mark.parametrize("suite", sorted(p.name for p in SUITES.iterdir() if p.is_dir()))
+@pytest.mark.parametrize(
+    "suite", sorted(p.name for p in SUITES.iterdir() if (p / "dataset.jsonl").is_file())
+)  # the reading-comprehension samples (sample.json) are tested in test_reading.py
 def test_each_suite_loads_and_quotes_its_own_corpus(suite):
     from evals.gate import load_thresholds
 
