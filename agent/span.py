@@ -143,30 +143,25 @@ def _candidates(sentence: str, tokens, marks: list[int]):
 def _proximity(sentence: str, marks: list[int], a: int, b: int) -> float:
     """Aligned question characters just before (left context) and after (right context) a span,
     weighed by closeness; a clause break in between counts as distance, a full stop ends it."""
-    score = 0.0
-    distance = 0
-    for i in range(a - 1, max(-1, a - 1 - WINDOW * 2), -1):
+    before = range(a - 1, max(-1, a - 1 - WINDOW * 2), -1)
+    after = range(b, min(len(sentence), b + WINDOW * 2))
+    return _side(sentence, marks, before, own=1) + _side(sentence, marks, after, own=2)
+
+
+def _side(sentence: str, marks: list[int], positions: range, own: int) -> float:
+    """Walk away from the span: the context of this side (``own`` bit) counts fully, the other
+    side's words a little (the sentence may order them differently)."""
+    score, distance = 0.0, 0
+    for i in positions:
         ch = sentence[i]
         if ch in _HARD:
             break
         distance += 4 if ch in _BREAK else 1
         if distance > WINDOW:
             break
-        if marks[i] & 1:
+        if marks[i] & own:
             score += 1.0 / (1 + 0.35 * (distance - 1))
-        elif marks[i] & 2:
-            score += 0.3 / (1 + 0.35 * (distance - 1))
-    distance = 0
-    for i in range(b, min(len(sentence), b + WINDOW * 2)):
-        ch = sentence[i]
-        if ch in _HARD:
-            break
-        distance += 4 if ch in _BREAK else 1
-        if distance > WINDOW:
-            break
-        if marks[i] & 2:
-            score += 1.0 / (1 + 0.35 * (distance - 1))
-        elif marks[i] & 1:
+        elif marks[i] & (3 - own):
             score += 0.3 / (1 + 0.35 * (distance - 1))
     return score
 
