@@ -81,13 +81,14 @@ def test_web_app_chat_streams_and_ends_with_a_checked_reply(seed_qa, server):
     from app import ChatHandlers
 
     qa = llm_qa(seed_qa, server)
-    replies = [chat[-1]["content"] for _, chat, _, _ in
+    replies = [chat[-1]["content"] for _, chat, _ in
                ChatHandlers(qa).respond("东兴区人工智能产业营收是多少？", [], [])]
     assert len(replies) >= 3  # the first partial, updates while the model reads, the final reply
     final = qa._llm.last_claims
     assert final is not None  # the model's reply went through the claim check
-    assert replies[-1].rstrip().endswith("秒</sub>")
-    assert "大模型生成" in replies[-1] or "已改用离线答案" in replies[-1]
+    # the badge names the model, or the notice says the offline answer replaced its reply
+    assert re.search(r"qa-badge[^>]*>[^<]* · \d+\.\d\d 秒</span>", replies[-1])
+    assert f"大模型 {qa.settings.llm.model}" in replies[-1] or "已改用离线答案" in replies[-1]
 
 
 def test_killing_the_server_mid_stream_falls_back_to_offline(seed_qa):
