@@ -92,7 +92,8 @@ def sync_corpus(
     with stages.stage("读取", len(listing), "个文件") as bar:
         old_docs = {} if rebuild else manifest.get("documents", {})
         scan = scan_corpus(
-            listing, files, old_docs, config.max_file_bytes, loader or load_document, bar.update
+            listing, files, old_docs, config.max_file_bytes, loader or load_document, bar.update,
+            corpus_dir=corpus_dir,
         )
     stages.count_chars("读取", scan.chars_loaded)
     docs = scan.docs

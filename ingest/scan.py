@@ -58,11 +58,16 @@ def scan_corpus(
     max_bytes: int,
     loader: Loader,
     advance: Callable[[int], object] = lambda n: None,
+    corpus_dir: Path | None = None,
 ) -> Scan:
+    """``corpus_dir``: files (through symlinks) that resolve outside it are skipped, not read."""
     scan = Scan()
     hashed: list[tuple[str, Path, str]] = []
+    root = corpus_dir.resolve() if corpus_dir is not None else None
     for source, path in listing:
         try:
+            if root is not None:
+                check_inside(path, root)
             if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.stat().st_size > max_bytes:
                 loader(path, source, max_bytes)  # raises SkipDocument with the reason
             hashed.append((source, path, _sha256(path)))
@@ -103,6 +108,17 @@ def scan_corpus(
         names.sort()
     scan.skipped.sort(key=lambda s: s.source)
     return scan
+
+
+def check_inside(path: Path, root: Path) -> None:
+    """Raise `SkipDocument` when ``path`` (a symlink, or under a symlinked folder) leads outside
+    the resolved corpus folder ``root``: its target's text must not be served as a document."""
+    target = path.resolve()
+    if not target.is_relative_to(root):
+        raise SkipDocument(
+            f"指向语料目录之外的符号链接（目标 {target}），为安全起见不索引；"
+            "请把文件本身复制进语料目录"
+        )
 
 
 def _sha256(path: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from docx import Document
 from docx.opc.exceptions import OpcError
@@ -22,6 +22,10 @@ from ingest.types import Heading
 _HEADING_STYLE = re.compile(r"(?:heading|标题|標題)\s*([1-9])", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题", "標題"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .doc (and .wps) container
+# a .docx whose parts unpack to more than this is refused before any part is read (a zip bomb:
+# a few KB that inflate to gigabytes). A text document's XML of several hundred pages unpacks to
+# a few MB; embedded images count too, so the limit is generous (5× the default 50 MB file limit).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 _BOLD_MAX = 40
 _SENTENCE_PUNCT = set("。！？!?；;")
 
@@ -29,6 +33,7 @@ _SENTENCE_PUNCT = set("。！？!?；;")
 def load_docx(data: bytes) -> Extracted:
     if data.startswith(_OLE_MAGIC):
         raise SkipDocument("这是旧版 Word（.doc）文件，只是扩展名为 .docx；请另存为 .docx 或 .pdf")
+    _check_unpacked_size(data)
     try:
         document = Document(BytesIO(data))
         blocks = list(document.iter_inner_content())
@@ -55,6 +60,21 @@ def load_docx(data: bytes) -> Extracted:
             lines.append(line)
             offset += len(line) + 1
     return Extracted(text="\n".join(lines), hints=tuple(hints), title=title.strip())
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip whose members declare more than `MAX_UNPACKED_BYTES` in all. Only the central
+    directory is read; ``zipfile`` never inflates a member past its declared size."""
+    try:
+        with ZipFile(BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except BadZipFile:
+        return  # not a zip at all: Document() says so with the usual reason
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SkipDocument(
+            f"DOCX 解压后有 {unpacked / 2**20:.0f} MB，超过上限 {MAX_UNPACKED_BYTES // 2**20} MB"
+            "（可能是压缩炸弹）；请确认文件来源，或另存为较小的 .docx / .pdf"
+        )
 
 
 def _style(paragraph: Paragraph, cache: dict[str | None, ParagraphStyle | None]):
