@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import gradio as gr
@@ -72,7 +73,7 @@ class LibraryHandlers:
             raise gr.Error(f"更新索引失败：{exc}；已收录的文档保持不变", title="上传失败") from exc
         added = sum(o.status in ("added", "updated") for o in outcomes)
         lines = [f"**上传 {len(outcomes)} 个文件，入库 {added} 个**", ""]
-        lines += [f"- {o.line()}" for o in outcomes]
+        lines += [f"- {html.escape(o.line(), quote=False)}" for o in outcomes]  # names are text
         return ("\n".join(lines), *self.views(query, sort))
 
     def confirm_delete(self, source: str | None):

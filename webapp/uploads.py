@@ -20,6 +20,7 @@ from agent import PolicyQA
 from ingest.errors import SkipDocument
 from ingest.loaders import load_document
 from ingest.pipeline import NOT_DOCUMENTS
+from webapp.upload_names import shown, upload_name
 
 OUTCOMES = {"added": "已新增", "updated": "已更新", "unchanged": "未变化", "skipped": "未加入"}
 
@@ -53,53 +54,68 @@ def index_uploads(
     qa: PolicyQA,
     paths: list[Path],
     on_progress: Callable[[UploadProgress], object] = lambda p: None,
+    names: list[str] | None = None,
 ) -> list[FileOutcome]:
-    """Check, copy into ``qa.settings.corpus_dir`` and index ``paths``; one outcome per file."""
+    """Check, copy into ``qa.settings.corpus_dir`` and index ``paths``; one outcome per file.
+
+    ``names``: the names the user's files had (default: each path's own name). A name becomes
+    its last path component; one that cannot be a safe file name is skipped with the reason
+    (`webapp.upload_names`), so nothing is ever written outside the corpus folder."""
     corpus = Path(qa.settings.corpus_dir)
+    names = [p.name for p in paths] if names is None else list(names)
     outcomes: dict[int, FileOutcome] = {}
-    accepted: list[tuple[int, Path]] = []
+    accepted: list[tuple[int, Path, str]] = []
     seen: dict[str, str] = {}  # sha256 → name, within this upload
-    for i, path in enumerate(paths):
-        try:
-            sha = _check(qa, path, corpus, seen)
-        except SkipDocument as skip:
-            outcomes[i] = FileOutcome(path.name, "skipped", skip.reason)
-            continue
-        seen[sha] = path.name
-        known = qa.index.documents.get(f"{corpus.name}/{path.name}")
-        if known is not None and known.sha256 == sha:
-            outcomes[i] = FileOutcome(path.name, "unchanged", f"与已收录的 {known.source} 相同")
-        else:
-            accepted.append((i, path))
-    outcomes.update(_index_one_by_one(qa, accepted, corpus, on_progress))
+    with tempfile.TemporaryDirectory(prefix="policyqa-upload-") as staging:
+        for i, (path, raw) in enumerate(zip(paths, names, strict=True)):
+            try:
+                name = upload_name(raw)
+                if name != path.name:  # the loader reads the format from the name's suffix
+                    (Path(staging) / str(i)).mkdir()
+                    path = Path(shutil.copyfile(path, Path(staging) / str(i) / name))
+                sha = _check(qa, path, corpus, seen)
+            except SkipDocument as skip:
+                outcomes[i] = FileOutcome(shown(raw), "skipped", skip.reason)
+                continue
+            seen[sha] = name
+            known = qa.index.documents.get(f"{corpus.name}/{name}")
+            if known is not None and known.sha256 == sha:
+                outcomes[i] = FileOutcome(name, "unchanged", f"与已收录的 {known.source} 相同")
+            else:
+                accepted.append((i, path, name))
+        outcomes.update(_index_one_by_one(qa, accepted, corpus, on_progress))
     return [outcomes[i] for i in range(len(paths))]
 
 
 def _index_one_by_one(
-    qa: PolicyQA, files: list[tuple[int, Path]], corpus: Path, on_progress: Callable[[UploadProgress], object]
+    qa: PolicyQA, files: list[tuple[int, Path, str]], corpus: Path,
+    on_progress: Callable[[UploadProgress], object],
 ) -> dict[int, FileOutcome]:
     """Copy and index the files one at a time (each a `PolicyQA.refresh`), reporting progress
     by bytes done and an ETA from the rate so far."""
-    sizes = [max(1, path.stat().st_size) for _, path in files]
+    sizes = [max(1, path.stat().st_size) for _, path, _ in files]
     total, done_bytes, started = sum(sizes), 0, time.perf_counter()
     out: dict[int, FileOutcome] = {}
-    for n, ((i, path), size) in enumerate(zip(files, sizes)):
+    for n, ((i, path, name), size) in enumerate(zip(files, sizes)):
         elapsed = time.perf_counter() - started
         eta = elapsed / done_bytes * (total - done_bytes) if done_bytes else None
-        on_progress(UploadProgress(n, len(files), done_bytes / total, eta, path.name))
-        out[i] = _index_one(qa, path, corpus)
+        on_progress(UploadProgress(n, len(files), done_bytes / total, eta, name))
+        out[i] = _index_one(qa, path, name, corpus)
         done_bytes += size
     on_progress(UploadProgress(len(files), len(files), 1.0, 0.0))
     return out
 
 
-def _index_one(qa: PolicyQA, path: Path, corpus: Path) -> FileOutcome:
-    """Copy ``path`` into the corpus and refresh; a replaced file comes back if indexing fails."""
+def _index_one(qa: PolicyQA, path: Path, name: str, corpus: Path) -> FileOutcome:
+    """Copy ``path`` into the corpus as ``name`` and refresh; a replaced file comes back if
+    indexing fails."""
     corpus.mkdir(parents=True, exist_ok=True)
-    target = corpus / path.name
-    source = f"{corpus.name}/{path.name}"
+    target = corpus / name
+    if target.is_symlink():  # never write through a link placed in the corpus
+        return FileOutcome(name, "skipped", f"语料目录中的 {name} 是符号链接，不会被覆盖；请换一个文件名")
+    source = f"{corpus.name}/{name}"
     backup_dir = Path(tempfile.mkdtemp(prefix=".upload-", dir=qa.settings.index_dir))
-    backup = backup_dir / path.name
+    backup = backup_dir / name
     try:
         if target.exists():
             shutil.copy2(target, backup)
@@ -113,12 +129,12 @@ def _index_one(qa: PolicyQA, path: Path, corpus: Path) -> FileOutcome:
         if skipped is not None:  # rejected by the pipeline after all: leave things as they were
             _restore(target, backup)
             qa.refresh()
-            return FileOutcome(path.name, "skipped", skipped.reason)
+            return FileOutcome(name, "skipped", skipped.reason)
     finally:
         shutil.rmtree(backup_dir, ignore_errors=True)
     status = "updated" if source in report.updated else "added"
     chunks = sum(1 for c in qa.index.chunks if c.source == source)
-    return FileOutcome(path.name, status, f"{source}，{chunks} 块")
+    return FileOutcome(name, status, f"{source}，{chunks} 块")
 
 
 def _restore(target: Path, backup: Path) -> None:
@@ -130,11 +146,12 @@ def _restore(target: Path, backup: Path) -> None:
 
 def _check(qa: PolicyQA, path: Path, corpus: Path, seen: dict[str, str]) -> str:
     """The file's sha256 if it may be indexed; raises `SkipDocument` with the reason."""
-    if path.name.startswith("."):
+    name = path.name
+    if name.startswith("."):
         raise SkipDocument("以“.”开头的文件不会被索引；请改名后重新上传")
-    if path.name.lower() in NOT_DOCUMENTS:
+    if name.lower() in NOT_DOCUMENTS:
         raise SkipDocument("这是语料目录自己的说明文件名，不会被索引；请改名后重新上传")
-    source = f"{corpus.name}/{path.name}"
+    source = f"{corpus.name}/{name}"
     doc = load_document(path, source, qa.settings.ingest.max_file_bytes)  # format, size, content
     sha = doc.sha256 or hashlib.sha256(path.read_bytes()).hexdigest()
     if sha in seen:
