@@ -2,6 +2,7 @@
 
 from agent.config import LLMConfig, Settings
 from agent.errors import (
+    BadHistoryError,
     ConfigError,
     EmptyCorpusError,
     EmptyQuestionError,
@@ -14,7 +15,7 @@ from agent.types import Answer, Citation, Passage, Refusal, Turn
 
 __all__ = [
     "Answer",
-    "Refusal",
+    "BadHistoryError",
     "Citation",
     "ConfigError",
     "EmptyCorpusError",
@@ -25,6 +26,7 @@ __all__ = [
     "Passage",
     "PolicyQA",
     "PolicyQAError",
+    "Refusal",
     "Settings",
     "Turn",
 ]

@@ -3,6 +3,7 @@
 from ingest.errors import EmptyCorpusError, IndexMismatchError, IngestConfigError, IngestError
 
 __all__ = [
+    "BadHistoryError",
     "ConfigError",
     "EmptyCorpusError",
     "EmptyQuestionError",
@@ -21,6 +22,10 @@ class PolicyQAError(Exception):
 
 class EmptyQuestionError(PolicyQAError, ValueError):
     """The question is empty or only whitespace."""
+
+
+class BadHistoryError(PolicyQAError, ValueError):
+    """The conversation history passed to ``ask``/``stream`` is not of a shape it accepts."""
 
 
 class UnknownDocumentError(PolicyQAError, LookupError):

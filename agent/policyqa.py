@@ -11,7 +11,7 @@ from pathlib import Path
 from agent.answering import OfflineAnswerer
 from agent.catalog import DocumentInfo, IndexStats, describe_documents, index_stats, source_path
 from agent.config import LLMConfig, Settings
-from agent.errors import EmptyQuestionError, UnknownDocumentError
+from agent.errors import BadHistoryError, EmptyQuestionError, UnknownDocumentError
 from agent.retrieval import Filters, HybridRetriever
 from agent.types import Answer, Passage, Turn
 from ingest.embeddings import Embedder, load_embedder
@@ -236,7 +236,11 @@ def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
 
 
 def _check_question(question: str) -> str:
-    if not isinstance(question, str) or not question.strip():
+    if not isinstance(question, str):
+        raise EmptyQuestionError(
+            f"问题必须是文字（str），收到的是 {type(question).__name__}；请传入问题文本，例如「申报截止时间是什么时候？」"
+        )
+    if not question.strip():
         raise EmptyQuestionError("问题为空；请输入要查询的问题，例如「申报截止时间是什么时候？」")
     question = question.strip()
     if len(question) > MAX_QUESTION_CHARS:
@@ -246,21 +250,55 @@ def _check_question(question: str) -> str:
     return question
 
 
+_HISTORY_FIX = (
+    "；对话历史应是列表，每项为 Turn、(问题, 回答) 元组、{'question': …, 'answer': …} "
+    "或 {'role': 'user'|'assistant', 'content': …}"
+)
+
+
 def _turns(history) -> list[Turn]:
+    """Earlier turns from ``history``: None, or a list/tuple whose items are `Turn`s,
+    ``(question,)``/``(question, answer)`` tuples or lists, ``{"question", "answer"}`` dicts, or
+    chat messages ``{"role": "user"|"assistant"|"system", "content": …}`` (system ones ignored).
+    Anything else raises `BadHistoryError` saying which item and why."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise BadHistoryError(f"对话历史的类型是 {type(history).__name__}，不是列表{_HISTORY_FIX}")
     turns: list[Turn] = []
-    for item in history or ():
-        if isinstance(item, Turn):
+    for n, item in enumerate(history, start=1):
+        if isinstance(item, Turn) and isinstance(item.question, str) and isinstance(item.answer, str):
             turns.append(item)
-        elif isinstance(item, dict):
-            if "question" in item:
-                turns.append(Turn(item["question"], item.get("answer", "")))
-            elif item.get("role") == "user":
-                turns.append(Turn(str(item.get("content", ""))))
-            elif item.get("role") == "assistant" and turns:
-                turns[-1] = Turn(turns[-1].question, str(item.get("content", "")))
-        elif isinstance(item, (tuple, list)) and item:
-            turns.append(Turn(str(item[0]), str(item[1]) if len(item) > 1 else ""))
+        elif isinstance(item, dict) and isinstance(item.get("question"), str):
+            turns.append(Turn(item["question"], _text(item.get("answer", ""), n)))
+        elif isinstance(item, dict) and item.get("role") in ("user", "assistant", "system"):
+            content = _text(item.get("content", ""), n)
+            if item["role"] == "user":
+                turns.append(Turn(content))
+            elif item["role"] == "assistant" and turns:
+                turns[-1] = Turn(turns[-1].question, content)
+        elif isinstance(item, (tuple, list)) and 1 <= len(item) <= 2:
+            turns.append(Turn(_text(item[0], n), _text(item[1], n) if len(item) > 1 else ""))
+        else:
+            shown = repr(item)
+            shown = shown if len(shown) <= 40 else shown[:40] + "…"
+            raise BadHistoryError(f"对话历史第 {n} 项 {shown} 的格式无法识别{_HISTORY_FIX}")
     return turns
+
+
+def _text(value, n: int) -> str:
+    """A question, answer or message content as text (Gradio's list of parts joined)."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "".join(_text(part.get("text", "") if isinstance(part, dict) else part, n) for part in value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    raise BadHistoryError(
+        f"对话历史第 {n} 项中有 {type(value).__name__} 类型的内容，不是文字{_HISTORY_FIX}"
+    )
 
 
 def _timed(answer: Answer, started: float) -> Answer:
