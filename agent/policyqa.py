@@ -236,11 +236,11 @@ def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:
 
 
 def _check_question(question: str) -> str:
-    if not isinstance(question, str):
+    if question is not None and not isinstance(question, str):
         raise EmptyQuestionError(
             f"问题必须是文字（str），收到的是 {type(question).__name__}；请传入问题文本，例如「申报截止时间是什么时候？」"
         )
-    if not question.strip():
+    if question is None or not question.strip():
         raise EmptyQuestionError("问题为空；请输入要查询的问题，例如「申报截止时间是什么时候？」")
     question = question.strip()
     if len(question) > MAX_QUESTION_CHARS:

@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+from agent.redact import redact
+
 PROMPT_PATH = Path(__file__).with_name("prompts") / "judge_faithfulness.txt"
 MAX_ANSWERS = 40
 _STATEMENTS = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -46,7 +48,8 @@ def judge_faithfulness(llm_config, records, chat_model=None) -> dict:
         try:
             verdicts = _verdicts(chat_model.invoke(prompt).content, len(claims))
         except Exception as exc:  # noqa: BLE001 -- provider errors vary; report, do not crash the run
-            return {"skipped": f"LLM judge failed: {type(exc).__name__}: {exc}"}
+            detail = redact(str(exc), llm_config.api_key)  # an endpoint may echo the key
+            return {"skipped": f"LLM judge failed: {type(exc).__name__}: {detail}"}
         supported += sum(verdicts)
         total += len(claims)
         judged += 1

@@ -19,6 +19,7 @@ from agent.llm.answer import LLMAnswer, build_answer, checked_body, checked_clai
 from agent.llm.chat import build_chat_model
 from agent.llm.claims import CITE, ClaimReport, split_sentences
 from agent.llm.failures import MODEL_ERRORS, EmptyReply, Unverified, unavailable
+from agent.redact import redact
 from agent.llm.tools import Workspace, make_tools
 from agent.retrieval import HybridRetriever
 from agent.types import Answer, Turn
@@ -167,7 +168,7 @@ class LLMAnswerer:
         """The offline answer, its notice led by why the model's answer is not shown. After a
         claim check, an `LLMAnswer` in offline mode that still carries the check's counts."""
         error = unavailable(exc, self.config, getattr(self.first, "model_name", ""), midstream)
-        log.warning("%s（%s: %s）", error.cause, type(exc).__name__, exc)
+        log.warning("%s（%s: %s）", error.cause, type(exc).__name__, redact(str(exc), self.config.api_key))
         answer = self.offline.answer(question, turns)
         notice = error.cause + (f"；{answer.notice}" if answer.notice else "")
         answer = replace(answer, notice=notice, status="")

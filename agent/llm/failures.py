@@ -18,6 +18,7 @@ from langchain_core.exceptions import (
 
 from agent.config import LLMConfig
 from agent.errors import LLMUnavailableError
+from agent.redact import redact
 from agent.llm.pacing import Stalled
 
 
@@ -81,7 +82,7 @@ def unavailable(
         detail = re.sub(r"^Error code: \d+ - ", "", detail)[:120]
         code = f"HTTP {status}：" if status else ""
         cause = f"大模型服务出错（{code}{detail}），{FALLBACK}"
-    return LLMUnavailableError(cause)
+    return LLMUnavailableError(redact(cause, config.api_key))  # servers echo keys
 
 
 def _request_url(exc: BaseException) -> str:
