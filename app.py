@@ -35,7 +35,9 @@ __all__ = [
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=f"{TITLE}（网页）")
-    parser.add_argument("--host", help="监听地址（默认 QA_HOST 或 127.0.0.1）")
+    parser.add_argument(
+        "--host", help="监听地址（默认 QA_HOST 或 127.0.0.1，只有本机可访问；0.0.0.0 对局域网开放）"
+    )
     parser.add_argument("--port", type=int, help="端口（默认 QA_PORT 或 7860）")
     parser.add_argument("--corpus", help="语料目录（默认 QA_CORPUS_DIR 或 corpus）")
     parser.add_argument("--index", help="索引目录（默认 QA_INDEX_DIR 或 .index）")
@@ -51,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     except (PolicyQAError, IngestError) as exc:
         print(f"启动失败：{exc}", file=sys.stderr)
         return 2
+    from webapp.exposure import exposure_warning
     from webapp.server import create_server, port_in_use
+
+    if warning := exposure_warning(settings.host, settings.port, settings.auth is not None):
+        print(warning, file=sys.stderr, flush=True)
 
     if reason := port_in_use(settings.host, settings.port):
         print(
@@ -69,8 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         print(qa.report.summary(), flush=True)
     import uvicorn
 
-    server = create_server(qa, build_app(qa))
-    print(f"网页已启动：http://{settings.host}:{settings.port}/", flush=True)
+    server = create_server(qa, build_app(qa), auth=settings.auth)
+    login = f"（需登录，用户 {settings.auth_user}）" if settings.auth else ""
+    print(f"网页已启动：http://{settings.host}:{settings.port}/{login}", flush=True)
     uvicorn.run(server, host=settings.host, port=settings.port, log_level="warning")
     return 0
 

@@ -17,7 +17,7 @@ class LLMConfig:
 
     base_url: str = ""
     model: str = ""
-    api_key: str = ""
+    api_key: str = field(default="", repr=False)  # never printed with the settings
     timeout: float = 20.0
     max_retries: int = 0
     connect_budget: float = 3.0  # seconds to connect; a refused or unreachable endpoint fails fast
@@ -47,12 +47,27 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     feedback_path: Path = Path("evals/feedback/feedback.jsonl")
+    # the web app's optional login (Gradio auth): both set, or neither
+    auth_user: str = ""
+    auth_password: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
+        if bool(self.auth_user) != bool(self.auth_password):
+            given, missing = (
+                ("QA_AUTH_USER", "QA_AUTH_PASSWORD") if self.auth_user else ("QA_AUTH_PASSWORD", "QA_AUTH_USER")
+            )
+            raise ConfigError(
+                f"只设置了 {given}，没有设置 {missing}；网页登录需要两者都设置（或都不设置，不要求登录）"
+            )
         if self.top_k <= 0:
             raise ConfigError(f"top_k 必须大于 0，当前为 {self.top_k}；请把 QA_TOP_K 设为正整数")
         if not 0 < self.port < 65536:
             raise ConfigError(f"端口 {self.port} 无效；请设置 1–65535 之间的 QA_PORT")
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        """(user, password) for the web app's login, or None: no login."""
+        return (self.auth_user, self.auth_password) if self.auth_user else None
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -79,6 +94,8 @@ class Settings:
             host=env.get("QA_HOST", "127.0.0.1"),
             port=int(_number(env, "QA_PORT", 7860)),
             feedback_path=Path(env.get("QA_FEEDBACK_PATH", "evals/feedback/feedback.jsonl")),
+            auth_user=env.get("QA_AUTH_USER", "").strip(),
+            auth_password=env.get("QA_AUTH_PASSWORD", ""),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         for key in ("corpus_dir", "index_dir", "feedback_path"):

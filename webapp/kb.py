@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import gradio as gr
 import pandas as pd
@@ -114,17 +115,29 @@ class LibraryHandlers:
     def save_llm(self, base_url: str, model: str, api_key: str) -> tuple[str, str, str]:
         """Use another LLM endpoint from now on (this process only): ``(status, key box, message)``.
 
-        An empty key keeps the key already set; the key box is always emptied."""
+        An empty key keeps the key already set, but only for the same endpoint (scheme, host and
+        port): a page visitor who points the app at another server must not receive the key in
+        its Authorization header. The key box is always emptied."""
         base_url, model = (base_url or "").strip(), (model or "").strip()
         if bool(base_url) != bool(model):
             raise gr.Error("大模型接口地址和模型名称要同时填写（或同时留空改用离线抽取）", title="设置无效")
         if base_url and not base_url.startswith(("http://", "https://")):
             raise gr.Error(f"接口地址 {base_url!r} 无效；请写成 http(s)://…/v1", title="设置无效")
         old = self.qa.settings.llm
-        key = (api_key or "").strip() or (old.api_key if base_url else "")
+        same = base_url and _origin(base_url) == _origin(old.base_url)
+        key = (api_key or "").strip() or (old.api_key if same else "")
         self.qa.use_llm(LLMConfig(base_url, model, key, old.timeout, old.max_retries, old.connect_budget))
         message = f"已改用大模型 {model}" if base_url else "已改为离线抽取"
         return self.status(), "", message + "（仅本次运行有效；长期设置请用 QA_LLM_* 环境变量）"
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
 
 
 def file_path(item) -> str:

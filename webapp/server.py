@@ -1,5 +1,8 @@
 """The HTTP server: the Gradio app at ``/`` plus ``/document`` (a whole document, the cited
-passage marked) and ``/document/file`` (the original file), both only for indexed documents."""
+passage marked) and ``/document/file`` (the original file), both only for indexed documents.
+
+With ``auth`` (QA_AUTH_USER / QA_AUTH_PASSWORD) Gradio asks for a login, and the two document
+routes answer only requests that carry the session cookie Gradio set at login."""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ from importlib import resources
 from urllib.parse import urlencode
 
 import gradio as gr
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse
+from starlette.routing import Mount
 
 from agent import PolicyQA
 from agent.catalog import source_path
@@ -23,11 +27,24 @@ def static_text(name: str) -> str:
     return resources.files("webapp").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def create_server(qa: PolicyQA, blocks: gr.Blocks) -> FastAPI:
+LOGIN_FIRST = (
+    "<!doctype html><meta charset='utf-8'><p>请先登录：打开<a href='./'>问答首页</a>，"
+    "用账号登录后再查看文档。</p>"
+)
+
+
+def create_server(qa: PolicyQA, blocks: gr.Blocks, auth: tuple[str, str] | None = None) -> FastAPI:
     api = FastAPI(title="PolicyQA")
 
+    def signed_out(request: Request) -> bool:
+        return auth is not None and _gradio_user(api, request) is None
+
     @api.get("/document", response_class=HTMLResponse)
-    def document(source: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
+    def document(
+        request: Request, source: str, start: int | None = None, end: int | None = None
+    ) -> HTMLResponse:
+        if signed_out(request):
+            return HTMLResponse(LOGIN_FIRST, status_code=401)
         doc = qa.index.documents.get(source)
         if doc is None:
             return HTMLResponse(
@@ -43,7 +60,9 @@ def create_server(qa: PolicyQA, blocks: gr.Blocks) -> FastAPI:
         return HTMLResponse(page)
 
     @api.get("/document/file")
-    def document_file(source: str):
+    def document_file(request: Request, source: str):
+        if signed_out(request):
+            return HTMLResponse(LOGIN_FIRST, status_code=401)
         path = source_path(qa.settings.corpus_dir, source)
         if source not in qa.index.documents or path is None or not path.is_file():
             return HTMLResponse("<!doctype html><meta charset='utf-8'><p>没有这个文件。</p>", status_code=404)
@@ -59,7 +78,22 @@ def create_server(qa: PolicyQA, blocks: gr.Blocks) -> FastAPI:
         head=f"<script>{static_text('app.js')}</script>",
         max_file_size=qa.settings.ingest.max_file_bytes,
         footer_links=[],
+        auth=auth,
+        auth_message="PolicyQA 需要登录：请输入管理员设置的用户名和密码（QA_AUTH_USER / QA_AUTH_PASSWORD）",
     )
+
+
+def _gradio_user(api: FastAPI, request: Request) -> str | None:
+    """The user Gradio's login cookie names, or None (the Gradio app mounted on ``api`` keeps
+    the tokens it issued at login)."""
+    for route in api.routes:
+        app = getattr(route, "app", None) if isinstance(route, Mount) else None
+        if app is not None and hasattr(app, "tokens") and hasattr(app, "cookie_id"):
+            token = request.cookies.get(f"access-token-{app.cookie_id}") or request.cookies.get(
+                f"access-token-unsecure-{app.cookie_id}"
+            )
+            return app.tokens.get(token)
+    return None
 
 
 def port_in_use(host: str, port: int) -> str:
