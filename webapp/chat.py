@@ -17,6 +17,7 @@ from agent.errors import PolicyQAError
 from ingest.errors import IngestError
 from webapp.docview import PLACEHOLDER, parse_span, passage_html
 from webapp.examples import example_questions
+from webapp.gate import AnswerGate
 from webapp.reply import reply_markdown
 
 
@@ -30,12 +31,17 @@ class ChatHandlers:
         self.qa = qa
         self.feedback_path = Path(feedback_path or qa.settings.feedback_path)
         self.corpus_lock = threading.Lock()  # uploads, deletions and rebuilds, one at a time
+        self.gate = AnswerGate()  # answers run beside uploads, never during a rebuild
 
     # answering ---------------------------------------------------------------------------------
     def respond(
         self, message: str, chat: list | None, records: list | None = None
     ) -> Iterator[tuple[str, list, list]]:
         """Stream an answer: yields ``(textbox, chat, records)``."""
+        with self.gate.answering():
+            yield from self._respond(message, chat, records)
+
+    def _respond(self, message: str, chat: list | None, records: list | None) -> Iterator[tuple[str, list, list]]:
         chat = list(chat or [])
         records = list(records or [])
         history = self._history(chat, records)

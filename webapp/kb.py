@@ -102,7 +102,7 @@ class LibraryHandlers:
         if progress is not None:
             progress(None, desc="正在重建索引（重新读取并嵌入全部文档）…")
         try:
-            with self.chat.corpus_lock:
+            with self.chat.corpus_lock, self.chat.gate.rebuilding():
                 report = self.qa.rebuild()
         except (PolicyQAError, IngestError, OSError) as exc:
             raise gr.Error(f"重建索引失败：{exc}", title="重建失败") from exc

@@ -11,7 +11,10 @@ from webapp.kb import LibraryHandlers
 from webapp.library import COLUMNS, DEFAULT_SORT, SORTS
 
 TITLE = "PolicyQA 政策文件问答"
-PROGRESS = gr.Progress()  # the default that tells Gradio to pass a progress tracker
+PROGRESS = gr.Progress()
+# answers at a time (each session's own questions stay in order); answers never wait for an
+# upload, which runs in its own queue ("corpus") with deletions and rebuilds (see webapp/gate.py)
+CHAT_CONCURRENCY = 4  # the default that tells Gradio to pass a progress tracker
 
 
 def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
@@ -118,10 +121,12 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
 
         # chat
         question.submit(
-            handlers.respond, [question, chat, records], [question, chat, records], concurrency_id="corpus"
+            handlers.respond, [question, chat, records], [question, chat, records], concurrency_id="chat",
+            concurrency_limit=CHAT_CONCURRENCY
         )
         examples.click(lambda sample: sample[0], [examples], [question]).then(
-            handlers.respond, [question, chat, records], [question, chat, records], concurrency_id="corpus"
+            handlers.respond, [question, chat, records], [question, chat, records], concurrency_id="chat",
+            concurrency_limit=CHAT_CONCURRENCY
         )
         chat.like(_like_handler(handlers), inputs=[records, comment], outputs=[comment])
         cite_target.change(handlers.open_citation, [cite_target], [doc_view])
