@@ -311,3 +311,63 @@ def test_phone_width_chat_and_sources_are_usable(server, browser):
     assert title_cell["width"] >= 150  # a readable column, not one character per line
     print(f"screenshot: {shot(page, 'phone-390-knowledge-base.png', full_page=True)}")
     context.close()
+
+
+XSS_MD = (
+    "# 试点园区入驻补贴说明\n"
+    "试点园区对入驻企业给予一次性入驻补贴，最高30万元，详见<script>window.__xss=1</script>附件。\n"
+    '申报入口见<img src=x onerror="window.__xss=2">图示，也可[点我](javascript:window.__xss=3)在线申报。\n'
+)
+XSS_HTML = (
+    "<html><head><title>园区标识牌管理办法</title><script>window.__xss=4</script></head><body>"
+    "<p>园区标识牌统一由管委会制作，每块标识牌造价不超过2000元。</p>"
+    "<p>标识牌上禁止出现 &lt;script&gt;window.__xss=5&lt;/script&gt; 之类的代码，"
+    "<img src=x onerror=\"window.__xss=6\"><a href=\"javascript:window.__xss=7\">点这里</a>也不行。</p>"
+    "</body></html>"
+)
+
+
+def test_document_text_is_only_ever_shown_as_text(page, server, tmp_path):
+    """Markup in documents (<script>, <img onerror>, javascript: links) in answers, in the side
+    view and on the /document page runs nothing and shows as the characters it is."""
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    (tmp_path / "入驻补贴.md").write_text(XSS_MD, encoding="utf-8")
+    (tmp_path / "标识牌.html").write_text(XSS_HTML, encoding="utf-8")
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#kb-upload input[type=file]").set_input_files(
+        [str(tmp_path / "入驻补贴.md"), str(tmp_path / "标识牌.html")])
+    page.locator("#kb-outcome").filter(has_text="入库 2 个").wait_for(timeout=180_000)
+
+    page.get_by_role("tab", name="问答").click()
+    bot = ask(page, "试点园区对入驻企业的一次性入驻补贴最高多少？")
+    reply = bot.inner_text()
+    assert "30万元" in reply and "<script>window.__xss=1</script>" in reply
+    bot.locator("a.qa-marker").first.click()
+    page.locator("#doc-view mark#passage").wait_for()
+    view = page.locator("#doc-view").inner_text()
+    assert "<script>window.__xss=1</script>" in view
+    assert '<img src=x onerror="window.__xss=2">' in view and "[点我](javascript:window.__xss=3)" in view
+
+    bot = ask(page, "每块标识牌造价不超过多少？")
+    assert "2000元" in bot.inner_text()
+    bot.locator("a.qa-marker").first.click()
+    page.locator("#doc-view mark#passage").filter(has_text="2000元").wait_for()
+    assert "<script>window.__xss=5</script>" in page.locator("#doc-view").inner_text()
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert page.locator("#chat img, #doc-view img").count() == 0
+
+    # the whole-document pages: the markdown's three snippets, and the HTML's escaped one (its
+    # real <script>, <img> and <a> tags are markup, not text: the loader keeps only their text)
+    for source, shown in (("corpus/入驻补贴.md", 3), ("corpus/标识牌.html", 1)):
+        full = page.context.new_page()
+        full.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        full.goto(f"{server[0]}document?source={source}")
+        assert full.locator("main").inner_text().count("window.__xss=") == shown
+        assert full.locator("main script, main img, main a[href^='javascript:']").count() == 0
+        assert full.evaluate("window.__xss") is None
+        full.close()
+    assert page.evaluate("window.__xss") is None and dialogs == []
+    # the original file is a download, never a page of this site
+    original = page.request.get(f"{server[0]}document/file?source=corpus/标识牌.html")
+    assert original.headers["content-disposition"].startswith("attachment;")
