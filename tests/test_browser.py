@@ -337,9 +337,14 @@ def test_document_text_is_only_ever_shown_as_text(page, server, tmp_path):
     page.get_by_role("tab", name="知识库").click()
     page.locator("#kb-upload input[type=file]").set_input_files(
         [str(tmp_path / "入驻补贴.md"), str(tmp_path / "标识牌.html")])
-    page.locator("#kb-outcome").filter(has_text="入库 2 个").wait_for(timeout=180_000)
+    outcome = page.locator("#kb-outcome")
+    outcome.filter(has_text="已新增 入驻补贴.md").wait_for(timeout=180_000)
+    assert "已新增 标识牌.html：corpus/标识牌.html" in outcome.inner_text()  # (the upload box
+    # still holds files of earlier tests, which come back as unchanged or added again)
 
     page.get_by_role("tab", name="问答").click()
+    page.locator("#clear-chat").click()  # a new conversation: no follow-up on earlier tests' turns
+    page.locator('[data-testid="bot"]').first.wait_for(state="detached")
     bot = ask(page, "试点园区对入驻企业的一次性入驻补贴最高多少？")
     reply = bot.inner_text()
     assert "30万元" in reply and "<script>window.__xss=1</script>" in reply
