@@ -34,7 +34,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from support import free_port, start_app, stop_app  # noqa: E402  the tests' app launcher
+from support import free_port, start_app, stop_app
 
 _TIME = re.compile(r"\d+\.\d+ 秒")
 NEW_DOC_TITLE = "临江市低空经济发展行动方案"

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from support import free_port, start_app, stop_app
 
-from agent import ConfigError, PolicyQA, Settings
+from agent import ConfigError, Settings
 from app import ChatHandlers, LibraryHandlers, parse_args
 from webapp.exposure import exposure_warning, is_loopback
 

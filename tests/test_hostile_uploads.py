@@ -115,7 +115,7 @@ def test_hostile_names_never_write_outside_the_corpus(site, tmp_path):
     assert {p: tree(p, skip=("corpus", ".index")) for p in parents} == parents
     assert sorted(os.listdir(folder / "corpus")) == sorted(
         ["base.txt", "notice.txt", "逃逸.txt", "绝对路径.txt", "windows.txt", "政策 通知 2026.txt"])
-    assert not Path("/etc/绝对路径.txt").exists()
+    assert not Path("/etc/绝对路径.txt").exists() and tree(outside) == {"secret.txt"}
     for name in ("逃逸.txt", "绝对路径.txt", "windows.txt", "政策 通知 2026.txt"):
         (folder / "corpus" / name).unlink()
     qa.refresh()
@@ -140,6 +140,7 @@ def test_web_upload_of_real_files_with_hostile_names(site, tmp_path):
     # the name is shown as text, never as markup
     assert "- 未加入 &lt;b&gt;粗体&lt;i&gt;.txt：文件名含 Windows 不允许的字符 &lt; &gt;；" in message
     qa.remove_document("corpus/逃逸.txt")
+    assert sorted(os.listdir(folder / "corpus")) == ["base.txt", "notice.txt"]
     assert answers(qa) == before
 
 

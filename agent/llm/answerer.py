@@ -19,8 +19,8 @@ from agent.llm.answer import LLMAnswer, build_answer, checked_body, checked_clai
 from agent.llm.chat import build_chat_model
 from agent.llm.claims import CITE, ClaimReport, split_sentences
 from agent.llm.failures import MODEL_ERRORS, EmptyReply, Unverified, unavailable
-from agent.redact import redact
 from agent.llm.tools import Workspace, make_tools
+from agent.redact import redact
 from agent.retrieval import HybridRetriever
 from agent.types import Answer, Turn
 from ingest.normalize import is_traditional

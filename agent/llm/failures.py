@@ -18,8 +18,8 @@ from langchain_core.exceptions import (
 
 from agent.config import LLMConfig
 from agent.errors import LLMUnavailableError
-from agent.redact import redact
 from agent.llm.pacing import Stalled
+from agent.redact import redact
 
 
 class EmptyReply(Exception):
