@@ -76,7 +76,7 @@ def check(qa, question, history):
     return Answer
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(question=QUESTIONS, history=HISTORY)
 def test_ask_returns_an_answer_or_a_documented_error(qa, question, history):
     check(qa, question, history)
