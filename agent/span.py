@@ -22,6 +22,7 @@ _HARD = "。；;！？!?"
 # characters that open or close no answer: particles and prepositions at a span's edges
 _EDGE = set("的了是为在于和与及由被把对也都就又而并且其之以从向将即这那此该个着过")
 _QUALIFIER = re.compile(r"(?:[≥≤><＞＜]|超过|不低于|不少于|不超过|不高于|超|逾|近|约)$")
+_RANGE = re.compile(r"\s*(?:至|到|-|－|~|～|—)\s*(?:\d(?:[0-9.,]*\d)?|[零〇一二三四五六七八九十两百千万亿]+)[多余]?[十百千万亿]*")
 _NUMERAL = re.compile(r"\d(?:[0-9.,\-]*\d)?|[零〇一二三四五六七八九十两百千万亿]+")
 TIME_SPAN = re.compile(
     r"(?:公元前?)?\d{1,4}(?:年代|年|世纪)(?:\d{1,2}月)?(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底)?|"
@@ -181,6 +182,8 @@ def _type_fit(slot: Slot, text: str, tokens, a: int, b: int) -> float:
     if slot.kind == "number":
         if not re.search(r"\d|[一二三四五六七八九十两百千万亿]", text):
             return -1.0
+        if slot.noun and re.search(r"[\d一二三四五六七八九十两百千万亿]" + re.escape(slot.noun[:1]), text):
+            return 3.0  # the asked measure word right after the figure: 「几类」 ← 「两类」, not 「100枚」
         return 2.0 + (0.5 if slot.noun and slot.noun[:1] in text else 0.0)
     if slot.kind == "time":
         return 2.0 if TIME_SPAN.search(text) or "t" in inside else -1.0
@@ -229,7 +232,12 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
             qualifier = _QUALIFIER.search(sentence[:start])
             if qualifier:
                 start = qualifier.start()
-            found = (start - a, end + len(measure) - a)
+            end += len(measure)
+            # a range is one answer: 「15至20厘米」「100米至2,800米」「276米-285米」
+            upper = _RANGE.match(sentence, end)
+            if upper:
+                end = upper.end() + len(_measure(sentence[upper.end():], tokens, upper.end()))
+            found = (start - a, end - a)
     elif slot.kind == "time":
         moment = _overlapping(TIME_SPAN, sentence, span)
         if moment:

@@ -29,6 +29,8 @@ class Tuning:
     dense_floor: float = 0.75  # dense similarity counts above this (the unrelated-pair level)
     min_dense_english: float = 0.72  # an English question needs this similarity to be answered
     anchor_weight: float = 1.0  # the words beside the question word, when re-ranking sentences
+    topic_weight: float = 1.5  # re-ranking the best document's sentences by the terms they hold,
+    topic_step: float = 0.02  # against their earlier order (chosen on the CMRC 2018 trial)
     min_aligned: float = 0.5  # a span is the short answer when this much of the question lines up
     absent_weight: float = 0.3  # a question word no document uses (the user's paraphrase)
     title_credit: float = 0.5  # a term only in the title/heading/paragraph lead

@@ -64,7 +64,7 @@ def load_squad(path: Path) -> tuple[dict[str, str], list[ReadingCase]]:
             documents[name] = paragraph["context"].strip()
             for qa in paragraph["qas"]:
                 answers = tuple(dict.fromkeys(a["text"].strip() for a in qa["answers"] if a["text"].strip()))
-                if answers:
+                if answers and qa["question"].strip():  # the CMRC trial holds one empty question
                     cases.append(ReadingCase(str(qa["id"]), qa["question"].strip(), answers, name))
     return documents, cases
 

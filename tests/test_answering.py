@@ -187,5 +187,8 @@ def test_what_a_company_does_is_its_business_not_its_name(seed_qa):
     assert seed_qa.ask("智核芯链是做什么的？").short == "专注于高性能计算服务器等AI基础设施研发生产"
 
 
-def test_why_question_answers_with_the_reason_clause(seed_qa):
-    assert seed_qa.ask("东兴区为什么要发展人工智能产业？").short == "将人工智能产业作为新质生产力的核心引擎"
+def test_why_question_answers_with_the_sentence_that_gives_the_reason(seed_qa):
+    # the whole sentence, not its first clause: on the CMRC 2018 trial the reason clause alone
+    # held the gold span for 27% of why-questions, the sentence for 70%
+    short = seed_qa.ask("东兴区为什么要发展人工智能产业？").short
+    assert short.startswith("将人工智能产业作为新质生产力的核心引擎,近年来,东兴区全力构建全链条")

@@ -83,8 +83,9 @@ def test_colon_enumeration_of_the_asked_kind(two_docs):
 
 
 def test_use_of_funds_list_stops_at_the_list(two_docs):
+    # the clause that holds the enumeration, as written: not the 「不得用于偿还债务」 after it
     ans = two_docs.ask("专项资金主要用于哪些方面？")
-    assert first_line(ans) == "设备更新、软件购置、人才培训"
+    assert first_line(ans) == "专项资金主要用于设备更新、软件购置和人才培训"
 
 
 def test_figure_in_another_unit_is_no_answer(two_docs):

@@ -57,6 +57,9 @@ def test_asked_slot_splits_the_question_around_the_question_word():
         ("亚洲协会在哪里举行？", "1786年2月2日，亚洲协会在加尔各答举行。", "加尔各答"),
         ("亚洲协会于哪一天举行？", "1786年2月2日，亚洲协会在加尔各答举行。", "1786年2月2日"),
         ("热线电话是多少？", "咨询热线电话为0832-2026888，工作日受理。", "0832-2026888"),
+        # a range is one answer, its unit on either end
+        ("果实的长度约是多少厘米？", "非洲猴面包树的果实长约15至20厘米。", "约15至20厘米"),
+        ("生长的地区海拔约是多少米？", "生长于海拔100米至2,800米的地区，多生于林下。", "100米至2,800米"),
     ],
 )
 def test_extract_span_fills_the_slot(tagger, question, sentence, answer):
@@ -71,3 +74,9 @@ def test_extract_span_declines_a_sentence_without_the_asked_type(tagger):
 
 def test_extract_span_leaves_why_questions_to_the_reason_clause(tagger):
     assert extract_span("为什么营收增长了？", "得益于新产品，营收增长了。", tagger) is None
+
+
+def test_the_asked_measure_word_beats_a_closer_figure(tagger):
+    # 「几处」 is answered by the figure counted in 处, not by the year beside the subject
+    span = extract_span("A-135共有几处发射基地？", "A-135于1989年宣布成军，一共有7处发射基地，其中5处是新建造。", tagger)
+    assert span is not None and span.text.startswith("7处")

