@@ -1,12 +1,23 @@
 """Typed errors. Messages say what was wrong, show the value and give the fix, in Chinese."""
 
-from ingest.errors import EmptyCorpusError, IndexMismatchError, IngestConfigError, IngestError
+from ingest.errors import (
+    DiskFullError,
+    EmptyCorpusError,
+    IndexDamagedError,
+    IndexMismatchError,
+    IndexUnavailableError,
+    IngestConfigError,
+    IngestError,
+)
 
 __all__ = [
     "ConfigError",
+    "DiskFullError",
     "EmptyCorpusError",
     "EmptyQuestionError",
+    "IndexDamagedError",
     "IndexMismatchError",
+    "IndexUnavailableError",
     "IngestConfigError",
     "IngestError",
     "LLMUnavailableError",
