@@ -7,7 +7,7 @@ tests/test_upload_kill.py). Nothing in the product knows about it.
 `install(seconds, where)` patches, in this process only, and pauses at ``where`` (chroma,
 generation or committed; the other points only print their marker):
 - `VectorIndex.upsert`: writes the first half of the records, prints ``MARK_CHROMA``, sleeps,
-  then writes the rest (a kill leaves Chroma half written);
+  then writes the rest (a kill leaves Chroma half written, or without a lone record);
 - `Generation.write_sentences`: prints ``MARK_GENERATION`` and sleeps after ``chunks.jsonl`` of
   the new generation is written and before the rest (a kill leaves an unfinished generation);
 - `IndexFiles.prune_generations`: prints ``MARK_COMMITTED`` and sleeps after the new manifest is
@@ -44,9 +44,9 @@ def install(seconds: float, where: str) -> None:
     )
 
     def slow_upsert(self, ids, vectors, metadatas, texts):
-        half = len(ids) // 2
-        if half == 0:
+        if not len(ids):
             return upsert(self, ids, vectors, metadatas, texts)
+        half = len(ids) // 2  # 0 for one record: the pause comes before it
         upsert(self, ids[:half], vectors[:half], metadatas[:half], texts[:half])
         _mark(f"{MARK_CHROMA}（{half}/{len(ids)}）", "chroma")
         return upsert(self, ids[half:], vectors[half:], metadatas[half:], texts[half:])
