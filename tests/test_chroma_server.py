@@ -278,7 +278,7 @@ def test_server_stopped_mid_session_is_said_in_chinese_then_answers_resume(tmp_p
             server = start_chroma(data, port, log)
             after = qa.ask(question)
             assert (after.text, after.citations) == (before.text, before.citations)
-            *_, (_, shown_chat, records) = chat.respond(question, [], [])
+            *_, (_, _, records) = chat.respond(question, [], [])
             assert records[0]["answer"] == before.text
         finally:
             stop_chroma(server)

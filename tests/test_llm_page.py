@@ -108,8 +108,8 @@ def notice_of(reply: str) -> str:
         ("401", "大模型 API 密钥无效（{url}），已改用离线答案；请检查 QA_LLM_API_KEY"),
         ("garbage", "大模型服务返回了无法解析的数据（{url}），已改用离线答案"),
         ("dropped", "大模型服务连接中断（{url}），已改用离线答案；请检查服务是否仍在运行"),
-        ("silent", "大模型 1.5 秒内没有开始回答（{url}），已改用离线答案；"
-                   "本地模型读资料较慢时可调大 QA_LLM_FIRST_TOKEN_BUDGET"),
+        ("silent", ("大模型 1.5 秒内没有开始回答（{url}），已改用离线答案；"
+                    "本地模型读资料较慢时可调大 QA_LLM_FIRST_TOKEN_BUDGET")),
     ],
     ids=["down", "401", "garbage", "dropped", "silent"],
 )
