@@ -26,7 +26,7 @@ import numpy as np
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.errors import ChromaError
 
-from ingest.diskspace import disk_full_message, is_disk_full
+from ingest.diskspace import disk_full_message, is_disk_full, low_on_space
 from ingest.errors import (
     DiskFullError,
     IndexDamagedError,
@@ -62,6 +62,11 @@ def _local_client(folder: Path):
     client = chromadb.PersistentClient(path=key)
     _OPENED[key] = _identity(folder)
     return client
+
+
+def _system_of(folder: Path):
+    """This process's Chroma system for ``folder`` (None if there is none)."""
+    return SharedSystemClient._identifier_to_system.get(str(folder))
 
 
 def release_local(folder: Path) -> None:
@@ -129,23 +134,37 @@ class VectorIndex:
         self._size: int | None = None  # records, as of the first query
         # a bad QA_CHROMA_URL: IngestConfigError; a damaged embedded database: IndexDamagedError
         client = open_client(index_dir, chroma_url) if chroma_url else None
+        self._system = None  # embedded: the Chroma system this object's collection belongs to
         with self._guard():
             self._client = client or open_client(index_dir)
             self._collection = self._open()
             self._batch = self._client.get_max_batch_size()
             if not chroma_url:
+                self._system = _system_of(self._folder)
                 self._probe()
 
+    def _reconnect_if_released(self) -> None:
+        """Embedded: a new client and collection when this process's Chroma system for the
+        folder was stopped (after a full disk, or a deleted or replaced folder) or replaced."""
+        if self._system is not None and _system_of(self._folder) is not self._system:
+            self._client = open_client(self._folder.parent)
+            self._collection = self._open()
+            self._system = _system_of(self._folder)
+
     @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _guard(self, writing: bool = False) -> Iterator[None]:
         """Chroma's failures as the project's errors: a server that does not answer, a full
-        disk, or (embedded) a database that cannot be read."""
+        disk (a failed write with the disk nearly full counts), or (embedded) a database that
+        cannot be read."""
         try:
+            self._reconnect_if_released()
             yield
         except httpx.TransportError as exc:
             raise IndexUnavailableError(self._unreachable(exc)) from exc
         except (ChromaError, RuntimeError, OSError) as exc:
-            if is_disk_full(exc):
+            if is_disk_full(exc) or (writing and not self._url and low_on_space(self._folder)):
+                if not self._url:  # its SQLite connection may be stuck mid-transaction: start anew
+                    release_local(self._folder)
                 raise DiskFullError(disk_full_message(self._folder.parent, exc)) from exc
             if self._url:
                 raise IndexUnavailableError(
@@ -257,7 +276,7 @@ class VectorIndex:
         metadatas = [{**m, "fp": fingerprint(t, m)} for m, t in zip(metadatas, texts)]
         for lo in range(0, len(ids), self._batch):
             hi = lo + self._batch
-            with self._guard():
+            with self._guard(writing=True):
                 self._collection.upsert(
                     ids=list(ids[lo:hi]),
                     embeddings=np.asarray(vectors[lo:hi], dtype=np.float32),
@@ -269,7 +288,7 @@ class VectorIndex:
         self._size = None
         ids = list(ids)
         for lo in range(0, len(ids), self._batch):
-            with self._guard():
+            with self._guard(writing=True):
                 self._collection.delete(ids=ids[lo : lo + self._batch])
 
     def query(
@@ -295,6 +314,6 @@ class VectorIndex:
         self._spec = spec or self._spec
         self._chunk_vectors = chunk_vectors or self._chunk_vectors
         self._size = None
-        with self._guard():
+        with self._guard(writing=True):
             self._client.delete_collection(self._name)  # exists: __init__ created it
             self._collection = self._open()

@@ -15,6 +15,7 @@ are keyed by content-hash ids), no orphans (every id outside the target is delet
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import time
 from collections.abc import Callable
@@ -52,6 +53,8 @@ from ingest.types import Chunk, IngestReport, LoadedDocument
 from ingest.vocabulary import extract_terms, load_userdict
 
 __all__ = ["NOT_DOCUMENTS", "SUPPORTED", "list_corpus", "sync_corpus"]
+
+log = logging.getLogger(__name__)
 
 
 def sync_corpus(
@@ -188,7 +191,12 @@ def _sync(
             files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
         )
         with stages.step("清理"):
-            cache.compact(set(keys))
+            try:
+                cache.compact(set(keys))
+            except OSError as exc:  # after the commit: the index is whole, the cache stays as is
+                if not is_disk_full(exc):
+                    raise
+                log.warning("嵌入缓存未能整理（%s）；索引已更新，下次同步时再整理", exc.strerror)
         bar.update(1)
     stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
     stages.finish()
