@@ -312,7 +312,10 @@ def _write_index(
     with stages.step("清理"):
         wanted = {c.id for c in chunks}
         if vector_index is not None:
-            vector_index.delete(sorted(set(present) - wanted))
+            try:
+                vector_index.delete(sorted(set(present) - wanted))
+            except DiskFullError as exc:  # committed: records left over are deleted next time
+                log.warning("%s（旧记录留待下次同步删除）", exc)
         files.prune_generations(keep=name)
         files.prune_documents({d.sha256 for d in docs.values()})
 
