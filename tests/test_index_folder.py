@@ -29,15 +29,27 @@ def answers(qa: PolicyQA) -> list[tuple]:
     ]
 
 
-@pytest.fixture
-def opened(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, embedder):
+    """A corpus and its index, built once (the tests change copies)."""
+    root = tmp_path_factory.mktemp("built")
+    (root / "corpus").mkdir()
     for name, text in DOCS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
     memo = MemoEmbedder(embedder)
+    PolicyQA.open(root / "corpus", root / ".index", Settings.from_env(env={"QA_PROGRESS": "0"}),
+                  embedder=memo)
+    return root, memo
+
+
+@pytest.fixture
+def opened(built, tmp_path):
+    root, memo = built
+    shutil.copytree(root / "corpus", tmp_path / "corpus")
+    shutil.copytree(root / ".index", tmp_path / ".index")
     settings = Settings.from_env(env={"QA_PROGRESS": "0"})
-    qa = PolicyQA.open(corpus, tmp_path / ".index", settings, embedder=memo)
+    qa = PolicyQA.open(tmp_path / "corpus", tmp_path / ".index", settings, embedder=memo)
+    assert qa.report.embedded == 0
     return qa, answers(qa), memo
 
 
