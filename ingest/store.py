@@ -2,7 +2,9 @@
 
 Layout::
 
-    manifest.json      the commit point of a run: documents, chunk ids, and the generation in force
+    manifest.json      the commit point of a run: documents (with the sha256 of their texts), chunk
+                       ids, the generation in force and the sha256 of each of its files
+                       (``files``, checked by ingest.integrity when the index is opened)
     gen-<hash>/        one consistent set of derived files: chunks.jsonl, sentences.json +
                        sentences.npy (per-sentence vectors), userdict.txt, bm25/
     docs/<sha>.txt     each document's extracted text, so citations can be shown and checked

@@ -243,3 +243,22 @@ def test_rebuild_command_repairs_any_damage(built, tmp_path, memo):
     qa = PolicyQA.open(corpus, index, settings(), embedder=memo)
     assert qa.report.repaired == [] and qa.report.embedded == 0
     assert answers(qa) == built[1]
+
+
+def test_app_start_says_which_file_is_damaged_without_a_traceback(built, tmp_path, capsys, monkeypatch):
+    from app import main
+    from support import free_port
+
+    for name in [n for n in os.environ if n.startswith("QA_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("QA_PROGRESS", "0")
+
+    root = copy_of(built, tmp_path)
+    damage(root / ".index" / "manifest.json", "truncate")
+    shutil.rmtree(root / "corpus")
+    argv = ["--corpus", str(root / "corpus"), "--index", str(root / ".index"), "--port", str(free_port())]
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"启动失败：索引文件 {root / '.index' / 'manifest.json'} 已损坏（不是有效的 JSON：")
+    assert "请运行 `python -m ingest rebuild` 重建索引" in err and "Traceback" not in err
