@@ -246,8 +246,9 @@ def test_rebuild_command_repairs_any_damage(built, tmp_path, memo):
 
 
 def test_app_start_says_which_file_is_damaged_without_a_traceback(built, tmp_path, capsys, monkeypatch):
-    from app import main
     from support import free_port
+
+    from app import main
 
     for name in [n for n in os.environ if n.startswith("QA_")]:
         monkeypatch.delenv(name)
