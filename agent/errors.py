@@ -1,13 +1,24 @@
 """Typed errors. Messages say what was wrong, show the value and give the fix, in Chinese."""
 
-from ingest.errors import EmptyCorpusError, IndexMismatchError, IngestConfigError, IngestError
+from ingest.errors import (
+    DiskFullError,
+    EmptyCorpusError,
+    IndexDamagedError,
+    IndexMismatchError,
+    IndexUnavailableError,
+    IngestConfigError,
+    IngestError,
+)
 
 __all__ = [
     "BadHistoryError",
     "ConfigError",
+    "DiskFullError",
     "EmptyCorpusError",
     "EmptyQuestionError",
+    "IndexDamagedError",
     "IndexMismatchError",
+    "IndexUnavailableError",
     "IngestConfigError",
     "IngestError",
     "LLMUnavailableError",

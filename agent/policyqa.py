@@ -6,6 +6,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from agent.answering import OfflineAnswerer
@@ -19,6 +20,7 @@ from ingest.errors import EmptyCorpusError
 from ingest.pipeline import sync_corpus
 from ingest.progress import ProgressCallback
 from ingest.reader import LoadedIndex, open_index
+from ingest.repair import repairing
 from ingest.store import IndexFiles
 from ingest.types import IngestReport, LoadedDocument
 
@@ -83,11 +85,10 @@ class PolicyQA:
         )
         embedder = embedder or load_embedder(settings.ingest.embeddings)
         report = None
-        if refresh:
-            report = sync_corpus(
-                settings.corpus_dir, settings.index_dir, settings.ingest, embedder, progress=progress
-            )
-        index = open_index(settings.index_dir, settings.ingest)
+        if refresh:  # a damaged index is rebuilt from the corpus (ingest.repair)
+            report, index = _sync_and_open(settings, embedder, progress)
+        else:
+            index = open_index(settings.index_dir, settings.ingest)
         if not index.chunks:
             raise EmptyCorpusError(
                 f"语料目录 {settings.corpus_dir} 中没有可索引的文档；"
@@ -206,15 +207,9 @@ class PolicyQA:
     def refresh(self, progress: ProgressCallback | None = None) -> IngestReport:
         """Re-sync the corpus folder into the index and reload it. ``progress`` receives a
         `ProgressEvent` (stage, done/total, overall fraction, ETA) as the sync advances."""
-        report = sync_corpus(
-            self.settings.corpus_dir,
-            self.settings.index_dir,
-            self.settings.ingest,
-            self.embedder,
-            progress=progress,
-        )
+        report, index = _sync_and_open(self.settings, self.embedder, progress)
         self._stamp = _manifest_stamp(self.settings.index_dir)
-        self._use(open_index(self.settings.index_dir, self.settings.ingest))
+        self._use(index)
         self.report = report
         return report
 
@@ -224,6 +219,22 @@ class PolicyQA:
 
             self._llm = LLMAnswerer(self.settings.llm, self.retriever, self.offline, self._chat_model)
         return self._llm
+
+
+def _sync_and_open(
+    settings: Settings, embedder: Embedder, progress: ProgressCallback | None
+) -> tuple[IngestReport, LoadedIndex]:
+    """Sync the corpus into the index and load it; a damaged part of the index (a truncated or
+    overwritten file, a deleted folder) is deleted and rebuilt while the corpus is at hand."""
+
+    def attempt() -> tuple[IngestReport, LoadedIndex]:
+        report = sync_corpus(
+            settings.corpus_dir, settings.index_dir, settings.ingest, embedder, progress=progress
+        )
+        return report, open_index(settings.index_dir, settings.ingest)
+
+    (report, index), repaired = repairing(attempt, settings.index_dir, settings.corpus_dir)
+    return (replace(report, repaired=repaired) if repaired else report), index
 
 
 def _manifest_stamp(index_dir: Path) -> tuple[int, int, int] | None:

@@ -6,11 +6,13 @@ import argparse
 import os
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.config import IngestConfig
 from ingest.errors import IngestError
 from ingest.pipeline import sync_corpus
+from ingest.repair import repairing
 from ingest.store import IndexFiles
 
 COMMANDS = ("sync", "add", "remove", "list", "rebuild")
@@ -45,7 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(error)
         if not corpus.is_dir():
             return _fail(f"语料目录 {corpus} 不存在；请创建它并放入文档")
-        report = sync_corpus(corpus, index_dir, config, rebuild=command == "rebuild")
+        if command == "rebuild":  # also the fix named by every IndexDamagedError
+            report = sync_corpus(corpus, index_dir, config, rebuild=True)
+        else:
+            report, repaired = repairing(
+                lambda: sync_corpus(corpus, index_dir, config), index_dir, corpus
+            )
+            report = replace(report, repaired=repaired) if repaired else report
     except IngestError as exc:
         return _fail(str(exc))
     print(report.summary())

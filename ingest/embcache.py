@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from ingest.store import atomic_write_bytes
+
+# what np.load raises on a cut-short or overwritten .npz (a zip of .npy files with CRCs)
+UNREADABLE = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
 
 
 def text_key(spec: str, text: str) -> str:
@@ -34,7 +38,7 @@ class EmbeddingCache:
                 with np.load(shard) as data:
                     if str(data["spec"]) == spec:
                         self._vectors.update(zip(data["keys"].tolist(), data["vectors"]))
-            except (OSError, ValueError, KeyError):  # an unreadable shard only costs re-embedding
+            except UNREADABLE:  # a truncated or overwritten shard only costs re-embedding
                 continue
 
     @staticmethod
@@ -90,7 +94,7 @@ class EmbeddingCache:
         try:
             with np.load(path) as data:
                 return data["keys"].tolist()
-        except (OSError, ValueError, KeyError):
+        except UNREADABLE:
             return []
 
 

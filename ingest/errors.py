@@ -23,3 +23,29 @@ class SkipDocument(IngestError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+REBUILD = "python -m ingest rebuild"
+
+
+class IndexDamagedError(IngestError):
+    """A file of the index is truncated, overwritten or missing; ``path`` names it.
+
+    The index is derived from the corpus: `PolicyQA.open` and ``python -m ingest`` rebuild the
+    damaged part by themselves when the corpus folder is at hand (see ``ingest.repair``)."""
+
+    def __init__(self, path, reason: str) -> None:
+        super().__init__(
+            f"索引文件 {path} 已损坏（{reason}）；请运行 `{REBUILD}` 重建索引"
+            "（语料目录中的文档不受影响）"
+        )
+        self.path = path
+        self.reason = reason
+
+
+class IndexUnavailableError(IngestError):
+    """The Chroma server that holds the vectors (QA_CHROMA_URL) does not answer."""
+
+
+class DiskFullError(IngestError):
+    """Writing the index failed for lack of disk space; the committed index is untouched."""

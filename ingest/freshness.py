@@ -40,7 +40,7 @@ def index_is_current(
     scan: Scan, manifest: dict, wanted: Wanted, files: IndexFiles, vectors: VectorIndex | None
 ) -> bool:
     """The committed index is exactly the target and the last run finished its clean-up: the
-    same documents and settings, one generation, no stray document texts or cache shards, and
+    same documents and settings, one generation with its checksums, no stray document texts or cache shards, and
     as many Chroma records as chunks (records are keyed by chunk id and all written before the
     manifest, so equal counts mean no orphans)."""
     if scan.added or scan.updated or scan.removed:
@@ -48,7 +48,7 @@ def index_is_current(
     if any(manifest.get(key) != value for key, value in asdict(wanted).items()):
         return False
     name = manifest.get("generation", "")
-    if not name or files.generations() != [name]:
+    if not name or files.generations() != [name] or "files" not in manifest:
         return False
     if files.document_count() != len({d["sha256"] for d in manifest.get("documents", {}).values()}):
         return False

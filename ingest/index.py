@@ -13,22 +13,84 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import logging
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
+from chromadb.errors import ChromaError
 
-from ingest.errors import IngestConfigError
+from ingest.diskspace import disk_full_message, is_disk_full, low_on_space
+from ingest.errors import (
+    DiskFullError,
+    IndexDamagedError,
+    IndexUnavailableError,
+    IngestConfigError,
+)
 
 # Chroma's default ef_search (100) loses recall on 384-d vectors; 500 measured at 0.95+.
 HNSW = {"space": "cosine", "ef_search": 500, "ef_construction": 200}
 
 
+log = logging.getLogger(__name__)
+
+# Chroma keeps one client "system" per folder for the life of the process. When the folder is
+# deleted or replaced under it, that system goes on using the old, unlinked database ("attempt
+# to write a readonly database"). The identity of the database file each system opened is kept
+# here, and a system whose file is gone or replaced is dropped before the next client is made.
+_OPENED: dict[str, tuple[int, int] | None] = {}
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        stat = (folder / "chroma.sqlite3").stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _local_client(folder: Path):
+    key = str(folder)
+    if key in _OPENED and _identity(folder) != _OPENED[key]:
+        release_local(folder)
+    client = chromadb.PersistentClient(path=key)
+    _OPENED[key] = _identity(folder)
+    return client
+
+
+def _system_of(folder: Path):
+    """This process's Chroma system for ``folder`` (None if there is none)."""
+    return SharedSystemClient._identifier_to_system.get(str(folder))
+
+
+def release_local(folder: Path) -> None:
+    """Stop and forget this process's Chroma system for ``folder`` (its files stay)."""
+    key = str(folder)
+    _OPENED.pop(key, None)
+    SharedSystemClient._identifier_to_refcount.pop(key, None)
+    system = SharedSystemClient._identifier_to_system.pop(key, None)
+    if system is not None:
+        try:
+            system.stop()
+        except Exception as exc:  # noqa: BLE001 - its database may be gone: nothing to stop
+            log.debug("Chroma system for %s did not stop cleanly: %s", folder, exc)
+
+
+def discard_local(index_dir: Path) -> None:
+    """Delete the embedded Chroma database of ``index_dir`` (derived data: a sync refills it)."""
+    release_local(index_dir / "chroma")
+    shutil.rmtree(index_dir / "chroma", ignore_errors=True)
+
+
 def open_client(index_dir: Path, chroma_url: str = ""):
     if not chroma_url:
-        return chromadb.PersistentClient(path=str(index_dir / "chroma"))
+        return _local_client(index_dir / "chroma")
     url = urlparse(chroma_url)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise IngestConfigError(
@@ -64,13 +126,79 @@ class VectorIndex:
         spec: str = "",
         chunk_vectors: str = "",
     ) -> None:
-        self._client = open_client(index_dir, chroma_url)
+        self._folder = index_dir / "chroma"
+        self._url = chroma_url
         self._name = collection
         self._spec = spec
         self._chunk_vectors = chunk_vectors
         self._size: int | None = None  # records, as of the first query
-        self._collection = self._open()
-        self._batch = self._client.get_max_batch_size()
+        # a bad QA_CHROMA_URL: IngestConfigError; a damaged embedded database: IndexDamagedError
+        client = open_client(index_dir, chroma_url) if chroma_url else None
+        self._system = None  # embedded: the Chroma system this object's collection belongs to
+        with self._guard():
+            self._client = client or open_client(index_dir)
+            self._collection = self._open()
+            self._batch = self._client.get_max_batch_size()
+            if not chroma_url:
+                self._system = _system_of(self._folder)
+                self._probe()
+
+    def _reconnect_if_released(self) -> None:
+        """Embedded: a new client and collection when this process's Chroma system for the
+        folder was stopped (after a full disk, or a deleted or replaced folder) or replaced."""
+        if self._system is not None and _system_of(self._folder) is not self._system:
+            self._client = open_client(self._folder.parent)
+            self._collection = self._open()
+            self._system = _system_of(self._folder)
+
+    @contextmanager
+    def _guard(self, writing: bool = False) -> Iterator[None]:
+        """Chroma's failures as the project's errors: a server that does not answer, a full
+        disk (a failed write with the disk nearly full counts), or (embedded) a database that
+        cannot be read."""
+        try:
+            self._reconnect_if_released()
+            yield
+        except httpx.TransportError as exc:
+            raise IndexUnavailableError(self._unreachable(exc)) from exc
+        except (ChromaError, RuntimeError, OSError) as exc:
+            if is_disk_full(exc) or (writing and not self._url and low_on_space(self._folder)):
+                if not self._url:  # its SQLite connection may be stuck mid-transaction: start anew
+                    release_local(self._folder)
+                raise DiskFullError(disk_full_message(self._folder.parent, exc)) from exc
+            if self._url:
+                raise IndexUnavailableError(
+                    f"向量库服务器 {self._url} 出错（{exc}）；请查看 Chroma 服务的日志，"
+                    "必要时重启服务后再提问"
+                ) from exc
+            sqlite = "database" in str(exc).lower()
+            path = self._folder / "chroma.sqlite3" if sqlite else self._folder
+            raise IndexDamagedError(path, f"Chroma 向量库无法读取：{exc}") from exc
+
+    def _unreachable(self, exc: Exception) -> str:
+        port = urlparse(self._url).port or 8000
+        return (
+            f"向量库服务器 {self._url} 无法连接（{type(exc).__name__}: {exc}）；"
+            f"请确认 Chroma 服务仍在运行（例如 `chroma run --path 数据目录 --port {port}`），"
+            "服务恢复后直接重新提问即可，无需重启应用"
+        )
+
+    def _probe(self) -> None:
+        """One stored vector must find itself: a database that opens but lost its vectors
+        (a damaged HNSW file) is caught here rather than answering from nothing."""
+        total = self._collection.count()
+        if total == 0:
+            return
+        got = self._collection.get(limit=1, include=["embeddings"])
+        if not got["ids"]:
+            raise IndexDamagedError(self._folder, f"记录 {total} 条，却读不出任何一条")
+        hit = self._collection.query(
+            query_embeddings=[np.asarray(got["embeddings"][0], dtype=np.float32).tolist()],
+            n_results=1,
+            include=["distances"],
+        )
+        if not hit["ids"][0] or float(hit["distances"][0][0]) > 1e-3:
+            raise IndexDamagedError(self._folder, "向量检索找不到库中已存的向量")
 
     def _open(self):
         metadata = {"embeddings": self._spec} if self._spec else {}
@@ -96,7 +224,8 @@ class VectorIndex:
         return meta.get("chunk_vectors", "embedded" if meta.get("embeddings") else "")
 
     def count(self) -> int:
-        return self._collection.count()
+        with self._guard():
+            return self._collection.count()
 
     def ids(self) -> set[str]:
         return set(self.fingerprints())
@@ -117,14 +246,18 @@ class VectorIndex:
             return np.zeros((0, 0), dtype=np.float32)
         row: dict[str, np.ndarray] = {}
         for lo in range(0, len(ids), self._batch):
-            got = self._collection.get(ids=list(ids[lo : lo + self._batch]), include=["embeddings"])
+            with self._guard():
+                got = self._collection.get(
+                    ids=list(ids[lo : lo + self._batch]), include=["embeddings"]
+                )
             row.update(zip(got["ids"], got["embeddings"]))
         return np.asarray([row[i] for i in ids], dtype=np.float32)
 
     def _metadatas(self):
         offset = 0
         while True:
-            got = self._collection.get(include=["metadatas"], limit=self._batch, offset=offset)
+            with self._guard():
+                got = self._collection.get(include=["metadatas"], limit=self._batch, offset=offset)
             for id_, meta in zip(got["ids"], got["metadatas"]):
                 yield id_, meta or {}
             if len(got["ids"]) < self._batch:
@@ -143,18 +276,20 @@ class VectorIndex:
         metadatas = [{**m, "fp": fingerprint(t, m)} for m, t in zip(metadatas, texts)]
         for lo in range(0, len(ids), self._batch):
             hi = lo + self._batch
-            self._collection.upsert(
-                ids=list(ids[lo:hi]),
-                embeddings=np.asarray(vectors[lo:hi], dtype=np.float32),
-                metadatas=list(metadatas[lo:hi]),
-                documents=list(texts[lo:hi]),
-            )
+            with self._guard(writing=True):
+                self._collection.upsert(
+                    ids=list(ids[lo:hi]),
+                    embeddings=np.asarray(vectors[lo:hi], dtype=np.float32),
+                    metadatas=list(metadatas[lo:hi]),
+                    documents=list(texts[lo:hi]),
+                )
 
     def delete(self, ids: Sequence[str]) -> None:
         self._size = None
         ids = list(ids)
         for lo in range(0, len(ids), self._batch):
-            self._collection.delete(ids=ids[lo : lo + self._batch])
+            with self._guard(writing=True):
+                self._collection.delete(ids=ids[lo : lo + self._batch])
 
     def query(
         self, vector: np.ndarray, k: int, where: dict | None = None
@@ -164,12 +299,13 @@ class VectorIndex:
         total = self._size
         if total == 0:
             return []
-        result = self._collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
-            n_results=min(k, total),
-            where=where or None,
-            include=["distances"],
-        )
+        with self._guard():
+            result = self._collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32).tolist()],
+                n_results=min(k, total),
+                where=where or None,
+                include=["distances"],
+            )
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def reset(self, spec: str = "", chunk_vectors: str = "") -> None:
@@ -178,5 +314,6 @@ class VectorIndex:
         self._spec = spec or self._spec
         self._chunk_vectors = chunk_vectors or self._chunk_vectors
         self._size = None
-        self._client.delete_collection(self._name)  # exists: __init__ created it
-        self._collection = self._open()
+        with self._guard(writing=True):
+            self._client.delete_collection(self._name)  # exists: __init__ created it
+            self._collection = self._open()

@@ -7,6 +7,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from ingest.errors import IndexDamagedError
 
 EMPTY = "\u2205"  # stands for a chunk without tokens (bm25s refuses empty documents)
 
@@ -31,12 +32,23 @@ class LexicalIndex:
             self._bm25.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> LexicalIndex:
+    def load(cls, folder: Path, expected: int | None = None) -> LexicalIndex:
+        """The index saved in ``folder``; `IndexDamagedError` if it cannot be read or does not
+        hold ``expected`` chunks."""
         size_file = folder / "size.txt"
-        size = int(size_file.read_text(encoding="utf-8")) if size_file.is_file() else 0
+        try:
+            size = int(size_file.read_text(encoding="utf-8")) if size_file.is_file() else 0
+        except ValueError as exc:
+            raise IndexDamagedError(size_file, f"无法解析：{exc}") from exc
+        if expected is not None and size != expected:
+            raise IndexDamagedError(size_file, f"记录 {size} 块，索引有 {expected} 块")
         if size == 0:
             return cls(None, 0)
-        return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+        try:  # bm25s reads JSON and numpy files: any of them may be cut short
+            retriever = bm25s.BM25.load(str(folder), show_progress=False)
+        except (ValueError, OSError, KeyError, EOFError, TypeError, IndexError) as exc:
+            raise IndexDamagedError(folder, f"BM25 索引无法读取：{exc}") from exc
+        return cls(retriever, size)
 
     def document_frequency(self) -> dict[str, int]:
         """``{token: number of chunks that contain it}``, read off the index (the column lengths

@@ -15,6 +15,7 @@ are keyed by content-hash ids), no orphans (every id outside the target is delet
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import time
 from collections.abc import Callable
@@ -25,11 +26,13 @@ import numpy as np
 
 from ingest.chunking import chunk_document
 from ingest.config import IngestConfig
+from ingest.diskspace import disk_full_message, is_disk_full
 from ingest.embcache import EmbeddingCache, text_key
 from ingest.embeddings import Embedder, load_embedder
-from ingest.errors import IndexMismatchError
+from ingest.errors import DiskFullError, IndexDamagedError, IndexMismatchError
 from ingest.freshness import Wanted, index_is_current, settings_record
-from ingest.index import VectorIndex, fingerprint
+from ingest.index import VectorIndex, discard_local, fingerprint
+from ingest.integrity import folder_digests
 from ingest.lexical import LexicalIndex
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
 from ingest.loaders import load_document
@@ -51,6 +54,8 @@ from ingest.vocabulary import extract_terms, load_userdict
 
 __all__ = ["NOT_DOCUMENTS", "SUPPORTED", "list_corpus", "sync_corpus"]
 
+log = logging.getLogger(__name__)
+
 
 def sync_corpus(
     corpus_dir: Path,
@@ -61,15 +66,39 @@ def sync_corpus(
     loader: Callable[[Path, str, int], LoadedDocument] | None = None,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Index ``corpus_dir`` into ``index_dir``; ``rebuild`` starts from nothing (new backend).
+    """Index ``corpus_dir`` into ``index_dir``; ``rebuild`` starts from nothing (new backend, or
+    a damaged index).
 
     ``progress`` receives a `ProgressEvent` (stage, done/total, overall fraction, ETA) as work
-    advances; without it a single overall bar is drawn on stderr when ``config.progress``."""
+    advances; without it a single overall bar is drawn on stderr when ``config.progress``.
+    A full disk raises `DiskFullError`; the committed index is then left as it was."""
+    try:
+        return _sync(corpus_dir, index_dir, config, embedder, rebuild, loader, progress)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFullError(disk_full_message(index_dir, exc)) from exc
+        raise
+
+
+def _sync(
+    corpus_dir: Path,
+    index_dir: Path,
+    config: IngestConfig | None,
+    embedder: Embedder | None,
+    rebuild: bool,
+    loader: Callable[[Path, str, int], LoadedDocument] | None,
+    progress: ProgressCallback | None,
+) -> IngestReport:
     config = config or IngestConfig()
     started = time.perf_counter()
     files = IndexFiles(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    manifest = files.read_manifest()
+    try:
+        manifest = files.read_manifest()
+    except IndexDamagedError:
+        if not rebuild:
+            raise
+        manifest = {}  # a rebuild needs nothing from it
     if not rebuild:
         _check_backend(manifest, embedder.spec if embedder is not None else config.embeddings)
     embedder = embedder or load_embedder(config.embeddings)
@@ -77,9 +106,18 @@ def sync_corpus(
     # connect first: a wrong QA_CHROMA_URL fails now, not after minutes of embedding
     vector_index = None
     if not lexical_only:
-        vector_index = VectorIndex(
-            index_dir, config.collection, config.chroma_url, embedder.spec, config.chunk_vectors
-        )
+        def connect() -> VectorIndex:
+            return VectorIndex(
+                index_dir, config.collection, config.chroma_url, embedder.spec, config.chunk_vectors
+            )
+
+        try:
+            vector_index = connect()
+        except IndexDamagedError:
+            if not rebuild or config.chroma_url:
+                raise
+            discard_local(index_dir)  # the embedded database is derived: a rebuild starts it anew
+            vector_index = connect()
     if rebuild:
         shutil.rmtree(index_dir / "embcache", ignore_errors=True)
     stages = Stages(config.progress, progress)
@@ -154,7 +192,12 @@ def sync_corpus(
             files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
         )
         with stages.step("清理"):
-            cache.compact(set(keys))
+            try:
+                cache.compact(set(keys))
+            except OSError as exc:  # after the commit: the index is whole, the cache stays as is
+                if not is_disk_full(exc):
+                    raise
+                log.warning("嵌入缓存未能整理（%s）；索引已更新，下次同步时再整理", exc.strerror)
         bar.update(1)
     stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
     stages.finish()
@@ -224,7 +267,8 @@ def _write_index(
     advance(1)
 
     # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
-    if name != manifest.get("generation") or not files.has_generation(name):
+    published = name != manifest.get("generation") or not files.has_generation(name)
+    if published:
         with stages.step("分词"):
             segmenter = Segmenter(words)
             tokens = [segmenter.tokens(c.search_text) for c in chunks]
@@ -253,6 +297,9 @@ def _write_index(
             "collection": config.collection,
             "chroma_url": config.chroma_url,
             "generation": name,
+            "files": manifest["files"]
+            if not published and "files" in manifest
+            else folder_digests(files.root / name),
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
             "settings": target.settings,
             "documents": {s: meta_to_dict(d) for s, d in docs.items()},
@@ -266,7 +313,10 @@ def _write_index(
     with stages.step("清理"):
         wanted = {c.id for c in chunks}
         if vector_index is not None:
-            vector_index.delete(sorted(set(present) - wanted))
+            try:
+                vector_index.delete(sorted(set(present) - wanted))
+            except DiskFullError as exc:  # committed: records left over are deleted next time
+                log.warning("%s（旧记录留待下次同步删除）", exc)
         files.prune_generations(keep=name)
         files.prune_documents({d.sha256 for d in docs.values()})
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from ingest.config import IngestConfig
-from ingest.errors import EmptyCorpusError, IndexMismatchError
+from ingest.errors import EmptyCorpusError, IndexDamagedError, IndexMismatchError
 from ingest.index import VectorIndex
+from ingest.integrity import verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.segment import Segmenter
 from ingest.store import IndexFiles, document_from
@@ -66,17 +67,26 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
             "请运行 `python -m ingest` 同步到当前位置（已嵌入的向量会复用），或改回 QA_CHROMA_URL"
         )
     generation = files.current(manifest)
+    if manifest.get("generation") and not generation.folder.is_dir():
+        raise IndexDamagedError(generation.folder, "目录缺失")
+    verify_folder(generation.folder, manifest.get("files", {}))
     chunks = generation.read_chunks()
     keys, vectors = generation.read_sentences()
     documents = {
-        source: document_from(source, files.read_document_text(entry["sha256"]), entry)
+        source: document_from(
+            source, files.read_document_text(entry["sha256"], entry.get("text_sha256", "")), entry
+        )
         for source, entry in manifest.get("documents", {}).items()
     }
+    if len(chunks) != len(manifest.get("chunk_ids", chunks)):
+        raise IndexDamagedError(
+            generation.folder / "chunks.jsonl", f"有 {len(chunks)} 块，清单记录 {len(manifest['chunk_ids'])} 块"
+        )
     return LoadedIndex(
         root=index_dir,
         manifest=manifest,
         chunks=chunks,
-        lexical=LexicalIndex.load(generation.bm25_dir),
+        lexical=LexicalIndex.load(generation.bm25_dir, len(chunks)),
         vectors=None
         if config.lexical_only
         else VectorIndex(index_dir, manifest.get("collection", config.collection), config.chroma_url),

@@ -89,7 +89,8 @@ def scan_corpus(
                 raise SkipDocument(f"与 {owner[sha]} 内容完全相同，未重复索引；请删除其中一个")
             entry = old_docs.get(source)
             if entry and entry["sha256"] == sha and files.has_document(sha):
-                scan.docs[source] = document_from(source, files.read_document_text(sha), entry)
+                text = files.read_document_text(sha, entry.get("text_sha256", ""))
+                scan.docs[source] = document_from(source, text, entry)
                 scan.unchanged.append(source)
             else:
                 doc = loader(path, source, max_bytes)

@@ -2,7 +2,9 @@
 
 Layout::
 
-    manifest.json      the commit point of a run: documents, chunk ids, and the generation in force
+    manifest.json      the commit point of a run: documents (with the sha256 of their texts), chunk
+                       ids, the generation in force and the sha256 of each of its files
+                       (``files``, checked by ingest.integrity when the index is opened)
     gen-<hash>/        one consistent set of derived files: chunks.jsonl, sentences.json +
                        sentences.npy (per-sentence vectors), userdict.txt, bm25/
     docs/<sha>.txt     each document's extracted text, so citations can be shown and checked
@@ -29,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.errors import IndexDamagedError
+from ingest.integrity import text_digest, verify_text
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
 
 MANIFEST_VERSION = 2
@@ -80,8 +84,11 @@ class Generation:
         path = self.folder / "chunks.jsonl"
         if not path.is_file():
             return []
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [_chunk_from(json.loads(line)) for line in lines if line]
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return [_chunk_from(json.loads(line)) for line in lines if line]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
 
     def write_sentences(self, keys: list[list], vectors: np.ndarray) -> None:
         _write(self.folder / "sentences.json", json.dumps(keys, ensure_ascii=False).encode())
@@ -91,8 +98,18 @@ class Generation:
         keys_path = self.folder / "sentences.json"
         if not keys_path.is_file():
             return [], np.zeros((0, 0), dtype=np.float32)
-        keys = json.loads(keys_path.read_text(encoding="utf-8"))
-        return keys, np.load(self.folder / "sentences.npy")
+        try:
+            keys = json.loads(keys_path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise IndexDamagedError(keys_path, f"无法解析：{exc}") from exc
+        vectors_path = self.folder / "sentences.npy"
+        try:
+            vectors = np.load(vectors_path)
+        except (ValueError, OSError, EOFError) as exc:
+            raise IndexDamagedError(vectors_path, f"无法读取：{exc}") from exc
+        if len(vectors) != len(keys):
+            raise IndexDamagedError(vectors_path, f"有 {len(vectors)} 行向量，应有 {len(keys)} 行")
+        return keys, vectors
 
     def write_userdict(self, words: list[str]) -> None:
         _write(self.folder / "userdict.txt", userdict_text(words).encode())
@@ -101,7 +118,10 @@ class Generation:
         path = self.folder / "userdict.txt"
         if not path.is_file():
             return []
-        return [w for w in path.read_text(encoding="utf-8").splitlines() if w]
+        try:
+            return [w for w in path.read_text(encoding="utf-8").splitlines() if w]
+        except ValueError as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
 
 
 class IndexFiles:
@@ -113,7 +133,13 @@ class IndexFiles:
         path = self.root / "manifest.json"
         if not path.is_file():
             return {}
-        return json.loads(path.read_text(encoding="utf-8"))
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise IndexDamagedError(path, f"不是有效的 JSON：{exc}") from exc
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("documents", {}), dict):
+            raise IndexDamagedError(path, "不是索引清单")
+        return manifest
 
     def write_manifest(self, manifest: dict) -> None:
         manifest = {**manifest, "version": MANIFEST_VERSION}
@@ -177,8 +203,17 @@ class IndexFiles:
     def write_document(self, doc: LoadedDocument) -> None:
         atomic_write_text(self.root / "docs" / f"{doc.sha256}.txt", doc.text)
 
-    def read_document_text(self, sha: str) -> str:
-        return (self.root / "docs" / f"{sha}.txt").read_text(encoding="utf-8")
+    def read_document_text(self, sha: str, digest: str = "") -> str:
+        """The stored text of document ``sha``, checked against ``digest`` (its manifest entry's
+        ``text_sha256``) when given."""
+        path = self.root / "docs" / f"{sha}.txt"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise IndexDamagedError(path, "文件缺失") from exc
+        except ValueError as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
+        return verify_text(path, text, digest)
 
     def prune_documents(self, keep: set[str]) -> None:
         folder = self.root / "docs"
@@ -244,6 +279,7 @@ def _chunk_from(record: dict) -> Chunk:
 def meta_to_dict(doc: LoadedDocument) -> dict:
     return {
         "sha256": doc.sha256,
+        "text_sha256": text_digest(doc.text),
         "format": doc.format,
         "encoding": doc.encoding,
         "pages": len(doc.page_starts) or None,

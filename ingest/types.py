@@ -90,6 +90,7 @@ class IngestReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)  # 读取, 分块, 嵌入, 写入索引
     stage_chars: dict[str, int] = field(default_factory=dict)  # characters each stage processed
     step_seconds: dict[str, float] = field(default_factory=dict)  # steps inside 写入索引
+    repaired: list[str] = field(default_factory=list)  # damaged parts deleted and rebuilt
 
     def summary(self) -> str:
         lines = [
@@ -110,4 +111,6 @@ class IngestReport:
             lines.append(f"    其中 {steps}")
         for skip in self.skipped:
             lines.append(f"  跳过 {skip.source}：{skip.reason}")
+        if self.repaired:
+            lines.append(f"  已按语料目录重建损坏的索引部分：{'、'.join(self.repaired)}")
         return "\n".join(lines)

@@ -376,3 +376,30 @@ def test_document_text_is_only_ever_shown_as_text(page, server, tmp_path):
     # the original file is a download, never a page of this site
     original = page.request.get(f"{server[0]}document/file?source=corpus/标识牌.html")
     assert original.headers["content-disposition"].startswith("attachment;")
+
+
+def test_llm_endpoint_down_shows_the_offline_answer_with_its_cause(page):
+    """An LLM endpoint set in the settings tab that nothing listens on: the page shows the
+    offline answer, badged 离线抽取, with the one-line cause; then back to offline."""
+    url = f"http://127.0.0.1:{free_port()}/v1"
+
+    def save(base_url: str, model: str, said: str) -> None:
+        page.get_by_role("tab", name="状态与设置").click()
+        accordion = page.get_by_text("大模型设置（仅本次运行有效）")
+        if not page.get_by_label("模型名称").is_visible():
+            accordion.click()
+        page.get_by_label("接口地址（OpenAI 兼容，如 https://api.deepseek.com/v1）").fill(base_url)
+        page.get_by_label("模型名称").fill(model)
+        page.locator("#llm-save").click()
+        page.get_by_text(said).wait_for()
+        page.get_by_role("tab", name="问答").click()
+
+    save(url, "qwen-test", "已改用大模型 qwen-test")
+    try:
+        bot = ask(page, QUESTION)
+        assert "成渝地区双城经济圈" in bot.inner_text().splitlines()[0]
+        assert bot.locator(".qa-badge").inner_text().startswith("离线抽取 · ")
+        notice = bot.locator(".qa-notice").inner_text()
+        assert notice.startswith(f"⚠️ 大模型服务连接失败（{url}），已改用离线答案；请检查 QA_LLM_BASE_URL")
+    finally:
+        save("", "", "已改为离线抽取")

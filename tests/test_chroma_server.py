@@ -20,7 +20,7 @@ from support import free_port, run_ingest
 from agent import PolicyQA, Settings
 from ingest.cli import main as ingest_main
 from ingest.config import IngestConfig
-from ingest.errors import IndexMismatchError, IngestConfigError
+from ingest.errors import IndexMismatchError, IndexUnavailableError, IngestConfigError
 from ingest.pipeline import sync_corpus
 from ingest.reader import open_index
 from ingest.store import IndexFiles
@@ -32,37 +32,49 @@ SEED = REPO / "corpus" / "dongxing-ai-industry.txt"
 CHROMA = Path(sys.executable).with_name("chroma")
 
 
+def start_chroma(data: Path, port: int, log) -> subprocess.Popen:
+    """`chroma run` on 127.0.0.1:``port`` over ``data``, once it answers its heartbeat."""
+    proc = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"chroma run exited with {proc.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
+                return proc
+        except OSError:
+            if time.monotonic() > deadline:
+                stop_chroma(proc)
+                pytest.fail(f"chroma run did not answer on port {port} within 60 s")
+            time.sleep(0.1)
+
+
+def stop_chroma(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if proc.poll() is not None:
+        return
+    os.kill(proc.pid, sig)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     """``(url, host, port, data_dir)`` of a `chroma run` started for this module."""
     data = tmp_path_factory.mktemp("chroma-server")
     port = free_port()
     log = open(data.parent / f"chroma-{port}.log", "wb")  # noqa: SIM115 - closed in finalizer
-    proc = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    proc = start_chroma(data, port, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"chroma run did not answer on port {port} within 60 s")
-                time.sleep(0.1)
         yield f"http://127.0.0.1:{port}", "127.0.0.1", port, data
     finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        stop_chroma(proc)
         log.close()
 
 
@@ -221,3 +233,52 @@ def test_two_app_processes_over_one_chroma_server_answer_identically(chroma_serv
     finally:
         first.close()
         second.close()
+
+
+def test_server_stopped_mid_session_is_said_in_chinese_then_answers_resume(tmp_path, embedder):
+    """`chroma run` killed by its PID while the app is up: the API and the chat handler say the
+    vector server cannot be reached and how to fix it; nothing needs restarting: once the server
+    is back on the same port and data folder, the same question gets the same answer."""
+    gr = pytest.importorskip("gradio")
+    from app import ChatHandlers
+
+    data, port = tmp_path / "chroma-data", free_port()
+    data.mkdir()
+    url = f"http://127.0.0.1:{port}"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "drone.txt").write_text(
+        "云杉县低空经济扶持通知\n对新购置工业无人机的企业，按购置价的15%给予一次性补贴。\n", encoding="utf-8"
+    )
+    (corpus / "talent.txt").write_text("人才公寓\n引进的博士可申请人才公寓。\n", encoding="utf-8")
+    with open(tmp_path / "chroma.log", "wb") as log:
+        server = start_chroma(data, port, log)
+        try:
+            qa = PolicyQA.open(corpus, tmp_path / ".index", settings=server_settings(url, "stop", tmp_path),
+                               embedder=embedder)
+            question = "云杉县对新购置工业无人机的企业补贴多少？"
+            before = qa.ask(question)
+            assert "15%" in before.text.splitlines()[0]
+            assert before.citations[0].source == "corpus/drone.txt"
+            chat = ChatHandlers(qa)
+
+            stop_chroma(server, signal.SIGKILL)
+            with pytest.raises(IndexUnavailableError) as info:
+                qa.ask(question)
+            message = str(info.value)
+            assert message.startswith(f"向量库服务器 {url} 无法连接（ConnectError: ")
+            assert f"请确认 Chroma 服务仍在运行（例如 `chroma run --path 数据目录 --port {port}`）" in message
+            assert message.endswith("服务恢复后直接重新提问即可，无需重启应用")
+            with pytest.raises(gr.Error) as shown:  # a notice in the page, not a traceback
+                list(chat.respond(question, [], []))
+            assert shown.value.message == message and shown.value.title == "无法回答"
+            with pytest.raises(IndexUnavailableError):
+                qa.retrieve(question, k=3)
+
+            server = start_chroma(data, port, log)
+            after = qa.ask(question)
+            assert (after.text, after.citations) == (before.text, before.citations)
+            *_, (_, _, records) = chat.respond(question, [], [])
+            assert records[0]["answer"] == before.text
+        finally:
+            stop_chroma(server)

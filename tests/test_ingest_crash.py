@@ -1,6 +1,10 @@
 """Crash safety: `python -m ingest` killed with SIGKILL at several points, then run again, ends
 with exactly the index of an uninterrupted run (Chroma records and vectors, chunks.jsonl,
-sentence vectors, manifest), with no duplicate ids and no lost documents."""
+sentence vectors, manifest), with no duplicate ids and no lost documents.
+
+The kills while the index is written land where they are meant to: those runs go through
+tests/slow_writes.py, which pauses inside each write (Chroma half written, a generation half
+written, the manifest committed but not cleaned up) and says so on stderr."""
 
 from __future__ import annotations
 
@@ -15,9 +19,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from slow_writes import MARK_CHROMA, MARK_COMMITTED, MARK_GENERATION
 
 from ingest.config import IngestConfig
-from ingest.index import VectorIndex
+from ingest.index import VectorIndex, release_local
+from ingest.integrity import verify_folder
 from ingest.pipeline import sync_corpus
 from ingest.store import IndexFiles
 
@@ -46,13 +52,15 @@ def write_corpus(root: Path) -> Path:
 class Ingest:
     """`python -m ingest CORPUS --index-dir DIR` in a subprocess, its stderr read as it comes."""
 
-    def __init__(self, corpus: Path, index: Path) -> None:
+    def __init__(self, corpus: Path, index: Path, pause: str = "") -> None:
+        """``pause``: where tests/slow_writes.py waits inside the index write ("": plain ingest)."""
         env = {**os.environ, "QA_PROGRESS": "1", "QA_EMBED_BATCH": str(BATCH)}
         env.update(PYTHONUNBUFFERED="1", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
         for name in ("QA_CHROMA_URL", "QA_EMBEDDINGS", "QA_CHUNK_MIN", "QA_CHUNK_MAX"):
             env.pop(name, None)
+        entry = ["tests/slow_writes.py", str(PAUSE), pause] if pause else ["-m", "ingest"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ingest", str(corpus), "--index-dir", str(index)],
+            [sys.executable, *entry, str(corpus), "--index-dir", str(index)],
             cwd=REPO,
             env=env,
             stdout=subprocess.PIPE,
@@ -96,6 +104,23 @@ def embedded_at_least(n: int):
     return seen
 
 
+PAUSE = 30  # seconds: far longer than a kill takes to land, even on a loaded machine
+
+
+def state(index: Path) -> dict:
+    """What a killed run left: a manifest or not, Chroma records, unfinished generations."""
+    unfinished = sorted(p for p in index.glob(".gen-tmp-*") if p.is_dir())
+    records = 0
+    if (index / "chroma" / "chroma.sqlite3").is_file():
+        records = VectorIndex(index, "policyqa").count()
+        release_local(index / "chroma")  # read afresh next time: the next run writes to it
+    return {
+        "manifest": (index / "manifest.json").is_file(),
+        "records": records,
+        "unfinished": [sorted(f.name for f in p.iterdir()) for p in unfinished],
+    }
+
+
 def snapshot(index: Path) -> dict:
     files = IndexFiles(index)
     manifest = files.read_manifest()
@@ -130,23 +155,28 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
 
     corpus = write_corpus(tmp_path / "crash")
     index = tmp_path / "crash" / ".index"
-    kill_points = [
-        ("startup", lambda err: "读取" in err),
-        ("embedding, 2 batches done", embedded_at_least(2 * BATCH)),
-        ("embedding, more batches done", embedded_at_least(4 * BATCH)),
-        ("writing the index", lambda err: "写入索引" in err),
-        (
-            "writing, after Chroma",
-            lambda err: re.search(r"写入索引 [23]/4 步", err),
-        ),
+    total = len(expected["manifest"]["chunk_ids"])
+    kill_points = [  # (phase, pause inside the index writes, kill when stderr shows this)
+        ("startup", "", lambda err: "读取" in err),
+        ("embedding, 2 batches done", "", embedded_at_least(2 * BATCH)),
+        ("embedding, more batches done", "", embedded_at_least(4 * BATCH)),
+        ("writing Chroma, half the records in", "chroma", lambda err: MARK_CHROMA in err),
+        ("writing the generation files", "generation", lambda err: MARK_GENERATION in err),
+        ("committed, before clean-up", "committed", lambda err: MARK_COMMITTED in err),
     ]
-    killed = []
-    for name, seen in kill_points:
-        if Ingest(corpus, index).kill_when(seen):
+    killed, states = [], []
+    for name, pause, seen in kill_points:
+        if Ingest(corpus, index, pause).kill_when(seen):
             killed.append(name)
-    print("killed during:", killed)
-    # the first three always land mid-run; the write stage may finish before the kill arrives
-    assert killed[:3] == ["startup", "embedding, 2 batches done", "embedding, more batches done"]
+        states.append(state(index))
+    assert killed == [name for name, _, _ in kill_points]  # every kill landed in its phase
+    assert states[2]["manifest"] is False and states[2]["records"] == 0  # embedding only
+    assert 0 < states[3]["records"] < total and states[3]["manifest"] is False
+    assert states[3]["unfinished"] == []  # no generation started yet
+    assert states[4]["unfinished"] == [["chunks.jsonl"]] and states[4]["manifest"] is False
+    assert states[4]["records"] == total  # the rest of the records went in before
+    assert states[5]["manifest"] is True  # committed, but the killed run's folder is still there
+    assert states[5]["unfinished"] == [["chunks.jsonl"]]
 
     final = Ingest(corpus, index)
     assert final.finish() == 0, final.stderr[-2000:]
@@ -157,7 +187,13 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
     assert len(manifest["chunk_ids"]) == len(set(manifest["chunk_ids"])) == got["count"]
     assert set(got["records"]) == set(manifest["chunk_ids"])
     assert {m["source"] for m in got["records"].values()} == set(manifest["documents"])
-    for key in ("manifest", "chunks.jsonl", "userdict", "records", "count", "sentence_keys"):
+    # bm25s numbers its vocabulary in set order, which differs between processes: the BM25
+    # files' checksums do too, and each must match its own files
+    assert set(manifest["files"]) == set(expected["manifest"]["files"])
+    verify_folder(index / manifest["generation"], manifest["files"])
+    manifest, expected["manifest"] = ({**m, "files": None} for m in (manifest, expected["manifest"]))
+    assert manifest == expected["manifest"]
+    for key in ("chunks.jsonl", "userdict", "records", "count", "sentence_keys"):
         assert got[key] == expected[key], key
     assert np.array_equal(got["record_vectors"], expected["record_vectors"])
     assert np.array_equal(got["sentence_vectors"], expected["sentence_vectors"])

@@ -9,6 +9,7 @@ overall progress itself, replace it with one sync of all accepted files.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import time
@@ -119,7 +120,7 @@ def _index_one(qa: PolicyQA, path: Path, name: str, corpus: Path) -> FileOutcome
     try:
         if target.exists():
             shutil.copy2(target, backup)
-        shutil.copyfile(path, target)
+        _copy_whole(path, target)
         try:
             report = qa.refresh()
         except BaseException:
@@ -135,6 +136,17 @@ def _index_one(qa: PolicyQA, path: Path, name: str, corpus: Path) -> FileOutcome
     status = "updated" if source in report.updated else "added"
     chunks = sum(1 for c in qa.index.chunks if c.source == source)
     return FileOutcome(name, status, f"{source}，{chunks} 块")
+
+
+def _copy_whole(path: Path, target: Path) -> None:
+    """Copy under a hidden name (never indexed), then rename: a process killed while copying
+    leaves no half file in the corpus for the next sync to index."""
+    partial = target.with_name(f".{target.name}.uploading")
+    try:
+        shutil.copyfile(path, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _restore(target: Path, backup: Path) -> None:
