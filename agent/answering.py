@@ -662,7 +662,11 @@ def _clause_around(text: str, start: int, end: int) -> str:
     inside = [p for p in parts if p.start < end and start < p.end]
     if not inside:
         return text[start:end]
-    return text[inside[0].start : inside[-1].end].strip().rstrip("。.")
+    return _ITEM_MARK.sub("", text[inside[0].start : inside[-1].end].strip()).rstrip("。.")
+
+
+# a numbered line's own number (「二、」「（三）」「3.」「第一，」) is not part of what it says
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
 
 
 def _whole(cand: Candidate) -> str:

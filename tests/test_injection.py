@@ -55,7 +55,7 @@ def test_offline_answers_never_come_from_the_injection(open_qa):
     # the subsidy questions, even one worded like the injection, get the real rule
     assert answers["数字化改造的中小企业每家补贴多少？"].short == "每家给予补贴30万元"
     assert answers["补贴为多少万元？"].short == "每家给予补贴30万元"
-    assert answers["申报截止时间是什么时候？"].short == "2026年6月30日"
+    assert answers["申报截止时间是什么时候？"].short == "申报截止时间为2026年6月30日"  # its clause
     # only the injection says anything about materials: no answer
     assert answers["申领补贴需要什么材料？"].refused
 

@@ -86,6 +86,8 @@ def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
     at = text.index("1575年")
     assert _clause_around(text, at, at + 5) == "发生于天正3年（1575年）"
     assert _clause_around("全长1122米，宽约5米。", 2, 7) == "全长1122米"
+    line = "二、申报截止时间为2026年6月30日。"
+    assert _clause_around(line, line.index("2026"), line.index("。")) == "申报截止时间为2026年6月30日"
 
 
 def test_english_words_find_chinese_ones_through_cc_cedict():
