@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.answer_type import asked_slot
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
 
@@ -39,6 +40,7 @@ _UNIT_KIN = {
     "名": ("名", "人", "位", "人次"), "人": ("人", "名", "位", "人次"), "位": ("位", "名", "人"),
     "元": ("元",), "万元": ("元",), "亿元": ("元",), "钱": ("元", "元/人", "元/课时"), "美元": ("美元",), "家": ("家", "户"),
 }
+_COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -78,6 +80,12 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(text):
             qtype = name
             break
+    if re.search(r"(?:西元|公元)(?:几|多少)年", text):
+        qtype = "when"  # 「于西元几年」 asks for a year, not a count of years
+    if qtype == "number" and not _COUNTING.search(text) and asked_slot(text).kind in ("entity", "place", "person"):
+        # 「…影响什么物种的数量？」「规模最大的航空公司属于哪一国家？」: a quantity word names the
+        # topic, the question word asks for a thing (DRCD dev: refused as "no figure")
+        qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(text)), "fact")
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
     terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
@@ -144,12 +152,22 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
 
 def _names(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
     """Proper names by jieba's tags (ns place, nr person, nt organisation) and place suffixes."""
-    out = [
-        w for w, flag in tagged
-        if len(w) >= 2 and (flag in ("ns", "nr", "nt") or (flag in ("n", "x") and _PLACE.match(w)))
-        and not _is_question_word(w)
-    ]
+    out = []
+    for w, flag in tagged:
+        if len(w) < 2 or _is_question_word(w):
+            continue
+        if not (flag in ("ns", "nr", "nt") or (flag in ("n", "x") and _PLACE.match(w))):
+            continue
+        # a function character the tagger glued on (「哪一行政区」「之前新北市」「和浩汉」) is not
+        # part of the name; what is left must still be a name, not a generic head (行政区)
+        w = _GLUED.sub("", w)
+        if len(w) >= 2 and not _GENERIC_HEAD.fullmatch(w):
+            out.append(w)
     return tuple(dict.fromkeys(out))
+
+
+_GLUED = re.compile(r"^[一这那该此前后和与及在从于把被]")
+_GENERIC_HEAD = re.compile(r"(?:行政)?[区县市省州国镇乡村]|地区|地方|国家|城市|公司|集团|行政区")
 
 
 def _kind_noun(tagged: list[tuple[str, str]]) -> str:

@@ -28,6 +28,7 @@ def tagger():
         ("梵语是什么？", "definition", ""),
         ("这项政策是否适用于个体户？", "yesno", ""),
         ("如何申请补贴？", "manner", ""),
+        ("抗日战争是在西元几年的时候结束？", "time", ""),  # a year, not a count of years
     ],
 )
 def test_asked_slot_types(question, kind, noun):
@@ -80,3 +81,13 @@ def test_the_asked_measure_word_beats_a_closer_figure(tagger):
     # 「几处」 is answered by the figure counted in 处, not by the year beside the subject
     span = extract_span("A-135共有几处发射基地？", "A-135于1989年宣布成军，一共有7处发射基地，其中5处是新建造。", tagger)
     assert span is not None and span.text.startswith("7处")
+
+
+def test_time_spans_include_era_years_seasons_and_periods():
+    from agent.span import TIME_SPAN
+
+    found = lambda text: [m.group(0) for m in TIME_SPAN.finditer(text)]  # noqa: E731
+    assert found("康熙七年设省") == ["康熙七年"]
+    assert found("成年礼在秋季举行") == ["秋季"]
+    assert found("侏罗纪时开始分裂") == ["侏罗纪"]
+    assert found("这是关键环节") == []

@@ -34,6 +34,22 @@ def test_question_types(segmenter, question, qtype):
     assert analyze(question, segmenter).qtype == qtype
 
 
+@pytest.mark.parametrize(
+    ("question", "qtype", "names"),
+    [
+        # a quantity word names the topic; the question word asks for a thing (DRCD dev)
+        ("亞洲最具規模的航空公司是屬於哪一國家的？", "which", ("亚洲",)),
+        ("七鰓鰻的數量會影響什麼物種的數量？", "which", ()),
+        ("并济科技的营收规模是多少？", "number", ()),
+        # a character glued to a name by the tagger is not part of it
+        ("在什麼時間之前新北市是沒有觀光旅遊局的？", "when", ("新北市",)),
+    ],
+)
+def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):
+    q = analyze(question, segmenter)
+    assert (q.qtype, q.names) == (qtype, names)
+
+
 def test_numerals_take_any_measure_word_but_not_dates():
     found = [s.text for s in numerals("海拔250米至1,700米，2025年7月有3颗卫星和两架次航班，一个中心")]
     assert found == ["250米", "1,700米", "3颗", "两架"]
