@@ -3,16 +3,12 @@ upload a GBK .txt and a .docx and answer from them, delete one, the status tab, 
 phone. Screenshots go to screenshots/ (git-ignored)."""
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from support import free_port
+from support import free_port, start_app, stop_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -45,55 +41,14 @@ def server(tmp_path_factory):
     shutil.copyfile(
         REPO / "corpus" / "dongxing-ai-industry.txt", root / "corpus" / "dongxing-ai-industry.txt"
     )
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QA_", "OPENAI_"))}
-    env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        GRADIO_ANALYTICS_ENABLED="False",
-        QA_PROGRESS="0",
-        QA_FEEDBACK_PATH=str(root / "feedback.jsonl"),
-    )
-    log = (root / "app.log").open("w")
-    cmd = [
-        sys.executable,
-        "app.py",
-        "--port",
-        str(port),
-        "--corpus",
-        str(root / "corpus"),
-        "--index",
-        str(root / ".index"),
-    ]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"app.py exited with {proc.returncode}:\n{(root / 'app.log').read_text()}"
-                )
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"app.py not up after {STARTUP_SECONDS} s:\n{(root / 'app.log').read_text()}"
-                )
-            time.sleep(0.5)
+        proc, url, _ = start_app(root, free_port(), timeout=STARTUP_SECONDS)
+    except RuntimeError as e:  # exited early or not up in time; the app's log is in the message
+        pytest.fail(str(e))
+    try:
         yield url, root
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        stop_app(proc)
 
 
 @pytest.fixture(scope="module")
