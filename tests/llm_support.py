@@ -1,8 +1,11 @@
-"""Helpers shared by the LLM tests: scripted chat models, a query-memoising embedder and a
-fallback timer."""
+"""Helpers shared by the LLM tests: scripted chat models, a query-memoising embedder, a
+fallback timer and hand-written HTTP stubs of an OpenAI-compatible endpoint."""
 
 import json
+import threading
 import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import openai
@@ -107,3 +110,34 @@ def bad_call(name, raw_args):
         {"name": name, "args": raw_args, "id": f"bad_{name}", "error": None,
          "type": "invalid_tool_call"}
     ])
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """An HTTP handler for hand-written OpenAI-compatible stubs: `_send` one whole reply, no log."""
+
+    def _send(self, status, content_type, payload):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(handler, **state):
+    """A threaded stub server on a free 127.0.0.1 port with ``state`` as attributes and ``url``
+    (its /v1 base); shut down on exit."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    for name, value in state.items():
+        setattr(server, name, value)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,12 +7,10 @@ from __future__ import annotations
 import html
 import json
 import re
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from llm_support import index_policy
+from llm_support import QuietHandler, index_policy, serving
 from support import free_port
 
 from agent import PolicyQA, Settings
@@ -28,7 +26,7 @@ POLICY = (
 QUESTION = "并济科技运营了多少算力？"
 
 
-class FaultyEndpoint(BaseHTTPRequestHandler):
+class FaultyEndpoint(QuietHandler):
     """/v1/chat/completions failing as ``server.fault`` says."""
 
     def do_POST(self):
@@ -58,26 +56,12 @@ class FaultyEndpoint(BaseHTTPRequestHandler):
             return None
         raise AssertionError(fault)
 
-    def _send(self, status, content_type, payload):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def endpoint():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FaultyEndpoint)
-    server.daemon_threads, server.fault = True, ""
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FaultyEndpoint, fault="") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

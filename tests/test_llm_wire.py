@@ -3,13 +3,11 @@
 
 import json
 import socket
-import threading
 import time
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from llm_support import ask_until_fallback, index_policy
+from llm_support import QuietHandler, ask_until_fallback, index_policy, serving
 
 from agent import PolicyQA, Settings
 from agent.llm import LLMAnswerer  # noqa: F401  imported up front: the budget is the endpoint's
@@ -26,7 +24,7 @@ REPLY = "并济科技已稳定运营算力7300P[1]。"
 QUESTION = "并济科技运营了多少算力？"
 
 
-class StubHandler(BaseHTTPRequestHandler):
+class StubHandler(QuietHandler):
     """/v1/chat/completions: a fixed completion (JSON, or SSE chunks when ``stream`` is set)."""
 
     def do_POST(self):
@@ -62,28 +60,12 @@ class StubHandler(BaseHTTPRequestHandler):
                  "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
         return f"data: {json.dumps(chunk)}\n\n"
 
-    def _send(self, status, content_type, payload):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
 def stub():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StubHandler)
-    server.requests, server.status, server.hang = [], 200, 0
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(StubHandler, requests=[], status=200, hang=0) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,10 @@ and status tab, the page's config, the eval reports and the feedback files."""
 import json
 import logging
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from llm_support import index_policy
+from llm_support import QuietHandler, index_policy, serving
 
 from agent import PolicyQA, Settings
 from agent.llm.failures import unavailable
@@ -30,7 +28,7 @@ POLICY = (
 QUESTION = "并济科技运营了多少算力？"
 
 
-class EchoingStub(BaseHTTPRequestHandler):
+class EchoingStub(QuietHandler):
     """Every request fails with ``server.status``; the error body repeats the Authorization header."""
 
     def do_POST(self):
@@ -38,25 +36,13 @@ class EchoingStub(BaseHTTPRequestHandler):
         self.server.seen.append(self.headers.get("Authorization"))
         body = json.dumps({"error": {"message": f"invalid credentials: {self.headers.get('Authorization')}",
                                      "type": "invalid_request_error"}}).encode()
-        self.send_response(self.server.status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self._send(self.server.status, "application/json", body)
 
 
 @pytest.fixture(scope="module")
 def stub():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), EchoingStub)
-    server.seen, server.status, server.daemon_threads = [], 401, True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(EchoingStub, seen=[], status=401) as server:
+        yield server
 
 
 def dead_url() -> str:
