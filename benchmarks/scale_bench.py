@@ -175,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     after = sync_corpus(corpus, index, config, embedder)
     resync = time.perf_counter() - started
     print(f"改动一个文档后同步：{resync:.2f} 秒（目标 ≤ 5 秒），更新 {len(after.updated)}，嵌入 {after.embedded} 条")
+    print("  " + after.summary().replace("\n", "\n  "))
+    print(f"  词表/分词/角色的重算：{after.lexical}")
     write_corpus(corpus, args.docs)  # restore it for the next run
 
     result = probe(corpus, index, args.mode, args.questions, args.chunk_vectors)
@@ -196,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         "ratio": round(ingest_rate / raw, 2) if raw else None,
         "cpu_embed": round(meter.use.get("嵌入", 0), 2), "cpu_raw": round(cpu_raw, 2) if cpu_raw else None,
         "unchanged_s": round(unchanged, 2), "resync_s": round(resync, 2), "resync_embedded": after.embedded,
+        "resync_steps": {k: round(v, 2) for k, v in after.step_seconds.items()},
+        "resync_lexical": after.lexical, "load_1min": round(os.getloadavg()[0], 2),
         "cold_s": round(result["cold_start_s"], 2), "phases": result["phases"], "rss_mb": round(result["peak_rss_mb"]),
         "ask_ms": {k: round(v, 1) for k, v in ms.get("ask", {}).items()}, "first_ask": first,
         "retrieve_ms": {k: round(v, 1) for k, v in ms["retrieve"].items()},

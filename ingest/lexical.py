@@ -1,35 +1,142 @@
-"""The lexical side of the index: BM25 (bm25s) over jieba tokens, persisted with the index."""
+"""The lexical side of the index: BM25 over jieba tokens, persisted with the index.
+
+Stored as term frequencies, not as precomputed scores: a chunk's postings (token id, count) and
+its length do not depend on the rest of the collection, so a re-sync that changes one document
+removes that document's postings and inserts the new ones (`LexicalIndex.updated`) instead of
+re-tokenising and re-scoring every chunk. Scores are computed per query with the Lucene BM25 of
+bm25s (k1 = 1.5, b = 0.75, idf = log(1 + (N - df + 0.5) / (df + 0.5))), in the same arithmetic
+(float64 term-frequency part, float32 idf and per-token scores, float32 sums in query-token
+order), so they equal bm25s's to the bit (tests/test_lexical.py) and an updated index scores
+exactly as one built from scratch.
+
+Files (``bm25/``): ``size.txt`` (chunks), ``vocab.txt`` (one token a line, id = line number),
+``indptr.npy`` (int64, one entry a token + 1), ``rows.npy`` (int32 chunk rows, sorted within a
+token), ``tf.npy`` (float32 counts), ``lengths.npy`` (int32 tokens a chunk).
+An index written by bm25s (``params.index.json``) is still read.
+"""
 
 from __future__ import annotations
 
+import io
+import math
+from collections import Counter
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 from ingest.errors import IndexDamagedError
 
-EMPTY = "\u2205"  # stands for a chunk without tokens (bm25s refuses empty documents)
+EMPTY = "\u2205"  # stands for a chunk without tokens (as bm25s, which refuses empty documents)
+K1 = 1.5
+B = 0.75
+_FILES = ("indptr.npy", "rows.npy", "tf.npy", "lengths.npy")
 
 
 class LexicalIndex:
-    def __init__(self, retriever: bm25s.BM25 | None, size: int) -> None:
-        self._bm25 = retriever
-        self.size = size
+    def __init__(
+        self,
+        vocab: list[str],
+        indptr: np.ndarray,
+        rows: np.ndarray,
+        tf: np.ndarray,
+        lengths: np.ndarray,
+    ) -> None:
+        self.vocab = vocab
+        self.ids = {token: i for i, token in enumerate(vocab)}
+        self.indptr = np.asarray(indptr, dtype=np.int64)
+        self.rows = np.asarray(rows, dtype=np.int32)
+        self.tf = np.asarray(tf, dtype=np.float32)
+        self.lengths = np.asarray(lengths, dtype=np.int32)
+        self.size = len(self.lengths)
+        self._legacy = None  # a bm25s index read from an older index folder
+        self._norm: np.ndarray | None = None
 
+    # building ---------------------------------------------------------------------------------
     @classmethod
     def build(cls, tokens: list[list[str]]) -> LexicalIndex:
-        if not tokens:
-            return cls(None, 0)
-        retriever = bm25s.BM25()
-        retriever.index([t or [EMPTY] for t in tokens], show_progress=False)
-        return cls(retriever, len(tokens))
+        """The index of chunks whose tokens are ``tokens`` (row i = chunk i)."""
+        return cls._empty().updated(np.zeros(0, dtype=np.int64), tokens, len(tokens),
+                                    np.arange(len(tokens)))
+
+    @classmethod
+    def _empty(cls) -> LexicalIndex:
+        return cls([], np.zeros(1, dtype=np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32),
+                   np.zeros(0, np.int32))
+
+    def updated(
+        self,
+        old_to_new: np.ndarray,
+        tokens: list[list[str]],
+        size: int,
+        new_rows: np.ndarray | list[int],
+    ) -> LexicalIndex:
+        """A new index of ``size`` chunks: row ``i`` of this index becomes row ``old_to_new[i]``
+        (-1: dropped), and ``tokens[j]`` are the tokens of new row ``new_rows[j]``. The kept rows
+        must keep their order. Equal, score for score, to building the new rows from scratch."""
+        if self._legacy is not None:
+            raise ValueError("an index written by bm25s cannot be updated; rebuild it")
+        old_to_new = np.asarray(old_to_new, dtype=np.int64)
+        new_rows = np.asarray(new_rows, dtype=np.int64)
+        vocab = list(self.vocab)
+        ids = dict(self.ids)
+        lengths = np.zeros(size, dtype=np.int32)
+        kept = old_to_new >= 0
+        lengths[old_to_new[kept]] = self.lengths[kept]
+        # postings of the rows kept: (token, row) order is preserved by a monotone row map
+        columns = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.indptr))
+        mapped = old_to_new[self.rows] if len(self.rows) else np.zeros(0, dtype=np.int64)
+        keep = mapped >= 0
+        columns, mapped, tf = columns[keep], mapped[keep], self.tf[keep]
+        # postings of the new rows
+        add_cols: list[int] = []
+        add_rows: list[int] = []
+        add_tf: list[int] = []
+        for row, toks in zip(new_rows.tolist(), tokens):
+            toks = toks or [EMPTY]
+            lengths[row] = len(toks)
+            for token, count in Counter(toks).items():
+                tid = ids.get(token)
+                if tid is None:
+                    tid = ids[token] = len(vocab)
+                    vocab.append(token)
+                add_cols.append(tid)
+                add_rows.append(row)
+                add_tf.append(count)
+        width = max(size, 1)
+        old_keys = columns * width + mapped
+        new_keys = np.asarray(add_cols, dtype=np.int64) * width + np.asarray(add_rows, dtype=np.int64)
+        order = np.argsort(new_keys, kind="stable")
+        new_keys = new_keys[order]
+        at = np.searchsorted(old_keys, new_keys)
+        keys = np.insert(old_keys, at, new_keys)
+        tf = np.insert(tf, at, np.asarray(add_tf, dtype=np.float32)[order])
+        cols = keys // width
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])
+        return LexicalIndex(vocab, indptr, (keys % width).astype(np.int32), tf, lengths)
+
+    # files ------------------------------------------------------------------------------------
+    @property
+    def legacy(self) -> bool:
+        """Read from a bm25s index (an older index folder): scores, but cannot be updated."""
+        return self._legacy is not None
+
+    def files(self) -> dict[str, bytes]:
+        """``{file name: bytes}`` of the saved index."""
+        out = {
+            "size.txt": str(self.size).encode(),
+            "vocab.txt": "".join(f"{t}\n" for t in self.vocab).encode("utf-8"),
+        }
+        for name, array in zip(_FILES, (self.indptr, self.rows, self.tf, self.lengths)):
+            buffer = io.BytesIO()
+            np.save(buffer, array)
+            out[name] = buffer.getvalue()
+        return out
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "size.txt").write_text(str(self.size), encoding="utf-8")
-        if self._bm25 is not None:
-            self._bm25.save(str(folder), show_progress=False)
+        for name, data in self.files().items():
+            (folder / name).write_bytes(data)
 
     @classmethod
     def load(cls, folder: Path, expected: int | None = None) -> LexicalIndex:
@@ -42,29 +149,84 @@ class LexicalIndex:
             raise IndexDamagedError(size_file, f"无法解析：{exc}") from exc
         if expected is not None and size != expected:
             raise IndexDamagedError(size_file, f"记录 {size} 块，索引有 {expected} 块")
-        if size == 0:
-            return cls(None, 0)
+        if (folder / "params.index.json").is_file():
+            return cls._load_bm25s(folder, size)
+        if size == 0 and not (folder / "vocab.txt").is_file():
+            return cls._empty()
+        try:
+            vocab = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
+            arrays = [np.load(folder / name) for name in _FILES]
+        except (ValueError, OSError, EOFError) as exc:
+            raise IndexDamagedError(folder, f"BM25 索引无法读取：{exc}") from exc
+        indptr, rows, tf, lengths = arrays
+        if (
+            len(indptr) != len(vocab) + 1
+            or len(lengths) != size
+            or len(rows) != len(tf)
+            or int(indptr[-1]) != len(rows)
+            or (len(rows) and (int(rows.max()) >= size or int(rows.min()) < 0))
+        ):
+            raise IndexDamagedError(folder, "BM25 索引的各文件互不一致")
+        return cls(vocab, indptr, rows, tf, lengths)
+
+    @classmethod
+    def _load_bm25s(cls, folder: Path, size: int) -> LexicalIndex:
+        import bm25s
+
         try:  # bm25s reads JSON and numpy files: any of them may be cut short
             retriever = bm25s.BM25.load(str(folder), show_progress=False)
         except (ValueError, OSError, KeyError, EOFError, TypeError, IndexError) as exc:
             raise IndexDamagedError(folder, f"BM25 索引无法读取：{exc}") from exc
-        return cls(retriever, size)
+        index = cls._empty()
+        index.size = size
+        index._legacy = retriever
+        return index
 
+    # queries ----------------------------------------------------------------------------------
     def document_frequency(self) -> dict[str, int]:
         """``{token: number of chunks that contain it}``, read off the index (the column lengths
-        of bm25s's term-by-chunk score matrix) instead of re-tokenising every chunk."""
-        if self._bm25 is None:
-            return {}
-        indptr = np.asarray(self._bm25.scores["indptr"])
-        counts = np.diff(indptr).tolist()
+        of the postings) instead of re-tokenising every chunk."""
+        if self._legacy is not None:
+            indptr = np.asarray(self._legacy.scores["indptr"])
+            counts = np.diff(indptr).tolist()
+            items = self._legacy.vocab_dict.items()
+        else:
+            counts = np.diff(self.indptr).tolist()
+            items = self.ids.items()
         return {
             token: counts[i]
-            for token, i in self._bm25.vocab_dict.items()
+            for token, i in items
             if i < len(counts) and counts[i] and token not in ("", EMPTY)
         }
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk (row order of the build), zeros for an empty query."""
-        if self._bm25 is None or not query_tokens:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(query_tokens), dtype=np.float32)
+        if self._legacy is not None:
+            if not query_tokens:
+                return np.zeros(self.size, dtype=np.float32)
+            return np.asarray(self._legacy.get_scores(query_tokens), dtype=np.float32)
+        out = np.zeros(self.size, dtype=np.float32)
+        if not query_tokens or not self.size:
+            return out
+        norm = self._length_norm()
+        n = self.size
+        for token in query_tokens:  # a repeated token counts again, as in bm25s
+            tid = self.ids.get(token)
+            if tid is None:
+                continue
+            lo, hi = int(self.indptr[tid]), int(self.indptr[tid + 1])
+            if hi == lo:
+                continue
+            df = hi - lo
+            idf = np.float32(math.log(1 + (n - df + 0.5) / (df + 0.5)))
+            rows = self.rows[lo:hi]
+            tf = self.tf[lo:hi].astype(np.float64)
+            out[rows] += (idf * (tf / (norm[rows] + tf))).astype(np.float32)
+        return out
+
+    def _length_norm(self) -> np.ndarray:
+        """k1 · (1 - b + b · length / mean length) of every chunk, float64 as in bm25s."""
+        if self._norm is None:
+            mean = np.float64(int(self.lengths.sum(dtype=np.int64))) / self.size
+            self._norm = K1 * ((1 - B) + B * self.lengths.astype(np.float64) / mean)
+        return self._norm

@@ -33,24 +33,16 @@ from ingest.errors import DiskFullError, IndexDamagedError, IndexMismatchError
 from ingest.freshness import Wanted, index_is_current, settings_record
 from ingest.index import VectorIndex, discard_local, fingerprint
 from ingest.integrity import folder_digests
-from ingest.lexical import LexicalIndex
+from ingest.lexbuild import LEXICAL_VERSION, Previous, build_lexical, load_previous, write_lexical
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
 from ingest.loaders import load_document
 from ingest.normalize import normalize
 from ingest.pooling import pool_chunks
 from ingest.progress import ProgressCallback, Stages
 from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
-from ingest.segment import Segmenter
-from ingest.store import (
-    Generation,
-    IndexFiles,
-    chunks_jsonl,
-    generation_name,
-    meta_to_dict,
-    userdict_text,
-)
+from ingest.store import Generation, IndexFiles, generation_name, meta_to_dict
 from ingest.types import Chunk, IngestReport, LoadedDocument
-from ingest.vocabulary import extract_terms, load_userdict
+from ingest.vocabulary import load_userdict
 
 __all__ = ["NOT_DOCUMENTS", "SUPPORTED", "list_corpus", "sync_corpus"]
 
@@ -148,20 +140,28 @@ def _sync(
             stage_seconds=stages.seconds,
             stage_chars=stages.chars,
         )
-    corpus_chars = sum(len(d.text) for d in docs.values())
+    corpus_chars = sum(_chars(d) for d in docs.values())
     stages.plan("分块", corpus_chars)
     stages.plan("写入索引", corpus_chars)
+    # the committed generation's chunks, tokens, vocabulary and roles of unchanged documents
+    previous = None if rebuild else load_previous(files, manifest, settings)
 
     with stages.stage("分块", len(docs), "个文档") as bar:
         chunks: list[Chunk] = []
-        for doc in docs.values():
-            chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
+        chunked = 0
+        for source, doc in docs.items():
+            if previous is not None and previous.shas.get(source) == doc.sha256 and source in previous.chunks:
+                chunks.extend(previous.chunks[source])  # same bytes, same settings: same chunks
+            else:
+                chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
+                chunked += len(doc.text)
             bar.update(1)
-    stages.count_chars("分块", corpus_chars)
+    stages.count_chars("分块", chunked)
 
-    sentence_keys, sentence_texts = _sentences(chunks, docs)
     if lexical_only:  # nothing to embed; the answerer sees no sentence vectors
         sentence_keys, sentence_texts = [], []
+    else:
+        sentence_keys, sentence_texts = _sentences(chunks, docs)
     pooled = config.chunk_vectors == "pooled" and not lexical_only
     chunk_texts = [] if pooled or lexical_only else [c.search_text for c in chunks]
     texts = chunk_texts + sentence_texts
@@ -188,8 +188,9 @@ def _sync(
             docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
             embedder.dim, settings,
         )
-        _write_index(
-            files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update
+        lexical_stats = _write_index(
+            files, manifest, target, vector_index, config, corpus_dir, rebuild, stages, bar.update,
+            previous,
         )
         with stages.step("清理"):
             try:
@@ -214,7 +215,15 @@ def _sync(
         stage_seconds=stages.seconds,
         stage_chars=stages.chars,
         step_seconds=stages.steps,
+        lexical=lexical_stats,
     )
+
+
+def _chars(doc: LoadedDocument) -> int:
+    """Characters of a document, without reading a stored text only to count them."""
+    if getattr(doc, "loaded", True):
+        return len(doc.text)
+    return doc.stored_chars
 
 
 def _size(path: Path) -> int:
@@ -248,16 +257,29 @@ def _write_index(
     rebuild: bool,
     stages: Stages,
     advance: Callable[[int], object],
-) -> None:
+    previous: Previous | None = None,
+) -> dict[str, int]:
+    """Write the target; what the lexical side recomputed (empty when the generation stood)."""
     docs, chunks, spec = target.docs, target.chunks, target.spec
     sentence_keys = target.sentence_keys
-    with stages.step("词典"):
-        words = extract_terms(normalize(d.text).text for d in docs.values())
-        words = sorted(set(words) | set(load_userdict(corpus_dir / "userdict.txt")))
-        chunk_bytes = chunks_jsonl(chunks)
-        name = generation_name(
-            spec, chunk_bytes, userdict_text(words), json.dumps(sentence_keys, ensure_ascii=False)
+    # the generation's content follows from these (the vocabulary, tokens, BM25 and roles are
+    # functions of the documents, the settings and LEXICAL_VERSION)
+    name = generation_name(
+        spec,
+        str(LEXICAL_VERSION),
+        json.dumps([c.id for c in chunks]),
+        json.dumps({s: d.sha256 for s, d in docs.items()}, ensure_ascii=False),
+        json.dumps(target.settings, ensure_ascii=False, sort_keys=True),
+        json.dumps(sentence_keys, ensure_ascii=False),
+    )
+
+    published = name != manifest.get("generation") or not files.has_generation(name)
+    stats: dict[str, int] = {}
+    if published:  # vocabulary, tokens, BM25, roles: nothing is written yet
+        lexical = build_lexical(
+            files.root, docs, chunks, load_userdict(corpus_dir / "userdict.txt"), previous, stages.step
         )
+        stats = lexical.stats
 
     # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
     present: dict[str, str] = {}
@@ -267,46 +289,54 @@ def _write_index(
     advance(1)
 
     # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
-    published = name != manifest.get("generation") or not files.has_generation(name)
+    generation = None
     if published:
-        with stages.step("分词"):
-            segmenter = Segmenter(words)
-            tokens = [segmenter.tokens(c.search_text) for c in chunks]
-        with stages.step("BM25"):
-            lexical = LexicalIndex.build(tokens)
         sentence_vectors = target.sentence_vectors
 
         def fill(gen: Generation) -> None:
-            gen.write_chunks(chunk_bytes)
+            gen.write_chunks(chunks)
             gen.write_sentences(sentence_keys, sentence_vectors)
-            gen.write_userdict(words)
-            lexical.save(gen.bm25_dir)
+            write_lexical(gen, lexical, chunks)
 
         with stages.step("文件"):
-            files.publish(name, fill)
+            generation = files.publish(name, fill)
     advance(1)
 
     # 3. commit: document texts, then the manifest
     with stages.step("文件"):
-        for doc in docs.values():  # a rebuild rewrites them: the loaders may have changed
-            if rebuild or not files.has_document(doc.sha256):
+        old_docs = manifest.get("documents", {})
+        entries = {}
+        written: list[str] = []
+        for source, doc in docs.items():
+            old = old_docs.get(source)
+            if not rebuild and old and old.get("sha256") == doc.sha256 and not getattr(doc, "loaded", True):
+                entries[source] = old  # its stored text, not read in this run
+                continue
+            if rebuild or not files.has_document(doc.sha256):  # a rebuild rewrites them
                 files.write_document(doc)
+                written.append(doc.sha256)
+            elif getattr(doc, "loaded", False):  # its stored text, read and checked in this run
+                written.append(doc.sha256)
+            entries[source] = meta_to_dict(doc)
+        digests = generation.digests if generation is not None else (
+            manifest.get("files") or folder_digests(files.root / name)
+        )
         new_manifest = {
             "embeddings": spec,
             "dim": target.dim,
             "collection": config.collection,
             "chroma_url": config.chroma_url,
             "generation": name,
-            "files": manifest["files"]
-            if not published and "files" in manifest
-            else folder_digests(files.root / name),
+            "files": digests,
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
             "settings": target.settings,
-            "documents": {s: meta_to_dict(d) for s, d in docs.items()},
+            "documents": entries,
             "chunk_ids": [c.id for c in chunks],
         }
         if {**manifest, "version": None} != {**new_manifest, "version": None}:
             files.write_manifest(new_manifest)
+        # sizes and times of the files written now: opening checks these instead of hashing
+        files.write_stamps(name, list(digests) if generation is not None else [], written)
     advance(1)
 
     # 4. what the committed index no longer needs
@@ -319,6 +349,7 @@ def _write_index(
                 log.warning("%s（旧记录留待下次同步删除）", exc)
         files.prune_generations(keep=name)
         files.prune_documents({d.sha256 for d in docs.values()})
+    return stats
 
 
 def _sync_vectors(

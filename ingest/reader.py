@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ from ingest.index import VectorIndex
 from ingest.integrity import verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.segment import Segmenter
-from ingest.store import IndexFiles, document_from
+from ingest.store import IndexFiles, document_from, lazy_document
 from ingest.types import Chunk, LoadedDocument
 
 
@@ -28,7 +29,8 @@ class LoadedIndex:
     segmenter: Segmenter
     sentence_keys: list[tuple[str, int, int]]  # empty in the lexical-first mode
     sentence_vectors: np.ndarray  # one row per sentence key; (0, 0) in the lexical-first mode
-    documents: dict[str, LoadedDocument]
+    documents: dict[str, LoadedDocument]  # texts read on first use (`ingest.store.LazyDocument`)
+    role_rows: dict[str, list] | None = None  # source -> (name, titles, start, end), from ingest
 
     @property
     def embeddings(self) -> str:
@@ -69,18 +71,17 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
     generation = files.current(manifest)
     if manifest.get("generation") and not generation.folder.is_dir():
         raise IndexDamagedError(generation.folder, "目录缺失")
-    verify_folder(generation.folder, manifest.get("files", {}))
+    file_stamps, doc_stamps = files.read_stamps(manifest.get("generation", ""))
+    verify_folder(generation.folder, manifest.get("files", {}), file_stamps)
     chunks = generation.read_chunks()
     keys, vectors = generation.read_sentences()
     documents = {
-        source: document_from(
-            source, files.read_document_text(entry["sha256"], entry.get("text_sha256", "")), entry
-        )
+        source: _stored_document(files, source, entry, doc_stamps)
         for source, entry in manifest.get("documents", {}).items()
     }
     if len(chunks) != len(manifest.get("chunk_ids", chunks)):
         raise IndexDamagedError(
-            generation.folder / "chunks.jsonl", f"有 {len(chunks)} 块，清单记录 {len(manifest['chunk_ids'])} 块"
+            generation.folder / "chunks.json", f"有 {len(chunks)} 块，清单记录 {len(manifest['chunk_ids'])} 块"
         )
     return LoadedIndex(
         root=index_dir,
@@ -94,7 +95,35 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         sentence_keys=[tuple(k) for k in keys],
         sentence_vectors=vectors,
         documents=documents,
+        role_rows=_role_rows(generation.folder / "roles.json"),
     )
+
+
+def _stored_document(
+    files: IndexFiles, source: str, entry: dict, stamps: dict[str, list[int]]
+) -> LoadedDocument:
+    """The document's stored text, read on first use; read and checked now when the file's
+    size or time differ from those recorded at commit (or none were recorded)."""
+    sha, digest = entry["sha256"], entry.get("text_sha256", "")
+    path = files.root / "docs" / f"{sha}.txt"
+    try:
+        st = path.stat()
+    except OSError:
+        raise IndexDamagedError(path, "文件缺失") from None
+    if stamps.get(sha) == [st.st_size, st.st_mtime_ns]:
+        return lazy_document(source, entry, partial(files.read_document_text, sha, digest))
+    return document_from(source, files.read_document_text(sha, digest), entry)
+
+
+def _role_rows(path: Path) -> dict[str, list] | None:
+    """The role table an ingest built (None for an index written before it had one)."""
+    if not path.is_file():
+        return None
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+        return {source: [(n, tuple(t), a, b) for n, t, a, b in rows] for source, rows in table}
+    except (ValueError, TypeError) as exc:
+        raise IndexDamagedError(path, f"无法解析：{exc}") from exc
 
 
 def _store(chroma_url: str) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from ingest.errors import SkipDocument
 from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest.store import IndexFiles, document_from
+from ingest.store import IndexFiles, lazy_document
 from ingest.types import LoadedDocument, Skipped
 
 NOT_DOCUMENTS = {"readme.md", "userdict.txt"}  # the corpus's own notes, never indexed
@@ -89,8 +90,10 @@ def scan_corpus(
                 raise SkipDocument(f"与 {owner[sha]} 内容完全相同，未重复索引；请删除其中一个")
             entry = old_docs.get(source)
             if entry and entry["sha256"] == sha and files.has_document(sha):
-                text = files.read_document_text(sha, entry.get("text_sha256", ""))
-                scan.docs[source] = document_from(source, text, entry)
+                # read (and checked) only if this sync needs it: new chunks, sentence texts
+                scan.docs[source] = lazy_document(
+                    source, entry, partial(files.read_document_text, sha, entry.get("text_sha256", ""))
+                )
                 scan.unchanged.append(source)
             else:
                 doc = loader(path, source, max_bytes)

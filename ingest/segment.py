@@ -42,6 +42,11 @@ class Segmenter:
         self._block_cache: dict[str, list[str]] = {}
         for word in self.words:
             self._jieba.add_word(word, freq=max(2000, 200 * len(word)))
+        # jieba adds each word's frequency to its total, which every path's score divides by: a
+        # word found in one document would then re-segment every other one. Keeping the base
+        # total makes a text's tokens depend only on the domain words it contains, so a re-sync
+        # re-tokenises only the chunks that hold a word added or dropped (ingest.pipeline).
+        self._jieba.total = _base_dictionary()[1]
 
     def cut(self, text: str) -> list[str]:
         """Plain (accurate-mode) tokens, whitespace and punctuation dropped."""

@@ -18,6 +18,7 @@ the previous manifest and the previous generation, untouched.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -70,18 +71,27 @@ class Generation:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.digests: dict[str, str] = {}  # sha256 of each file written through this object
+
+    def write_file(self, name: str, data: bytes) -> None:
+        """A file of the generation (``name`` relative, posix), its checksum kept in ``digests``."""
+        _write(self.folder / name, data)
+        self.digests[name] = hashlib.sha256(data).hexdigest()
 
     @property
     def bm25_dir(self) -> Path:
         return self.folder / "bm25"
 
-    def write_chunks(self, chunks: list[Chunk] | bytes) -> None:
-        """Chunks, or their `chunks_jsonl` bytes when already serialised."""
-        data = chunks if isinstance(chunks, bytes) else chunks_jsonl(chunks)
-        _write(self.folder / "chunks.jsonl", data)
+    def write_chunks(self, table: ChunkTable | list[Chunk]) -> None:
+        """The chunk table (`ChunkTable`, or chunks to make one of)."""
+        table = table if isinstance(table, ChunkTable) else ChunkTable.of(table)
+        for name, data in table.files().items():
+            self.write_file(name, data)
 
     def read_chunks(self) -> list[Chunk]:
-        path = self.folder / "chunks.jsonl"
+        if (self.folder / "chunks.json").is_file():
+            return ChunkTable.read(self.folder).chunks()
+        path = self.folder / "chunks.jsonl"  # indexes written before the chunk table
         if not path.is_file():
             return []
         try:
@@ -91,8 +101,8 @@ class Generation:
             raise IndexDamagedError(path, f"无法解析：{exc}") from exc
 
     def write_sentences(self, keys: list[list], vectors: np.ndarray) -> None:
-        _write(self.folder / "sentences.json", json.dumps(keys, ensure_ascii=False).encode())
-        _write(self.folder / "sentences.npy", _npy_bytes(vectors))
+        self.write_file("sentences.json", json.dumps(keys, ensure_ascii=False).encode())
+        self.write_file("sentences.npy", _npy_bytes(vectors))
 
     def read_sentences(self) -> tuple[list[list], np.ndarray]:
         keys_path = self.folder / "sentences.json"
@@ -112,7 +122,7 @@ class Generation:
         return keys, vectors
 
     def write_userdict(self, words: list[str]) -> None:
-        _write(self.folder / "userdict.txt", userdict_text(words).encode())
+        self.write_file("userdict.txt", userdict_text(words).encode())
 
     def read_userdict(self) -> list[str]:
         path = self.folder / "userdict.txt"
@@ -146,6 +156,35 @@ class IndexFiles:
         text = json.dumps(manifest, ensure_ascii=False, indent=1)
         atomic_write_text(self.root / "manifest.json", text)
 
+    # stamps -------------------------------------------------------------------------------
+    def read_stamps(self, generation: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """([size, mtime ns] of the generation's files, of the stored texts) as recorded when they
+        were written; empty for another generation or a missing or unreadable ``stamps.json``.
+        Only a shortcut for `ingest.integrity.verify_folder`: a file whose stamp differs, or that
+        has none, is hashed."""
+        try:
+            data = json.loads((self.root / "stamps.json").read_text(encoding="utf-8"))
+            files = data["files"] if data.get("generation") == generation else {}
+            return dict(files), dict(data.get("docs", {}))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}, {}
+
+    def write_stamps(self, generation: str, new_files: list[str], new_docs: list[str]) -> None:
+        """Record the stamps of files written by this run (files verified or written earlier
+        keep theirs); after the manifest: a run killed before leaves stale stamps, which only
+        cost a hash."""
+        files, docs = self.read_stamps(generation)
+        folder = self.root / generation
+        for name in new_files:
+            st = (folder / name).stat()
+            files[name] = [st.st_size, st.st_mtime_ns]
+        for sha in new_docs:
+            docs[sha] = self.document_stamp(sha)
+        keep = {p.stem for p in (self.root / "docs").iterdir()} if (self.root / "docs").is_dir() else set()
+        docs = {sha: stamp for sha, stamp in sorted(docs.items()) if sha in keep}
+        data = {"generation": generation, "files": dict(sorted(files.items())), "docs": docs}
+        atomic_write_bytes(self.root / "stamps.json", json.dumps(data).encode(), sync=False)
+
     # generations ----------------------------------------------------------------------------
     def current(self, manifest: dict | None = None) -> Generation:
         """The generation the manifest names (version-1 indexes kept their files at the root)."""
@@ -157,7 +196,9 @@ class IndexFiles:
         """Every generation folder and unfinished one (``.gen-tmp-*``), sorted."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.name.startswith(("gen-", ".gen-tmp-")))
+        return sorted(
+            p.name for p in self.root.iterdir() if p.name.startswith(("gen-", ".gen-tmp-"))
+        )
 
     def has_generation(self, name: str) -> bool:
         return (self.root / name).is_dir()
@@ -169,7 +210,8 @@ class IndexFiles:
         tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=".gen-tmp-"))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
-            fill(Generation(tmp))
+            built = Generation(tmp)
+            fill(built)
             target = self.root / name
             if target.exists():  # left by a run killed before its manifest named it
                 shutil.rmtree(target)
@@ -177,7 +219,9 @@ class IndexFiles:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        return Generation(target)
+        published = Generation(target)
+        published.digests = built.digests
+        return published
 
     def prune_generations(self, keep: str) -> None:
         """Remove every generation but ``keep``, unfinished ones, temporary files of killed
@@ -215,12 +259,134 @@ class IndexFiles:
             raise IndexDamagedError(path, f"无法解析：{exc}") from exc
         return verify_text(path, text, digest)
 
+    def document_stamp(self, sha: str) -> list[int]:
+        """[size, mtime in ns] of a stored text, recorded in the manifest at commit."""
+        st = (self.root / "docs" / f"{sha}.txt").stat()
+        return [st.st_size, st.st_mtime_ns]
+
     def prune_documents(self, keep: set[str]) -> None:
-        folder = self.root / "docs"
-        if folder.is_dir():
-            for path in folder.iterdir():
-                if path.stem not in keep:
-                    path.unlink(missing_ok=True)
+        """Delete stored texts (and their normalised copies) of documents not in ``keep``."""
+        for name in ("docs", "normdocs"):
+            folder = self.root / name
+            if folder.is_dir():
+                for path in folder.iterdir():
+                    if path.stem not in keep:
+                        path.unlink(missing_ok=True)
+
+
+class ChunkTable:
+    """The chunks of a generation as columns: ``chunks.json`` (ids, sources, headings),
+    ``chunks.npy`` (one int64 row a chunk: source, start, end, page or -1, heading, characters of
+    text and of search text, sentences), ``chunk_sentences.npy`` (int32 start, end pairs) and
+    ``chunks.txt`` (text then search text of every chunk, UTF-8). Read ~5x faster than one JSON
+    line a chunk (239k chunks: 9.7 s → see README), and sliced by document without parsing."""
+
+    FILES = ("chunks.json", "chunks.npy", "chunk_sentences.npy", "chunks.txt")
+
+    def __init__(self, ids, sources, headings, rows, spans, blob: str) -> None:
+        self.ids: list[str] = ids
+        self.sources: list[str] = sources
+        self.headings: list[str] = headings
+        self.rows: np.ndarray = rows  # (n, 8) int64
+        self.spans: np.ndarray = spans  # (m, 2) int32
+        self.blob = blob
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> ChunkTable:
+        sources: dict[str, int] = {}
+        headings: dict[str, int] = {}
+        rows = np.zeros((len(chunks), 8), dtype=np.int64)
+        spans: list[tuple[int, int]] = []
+        parts: list[str] = []
+        for i, c in enumerate(chunks):
+            rows[i] = (
+                sources.setdefault(c.source, len(sources)), c.start, c.end,
+                -1 if c.page is None else c.page, headings.setdefault(c.heading, len(headings)),
+                len(c.text), len(c.search_text), len(c.sentences),
+            )
+            spans.extend((s.start, s.end) for s in c.sentences)
+            parts += (c.text, c.search_text)
+        return cls([c.id for c in chunks], list(sources), list(headings), rows,
+                   np.asarray(spans, dtype=np.int32).reshape(-1, 2), "".join(parts))
+
+    def files(self) -> dict[str, bytes]:
+        head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
+        return {
+            "chunks.json": json.dumps(head, ensure_ascii=False).encode(),
+            "chunks.npy": _npy_bytes(self.rows, np.int64),
+            "chunk_sentences.npy": _npy_bytes(self.spans, np.int32),
+            "chunks.txt": self.blob.encode("utf-8"),
+        }
+
+    @classmethod
+    def read(cls, folder: Path) -> ChunkTable:
+        path = folder / "chunks.json"
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+            ids, sources, headings = head["ids"], head["sources"], head["headings"]
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
+        arrays = []
+        for name in ("chunks.npy", "chunk_sentences.npy"):
+            try:
+                arrays.append(np.load(folder / name))
+            except (ValueError, OSError, EOFError) as exc:
+                raise IndexDamagedError(folder / name, f"无法读取：{exc}") from exc
+        rows, spans = arrays
+        try:
+            blob = (folder / "chunks.txt").read_bytes().decode("utf-8")
+        except (ValueError, OSError) as exc:
+            raise IndexDamagedError(folder / "chunks.txt", f"无法读取：{exc}") from exc
+        n = len(ids)
+        if (
+            rows.ndim != 2 or rows.shape != (n, 8) or spans.ndim != 2 or spans.shape[1:] != (2,)
+            or int(rows[:, 7].sum()) != len(spans)
+            or int(rows[:, 5].sum() + rows[:, 6].sum()) != len(blob)
+            or (n and (rows[:, 0].max() >= len(sources) or rows[:, 4].max() >= len(headings)))
+        ):
+            raise IndexDamagedError(path, "分块表的各文件互不一致")
+        return cls(ids, sources, headings, rows, spans, blob)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def chunks(self) -> list[Chunk]:
+        """Chunk objects, built without the dataclasses' __init__ (~3x faster; same objects)."""
+        enabled = gc.isenabled()
+        gc.disable()  # millions of new objects: collections while building cost 2/3 of the time
+        try:
+            return self._chunks()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _chunks(self) -> list[Chunk]:
+        new, blob = object.__new__, self.blob
+        flat = self.spans.ravel().tolist()
+        starts, ends = flat[0::2], flat[1::2]
+        sentences: list[Sentence] = []
+        for a, b in zip(starts, ends):
+            sentence = new(Sentence)
+            sentence.__dict__.update(start=a, end=b)
+            sentences.append(sentence)
+        out: list[Chunk] = []
+        at = s_at = 0
+        sources, headings = self.sources, self.headings
+        for cid, (src, start, end, page, head, n_text, n_search, n_sent) in zip(
+            self.ids, self.rows.tolist()
+        ):
+            chunk = new(Chunk)
+            mid = at + n_text
+            chunk.__dict__.update(
+                id=cid, source=sources[src], text=blob[at:mid],
+                search_text=blob[mid : mid + n_search], start=start, end=end,
+                sentences=tuple(sentences[s_at : s_at + n_sent]), heading=headings[head],
+                page=None if page < 0 else page,
+            )
+            at = mid + n_search
+            s_at += n_sent
+            out.append(chunk)
+        return out
 
 
 def generation_name(*parts: bytes | str) -> str:
@@ -249,9 +415,9 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _npy_bytes(array: np.ndarray) -> bytes:
+def _npy_bytes(array: np.ndarray, dtype=np.float32) -> bytes:
     buffer = io.BytesIO()
-    np.save(buffer, np.asarray(array, dtype=np.float32))
+    np.save(buffer, np.asarray(array, dtype=dtype))
     return buffer.getvalue()
 
 
@@ -280,6 +446,7 @@ def meta_to_dict(doc: LoadedDocument) -> dict:
     return {
         "sha256": doc.sha256,
         "text_sha256": text_digest(doc.text),
+        "chars": len(doc.text),
         "format": doc.format,
         "encoding": doc.encoding,
         "pages": len(doc.page_starts) or None,
@@ -287,6 +454,39 @@ def meta_to_dict(doc: LoadedDocument) -> dict:
         "headings": [asdict(h) for h in doc.headings],
         "meta": asdict(doc.meta),
     }
+
+
+class LazyDocument(LoadedDocument):
+    """A document of the index whose text is read from ``docs/<sha>.txt`` (and checked against
+    its digest) the first time it is used: opening or re-syncing 10,000 documents does not read
+    31M characters that no question or change needs."""
+
+    def __getattr__(self, name: str):
+        if name != "text" or "_read" not in self.__dict__:
+            raise AttributeError(name)
+        text = self.__dict__["_read"]()
+        self.__dict__["text"] = text
+        return text
+
+    @property
+    def loaded(self) -> bool:
+        return "text" in self.__dict__
+
+
+def lazy_document(source: str, entry: dict, read: Callable[[], str]) -> LoadedDocument:
+    doc = object.__new__(LazyDocument)
+    doc.__dict__.update(
+        source=source,
+        format=entry["format"],
+        encoding=entry.get("encoding", "utf-8"),
+        page_starts=tuple(entry.get("page_starts") or ()),
+        headings=tuple(Heading(**h) for h in entry.get("headings", [])),
+        meta=DocMeta(**entry.get("meta", {})),
+        sha256=entry["sha256"],
+        stored_chars=entry.get("chars", 0),
+        _read=read,
+    )
+    return doc
 
 
 def document_from(source: str, text: str, entry: dict) -> LoadedDocument:

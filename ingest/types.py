@@ -91,6 +91,9 @@ class IngestReport:
     stage_chars: dict[str, int] = field(default_factory=dict)  # characters each stage processed
     step_seconds: dict[str, float] = field(default_factory=dict)  # steps inside 写入索引
     repaired: list[str] = field(default_factory=list)  # damaged parts deleted and rebuilt
+    # what the lexical side recomputed (ingest.lexbuild): tokenised chunks, documents whose
+    # candidate words and roles were read, names counted in the whole corpus, words changed
+    lexical: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         lines = [

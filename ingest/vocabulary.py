@@ -9,7 +9,8 @@ query time alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 _ORG_SUFFIX = (
@@ -34,37 +35,91 @@ _LEADING = re.compile(
 _NOT_IN_NAME = re.compile(r"[的了着过是在和与及把被将以、，,。；;：:]")
 
 
-def extract_terms(texts: Iterable[str]) -> list[str]:
-    """Candidate domain words in Simplified text, longest forms kept, sorted."""
-    texts = list(texts)
+@dataclass(frozen=True)
+class DocumentTerms:
+    """What one document contributes to the vocabulary, before the corpus-wide counts decide:
+    names found in it (kept whatever the rest says), place names with their counts (kept when
+    the corpus names them twice), partners named after 携手… (kept when named twice)."""
+
+    found: tuple[str, ...]
+    places: tuple[tuple[str, int], ...]
+    partners: tuple[str, ...]
+
+    def to_json(self) -> list:
+        return [list(self.found), [list(p) for p in self.places], list(self.partners)]
+
+    @classmethod
+    def from_json(cls, data: list) -> DocumentTerms:
+        return cls(tuple(data[0]), tuple((n, c) for n, c in data[1]), tuple(data[2]))
+
+
+def document_terms(text: str) -> DocumentTerms:
+    """The candidate words of one Simplified text (see `DocumentTerms`)."""
     found: set[str] = set()
     places: dict[str, int] = {}
     partners: set[str] = set()
-    for text in texts:
-        for match in _PARTNER.finditer(text):
-            if not _NOT_IN_NAME.search(match.group(1)):
-                partners.add(match.group(1))
-        for match in _QUOTED.finditer(text):
-            if not _NOT_IN_NAME.search(match.group(1)):
-                found.add(match.group(1))
-        for pattern in (_ORG, _MODEL):
-            for match in pattern.finditer(text):
-                name = _LEADING.sub("", match.group(1))
-                if 3 <= len(name) <= 16 and not _NOT_IN_NAME.search(name) and name != "大模型":
-                    found.add(name)
-        for match in _PLACE.finditer(text):
+    for match in _PARTNER.finditer(text):
+        if not _NOT_IN_NAME.search(match.group(1)):
+            partners.add(match.group(1))
+    for match in _QUOTED.finditer(text):
+        if not _NOT_IN_NAME.search(match.group(1)):
+            found.add(match.group(1))
+    for pattern in (_ORG, _MODEL):
+        for match in pattern.finditer(text):
             name = _LEADING.sub("", match.group(1))
-            if len(name) >= 3:
-                places[name] = places.get(name, 0) + 1
-    # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
-    found.update(name for name, count in places.items() if count >= 2)
-    # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
+            if 3 <= len(name) <= 16 and not _NOT_IN_NAME.search(name) and name != "大模型":
+                found.add(name)
+    for match in _PLACE.finditer(text):
+        name = _LEADING.sub("", match.group(1))
+        if len(name) >= 3:
+            places[name] = places.get(name, 0) + 1
+    return DocumentTerms(tuple(sorted(found)), tuple(sorted(places.items())), tuple(sorted(partners)))
+
+
+def extract_terms(texts: Iterable[str]) -> list[str]:
+    """Candidate domain words in Simplified text, longest forms kept, sorted."""
+    texts = list(texts)
     # counted in one string: names are letters and digits only, so none spans the separator
     # (one C-speed scan a name instead of one Python call a name and document)
     joined = "\x00".join(texts)
-    found.update(name for name in partners if joined.count(name) >= 2)
-    found.update(_short_names(found, joined))
+    return combine_terms([document_terms(t) for t in texts], joined.count)
+
+
+def combine_terms(parts: Iterable[DocumentTerms], count: Callable[[str], int]) -> list[str]:
+    """The vocabulary of a corpus from its documents' `DocumentTerms`; ``count(name)`` is how
+    often ``name`` occurs in the whole corpus (the only corpus-wide input)."""
+    found: set[str] = set()
+    places: dict[str, int] = {}
+    partners: set[str] = set()
+    for part in parts:
+        found.update(part.found)
+        for name, n in part.places:
+            places[name] = places.get(name, 0) + n
+        partners.update(part.partners)
+    # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
+    found.update(name for name, n in places.items() if n >= 2)
+    # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
+    found.update(name for name in partners if count(name) >= 2)
+    found.update(_short_names(found, count))
     return sorted(found)
+
+
+def counted_names(parts: Iterable[DocumentTerms]) -> set[str]:
+    """Every name whose corpus-wide count `combine_terms` may ask for."""
+    found: set[str] = set()
+    places: dict[str, int] = {}
+    partners: set[str] = set()
+    for part in parts:
+        found.update(part.found)
+        for name, n in part.places:
+            places[name] = places.get(name, 0) + n
+        partners.update(part.partners)
+    names = set(partners)
+    for name in found | set(places) | partners:
+        core = _company_core(name)
+        if core is not None:
+            names.update((name, core))
+    return names
 
 
 # province-level names: a company's registered name starts with one, its short name does not
@@ -75,18 +130,26 @@ _PROVINCES = (
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 
 
-def _short_names(names: set[str], joined: str) -> set[str]:
+def _company_core(name: str) -> str | None:
+    """「四川并济科技有限公司」 -> 「并济科技」 (None for a name that is no company's)."""
+    if not _COMPANY_SUFFIX.search(name):
+        return None
+    core = _COMPANY_SUFFIX.sub("", name)
+    for province in _PROVINCES:
+        if core.startswith(province) and len(core) - len(province) >= 3:
+            core = core[len(province) :]
+            break
+    return core
+
+
+def _short_names(names: set[str], count: Callable[[str], int]) -> set[str]:
     """「四川并济科技有限公司」 -> 「并济科技」, when the text also uses the short form on its own."""
     short: set[str] = set()
     for name in names:
-        if not _COMPANY_SUFFIX.search(name):
+        core = _company_core(name)
+        if core is None:
             continue
-        core = _COMPANY_SUFFIX.sub("", name)
-        for province in _PROVINCES:
-            if core.startswith(province) and len(core) - len(province) >= 3:
-                core = core[len(province) :]
-                break
-        uses = joined.count(core) - joined.count(name)
+        uses = count(core) - count(name)
         if len(core) >= 3 and core != name and uses >= 1:
             short.add(core)
     return short

@@ -45,17 +45,27 @@ QUESTIONS = [
 # damaged copy makes `PolicyQA.open` delete and rebuild ("" when the damage does not matter).
 KINDS = {
     "manifest.json": "manifest.json",
-    "gen-*/chunks.jsonl": "gen",
+    "gen-*/chunks.json": "gen",
+    "gen-*/chunks.npy": "gen",
+    "gen-*/chunk_sentences.npy": "gen",
+    "gen-*/chunks.txt": "gen",
     "gen-*/sentences.json": "gen",
     "gen-*/sentences.npy": "gen",
     "gen-*/userdict.txt": "gen",
+    "gen-*/terms.json": "gen",
+    "gen-*/roles.json": "gen",
     "gen-*/bm25/size.txt": "gen",
-    "gen-*/bm25/params.index.json": "gen",
-    "gen-*/bm25/vocab.index.json": "gen",
-    "gen-*/bm25/data.csc.index.npy": "gen",
-    "gen-*/bm25/indices.csc.index.npy": "gen",
-    "gen-*/bm25/indptr.csc.index.npy": "gen",
+    "gen-*/bm25/vocab.txt": "gen",
+    "gen-*/bm25/indptr.npy": "gen",
+    "gen-*/bm25/rows.npy": "gen",
+    "gen-*/bm25/tf.npy": "gen",
+    "gen-*/bm25/lengths.npy": "gen",
     "docs/*.txt": "docs",
+    # normalised texts for a re-sync's word counts: not read while the index is current, and
+    # checked against their digests (terms.json) when they are
+    "normdocs/*.txt": "",
+    # sizes and times that spare hashing unchanged files at open: unreadable means hash them all
+    "stamps.json": "",
     # a cache: not read while the index is current; see the shard test below
     "embcache/*/*.npz": "",
     "chroma/chroma.sqlite3": "chroma",
@@ -156,7 +166,7 @@ def test_the_kinds_cover_every_file_of_a_built_index(built):
     files = {p.relative_to(index).as_posix() for p in index.rglob("*") if p.is_file()}
     covered = {p.relative_to(index).as_posix() for k in KINDS for p in index.glob(k) if p.is_file()}
     assert files == covered
-    assert len(files) == len(KINDS) + len(DOCS) - 1  # one docs/<sha>.txt per document
+    assert len(files) == len(KINDS) + 2 * (len(DOCS) - 1)  # docs/ and normdocs/: one a document
     assert one_file(index, "gen-*/userdict.txt").read_text(encoding="utf-8").startswith("四川并济科技有限公司\n")
 
 
@@ -231,7 +241,7 @@ def test_rebuild_command_repairs_any_damage(built, tmp_path, memo):
     index, corpus = root / ".index", root / "corpus"
     damage(index / "manifest.json", "truncate")
     damage(index / "chroma" / "chroma.sqlite3", "truncate")
-    damage(one_file(index, "gen-*/chunks.jsonl"), "corrupt")
+    damage(one_file(index, "gen-*/chunks.txt"), "corrupt")
     env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
     run = subprocess.run(
         [sys.executable, "-m", "ingest", "rebuild", "--corpus", str(corpus), "--index-dir", str(index)],

@@ -1,0 +1,294 @@
+"""The lexical side of a sync (vocabulary, jieba tokens, BM25, role table), reusing what the
+committed generation already holds for the documents that did not change.
+
+What each part depends on, and so what a re-sync recomputes:
+
+- a document's candidate words (`DocumentTerms`) depend on its text only: kept per document
+  (``terms.json``); the corpus-wide counts that decide place names, partners and short company
+  names are kept too and moved by the counts in the documents added and removed; a name no
+  earlier run counted is counted in the normalised texts (``normdocs/<sha>.txt``);
+- a chunk's tokens depend on its text and on the domain words that occur in it (jieba's total is
+  fixed, `ingest.segment.Segmenter`): a kept chunk is re-tokenised only when it contains a word
+  added to or dropped from the vocabulary;
+- BM25 is stored as term frequencies (`ingest.lexical`): the postings of removed chunks are
+  dropped and the new ones inserted, equal score for score to a build from scratch;
+- a document's roles (who holds which title) depend on its text and the words in its sentences.
+
+Any doubt about the previous generation (another format, other chunk sizes, damage) means a full
+build, never a partial reuse.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.errors import IndexDamagedError
+from ingest.integrity import text_digest, verify_folder
+from ingest.lexical import LexicalIndex
+from ingest.normalize import normalize
+from ingest.segment import Segmenter
+from ingest.store import Generation, IndexFiles, atomic_write_bytes
+from ingest.titles import document_roles
+from ingest.types import Chunk, LoadedDocument
+from ingest.vocabulary import DocumentTerms, combine_terms, counted_names, document_terms
+
+log = logging.getLogger(__name__)
+
+LEXICAL_VERSION = 1  # the tokens, terms and roles of this code; other versions are rebuilt
+MAX_CHANGED_WORDS = 2000  # more vocabulary changes than this: re-tokenise everything
+
+
+@dataclass
+class Previous:
+    """What the committed generation lets this sync reuse."""
+
+    shas: dict[str, str]  # source -> sha256 of the file it indexed
+    chunks: dict[str, list[Chunk]]  # source -> its chunks
+    chunk_ids: list[str]  # the BM25 rows, in order
+    lexical: LexicalIndex
+    words: list[str]  # the vocabulary (userdict.txt)
+    terms: dict[str, DocumentTerms]  # by document sha
+    norm_digests: dict[str, str]  # by document sha: sha256 of its normalised text
+    counts: dict[str, int]
+    roles: dict[str, list]  # source -> role rows
+
+
+@dataclass
+class LexicalResult:
+    words: list[str]
+    segmenter: Segmenter
+    lexical: LexicalIndex
+    terms_json: str
+    roles: dict[str, list]  # source -> rows, in chunk order
+    stats: dict[str, int] = field(default_factory=dict)  # what was reused / recomputed
+
+
+def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous | None:
+    """The reusable parts of the committed generation, or None when there are none (first run,
+    an older format, other settings, damaged files)."""
+    name = manifest.get("generation")
+    if not name or manifest.get("settings") != settings:
+        return None
+    generation = files.current(manifest)
+    try:
+        state = json.loads((generation.folder / "terms.json").read_text(encoding="utf-8"))
+        if state.get("version") != LEXICAL_VERSION:
+            return None
+        verify_folder(generation.folder, manifest.get("files", {}), files.read_stamps(name)[0])
+        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])))
+        if lexical.legacy:
+            return None
+        chunks: dict[str, list[Chunk]] = {}
+        for chunk in generation.read_chunks():
+            chunks.setdefault(chunk.source, []).append(chunk)
+        roles = json.loads((generation.folder / "roles.json").read_text(encoding="utf-8"))
+        return Previous(
+            shas={s: e["sha256"] for s, e in manifest.get("documents", {}).items()},
+            chunks=chunks,
+            chunk_ids=list(manifest.get("chunk_ids", [])),
+            lexical=lexical,
+            words=generation.read_userdict(),
+            terms={sha: DocumentTerms.from_json(t) for sha, t in state["terms"].items()},
+            norm_digests=state["norm"],
+            counts=state["counts"],
+            roles={source: rows for source, rows in roles},
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
+        log.info("上一代索引不可复用（%s），词表与 BM25 全部重建", exc)
+        return None
+
+
+class NormTexts:
+    """Normalised (Simplified, NFKC) document texts, kept in ``normdocs/<sha>.txt`` so that a
+    re-sync can count a new name in the whole corpus without normalising it again."""
+
+    def __init__(self, root: Path, digests: dict[str, str]) -> None:
+        self.folder = root / "normdocs"
+        self.digests = dict(digests)  # sha -> digest of the normalised text
+        self._cache: dict[str, str] = {}
+
+    def of(self, doc: LoadedDocument) -> str:
+        sha = doc.sha256
+        if sha in self._cache:
+            return self._cache[sha]
+        text = None
+        path = self.folder / f"{sha}.txt"
+        expected = self.digests.get(sha)
+        if expected:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, ValueError):
+                text = None
+            if text is not None and text_digest(text) != expected:
+                text = None  # damaged: made again below
+        if text is None:
+            text = normalize(doc.text).text
+            atomic_write_bytes(path, text.encode("utf-8"), sync=False)  # checked by its digest
+            self.digests[sha] = text_digest(text)
+        self._cache[sha] = text
+        return text
+
+    def prune(self, keep: set[str]) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.stem not in keep:
+                    path.unlink(missing_ok=True)
+
+
+def build_lexical(
+    root: Path,
+    docs: dict[str, LoadedDocument],
+    chunks: list[Chunk],
+    userdict: list[str],
+    previous: Previous | None,
+    step: Callable[[str], object],
+) -> LexicalResult:
+    """Vocabulary, segmenter, BM25 and role table of the target; ``step(name)`` is a context
+    manager timing each part (词典, 分词, BM25, 角色)."""
+    stats: dict[str, int] = {}
+    norms = NormTexts(root, previous.norm_digests if previous else {})
+    shas = {s: d.sha256 for s, d in docs.items()}
+    with step("词典"):
+        terms: dict[str, DocumentTerms] = {}
+        for doc in docs.values():
+            cached = previous.terms.get(doc.sha256) if previous else None
+            terms[doc.sha256] = cached if cached is not None else document_terms(norms.of(doc))
+        stats["terms_computed"] = sum(
+            1 for d in docs.values() if not previous or d.sha256 not in previous.terms
+        )
+        counts = _counts(terms, docs, previous, norms, stats)
+        words = sorted(set(combine_terms(terms.values(), counts.__getitem__)) | set(userdict))
+        segmenter = Segmenter(words)
+    # chunk rows: which come unchanged from the previous generation
+    reused = {s for s in docs if previous and previous.shas.get(s) == shas[s] and s in previous.chunks}
+    changed_words = set(previous.words) ^ set(words) if previous else set()
+    with step("分词"):
+        if previous is None or len(changed_words) > MAX_CHANGED_WORDS:
+            tokens = [segmenter.tokens(c.search_text) for c in chunks]
+            stats["tokenised"] = len(chunks)
+            lexical = None
+        else:
+            old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
+            old_to_new = np.full(len(previous.chunk_ids), -1, dtype=np.int64)
+            kept = [j for j, c in enumerate(chunks) if c.source in reused and c.id in old_row]
+            hit = _containing(changed_words, [chunks[j].search_text for j in kept])
+            fresh = sorted(set(range(len(chunks))) - {kept[i] for i in range(len(kept)) if i not in hit})
+            for i, j in enumerate(kept):
+                if i not in hit:
+                    old_to_new[old_row[chunks[j].id]] = j
+            tokens = [segmenter.tokens(chunks[j].search_text) for j in fresh]
+            stats["tokenised"] = len(fresh)
+            stats["words_changed"] = len(changed_words)
+            lexical = (old_to_new, fresh)
+    with step("BM25"):
+        if lexical is None:
+            index = LexicalIndex.build(tokens)
+        else:
+            index = previous.lexical.updated(lexical[0], tokens, len(chunks), lexical[1])
+    with step("角色"):
+        touched = {chunks[j].source for j in (lexical[1] if lexical else range(len(chunks)))}
+        by_source: dict[str, list[Chunk]] = {}
+        for chunk in chunks:
+            by_source.setdefault(chunk.source, []).append(chunk)
+        roles: dict[str, list] = {}
+        for source, doc_chunks in by_source.items():
+            if previous and source in reused and source not in touched and source in previous.roles:
+                roles[source] = previous.roles[source]
+            else:
+                rows = document_roles(doc_chunks, docs[source].text, segmenter)
+                roles[source] = [[n, list(t), a, b] for n, t, a, b in rows]
+        stats["roles_computed"] = sum(1 for s in by_source if not (previous and s in reused and s not in touched))
+    state = {
+        "version": LEXICAL_VERSION,
+        "terms": {sha: terms[sha].to_json() for sha in sorted(terms)},
+        "norm": {sha: norms.digests[sha] for sha in sorted(terms) if sha in norms.digests},
+        "counts": dict(sorted(counts.items())),
+    }
+    return LexicalResult(words, segmenter, index, json.dumps(state, ensure_ascii=False), roles, stats)
+
+
+def _counts(
+    terms: dict[str, DocumentTerms],
+    docs: dict[str, LoadedDocument],
+    previous: Previous | None,
+    norms: NormTexts,
+    stats: dict[str, int],
+) -> dict[str, int]:
+    """``{name: occurrences in the whole normalised corpus}`` for every name the vocabulary
+    rules may ask about: carried over and moved by the documents added and removed, counted
+    afresh in the whole corpus for names no earlier run counted."""
+    names = counted_names(terms.values())
+    counts: dict[str, int] = {}
+    new_shas = {d.sha256 for d in docs.values()}
+    if previous is not None:
+        old_shas = set(previous.shas.values())
+        added = [d for d in docs.values() if d.sha256 not in old_shas]
+        removed = old_shas - new_shas
+        removed_texts = [_removed_norm(norms, sha) for sha in removed]
+        if any(t is None for t in removed_texts):
+            previous = None  # cannot move the counts: count everything afresh
+        else:
+            added_texts = [norms.of(d) for d in added]
+            for name in names:
+                if name in previous.counts:
+                    counts[name] = (
+                        previous.counts[name]
+                        - sum(t.count(name) for t in removed_texts)
+                        + sum(t.count(name) for t in added_texts)
+                    )
+    missing = [n for n in names if n not in counts]
+    stats["names_counted_afresh"] = len(missing)
+    if missing:
+        joined = "\x00".join(norms.of(d) for d in docs.values())
+        for name in missing:
+            counts[name] = joined.count(name)
+    return counts
+
+
+def _removed_norm(norms: NormTexts, sha: str) -> str | None:
+    """The normalised text of a document leaving the index (its files are still there)."""
+    path = norms.folder / f"{sha}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    return text if text_digest(text) == norms.digests.get(sha) else None
+
+
+def _containing(words: set[str], texts: list[str]) -> set[int]:
+    """Indexes of the texts that contain (case-folded as the segmenter does) any of ``words``."""
+    if not words or not texts:
+        return set()
+    lowered = [t.lower() for t in texts]
+    starts = []
+    at = 0
+    for text in lowered:
+        starts.append(at)
+        at += len(text) + 1
+    joined = "\x00".join(lowered)
+    hit: set[int] = set()
+    for word in words:
+        needle = word.lower()
+        pos = joined.find(needle)
+        while pos >= 0:
+            hit.add(bisect_right(starts, pos) - 1)
+            pos = joined.find(needle, pos + 1)
+    return hit
+
+
+def write_lexical(gen: Generation, result: LexicalResult, chunks: list[Chunk]) -> None:
+    """The lexical files of a generation: userdict.txt, bm25/, terms.json, roles.json."""
+    gen.write_userdict(result.words)
+    gen.write_file("terms.json", result.terms_json.encode())
+    order = list(dict.fromkeys(c.source for c in chunks))
+    roles = [[source, result.roles.get(source, [])] for source in order]
+    gen.write_file("roles.json", json.dumps(roles, ensure_ascii=False).encode())
+    for name, data in result.lexical.files().items():
+        gen.write_file(f"bm25/{name}", data)

@@ -1,0 +1,175 @@
+"""BM25 stored as term frequencies: scores equal to bm25s's, and a re-sync that changes one
+document updates the vocabulary, tokens, BM25 and role table in place with exactly the index a
+full rebuild makes. Real jieba, the lexical-first mode (no embedding)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import pytest
+
+from benchmarks.lookalike import document
+from ingest.config import IngestConfig
+from ingest.lexical import EMPTY, LexicalIndex
+from ingest.pipeline import sync_corpus
+from ingest.reader import open_index
+
+LEXICAL = IngestConfig(progress=False, embeddings="none")
+QUERIES = [
+    ["东兴区", "算力", "补贴"],
+    ["区长", "营收", "增长", "增长"],  # a repeated token counts twice
+    ["并济", "科技", "智算", "中心"],
+    ["新质", "生产力", "示范区"],
+    ["签约", "项目", "亿元"],
+    ["没有", "这个", "词语zz"],
+]
+
+
+def random_corpus(rng: random.Random, n: int) -> list[list[str]]:
+    words = [f"w{i}" for i in range(60)]
+    return [[rng.choice(words) for _ in range(rng.randint(0, 30))] for _ in range(n)]
+
+
+def test_scores_equal_bm25s_to_the_bit():
+    rng = random.Random(7)
+    corpus = random_corpus(rng, 300)
+    ours = LexicalIndex.build(corpus)
+    theirs = bm25s.BM25()
+    theirs.index([t or [EMPTY] for t in corpus], show_progress=False)
+    for _ in range(40):
+        query = [f"w{rng.randrange(70)}" for _ in range(rng.randint(1, 6))]
+        got = ours.scores(query)
+        want = np.asarray(theirs.get_scores(query), dtype=np.float32)
+        assert got.dtype == np.float32 and got.shape == (300,)
+        assert np.array_equal(got, want), query
+    assert ours.document_frequency()["w3"] == sum(1 for t in corpus if "w3" in t)
+
+
+def test_update_equals_a_build_from_scratch():
+    rng = random.Random(11)
+    old = random_corpus(rng, 200)
+    index = LexicalIndex.build(old)
+    # drop rows 10..19 and 150, insert 7 new rows at 5 and at the end, change row 80
+    keep = [i for i in range(200) if not (10 <= i < 20 or i in (80, 150))]
+    new_rows = random_corpus(rng, 8)
+    target: list[list[str]] = [old[i] for i in keep]
+    target[5:5] = new_rows[:4]  # new rows 5..8
+    target.insert(70 + 4, new_rows[4])  # stands for the changed row
+    target += new_rows[5:]
+    fresh = [5, 6, 7, 8, 74, len(target) - 3, len(target) - 2, len(target) - 1]
+    old_to_new = np.full(200, -1)
+    kept_positions = [j for j in range(len(target)) if j not in fresh]
+    for i, j in zip(keep, kept_positions):
+        old_to_new[i] = j
+    assert [target[j] for j in kept_positions] == [old[i] for i in keep]
+    updated = index.updated(old_to_new, [target[j] for j in fresh], len(target), fresh)
+    scratch = LexicalIndex.build(target)
+    assert updated.size == scratch.size == 200 - 12 + 8
+    for _ in range(40):
+        query = [f"w{rng.randrange(65)}" for _ in range(rng.randint(1, 5))]
+        assert np.array_equal(updated.scores(query), scratch.scores(query)), query
+    assert updated.document_frequency() == scratch.document_frequency()
+
+
+def write_docs(corpus: Path, docs: dict[str, str]) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    for old in corpus.iterdir():
+        if old.name not in docs:
+            old.unlink()
+    for name, text in docs.items():
+        path = corpus / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+
+def snapshot(index_dir: Path) -> dict:
+    loaded = open_index(index_dir, LEXICAL)
+    return {
+        "chunks": loaded.chunks,
+        "words": loaded.segmenter.words,
+        "scores": [loaded.lexical.scores(q) for q in QUERIES],
+        "df": loaded.lexical.document_frequency(),
+        "roles": loaded.role_rows,
+        "documents": sorted(loaded.documents),
+    }
+
+
+def assert_same(got: dict, want: dict) -> None:
+    assert got["chunks"] == want["chunks"]
+    assert got["words"] == want["words"]
+    assert got["df"] == want["df"]
+    assert got["roles"] == want["roles"]
+    assert got["documents"] == want["documents"]
+    for a, b in zip(got["scores"], want["scores"]):
+        assert a.dtype == b.dtype == np.float32
+        assert np.array_equal(a, b)
+
+
+# a new document that names 「新质生产力示范区」 (quoted: a domain word) and a partner company;
+# doc 3 is edited to name them too, so the word changes the tokens of an unchanged document
+NEW_DOC = (
+    "# 新区动态\n\n东兴区人民政府区长陈伟表示，东兴区携手启明星辰科技，共建「新质生产力示范区」。\n\n"
+    "启明星辰科技总经理高铭浩介绍，「新质生产力示范区」首期签约项目12个，总投资58亿元。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def base_docs() -> dict[str, str]:
+    return dict(document(0, i) for i in range(12))
+
+
+def test_resync_after_add_change_delete_equals_a_full_rebuild(tmp_path, base_docs):
+    corpus = tmp_path / "live" / "corpus"
+    index = tmp_path / "live" / ".index"
+    write_docs(corpus, base_docs)
+    first = sync_corpus(corpus, index, LEXICAL)
+    assert first.lexical["tokenised"] == first.chunks  # a first build tokenises every chunk
+    docs = dict(base_docs)
+    old_three = docs["doc-00003.md"]
+    steps = [
+        ("add", {**docs, "doc-99999.md": NEW_DOC}),
+        ("change", {**docs, "doc-99999.md": NEW_DOC,
+                    "doc-00003.md": old_three + "\n启明星辰科技参与「新质生产力示范区」建设。\n"}),
+        ("delete", {k: v for k, v in docs.items() if k != "doc-00005.md"} | {"doc-99999.md": NEW_DOC}),
+    ]
+    for step, wanted in steps:
+        write_docs(corpus, wanted)
+        report = sync_corpus(corpus, index, LEXICAL)
+        fresh_root = tmp_path / f"fresh-{step}"
+        write_docs(fresh_root / "corpus", wanted)
+        full = sync_corpus(fresh_root / "corpus", fresh_root / ".index", LEXICAL)
+        assert report.chunks == full.chunks
+        # only the chunks of the changed document, plus chunks holding a word that came or went
+        assert 0 < report.lexical["tokenised"] < report.chunks / 4, (step, report.lexical)
+        assert full.lexical["tokenised"] == full.chunks
+        assert_same(snapshot(index), snapshot(fresh_root / ".index"))
+        shutil.rmtree(fresh_root)
+    live = open_index(index, LEXICAL)
+    assert "新质生产力示范区" in live.segmenter.words
+    assert "启明星辰科技" in live.segmenter.words  # a partner named twice
+    assert ("高铭浩", ("启明星辰科技总经理",)) in [(n, t) for n, t, _, _ in live.role_rows["corpus/doc-99999.md"]]
+
+
+def test_an_unchanged_document_whose_words_change_is_re_tokenised(tmp_path, base_docs):
+    """Deleting the only document that makes a word recur drops the word from the vocabulary:
+    the chunks of other documents that contain it are tokenised again, the rest are not."""
+    corpus = tmp_path / "corpus"
+    index = tmp_path / ".index"
+    extra = "# 合作\n\n东兴区携手启明星辰科技，共建算力平台。\n"
+    write_docs(corpus, {**base_docs, "doc-99999.md": NEW_DOC, "doc-99998.md": extra})
+    sync_corpus(corpus, index, LEXICAL)
+    assert "启明星辰科技" in open_index(index, LEXICAL).segmenter.words
+    write_docs(corpus, {**base_docs, "doc-99998.md": extra})  # 启明星辰科技 now named once
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.removed == ["corpus/doc-99999.md"]
+    assert report.lexical["words_changed"] >= 2  # the partner and 「新质生产力示范区」
+    assert report.lexical["tokenised"] == 1  # the one chunk of doc-99998 that names it
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", {**base_docs, "doc-99998.md": extra})
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    assert "启明星辰科技" not in open_index(index, LEXICAL).segmenter.words
+    assert_same(snapshot(index), snapshot(fresh / ".index"))
