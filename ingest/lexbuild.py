@@ -6,7 +6,8 @@ What each part depends on, and so what a re-sync recomputes:
 - a document's candidate words (`DocumentTerms`) depend on its text only: kept per document
   (``terms.json``); the corpus-wide counts that decide place names, partners and short company
   names are kept too and moved by the counts in the documents added and removed; a name no
-  earlier run counted is counted in the normalised texts (``normdocs/<sha>.txt``);
+  earlier run counted is counted in the normalised texts (``normdocs/<sha>.txt``, checked
+  against ``norm.json``; the answerer reads them too, `LoadedIndex.normalized_text`);
 - a chunk's tokens depend on its text and on the domain words that occur in it (jieba's total is
   fixed, `ingest.segment.Segmenter`): a kept chunk is re-tokenised only when it contains a word
   added to or dropped from the vocabulary;
@@ -34,7 +35,7 @@ from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.normalize import normalize
 from ingest.segment import Segmenter
-from ingest.store import Generation, IndexFiles, atomic_write_bytes
+from ingest.store import ChunkTable, Generation, IndexFiles, atomic_write_bytes
 from ingest.titles import document_roles
 from ingest.types import Chunk, LoadedDocument
 from ingest.vocabulary import DocumentTerms, combine_terms, counted_names, document_terms
@@ -51,6 +52,8 @@ class Previous:
 
     shas: dict[str, str]  # source -> sha256 of the file it indexed
     chunks: dict[str, list[Chunk]]  # source -> its chunks
+    table: ChunkTable  # the same chunks as stored
+    rows: dict[str, tuple[int, int]]  # source -> its rows in ``table``
     chunk_ids: list[str]  # the BM25 rows, in order
     lexical: LexicalIndex
     words: list[str]  # the vocabulary (userdict.txt)
@@ -66,6 +69,7 @@ class LexicalResult:
     segmenter: Segmenter
     lexical: LexicalIndex
     terms_json: str
+    norm_json: str  # {document sha: sha256 of its normalised text} (norm.json)
     roles: dict[str, list]  # source -> rows, in chunk order
     stats: dict[str, int] = field(default_factory=dict)  # what was reused / recomputed
 
@@ -85,18 +89,24 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
         lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])))
         if lexical.legacy:
             return None
+        table = ChunkTable.read(generation.folder)
         chunks: dict[str, list[Chunk]] = {}
-        for chunk in generation.read_chunks():
+        rows: dict[str, tuple[int, int]] = {}
+        for row, chunk in enumerate(table.chunks()):
             chunks.setdefault(chunk.source, []).append(chunk)
+            lo, _ = rows.get(chunk.source, (row, row))
+            rows[chunk.source] = (lo, row + 1)
         roles = json.loads((generation.folder / "roles.json").read_text(encoding="utf-8"))
         return Previous(
             shas={s: e["sha256"] for s, e in manifest.get("documents", {}).items()},
             chunks=chunks,
+            table=table,
+            rows=rows,
             chunk_ids=list(manifest.get("chunk_ids", [])),
             lexical=lexical,
             words=generation.read_userdict(),
             terms={sha: DocumentTerms.from_json(t) for sha, t in state["terms"].items()},
-            norm_digests=state["norm"],
+            norm_digests=json.loads((generation.folder / "norm.json").read_text(encoding="utf-8")),
             counts=state["counts"],
             roles={source: rows for source, rows in roles},
         )
@@ -208,10 +218,13 @@ def build_lexical(
     state = {
         "version": LEXICAL_VERSION,
         "terms": {sha: terms[sha].to_json() for sha in sorted(terms)},
-        "norm": {sha: norms.digests[sha] for sha in sorted(terms) if sha in norms.digests},
         "counts": dict(sorted(counts.items())),
     }
-    return LexicalResult(words, segmenter, index, json.dumps(state, ensure_ascii=False), roles, stats)
+    digests = {sha: norms.digests[sha] for sha in sorted(terms) if sha in norms.digests}
+    return LexicalResult(
+        words, segmenter, index, json.dumps(state, ensure_ascii=False), json.dumps(digests), roles,
+        stats,
+    )
 
 
 def _counts(
@@ -283,10 +296,40 @@ def _containing(words: set[str], texts: list[str]) -> set[int]:
     return hit
 
 
+def chunk_table(chunks: list[Chunk], previous: Previous | None) -> ChunkTable:
+    """The table of ``chunks``: the rows of documents whose chunks were reused are sliced from
+    the previous table, the others serialised."""
+    if previous is None:
+        return ChunkTable.of(chunks)
+    parts: list[tuple[ChunkTable, int, int]] = []
+    pending: list[Chunk] = []
+    i = 0
+    while i < len(chunks):
+        source = chunks[i].source
+        old = previous.chunks.get(source)
+        if old and chunks[i] is old[0] and chunks[i : i + len(old)] == old:
+            if pending:
+                parts.append((ChunkTable.of(pending), 0, len(pending)))
+                pending = []
+            lo, hi = previous.rows[source]
+            if parts and parts[-1][0] is previous.table and parts[-1][2] == lo:
+                parts[-1] = (previous.table, parts[-1][1], hi)  # the next rows of the same table
+            else:
+                parts.append((previous.table, lo, hi))
+            i += len(old)
+        else:
+            pending.append(chunks[i])
+            i += 1
+    if pending:
+        parts.append((ChunkTable.of(pending), 0, len(pending)))
+    return ChunkTable.concat(parts)
+
+
 def write_lexical(gen: Generation, result: LexicalResult, chunks: list[Chunk]) -> None:
     """The lexical files of a generation: userdict.txt, bm25/, terms.json, roles.json."""
     gen.write_userdict(result.words)
     gen.write_file("terms.json", result.terms_json.encode())
+    gen.write_file("norm.json", result.norm_json.encode())
     order = list(dict.fromkeys(c.source for c in chunks))
     roles = [[source, result.roles.get(source, [])] for source in order]
     gen.write_file("roles.json", json.dumps(roles, ensure_ascii=False).encode())

@@ -11,7 +11,7 @@ exactly as one built from scratch.
 
 Files (``bm25/``): ``size.txt`` (chunks), ``vocab.txt`` (one token a line, id = line number),
 ``indptr.npy`` (int64, one entry a token + 1), ``rows.npy`` (int32 chunk rows, sorted within a
-token), ``tf.npy`` (float32 counts), ``lengths.npy`` (int32 tokens a chunk).
+token), ``tf.npy`` (uint16 counts; float32 if one ever exceeds 65,535), ``lengths.npy`` (int32 tokens a chunk).
 An index written by bm25s (``params.index.json``) is still read.
 """
 
@@ -45,7 +45,8 @@ class LexicalIndex:
         self.ids = {token: i for i, token in enumerate(vocab)}
         self.indptr = np.asarray(indptr, dtype=np.int64)
         self.rows = np.asarray(rows, dtype=np.int32)
-        self.tf = np.asarray(tf, dtype=np.float32)
+        tf = np.asarray(tf)
+        self.tf = tf if tf.dtype == np.uint16 else tf.astype(np.float32, copy=False)
         self.lengths = np.asarray(lengths, dtype=np.int32)
         self.size = len(self.lengths)
         self._legacy = None  # a bm25s index read from an older index folder
@@ -82,15 +83,16 @@ class LexicalIndex:
         lengths = np.zeros(size, dtype=np.int32)
         kept = old_to_new >= 0
         lengths[old_to_new[kept]] = self.lengths[kept]
-        # postings of the rows kept: (token, row) order is preserved by a monotone row map
-        columns = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.indptr))
+        # postings of the rows kept, renumbered: a monotone row map keeps each token's rows sorted
         mapped = old_to_new[self.rows] if len(self.rows) else np.zeros(0, dtype=np.int64)
         keep = mapped >= 0
-        columns, mapped, tf = columns[keep], mapped[keep], self.tf[keep]
-        # postings of the new rows
-        add_cols: list[int] = []
-        add_rows: list[int] = []
-        add_tf: list[int] = []
+        before = np.zeros(len(keep) + 1, dtype=np.int64)
+        np.cumsum(keep, out=before[1:])
+        starts = before[self.indptr]  # where each old token's kept postings start
+        rows = mapped[keep].astype(np.int32)
+        tf = self.tf[keep].astype(np.float32)
+        # postings of the new rows, each inserted where its token's rows stay sorted
+        new_postings: list[tuple[int, int, int]] = []
         for row, toks in zip(new_rows.tolist(), tokens):
             toks = toks or [EMPTY]
             lengths[row] = len(toks)
@@ -99,21 +101,26 @@ class LexicalIndex:
                 if tid is None:
                     tid = ids[token] = len(vocab)
                     vocab.append(token)
-                add_cols.append(tid)
-                add_rows.append(row)
-                add_tf.append(count)
-        width = max(size, 1)
-        old_keys = columns * width + mapped
-        new_keys = np.asarray(add_cols, dtype=np.int64) * width + np.asarray(add_rows, dtype=np.int64)
-        order = np.argsort(new_keys, kind="stable")
-        new_keys = new_keys[order]
-        at = np.searchsorted(old_keys, new_keys)
-        keys = np.insert(old_keys, at, new_keys)
-        tf = np.insert(tf, at, np.asarray(add_tf, dtype=np.float32)[order])
-        cols = keys // width
+                new_postings.append((tid, row, count))
+        new_postings.sort()
+        old_vocab = len(self.vocab)
+        at = np.empty(len(new_postings), dtype=np.int64)
+        for n, (tid, row, _) in enumerate(new_postings):
+            if tid < old_vocab:
+                lo, hi = int(starts[tid]), int(starts[tid + 1])
+                at[n] = lo + int(np.searchsorted(rows[lo:hi], row))
+            else:  # a token new to the index: after every kept posting, in token order
+                at[n] = len(rows)
+        cols = np.fromiter((p[0] for p in new_postings), dtype=np.int64, count=len(new_postings))
+        rows = np.insert(rows, at, np.fromiter((p[1] for p in new_postings), dtype=np.int32,
+                                               count=len(new_postings)))
+        tf = np.insert(tf, at, np.fromiter((p[2] for p in new_postings), dtype=np.float32,
+                                           count=len(new_postings)))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])
-        return LexicalIndex(vocab, indptr, (keys % width).astype(np.int32), tf, lengths)
+        indptr[: old_vocab + 1] = starts
+        indptr[old_vocab + 1 :] = starts[-1]
+        indptr[1:] += np.cumsum(np.bincount(cols, minlength=len(vocab)))
+        return LexicalIndex(vocab, indptr, rows, tf, lengths)
 
     # files ------------------------------------------------------------------------------------
     @property
@@ -127,7 +134,10 @@ class LexicalIndex:
             "size.txt": str(self.size).encode(),
             "vocab.txt": "".join(f"{t}\n" for t in self.vocab).encode("utf-8"),
         }
-        for name, array in zip(_FILES, (self.indptr, self.rows, self.tf, self.lengths)):
+        tf = self.tf
+        if not len(tf) or float(tf.max()) < 65536:  # counts: two bytes each on disk and in memory
+            tf = tf.astype(np.uint16)
+        for name, array in zip(_FILES, (self.indptr, self.rows, tf, self.lengths)):
             buffer = io.BytesIO()
             np.save(buffer, array)
             out[name] = buffer.getvalue()

@@ -33,7 +33,14 @@ from ingest.errors import DiskFullError, IndexDamagedError, IndexMismatchError
 from ingest.freshness import Wanted, index_is_current, settings_record
 from ingest.index import VectorIndex, discard_local, fingerprint
 from ingest.integrity import folder_digests
-from ingest.lexbuild import LEXICAL_VERSION, Previous, build_lexical, load_previous, write_lexical
+from ingest.lexbuild import (
+    LEXICAL_VERSION,
+    Previous,
+    build_lexical,
+    chunk_table,
+    load_previous,
+    write_lexical,
+)
 from ingest.loaders import SUPPORTED_SUFFIXES as SUPPORTED
 from ingest.loaders import load_document
 from ingest.normalize import normalize
@@ -293,8 +300,10 @@ def _write_index(
     if published:
         sentence_vectors = target.sentence_vectors
 
+        table = chunk_table(chunks, previous)
+
         def fill(gen: Generation) -> None:
-            gen.write_chunks(chunks)
+            gen.write_chunks(table)
             gen.write_sentences(sentence_keys, sentence_vectors)
             write_lexical(gen, lexical, chunks)
 

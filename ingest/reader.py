@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -12,8 +13,9 @@ import numpy as np
 from ingest.config import IngestConfig
 from ingest.errors import EmptyCorpusError, IndexDamagedError, IndexMismatchError
 from ingest.index import VectorIndex
-from ingest.integrity import verify_folder
+from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
+from ingest.normalize import normalize
 from ingest.segment import Segmenter
 from ingest.store import IndexFiles, document_from, lazy_document
 from ingest.types import Chunk, LoadedDocument
@@ -30,7 +32,7 @@ class LoadedIndex:
     sentence_keys: list[tuple[str, int, int]]  # empty in the lexical-first mode
     sentence_vectors: np.ndarray  # one row per sentence key; (0, 0) in the lexical-first mode
     documents: dict[str, LoadedDocument]  # texts read on first use (`ingest.store.LazyDocument`)
-    role_rows: dict[str, list] | None = None  # source -> (name, titles, start, end), from ingest
+    roles_file: Path | None = None  # the role table the ingest built (None: an older index)
 
     @property
     def embeddings(self) -> str:
@@ -41,6 +43,45 @@ class LoadedIndex:
         """``{token: chunks whose search text has it}`` over ``segmenter.tokens`` (the BM25
         tokens), from the BM25 index: no re-tokenising of the corpus when an app starts."""
         return self.lexical.document_frequency()
+
+    def normalized_text(self, source: str) -> str:
+        """``normalize(text).text`` of a document: the copy the ingest kept in
+        ``normdocs/<sha>.txt`` when it is there and matches its digest (``norm.json``), else
+        computed."""
+        doc = self.documents[source]
+        digest = self._norm_digests.get(doc.sha256)
+        if digest:
+            try:  # (plain strings: pathlib costs more than the read for 10,000 small files)
+                with open(os.path.join(self._norm_folder, doc.sha256 + ".txt"), encoding="utf-8") as f:
+                    text = f.read()
+            except (OSError, ValueError):
+                text = None
+            if text is not None and text_digest(text) == digest:
+                return text
+        return normalize(doc.text).text
+
+    @cached_property
+    def _norm_folder(self) -> str:
+        return str(self.root / "normdocs")
+
+    @cached_property
+    def _norm_digests(self) -> dict[str, str]:
+        try:
+            path = self.root / self.generation / "norm.json"
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    @cached_property
+    def role_rows(self) -> dict[str, list] | None:
+        """``{source: [[name, titles, start, end], ...]}`` from the ingest's role table (read on
+        first use), or None for an index built before it had one."""
+        if self.roles_file is None or not self.roles_file.is_file():
+            return None
+        try:
+            return dict(json.loads(self.roles_file.read_text(encoding="utf-8")))
+        except (ValueError, TypeError) as exc:
+            raise IndexDamagedError(self.roles_file, f"无法解析：{exc}") from exc
 
     @property
     def generation(self) -> str:
@@ -95,7 +136,7 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         sentence_keys=[tuple(k) for k in keys],
         sentence_vectors=vectors,
         documents=documents,
-        role_rows=_role_rows(generation.folder / "roles.json"),
+        roles_file=generation.folder / "roles.json",
     )
 
 
@@ -113,17 +154,6 @@ def _stored_document(
     if stamps.get(sha) == [st.st_size, st.st_mtime_ns]:
         return lazy_document(source, entry, partial(files.read_document_text, sha, digest))
     return document_from(source, files.read_document_text(sha, digest), entry)
-
-
-def _role_rows(path: Path) -> dict[str, list] | None:
-    """The role table an ingest built (None for an index written before it had one)."""
-    if not path.is_file():
-        return None
-    try:
-        table = json.loads(path.read_text(encoding="utf-8"))
-        return {source: [(n, tuple(t), a, b) for n, t, a, b in rows] for source, rows in table}
-    except (ValueError, TypeError) as exc:
-        raise IndexDamagedError(path, f"无法解析：{exc}") from exc
 
 
 def _store(chroma_url: str) -> str:

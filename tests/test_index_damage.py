@@ -53,6 +53,7 @@ KINDS = {
     "gen-*/sentences.npy": "gen",
     "gen-*/userdict.txt": "gen",
     "gen-*/terms.json": "gen",
+    "gen-*/norm.json": "gen",
     "gen-*/roles.json": "gen",
     "gen-*/bm25/size.txt": "gen",
     "gen-*/bm25/vocab.txt": "gen",
@@ -62,7 +63,7 @@ KINDS = {
     "gen-*/bm25/lengths.npy": "gen",
     "docs/*.txt": "docs",
     # normalised texts for a re-sync's word counts: not read while the index is current, and
-    # checked against their digests (terms.json) when they are
+    # checked against their digests (norm.json) when they are
     "normdocs/*.txt": "",
     # sizes and times that spare hashing unchanged files at open: unreadable means hash them all
     "stamps.json": "",

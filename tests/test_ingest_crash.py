@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from ingest.config import IngestConfig
 from ingest.index import VectorIndex, release_local
 from ingest.integrity import verify_folder
 from ingest.pipeline import sync_corpus
+from ingest.reader import open_index
 from ingest.store import ChunkTable, IndexFiles
 
 pytestmark = pytest.mark.slow
@@ -199,3 +201,49 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
     assert got["docs"] == expected["docs"]
     assert got["folders"] == expected["folders"]  # no unfinished generations or stray files
     assert len(list((index / "embcache").rglob("*.npz"))) == 1
+
+
+def test_sigkill_during_a_resync_leaves_the_previous_generation_readable(tmp_path, embedder):
+    """A re-sync after one document changed reuses the committed generation (chunks, tokens,
+    BM25, roles) and writes a new one beside it: killed while writing it, or after committing
+    but before the clean-up, the index opens as it was (or as the new one), and the next run
+    ends equal to a build from scratch of the changed corpus."""
+    corpus = write_corpus(tmp_path / "crash")
+    index = tmp_path / "crash" / ".index"
+    assert Ingest(corpus, index).finish() == 0
+    before = IndexFiles(index).read_manifest()
+    first = open_index(index, IngestConfig(progress=False))
+    seventh = [c for c in first.chunks if c.source == "corpus/notice-07.txt"]
+    assert [c.text for c in seventh] == ["田家镇人才扶持第8号通知：对人才项目按投资额的12%给予补助。本通知自2025年8月8日起施行。"]
+    release_local(index / "chroma")
+    changed = corpus / "notice-07.txt"
+    changed.write_text("东兴镇算力扶持第8号通知（修订）：对算力项目按投资额的20%给予补助。\n", encoding="utf-8")
+
+    assert Ingest(corpus, index, "generation").kill_when(lambda err: MARK_GENERATION in err)
+    assert [p.name for p in index.glob(".gen-tmp-*")] != []  # the new generation, unfinished
+    reader = open_index(index, IngestConfig(progress=False))
+    assert reader.generation == before["generation"]
+    assert reader.manifest == before
+    assert [c for c in reader.chunks if c.source == "corpus/notice-07.txt"] == seventh
+    assert reader.lexical.scores(["修订"]).max() == 0.0
+    release_local(index / "chroma")
+
+    assert Ingest(corpus, index, "committed").kill_when(lambda err: MARK_COMMITTED in err)
+    committed = open_index(index, IngestConfig(progress=False))
+    assert committed.generation != before["generation"]
+    assert int(np.count_nonzero(committed.lexical.scores(["修订"]))) == 1
+    release_local(index / "chroma")
+
+    final = Ingest(corpus, index)
+    assert final.finish() == 0, final.stderr[-2000:]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(corpus, fresh / "corpus")
+    assert Ingest(fresh / "corpus", fresh / ".index").finish() == 0
+    got, want = snapshot(index), snapshot(fresh / ".index")
+    assert got["manifest"] == want["manifest"]  # the same generation name and file checksums
+    for key in ("chunk table", "userdict", "records", "count", "sentence_keys", "docs", "folders"):
+        assert got[key] == want[key], key
+    queries = [["修订"], ["东兴", "算力", "补助"], ["数据", "项目"]]
+    live, scratch = open_index(index, IngestConfig(progress=False)), open_index(fresh / ".index", IngestConfig(progress=False))
+    for query in queries:
+        assert np.array_equal(live.lexical.scores(query), scratch.lexical.scores(query))

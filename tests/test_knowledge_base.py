@@ -1,6 +1,8 @@
 """The knowledge-base and status tabs' handlers on a small real corpus: table, search and sort,
 uploads with progress and per-file outcomes, deletion, rebuild, status and LLM settings."""
 
+import re
+
 import gradio as gr
 import pytest
 from docx import Document
@@ -60,11 +62,18 @@ def test_upload_reports_each_file_and_progress_then_answers_from_them(kb, tmp_pa
     assert "- 已新增 低空经济方案.docx：corpus/低空经济方案.docx，" in message
     assert "- 未加入 旧通知.doc：不支持的格式 .doc；请另存为 .docx 或 .pdf" in message
     assert "- 未加入 副本.txt：与已收录的 corpus/base.txt 内容完全相同；无需重复上传" in message
-    # one overall bar: from 0 to 1, the second step with an ETA, the label naming the file
-    assert [f for f, _ in seen] == [0.0, pytest.approx(gbk.stat().st_size / (gbk.stat().st_size + docx.stat().st_size)), 1.0]
-    assert seen[0][1] == "正在入库 1/2：数据标注扶持措施.txt · 预计剩余时间估算中"
-    assert seen[1][1].startswith("正在入库 2/2：低空经济方案.docx · 预计剩余 ")
-    assert seen[2][1] == "已处理 2 个文件"
+    # one overall bar for both files (one sync): forward only from 0 to 1, through every stage
+    # of the sync, with the time left once the sync can estimate it
+    fractions = [f for f, _ in seen]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert seen[0][1] == "正在入库 2 个文件：准备 · 预计剩余时间估算中"
+    labels = [d for _, d in seen[1:-1]]
+    stages = [re.match(r"正在入库 2 个文件：(\S+) \d+/\d+ ", d).group(1) for d in labels]
+    assert list(dict.fromkeys(stages)) == ["读取", "分块", "嵌入", "写入索引"]
+    assert any(d.startswith("正在入库 2 个文件：读取 3/3 个文件 · ") for d in labels)  # base.txt and the two
+    assert all(re.fullmatch(r"正在入库 2 个文件：\S+ \d+/\d+ \S+ · 预计剩余 (\d+ 分 )?\d+ 秒", d) for d in labels)
+    assert "正在入库 2 个文件：写入索引 4/4 步 · 预计剩余 0 秒" in labels
+    assert seen[-1][1] == "已处理 2 个文件"
     # the table shows them, with their format and encoding
     rows = {r[1]: r for r in frame.values.tolist()}
     assert list(frame.columns) == COLUMNS

@@ -2,8 +2,9 @@
 
 Each file is checked before it touches the corpus folder (format, name, readable content, a
 duplicate of an indexed document), so a bad upload never replaces or removes what is indexed.
-`_index_one_by_one` is the only place that drives the ingest API; when ``sync_corpus`` reports
-overall progress itself, replace it with one sync of all accepted files.
+The accepted files are then copied in together and indexed by one `PolicyQA.refresh`, whose
+`ingest.progress.ProgressEvent`s give one overall bar with the time left; a file the sync
+rejects after all, and every file of a sync that fails, is put back as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from agent import PolicyQA
 from ingest.errors import SkipDocument
 from ingest.loaders import load_document
 from ingest.pipeline import NOT_DOCUMENTS
+from ingest.progress import ProgressEvent
 from webapp.upload_names import shown, upload_name
 
 OUTCOMES = {"added": "已新增", "updated": "已更新", "unchanged": "未变化", "skipped": "未加入"}
@@ -38,17 +40,18 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class UploadProgress:
-    done: int  # files finished
+    done: int  # files finished (all of them at the end: they are indexed together)
     total: int
-    fraction: float  # of the work (bytes of the files), 0–1
-    eta_seconds: float | None  # None until the first file is done
-    current: str = ""  # the file being indexed
+    fraction: float  # of the whole sync, 0–1
+    eta_seconds: float | None  # None while nothing can be estimated
+    current: str = ""  # what the sync is doing: 「写入索引 2/4 步」
 
     def label(self) -> str:
         if self.done >= self.total:
             return f"已处理 {self.total} 个文件"
         eta = "预计剩余时间估算中" if self.eta_seconds is None else f"预计剩余 {_duration(self.eta_seconds)}"
-        return f"正在入库 {self.done + 1}/{self.total}：{self.current} · {eta}"
+        doing = f"：{self.current}" if self.current else ""
+        return f"正在入库 {self.total} 个文件{doing} · {eta}"
 
 
 def index_uploads(
@@ -84,58 +87,73 @@ def index_uploads(
                 outcomes[i] = FileOutcome(name, "unchanged", f"与已收录的 {known.source} 相同")
             else:
                 accepted.append((i, path, name))
-        outcomes.update(_index_one_by_one(qa, accepted, corpus, on_progress))
+        outcomes.update(_index_together(qa, accepted, corpus, on_progress))
     return [outcomes[i] for i in range(len(paths))]
 
 
-def _index_one_by_one(
+def _index_together(
     qa: PolicyQA, files: list[tuple[int, Path, str]], corpus: Path,
     on_progress: Callable[[UploadProgress], object],
 ) -> dict[int, FileOutcome]:
-    """Copy and index the files one at a time (each a `PolicyQA.refresh`), reporting progress
-    by bytes done and an ETA from the rate so far."""
-    sizes = [max(1, path.stat().st_size) for _, path, _ in files]
-    total, done_bytes, started = sum(sizes), 0, time.perf_counter()
+    """Copy the files into the corpus and index them with one `PolicyQA.refresh`, reporting its
+    overall progress; a replaced file comes back if indexing fails, or if the sync skips it."""
     out: dict[int, FileOutcome] = {}
-    for n, ((i, path, name), size) in enumerate(zip(files, sizes)):
-        elapsed = time.perf_counter() - started
-        eta = elapsed / done_bytes * (total - done_bytes) if done_bytes else None
-        on_progress(UploadProgress(n, len(files), done_bytes / total, eta, name))
-        out[i] = _index_one(qa, path, name, corpus)
-        done_bytes += size
-    on_progress(UploadProgress(len(files), len(files), 1.0, 0.0))
-    return out
-
-
-def _index_one(qa: PolicyQA, path: Path, name: str, corpus: Path) -> FileOutcome:
-    """Copy ``path`` into the corpus as ``name`` and refresh; a replaced file comes back if
-    indexing fails."""
+    if not files:
+        return out
     corpus.mkdir(parents=True, exist_ok=True)
-    target = corpus / name
-    if target.is_symlink():  # never write through a link placed in the corpus
-        return FileOutcome(name, "skipped", f"语料目录中的 {name} 是符号链接，不会被覆盖；请换一个文件名")
-    source = f"{corpus.name}/{name}"
     backup_dir = Path(tempfile.mkdtemp(prefix=".upload-", dir=qa.settings.index_dir))
-    backup = backup_dir / name
+    copied: list[tuple[int, Path, str]] = []  # (i, target, name)
     try:
-        if target.exists():
-            shutil.copy2(target, backup)
-        _copy_whole(path, target)
         try:
-            report = qa.refresh()
+            for i, path, name in files:
+                target = corpus / name
+                if target.is_symlink():  # never write through a link placed in the corpus
+                    out[i] = FileOutcome(
+                        name, "skipped", f"语料目录中的 {name} 是符号链接，不会被覆盖；请换一个文件名"
+                    )
+                    continue
+                if target.exists():
+                    shutil.copy2(target, backup_dir / name)
+                copied.append((i, target, name))
+                _copy_whole(path, target)
+            if not copied:
+                return out
+            on_progress(UploadProgress(0, len(copied), 0.0, None, "准备"))
+
+            shown = [0.0]  # the bar never moves back when a stage's size becomes known
+
+            def forward(event: ProgressEvent) -> None:
+                if event.stage != "完成":
+                    shown[0] = max(shown[0], event.fraction)
+                    doing = f"{event.stage} {event.done}/{event.total} {event.unit}"
+                    on_progress(UploadProgress(0, len(copied), shown[0], event.eta_seconds, doing))
+
+            report = qa.refresh(progress=forward)
         except BaseException:
-            _restore(target, backup)
+            for _, target, name in copied:
+                _restore(target, backup_dir / name)
             raise
-        skipped = next((s for s in report.skipped if s.source == source), None)
-        if skipped is not None:  # rejected by the pipeline after all: leave things as they were
-            _restore(target, backup)
+        skipped = {s.source: s.reason for s in report.skipped}
+        rejected = [(i, t, n) for i, t, n in copied if f"{corpus.name}/{n}" in skipped]
+        for _, target, name in rejected:  # rejected by the pipeline after all: as it was
+            _restore(target, backup_dir / name)
+        if rejected:
             qa.refresh()
-            return FileOutcome(name, "skipped", skipped.reason)
     finally:
         shutil.rmtree(backup_dir, ignore_errors=True)
-    status = "updated" if source in report.updated else "added"
-    chunks = sum(1 for c in qa.index.chunks if c.source == source)
-    return FileOutcome(name, status, f"{source}，{chunks} 块")
+    chunks = Counter(c.source for c in qa.index.chunks)
+    for i, _, name in copied:
+        source = f"{corpus.name}/{name}"
+        if source in skipped:
+            out[i] = FileOutcome(name, "skipped", skipped[source])
+        elif source in report.updated:
+            out[i] = FileOutcome(name, "updated", f"{source}，{chunks[source]} 块")
+        elif source in report.added:
+            out[i] = FileOutcome(name, "added", f"{source}，{chunks[source]} 块")
+        else:  # the same bytes as what the index already held for it
+            out[i] = FileOutcome(name, "unchanged", f"与已收录的 {source} 相同")
+    on_progress(UploadProgress(len(copied), len(copied), 1.0, 0.0))
+    return out
 
 
 def _copy_whole(path: Path, target: Path) -> None:
