@@ -294,14 +294,16 @@ class EvidenceFinder:
             self._doc_norms.clear()
         return self._joined
 
-    def _documents_with(self, needle: str) -> set[str]:
-        """Sources whose normalised lower-case text contains ``needle``."""
+    def _documents_with(self, needle: str, found: set[str] | None = None, limit: int = 0) -> set[str]:
+        """Sources whose normalised lower-case text contains ``needle``, added to ``found``;
+        the search stops once ``found`` holds more than ``limit`` (when given)."""
         joined, starts, sources = self._corpus()
+        found = set() if found is None else found
         if not needle:
-            return set(sources)
-        found: set[str] = set()
+            found.update(sources)
+            return found
         at = joined.find(needle)
-        while at >= 0:
+        while at >= 0 and not (limit and len(found) > limit):
             doc = bisect_right(starts, at) - 1
             found.add(sources[doc])
             # the next document: one hit is enough
@@ -310,11 +312,14 @@ class EvidenceFinder:
 
     def _document_frequency(self, term: str) -> int:
         """Documents that hold the term or a synonym of it (`term_credit` ≥ 0.9 without
-        reordering: the exact and synonym matches)."""
+        reordering: the exact and synonym matches), exact up to a limit (below)."""
         if term not in self._doc_df:
-            holders = self._documents_with(term)
+            # counted exactly up to the largest count any caller tells apart (`_rare`: 2,
+            # `document_fit`: its share of the collection); beyond it, "more" is enough
+            limit = max(2, int(self.tuning.rare_share * len(self.index.documents))) + 1
+            holders = self._documents_with(term, limit=limit)
             for alt in synonyms(term):
-                holders |= self._documents_with(alt)
+                self._documents_with(alt, holders, limit)
             self._doc_df[term] = len(holders)
         return self._doc_df[term]
 

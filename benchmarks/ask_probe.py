@@ -25,6 +25,19 @@ STARTED = time.perf_counter()
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM). Not ru_maxrss: a child started by a large
+    process reports the parent's peak there (Linux carries the old memory's high-water mark
+    across exec), which made earlier runs report the ingest's peak as the app's."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -108,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         "phases": phases,
         "first_ask": first_ask,
         "first_answer_from_start_s": round(marks["first_answer"][0] - STARTED, 2),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": _peak_rss_mb(),
         "ms": {
             name: {f"p{int(p * 100)}": 1000 * percentile(v, p) for p in (0.5, 0.95, 0.99)}
             for name, v in parts.items()

@@ -5,9 +5,15 @@ Layout::
     manifest.json      the commit point of a run: documents (with the sha256 of their texts), chunk
                        ids, the generation in force and the sha256 of each of its files
                        (``files``, checked by ingest.integrity when the index is opened)
-    gen-<hash>/        one consistent set of derived files: chunks.jsonl, sentences.json +
-                       sentences.npy (per-sentence vectors), userdict.txt, bm25/
+    gen-<hash>/        one consistent set of derived files: the chunk table (chunks.json,
+                       chunks.npy, chunk_sentences.npy, chunks.txt; `ChunkTable`), sentences.json
+                       + sentences.npy (per-sentence vectors), userdict.txt, bm25/ (term
+                       frequencies, ingest.lexical), terms.json + norm.json (per-document words
+                       and corpus counts, ingest.lexbuild), roles.json (who holds which title)
     docs/<sha>.txt     each document's extracted text, so citations can be shown and checked
+    normdocs/<sha>.txt its normalised (Simplified) text, for re-syncs and the answerer's counts
+    stamps.json        size and time of the files written by the last run: a file whose stamp
+                       still matches is not hashed again when the index is opened
     embcache/          vectors by text hash (see ingest.embcache)
     chroma/            the embedded Chroma database (unless QA_CHROMA_URL names a server)
 
@@ -403,9 +409,12 @@ class ChunkTable:
         flat = self.spans.ravel().tolist()
         starts, ends = flat[0::2], flat[1::2]
         sentences: list[Sentence] = []
-        for a, b in zip(starts, ends):
-            sentence = new(Sentence)
-            sentence.__dict__.update(start=a, end=b)
+        shared: dict[tuple[int, int], Sentence] = {}  # equal spans, one object (frozen: safe)
+        for key in zip(starts, ends):
+            sentence = shared.get(key)
+            if sentence is None:
+                sentence = shared[key] = new(Sentence)
+                sentence.__dict__.update(start=key[0], end=key[1])
             sentences.append(sentence)
         out: list[Chunk] = []
         at = s_at = 0
