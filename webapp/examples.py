@@ -25,10 +25,13 @@ _LEADING = re.compile(r"^(?:[年月日]|其中|同比|今年|去年|全年|目�
 
 def example_questions(docs: Sequence[LoadedDocument], limit: int = MAX_EXAMPLES) -> list[str]:
     """Up to ``limit`` questions, one per document first (newest documents first), then more."""
-    per_doc = [_questions(doc) for doc in docs]
-    out: list[str] = []
+    per_doc: list[list[str]] = []  # made as the rounds reach each document: with 10,000
+    out: list[str] = []            # documents the first round stops after a handful of them
     for round_ in range(3):
-        for questions in per_doc:
+        for i, doc in enumerate(docs):
+            if i == len(per_doc):
+                per_doc.append(_questions(doc))
+            questions = per_doc[i]
             if round_ < len(questions) and questions[round_] not in out:
                 out.append(questions[round_])
             if len(out) >= limit:
