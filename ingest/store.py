@@ -508,15 +508,24 @@ class LazyDocument(LoadedDocument):
     its digest) the first time it is used: opening or re-syncing 10,000 documents does not read
     31M characters that no question or change needs."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str):  # only for attributes not found: ``text`` until read
         state = self.__dict__
         if name == "text" and "_read" in state:
             state["text"] = state["_read"]()
             return state["text"]
-        if name == "headings" and "_headings" in state:  # 240k Heading objects at 10,000 documents
-            state["headings"] = tuple(Heading(**h) for h in state["_headings"])
-            return state["headings"]
         raise AttributeError(name)
+
+    def _get_headings(self) -> tuple[Heading, ...]:
+        # a property: the dataclass's default () is a class attribute, found before __getattr__
+        state = self.__dict__
+        if "headings" not in state:  # 240k Heading objects at 10,000 documents: when needed
+            state["headings"] = tuple(Heading(**h) for h in state.get("_headings", ()))
+        return state["headings"]
+
+    def _set_headings(self, value: tuple[Heading, ...]) -> None:  # dataclasses.replace
+        self.__dict__["headings"] = value
+
+    headings = property(_get_headings, _set_headings)
 
     @property
     def loaded(self) -> bool:

@@ -173,3 +173,15 @@ def test_an_unchanged_document_whose_words_change_is_re_tokenised(tmp_path, base
     sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
     assert "启明星辰科技" not in open_index(index, LEXICAL).segmenter.words
     assert_same(snapshot(index), snapshot(fresh / ".index"))
+
+
+def test_opened_documents_read_their_text_and_headings_when_first_used(tmp_path, base_docs):
+    corpus = tmp_path / "corpus"
+    write_docs(corpus, {"doc-00001.md": base_docs["doc-00001.md"]})
+    sync_corpus(corpus, tmp_path / ".index", LEXICAL)
+    doc = open_index(tmp_path / ".index", LEXICAL).documents["corpus/doc-00001.md"]
+    assert doc.loaded is False
+    assert doc.headings[0].title == "区县产业动态汇编（第2期）" and len(doc.headings) >= 7
+    assert doc.loaded is False  # headings come from the manifest, not the text
+    assert doc.text == (corpus / "doc-00001.md").read_text(encoding="utf-8")
+    assert doc.loaded is True
