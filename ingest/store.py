@@ -330,10 +330,13 @@ class ChunkTable:
                 continue
             sent_at, char_at = table._offsets()
             part = table.rows[lo:hi].copy()
-            src_map = np.array([sources.setdefault(n, len(sources)) for n in table.sources] or [0])
-            head_map = np.array([headings.setdefault(h, len(headings)) for h in table.headings] or [0])
-            part[:, 0] = src_map[part[:, 0]]
-            part[:, 4] = head_map[part[:, 4]]
+            # names in order of first use, as `of` numbers them: the same bytes as a full build
+            for column, names, numbers in ((0, table.sources, sources), (4, table.headings, headings)):
+                used, first = np.unique(part[:, column], return_index=True)
+                mapping = np.zeros(len(names) or 1, dtype=np.int64)
+                for old in used[np.argsort(first)].tolist():
+                    mapping[old] = numbers.setdefault(names[old], len(numbers))
+                part[:, column] = mapping[part[:, column]]
             rows.append(part)
             spans.append(table.spans[sent_at[lo] : sent_at[hi]])
             texts.append(table.blob[char_at[lo] : char_at[hi]])

@@ -66,13 +66,13 @@ def test_upload_reports_each_file_and_progress_then_answers_from_them(kb, tmp_pa
     # of the sync, with the time left once the sync can estimate it
     fractions = [f for f, _ in seen]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
-    assert seen[0][1] == "正在入库 2 个文件：准备 · 预计剩余时间估算中"
+    assert seen[0][1] == "正在入库（2 个文件）：准备 · 预计剩余时间估算中"
     labels = [d for _, d in seen[1:-1]]
-    stages = [re.match(r"正在入库 2 个文件：(\S+) \d+/\d+ ", d).group(1) for d in labels]
+    stages = [re.match(r"正在入库（2 个文件）：(\S+) \d+/\d+ ", d).group(1) for d in labels]
     assert list(dict.fromkeys(stages)) == ["读取", "分块", "嵌入", "写入索引"]
-    assert any(d.startswith("正在入库 2 个文件：读取 3/3 个文件 · ") for d in labels)  # base.txt and the two
-    assert all(re.fullmatch(r"正在入库 2 个文件：\S+ \d+/\d+ \S+ · 预计剩余 (\d+ 分 )?\d+ 秒", d) for d in labels)
-    assert "正在入库 2 个文件：写入索引 4/4 步 · 预计剩余 0 秒" in labels
+    assert any(d.startswith("正在入库（2 个文件）：读取 3/3 个文件 · ") for d in labels)  # base.txt and the two
+    assert all(re.fullmatch(r"正在入库（2 个文件）：\S+ \d+/\d+ \S+ · 预计剩余 (\d+ 分 )?\d+ 秒", d) for d in labels)
+    assert "正在入库（2 个文件）：写入索引 4/4 步 · 预计剩余 0 秒" in labels
     assert seen[-1][1] == "已处理 2 个文件"
     # the table shows them, with their format and encoding
     rows = {r[1]: r for r in frame.values.tolist()}

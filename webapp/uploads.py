@@ -51,7 +51,7 @@ class UploadProgress:
             return f"已处理 {self.total} 个文件"
         eta = "预计剩余时间估算中" if self.eta_seconds is None else f"预计剩余 {_duration(self.eta_seconds)}"
         doing = f"：{self.current}" if self.current else ""
-        return f"正在入库 {self.total} 个文件{doing} · {eta}"
+        return f"正在入库（{self.total} 个文件）{doing} · {eta}"
 
 
 def index_uploads(
