@@ -10,24 +10,36 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from agent.answer_type import asked_slot
-from agent.arithmetic import solve
-from agent.blocks import block_at
-from agent.compose import compose, refusal
-from agent.coreference import mentions_kind, referent
-from agent.crosslingual import PinyinLexicon
-from agent.dates import resolve_relative_dates
-from agent.docmeta import answer_from_metadata
-from agent.evidence import REASON, Candidate, EvidenceFinder, strict_credit, term_credit
-from agent.extract import clauses, figures, list_items, numerals
-from agent.followup import resolve
 from agent.lexicon import is_aspect
-from agent.multihop import bridge_entity, split_relative
-from agent.question import FRAME_NOUNS, GENERIC_VERBS, LIMIT_WORDS, Question, analyze
+from agent.offline.compose import compose, refusal
+from agent.offline.extract.arithmetic import solve
+from agent.offline.extract.blocks import block_at
+from agent.offline.extract.coreference import mentions_kind, referent
+from agent.offline.extract.dates import resolve_relative_dates
+from agent.offline.extract.docmeta import answer_from_metadata
+from agent.offline.extract.figures import clauses, figures, list_items, numerals
+from agent.offline.extract.roles import TITLES, Conflict, RoleBook, org_named
+from agent.offline.extract.span import TIME_SPAN, extract_span
+from agent.offline.gather.evidence import (
+    REASON,
+    Candidate,
+    EvidenceFinder,
+    strict_credit,
+    term_credit,
+)
+from agent.offline.tuning import tuning_for
+from agent.offline.understand.answer_type import asked_slot
+from agent.offline.understand.crosslingual import PinyinLexicon
+from agent.offline.understand.followup import resolve
+from agent.offline.understand.multihop import bridge_entity, split_relative
+from agent.offline.understand.question import (
+    FRAME_NOUNS,
+    GENERIC_VERBS,
+    LIMIT_WORDS,
+    Question,
+    analyze,
+)
 from agent.retrieval import HybridRetriever
-from agent.roles import TITLES, Conflict, RoleBook, org_named
-from agent.span import TIME_SPAN, extract_span
-from agent.tuning import tuning_for
 from agent.types import Answer, Refusal, Turn
 from ingest.normalize import is_traditional, normalize, normalize_query
 from ingest.reader import LoadedIndex

@@ -20,7 +20,7 @@ def county_qa(tmp_path_factory, embedder):
 
 
 def test_role_book_reads_titles_before_names(county_qa):
-    from agent.roles import RoleBook
+    from agent.offline.extract.roles import RoleBook
 
     book = RoleBook(county_qa.index)
     titles = {r.name: r.titles for r in book.roles}
@@ -38,7 +38,7 @@ def test_role_book_reads_titles_before_names(county_qa):
     ],
 )
 def test_conflicting_title_is_found(county_qa, question, person, title, holder):
-    from agent.roles import RoleBook
+    from agent.offline.extract.roles import RoleBook
     from ingest.normalize import normalize_query
 
     conflict = RoleBook(county_qa.index).conflict(normalize_query(question))
@@ -48,7 +48,7 @@ def test_conflicting_title_is_found(county_qa, question, person, title, holder):
 
 @pytest.mark.parametrize("question", ["县委书记李明远指出了什么？", "周启航是哪家公司的总经理？"])
 def test_matching_title_is_no_conflict(county_qa, question):
-    from agent.roles import RoleBook
+    from agent.offline.extract.roles import RoleBook
 
     assert RoleBook(county_qa.index).conflict(question) is None
 
@@ -68,7 +68,7 @@ def test_event_named_in_an_earlier_sentence(county_qa):
 
 
 def test_referent_of_other_kinds_comes_from_corpus_names():
-    from agent.coreference import mentions_kind, referent
+    from agent.offline.extract.coreference import mentions_kind, referent
 
     assert mentions_kind("在此次大会上，县里发布了平台", "活动")
     assert not mentions_kind("县里发布了茶园物联网监测平台", "活动")

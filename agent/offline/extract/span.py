@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from agent.answer_type import Slot, asked_slot
+from agent.offline.understand.answer_type import Slot, asked_slot
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 

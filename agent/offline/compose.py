@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.evidence import Candidate
+from agent.offline.gather.evidence import Candidate
 from agent.types import Answer, Citation, Refusal
 from ingest.normalize import to_simplified, to_traditional
 from ingest.reader import LoadedIndex
