@@ -96,7 +96,7 @@ def test_aspect_nouns_come_from_the_thesaurus_classes():
 
 
 def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
-    from agent.answering import _clause_around
+    from agent.offline.extract.answer_clause import clause_around as _clause_around
 
     text = "渡川之战，又名四万十川之战，发生于天正3年（1575年）。"
     at = text.index("1575年")
