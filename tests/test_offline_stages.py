@@ -8,7 +8,11 @@ from offline_support import LiteralDocuments, draft, sentence
 from agent.offline.compose import answer_of
 from agent.offline.draft import Draft
 from agent.offline.extract.answer_clause import (
-    best_clause, figure_clause, items_clause, reported_speech, whole,
+    best_clause,
+    figure_clause,
+    items_clause,
+    reported_speech,
+    whole,
 )
 from agent.offline.extract.stages import Calculate, complements, dated
 from agent.offline.gather.rank import by_anchors, by_topic, typed_first

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from agent.offline.extract.roles import RoleBook
-from agent.offline.gather.evidence import Candidate, EvidenceFinder, strict_credit
+from agent.offline.gather.credit import strict_credit
+from agent.offline.gather.evidence import Candidate, EvidenceFinder
 from agent.offline.gather.neighbours import previous_sentence
 from agent.offline.tuning import tuning_for
 from agent.offline.understand.crosslingual import PinyinLexicon

@@ -11,7 +11,8 @@ from agent.lexicon import is_aspect
 from agent.offline.draft import Draft
 from agent.offline.extract.figures import figures, numerals
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.gather.evidence import Candidate, strict_credit, term_credit
+from agent.offline.gather.credit import strict_credit, term_credit
+from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import TIME
 from agent.offline.understand.question import FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal

@@ -7,7 +7,8 @@ import re
 
 from agent.offline.extract.figures import clauses, figures, list_items
 from agent.offline.extract.span import extract_span
-from agent.offline.gather.evidence import REASON, Candidate, term_credit
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.question import LIMIT_WORDS, Question
 from ingest.normalize import normalize
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from agent.calculator import calculate, format_number
-from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
+from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)

@@ -8,7 +8,8 @@ import re
 from agent.offline.extract.answer_clause import items_clause, reported_speech, whole
 from agent.offline.extract.blocks import block_at
 from agent.offline.extract.figures import list_items
-from agent.offline.gather.evidence import Candidate, term_credit
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import next_sentence
 from agent.offline.understand.question import Question
 from ingest.normalize import normalize_query

@@ -21,7 +21,8 @@ from agent.offline.extract.arithmetic import solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.lists import list_answer
-from agent.offline.gather.evidence import Candidate, term_credit
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentences_before
 from agent.offline.understand.question import Question
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from agent.offline.extract.figures import numerals
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.gather.evidence import Candidate, term_credit
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import Question
