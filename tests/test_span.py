@@ -2,8 +2,8 @@
 
 import pytest
 
-from agent.answer_type import asked_slot
-from agent.span import extract_span
+from agent.offline.extract.span import extract_span
+from agent.offline.understand.answer_type import asked_slot
 from ingest.normalize import normalize_query
 from ingest.segment import Segmenter
 
@@ -84,7 +84,7 @@ def test_the_asked_measure_word_beats_a_closer_figure(tagger):
 
 
 def test_time_spans_include_era_years_seasons_and_periods():
-    from agent.span import TIME_SPAN
+    from agent.offline.extract.span import TIME_SPAN
 
     found = lambda text: [m.group(0) for m in TIME_SPAN.finditer(text)]  # noqa: E731
     assert found("康熙七年设省") == ["康熙七年"]

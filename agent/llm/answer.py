@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from agent.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
 from agent.llm.claims import CITE, Claim, ClaimReport, check, cites_of, holds, report
 from agent.llm.claims import REFUSAL as REFUSED_CLAIM
 from agent.llm.instructions import without_instructions
+from agent.offline.compose import REFUSAL, REFUSAL_TRADITIONAL, in_script
 from agent.types import Answer, Citation, Passage
 from ingest.normalize import is_traditional
 from ingest.reader import LoadedIndex

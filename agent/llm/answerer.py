@@ -12,7 +12,6 @@ from importlib import resources
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.compose import in_script
 from agent.config import LLMConfig
 from agent.llm import agent_loop, pacing
 from agent.llm.answer import LLMAnswer, build_answer, checked_body, checked_claims
@@ -20,6 +19,7 @@ from agent.llm.chat import build_chat_model
 from agent.llm.claims import CITE, ClaimReport, split_sentences
 from agent.llm.failures import MODEL_ERRORS, EmptyReply, Unverified, unavailable
 from agent.llm.tools import Workspace, make_tools
+from agent.offline.compose import in_script
 from agent.redact import redact
 from agent.retrieval import HybridRetriever
 from agent.types import Answer, Turn

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.evidence import Candidate
-from agent.roles import TITLES
+from agent.offline.extract.roles import TITLES
+from agent.offline.gather.evidence import Candidate
 
 _HEADS = {
     "org": ("企业", "公司", "集团", "机构", "单位"),

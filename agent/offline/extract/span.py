@@ -1,6 +1,6 @@
 """The short answer inside a sentence: the span that fills the question's slot. Plain Python.
 
-Question–sentence alignment: the words on each side of the question word (agent/answer_type.py)
+Question–sentence alignment: the words on each side of the question word (agent/offline/understand/answer_type.py)
 are found in the sentence, and the answer is the stretch of the sentence that they do not cover,
 next to where they stand, of the type the question asks for (a person, a place, a time, a
 figure with any measure word, the noun of the asked kind, a definition). Types come from jieba's
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from agent.answer_type import Slot, asked_slot
+from agent.offline.understand.answer_type import Slot, asked_slot
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 

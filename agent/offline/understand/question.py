@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.answer_type import asked_slot
+from agent.lexicon import entities
+from agent.offline.understand.answer_type import asked_slot
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
 
@@ -96,7 +97,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         asked=tuple(w for w in _asked_nouns(tagged)
                     if in_dictionary(w) or w in segmenter.words or re.fullmatch(r"[a-z]{2,8}", w)),
         kind=_kind_noun(tagged),
-        names=_names(tagged),
+        names=_names(tagged, text),
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
@@ -147,25 +148,27 @@ def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
 _WHICH = re.compile(r"^(?:什么|哪个|哪场|哪次|哪项|哪一|哪一个|哪一场|哪一次|哪|何|哪些|哪几|哪几个|哪几类|哪几种|哪几项)$")
 
 
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
-
-
-def _names(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
-    """Proper names by jieba's tags (ns place, nr person, nt organisation) and place suffixes."""
+def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
+    """Proper names by jieba's tags (ns place, nr person, nt organisation) and place suffixes,
+    kept when they start and end on the word boundaries of a named-entity tagger
+    (agent/lexicon/entities, Baidu LAC): jieba glues function characters onto names
+    (「了佩琴加」「史称二」「之前新北市」); a bare generic head (行政区, 公司) is no name."""
     out = []
     for w, flag in tagged:
         if len(w) < 2 or _is_question_word(w):
             continue
         if not (flag in ("ns", "nr", "nt") or (flag in ("n", "x") and _PLACE.match(w))):
             continue
-        # a function character the tagger glued on (「哪一行政区」「之前新北市」「和浩汉」) is not
-        # part of the name; what is left must still be a name, not a generic head (行政区)
-        w = _GLUED.sub("", w)
+        if not entities.aligned(text, w):
+            w = _GLUED.sub("", w)  # 「哪一行政区」: the tagger's boundary may be off by that character
+            if not entities.aligned(text, w):
+                continue
         if len(w) >= 2 and not _GENERIC_HEAD.fullmatch(w):
             out.append(w)
     return tuple(dict.fromkeys(out))
 
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
 _GLUED = re.compile(r"^[一这那该此前后和与及在从于把被]")
 _GENERIC_HEAD = re.compile(r"(?:行政)?[区县市省州国镇乡村]|地区|地方|国家|城市|公司|集团|行政区")
 

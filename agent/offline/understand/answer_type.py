@@ -3,7 +3,7 @@
 A Chinese question is usually a statement with the answer replaced by a question word:
 「生命数耗完即算为什么？」 ← 「生命数耗完即算为踢爆」. `asked_slot` finds that word, so the
 answer can be looked for where the rest of the question lines up with a sentence
-(agent/span.py), and names the type of span that fills it.
+(agent/offline/extract/span.py), and names the type of span that fills it.
 """
 
 from __future__ import annotations

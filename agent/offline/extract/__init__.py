@@ -1,0 +1,1 @@
+"""Extracting the short answer: spans, clauses, figures, lists, arithmetic, direct look-ups."""

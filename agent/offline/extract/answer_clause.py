@@ -1,0 +1,140 @@
+"""The words of a sentence that answer: the span that fills the question's slot, the clause
+that holds it, the clause with the asked figure, what someone said, a sentence's list."""
+
+from __future__ import annotations
+
+import re
+
+from agent.offline.extract.figures import clauses, figures, list_items
+from agent.offline.extract.span import extract_span
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import REASON, Candidate
+from agent.offline.understand.question import LIMIT_WORDS, Question
+from ingest.normalize import normalize
+
+# a person, place, date or figure: a span of these kinds is the short answer when enough of the
+# question lines up beside it
+TYPED_SPANS = ("person", "place", "time", "number")
+DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
+# a numbered line's own number (「二、」「（三）」「3.」「第一，」) is not part of what it says
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
+_SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "提出", "透露", "称", "说")
+
+
+def span(q: Question, cand: Candidate, tagged, min_aligned: float, kinds: tuple[str, ...] = (),
+         whole_clause: bool = False) -> str:
+    """The words of ``cand`` that fill the question's slot, as written in the document."""
+    if q.english:
+        return ""
+    found = extract_span(q.text, cand.norm, tagged)
+    if found is None or (kinds and found.kind not in kinds) or found.aligned < min_aligned:
+        return ""
+    if found.kind in ("person", "place") and (found.typed < 1.5 or len(found.text) < 2):
+        return ""  # only a name the tagger knows as a person or place; else the sentence
+    start, end = normalize(cand.text).original_span(found.start, found.end)
+    if not whole_clause:
+        return cand.text[start:end]
+    return clause_around(cand.text, start, end)
+
+
+def items_clause(cand: Candidate) -> str:
+    """The clauses of the sentence that hold its enumeration, as written (「主要用于设备更新、
+    软件购置和人才培训」, not what follows it)."""
+    items = list_items(cand.norm)
+    if len(items) < 2:
+        return ""
+    first, last = cand.norm.find(items[0]), cand.norm.rfind(items[-1])
+    if first < 0 or last < 0:
+        return ""
+    start, end = normalize(cand.text).original_span(first, last + len(items[-1]))
+    return clause_around(cand.text, start, end)
+
+
+def best_clause(q: Question, cand: Candidate) -> str:
+    """The clause of the sentence that says most of what the question asks."""
+    parts = clauses(cand.norm)
+    if not parts:
+        return cand.norm
+    if q.qtype == "why" and any(REASON.search(p.text) for p in parts):
+        parts = [p for p in parts if REASON.search(p.text)]  # the reason, not the restated subject
+    scored = [(clause_score(q, p.text) + type_fit(q, p.text), -i, p) for i, p in enumerate(parts)]
+    best = max(scored)[2]
+    if len(best.text) < 8 and len(parts) > 1:
+        return cand.norm.rstrip("。")
+    return best.text
+
+
+def figure_clause(q: Question, evidence: list[Candidate]) -> str:
+    """The clause with a figure of the asked unit that best fits the question, weighing years."""
+    best, best_score = "", -1e9
+    asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
+    for cand in evidence:
+        for part in clauses(cand.norm):
+            if not any(q.unit_fits(f.text) for f in figures(part.text)):
+                continue
+            score = clause_score(q, part.text)
+            if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
+                years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
+                if years:
+                    score += 3.0 if years[-1] in asked_years else -3.0
+            if score > best_score:
+                best, best_score = part.text, score
+    return best
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clauses of ``text`` (split at commas and semicolons) that hold ``text[start:end]``."""
+    parts = clauses(text)
+    inside = [p for p in parts if p.start < end and start < p.end]
+    if not inside:
+        return text[start:end]
+    return _ITEM_MARK.sub("", text[inside[0].start : inside[-1].end].strip()).rstrip("。.")
+
+
+def whole(cand: Candidate) -> str:
+    """A sentence as the short answer, as written, without its closing full stop."""
+    return cand.text.strip().rstrip("。.")
+
+
+def reported_speech(q: Question, norm: str) -> str:
+    """What someone said, for 「…介绍了什么」: the words after the speech verb in the sentence."""
+    for verb in q.focus_verbs:
+        if verb not in _SPEECH_VERBS or not re.search(rf"{verb}了?(?:些|一些)?(?:什么|哪些)", q.text):
+            continue
+        said = re.search(rf"{verb}(?:道|说)?[，,:：]\s*(.{{6,}})$", norm)
+        if said:
+            return said.group(1).strip("“”\"。 ")
+    return ""
+
+
+def clause_score(q: Question, text: str) -> float:
+    """Question terms in a clause; the words next to the question word count three times, and
+    more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
+    score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
+    for word in q.focus:
+        if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate
+            score += 2 * term_credit(word, text)
+        if re.search(re.escape(word) + r".{0,3}?(?:\d|[一二三四五六七八九十百千万亿]+[家个项名人倍])", text):
+            score += 5
+    return score
+
+
+def type_fit(q: Question, text: str) -> float:
+    """A bonus for a clause of the asked type: a date, a place, a person, a reason, a business."""
+    if q.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|当天", text):
+        return 1.0
+    if q.qtype == "where" and re.search(r"位于|坐落|落户|在.{2,12}(?:区|市|园|县)", text):
+        return 1.0
+    if q.qtype == "who" and re.search(r"总经理|区长|书记|主任|副总裁|董事长|负责人|表示|介绍", text):
+        return 1.0
+    if q.qtype == "why" and re.search(r"为了|旨在|因为|由于|得益于|依托|是因为|原因|以便|从而|为.{1,12}注入", text):
+        return 3.0  # the clause that gives a reason
+    if DOES_WHAT.search(q.text) and re.search(r"专注|致力|从事|主营|主要做|聚焦|负责|提供|生产|研发", text):
+        return 3.0  # 「智核芯链是做什么的？」: the clause with what it does, not its name
+    return 0.0
+
+
+__all__ = [
+    "DOES_WHAT", "TYPED_SPANS", "best_clause", "clause_around", "clause_score", "figure_clause",
+    "items_clause", "reported_speech", "span", "type_fit", "whole",
+]

@@ -1,0 +1,1 @@
+"""Gathering evidence: candidate sentences, their scores, ranking, neighbouring sentences."""

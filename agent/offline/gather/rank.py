@@ -1,0 +1,93 @@
+"""Re-ranking the candidate sentences: by the words beside the question word, by the asked
+type (a date, a figure), and by the topic their paragraph's opening sentence sets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from agent.offline.extract.figures import numerals
+from agent.offline.extract.span import TIME_SPAN
+from agent.offline.gather.credit import term_credit
+from agent.offline.gather.evidence import Candidate
+from agent.offline.tuning import Tuning
+from agent.offline.understand.answer_type import asked_slot
+from agent.offline.understand.question import Question
+
+_PUNCT = re.compile(r"[?？。!！,，\s]")
+TIME = re.compile(
+    r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初|"
+    r"\d{1,2}[:：]\d{2}|\d{1,2}时|\d{1,2}点"
+)
+
+
+def by_anchors(q: Question, candidates: list[Candidate], weight: float, width: int = 3) -> list[Candidate]:
+    """Re-rank the best sentences by the words right beside the question word (「…分布在哪些地区」:
+    分布在): the sentence that answers says them, a sentence that only names the subject does not.
+    Chosen on the CMRC 2018 trial sample (+1.7 points of gold spans in the chosen sentence)."""
+    if q.english or len(candidates) < 2:
+        return candidates
+    slot = asked_slot(q.text)
+    if slot.kind in ("reason", "yesno", "manner", "other"):
+        return candidates  # no slot for an answer to fill beside the question word
+    edges = (_PUNCT.sub("", slot.left(q.text))[-width:], _PUNCT.sub("", slot.right(q.text))[:width])
+    grams = {t[i : i + 2] for t in edges for i in range(len(t) - 1)}
+    if not grams:
+        return candidates
+    head = sorted(candidates[:8], key=lambda c: -(c.score + weight * sum(g in c.norm for g in grams) / len(grams)))
+    return head + candidates[8:]
+
+
+def by_topic(
+    q: Question,
+    candidates: list[Candidate],
+    term_weight: Callable[[str], float],
+    opening: Callable[[Candidate], str],
+    tuning: Tuning,
+    head: int = 8,
+) -> list[Candidate]:
+    """Re-rank the best document's sentences by the question terms they hold, counting the
+    terms of their paragraph's opening sentence (what the later sentences are about, often
+    by 「本鱼」「其」 or by nothing) as held by each of them: the sentence that names the
+    subject no longer wins only for naming it (CMRC 2018 trial: gold sentence first 74.5% →
+    77.5%)."""
+    if q.english or len(candidates) < 2 or not q.terms:
+        return candidates
+    source = candidates[0].source
+    group = [c for c in candidates[:head] if c.source == source]
+    if len(group) < 2:
+        return candidates
+    weights = {t: term_weight(t) for t in q.terms}
+    total = sum(weights.values()) or 1.0
+    place = {id(c): i for i, c in enumerate(candidates)}
+
+    def key(c: Candidate) -> float:
+        first = opening(c)
+        held = sum(w * max(term_credit(t, c.norm), term_credit(t, first)) for t, w in weights.items())
+        # only what the opening adds to the sentence's own coverage counts, on top of its score
+        gained = max(0.0, held / total - c.coverage)
+        return c.score + tuning.topic_weight * gained - tuning.topic_step * place[id(c)]
+
+    ranked = sorted(group, key=key, reverse=True)
+    return ranked + [c for c in candidates if c not in ranked]
+
+
+def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """For a when- or figure-question whose best sentence holds no date or figure, a close
+    runner-up of the same document that does hold one goes first (the asked type decides)."""
+    if q.qtype == "when":
+        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
+    elif q.qtype == "number":
+        typed = lambda c: bool(numerals(c.norm))  # noqa: E731
+    else:
+        return candidates
+    top = candidates[0]
+    if typed(top):
+        return candidates
+    for cand in candidates[1:4]:
+        if cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score:
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+__all__ = ["TIME", "by_anchors", "by_topic", "typed_first"]

@@ -1,0 +1,76 @@
+"""Gathering evidence: passages (hybrid, by sentence similarity, by rare and routed terms), their
+sentences scored against the question, ranked; then, once the question is answerable, the best
+document's sentences re-ranked by the topic their paragraph sets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from agent.offline.draft import Draft, Stage
+from agent.offline.gather.rank import by_anchors, by_topic, typed_first
+from agent.offline.understand.question import Question
+from agent.types import Refusal, Turn
+from ingest.normalize import normalize_query
+
+SENTENCE_HITS = 4
+
+
+class Gather(Stage):
+    """The candidate sentences, best first; a refusal when there are none."""
+
+    name = "gather"
+
+    def __call__(self, draft: Draft) -> Draft:
+        docs, q, resolved = self.docs, draft.q, draft.resolved
+        qvec = docs.retriever.query_vector(resolved)
+        context = self._context_terms(draft.turns)
+        passages = self._passages(resolved, qvec, q, context)
+        candidates = docs.evidence.candidates(q, passages, qvec, context)
+        bridge = list(draft.bridge)
+        if bridge and candidates:
+            candidates = candidates[:1] + [c for c in bridge if c not in candidates[:1]] + candidates[1:]
+        draft = replace(draft, qvec=qvec, context=context, candidates=tuple(candidates))
+        if not candidates:
+            return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
+        candidates = typed_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))
+        return replace(draft, candidates=tuple(candidates))
+
+    def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """Content terms of the last turn (question and answer), to keep to its document."""
+        if not turns:
+            return ()
+        last = turns[-1]
+        text = normalize_query(f"{last.question} {last.answer}")
+        return tuple(t for t in self.docs.index.segmenter.terms(text) if len(t) >= 2)
+
+    def _passages(self, question: str, qvec, q: Question | None = None, context: tuple[str, ...] = ()) -> list:
+        """Hybrid top passages, the chunks of the best sentences by e5 similarity, and chunks
+        with the question's rare terms."""
+        retriever, evidence = self.docs.retriever, self.docs.evidence
+        passages = retriever.retrieve(question, k=self.docs.passages, vector=qvec)
+        have = {p.chunk_id for p in passages}
+        by_id = evidence._chunk_by_id
+        extra = evidence.sentence_chunks(qvec, SENTENCE_HITS)
+        if q is not None:
+            extra += evidence.rare_term_chunks(q.terms)
+            extra += evidence.routed_chunks((*q.terms, *context), qvec)
+        for chunk_id in extra:
+            if chunk_id not in have:
+                have.add(chunk_id)
+                passages.append(retriever._passage(by_id[chunk_id], 0.0))
+        return passages
+
+
+class Focus(Stage):
+    """Answerable: now which of the document's sentences says it."""
+
+    name = "focus"
+
+    def __call__(self, draft: Draft) -> Draft:
+        docs, q = self.docs, draft.q
+        ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
+        return replace(draft, candidates=tuple(typed_first(q, ranked)))
+
+
+__all__ = ["SENTENCE_HITS", "Focus", "Gather"]

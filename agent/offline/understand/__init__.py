@@ -1,0 +1,1 @@
+"""Understanding the question: follow-ups, roles, two hops, type and terms, English."""

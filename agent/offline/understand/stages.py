@@ -1,0 +1,90 @@
+"""Understanding the question: follow-ups resolved, a wrong title corrected, a two-hop
+description replaced by the entity it describes, the question analysed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from agent.offline.check.premise import claimed_opposites
+from agent.offline.draft import Draft, Stage
+from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.neighbours import sentences_before
+from agent.offline.understand.followup import resolve
+from agent.offline.understand.multihop import Hop, bridge_entity, split_relative
+from agent.offline.understand.question import analyze
+from ingest.normalize import is_traditional, normalize_query
+
+
+class ResolveFollowUp(Stage):
+    """「它的营收呢？」 read with the previous turn; the asker's script noted."""
+
+    name = "resolve-follow-up"
+
+    def __call__(self, draft: Draft) -> Draft:
+        resolved = resolve(draft.question, draft.turns, self.docs.index.segmenter.words)
+        return replace(draft, traditional=is_traditional(draft.question), resolved=resolved)
+
+
+class CorrectRole(Stage):
+    """「区长高铭浩…」 when the documents' 区长 is 陈伟: the question is about the title's holder."""
+
+    name = "correct-role"
+
+    def __call__(self, draft: Draft) -> Draft:
+        resolved = draft.resolved
+        conflict = self.docs.roles.conflict(normalize_query(resolved))
+        if conflict is not None and conflict.holder is not None:
+            resolved = normalize_query(resolved).replace(conflict.person, conflict.holder.name)
+        return replace(draft, resolved=resolved, conflict=conflict)
+
+
+class Analyze(Stage):
+    """Two hops resolved to one, then the question's type, terms and focus; English questions
+    get Chinese terms, and a presupposed claim (「为什么下降」) its documented opposites."""
+
+    name = "analyze"
+
+    def __call__(self, draft: Draft) -> Draft:
+        resolved = draft.resolved
+        bridge: list[Candidate] = []
+        hop = split_relative(resolved)
+        if hop is not None:
+            resolved, bridge = self._hop(hop, resolved)
+        q = analyze(resolved, self.docs.index.segmenter)
+        if q.english:
+            chinese = self.docs.pinyin().terms(resolved)
+            if chinese:
+                resolved = f"{resolved} {' '.join(chinese)}"
+                q = replace(q, terms=tuple(chinese))
+        if q.qtype in ("why", "yesno"):
+            # 「营收为什么下降了」: the documents state the opposite, if anything; look for it too
+            claimed = claimed_opposites(q.text)
+            q = replace(q, terms=tuple(dict.fromkeys([*q.terms, *claimed[:2]])))
+        return replace(draft, resolved=resolved, q=q, bridge=tuple(bridge))
+
+    def _hop(self, hop: Hop, question: str) -> tuple[str, list[Candidate]]:
+        """Resolve the description to an entity; return the rewritten question and the bridge."""
+        docs = self.docs
+        q = analyze(hop.description, docs.index.segmenter)
+        qvec = docs.retriever.query_vector(hop.description)
+        passages = docs.retriever.retrieve(hop.description, k=3, vector=qvec)
+        found = docs.evidence.candidates(q, passages, qvec)
+        if not found or found[0].coverage < docs.tuning.min_coverage:
+            return question, []
+        bridge = [found[0]]
+        vocabulary = set(docs.index.segmenter.words)
+        entity = bridge_entity(hop, bridge, vocabulary, docs.index.segmenter.tagged)
+        if re.match(r"^.{0,8}?(?:这家|该|此|其|这座|这个|它)", found[0].norm):
+            # 「改造完成后，该企业产能提升35%」: the company is named a sentence or three before
+            for previous in reversed(sentences_before(docs.index, found[0], 3)):
+                named = bridge_entity(hop, [previous], vocabulary, docs.index.segmenter.tagged)
+                if named:
+                    entity = named
+                    break
+        if not entity:
+            return question, []
+        return f"{entity}{hop.rest}", [found[0]]
+
+
+__all__ = ["Analyze", "CorrectRole", "ResolveFollowUp"]

