@@ -1,9 +1,10 @@
 """Who holds which title, read off one sentence: 「区人民政府区长陈伟」「总经理高铭浩」.
 
-Used at ingest to build each document's role table (``roles.json`` of a generation), so that the
-answerer's `agent.offline.extract.roles.RoleBook` does not POS-tag the collection on its first question. Names come
-from jieba's person tags, or a surname followed by a speech verb; a name counts only after a
-title chain (`title_chain`), so a sentence that holds no title is not tagged at all.
+Used at ingest to build each document's role table (``roles.json`` of a generation), so that
+the answerer's `agent.offline.extract.roles.RoleBook` does not POS-tag the collection on its
+first question. Names come from jieba's person tags, or a surname followed by a speech verb; a
+name counts only after a title chain (`title_chain`), so a sentence that holds no title is not
+tagged at all.
 """
 
 from __future__ import annotations
