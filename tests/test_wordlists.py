@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) >= 21
+    assert len(files) == 23
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -147,3 +147,14 @@ def test_english_stopwords():
 def test_a_missing_word_list_names_its_path():
     with pytest.raises(FileNotFoundError, match=r"agent/lexicon/no_such_list\.txt is missing"):
         words("no_such_list")
+
+
+def test_name_suffixes():
+    assert words("name_suffixes") == ("区", "县", "市", "省", "镇", "乡", "村", "公司", "集团", "大学", "学院",
+                                      "医院", "中心")
+    assert "GB/T 2260" in said("name_suffixes.txt")
+
+
+def test_relative_years():
+    assert table("relative_years") == {"今年": ("0",), "去年": ("-1",), "明年": ("1",), "前年": ("-2",)}
+    assert "deictic year words" in said("relative_years.tsv")
