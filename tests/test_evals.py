@@ -363,6 +363,17 @@ def test_offline_twin_shares_the_index_and_turns_the_llm_off(seed_qa):
     assert twin.ask("并济科技2025年1-5月营收多少？").mode == "offline"
 
 
+def test_failure_list_shows_the_rule_that_refused_a_failed_case():
+    report = fabricated_report()
+    refused = record("fact-002", passed=False, refused=True, answer="资料中没有相关信息。",
+                     missing_facts=(("城市大脑",),),
+                     refusal="coverage: best sentence covers 0.31 of the question < 0.5")
+    report["levels"][0]["cases"]["policyqa"][1] = refused.to_dict()
+    failing = render_markdown(report).split("## Failing cases")[1].splitlines()
+    assert ("| fact-002 | fact | q fact-002 | 资料中没有相关信息。 | refused (coverage: best sentence "
+            "covers 0.31 of the question < 0.5); expected 城市大脑 |") in failing
+
+
 def test_markdown_and_chart_of_a_sweep_show_the_drop_per_level(tmp_path):
     report = fabricated_report(passed_fact=True)
     level = fabricated_report(passed_fact=False)["levels"][0]

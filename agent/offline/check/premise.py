@@ -3,19 +3,11 @@ contradict them: looked for as extra terms, and noted when the evidence states t
 
 from __future__ import annotations
 
-# claims a question may presuppose, and the documented facts that contradict them (generic)
-OPPOSITES = {
-    "下降": ("增长", "上升", "提高", "提升", "增加"),
-    "下滑": ("增长", "上升", "提升"),
-    "减少": ("增加", "增长", "提升"),
-    "亏损": ("营收", "盈利", "增长"),
-    "失败": ("成功", "圆满"),
-    "取消": ("签约", "推进", "举行"),
-    "停产": ("投产", "运营"),
-    "关闭": ("运营", "投产"),
-    "放弃": ("推进", "加快", "深化"),
-    "落后": ("领先", "赶上", "崛起"),
-}
+from agent.lexicon.wordlists import table
+
+# claims a question may presuppose, and the documented facts that contradict them
+# (agent/lexicon/premise_opposites.tsv)
+OPPOSITES = table("premise_opposites")
 
 
 def claimed_opposites(question: str) -> list[str]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from agent.lexicon import is_aspect
+from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
 from agent.offline.extract.figures import figures, numerals
 from agent.offline.extract.span import TIME_SPAN
@@ -18,15 +19,12 @@ from agent.offline.understand.question import FRAME_NOUNS, GENERIC_VERBS, Questi
 from agent.types import Refusal
 
 # what a calculation computes: the question asks for it, the documents need not name it
-COMPUTED = frozenset("比例 占比 比重 倍数 差距 差额 差值 平均值 均值 总和 总数 合计 百分比 增幅 增长率 增速 份额".split())
+# (agent/lexicon/computed_nouns.txt)
+COMPUTED = frozenset(words("computed_nouns"))
 
 # mutually exclusive qualifiers: a question about one is not answered by a sentence about another
-EXCLUSIVE = (
-    ("国家级", "省级", "市级", "区级", "县级", "乡镇级", "村级"),
-    ("小学", "初中", "高中"),
-    ("上半年", "下半年"),
-    ("一季度", "二季度", "三季度", "四季度"),
-)
+# (agent/lexicon/exclusive_qualifiers.txt)
+EXCLUSIVE = groups("exclusive_qualifiers")
 
 
 def dense(d: Draft, docs) -> Refusal | None:

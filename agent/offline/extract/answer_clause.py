@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.lexicon.wordlists import table, words
 from agent.offline.extract.figures import clauses, figures, list_items
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import term_credit
@@ -18,7 +19,21 @@ TYPED_SPANS = ("person", "place", "time", "number")
 DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
 # a numbered line's own number (「二、」「（三）」「3.」「第一，」) is not part of what it says
 _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
-_SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "提出", "透露", "称", "说")
+# verbs that report speech (agent/lexicon/speech_verbs.txt)
+_SPEECH_VERBS = words("speech_verbs")
+
+
+def _cues(qtype: str, gapped: str = "") -> re.Pattern:
+    """A clause of the asked type: its cue words (agent/lexicon/clause_cues.tsv), or a pattern
+    with a gap that stays grammar (「在…区」)."""
+    return re.compile("|".join([*([gapped] if gapped else []), *map(re.escape, table("clause_cues")[qtype])]))
+
+
+_WHEN = _cues("when", r"\d+月|\d{4}年")
+_WHERE = _cues("where", r"在.{2,12}(?:区|市|园|县)")
+_WHO = _cues("who")
+_WHY = _cues("why", r"为.{1,12}注入")
+_BUSINESS = _cues("does-what")
 
 
 def span(q: Question, cand: Candidate, tagged, min_aligned: float, kinds: tuple[str, ...] = (),
@@ -121,15 +136,15 @@ def clause_score(q: Question, text: str) -> float:
 
 def type_fit(q: Question, text: str) -> float:
     """A bonus for a clause of the asked type: a date, a place, a person, a reason, a business."""
-    if q.qtype == "when" and re.search(r"\d+月|\d{4}年|今年|去年|当天", text):
+    if q.qtype == "when" and _WHEN.search(text):
         return 1.0
-    if q.qtype == "where" and re.search(r"位于|坐落|落户|在.{2,12}(?:区|市|园|县)", text):
+    if q.qtype == "where" and _WHERE.search(text):
         return 1.0
-    if q.qtype == "who" and re.search(r"总经理|区长|书记|主任|副总裁|董事长|负责人|表示|介绍", text):
+    if q.qtype == "who" and _WHO.search(text):
         return 1.0
-    if q.qtype == "why" and re.search(r"为了|旨在|因为|由于|得益于|依托|是因为|原因|以便|从而|为.{1,12}注入", text):
+    if q.qtype == "why" and _WHY.search(text):
         return 3.0  # the clause that gives a reason
-    if DOES_WHAT.search(q.text) and re.search(r"专注|致力|从事|主营|主要做|聚焦|负责|提供|生产|研发", text):
+    if DOES_WHAT.search(q.text) and _BUSINESS.search(text):
         return 3.0  # 「智核芯链是做什么的？」: the clause with what it does, not its name
     return 0.0
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from agent.calculator import calculate, format_number
+from agent.lexicon.wordlists import table
 from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
 from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
@@ -22,8 +23,8 @@ _ANNUAL = re.compile(r"全年|一年|annual", re.I)
 _PER_COUNT = re.compile(r"平均(?:分)?(?:到|给).{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
 # 「平均每位游客花了多少钱」: an amount divided by a count, both from the documents
 _PER_HEAD = re.compile(r"平均每(?:一)?(位|个|名|人|户|家|辆|台|亩)|平均一(位|名|个|户|家)")
-_HEADS = {"位": ("人次", "人", "名", "位"), "名": ("人次", "人", "名", "位"), "人": ("人次", "人", "名", "位"),
-          "个": ("个",), "户": ("户", "家"), "家": ("家", "户"), "辆": ("辆",), "台": ("台",), "亩": ("亩",)}
+# the units of the count an amount is divided by, per asked head (agent/lexicon/per_head_units.tsv)
+_HEADS = table("per_head_units")
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _PER_DAYS = re.compile(r"共\s*(\d+)\s*天")
 _TARGET = re.compile(r"多少(亿元|万元|元)")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-_EVENT_HEADS = (
-    r"大会|峰会|论坛|年会|博览会|展览会|交易会|洽谈会|推介会|推进会|发布会|座谈会|研讨会|对接会|"
-    r"见面会|招商会|说明会|启动会|动员会|现场会|会议|仪式|典礼|大赛|比赛|活动|展会|会"
-)
-_EVENT_NOUNS = ("活动", "会议", "盛会", "大会", "仪式", "典礼", "会", "赛事", "论坛", "峰会")
+from agent.lexicon.wordlists import groups
+
+# heads that end an event's name, tried in file order, and the nouns a sentence uses for an
+# event it does not name (agent/lexicon/event_words.txt, lines 1 and 2)
+_EVENT_HEADS = "|".join(map(re.escape, groups("event_words")[0]))
+_EVENT_NOUNS = groups("event_words")[1]
 _DEMONSTRATIVES = r"(?:这场|这次|此次|本次|该次|这一|这届|本届|该|此|这个|这项|这座|这家)"
 _HELD = re.compile(
     rf"^(?P<name>[^，。,；;：:]{{2,48}}?(?:{_EVENT_HEADS}))"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from agent.lexicon.wordlists import table
 from ingest.metadata import infer_year
 from ingest.types import LoadedDocument
 
-_RELATIVE = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+# year words relative to the document's year (agent/lexicon/relative_years.tsv)
+_RELATIVE = {word: int(delta) for word, (delta,) in table("relative_years").items()}
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?)")
 
 

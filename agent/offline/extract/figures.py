@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.lexicon.wordlists import words
+
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-_UNIT = (
-    r"(?:P|EP|PFlops|TFlops|亿美元|万美元|美元|亿元|万元|千元|元|亿|万|%|％|个百分点|家|个|项|名|位|人次|人|户|"
-    r"倍|年|月|天|平方米|平方公里|公里|亩|吨|台|套|辆|件|座|所|条|次|GB|TB|MW|kW|万千瓦|千瓦)"
-)
+# the units a figure ends in, in the order they are tried (agent/lexicon/figure_units.txt)
+_UNIT = "(?:" + "|".join(map(re.escape, words("figure_units"))) + ")"
 _QUALIFIER = r"(?:≥|≤|>|<|超过|超|约|达到|达|近|逾|突破|不低于|不少于|以上|增长|下降)?"
 FIGURE = re.compile(
     rf"{_QUALIFIER}\s*(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两]+|[百千万亿]+)\s*(?:[百千万亿]*){_UNIT}"

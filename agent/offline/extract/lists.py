@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.lexicon.wordlists import words
 from agent.offline.extract.answer_clause import items_clause, reported_speech, whole
 from agent.offline.extract.blocks import block_at
 from agent.offline.extract.figures import list_items
@@ -15,7 +16,8 @@ from agent.offline.understand.question import Question
 from ingest.normalize import normalize_query
 from ingest.reader import LoadedIndex
 
-_NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|省|镇|乡|村|公司|集团|大学|学院|医院|中心)$")
+# a term that ends like a place or an institution's name (agent/lexicon/name_suffixes.txt)
+_NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(map(re.escape, words("name_suffixes"))) + ")$")
 
 
 def list_answer(index: LoadedIndex, q: Question, candidates: list[Candidate],

@@ -13,15 +13,14 @@ import re
 from pypinyin import lazy_pinyin
 
 from agent.lexicon.english import chinese_for
+from agent.lexicon.wordlists import words
 from ingest.reader import LoadedIndex
 
 MAX_WORDS = 60000
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
-_ENGLISH_STOP = frozenset(
-    "the a an of to in on for is are was were what which who how when where why does do did "
-    "has have had with by and or at as its it that this from will be been much many".split()
-)
+# English function words (agent/lexicon/english_stopwords.txt)
+_ENGLISH_STOP = frozenset(words("english_stopwords"))
 
 
 class PinyinLexicon:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.lexicon.wordlists import groups, table, words
 from agent.types import Turn
 from ingest.normalize import normalize_query
 
-_HEADS = r"公司|企业|集团|平台|中心|项目|机构|实验室|基地|地区|城市|模型|会议|活动|园区|产业园|大学"
+# heads a follow-up's noun phrase ends in, in the order they are tried (agent/lexicon/organisation_heads.tsv)
+_HEADS = "|".join(map(re.escape, table("organisation_heads")["follow-up"]))
 # 「该平台」「那家公司」「这个联合创新中心」: a demonstrative, a classifier, a noun phrase ending in a head
 _TYPED = re.compile(
     rf"(?:该|这|那|此)(?:家|个|座|所|项|位|批|些)?(?P<noun>[\u4e00-\u9fff]{{0,8}}?(?:{_HEADS}))"
 )
 _PERSON = re.compile(r"(?<!其)(?:他们|她们|他|她)")
 _THING = re.compile(r"(?:它们|它)|^其")
-_ORG_KIND = ("公司", "企业", "集团", "机构")
-_ORG_ENDS = ("公司", "企业", "集团", "科技", "实验室", "大学", "研究院", "中心", "云")
+_ORG_KIND = table("organisation_heads")["follow-up-org"]
+_ORG_ENDS = table("organisation_heads")["org-name-end"]
 _ENTITY = re.compile(rf"(?:(?![了的是在和与及将])[\u4e00-\u9fffA-Za-z0-9]){{2,24}}?(?:{_HEADS}|区|市)")
 _ASKS_ENTITY = re.compile(r"哪家|哪个|哪位|哪一家|哪些|谁|什么(?:企业|公司|机构|平台|项目|人|单位)")
 _LEADING = re.compile(r"^(?:由|是|为|就是|即|系)")
@@ -29,13 +31,9 @@ def needs_context(question: str) -> bool:
 
 # 「初中呢？」「收入呢？」「What about 2023?」: the last question again, about something else
 _ELLIPSIS = re.compile(r"^(?:那|那么|那么说)?(?P<x>[^，,。？?]{1,16}?)(?:呢|的呢|又如何|怎么样)[?？]?$")
-# words that take each other's place in a follow-up (小学 → 初中, 2024年 → 2023年)
-_SIBLINGS = (
-    ("小学", "初中", "高中", "中学", "幼儿园", "大学"),
-    ("国家级", "省级", "市级", "区级", "县级"),
-    ("上半年", "下半年", "全年"),
-    ("收入", "营收", "产值", "利润", "税收", "游客", "人次", "面积", "产量", "投资"),
-)
+# words that take each other's place in a follow-up (小学 → 初中; agent/lexicon/follow_up_siblings.txt);
+# years (2024年 → 2023年) are matched by pattern
+_SIBLINGS = groups("follow_up_siblings")
 
 
 def resolve(question: str, turns: Sequence[Turn], vocabulary: Sequence[str] = ()) -> str:
@@ -99,7 +97,8 @@ def _elliptical(question: str, last: Turn) -> str:
     return f"{before}，{x}?"  # the asked thing changes: keep the context, add the new focus
 
 
-_VERB = re.compile(r"(?:打造|建设|牵头|负责|开发|提供|建成|完成|签署|共建|主导|承建|推出)")
+# verbs between an answer's subject and what it did (agent/lexicon/making_verbs.txt)
+_VERB = re.compile("(?:" + "|".join(map(re.escape, words("making_verbs"))) + ")")
 
 
 def _answer_subject(turn: Turn) -> str:

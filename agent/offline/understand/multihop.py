@@ -10,20 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.lexicon.wordlists import table
 from agent.offline.extract.roles import TITLES
 from agent.offline.gather.evidence import Candidate
 
-_HEADS = {
-    "org": ("企业", "公司", "集团", "机构", "单位"),
-    "person": ("人", "领导", "负责人", "代表"),
-    "place": ("地方", "城市", "地区"),
-}
+# the head of 「…的企业/的人/的城市」 and the kind of thing it names, and the endings of company and
+# institution names (agent/lexicon/organisation_heads.tsv)
+_HEADS = {kind: table("organisation_heads")[f"relative-{kind}"] for kind in ("org", "person", "place")}
 _RELATIVE = re.compile(
-    r"^(?P<desc>.{6,}?)的(?:那家|那个|这家|这个)?(?P<head>企业|公司|集团|机构|单位|人|领导|负责人|代表)"
-    r"[，,、]?(?P<rest>.{2,})$"
+    r"^(?P<desc>.{6,}?)的(?:那家|那个|这家|这个)?(?P<head>" + "|".join(map(re.escape, (*_HEADS["org"], *_HEADS["person"])))
+    + r")[，,、]?(?P<rest>.{2,})$"
 )
-_COMPANY_END = ("公司", "集团", "科技", "企业")
-_ORG_END = ("公司", "集团", "科技", "实验室", "大学", "中心", "研究院", "机构")
+_COMPANY_END = table("organisation_heads")["company-end"]
+_ORG_END = table("organisation_heads")["institution-end"]
 # a name right after a title (the role book's titles) and before a reporting verb
 _PERSON = re.compile("(?:" + "|".join(TITLES) + r")([\u4e00-\u9fff]{2,3}?)(?:表示|介绍|说|指出|强调)")
 _PRONOUN = re.compile(r"^(?:其|它|他|她)")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from agent.lexicon import entities
+from agent.lexicon.wordlists import table, words
 from agent.offline.understand.answer_type import asked_slot
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
@@ -34,13 +35,10 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
 ]
 
-_ASKED_UNIT = re.compile(
-    r"(?:多少|几)(?P<unit>名|位|人|户|家|台|辆|套|亩|吨|件|座|所|条|平方米|平方公里|公里|千瓦|美元|元|万元|亿元|钱)"
-)
-_UNIT_KIN = {
-    "名": ("名", "人", "位", "人次"), "人": ("人", "名", "位", "人次"), "位": ("位", "名", "人"),
-    "元": ("元",), "万元": ("元",), "亿元": ("元",), "钱": ("元", "元/人", "元/课时"), "美元": ("美元",), "家": ("家", "户"),
-}
+# the units a 「多少名/几台」 question counts in, and the units of figures that answer it
+# (agent/lexicon/asked_units.tsv; file order is the order of the alternatives)
+_UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
 _COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -114,20 +112,11 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
 
 _ASKING = re.compile(r"^(什么|什麼|多少|几.?|幾.?|谁|誰|哪.*|何.*|怎样|如何|多大|多高|多长|多久|是否)$")
 # nouns that name the kind of answer wanted, not a fact that must be in the documents
-FRAME_NOUNS = frozenset(
-    """类型 身份 产品 部分 量级 时候 时间 日期 职务 职位 奖项 作者 机构 工作 领域 方面 内容 情况 作用
-    名称 名字 地方 位置 规模 数量 数据 水平 形式 方式 措施 目标 意义 原因 特点 角色 称号 定位 程度
-    级别 行业 场景 项目 人 企业 公司 单位 部门 事情 东西 问题 活动 方向 路径 思路 模式 业务 服务
-    重点 任务 计划 举措 成果 进展 结果 效果 阶段 环节 要素 产业 年份 月份 哪天 人物 组织 地区
-    记者 作者 报道 文章 文件 标题 题目 来源 消息 说法 表述 称呼 比喻 形象 稿子 稿件 新闻 高管 官员 领导 嘉宾 人士
-    地点 区域 片区 地址 城市 省份 类别 种类 途径 手段 用途 功能 平台 身份 头衔 门类 团队 主体 伙伴
-    对象 合作方 对手 品牌 名单 类型 地方 政策 规定 要求 条件""".split()
-)
+# (agent/lexicon/frame_nouns.txt)
+FRAME_NOUNS = frozenset(words("frame_nouns"))
 
-
-GENERIC_VERBS = frozenset(
-    "是 有 能 会 开始 进行 达到 为 要 将 可以 能够 应该 需要 完成 实现 做 让 使 搞 弄 干 得 准备 打算 想 用".split()
-)
+# verbs too general to name an event (agent/lexicon/generic_verbs.txt)
+GENERIC_VERBS = frozenset(words("generic_verbs"))
 
 
 def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -163,14 +152,20 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             w = _GLUED.sub("", w)  # 「哪一行政区」: the tagger's boundary may be off by that character
             if not entities.aligned(text, w):
                 continue
-        if len(w) >= 2 and not _GENERIC_HEAD.fullmatch(w):
+        if len(w) >= 2 and not _generic_head(w):
             out.append(w)
     return tuple(dict.fromkeys(out))
 
 
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
 _GLUED = re.compile(r"^[一这那该此前后和与及在从于把被]")
-_GENERIC_HEAD = re.compile(r"(?:行政)?[区县市省州国镇乡村]|地区|地方|国家|城市|公司|集团|行政区")
+# heads that alone name no place or organisation (agent/lexicon/generic_heads.txt)
+_GENERIC_HEADS = frozenset(words("generic_heads"))
+
+
+def _generic_head(word: str) -> bool:
+    """「市」「地区」「公司」, and a one-character head after 行政 (「行政村」)."""
+    return word in _GENERIC_HEADS or (len(word) == 3 and word.startswith("行政") and word[2] in _GENERIC_HEADS)
 
 
 def _kind_noun(tagged: list[tuple[str, str]]) -> str:
@@ -189,13 +184,11 @@ def _kind_noun(tagged: list[tuple[str, str]]) -> str:
     return ""
 
 
-LIMIT_WORDS = frozenset("最多 最高 最少 最低 至少 至多 上限 下限 单个 每人 每家 每年 每月".split())
+# words that ask for a limit (agent/lexicon/limit_words.txt)
+LIMIT_WORDS = frozenset(words("limit_words"))
 
-
-_TIME_WORDS = re.compile(
-    r"^(?:今年|去年|明年|前年|上半年|下半年|目前|现在|当前|年底|年初|近年|本月|上月|当天|以前|以后|之前|之后|"
-    r"上午|下午|晚上|早上|中午|凌晨|傍晚|夜间|白天|每天|每年|每月)$"
-)
+# times relative to now and times of day, tagged t like a date (agent/lexicon/time_words.txt)
+_TIME_WORDS = frozenset(words("time_words"))
 _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每节课」「一节课」 are units, not facts
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
@@ -211,7 +204,7 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
             w, flag = tagged[j]
             if (
                 j != i
-                and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and not _TIME_WORDS.match(w)))
+                and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and w not in _TIME_WORDS))
                 and w not in FRAME_NOUNS
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2

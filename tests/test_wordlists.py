@@ -1,0 +1,160 @@
+"""The offline answerer's word lists (agent/lexicon/*.txt, *.tsv): each file loads, holds the
+words its readers rely on, and opens with a header that says what it is for and where it came from."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.lexicon.wordlists import FOLDER, groups, header, table, words
+
+
+def said(filename: str) -> str:
+    """A file's header as one line (its wrapping aside)."""
+    return " ".join(header(filename).split())
+
+
+def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
+    files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
+    assert len(files) == 23
+    for name in files:
+        text = said(name)
+        assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
+        assert "Read by agent/" in text or "Used by agent/" in text, f"{name}: header names no reader"
+
+
+def test_premise_opposites():
+    opposites = table("premise_opposites")
+    assert opposites["下降"] == ("增长", "上升", "提高", "提升", "增加")
+    assert opposites["停产"] == ("投产", "运营")
+    assert list(opposites)[:2] == ["下降", "下滑"] and len(opposites) == 10
+    assert "antonymy" in said("premise_opposites.tsv")
+    assert "first in commit 5d27a5c" in said("premise_opposites.tsv")
+
+
+def test_exclusive_qualifiers():
+    assert groups("exclusive_qualifiers") == (
+        ("国家级", "省级", "市级", "区级", "县级", "乡镇级", "村级"),
+        ("小学", "初中", "高中"),
+        ("上半年", "下半年"),
+        ("一季度", "二季度", "三季度", "四季度"),
+    )
+    assert "Chinese administration" in said("exclusive_qualifiers.txt")
+
+
+def test_follow_up_siblings():
+    assert groups("follow_up_siblings")[0] == ("小学", "初中", "高中", "中学", "幼儿园", "大学")
+    assert groups("follow_up_siblings")[2] == ("上半年", "下半年", "全年")
+    assert "stages of schooling" in said("follow_up_siblings.txt")
+
+
+def test_computed_nouns():
+    assert words("computed_nouns")[:3] == ("比例", "占比", "比重") and "增长率" in words("computed_nouns")
+    assert len(words("computed_nouns")) == 17
+    assert "statistics" in said("computed_nouns.txt")
+
+
+def test_frame_nouns():
+    frame = words("frame_nouns")
+    assert {"类型", "时间", "名称", "原因", "领导", "条件", "合作方"} <= set(frame)
+    assert len(frame) == len(set(frame)) == 123
+    assert "Chinese question frames" in said("frame_nouns.txt")
+
+
+def test_generic_verbs():
+    assert words("generic_verbs")[:4] == ("是", "有", "能", "会") and "打算" in words("generic_verbs")
+    assert len(words("generic_verbs")) == 27
+    assert "Chinese grammar" in said("generic_verbs.txt")
+
+
+def test_limit_words():
+    assert words("limit_words") == ("最多", "最高", "最少", "最低", "至少", "至多", "上限", "下限", "单个",
+                                    "每人", "每家", "每年", "每月")
+    assert "superlative" in said("limit_words.txt")
+
+
+def test_generic_heads():
+    assert words("generic_heads") == ("区", "县", "市", "省", "州", "国", "镇", "乡", "村",
+                                      "地区", "地方", "国家", "城市", "公司", "集团", "行政区")
+    assert "GB/T 2260" in said("generic_heads.txt")
+
+
+def test_asked_units():
+    units = table("asked_units")
+    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-1] == "钱"
+    assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
+    assert "statutory units of measurement" in said("asked_units.tsv")
+
+
+def test_speech_verbs():
+    assert words("speech_verbs") == ("介绍", "表示", "指出", "强调", "提出", "透露", "称", "说")
+    assert "reporting verbs" in said("speech_verbs.txt")
+
+
+def test_clause_cues():
+    cues = table("clause_cues")
+    assert list(cues) == ["when", "where", "who", "why", "does-what"]
+    assert cues["where"] == ("位于", "坐落", "落户") and "得益于" in cues["why"] and "主营" in cues["does-what"]
+    assert "connectives" in said("clause_cues.tsv")
+
+
+def test_time_words():
+    assert words("time_words")[:4] == ("今年", "去年", "明年", "前年") and "凌晨" in words("time_words")
+    assert len(words("time_words")) == 31
+    assert "时间名词" in said("time_words.txt")
+
+
+def test_event_words():
+    heads, nouns = groups("event_words")
+    assert heads[:3] == ("大会", "峰会", "论坛") and heads[-1] == "会" and len(heads) == 28
+    assert nouns == ("活动", "会议", "盛会", "大会", "仪式", "典礼", "会", "赛事", "论坛", "峰会")
+    assert "event nouns" in said("event_words.txt")
+
+
+def test_organisation_heads():
+    heads = table("organisation_heads")
+    assert heads["follow-up"][:3] == ("公司", "企业", "集团") and heads["follow-up"][-1] == "大学"
+    assert heads["relative-person"] == ("人", "领导", "负责人", "代表")
+    assert heads["company-end"] == ("公司", "集团", "科技", "企业")
+    assert "organisation names" in said("organisation_heads.tsv")
+
+
+def test_making_verbs():
+    assert words("making_verbs")[:3] == ("打造", "建设", "牵头") and words("making_verbs")[-1] == "推出"
+    assert "project news" in said("making_verbs.txt")
+
+
+def test_figure_units():
+    units = words("figure_units")
+    assert units[:4] == ("P", "EP", "PFlops", "TFlops") and units[-2:] == ("万千瓦", "千瓦")
+    assert units.index("亿美元") < units.index("亿") and units.index("人次") < units.index("人")
+    assert "statutory units" in said("figure_units.txt")
+
+
+def test_per_head_units():
+    heads = table("per_head_units")
+    assert heads["位"] == ("人次", "人", "名", "位") and heads["户"] == ("户", "家") and len(heads) == 9
+    assert "量词" in said("per_head_units.tsv")
+
+
+def test_english_stopwords():
+    stop = words("english_stopwords")
+    assert stop[:3] == ("the", "a", "an") and stop[-1] == "many" and len(stop) == 41
+    assert "stop-word lists" in said("english_stopwords.txt")
+
+
+def test_a_missing_word_list_names_its_path():
+    with pytest.raises(FileNotFoundError, match=r"agent/lexicon/no_such_list\.txt is missing"):
+        words("no_such_list")
+
+
+def test_name_suffixes():
+    assert words("name_suffixes") == ("区", "县", "市", "省", "镇", "乡", "村", "公司", "集团", "大学", "学院",
+                                      "医院", "中心")
+    assert "GB/T 2260" in said("name_suffixes.txt")
+
+
+def test_relative_years():
+    assert table("relative_years") == {"今年": ("0",), "去年": ("-1",), "明年": ("1",), "前年": ("-2",)}
+    assert "deictic year words" in said("relative_years.tsv")
