@@ -95,3 +95,71 @@ def test_who_is_a_person_answers_with_their_titles(county_qa):
 )
 def test_who_holds_a_title(county_qa, question, short):
     assert county_qa.ask(question).short == short
+
+
+def test_role_lookups_equal_the_plain_scans():
+    """`holders`, `holders_in`, `named` and `conflict` narrow the scan (name table, title cache,
+    character pairs) but return exactly what the plain loops over every role return."""
+    import random
+    import re
+    from types import SimpleNamespace
+
+    from agent.offline.extract.roles import _AS_TITLE, _CLAUSE_BREAK, TITLES, RoleBook, _shared, org_named
+
+    rng = random.Random(7)
+    places = ["东兴区", "南溪区", "云溪市", "青禾县", "市科技局", "绿源茶业有限公司", "并济科技", "天济科技"]
+    titles = ["区长", "副区长", "县长", "书记", "局长", "总经理", "副县长", "董事长"]
+    names = ["李明远", "赵敏", "周启航", "陈海波", "高铭浩", "王", "欧阳明月", "张伟"]
+    table: dict[str, list] = {}
+    for d in range(40):
+        rows = []
+        for _ in range(rng.randint(0, 5)):
+            chain = [rng.choice(places) + rng.choice(["", "人民政府", "委"]) + rng.choice(titles)
+                     for _ in range(rng.randint(1, 2))]
+            rows.append((rng.choice(names), chain, rng.randint(0, 99), rng.randint(100, 199)))
+        table[f"doc{d}.txt"] = rows
+    book = RoleBook(SimpleNamespace(role_rows=table))
+    roles = book.roles
+
+    def plain_conflict(question):  # the loop as it was, over every role
+        by_name: dict = {}
+        for role in roles:
+            by_name.setdefault(role.name, []).append(role)
+        for name, held in by_name.items():
+            at = question.find(name)
+            if at < 0:
+                continue
+            before = _CLAUSE_BREAK.split(question[:at])[-1]
+            after = _AS_TITLE.match(question, at + len(name))
+            phrase = after.group(1) if after else before
+            title = next((t for t in TITLES if phrase.endswith(t)), "")
+            if title and not title.startswith("副") and phrase.endswith("副" + title):
+                title = "副" + title
+            if not title:
+                continue
+            place = phrase[: -len(title)]
+            if any(r.holds(title) for r in held) and org_named(place, held):
+                continue
+            if any(r.holds(title) for r in held):
+                title = place[-12:] + title if place else title
+            holders = [r for r in roles if r.name != name and r.holds(title)]
+            holders.sort(key=lambda r: -_shared(place, r.chain))
+            return (name, title, tuple(held), holders[0] if holders else None)
+        return None
+
+    orgs = ["", "的", "是东兴区", "东兴", "南溪区人民政府", "市科技局", "并济科技", "天济科技有限",
+            "云溪", "绿源茶业", "青禾县县委", "区人民政府", "溪区"]
+    for title in titles + ["副总经理"]:
+        assert book.holders(title) == [r for r in roles if r.holds(title)]
+        for org in orgs:
+            assert book.holders_in(title, org) == [r for r in book.holders(title) if org_named(org, [r])]
+    for name in names + ["无名"]:
+        assert book.named(name) == [r for r in roles if r.name == name]
+    for name in names:
+        for place in places:
+            for title in titles:
+                for question in (f"{place}{title}{name}说了什么？", f"{name}作为{place}{title}指出了什么？",
+                                 f"{title}{name}是谁？"):
+                    got = book.conflict(question)
+                    got = got and (got.person, got.title, got.roles, got.holder)
+                    assert got == plain_conflict(question), question

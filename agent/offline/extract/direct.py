@@ -7,7 +7,7 @@ import re
 
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.docmeta import answer_from_metadata
-from agent.offline.extract.roles import TITLES, org_named
+from agent.offline.extract.roles import TITLES
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import role_sentence
 from ingest.normalize import normalize_query
@@ -55,8 +55,8 @@ class AnswerAboutPerson(Stage):
         holder = None if asked else _WHO_HOLDS.match(text)
         if holder:
             title, org = holder.group("title"), holder.group("org")
-            holders = [r for r in docs.roles.roles if r.holds(title)]
-            found = [r for r in holders if org_named(org, [r])]
+            holders = docs.roles.holders(title)
+            found = docs.roles.holders_in(title, org)
             org = re.sub(r"(?:县委|市委|区委|党委|人民政府|政府)$", "", org)  # 「青禾县县委」书记
             if not found and len({r.name for r in holders}) == 1:
                 # 「云岫县县长」 when the report on 云岫县 only says 「县长陈海波」: the same document
@@ -68,7 +68,7 @@ class AnswerAboutPerson(Stage):
             return draft.settle(f"{role.name}（{role.chain}）", [role_sentence(docs.index, role)], self.name)
         if not asked:
             return draft
-        roles = [r for r in docs.roles.roles if r.name == asked.group("name")]
+        roles = docs.roles.named(asked.group("name"))
         if not roles:
             return draft
         chains = "；".join(dict.fromkeys(r.chain for r in roles))

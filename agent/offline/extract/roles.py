@@ -9,6 +9,7 @@ Plain Python; names come from jieba's person tags, or a surname followed by a sp
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -56,6 +57,16 @@ class Conflict:
 class RoleBook:
     def __init__(self, index: LoadedIndex) -> None:
         self.index = index
+        self._holders: dict[str, list[Role]] = {}
+        self._chains: dict[str, tuple[str, list[int]]] = {}
+
+    @cached_property
+    def _longest_name(self) -> int:
+        return max(map(len, self.by_name), default=0)
+
+    @cached_property
+    def _name_order(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.by_name)}
 
     @cached_property
     def roles(self) -> list[Role]:
@@ -76,12 +87,62 @@ class RoleBook:
             for name, titles, start, end in rows
         ]
 
-    def conflict(self, question: str) -> Conflict | None:
-        """A person the question gives a title the documents do not give them."""
+    @cached_property
+    def by_name(self) -> dict[str, list[Role]]:
+        """Each name's roles, in the order `roles` has them; names in order of first appearance."""
         by_name: dict[str, list[Role]] = {}
         for role in self.roles:
             by_name.setdefault(role.name, []).append(role)
-        for name, roles in by_name.items():
+        return by_name
+
+    def named(self, name: str) -> list[Role]:
+        """``[r for r in roles if r.name == name]``, from the name table."""
+        return list(self.by_name.get(name, ()))
+
+    def holders(self, title: str) -> list[Role]:
+        """``[r for r in roles if r.holds(title)]``, computed once per title."""
+        if title not in self._holders:
+            self._holders[title] = [r for r in self.roles if r.holds(title)]
+        return self._holders[title]
+
+    def holders_in(self, title: str, org: str) -> list[Role]:
+        """``[r for r in holders(title) if org_named(org, [r])]``: the exact test, run only on the
+        holders whose titles share one of the place's character pairs that any match must hold."""
+        holders = self.holders(title)
+        place = re.sub(r"^(?:的|是|为)", "", org)
+        if len(place) < 2:
+            return list(holders)  # org_named is true for every role
+        if title not in self._chains:
+            chains = [r.chain for r in holders]
+            starts, at = [], 0
+            for chain in chains:
+                starts.append(at)
+                at += len(chain) + 1
+            self._chains[title] = ("\x00".join(chains), starts)
+        joined, starts = self._chains[title]
+        pairs = sorted({place[i : i + 2] for i in range(len(place) - 1)})
+        need = next(k for k in range(len(pairs) + 1) if k >= 0.75 * len(pairs))  # org_named's test
+        # a passing chain lacks at most len(pairs) - need pairs, so it holds one of any
+        # len(pairs) - need + 1 of them: look up the rarest that many
+        chosen = sorted(pairs, key=joined.count)[: len(pairs) - need + 1]
+        rows: set[int] = set()
+        for pair in chosen:
+            at = joined.find(pair)
+            while at >= 0:
+                row = bisect_right(starts, at) - 1
+                rows.add(row)
+                at = joined.find(pair, starts[row + 1]) if row + 1 < len(starts) else -1
+        return [holders[row] for row in sorted(rows) if org_named(org, [holders[row]])]
+
+    def conflict(self, question: str) -> Conflict | None:
+        """A person the question gives a title the documents do not give them."""
+        by_name = self.by_name
+        # only the names that occur in the question, in the name table's order
+        longest = self._longest_name
+        present = {question[i : i + n] for n in range(longest + 1) for i in range(len(question) - n + 1)}
+        order = self._name_order
+        for name in sorted((n for n in present if n in by_name), key=order.__getitem__):
+            roles = by_name[name]
             at = question.find(name)
             if at < 0:
                 continue
