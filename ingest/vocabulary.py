@@ -88,14 +88,7 @@ def extract_terms(texts: Iterable[str]) -> list[str]:
 def combine_terms(parts: Iterable[DocumentTerms], count: Callable[[str], int]) -> list[str]:
     """The vocabulary of a corpus from its documents' `DocumentTerms`; ``count(name)`` is how
     often ``name`` occurs in the whole corpus (the only corpus-wide input)."""
-    found: set[str] = set()
-    places: dict[str, int] = {}
-    partners: set[str] = set()
-    for part in parts:
-        found.update(part.found)
-        for name, n in part.places:
-            places[name] = places.get(name, 0) + n
-        partners.update(part.partners)
+    found, places, partners = _pooled(parts)
     # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
     found.update(name for name, n in places.items() if n >= 2)
     # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
@@ -106,14 +99,7 @@ def combine_terms(parts: Iterable[DocumentTerms], count: Callable[[str], int]) -
 
 def counted_names(parts: Iterable[DocumentTerms]) -> set[str]:
     """Every name whose corpus-wide count `combine_terms` may ask for."""
-    found: set[str] = set()
-    places: dict[str, int] = {}
-    partners: set[str] = set()
-    for part in parts:
-        found.update(part.found)
-        for name, n in part.places:
-            places[name] = places.get(name, 0) + n
-        partners.update(part.partners)
+    found, places, partners = _pooled(parts)
     names = set(partners)
     for name in found | set(places) | partners:
         core = _company_core(name)
@@ -129,6 +115,19 @@ _PROVINCES = (
 ).split()
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 
+
+
+def _pooled(parts: Iterable[DocumentTerms]) -> tuple[set[str], dict[str, int], set[str]]:
+    """The documents' candidate names, place counts summed, and partners, pooled."""
+    found: set[str] = set()
+    places: dict[str, int] = {}
+    partners: set[str] = set()
+    for part in parts:
+        found.update(part.found)
+        for name, n in part.places:
+            places[name] = places.get(name, 0) + n
+        partners.update(part.partners)
+    return found, places, partners
 
 def _company_core(name: str) -> str | None:
     """「四川并济科技有限公司」 -> 「并济科技」 (None for a name that is no company's)."""
