@@ -116,6 +116,9 @@ def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, do
     assert rules.unit(money, docs) == Refusal("unit", "no figure counted in 名")
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区共有员工1200名。"))
     assert rules.unit(staff, docs) is None
+    # a number that is a code answers 「多少」 too: a hotline has no measure word
+    hotline = draft(segmenter, "园区的服务热线是多少？", sentence("园区服务热线：0832-2120000。"))
+    assert rules.no_figure(hotline, docs) is None and rules.quantity(hotline, docs) is None
 
 
 def test_time_rules_want_a_date_of_the_asked_event(segmenter, docs):

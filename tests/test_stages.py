@@ -57,6 +57,11 @@ def test_numerals_take_any_measure_word_but_not_dates():
     assert found == ["250米", "1,700米", "3颗", "两架"]
 
 
+def test_numerals_take_codes_of_five_digits_or_more_but_not_dates_or_decimals():
+    found = [s.text for s in numerals("咨询电话：0832-2120000，邮编641100，2024-01-05起，共1234.5亿，第12345")]
+    assert found == ["0832-2120000", "641100", "1234.5亿", "12345"]
+
+
 def test_figures_keep_qualifier_and_unit():
     assert [s.text for s in figures("营收超10亿元，增长39.3%，新增8家企业")] == ["超10亿元", "增长39.3%", "8家"]
     assert to_number("2.6亿元") == 2.6

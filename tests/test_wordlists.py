@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 23
+    assert len(files) == 24
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -158,3 +158,8 @@ def test_name_suffixes():
 def test_relative_years():
     assert table("relative_years") == {"今年": ("0",), "去年": ("-1",), "明年": ("1",), "前年": ("-2",)}
     assert "deictic year words" in said("relative_years.tsv")
+
+
+def test_result_connectives():
+    assert words("result_connectives")[:3] == ("因此", "所以", "因而")
+    assert "因果复句" in said("result_connectives.txt")

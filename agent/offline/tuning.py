@@ -37,6 +37,8 @@ class Tuning:
     single_char_weight: float = 0.4
     rare_share: float = 0.1  # a term at most this share of the documents use can route a question
     context_weight: float = 0.5  # a term of the previous turn, when choosing among documents
+    restated_share: float = 0.3  # a why-answer's sentence with at most this share of new
+    # characters only restates the question: its cause is the sentence before (CMRC 2018 trial)
     weights: MappingProxyType = field(default_factory=_weights)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import clauses, figures, list_items
+from agent.offline.extract.figures import clauses, figures, list_items, numerals
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
@@ -85,7 +85,9 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
     for cand in evidence:
         for part in clauses(cand.norm):
-            if not any(q.unit_fits(f.text) for f in figures(part.text)):
+            # a figure with a known unit, or any numeral with the measure word after it
+            # (「长1,980米」「12岁」「7处」: 量词 and units are an open class)
+            if not any(q.unit_fits(f.text) for f in (*figures(part.text), *numerals(part.text))):
                 continue
             score = clause_score(q, part.text)
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause

@@ -73,14 +73,28 @@ _NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九�
 
 
 def numerals(text: str) -> list[Span]:
-    """Every numeral with a measure word or unit after it, dates left out: a figure of any kind."""
+    """Every numeral with a measure word or unit after it, dates left out: a figure of any kind;
+    and numbers that are codes (a telephone, postal or document number: five digits or more)."""
     out = []
+    dates = [d.span() for d in _ISO_DATE.finditer(text)]
     for m in _NUMERAL_MEASURE.finditer(text):
         found = m.group(0)
+        if any(a <= m.start() < b for a, b in dates):
+            continue  # 「2024-01-05起」: the day of a date
         if _DATE_LIKE.fullmatch(found) or re.fullmatch(r"\d{1,2}[月日号]", found) or re.fullmatch(r"一\D", found):
             continue  # dates, and 「一个」「一种」 (an article, not a count)
         out.append(Span(m.start(), m.end(), found))
-    return out
+    for m in _CODE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if digits >= 5 and not _ISO_DATE.fullmatch(m.group(0)) and not any(
+                s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), m.group(0)))
+    return sorted(out, key=lambda s: s.start)
+
+
+# a run of digits joined by hyphens or spaces (「0832-2120000」「641100」), not part of a decimal
+_CODE = re.compile(r"(?<![\d.,])\d(?:[\d\-－ ]*\d)?(?![\d.,])")
+_ISO_DATE = re.compile(r"\d{4}[\-－]\d{1,2}[\-－]\d{1,2}")
 
 
 def to_number(figure: str) -> float | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agent.lexicon.wordlists import words
 from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import (
@@ -22,14 +23,20 @@ from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.lists import list_answer
 from agent.offline.gather.credit import term_credit
-from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import sentences_before
+from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import Question
 
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
     r"\d{1,2}[:：]\d{2}|\d{1,2}时(?:\d{1,2}分)?|\d{1,2}点(?:半|\d{1,2}分)?"
 )
+
+
+# a sentence opening with one states a result (agent/lexicon/result_connectives.txt)
+_RESULT = words("result_connectives")
+_CHARS = re.compile(r"[\W\d_a-z]+")
 
 
 class Calculate(Stage):
@@ -83,6 +90,11 @@ class Extract(Stage):
             # sentence, which holds the answer more often than any clause of it
             short = reported_speech(q, top.norm) or span(q, top, tagged, aligned, TYPED_SPANS, whole_clause=True) or (
                 best_clause(q, top) if DOES_WHAT.search(q.text) else whole(top))
+            if q.qtype == "why":
+                cause = self._cause(q, top)
+                if cause is not None:
+                    short = f"{cause.text.strip()}{short}"
+                    evidence = [cause] + evidence
             named = self._referent(q, top)
             if named is not None:
                 short, antecedent = named
@@ -93,6 +105,22 @@ class Extract(Stage):
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         short = resolve_relative_dates(short, docs.index.documents[top.source], q.qtype == "when")
         return replace(draft, short=short, evidence=tuple(evidence))
+
+    def _cause(self, q: Question, top: Candidate) -> Candidate | None:
+        """A why-answer whose sentence only states the result (it opens with 「因此」「所以」, or
+        says little beyond the question) gives no reason: the cause is told just before it, in
+        the same paragraph (CMRC 2018 trial, why-questions: span in the first line 70% → 80%)."""
+        if asked_slot(q.text).kind != "reason" or REASON.search(top.norm):
+            return None
+        body = _CHARS.sub("", top.norm)
+        beyond = sum(ch not in q.text for ch in body)
+        if not (top.norm.lstrip().startswith(_RESULT) or beyond <= self.docs.tuning.restated_share * len(body)):
+            return None
+        earlier = sentences_before(self.docs.index, top, 1)
+        text = self.docs.index.documents[top.source].text
+        if not earlier or "\n" in text[earlier[0].end : top.start]:
+            return None
+        return earlier[0]
 
     def _referent(self, q: Question, top: Candidate) -> tuple[str, Candidate] | None:
         """「在什么活动上」 answered by 「在这场…活动中」: the name it refers to, and its sentence."""

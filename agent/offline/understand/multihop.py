@@ -51,15 +51,49 @@ def bridge_entity(hop: Hop, bridge: list[Candidate], vocabulary: set[str], tagge
     if kind == "person":
         found = _PERSON.findall(text)
         return found[0] if found else ""
+    # the entity described is not one the description itself names (「为并济科技…提供…的机构」 is
+    # not 并济科技, nor 四川并济科技有限公司)
+    own = [w for w in vocabulary if len(w) >= 2 and w in hop.description]
     names = [w for w in vocabulary if w in text and w not in hop.description]
     names += [w for w, flag in tagged(text) if flag in ("nt", "nz", "nr") and len(w) >= 2]
+    names = [n for n in names if not any(w in n or n in w for w in own)]
+    # nor a phrase of the description's own (「中文多模态大模型」 for 「提供多模态大模型」)
+    names = [n for n in names if not any(hop.description[i : i + 3] in n for i in range(len(hop.description) - 2))]
     if kind == "org":
         # 「企业」「公司」 are companies; 「机构」 may also be a lab, a university or a model's maker
         ends = _ORG_END if hop.head in ("机构", "单位") else _COMPANY_END
-        names = [n for n in names if n.endswith(ends)]
+        names = [n for n in names if n.endswith(ends) or (hop.head in ("机构", "单位") and n in vocabulary)]
     names = [_LEAD_IN.sub("", n) for n in names if n not in hop.description]
     names = [n for n in names if len(n) >= 2]
     if not names:
         return ""
+    anchors = _anchors(hop.description, text, own)
+    if anchors:
+        # the name written next to what the description says (「依托紫东太初…多模态大模型」), first
+        # mentioned among equals
+        return min(names, key=lambda n: (_distance(text, n, anchors), text.index(n), -len(n)))
     # the name mentioned first in the bridge sentences is their subject
     return min(names, key=lambda n: (text.index(n), -len(n)))
+
+
+def _anchors(description: str, text: str, own: list[str]) -> list[int]:
+    """Where the description's own words (4 characters or more, not its names) stand in ``text``."""
+    spots = []
+    for i in range(len(description) - 3):
+        piece = description[i : i + 4]
+        if any(piece in w for w in own):
+            continue
+        at = text.find(piece)
+        while at >= 0:
+            spots.append(at)
+            at = text.find(piece, at + 1)
+    return spots
+
+
+def _distance(text: str, name: str, anchors: list[int]) -> int:
+    at = text.find(name)
+    best = len(text)
+    while at >= 0:
+        best = min(best, *(min(abs(a - at), abs(a - (at + len(name)))) for a in anchors))
+        at = text.find(name, at + 1)
+    return best

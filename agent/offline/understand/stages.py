@@ -75,8 +75,9 @@ class Analyze(Stage):
         bridge = [found[0]]
         vocabulary = set(docs.index.segmenter.words)
         entity = bridge_entity(hop, bridge, vocabulary, docs.index.segmenter.tagged)
-        if re.match(r"^.{0,8}?(?:这家|该|此|其|这座|这个|它)", found[0].norm):
+        if not entity and re.match(r"^.{0,8}?(?:这家|该|此|其|这座|这个|它)", found[0].norm):
             # 「改造完成后，该企业产能提升35%」: the company is named a sentence or three before
+            # (when the sentence names no other entity)
             for previous in reversed(sentences_before(docs.index, found[0], 3)):
                 named = bridge_entity(hop, [previous], vocabulary, docs.index.segmenter.tagged)
                 if named:
