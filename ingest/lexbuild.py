@@ -13,7 +13,9 @@ What each part depends on, and so what a re-sync recomputes:
   added to or dropped from the vocabulary;
 - BM25 is stored as term frequencies (`ingest.lexical`): the postings of removed chunks are
   dropped and the new ones inserted, equal score for score to a build from scratch;
-- a document's roles (who holds which title) depend on its text and the words in its sentences.
+- a document's roles (who holds which title) depend on its text and the words in its sentences;
+- the character-pair table (`ingest.pairs`) lists each document's pairs by its row: the rows of
+  removed and changed documents are dropped and those of new ones inserted.
 
 Any doubt about the previous generation (another format, other chunk sizes, damage) means a full
 build, never a partial reuse.
@@ -34,6 +36,7 @@ from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.normalize import normalize
+from ingest.pairs import MAX_DOCUMENTS, PairTable, document_pairs
 from ingest.segment import Segmenter
 from ingest.store import ChunkTable, Generation, IndexFiles, atomic_write_bytes
 from ingest.titles import document_roles
@@ -61,6 +64,7 @@ class Previous:
     norm_digests: dict[str, str]  # by document sha: sha256 of its normalised text
     counts: dict[str, int]
     roles: dict[str, list]  # source -> role rows
+    pairs: PairTable | None = None  # None: the generation has none (written before it)
 
 
 @dataclass
@@ -71,6 +75,7 @@ class LexicalResult:
     terms_json: str
     norm_json: str  # {document sha: sha256 of its normalised text} (norm.json)
     roles: dict[str, list]  # source -> rows, in chunk order
+    pairs: PairTable | None = None  # the character-pair table, rows in ``docs`` order
     stats: dict[str, int] = field(default_factory=dict)  # what was reused / recomputed
 
 
@@ -97,8 +102,12 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             lo, _ = rows.get(chunk.source, (row, row))
             rows[chunk.source] = (lo, row + 1)
         roles = json.loads((generation.folder / "roles.json").read_text(encoding="utf-8"))
+        shas = {s: e["sha256"] for s, e in manifest.get("documents", {}).items()}
+        pairs = PairTable.load(generation.folder, mmap=False)
+        if pairs is not None and pairs.shas != list(shas.values()):
+            pairs = None  # rows of other documents: built afresh
         return Previous(
-            shas={s: e["sha256"] for s, e in manifest.get("documents", {}).items()},
+            shas=shas,
             chunks=chunks,
             table=table,
             rows=rows,
@@ -109,6 +118,7 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             norm_digests=json.loads((generation.folder / "norm.json").read_text(encoding="utf-8")),
             counts=state["counts"],
             roles={source: rows for source, rows in roles},
+            pairs=pairs,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
         log.info("上一代索引不可复用（%s），词表与 BM25 全部重建", exc)
@@ -215,6 +225,8 @@ def build_lexical(
                 rows = document_roles(doc_chunks, docs[source].text, segmenter)
                 roles[source] = [[n, list(t), a, b] for n, t, a, b in rows]
         stats["roles_computed"] = sum(1 for s in by_source if not (previous and s in reused and s not in touched))
+    with step("字对"):
+        pairs = _pair_table(docs, previous, norms, stats)
     state = {
         "version": LEXICAL_VERSION,
         "terms": {sha: terms[sha].to_json() for sha in sorted(terms)},
@@ -223,8 +235,41 @@ def build_lexical(
     digests = {sha: norms.digests[sha] for sha in sorted(terms) if sha in norms.digests}
     return LexicalResult(
         words, segmenter, index, json.dumps(state, ensure_ascii=False), json.dumps(digests), roles,
-        stats,
+        pairs, stats,
     )
+
+
+def _pair_table(
+    docs: dict[str, LoadedDocument], previous: Previous | None, norms: NormTexts, stats: dict[str, int]
+) -> PairTable | None:
+    """The character-pair table of ``docs`` (rows in their order): the previous table with the
+    rows of removed and changed documents dropped and the new ones inserted, or built afresh."""
+    if len(docs) > MAX_DOCUMENTS:
+        return None
+    sources = list(docs)
+    shas = [docs[s].sha256 for s in sources]
+    old_to_new = None
+    if previous is not None and previous.pairs is not None:
+        new_row = {s: i for i, s in enumerate(sources)}
+        old_to_new = np.array(
+            [new_row.get(s, -1) if docs.get(s) is not None and docs[s].sha256 == sha else -1
+             for s, sha in previous.shas.items()],
+            dtype=np.int64,
+        )
+        kept = old_to_new[old_to_new >= 0]
+        if len(kept) > 1 and not bool(np.all(kept[1:] > kept[:-1])):
+            old_to_new = None  # the kept documents changed order: built afresh
+    if old_to_new is None:
+        fresh = list(range(len(sources)))
+        table = PairTable(np.zeros(0, np.uint64), np.zeros(1, np.int64), np.zeros(0, np.int32), [])
+        old_to_new = np.zeros(0, dtype=np.int64)
+    else:
+        kept_rows = set(old_to_new[old_to_new >= 0].tolist())
+        fresh = [i for i in range(len(sources)) if i not in kept_rows]
+        table = previous.pairs
+    stats["pairs_computed"] = len(fresh)
+    pairs = [document_pairs(norms.of(docs[sources[i]])) for i in fresh]
+    return table.updated(old_to_new, pairs, fresh, shas)
 
 
 def _counts(
@@ -326,7 +371,7 @@ def chunk_table(chunks: list[Chunk], previous: Previous | None) -> ChunkTable:
 
 
 def write_lexical(gen: Generation, result: LexicalResult, chunks: list[Chunk]) -> None:
-    """The lexical files of a generation: userdict.txt, bm25/, terms.json, roles.json."""
+    """The lexical files of a generation: userdict.txt, bm25/, terms.json, roles.json, pairs/."""
     gen.write_userdict(result.words)
     gen.write_file("terms.json", result.terms_json.encode())
     gen.write_file("norm.json", result.norm_json.encode())
@@ -335,3 +380,6 @@ def write_lexical(gen: Generation, result: LexicalResult, chunks: list[Chunk]) -
     gen.write_file("roles.json", json.dumps(roles, ensure_ascii=False).encode())
     for name, data in result.lexical.files().items():
         gen.write_file(f"bm25/{name}", data)
+    if result.pairs is not None:
+        for name, data in result.pairs.files().items():
+            gen.write_file(name, data)

@@ -16,6 +16,7 @@ from ingest.index import VectorIndex
 from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.normalize import normalize
+from ingest.pairs import PairTable
 from ingest.segment import Segmenter
 from ingest.store import IndexFiles, document_from, lazy_document
 from ingest.types import Chunk, LoadedDocument
@@ -71,6 +72,19 @@ class LoadedIndex:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, TypeError):
             return {}
+
+    @cached_property
+    def pair_table(self) -> PairTable | None:
+        """The ingest's character-pair → documents table (`ingest.pairs`), memory-mapped on first
+        use, its rows in the order of ``documents``; None for an index written before it had one
+        (or one whose rows are other documents)."""
+        name = self.generation
+        if not name:
+            return None
+        table = PairTable.load(self.root / name)
+        if table is None or table.shas != [d.sha256 for d in self.documents.values()]:
+            return None
+        return table
 
     @cached_property
     def role_rows(self) -> dict[str, list] | None:

@@ -9,7 +9,8 @@ Layout::
                        chunks.npy, chunk_sentences.npy, chunks.txt; `ChunkTable`), sentences.json
                        + sentences.npy (per-sentence vectors), userdict.txt, bm25/ (term
                        frequencies, ingest.lexical), terms.json + norm.json (per-document words
-                       and corpus counts, ingest.lexbuild), roles.json (who holds which title)
+                       and corpus counts, ingest.lexbuild), roles.json (who holds which title),
+                       pairs/ (character pairs → documents, ingest.pairs)
     docs/<sha>.txt     each document's extracted text, so citations can be shown and checked
     normdocs/<sha>.txt its normalised (Simplified) text, for re-syncs and the answerer's counts
     stamps.json        size and time of the files written by the last run: a file whose stamp

@@ -61,6 +61,10 @@ KINDS = {
     "gen-*/bm25/rows.npy": "gen",
     "gen-*/bm25/tf.npy": "gen",
     "gen-*/bm25/lengths.npy": "gen",
+    "gen-*/pairs/keys.npy": "gen",
+    "gen-*/pairs/indptr.npy": "gen",
+    "gen-*/pairs/docs.npy": "gen",
+    "gen-*/pairs/docs.json": "gen",
     "docs/*.txt": "docs",
     # normalised texts for a re-sync's word counts: not read while the index is current, and
     # checked against their digests (norm.json) when they are

@@ -59,6 +59,7 @@ class EvidenceFinder:
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._doc_row: dict[str, int] = {}
         self._doc_df: dict[str, int] = {}
+        self._pair_table = False  # not looked up yet (`_pairs`)
         self._chunk_by_id = {c.id: c for c in index.chunks}
         self._joined_chunks: str | None = None  # built on first use (`_chunks_joined`)
         self._chunk_starts: list[int] = []
@@ -303,6 +304,17 @@ class EvidenceFinder:
         if not needle:
             found.update(sources)
             return found
+        table = self._pairs()
+        if table is not None and len(needle) >= 2 and "\x00" not in needle:
+            # only the documents that hold every character pair of the needle can hold it: the
+            # exact test on those, in document order (the same documents as the scan below)
+            last = len(starts) - 1
+            for doc in table.candidates(needle).tolist():
+                if limit and len(found) > limit:
+                    break
+                if joined.find(needle, starts[doc], starts[doc + 1] - 1 if doc < last else len(joined)) >= 0:
+                    found.add(sources[doc])
+            return found
         at = joined.find(needle)
         while at >= 0 and not (limit and len(found) > limit):
             doc = bisect_right(starts, at) - 1
@@ -310,6 +322,15 @@ class EvidenceFinder:
             # the next document: one hit is enough
             at = joined.find(needle, starts[doc + 1]) if doc + 1 < len(starts) else -1
         return found
+
+    def _pairs(self):
+        """The index's character-pair table (`ingest.pairs.PairTable`), or None (an index
+        written before it had one: every look-up scans the joined texts)."""
+        if self._pair_table is False:
+            self._pair_table = getattr(self.index, "pair_table", None)
+            if self._pair_table is not None and len(self._pair_table.shas) != len(self._corpus()[1]):
+                self._pair_table = None
+        return self._pair_table
 
     def _document_frequency(self, term: str) -> int:
         """Documents that hold the term or a synonym of it (`term_credit` ≥ 0.9 without
