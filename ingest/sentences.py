@@ -1,4 +1,5 @@
-"""Sentence splitting on original text: 。！？；… and line breaks, closing quotes kept."""
+"""Sentence splitting on original text: 。！？；… and line breaks, closing quotes kept; not inside
+quotes, brackets or book titles (up to 200 characters)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from ingest.types import Sentence
 
 TERMINATORS = set("。！？；!?;…")
 CLOSERS = set("”’」』）)》〉】\"'")
-OPENERS = {"“": "”", "「": "」", "『": "』"}
+# quotes, brackets and book titles: a terminator inside one (「（学名：…；…）」「《…！…》」) ends no sentence
+OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
 _MAX_QUOTE = 200  # a quote longer than this (or left open) no longer shields its terminators
 
 

@@ -38,6 +38,19 @@ def test_sentences_keep_closing_quotes_and_skip_decimals():
     ]
 
 
+def test_sentences_do_not_end_inside_brackets_or_book_titles():
+    text = "牛车水（英语：Chinatown；马来语：Kreta Ayer）是唐人街。专辑《再见！青春》发行于1998年！(见附表；下同)全文完。"
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
+    assert spans == [
+        "牛车水（英语：Chinatown；马来语：Kreta Ayer）是唐人街。",
+        "专辑《再见！青春》发行于1998年！",
+        "(见附表；下同)全文完。",
+    ]
+    # a bracket left open shields no more than 200 characters
+    long = "注（" + "说明文字" * 60 + "；后文。"
+    assert len(split_sentences(long)) == 2
+
+
 def test_chunks_respect_sizes_overlap_and_headings():
     body = "".join(f"第{i}句说明人工智能产业的发展情况并给出具体的数字{i}。" for i in range(1, 13))
     text = "一、总体要求\n" + body + "\n二、保障措施\n加强组织领导。"
