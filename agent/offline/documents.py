@@ -12,6 +12,7 @@ from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
 from agent.offline.gather.neighbours import previous_sentence
 from agent.offline.tuning import tuning_for
+from agent.offline.understand.abbreviation import expand
 from agent.offline.understand.crosslingual import PinyinLexicon
 from agent.offline.understand.question import Question
 from agent.retrieval import HybridRetriever
@@ -33,6 +34,7 @@ class Documents:
         self._doc_norms: dict[str, str] = {}
         self._openings: dict[tuple[str, int], str] = {}
         self._entities: dict[str, str] = {}
+        self._spelled: dict[tuple[str, str], str] = {}
         self._lexicon: PinyinLexicon | None = None
 
     def pinyin(self) -> PinyinLexicon:
@@ -47,6 +49,15 @@ class Documents:
                 strict_credit(term, text) > 0 for text in self.evidence._chunk_texts
             )
         return self._unknown_cache[term]
+
+    def spelled_out(self, question: str, name: str) -> str:
+        """The full name the documents write where the question uses an abbreviation they never
+        do (「西贡商信银行」: 「商业信用」), or "" (`agent.offline.understand.abbreviation`)."""
+        key = (question, name)
+        if key not in self._spelled:
+            known = not self.unknown(name)
+            self._spelled[key] = "" if known else expand(question, name, self.evidence._chunk_texts)
+        return self._spelled[key]
 
     def document_norm(self, source: str) -> str:
         if source not in self._doc_norms:

@@ -44,10 +44,11 @@ def coverage(d: Draft, docs) -> Refusal | None:
 def unknown_noun(d: Draft, docs) -> Refusal | None:
     q, top, pool = d.q, d.candidates[0], d.candidates[:5]
     free = kind_free(q, top)
+    aspects = [n for n in q.asked if is_aspect(n)]
     for noun in q.asked:
         if noun in COMPUTED or (free and noun == q.kind):
             continue  # a calculation asks for what it computes
-        if is_aspect(noun) and covers_all_but(q, top, noun):
+        if noun in aspects and covers_all_but(q, top, *aspects):
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if max(strict_credit(noun, c.norm) for c in pool) == 0 and docs.unknown(noun):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
@@ -147,9 +148,16 @@ def unit(d: Draft, docs) -> Refusal | None:
     return None
 
 
+# a time told by another event or by an age: 「四国征伐后，…」「高二的时候拍了…」「自十八岁开始…」
+RELATIVE_TIME = re.compile(
+    r"(?:^|[,，;；])[^,，;；。]{1,12}?(?:(?:之后|以后|后|之前|以前|时)[,，]|前夕|期间|之际|的时候)|"
+    r"[\d一二三四五六七八九十]{1,3}岁(?:时|的时候|那年|开始|起)?"
+)
+
+
 def no_time(d: Draft, docs) -> Refusal | None:
-    top = d.candidates[0]
-    if d.q.qtype == "when" and not TIME.search(top.norm) and not TIME_SPAN.search(top.norm):
+    top = d.candidates[0].norm
+    if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)):
         return Refusal("no-time", "no time in the best sentence")
     return None
 
@@ -159,6 +167,8 @@ def other_event(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
     if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
+        if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
+            return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
         return Refusal("other-event", "the dated sentence is about another event")
     return None
 
@@ -187,9 +197,27 @@ def first_refusal(d: Draft, docs) -> Refusal | None:
     return None
 
 
-def covers_all_but(q: Question, top: Candidate, word: str) -> bool:
-    """The sentence holds every content term of the question except ``word``."""
-    rest = tuple(t for t in q.terms if t != word and t not in word and word not in t)
+def dated_with(sentence: str, terms: list[str]) -> bool:
+    """A clause of the sentence holds a time and one of ``terms`` (a clause that is only a time,
+    「1863年，」, belongs to the next): 「老城区在1986年被…登录为世界文化遗产」, not 「在今年7月举行的
+    发布会上，区长陈伟介绍」, whose date is the meeting's."""
+    clauses, pending = [], ""
+    for part in re.split(r"[,，;；。]", sentence):
+        if _timed(part) and len(_timed(part).group(0)) >= len(part.strip()) - 1:
+            pending += part
+            continue
+        clauses.append(pending + part)
+        pending = ""
+    return any(_timed(c) and any(len(t) >= 2 and term_credit(t, c) > 0 for t in terms) for c in clauses)
+
+
+def _timed(text: str):
+    return TIME.search(text) or TIME_SPAN.search(text)
+
+
+def covers_all_but(q: Question, top: Candidate, *excluded: str) -> bool:
+    """The sentence holds every content term of the question except the ``excluded`` words."""
+    rest = tuple(t for t in q.terms if not any(t == w or t in w or w in t for w in excluded))
     return bool(rest) and all(t in top.covered or term_credit(t, top.norm) >= 0.75 for t in rest)
 
 

@@ -47,9 +47,6 @@ class EvidenceFinder:
         self.index = index
         self.tuning = tuning
         self._vector_row = {key: i for i, key in enumerate(index.sentence_keys)}
-        self._chunks_of: dict[str, list] = {}
-        for chunk in index.chunks:
-            self._chunks_of.setdefault(chunk.source, []).append(chunk)
         # the BM25 index's own counts (same values, no re-tokenising at start); counted here for
         # an index without them
         self._df = dict(getattr(index, "term_df", None) or {}) or _term_document_frequency(index)
@@ -130,7 +127,7 @@ class EvidenceFinder:
         ids: list[str] = []
         for row in best:
             source, start, end = self.index.sentence_keys[row]
-            for chunk in self._chunks_of.get(source, ()):
+            for chunk in self.index.chunks_of(source):
                 if chunk.start <= start and end <= chunk.end:
                     if chunk.id not in ids:
                         ids.append(chunk.id)
@@ -158,7 +155,7 @@ class EvidenceFinder:
             sims = self.index.sentence_vectors[rows] @ qvec
             for at in np.argsort(-sims, kind="stable")[:n]:
                 _, start, end = self.index.sentence_keys[rows[at]]
-                for chunk in self._chunks_of.get(source, ()):
+                for chunk in self.index.chunks_of(source):
                     if chunk.start <= start and end <= chunk.end and chunk.id not in ids:
                         ids.append(chunk.id)
                         break

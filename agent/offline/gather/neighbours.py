@@ -25,8 +25,7 @@ def sentences_before(index: LoadedIndex, cand: Candidate, n: int) -> list[Candid
     text = index.documents[cand.source].text
     spans = {
         (s.start, s.end)
-        for chunk in index.chunks
-        if chunk.source == cand.source
+        for chunk in index.chunks_of(cand.source)
         for s in chunk.sentences
         if s.end <= cand.start
     }
@@ -41,9 +40,7 @@ def sentences_before(index: LoadedIndex, cand: Candidate, n: int) -> list[Candid
 def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     """The sentence after ``cand`` in the same paragraph (line), if any."""
     text = index.documents[cand.source].text
-    for chunk in index.chunks:
-        if chunk.source != cand.source:
-            continue
+    for chunk in index.chunks_of(cand.source):
         for s in chunk.sentences:
             if s.start >= cand.end and "\n" not in text[cand.end : s.start]:
                 original = text[s.start : s.end]

@@ -141,7 +141,8 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     """Proper names by jieba's tags (ns place, nr person, nt organisation) and place suffixes,
     kept when they start and end on the word boundaries of a named-entity tagger
     (agent/lexicon/entities, Baidu LAC): jieba glues function characters onto names
-    (「了佩琴加」「史称二」「之前新北市」); a bare generic head (行政区, 公司) is no name."""
+    (「了佩琴加」「史称二」「之前新北市」); a bare generic head (行政区, 公司) is no name, nor a word
+    the tagger reads as a common noun (jieba tags 「英文名」「冰淇淋」 nr)."""
     out = []
     for w, flag in tagged:
         if len(w) < 2 or _is_question_word(w):
@@ -152,7 +153,7 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             w = _GLUED.sub("", w)  # 「哪一行政区」: the tagger's boundary may be off by that character
             if not entities.aligned(text, w):
                 continue
-        if len(w) >= 2 and not _generic_head(w):
+        if len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w):
             out.append(w)
     return tuple(dict.fromkeys(out))
 

@@ -1,0 +1,59 @@
+"""A name the documents never use, read as the full name they spell out: 「西贡商信银行」 asked
+of a document that writes 「西贡商业信用银行」, 「人社局」 of one that writes 「人力资源和社会保障局」.
+
+A Chinese abbreviation keeps characters of the full name's words, in order (商业信用 → 商信,
+北京大学 → 北大). The full name is the corpus string that holds the abbreviation's characters in
+that order, the first one at its start and at most `GAP` characters after each, between the same
+question words on either side of it (「西贡」…「银行」). Without such context, or with more than one
+candidate string, the name is left as asked (and refused or noted as the documents' silence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+GAP = 4  # characters of the full name after each kept one (人[力资源和]社[会保障]局)
+CONTEXT = 2  # question characters on each side that the document must repeat around it
+MIN_CONTEXT = 2  # at least this many of them in all
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# particles and copulas that join words of a sentence, not of a name: a gap never holds one
+_NOT_IN_NAMES = "的是了在"
+
+
+def expansion_pattern(question: str, name: str) -> tuple[re.Pattern, int, int] | None:
+    """The pattern of ``name`` spelled out between its question context, with the lengths of
+    that left and right context; None when the question gives too little context."""
+    at = question.find(name)
+    if at < 0 or len(name) < 2:
+        return None
+    left = _han_run(question[:at][::-1])[::-1]
+    right = _han_run(question[at + len(name) :])
+    if len(left) + len(right) < MIN_CONTEXT:
+        return None
+    gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{GAP}}}?"
+    body = "".join(re.escape(ch) + gap for ch in name[:-1]) + re.escape(name[-1]) + gap
+    return re.compile(re.escape(left) + body + re.escape(right)), len(left), len(right)
+
+
+def expand(question: str, name: str, texts: Iterable[str]) -> str:
+    """The one full name ``texts`` (normalised, lower-case) spell ``name`` out as, or ""."""
+    found = expansion_pattern(question, name)
+    if found is None:
+        return ""
+    pattern, left, right = found
+    full = {m.group(0)[left : len(m.group(0)) - right] for text in texts for m in pattern.finditer(text)}
+    full.discard(name)
+    return full.pop() if len(full) == 1 else ""
+
+
+def _han_run(text: str) -> str:
+    """Up to `CONTEXT` Chinese characters from the start of ``text``."""
+    out = ""
+    for ch in text[:CONTEXT]:
+        if not _HAN.match(ch):
+            break
+        out += ch
+    return out
+
+
+__all__ = ["expand", "expansion_pattern"]
