@@ -56,7 +56,7 @@ def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
 
 
 def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns(segmenter):
-    plant = LiteralDocuments({"a.txt": "牡蒿为菊科蒿属的植物。牡蒿茎直立，叶子互生。"})
+    plant = LiteralDocuments({"a.txt": "牡蒿为菊科蒿属的植物。牡蒿茎直立，叶子互生。"}, segmenter=segmenter)
     looks = draft(segmenter, "牡蒿的外貌特征是什么？", sentence("牡蒿茎直立，叶子互生。"))
     assert looks.q.asked == ("外貌", "特征")
     assert rules.unknown_noun(looks, plant) is None
@@ -64,6 +64,13 @@ def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns
     other = draft(segmenter, "黄蝉的外貌特征是什么？", sentence("牡蒿茎直立，叶子互生。"))
     assert rules.unknown_noun(other, plant) == Refusal(
         "unknown-noun", "asked about 外貌, which the documents never mention")
+    # a sentence that names every thing the question does (百老汇), if not 「至今」
+    theatre = LiteralDocuments({"b.txt": "百老汇经历了1919年美国罢工、经济大萧条等的挑战。"}, segmenter=segmenter)
+    hardship = draft(segmenter, "百老汇至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。"))
+    assert rules.unknown_noun(hardship, theatre) is None
+    elsewhere = draft(segmenter, "黄蝉至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。"))
+    assert rules.unknown_noun(elsewhere, theatre) == Refusal(
+        "unknown-noun", "asked about 磨难, which the documents never mention")
 
 
 def test_unknown_name_refuses_a_figure_of_a_place_never_named(segmenter, docs):

@@ -28,6 +28,12 @@ def segmenter():
         ("营收为什么下降了？", "why"),
         ("该政策是否适用于个体户？", "yesno"),
         ("园区有哪些主导产业？", "list"),
+        # 几 inside a word asks nothing (DRCD dev: 「幾何光學」 read as a figure question)
+        ("哪种理论可以作为几何光学与物理光学的桥梁？", "which"),
+        ("几内亚的首都是哪里？", "where"),
+        ("园区有几家企业？", "number"),
+        # a topic word (规模) does not make a year question a figure question
+        ("杜林在哪一年爆发了规模空前的大罢工？", "when"),
     ],
 )
 def test_question_types(segmenter, question, qtype):
@@ -53,6 +59,12 @@ def test_question_types(segmenter, question, qtype):
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):
     q = analyze(question, segmenter)
     assert (q.qtype, q.names) == (qtype, names)
+
+
+def test_asked_nouns_are_words_of_the_ner_tagger_too(segmenter):
+    # jieba's dictionary has 「剧里」; LAC reads 剧|里 (a noun and a locative)
+    assert analyze("蒋家旻在哪部剧里被曹永廉公开赞赏？", segmenter).asked == ()
+    assert analyze("园区有多少名员工？", segmenter).asked == ("园区", "员工")
 
 
 def test_numerals_take_any_measure_word_but_not_dates():

@@ -48,7 +48,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
     for noun in q.asked:
         if noun in COMPUTED or (free and noun == q.kind):
             continue  # a calculation asks for what it computes
-        if noun in aspects and covers_all_but(q, top, *aspects):
+        if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if max(strict_credit(noun, c.norm) for c in pool) == 0 and docs.unknown(noun):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
@@ -197,6 +197,14 @@ def first_refusal(d: Draft, docs) -> Refusal | None:
     return None
 
 
+def names_all_things(q: Question, top: Candidate, docs) -> bool:
+    """The sentence names every thing the question does (its nouns that are no aspect):
+    「百老汇至今经历了哪些磨难」 by 「…百老汇…经历1919年美国罢工…等的挑战」."""
+    things = [w for w, flag in docs.index.segmenter.tagged(q.text)
+              if flag.startswith("n") and len(w) >= 2 and not is_aspect(w)]
+    return bool(things) and all(term_credit(w, top.norm) > 0 for w in things)
+
+
 def dated_with(sentence: str, terms: list[str]) -> bool:
     """A clause of the sentence holds a time and one of ``terms`` (a clause that is only a time,
     「1863年，」, belongs to the next): 「老城区在1986年被…登录为世界文化遗产」, not 「在今年7月举行的
@@ -212,7 +220,7 @@ def dated_with(sentence: str, terms: list[str]) -> bool:
 
 
 def _timed(text: str):
-    return TIME.search(text) or TIME_SPAN.search(text)
+    return TIME.search(text) or TIME_SPAN.search(text) or RELATIVE_TIME.search(text)
 
 
 def covers_all_but(q: Question, top: Candidate, *excluded: str) -> bool:

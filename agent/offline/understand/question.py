@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from agent.lexicon import entities
 from agent.lexicon.wordlists import table, words
-from agent.offline.understand.answer_type import asked_slot
+from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
 
@@ -75,25 +75,28 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     english = cjk < 2 and bool(_ENGLISH.search(text))
     qtype = "fact"
+    typed = question_words_only(text)
     for name, pattern in _TYPES:
-        if pattern.search(text):
+        if pattern.search(typed):
             qtype = name
             break
     if re.search(r"(?:西元|公元)(?:几|多少)年", text):
         qtype = "when"  # 「于西元几年」 asks for a year, not a count of years
-    if qtype == "number" and not _COUNTING.search(text) and asked_slot(text).kind in ("entity", "place", "person"):
+    if qtype == "number" and not _COUNTING.search(typed) and asked_slot(text).kind in ("entity", "place", "person", "time"):
         # 「…影响什么物种的数量？」「规模最大的航空公司属于哪一国家？」: a quantity word names the
         # topic, the question word asks for a thing (DRCD dev: refused as "no figure")
-        qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(text)), "fact")
+        qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(typed)), "fact")
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
     terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
     tagged = segmenter.tagged(text)
     return Question(
-        # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words
-        # Latin acronyms (GDP, PUE) are asked facts too, though no dictionary lists them
+        # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words on
+        # the NER tagger's word boundaries (not 「剧里」, 剧+里); Latin acronyms (GDP, PUE) are
+        # asked facts too, though no dictionary lists them
         asked=tuple(w for w in _asked_nouns(tagged)
-                    if in_dictionary(w) or w in segmenter.words or re.fullmatch(r"[a-z]{2,8}", w)),
+                    if re.fullmatch(r"[a-z]{2,8}", w) or (
+                        (in_dictionary(w) or w in segmenter.words) and entities.aligned(text, w))),
         kind=_kind_noun(tagged),
         names=_names(tagged, text),
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
