@@ -47,7 +47,7 @@ from ingest.normalize import normalize
 from ingest.pooling import pool_chunks
 from ingest.progress import ProgressCallback, Stages
 from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
-from ingest.store import Generation, IndexFiles, generation_name, meta_to_dict
+from ingest.store import ChunkTable, Generation, IndexFiles, generation_name, meta_to_dict
 from ingest.types import Chunk, IngestReport, LoadedDocument
 from ingest.vocabulary import load_userdict
 
@@ -154,16 +154,15 @@ def _sync(
     previous = None if rebuild else load_previous(files, manifest, settings)
 
     with stages.stage("分块", len(docs), "个文档") as bar:
-        chunks: list[Chunk] = []
-        chunked = 0
-        for source, doc in docs.items():
-            if previous is not None and previous.shas.get(source) == doc.sha256 and source in previous.chunks:
-                chunks.extend(previous.chunks[source])  # same bytes, same settings: same chunks
-            else:
-                chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
-                chunked += len(doc.text)
-            bar.update(1)
+        # same bytes, same settings: same chunks, copied as rows of the previous table
+        table, chunked = chunk_table(
+            docs, previous,
+            lambda doc: chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars),
+            bar.update,
+        )
     stages.count_chars("分块", chunked)
+    # chunk objects only where vectors need them (sentences, Chroma metadata, pooling)
+    chunks: list[Chunk] = [] if lexical_only else table.chunks()
 
     if lexical_only:  # nothing to embed; the answerer sees no sentence vectors
         sentence_keys, sentence_texts = [], []
@@ -192,7 +191,7 @@ def _sync(
 
     with stages.stage("写入索引", 4, "步") as bar:
         target = _Target(
-            docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
+            docs, table, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
             embedder.dim, settings,
         )
         lexical_stats = _write_index(
@@ -207,7 +206,7 @@ def _sync(
                     raise
                 log.warning("嵌入缓存未能整理（%s）；索引已更新，下次同步时再整理", exc.strerror)
         bar.update(1)
-    stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
+    stages.count_chars("写入索引", int(table.rows[:, 6].sum()))
     stages.finish()
 
     return IngestReport(
@@ -216,7 +215,7 @@ def _sync(
         removed=scan.removed,
         unchanged=scan.unchanged,
         skipped=scan.skipped,
-        chunks=len(chunks),
+        chunks=len(table),
         embedded=len(missing),
         seconds=time.perf_counter() - started,
         stage_seconds=stages.seconds,
@@ -245,7 +244,8 @@ class _Target:
     """What the index must hold after this run."""
 
     docs: dict[str, LoadedDocument]
-    chunks: list[Chunk]
+    table: ChunkTable  # the chunks, as stored
+    chunks: list[Chunk]  # the same as objects; empty in the lexical-first mode (no vectors)
     vectors: np.ndarray  # one row per chunk
     sentence_keys: list[list]
     sentence_vectors: np.ndarray  # one row per sentence key
@@ -267,14 +267,14 @@ def _write_index(
     previous: Previous | None = None,
 ) -> dict[str, int]:
     """Write the target; what the lexical side recomputed (empty when the generation stood)."""
-    docs, chunks, spec = target.docs, target.chunks, target.spec
+    docs, table, spec = target.docs, target.table, target.spec
     sentence_keys = target.sentence_keys
     # the generation's content follows from these (the vocabulary, tokens, BM25 and roles are
     # functions of the documents, the settings and LEXICAL_VERSION)
     name = generation_name(
         spec,
         str(LEXICAL_VERSION),
-        json.dumps([c.id for c in chunks]),
+        json.dumps(table.ids),
         json.dumps({s: d.sha256 for s, d in docs.items()}, ensure_ascii=False),
         json.dumps(target.settings, ensure_ascii=False, sort_keys=True),
         json.dumps(sentence_keys, ensure_ascii=False),
@@ -284,7 +284,7 @@ def _write_index(
     stats: dict[str, int] = {}
     if published:  # vocabulary, tokens, BM25, roles: nothing is written yet
         lexical = build_lexical(
-            files.root, docs, chunks, load_userdict(corpus_dir / "userdict.txt"), previous, stages.step
+            files.root, docs, table, load_userdict(corpus_dir / "userdict.txt"), previous, stages.step
         )
         stats = lexical.stats
 
@@ -300,12 +300,10 @@ def _write_index(
     if published:
         sentence_vectors = target.sentence_vectors
 
-        table = chunk_table(chunks, previous)
-
         def fill(gen: Generation) -> None:
             gen.write_chunks(table)
             gen.write_sentences(sentence_keys, sentence_vectors)
-            write_lexical(gen, lexical, chunks)
+            write_lexical(gen, lexical, table)
 
         with stages.step("文件"):
             generation = files.publish(name, fill)
@@ -340,7 +338,7 @@ def _write_index(
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
             "settings": target.settings,
             "documents": entries,
-            "chunk_ids": [c.id for c in chunks],
+            "chunk_ids": table.ids,
         }
         if {**manifest, "version": None} != {**new_manifest, "version": None}:
             files.write_manifest(new_manifest)
@@ -350,7 +348,7 @@ def _write_index(
 
     # 4. what the committed index no longer needs
     with stages.step("清理"):
-        wanted = {c.id for c in chunks}
+        wanted = set(table.ids)
         if vector_index is not None:
             try:
                 vector_index.delete(sorted(set(present) - wanted))

@@ -33,6 +33,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -76,14 +77,26 @@ def atomic_write_text(path: Path, text: str) -> None:
 class Generation:
     """The derived files of one run, in one folder."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, writer: ThreadPoolExecutor | None = None) -> None:
         self.folder = folder
         self.digests: dict[str, str] = {}  # sha256 of each file written through this object
+        self._writer = writer
+        self._pending: list[tuple[str, Future[str]]] = []
 
     def write_file(self, name: str, data: bytes) -> None:
-        """A file of the generation (``name`` relative, posix), its checksum kept in ``digests``."""
-        _write(self.folder / name, data)
-        self.digests[name] = hashlib.sha256(data).hexdigest()
+        """A file of the generation (``name`` relative, posix), its checksum kept in ``digests``.
+        With a ``writer`` thread the bytes are written, synced and hashed there (none of which
+        holds the GIL) while this thread encodes the next file; `wait` collects them."""
+        if self._writer is not None:
+            self._pending.append((name, self._writer.submit(_write_and_hash, self.folder / name, data)))
+            return
+        self.digests[name] = _write_and_hash(self.folder / name, data)
+
+    def wait(self) -> None:
+        """Every file handed to the writer is on disk (or its error raised here)."""
+        pending, self._pending = self._pending, []
+        for name, done in pending:
+            self.digests[name] = done.result()
 
     @property
     def bm25_dir(self) -> Path:
@@ -218,8 +231,12 @@ class IndexFiles:
         tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=".gen-tmp-"))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
-            built = Generation(tmp)
-            fill(built)
+            # one writer thread: the files are on disk before the rename (leaving the pool
+            # waits for them, also when ``fill`` fails)
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="generation") as writer:
+                built = Generation(tmp, writer)
+                fill(built)
+                built.wait()
             target = self.root / name
             if target.exists():  # left by a run killed before its manifest named it
                 shutil.rmtree(target)
@@ -247,6 +264,14 @@ class IndexFiles:
     # documents ------------------------------------------------------------------------------
     def has_document(self, sha: str) -> bool:
         return (self.root / "docs" / f"{sha}.txt").is_file()
+
+    def stored_documents(self) -> set[str]:
+        """The shas of the stored texts (`has_document` of each, in one listing)."""
+        try:
+            with os.scandir(self.root / "docs") as entries:
+                return {e.name[:-4] for e in entries if e.name.endswith(".txt") and e.is_file()}
+        except (FileNotFoundError, NotADirectoryError):
+            return set()
 
     def document_count(self) -> int:
         folder = self.root / "docs"
@@ -298,6 +323,7 @@ class ChunkTable:
         self.rows: np.ndarray = rows  # (n, 8) int64
         self.spans: np.ndarray = spans  # (m, 2) int32
         self.blob = blob
+        self._at: tuple[np.ndarray, np.ndarray] | None = None  # `_offsets`, once computed
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
@@ -351,11 +377,13 @@ class ChunkTable:
 
     def _offsets(self) -> tuple[np.ndarray, np.ndarray]:
         """Where each row's sentences and characters start (one extra entry: the end)."""
-        sent_at = np.zeros(len(self.rows) + 1, dtype=np.int64)
-        np.cumsum(self.rows[:, 7], out=sent_at[1:])
-        char_at = np.zeros(len(self.rows) + 1, dtype=np.int64)
-        np.cumsum(self.rows[:, 5] + self.rows[:, 6], out=char_at[1:])
-        return sent_at, char_at
+        if self._at is None:
+            sent_at = np.zeros(len(self.rows) + 1, dtype=np.int64)
+            np.cumsum(self.rows[:, 7], out=sent_at[1:])
+            char_at = np.zeros(len(self.rows) + 1, dtype=np.int64)
+            np.cumsum(self.rows[:, 5] + self.rows[:, 6], out=char_at[1:])
+            self._at = (sent_at, char_at)
+        return self._at
 
     def files(self) -> dict[str, bytes]:
         head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
@@ -398,19 +426,47 @@ class ChunkTable:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def chunks(self) -> list[Chunk]:
-        """Chunk objects, built without the dataclasses' __init__ (~3x faster; same objects)."""
+    def row_sources(self) -> list[str]:
+        """The source of each row."""
+        sources = self.sources
+        return [sources[k] for k in self.rows[:, 0].tolist()]
+
+    def source_rows(self) -> dict[str, tuple[int, int]]:
+        """``{source: (first row, end row)}``, in row order; `ValueError` when a source's rows
+        are not contiguous (a table `of` chunks made document by document never is)."""
+        column = self.rows[:, 0]
+        if not len(column):
+            return {}
+        change = (np.flatnonzero(column[1:] != column[:-1]) + 1).tolist()
+        out: dict[str, tuple[int, int]] = {}
+        for lo, hi in zip([0, *change], [*change, len(column)]):
+            source = self.sources[int(column[lo])]
+            if source in out:
+                raise ValueError(f"rows of {source} are not contiguous")
+            out[source] = (lo, hi)
+        return out
+
+    def search_text(self, row: int) -> str:
+        """The search text of one row, sliced from the blob."""
+        _, char_at = self._offsets()
+        mid = int(char_at[row] + self.rows[row, 5])
+        return self.blob[mid : mid + int(self.rows[row, 6])]
+
+    def chunks(self, lo: int = 0, hi: int | None = None) -> list[Chunk]:
+        """Chunk objects of rows ``lo:hi`` (all by default), built without the dataclasses'
+        __init__ (~3x faster; same objects)."""
         enabled = gc.isenabled()
         gc.disable()  # millions of new objects: collections while building cost 2/3 of the time
         try:
-            return self._chunks()
+            return self._chunks(lo, len(self.ids) if hi is None else hi)
         finally:
             if enabled:
                 gc.enable()
 
-    def _chunks(self) -> list[Chunk]:
+    def _chunks(self, lo: int, hi: int) -> list[Chunk]:
         new, blob = object.__new__, self.blob
-        flat = self.spans.ravel().tolist()
+        sent_at, char_at = self._offsets()
+        flat = self.spans[sent_at[lo] : sent_at[hi]].ravel().tolist()
         starts, ends = flat[0::2], flat[1::2]
         sentences: list[Sentence] = []
         shared: dict[tuple[int, int], Sentence] = {}  # equal spans, one object (frozen: safe)
@@ -421,10 +477,10 @@ class ChunkTable:
                 sentence.__dict__.update(start=key[0], end=key[1])
             sentences.append(sentence)
         out: list[Chunk] = []
-        at = s_at = 0
+        at, s_at = int(char_at[lo]), 0
         sources, headings = self.sources, self.headings
         for cid, (src, start, end, page, head, n_text, n_search, n_sent) in zip(
-            self.ids, self.rows.tolist()
+            self.ids[lo:hi], self.rows[lo:hi].tolist()
         ):
             chunk = new(Chunk)
             mid = at + n_text
@@ -455,6 +511,11 @@ def chunks_jsonl(chunks: list[Chunk]) -> bytes:
 
 def userdict_text(words: list[str]) -> str:
     return "".join(f"{w}\n" for w in words)
+
+
+def _write_and_hash(path: Path, data: bytes) -> str:
+    _write(path, data)
+    return hashlib.sha256(data).hexdigest()
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -185,3 +185,32 @@ def test_opened_documents_read_their_text_and_headings_when_first_used(tmp_path,
     assert doc.loaded is False  # headings come from the manifest, not the text
     assert doc.text == (corpus / "doc-00001.md").read_text(encoding="utf-8")
     assert doc.loaded is True
+
+
+def test_resync_copies_the_chunk_rows_of_unchanged_documents_byte_for_byte(tmp_path, base_docs):
+    """A re-sync slices the rows of unchanged documents from the previous chunk table (no chunk
+    objects): its table files equal, byte for byte, those of a build from scratch."""
+    from ingest.store import ChunkTable, IndexFiles
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    wanted = {k: v for k, v in base_docs.items() if k != "doc-00002.md"}
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"
+    wanted["doc-00000.md"] = NEW_DOC  # the first rows change too
+    write_docs(corpus, wanted)
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.updated == ["corpus/doc-00000.md", "corpus/doc-00007.md"]
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", wanted)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    live, full = IndexFiles(index).read_manifest(), IndexFiles(fresh / ".index").read_manifest()
+    for name in ChunkTable.FILES:
+        assert live["files"][name] == full["files"][name], name
+    assert live["chunk_ids"] == full["chunk_ids"]
+    table = ChunkTable.read(IndexFiles(index).current().folder)
+    chunks = table.chunks()
+    assert [c.source for c in chunks] == table.row_sources()
+    assert [c.search_text for c in chunks] == [table.search_text(j) for j in range(len(table))]
+    for source, (lo, hi) in table.source_rows().items():
+        assert table.chunks(lo, hi) == [c for c in chunks if c.source == source]
