@@ -4,6 +4,8 @@ build a boolean mask of the whole array for that (~0.2 s each), slices copy it o
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 
 FEW = 20_000  # more positions than this: numpy's own functions
@@ -35,3 +37,15 @@ def inserted(array: np.ndarray, at: np.ndarray, values: np.ndarray) -> np.ndarra
         previous = position
     pieces.append(array[previous:])
     return np.concatenate(pieces)
+
+
+def npy_bytes(array: np.ndarray) -> bytes:
+    """The bytes `np.save` writes for ``array``, in one copy (np.save into a BytesIO copies the
+    data two or three times: ~0.2 s for the ~150 MB of arrays of a 10,000-document generation)."""
+    if not (array.flags.c_contiguous or array.flags.f_contiguous):
+        array = np.ascontiguousarray(array)
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, np.lib.format.header_data_from_array_1_0(array))
+    # Fortran order: the header says so and the data is that of the transpose, as np.save does
+    data = array if array.flags.c_contiguous else array.T
+    return b"".join((header.getvalue(), memoryview(data).cast("B") if array.size else b""))

@@ -63,7 +63,7 @@ class Previous:
     terms_json: dict[str, list]  # the same as read from terms.json: written again as they are
     norm_digests: dict[str, str]  # by document sha: sha256 of its normalised text
     counts: dict[str, int]
-    roles: dict[str, list]  # source -> role rows
+    roles: dict[str, str]  # source -> its entry of roles.json as written (`role_entries`)
     pairs: PairTable | None = None  # None: the generation has none (written before it)
 
 
@@ -74,7 +74,7 @@ class LexicalResult:
     lexical: LexicalIndex
     terms_json: str
     norm_json: str  # {document sha: sha256 of its normalised text} (norm.json)
-    roles: dict[str, list]  # source -> rows, in chunk order
+    roles: dict[str, str]  # source -> JSON of [source, rows (in chunk order)], one roles.json line
     pairs: PairTable | None = None  # the character-pair table, rows in ``docs`` order
     stats: dict[str, int] = field(default_factory=dict)  # what was reused / recomputed
 
@@ -94,8 +94,9 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
         lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])))
         if lexical.legacy:
             return None
-        table = ChunkTable.read(generation.folder)
-        roles = json.loads((generation.folder / "roles.json").read_text(encoding="utf-8"))
+        # checked against the manifest's checksums just above: texts decoded only if needed
+        table = ChunkTable.read(generation.folder, checked="chunks.txt" in manifest.get("files", {}))
+        roles = role_entries((generation.folder / "roles.json").read_text(encoding="utf-8"))
         shas = {s: e["sha256"] for s, e in manifest.get("documents", {}).items()}
         pairs = PairTable.load(generation.folder, mmap=False)
         if pairs is not None and pairs.shas != list(shas.values()):
@@ -111,7 +112,7 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             terms_json=state["terms"],
             norm_digests=json.loads((generation.folder / "norm.json").read_text(encoding="utf-8")),
             counts=state["counts"],
-            roles={source: rows for source, rows in roles},
+            roles=roles,
             pairs=pairs,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
@@ -210,13 +211,13 @@ def build_lexical(
             index = previous.lexical.updated(lexical[0], tokens, len(table), lexical[1])
     with step("角色"):
         touched = {row_sources[j] for j in lexical[1]} if lexical else set(table.sources)
-        roles: dict[str, list] = {}
+        roles: dict[str, str] = {}
         for source, (lo, hi) in table.source_rows().items():
             if previous and source in reused and source not in touched and source in previous.roles:
-                roles[source] = previous.roles[source]
+                roles[source] = previous.roles[source]  # as written, not parsed and encoded again
             else:
                 rows = document_roles(table.chunks(lo, hi), docs[source].text, segmenter)
-                roles[source] = [[n, list(t), a, b] for n, t, a, b in rows]
+                roles[source] = _role_entry(source, [[n, list(t), a, b] for n, t, a, b in rows])
         stats["roles_computed"] = sum(
             1 for s in table.sources if not (previous and s in reused and s not in touched)
         )
@@ -267,6 +268,30 @@ def _pair_table(
     stats["pairs_computed"] = len(fresh)
     pairs = [document_pairs(norms.of(docs[sources[i]])) for i in fresh]
     return table.updated(old_to_new, pairs, fresh, shas)
+
+
+def roles_text(lines: list[str]) -> str:
+    """roles.json: a JSON list of ``[source, rows]``, one document a line, so that a re-sync
+    keeps the lines of unchanged documents as text (`role_entries`) instead of parsing and
+    encoding ~90k rows again."""
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+
+
+def role_entries(text: str) -> dict[str, str]:
+    """``{source: its line}`` of a roles.json (older single-line files are parsed)."""
+    if not text.startswith("[\n"):
+        return {source: _role_entry(source, rows) for source, rows in json.loads(text)}
+    entries: dict[str, str] = {}
+    decoder = json.JSONDecoder()
+    body = text[2:-2] if text.endswith("\n]") else ""
+    for line in body.split(",\n") if body else ():
+        source, _ = decoder.raw_decode(line, 1)
+        entries[source] = line
+    return entries
+
+
+def _role_entry(source: str, rows: list) -> str:
+    return json.dumps([source, rows], ensure_ascii=False)
 
 
 def _counts(
@@ -379,8 +404,8 @@ def write_lexical(gen: Generation, result: LexicalResult, table: ChunkTable) -> 
     gen.write_file("terms.json", result.terms_json.encode())
     gen.write_file("norm.json", result.norm_json.encode())
     order = table.sources  # in order of first use, as the chunks come
-    roles = [[source, result.roles.get(source, [])] for source in order]
-    gen.write_file("roles.json", json.dumps(roles, ensure_ascii=False).encode())
+    lines = [result.roles.get(source) or _role_entry(source, []) for source in order]
+    gen.write_file("roles.json", roles_text(lines).encode())
     for name, data in result.lexical.files().items():
         gen.write_file(f"bm25/{name}", data)
     if result.pairs is not None:

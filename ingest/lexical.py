@@ -17,14 +17,13 @@ An index written by bm25s (``params.index.json``) is still read.
 
 from __future__ import annotations
 
-import io
 import math
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from ingest.arrays import inserted, without
+from ingest.arrays import inserted, npy_bytes, without
 from ingest.errors import IndexDamagedError
 
 EMPTY = "\u2205"  # stands for a chunk without tokens (as bm25s, which refuses empty documents)
@@ -141,9 +140,7 @@ class LexicalIndex:
         if not len(tf) or float(tf.max()) < 65536:  # counts: two bytes each on disk and in memory
             tf = tf.astype(np.uint16, copy=False)
         for name, array in zip(_FILES, (self.indptr, self.rows, tf, self.lengths)):
-            buffer = io.BytesIO()
-            np.save(buffer, array)
-            out[name] = buffer.getvalue()
+            out[name] = npy_bytes(array)
         return out
 
     def save(self, folder: Path) -> None:

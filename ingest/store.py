@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import io
 import json
 import os
 import shutil
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.arrays import npy_bytes
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_text
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
@@ -81,22 +82,26 @@ class Generation:
         self.folder = folder
         self.digests: dict[str, str] = {}  # sha256 of each file written through this object
         self._writer = writer
-        self._pending: list[tuple[str, Future[str]]] = []
+        self._pending: list[tuple[str, Future[str], Future[None]]] = []
 
     def write_file(self, name: str, data: bytes) -> None:
         """A file of the generation (``name`` relative, posix), its checksum kept in ``digests``.
-        With a ``writer`` thread the bytes are written, synced and hashed there (none of which
-        holds the GIL) while this thread encodes the next file; `wait` collects them."""
+        With ``writer`` threads the bytes are hashed and written (and synced) there, apart (none
+        of which holds the GIL), while this thread encodes the next file; `wait` collects them."""
+        path = self.folder / name
         if self._writer is not None:
-            self._pending.append((name, self._writer.submit(_write_and_hash, self.folder / name, data)))
+            digest = self._writer.submit(_sha256_hex, data)
+            self._pending.append((name, digest, self._writer.submit(_write, path, data)))
             return
-        self.digests[name] = _write_and_hash(self.folder / name, data)
+        _write(path, data)
+        self.digests[name] = _sha256_hex(data)
 
     def wait(self) -> None:
-        """Every file handed to the writer is on disk (or its error raised here)."""
+        """Every file handed to the writers is on disk (or its error raised here)."""
         pending, self._pending = self._pending, []
-        for name, done in pending:
-            self.digests[name] = done.result()
+        for name, digest, written in pending:
+            written.result()
+            self.digests[name] = digest.result()
 
     @property
     def bm25_dir(self) -> Path:
@@ -201,7 +206,7 @@ class IndexFiles:
             files[name] = [st.st_size, st.st_mtime_ns]
         for sha in new_docs:
             docs[sha] = self.document_stamp(sha)
-        keep = {p.stem for p in (self.root / "docs").iterdir()} if (self.root / "docs").is_dir() else set()
+        keep = {_stem(name) for name in _names(self.root / "docs")}
         docs = {sha: stamp for sha, stamp in sorted(docs.items()) if sha in keep}
         data = {"generation": generation, "files": dict(sorted(files.items())), "docs": docs}
         atomic_write_bytes(self.root / "stamps.json", json.dumps(data).encode(), sync=False)
@@ -231,9 +236,9 @@ class IndexFiles:
         tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=".gen-tmp-"))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
-            # one writer thread: the files are on disk before the rename (leaving the pool
-            # waits for them, also when ``fill`` fails)
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="generation") as writer:
+            # writer threads: the files are on disk before the rename (leaving the pool waits
+            # for them, also when ``fill`` fails)
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="generation") as writer:
                 built = Generation(tmp, writer)
                 fill(built)
                 built.wait()
@@ -301,10 +306,9 @@ class IndexFiles:
         """Delete stored texts (and their normalised copies) of documents not in ``keep``."""
         for name in ("docs", "normdocs"):
             folder = self.root / name
-            if folder.is_dir():
-                for path in folder.iterdir():
-                    if path.stem not in keep:
-                        path.unlink(missing_ok=True)
+            for entry in _names(folder):
+                if _stem(entry) not in keep:
+                    (folder / entry).unlink(missing_ok=True)
 
 
 class ChunkTable:
@@ -316,14 +320,39 @@ class ChunkTable:
 
     FILES = ("chunks.json", "chunks.npy", "chunk_sentences.npy", "chunks.txt")
 
-    def __init__(self, ids, sources, headings, rows, spans, blob: str) -> None:
+    def __init__(
+        self, ids, sources, headings, rows, spans, blob: str | None, raw: bytes | None = None,
+        path: Path | None = None,
+    ) -> None:
         self.ids: list[str] = ids
         self.sources: list[str] = sources
         self.headings: list[str] = headings
         self.rows: np.ndarray = rows  # (n, 8) int64
         self.spans: np.ndarray = spans  # (m, 2) int32
-        self.blob = blob
+        # the texts as str, as UTF-8 bytes (chunks.txt), or both: a re-sync copies the bytes of
+        # unchanged rows without decoding and encoding ~190 MB (10,000 documents)
+        self._blob = blob
+        self._raw = raw
+        self._path = path  # the chunks.txt read (named if its bytes are not UTF-8)
         self._at: tuple[np.ndarray, np.ndarray] | None = None  # `_offsets`, once computed
+        # made by `concat`: (first row, table, its row) of each part, whose texts it can give
+        self._parts: list[tuple[int, ChunkTable, int]] = []
+
+    @property
+    def blob(self) -> str:
+        """Text then search text of every chunk (decoded from the bytes on first use)."""
+        if self._blob is None:
+            try:
+                self._blob = (self._raw or b"").decode("utf-8")
+            except ValueError as exc:
+                raise IndexDamagedError(self._path or Path("chunks.txt"), f"无法读取：{exc}") from exc
+        return self._blob
+
+    def raw(self) -> bytes:
+        """chunks.txt: the texts as UTF-8."""
+        if self._raw is None:
+            self._raw = self.blob.encode("utf-8")
+        return self._raw
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
@@ -352,9 +381,20 @@ class ChunkTable:
         sources: dict[str, int] = {}
         headings: dict[str, int] = {}
         rows, spans, texts = [], [], []
+        kept: list[tuple[int, ChunkTable, int]] = []
+        parts = [(table, lo, hi) for table, lo, hi in parts if hi > lo]
+        # byte offsets of the parts cut from tables held as bytes, one pass a table
+        wanted: dict[int, set[int]] = {}
         for table, lo, hi in parts:
-            if hi <= lo:
-                continue
+            if table._raw is not None:
+                char_at = table._offsets()[1]
+                wanted.setdefault(id(table), set()).update((int(char_at[lo]), int(char_at[hi])))
+        cuts: dict[int, dict[int, int]] = {}
+        for table, _, _ in parts:
+            if id(table) in wanted and id(table) not in cuts:
+                positions = sorted(wanted[id(table)])
+                cuts[id(table)] = dict(zip(positions, utf8_offsets(table._raw, positions)))
+        for table, lo, hi in parts:
             sent_at, char_at = table._offsets()
             part = table.rows[lo:hi].copy()
             # names in order of first use, as `of` numbers them: the same bytes as a full build
@@ -366,14 +406,31 @@ class ChunkTable:
                 part[:, column] = mapping[part[:, column]]
             rows.append(part)
             spans.append(table.spans[sent_at[lo] : sent_at[hi]])
-            texts.append(table.blob[char_at[lo] : char_at[hi]])
+            a, b = int(char_at[lo]), int(char_at[hi])
+            if table._raw is not None:
+                texts.append(table._raw[cuts[id(table)][a] : cuts[id(table)][b]])
+            else:
+                texts.append(table.blob[a:b].encode("utf-8"))
+            kept.append((len(ids), table, lo))
             ids.extend(table.ids[lo:hi])
-        return cls(
+        joined = cls(
             ids, list(sources), list(headings),
             np.concatenate(rows) if rows else np.zeros((0, 8), dtype=np.int64),
             np.concatenate(spans) if spans else np.zeros((0, 2), dtype=np.int32),
-            "".join(texts),
+            None, b"".join(texts),
         )
+        joined._parts = kept
+        return joined
+
+    def _part(self, lo: int, hi: int) -> tuple[ChunkTable, int] | None:
+        """(table, row) of a `concat` part holding rows ``lo:hi`` whole, while the joined texts
+        are not decoded (None: decode them)."""
+        if self._blob is not None or not self._parts:
+            return None
+        k = bisect_right([first for first, _, _ in self._parts], lo) - 1
+        first, table, row = self._parts[k]
+        end = self._parts[k + 1][0] if k + 1 < len(self._parts) else len(self.ids)
+        return (table, row + lo - first) if hi <= end else None
 
     def _offsets(self) -> tuple[np.ndarray, np.ndarray]:
         """Where each row's sentences and characters start (one extra entry: the end)."""
@@ -391,11 +448,14 @@ class ChunkTable:
             "chunks.json": json.dumps(head, ensure_ascii=False).encode(),
             "chunks.npy": _npy_bytes(self.rows, np.int64),
             "chunk_sentences.npy": _npy_bytes(self.spans, np.int32),
-            "chunks.txt": self.blob.encode("utf-8"),
+            "chunks.txt": self.raw(),
         }
 
     @classmethod
-    def read(cls, folder: Path) -> ChunkTable:
+    def read(cls, folder: Path, checked: bool = False) -> ChunkTable:
+        """The table of a generation folder. ``checked``: its files were just verified against
+        the manifest's checksums, so the texts are not decoded to count their characters (they
+        are when first used)."""
         path = folder / "chunks.json"
         try:
             head = json.loads(path.read_text(encoding="utf-8"))
@@ -410,18 +470,19 @@ class ChunkTable:
                 raise IndexDamagedError(folder / name, f"无法读取：{exc}") from exc
         rows, spans = arrays
         try:
-            blob = (folder / "chunks.txt").read_bytes().decode("utf-8")
-        except (ValueError, OSError) as exc:
+            raw = (folder / "chunks.txt").read_bytes()
+        except OSError as exc:
             raise IndexDamagedError(folder / "chunks.txt", f"无法读取：{exc}") from exc
+        table = cls(ids, sources, headings, rows, spans, None, raw, folder / "chunks.txt")
         n = len(ids)
         if (
             rows.ndim != 2 or rows.shape != (n, 8) or spans.ndim != 2 or spans.shape[1:] != (2,)
             or int(rows[:, 7].sum()) != len(spans)
-            or int(rows[:, 5].sum() + rows[:, 6].sum()) != len(blob)
+            or (not checked and int(rows[:, 5].sum() + rows[:, 6].sum()) != len(table.blob))
             or (n and (rows[:, 0].max() >= len(sources) or rows[:, 4].max() >= len(headings)))
         ):
             raise IndexDamagedError(path, "分块表的各文件互不一致")
-        return cls(ids, sources, headings, rows, spans, blob)
+        return table
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -448,6 +509,9 @@ class ChunkTable:
 
     def search_text(self, row: int) -> str:
         """The search text of one row, sliced from the blob."""
+        part = self._part(row, row + 1)
+        if part is not None:
+            return part[0].search_text(part[1])
         _, char_at = self._offsets()
         mid = int(char_at[row] + self.rows[row, 5])
         return self.blob[mid : mid + int(self.rows[row, 6])]
@@ -455,10 +519,14 @@ class ChunkTable:
     def chunks(self, lo: int = 0, hi: int | None = None) -> list[Chunk]:
         """Chunk objects of rows ``lo:hi`` (all by default), built without the dataclasses'
         __init__ (~3x faster; same objects)."""
+        hi = len(self.ids) if hi is None else hi
+        part = self._part(lo, hi)
+        if part is not None and hi > lo:
+            return part[0].chunks(part[1], part[1] + hi - lo)
         enabled = gc.isenabled()
         gc.disable()  # millions of new objects: collections while building cost 2/3 of the time
         try:
-            return self._chunks(lo, len(self.ids) if hi is None else hi)
+            return self._chunks(lo, hi)
         finally:
             if enabled:
                 gc.enable()
@@ -496,6 +564,29 @@ class ChunkTable:
         return out
 
 
+def utf8_offsets(raw: bytes, positions: list[int]) -> list[int]:
+    """The byte offset in UTF-8 ``raw`` of each character position (ascending; the number of
+    characters is the end): lead bytes counted block by block, without decoding."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    out: list[int] = []
+    block = 1 << 22
+    start = seen = 0  # bytes and characters before the block
+    for position in positions:
+        while True:
+            leads = (data[start : start + block] & 0xC0) != 0x80
+            count = int(np.count_nonzero(leads))
+            if position < seen + count:
+                out.append(start + int(np.flatnonzero(leads)[position - seen]))
+                break
+            if start + block >= len(data):
+                if position == seen + count:
+                    out.append(len(data))
+                    break
+                raise ValueError(f"character {position} is past the end of the text")
+            start, seen = start + block, seen + count
+    return out
+
+
 def generation_name(*parts: bytes | str) -> str:
     digest = hashlib.sha256(str(MANIFEST_VERSION).encode())
     for part in parts:
@@ -513,8 +604,21 @@ def userdict_text(words: list[str]) -> str:
     return "".join(f"{w}\n" for w in words)
 
 
-def _write_and_hash(path: Path, data: bytes) -> str:
-    _write(path, data)
+def _names(folder: Path) -> list[str]:
+    """The entry names of ``folder`` (none if it is missing)."""
+    try:
+        return os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _stem(name: str) -> str:
+    """``Path(name).stem`` without making a Path (20,000 names a re-sync at 10,000 documents)."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
@@ -528,9 +632,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _npy_bytes(array: np.ndarray, dtype=np.float32) -> bytes:
-    buffer = io.BytesIO()
-    np.save(buffer, np.asarray(array, dtype=dtype))
-    return buffer.getvalue()
+    return npy_bytes(np.asarray(array, dtype=dtype))
 
 
 def _chunk_record(chunk: Chunk) -> dict:
