@@ -22,7 +22,11 @@ _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff%‰≥≤]", re.UNICODE)
 
 # function words and question words that carry no topic; kept deliberately small and generic
 STOPWORDS = frozenset(
-    ["的", "了", "和", "与", "及", "或", "在", "是", "为", "于", "对", "把", "被", "将", "从", "以", "而", "并", "等", "着", "也", "都", "就", "又", "还", "这", "那", "该", "其", "此", "之", "个", "们", "我", "你", "他", "她", "它", "吗", "呢", "吧", "啊", "么", "哪", "哪个", "哪些", "哪里", "哪儿", "哪家", "什么", "怎么", "怎样", "如何", "多少", "几", "谁", "何", "何时", "何地", "为什么", "为何", "是否", "有没有", "是不是", "请问", "请", "一下", "一个", "一些", "有", "有关", "关于", "方面", "the", "a", "an", "of", "to", "in", "on", "for", "is", "are", "was", "were", "what", "which", "who", "how", "when", "where", "why", "does", "do", "did", "with", "by", "and", "or", "at", "as"]
+    """的 了 和 与 及 或 在 是 为 于 对 把 被 将 从 以 而 并 等 着 也 都 就 又 还 这 那 该 其 此
+    之 个 们 我 你 他 她 它 吗 呢 吧 啊 么 哪 哪个 哪些 哪里 哪儿 哪家 什么 怎么 怎样 如何 多少
+    几 谁 何 何时 何地 为什么 为何 是否 有没有 是不是 请问 请 一下 一个 一些 有 有关 关于 方面
+    the a an of to in on for is are was were what which who how when where why does do did
+    with by and or at as""".split()
 )
 
 
