@@ -19,6 +19,7 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -282,31 +283,41 @@ def _write_index(
 
     published = name != manifest.get("generation") or not files.has_generation(name)
     stats: dict[str, int] = {}
-    if published:  # vocabulary, tokens, BM25, roles: nothing is written yet
-        lexical = build_lexical(
-            files.root, docs, table, load_userdict(corpus_dir / "userdict.txt"), previous, stages.step
-        )
-        stats = lexical.stats
-
-    # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
-    present: dict[str, str] = {}
-    with stages.step("Chroma"):
-        if vector_index is not None:
-            present = _sync_vectors(vector_index, target, config, rebuild)
-    advance(1)
-
-    # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
     generation = None
-    if published:
-        sentence_vectors = target.sentence_vectors
+    with ExitStack() as building:
 
-        def fill(gen: Generation) -> None:
-            gen.write_chunks(table)
-            gen.write_sentences(sentence_keys, sentence_vectors)
-            write_lexical(gen, lexical, table)
+        def start() -> Generation:
+            """A new generation, in a temporary folder (renamed when the block ends; an error
+            removes it), its chunk table handed to the writer threads."""
+            with stages.step("文件"):
+                started = building.enter_context(files.building(name))
+                started.write_chunks(table)
+            return started
 
-        with stages.step("文件"):
-            generation = files.publish(name, fill)
+        if published and vector_index is None:
+            # no Chroma step: the chunk table is written while the lexical side is built
+            generation = start()
+        if published:
+            lexical = build_lexical(
+                files.root, docs, table, load_userdict(corpus_dir / "userdict.txt"), previous,
+                stages.step,
+            )
+            stats = lexical.stats
+
+        # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
+        present: dict[str, str] = {}
+        with stages.step("Chroma"):
+            if vector_index is not None:
+                present = _sync_vectors(vector_index, target, config, rebuild)
+        advance(1)
+
+        # 2. the rest of the generation (BM25 over jieba tokens with the corpus's dictionary)
+        if published:
+            generation = generation or start()  # with Chroma: started once its records are in
+            with stages.step("文件"):
+                generation.write_sentences(sentence_keys, target.sentence_vectors)
+                write_lexical(generation, lexical, table)
+                generation.wait()
     advance(1)
 
     # 3. commit: document texts, then the manifest

@@ -32,8 +32,9 @@ import os
 import shutil
 import tempfile
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -232,15 +233,24 @@ class IndexFiles:
     def publish(self, name: str, fill: Callable[[Generation], None]) -> Generation:
         """Build generation ``name`` in a temporary folder with ``fill``, then rename it into
         place. Only call this for a name the current manifest does not use."""
+        with self.building(name) as built:
+            fill(built)
+        return built
+
+    @contextmanager
+    def building(self, name: str) -> Iterator[Generation]:
+        """`publish` as a context: the files written to the generation yielded are written by
+        threads meanwhile; leaving the block waits for them and renames the folder to ``name``
+        (the yielded object then names it); an error removes the temporary folder."""
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=self.root, prefix=".gen-tmp-"))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
             # writer threads: the files are on disk before the rename (leaving the pool waits
-            # for them, also when ``fill`` fails)
+            # for them, also after an error)
             with ThreadPoolExecutor(max_workers=2, thread_name_prefix="generation") as writer:
                 built = Generation(tmp, writer)
-                fill(built)
+                yield built
                 built.wait()
             target = self.root / name
             if target.exists():  # left by a run killed before its manifest named it
@@ -249,9 +259,8 @@ class IndexFiles:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        published = Generation(target)
-        published.digests = built.digests
-        return published
+        built.folder = target
+        built._writer = None
 
     def prune_generations(self, keep: str) -> None:
         """Remove every generation but ``keep``, unfinished ones, temporary files of killed
