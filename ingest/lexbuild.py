@@ -41,7 +41,14 @@ from ingest.segment import Segmenter
 from ingest.store import ChunkTable, Generation, IndexFiles, atomic_write_bytes
 from ingest.titles import document_roles
 from ingest.types import Chunk, LoadedDocument
-from ingest.vocabulary import DocumentTerms, combine_terms, counted_names, document_terms
+from ingest.vocabulary import (
+    DocumentTerms,
+    Pooled,
+    combine_terms,
+    counted_names,
+    document_terms,
+    pool_terms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -178,8 +185,9 @@ def build_lexical(
         stats["terms_computed"] = sum(
             1 for d in docs.values() if not previous or d.sha256 not in previous.terms
         )
-        counts = _counts(terms, docs, previous, norms, stats)
-        words = sorted(set(combine_terms(terms.values(), counts.__getitem__)) | set(userdict))
+        pooled = pool_terms(terms.values())
+        counts = _counts(terms, docs, previous, norms, stats, pooled)
+        words = sorted(set(combine_terms(terms.values(), counts.__getitem__, pooled)) | set(userdict))
         segmenter = Segmenter(words)
     # chunk rows: which come unchanged from the previous generation
     reused = {s for s in docs if previous and previous.shas.get(s) == shas[s] and s in previous.rows}
@@ -300,11 +308,12 @@ def _counts(
     previous: Previous | None,
     norms: NormTexts,
     stats: dict[str, int],
+    pooled: Pooled | None = None,
 ) -> dict[str, int]:
     """``{name: occurrences in the whole normalised corpus}`` for every name the vocabulary
     rules may ask about: carried over and moved by the documents added and removed, counted
     afresh in the whole corpus for names no earlier run counted."""
-    names = counted_names(terms.values())
+    names = counted_names(terms.values(), pooled)
     counts: dict[str, int] = {}
     new_shas = {d.sha256 for d in docs.values()}
     if previous is not None:
