@@ -152,16 +152,18 @@ class InsideCheck:
     def __init__(self, root: Path) -> None:
         self.root = str(root.resolve())
         self._prefix = self.root if self.root.endswith(os.sep) else self.root + os.sep
-        self._folders: dict[Path, str] = {}
+        self._folders: dict[str, str] = {}
 
     def __call__(self, path: Path) -> None:
-        if os.path.islink(path):
+        text = os.fspath(path)
+        if os.path.islink(text):
             target = str(path.resolve())
         else:
-            folder = self._folders.get(path.parent)
+            parent, name = os.path.split(text)
+            folder = self._folders.get(parent)
             if folder is None:
-                folder = self._folders[path.parent] = str(path.parent.resolve())
-            target = os.path.join(folder, path.name)
+                folder = self._folders[parent] = str(Path(parent).resolve())
+            target = os.path.join(folder, name)
         if target != self.root and not target.startswith(self._prefix):
             raise SkipDocument(
                 f"指向语料目录之外的符号链接（目标 {target}），为安全起见不索引；"
