@@ -98,14 +98,14 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
         if state.get("version") != LEXICAL_VERSION:
             return None
         verify_folder(generation.folder, manifest.get("files", {}), files.read_stamps(name)[0])
-        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])))
+        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])), mmap=True)
         if lexical.legacy:
             return None
         # checked against the manifest's checksums just above: texts decoded only if needed
         table = ChunkTable.read(generation.folder, checked="chunks.txt" in manifest.get("files", {}))
         roles = role_entries((generation.folder / "roles.json").read_text(encoding="utf-8"))
         shas = {s: e["sha256"] for s, e in manifest.get("documents", {}).items()}
-        pairs = PairTable.load(generation.folder, mmap=False)
+        pairs = PairTable.load(generation.folder)  # mapped: read once by the update
         if pairs is not None and pairs.shas != list(shas.values()):
             pairs = None  # rows of other documents: built afresh
         return Previous(
