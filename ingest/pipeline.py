@@ -315,6 +315,10 @@ def _write_index(
         if published:
             generation = generation or start()  # with Chroma: started once its records are in
             with stages.step("文件"):
+                # the chunk table on disk first: a run killed from here on leaves it whole
+                # (tests/test_ingest_crash.py); in the lexical-first mode it was written while
+                # the lexical side was built
+                generation.wait()
                 generation.write_sentences(sentence_keys, target.sentence_vectors)
                 write_lexical(generation, lexical, table)
                 generation.wait()
