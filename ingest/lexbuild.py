@@ -41,7 +41,14 @@ from ingest.segment import Segmenter
 from ingest.store import ChunkTable, Generation, IndexFiles, atomic_write_bytes
 from ingest.titles import document_roles
 from ingest.types import Chunk, LoadedDocument
-from ingest.vocabulary import DocumentTerms, combine_terms, counted_names, document_terms
+from ingest.vocabulary import (
+    DocumentTerms,
+    Pooled,
+    combine_terms,
+    counted_names,
+    document_terms,
+    pool_terms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +61,16 @@ class Previous:
     """What the committed generation lets this sync reuse."""
 
     shas: dict[str, str]  # source -> sha256 of the file it indexed
-    chunks: dict[str, list[Chunk]]  # source -> its chunks
-    table: ChunkTable  # the same chunks as stored
+    table: ChunkTable  # its chunks as stored (no chunk objects: most are copied as rows)
     rows: dict[str, tuple[int, int]]  # source -> its rows in ``table``
     chunk_ids: list[str]  # the BM25 rows, in order
     lexical: LexicalIndex
     words: list[str]  # the vocabulary (userdict.txt)
     terms: dict[str, DocumentTerms]  # by document sha
+    terms_json: dict[str, list]  # the same as read from terms.json: written again as they are
     norm_digests: dict[str, str]  # by document sha: sha256 of its normalised text
     counts: dict[str, int]
-    roles: dict[str, list]  # source -> role rows
+    roles: dict[str, str]  # source -> its entry of roles.json as written (`role_entries`)
     pairs: PairTable | None = None  # None: the generation has none (written before it)
 
 
@@ -74,7 +81,7 @@ class LexicalResult:
     lexical: LexicalIndex
     terms_json: str
     norm_json: str  # {document sha: sha256 of its normalised text} (norm.json)
-    roles: dict[str, list]  # source -> rows, in chunk order
+    roles: dict[str, str]  # source -> JSON of [source, rows (in chunk order)], one roles.json line
     pairs: PairTable | None = None  # the character-pair table, rows in ``docs`` order
     stats: dict[str, int] = field(default_factory=dict)  # what was reused / recomputed
 
@@ -91,33 +98,28 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
         if state.get("version") != LEXICAL_VERSION:
             return None
         verify_folder(generation.folder, manifest.get("files", {}), files.read_stamps(name)[0])
-        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])))
+        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])), mmap=True)
         if lexical.legacy:
             return None
-        table = ChunkTable.read(generation.folder)
-        chunks: dict[str, list[Chunk]] = {}
-        rows: dict[str, tuple[int, int]] = {}
-        for row, chunk in enumerate(table.chunks()):
-            chunks.setdefault(chunk.source, []).append(chunk)
-            lo, _ = rows.get(chunk.source, (row, row))
-            rows[chunk.source] = (lo, row + 1)
-        roles = json.loads((generation.folder / "roles.json").read_text(encoding="utf-8"))
+        # checked against the manifest's checksums just above: texts decoded only if needed
+        table = ChunkTable.read(generation.folder, checked="chunks.txt" in manifest.get("files", {}))
+        roles = role_entries((generation.folder / "roles.json").read_text(encoding="utf-8"))
         shas = {s: e["sha256"] for s, e in manifest.get("documents", {}).items()}
-        pairs = PairTable.load(generation.folder, mmap=False)
+        pairs = PairTable.load(generation.folder)  # mapped: read once by the update
         if pairs is not None and pairs.shas != list(shas.values()):
             pairs = None  # rows of other documents: built afresh
         return Previous(
             shas=shas,
-            chunks=chunks,
             table=table,
-            rows=rows,
+            rows=table.source_rows(),
             chunk_ids=list(manifest.get("chunk_ids", [])),
             lexical=lexical,
             words=generation.read_userdict(),
             terms={sha: DocumentTerms.from_json(t) for sha, t in state["terms"].items()},
+            terms_json=state["terms"],
             norm_digests=json.loads((generation.folder / "norm.json").read_text(encoding="utf-8")),
             counts=state["counts"],
-            roles={source: rows for source, rows in roles},
+            roles=roles,
             pairs=pairs,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
@@ -165,13 +167,13 @@ class NormTexts:
 def build_lexical(
     root: Path,
     docs: dict[str, LoadedDocument],
-    chunks: list[Chunk],
+    table: ChunkTable,
     userdict: list[str],
     previous: Previous | None,
     step: Callable[[str], object],
 ) -> LexicalResult:
-    """Vocabulary, segmenter, BM25 and role table of the target; ``step(name)`` is a context
-    manager timing each part (词典, 分词, BM25, 角色)."""
+    """Vocabulary, segmenter, BM25 and role table of the target, whose chunks are the rows of
+    ``table``; ``step(name)`` is a context manager timing each part (词典, 分词, BM25, 角色)."""
     stats: dict[str, int] = {}
     norms = NormTexts(root, previous.norm_digests if previous else {})
     shas = {s: d.sha256 for s, d in docs.items()}
@@ -183,27 +185,30 @@ def build_lexical(
         stats["terms_computed"] = sum(
             1 for d in docs.values() if not previous or d.sha256 not in previous.terms
         )
-        counts = _counts(terms, docs, previous, norms, stats)
-        words = sorted(set(combine_terms(terms.values(), counts.__getitem__)) | set(userdict))
+        pooled = pool_terms(terms.values())
+        counts = _counts(terms, docs, previous, norms, stats, pooled)
+        words = sorted(set(combine_terms(terms.values(), counts.__getitem__, pooled)) | set(userdict))
         segmenter = Segmenter(words)
     # chunk rows: which come unchanged from the previous generation
-    reused = {s for s in docs if previous and previous.shas.get(s) == shas[s] and s in previous.chunks}
+    reused = {s for s in docs if previous and previous.shas.get(s) == shas[s] and s in previous.rows}
     changed_words = set(previous.words) ^ set(words) if previous else set()
+    row_sources = table.row_sources()
     with step("分词"):
         if previous is None or len(changed_words) > MAX_CHANGED_WORDS:
-            tokens = [segmenter.tokens(c.search_text) for c in chunks]
-            stats["tokenised"] = len(chunks)
+            tokens = [segmenter.tokens(table.search_text(j)) for j in range(len(table))]
+            stats["tokenised"] = len(table)
             lexical = None
         else:
             old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
             old_to_new = np.full(len(previous.chunk_ids), -1, dtype=np.int64)
-            kept = [j for j, c in enumerate(chunks) if c.source in reused and c.id in old_row]
-            hit = _containing(changed_words, [chunks[j].search_text for j in kept])
-            fresh = sorted(set(range(len(chunks))) - {kept[i] for i in range(len(kept)) if i not in hit})
+            ids = table.ids
+            kept = [j for j, s in enumerate(row_sources) if s in reused and ids[j] in old_row]
+            hit = _containing(changed_words, [table.search_text(j) for j in kept]) if changed_words else set()
+            fresh = sorted(set(range(len(table))) - {kept[i] for i in range(len(kept)) if i not in hit})
             for i, j in enumerate(kept):
                 if i not in hit:
-                    old_to_new[old_row[chunks[j].id]] = j
-            tokens = [segmenter.tokens(chunks[j].search_text) for j in fresh]
+                    old_to_new[old_row[ids[j]]] = j
+            tokens = [segmenter.tokens(table.search_text(j)) for j in fresh]
             stats["tokenised"] = len(fresh)
             stats["words_changed"] = len(changed_words)
             lexical = (old_to_new, fresh)
@@ -211,25 +216,26 @@ def build_lexical(
         if lexical is None:
             index = LexicalIndex.build(tokens)
         else:
-            index = previous.lexical.updated(lexical[0], tokens, len(chunks), lexical[1])
+            index = previous.lexical.updated(lexical[0], tokens, len(table), lexical[1])
     with step("角色"):
-        touched = {chunks[j].source for j in (lexical[1] if lexical else range(len(chunks)))}
-        by_source: dict[str, list[Chunk]] = {}
-        for chunk in chunks:
-            by_source.setdefault(chunk.source, []).append(chunk)
-        roles: dict[str, list] = {}
-        for source, doc_chunks in by_source.items():
+        touched = {row_sources[j] for j in lexical[1]} if lexical else set(table.sources)
+        roles: dict[str, str] = {}
+        for source, (lo, hi) in table.source_rows().items():
             if previous and source in reused and source not in touched and source in previous.roles:
-                roles[source] = previous.roles[source]
+                roles[source] = previous.roles[source]  # as written, not parsed and encoded again
             else:
-                rows = document_roles(doc_chunks, docs[source].text, segmenter)
-                roles[source] = [[n, list(t), a, b] for n, t, a, b in rows]
-        stats["roles_computed"] = sum(1 for s in by_source if not (previous and s in reused and s not in touched))
+                rows = document_roles(table.chunks(lo, hi), docs[source].text, segmenter)
+                roles[source] = _role_entry(source, [[n, list(t), a, b] for n, t, a, b in rows])
+        stats["roles_computed"] = sum(
+            1 for s in table.sources if not (previous and s in reused and s not in touched)
+        )
     with step("字对"):
         pairs = _pair_table(docs, previous, norms, stats)
+    kept_json = previous.terms_json if previous else {}
     state = {
         "version": LEXICAL_VERSION,
-        "terms": {sha: terms[sha].to_json() for sha in sorted(terms)},
+        # a document's entry as read (equal to its `to_json`): 10,000 conversions less
+        "terms": {sha: kept_json.get(sha) or terms[sha].to_json() for sha in sorted(terms)},
         "counts": dict(sorted(counts.items())),
     }
     digests = {sha: norms.digests[sha] for sha in sorted(terms) if sha in norms.digests}
@@ -272,17 +278,42 @@ def _pair_table(
     return table.updated(old_to_new, pairs, fresh, shas)
 
 
+def roles_text(lines: list[str]) -> str:
+    """roles.json: a JSON list of ``[source, rows]``, one document a line, so that a re-sync
+    keeps the lines of unchanged documents as text (`role_entries`) instead of parsing and
+    encoding ~90k rows again."""
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+
+
+def role_entries(text: str) -> dict[str, str]:
+    """``{source: its line}`` of a roles.json (older single-line files are parsed)."""
+    if not text.startswith("[\n"):
+        return {source: _role_entry(source, rows) for source, rows in json.loads(text)}
+    entries: dict[str, str] = {}
+    decoder = json.JSONDecoder()
+    body = text[2:-2] if text.endswith("\n]") else ""
+    for line in body.split(",\n") if body else ():
+        source, _ = decoder.raw_decode(line, 1)
+        entries[source] = line
+    return entries
+
+
+def _role_entry(source: str, rows: list) -> str:
+    return json.dumps([source, rows], ensure_ascii=False)
+
+
 def _counts(
     terms: dict[str, DocumentTerms],
     docs: dict[str, LoadedDocument],
     previous: Previous | None,
     norms: NormTexts,
     stats: dict[str, int],
+    pooled: Pooled | None = None,
 ) -> dict[str, int]:
     """``{name: occurrences in the whole normalised corpus}`` for every name the vocabulary
     rules may ask about: carried over and moved by the documents added and removed, counted
     afresh in the whole corpus for names no earlier run counted."""
-    names = counted_names(terms.values())
+    names = counted_names(terms.values(), pooled)
     counts: dict[str, int] = {}
     new_shas = {d.sha256 for d in docs.values()}
     if previous is not None:
@@ -341,43 +372,49 @@ def _containing(words: set[str], texts: list[str]) -> set[int]:
     return hit
 
 
-def chunk_table(chunks: list[Chunk], previous: Previous | None) -> ChunkTable:
-    """The table of ``chunks``: the rows of documents whose chunks were reused are sliced from
-    the previous table, the others serialised."""
-    if previous is None:
-        return ChunkTable.of(chunks)
+def chunk_table(
+    docs: dict[str, LoadedDocument],
+    previous: Previous | None,
+    chunker: Callable[[LoadedDocument], list[Chunk]],
+    advance: Callable[[int], object] = lambda n: None,
+) -> tuple[ChunkTable, int]:
+    """The chunk table of ``docs`` (in their order) and the characters chunked: a document with
+    the bytes the previous generation indexed (same settings: same chunks) keeps its rows, sliced
+    from the previous table without making chunk objects; the others are chunked and serialised.
+    Equal, byte for byte, to the table of every document chunked afresh (`ChunkTable.concat`)."""
     parts: list[tuple[ChunkTable, int, int]] = []
     pending: list[Chunk] = []
-    i = 0
-    while i < len(chunks):
-        source = chunks[i].source
-        old = previous.chunks.get(source)
-        if old and chunks[i] is old[0] and chunks[i : i + len(old)] == old:
+    chunked = 0
+    for source, doc in docs.items():
+        old = previous.rows.get(source) if previous is not None else None
+        if old is not None and previous.shas.get(source) == doc.sha256:
             if pending:
                 parts.append((ChunkTable.of(pending), 0, len(pending)))
                 pending = []
-            lo, hi = previous.rows[source]
+            lo, hi = old
             if parts and parts[-1][0] is previous.table and parts[-1][2] == lo:
                 parts[-1] = (previous.table, parts[-1][1], hi)  # the next rows of the same table
             else:
                 parts.append((previous.table, lo, hi))
-            i += len(old)
         else:
-            pending.append(chunks[i])
-            i += 1
+            pending.extend(chunker(doc))
+            chunked += len(doc.text)
+        advance(1)
     if pending:
         parts.append((ChunkTable.of(pending), 0, len(pending)))
-    return ChunkTable.concat(parts)
+    if len(parts) == 1 and parts[0][0] is not getattr(previous, "table", None):
+        return parts[0][0], chunked  # every document chunked afresh: the table as made
+    return ChunkTable.concat(parts), chunked
 
 
-def write_lexical(gen: Generation, result: LexicalResult, chunks: list[Chunk]) -> None:
+def write_lexical(gen: Generation, result: LexicalResult, table: ChunkTable) -> None:
     """The lexical files of a generation: userdict.txt, bm25/, terms.json, roles.json, pairs/."""
     gen.write_userdict(result.words)
     gen.write_file("terms.json", result.terms_json.encode())
     gen.write_file("norm.json", result.norm_json.encode())
-    order = list(dict.fromkeys(c.source for c in chunks))
-    roles = [[source, result.roles.get(source, [])] for source in order]
-    gen.write_file("roles.json", json.dumps(roles, ensure_ascii=False).encode())
+    order = table.sources  # in order of first use, as the chunks come
+    lines = [result.roles.get(source) or _role_entry(source, []) for source in order]
+    gen.write_file("roles.json", roles_text(lines).encode())
     for name, data in result.lexical.files().items():
         gen.write_file(f"bm25/{name}", data)
     if result.pairs is not None:

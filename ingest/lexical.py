@@ -17,13 +17,13 @@ An index written by bm25s (``params.index.json``) is still read.
 
 from __future__ import annotations
 
-import io
 import math
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
+from ingest.arrays import inserted, npy_bytes, without
 from ingest.errors import IndexDamagedError
 
 EMPTY = "\u2205"  # stands for a chunk without tokens (as bm25s, which refuses empty documents)
@@ -84,13 +84,13 @@ class LexicalIndex:
         kept = old_to_new >= 0
         lengths[old_to_new[kept]] = self.lengths[kept]
         # postings of the rows kept, renumbered: a monotone row map keeps each token's rows sorted
-        mapped = old_to_new[self.rows] if len(self.rows) else np.zeros(0, dtype=np.int64)
-        keep = mapped >= 0
-        before = np.zeros(len(keep) + 1, dtype=np.int64)
-        np.cumsum(keep, out=before[1:])
-        starts = before[self.indptr]  # where each old token's kept postings start
-        rows = mapped[keep].astype(np.int32)
-        tf = self.tf[keep].astype(np.float32)
+        # (int32 throughout, and only the few dropped postings are located: a re-sync of one
+        # document in 10,000 keeps ~16M postings)
+        mapped = old_to_new.astype(np.int32)[self.rows] if len(self.rows) else np.zeros(0, np.int32)
+        dropped = np.flatnonzero(mapped < 0)
+        # where each old token's kept postings start: its old start less the drops before it
+        starts = self.indptr - np.searchsorted(dropped, self.indptr)
+        rows, tf = without(mapped, dropped), without(self.tf, dropped)
         # postings of the new rows, each inserted where its token's rows stay sorted
         new_postings: list[tuple[int, int, int]] = []
         for row, toks in zip(new_rows.tolist(), tokens):
@@ -112,10 +112,12 @@ class LexicalIndex:
             else:  # a token new to the index: after every kept posting, in token order
                 at[n] = len(rows)
         cols = np.fromiter((p[0] for p in new_postings), dtype=np.int64, count=len(new_postings))
-        rows = np.insert(rows, at, np.fromiter((p[1] for p in new_postings), dtype=np.int32,
-                                               count=len(new_postings)))
-        tf = np.insert(tf, at, np.fromiter((p[2] for p in new_postings), dtype=np.float32,
-                                           count=len(new_postings)))
+        rows = inserted(rows, at, np.fromiter((p[1] for p in new_postings), dtype=np.int32,
+                                              count=len(new_postings)))
+        counts = np.fromiter((p[2] for p in new_postings), dtype=np.float32, count=len(new_postings))
+        if tf.dtype != np.uint16 or (len(counts) and float(counts.max()) >= 65536):
+            tf = tf.astype(np.float32)  # uint16 while every count fits (the counts are equal)
+        tf = inserted(tf, at, counts)
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         indptr[: old_vocab + 1] = starts
         indptr[old_vocab + 1 :] = starts[-1]
@@ -136,11 +138,9 @@ class LexicalIndex:
         }
         tf = self.tf
         if not len(tf) or float(tf.max()) < 65536:  # counts: two bytes each on disk and in memory
-            tf = tf.astype(np.uint16)
+            tf = tf.astype(np.uint16, copy=False)
         for name, array in zip(_FILES, (self.indptr, self.rows, tf, self.lengths)):
-            buffer = io.BytesIO()
-            np.save(buffer, array)
-            out[name] = buffer.getvalue()
+            out[name] = npy_bytes(array)
         return out
 
     def save(self, folder: Path) -> None:
@@ -149,9 +149,10 @@ class LexicalIndex:
             (folder / name).write_bytes(data)
 
     @classmethod
-    def load(cls, folder: Path, expected: int | None = None) -> LexicalIndex:
+    def load(cls, folder: Path, expected: int | None = None, mmap: bool = False) -> LexicalIndex:
         """The index saved in ``folder``; `IndexDamagedError` if it cannot be read or does not
-        hold ``expected`` chunks."""
+        hold ``expected`` chunks. ``mmap``: the arrays are mapped, not copied in (a re-sync
+        reads each posting once; ~0.2 s less at 10,000 documents)."""
         size_file = folder / "size.txt"
         try:
             size = int(size_file.read_text(encoding="utf-8")) if size_file.is_file() else 0
@@ -165,7 +166,7 @@ class LexicalIndex:
             return cls._empty()
         try:
             vocab = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")[:-1]
-            arrays = [np.load(folder / name) for name in _FILES]
+            arrays = [np.load(folder / name, mmap_mode="r" if mmap else None) for name in _FILES]
         except (ValueError, OSError, EOFError) as exc:
             raise IndexDamagedError(folder, f"BM25 索引无法读取：{exc}") from exc
         indptr, rows, tf, lengths = arrays

@@ -18,11 +18,12 @@ inserts those of the new ones (`PairTable.updated`), equal to a build from scrat
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import numpy as np
+
+from ingest.arrays import FEW, inserted, npy_bytes, without
 
 PAIRS_VERSION = 1
 FOLDER = "pairs"
@@ -70,6 +71,8 @@ class PairTable:
         if len(shas) > MAX_DOCUMENTS:
             raise ValueError(f"more than {MAX_DOCUMENTS} documents")
         old_to_new = np.asarray(old_to_new, dtype=np.int64)
+        if len(self.docs) and sum(len(p) for p in pairs) <= FEW:
+            return self._patched(old_to_new, pairs, new_rows, shas)
         # postings as one sorted uint64 each: key << 22 | row
         mapped = old_to_new[self.docs] if len(self.docs) else np.zeros(0, dtype=np.int64)
         keep = mapped >= 0
@@ -95,13 +98,47 @@ class PairTable:
         indptr[-1] = len(keys)
         return PairTable(keys[first], indptr, (merged & _ROW_MASK).astype(np.int32), list(shas))
 
+    def _patched(
+        self, old_to_new: np.ndarray, pairs: list[np.ndarray], new_rows: list[int], shas: list[str]
+    ) -> PairTable:
+        """`updated` for a few new postings: the dropped postings are cut out and the new ones
+        inserted by slices (one copy of ``docs``, ~0.1 s at 10,000 documents, instead of the
+        whole table as 64-bit postings, ~0.5 s)."""
+        mapped = old_to_new.astype(np.int32)[self.docs]
+        dropped = np.flatnonzero(mapped < 0)
+        starts = self.indptr - np.searchsorted(dropped, self.indptr)  # kept postings of each key
+        docs = without(mapped, dropped)
+        counts = np.diff(starts)
+        keys = np.asarray(self.keys, dtype=np.uint64)
+        fresh_keys = np.concatenate([np.asarray(p, dtype=np.uint64) for p in pairs]) if pairs else np.zeros(0, np.uint64)
+        fresh_rows = np.repeat(np.asarray(new_rows, dtype=np.int64), [len(p) for p in pairs])
+        order = np.lexsort((fresh_rows, fresh_keys))  # by key, then row
+        fresh_keys, fresh_rows = fresh_keys[order], fresh_rows[order]
+        slot = np.searchsorted(keys, fresh_keys)  # the key, or the first key after it
+        known = slot < len(keys)
+        known[known] = keys[slot[known]] == fresh_keys[known]
+        at = np.empty(len(fresh_keys), dtype=np.int64)
+        for n, (k, is_known, row) in enumerate(zip(slot.tolist(), known.tolist(), fresh_rows.tolist())):
+            lo = int(starts[k])
+            # a known key: among its rows, in order; a new key: where the next key's rows start
+            at[n] = lo + int(np.searchsorted(docs[lo : int(starts[k + 1])], row)) if is_known else lo
+        docs = inserted(docs, at, fresh_rows.astype(np.int32))
+        counts = counts + np.bincount(slot[known], minlength=len(keys))
+        added, added_counts = np.unique(fresh_keys[~known], return_counts=True)
+        where = np.searchsorted(keys, added)
+        keys = inserted(keys, where, added)
+        counts = inserted(counts, where, added_counts)
+        used = counts > 0  # a key whose every document left goes
+        keys, counts = keys[used], counts[used]
+        indptr = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        return PairTable(keys, indptr, docs, list(shas))
+
     # files ------------------------------------------------------------------------------------
     def files(self) -> dict[str, bytes]:
         out = {}
         for name, array in (("keys.npy", self.keys), ("indptr.npy", self.indptr), ("docs.npy", self.docs)):
-            buffer = io.BytesIO()
-            np.save(buffer, array)
-            out[f"{FOLDER}/{name}"] = buffer.getvalue()
+            out[f"{FOLDER}/{name}"] = npy_bytes(array)
         head = {"version": PAIRS_VERSION, "shas": self.shas}
         out[f"{FOLDER}/docs.json"] = json.dumps(head).encode()
         return out

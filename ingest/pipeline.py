@@ -19,6 +19,7 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,7 @@ from ingest.normalize import normalize
 from ingest.pooling import pool_chunks
 from ingest.progress import ProgressCallback, Stages
 from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
-from ingest.store import Generation, IndexFiles, generation_name, meta_to_dict
+from ingest.store import ChunkTable, Generation, IndexFiles, generation_name, meta_to_dict
 from ingest.types import Chunk, IngestReport, LoadedDocument
 from ingest.vocabulary import load_userdict
 
@@ -154,16 +155,15 @@ def _sync(
     previous = None if rebuild else load_previous(files, manifest, settings)
 
     with stages.stage("分块", len(docs), "个文档") as bar:
-        chunks: list[Chunk] = []
-        chunked = 0
-        for source, doc in docs.items():
-            if previous is not None and previous.shas.get(source) == doc.sha256 and source in previous.chunks:
-                chunks.extend(previous.chunks[source])  # same bytes, same settings: same chunks
-            else:
-                chunks.extend(chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars))
-                chunked += len(doc.text)
-            bar.update(1)
+        # same bytes, same settings: same chunks, copied as rows of the previous table
+        table, chunked = chunk_table(
+            docs, previous,
+            lambda doc: chunk_document(doc, config.chunk_min_chars, config.chunk_max_chars),
+            bar.update,
+        )
     stages.count_chars("分块", chunked)
+    # chunk objects only where vectors need them (sentences, Chroma metadata, pooling)
+    chunks: list[Chunk] = [] if lexical_only else table.chunks()
 
     if lexical_only:  # nothing to embed; the answerer sees no sentence vectors
         sentence_keys, sentence_texts = [], []
@@ -192,7 +192,7 @@ def _sync(
 
     with stages.stage("写入索引", 4, "步") as bar:
         target = _Target(
-            docs, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
+            docs, table, chunks, chunk_vectors, sentence_keys, sentence_vectors, embedder.spec,
             embedder.dim, settings,
         )
         lexical_stats = _write_index(
@@ -207,7 +207,7 @@ def _sync(
                     raise
                 log.warning("嵌入缓存未能整理（%s）；索引已更新，下次同步时再整理", exc.strerror)
         bar.update(1)
-    stages.count_chars("写入索引", sum(len(c.search_text) for c in chunks))
+    stages.count_chars("写入索引", int(table.rows[:, 6].sum()))
     stages.finish()
 
     return IngestReport(
@@ -216,7 +216,7 @@ def _sync(
         removed=scan.removed,
         unchanged=scan.unchanged,
         skipped=scan.skipped,
-        chunks=len(chunks),
+        chunks=len(table),
         embedded=len(missing),
         seconds=time.perf_counter() - started,
         stage_seconds=stages.seconds,
@@ -245,7 +245,8 @@ class _Target:
     """What the index must hold after this run."""
 
     docs: dict[str, LoadedDocument]
-    chunks: list[Chunk]
+    table: ChunkTable  # the chunks, as stored
+    chunks: list[Chunk]  # the same as objects; empty in the lexical-first mode (no vectors)
     vectors: np.ndarray  # one row per chunk
     sentence_keys: list[list]
     sentence_vectors: np.ndarray  # one row per sentence key
@@ -267,14 +268,14 @@ def _write_index(
     previous: Previous | None = None,
 ) -> dict[str, int]:
     """Write the target; what the lexical side recomputed (empty when the generation stood)."""
-    docs, chunks, spec = target.docs, target.chunks, target.spec
+    docs, table, spec = target.docs, target.table, target.spec
     sentence_keys = target.sentence_keys
     # the generation's content follows from these (the vocabulary, tokens, BM25 and roles are
     # functions of the documents, the settings and LEXICAL_VERSION)
     name = generation_name(
         spec,
         str(LEXICAL_VERSION),
-        json.dumps([c.id for c in chunks]),
+        json.dumps(table.ids),
         json.dumps({s: d.sha256 for s, d in docs.items()}, ensure_ascii=False),
         json.dumps(target.settings, ensure_ascii=False, sort_keys=True),
         json.dumps(sentence_keys, ensure_ascii=False),
@@ -282,33 +283,45 @@ def _write_index(
 
     published = name != manifest.get("generation") or not files.has_generation(name)
     stats: dict[str, int] = {}
-    if published:  # vocabulary, tokens, BM25, roles: nothing is written yet
-        lexical = build_lexical(
-            files.root, docs, chunks, load_userdict(corpus_dir / "userdict.txt"), previous, stages.step
-        )
-        stats = lexical.stats
-
-    # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
-    present: dict[str, str] = {}
-    with stages.step("Chroma"):
-        if vector_index is not None:
-            present = _sync_vectors(vector_index, target, config, rebuild)
-    advance(1)
-
-    # 2. a new generation of files (BM25 over jieba tokens with the corpus's dictionary)
     generation = None
-    if published:
-        sentence_vectors = target.sentence_vectors
+    with ExitStack() as building:
 
-        table = chunk_table(chunks, previous)
+        def start() -> Generation:
+            """A new generation, in a temporary folder (renamed when the block ends; an error
+            removes it), its chunk table handed to the writer threads."""
+            with stages.step("文件"):
+                started = building.enter_context(files.building(name))
+                started.write_chunks(table)
+            return started
 
-        def fill(gen: Generation) -> None:
-            gen.write_chunks(table)
-            gen.write_sentences(sentence_keys, sentence_vectors)
-            write_lexical(gen, lexical, chunks)
+        if published and vector_index is None:
+            # no Chroma step: the chunk table is written while the lexical side is built
+            generation = start()
+        if published:
+            lexical = build_lexical(
+                files.root, docs, table, load_userdict(corpus_dir / "userdict.txt"), previous,
+                stages.step,
+            )
+            stats = lexical.stats
 
-        with stages.step("文件"):
-            generation = files.publish(name, fill)
+        # 1. Chroma: add what is missing or outdated (deleting waits until the manifest is written)
+        present: dict[str, str] = {}
+        with stages.step("Chroma"):
+            if vector_index is not None:
+                present = _sync_vectors(vector_index, target, config, rebuild)
+        advance(1)
+
+        # 2. the rest of the generation (BM25 over jieba tokens with the corpus's dictionary)
+        if published:
+            generation = generation or start()  # with Chroma: started once its records are in
+            with stages.step("文件"):
+                # the chunk table on disk first: a run killed from here on leaves it whole
+                # (tests/test_ingest_crash.py); in the lexical-first mode it was written while
+                # the lexical side was built
+                generation.wait()
+                generation.write_sentences(sentence_keys, target.sentence_vectors)
+                write_lexical(generation, lexical, table)
+                generation.wait()
     advance(1)
 
     # 3. commit: document texts, then the manifest
@@ -340,7 +353,7 @@ def _write_index(
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
             "settings": target.settings,
             "documents": entries,
-            "chunk_ids": [c.id for c in chunks],
+            "chunk_ids": table.ids,
         }
         if {**manifest, "version": None} != {**new_manifest, "version": None}:
             files.write_manifest(new_manifest)
@@ -350,7 +363,7 @@ def _write_index(
 
     # 4. what the committed index no longer needs
     with stages.step("清理"):
-        wanted = {c.id for c in chunks}
+        wanted = set(table.ids)
         if vector_index is not None:
             try:
                 vector_index.delete(sorted(set(present) - wanted))

@@ -126,6 +126,8 @@ class Stages:
 
     # ETA ----------------------------------------------------------------------------------------
     def emit(self, bar: StageBar) -> None:
+        if self._callback is None and self._bar is None:
+            return  # nobody listens (a quiet sync: 20,000 updates at 10,000 documents)
         now = time.perf_counter()
         elapsed = now - self._started
         remaining = self._remaining(bar, now - self._stage_started)

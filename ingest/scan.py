@@ -9,6 +9,7 @@ already in the index is the one kept, so adding a duplicate never changes the in
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -38,18 +39,38 @@ class Scan:
 def list_corpus(corpus_dir: Path) -> list[tuple[str, Path]]:
     """(source, path) for every visible file, source = "<corpus folder name>/<relative path>".
 
-    The corpus's own README.md and userdict.txt (top level) are not documents."""
-    files = []
+    The corpus's own README.md and userdict.txt (top level) are not documents. The files and
+    order of ``sorted(corpus_dir.rglob("*"))`` (symlinked folders are not entered, hidden names
+    and what is under them are left out), listed with `os.scandir` (10,000 files: ~0.4 s of
+    pathlib before)."""
     if not corpus_dir.is_dir():
-        return files
-    for path in sorted(corpus_dir.rglob("*")):
-        rel = path.relative_to(corpus_dir)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+        return []
+    found: list[tuple[str, ...]] = []
+    _walk(str(corpus_dir), (), found)
+    found.sort()  # the order of Path objects: part by part
+    return [
+        (f"{corpus_dir.name}/{'/'.join(parts)}", corpus_dir.joinpath(*parts))
+        for parts in found
+        if not (len(parts) == 1 and parts[0].lower() in NOT_DOCUMENTS)
+    ]
+
+
+def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[str, ...]]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except PermissionError:  # as pathlib's glob: an unreadable folder lists nothing
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if len(rel.parts) == 1 and path.name.lower() in NOT_DOCUMENTS:
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                _walk(entry.path, (*parts, entry.name), found)
+            elif entry.is_file():
+                found.append((*parts, entry.name))
+        except OSError:
             continue
-        files.append((f"{corpus_dir.name}/{rel.as_posix()}", path))
-    return files
 
 
 def scan_corpus(
@@ -64,11 +85,11 @@ def scan_corpus(
     """``corpus_dir``: files (through symlinks) that resolve outside it are skipped, not read."""
     scan = Scan()
     hashed: list[tuple[str, Path, str]] = []
-    root = corpus_dir.resolve() if corpus_dir is not None else None
+    inside = InsideCheck(corpus_dir) if corpus_dir is not None else None
     for source, path in listing:
         try:
-            if root is not None:
-                check_inside(path, root)
+            if inside is not None:
+                inside(path)
             if path.suffix.lower() not in SUPPORTED_SUFFIXES or path.stat().st_size > max_bytes:
                 loader(path, source, max_bytes)  # raises SkipDocument with the reason
             hashed.append((source, path, _sha256(path)))
@@ -84,12 +105,13 @@ def scan_corpus(
     # files already indexed with these bytes go first: they win over a new duplicate
     hashed.sort(key=lambda item: (old_docs.get(item[0], {}).get("sha256") != item[2], item[0]))
     owner: dict[str, str] = {}
+    stored = files.stored_documents()  # one listing instead of one stat a document
     for source, path, sha in hashed:
         try:
             if sha in owner:
                 raise SkipDocument(f"与 {owner[sha]} 内容完全相同，未重复索引；请删除其中一个")
             entry = old_docs.get(source)
-            if entry and entry["sha256"] == sha and files.has_document(sha):
+            if entry and entry["sha256"] == sha and sha in stored:
                 # read (and checked) only if this sync needs it: new chunks, sentence texts
                 scan.docs[source] = lazy_document(
                     source, entry, partial(files.read_document_text, sha, entry.get("text_sha256", ""))
@@ -117,12 +139,36 @@ def scan_corpus(
 def check_inside(path: Path, root: Path) -> None:
     """Raise `SkipDocument` when ``path`` (a symlink, or under a symlinked folder) leads outside
     the resolved corpus folder ``root``: its target's text must not be served as a document."""
-    target = path.resolve()
-    if not target.is_relative_to(root):
-        raise SkipDocument(
-            f"指向语料目录之外的符号链接（目标 {target}），为安全起见不索引；"
-            "请把文件本身复制进语料目录"
-        )
+    InsideCheck(root)(path)
+
+
+class InsideCheck:
+    """`check_inside` for many files of one corpus: the corpus folder and each folder of the
+    listing are resolved once, a file that is no symlink resolves to its resolved folder / its
+    name (what `Path.resolve` returns, one ``lstat`` instead of one a path component), and the
+    test is a string prefix (10,000 files: ~3.7 s of `Path.resolve` and `is_relative_to` under
+    the profiler before)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root.resolve())
+        self._prefix = self.root if self.root.endswith(os.sep) else self.root + os.sep
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> None:
+        text = os.fspath(path)
+        if os.path.islink(text):
+            target = str(path.resolve())
+        else:
+            parent, name = os.path.split(text)
+            folder = self._folders.get(parent)
+            if folder is None:
+                folder = self._folders[parent] = str(Path(parent).resolve())
+            target = os.path.join(folder, name)
+        if target != self.root and not target.startswith(self._prefix):
+            raise SkipDocument(
+                f"指向语料目录之外的符号链接（目标 {target}），为安全起见不索引；"
+                "请把文件本身复制进语料目录"
+            )
 
 
 def _sha256(path: Path) -> str:

@@ -85,10 +85,17 @@ def extract_terms(texts: Iterable[str]) -> list[str]:
     return combine_terms([document_terms(t) for t in texts], joined.count)
 
 
-def combine_terms(parts: Iterable[DocumentTerms], count: Callable[[str], int]) -> list[str]:
+Pooled = tuple[set[str], dict[str, int], set[str]]  # names, place counts, partners (`pool_terms`)
+
+
+def combine_terms(
+    parts: Iterable[DocumentTerms], count: Callable[[str], int], pooled: Pooled | None = None
+) -> list[str]:
     """The vocabulary of a corpus from its documents' `DocumentTerms`; ``count(name)`` is how
-    often ``name`` occurs in the whole corpus (the only corpus-wide input)."""
-    found, places, partners = _pooled(parts)
+    often ``name`` occurs in the whole corpus (the only corpus-wide input). ``pooled``: the
+    `pool_terms` of ``parts``, when the caller has it."""
+    found, places, partners = pooled if pooled is not None else _pooled(parts)
+    found = set(found)
     # a place name must recur: a one-off 「…具有区」 is the start of 「区域」, not a district
     found.update(name for name, n in places.items() if n >= 2)
     # a partner must be named at least twice: 「联合攻关」 is a phrase, a name recurs
@@ -97,9 +104,9 @@ def combine_terms(parts: Iterable[DocumentTerms], count: Callable[[str], int]) -
     return sorted(found)
 
 
-def counted_names(parts: Iterable[DocumentTerms]) -> set[str]:
+def counted_names(parts: Iterable[DocumentTerms], pooled: Pooled | None = None) -> set[str]:
     """Every name whose corpus-wide count `combine_terms` may ask for."""
-    found, places, partners = _pooled(parts)
+    found, places, partners = pooled if pooled is not None else _pooled(parts)
     names = set(partners)
     for name in found | set(places) | partners:
         core = _company_core(name)
@@ -115,6 +122,12 @@ _PROVINCES = (
 ).split()
 _COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 
+
+
+def pool_terms(parts: Iterable[DocumentTerms]) -> Pooled:
+    """The documents' names, place counts and partners, pooled once for `counted_names` and
+    `combine_terms` (10,000 documents: ~0.1 s each time)."""
+    return _pooled(parts)
 
 
 def _pooled(parts: Iterable[DocumentTerms]) -> tuple[set[str], dict[str, int], set[str]]:

@@ -185,3 +185,85 @@ def test_opened_documents_read_their_text_and_headings_when_first_used(tmp_path,
     assert doc.loaded is False  # headings come from the manifest, not the text
     assert doc.text == (corpus / "doc-00001.md").read_text(encoding="utf-8")
     assert doc.loaded is True
+
+
+def test_resync_copies_the_chunk_rows_of_unchanged_documents_byte_for_byte(tmp_path, base_docs):
+    """A re-sync slices the rows of unchanged documents from the previous chunk table (no chunk
+    objects): its table files equal, byte for byte, those of a build from scratch."""
+    from ingest.store import ChunkTable, IndexFiles
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    wanted = {k: v for k, v in base_docs.items() if k != "doc-00002.md"}
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"
+    wanted["doc-00000.md"] = NEW_DOC  # the first rows change too
+    write_docs(corpus, wanted)
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.updated == ["corpus/doc-00000.md", "corpus/doc-00007.md"]
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", wanted)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    live, full = IndexFiles(index).read_manifest(), IndexFiles(fresh / ".index").read_manifest()
+    for name in ChunkTable.FILES:
+        assert live["files"][name] == full["files"][name], name
+    assert live["chunk_ids"] == full["chunk_ids"]
+    table = ChunkTable.read(IndexFiles(index).current().folder)
+    chunks = table.chunks()
+    assert [c.source for c in chunks] == table.row_sources()
+    assert [c.search_text for c in chunks] == [table.search_text(j) for j in range(len(table))]
+    for source, (lo, hi) in table.source_rows().items():
+        assert table.chunks(lo, hi) == [c for c in chunks if c.source == source]
+
+
+def test_role_lines_read_back_as_written_and_parse_as_the_json_list():
+    """roles.json holds one document a line: a re-sync keeps unchanged lines as text, readers
+    parse the whole file as before; a single-line file of older indexes is read too."""
+    import json
+
+    from ingest.lexbuild import role_entries, roles_text
+
+    table = [
+        ["corpus/a,\n.md", [["陈伟", ["区长"], 0, 9]]],
+        ["corpus/「引号」\u2028.md", [["名字", ["主任", "书记"], 3, 40], ["x\"y", [], 1, 2]]],
+        ["corpus/empty.md", []],
+    ]
+    lines = [json.dumps(entry, ensure_ascii=False) for entry in table]
+    text = roles_text(lines)
+    assert json.loads(text) == table
+    assert role_entries(text) == {entry[0]: line for entry, line in zip(table, lines)}
+    assert role_entries(json.dumps(table, ensure_ascii=False)) == role_entries(text)
+    assert role_entries(roles_text([])) == {} and json.loads(roles_text([])) == []
+
+
+def test_utf8_offsets_and_tables_cut_from_bytes():
+    """`concat` cuts tables read as bytes at character positions found without decoding; the
+    joined table gives the texts of its parts and equals the table made of the chunks."""
+    from ingest.store import ChunkTable, utf8_offsets
+    from ingest.types import Chunk, Sentence
+
+    text = "a东é𝄞b" * 3 + "末"
+    raw = text.encode("utf-8")
+    positions = list(range(len(text) + 1))
+    assert utf8_offsets(raw, positions) == [len(text[:i].encode()) for i in positions]
+    assert utf8_offsets(b"", [0]) == [0]
+    with pytest.raises(ValueError):
+        utf8_offsets(raw, [len(text) + 1])
+
+    def chunk(i: int, source: str) -> Chunk:
+        body = f"第{i}块𝄞é" * (i % 3 + 1)
+        return Chunk(id=f"id{i}", source=source, text=body, search_text=f"标题{i}\n{body}", start=i,
+                     end=i + len(body), sentences=(Sentence(i, i + 2),), heading=f"h{i % 2}",
+                     page=None if i % 2 else i)
+
+    chunks = [chunk(i, f"corpus/{i // 3}.md") for i in range(12)]
+    whole = ChunkTable.of(chunks)
+    stored = ChunkTable(whole.ids, whole.sources, whole.headings, whole.rows, whole.spans, None,
+                        whole.raw())
+    fresh = ChunkTable.of([chunk(40, "corpus/1.md")])
+    joined = ChunkTable.concat([(stored, 0, 3), (fresh, 0, 1), (stored, 6, 12)])
+    target = chunks[:3] + [chunk(40, "corpus/1.md")] + chunks[6:]
+    assert joined.files() == ChunkTable.of(target).files()
+    assert joined.chunks(3, 4) == target[3:4] and joined.chunks(4, 7) == target[4:7]
+    assert [joined.search_text(j) for j in range(len(target))] == [c.search_text for c in target]
+    assert joined.chunks() == target

@@ -164,6 +164,33 @@ def test_update_equals_a_build_from_scratch():
             assert updated.candidates(a + b).tolist() == want
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_small_update_equals_a_build_from_scratch(seed):
+    """A few new postings take the patching path (`PairTable._patched`): keys whose documents all
+    left go, keys never seen come, rows move; equal to a build of the target."""
+    rng = random.Random(seed)
+    alphabet = "东兴区长" if seed % 2 else "东兴区长算力中心ab"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(30)]
+    texts[7] = "稀有字对"  # keys only this document has: dropped with it
+    table = PairTable.build([document_pairs(t) for t in texts], [str(i) for i in range(30)])
+    gone = set(rng.sample(range(30), rng.randint(0, 6))) | {7}
+    keep = [i for i in range(30) if i not in gone]
+    target = [texts[i] for i in keep]
+    fresh: list[int] = []
+    for new in ("新的字对甲", "".join(rng.choice(alphabet + "新") for _ in range(9)), ""):
+        at = rng.randint(0, len(target))
+        target.insert(at, new)
+        fresh = [j + (j >= at) for j in fresh] + [at]
+    fresh.sort()
+    kept_rows = [j for j in range(len(target)) if j not in fresh]
+    old_to_new = np.full(30, -1)
+    for i, j in zip(keep, kept_rows):
+        old_to_new[i] = j
+    shas = [str(i) for i in range(len(target))]
+    updated = table.updated(old_to_new, [document_pairs(target[j]) for j in fresh], fresh, shas)
+    assert_tables_equal(updated, PairTable.build([document_pairs(t) for t in target], shas))
+
+
 def assert_tables_equal(a: PairTable, b: PairTable) -> None:
     assert a.shas == b.shas
     for name in ("keys", "indptr", "docs"):
