@@ -21,7 +21,7 @@ def segmenter():
 
 @pytest.fixture(scope="module")
 def docs():
-    return LiteralDocuments({"report.txt": REPORT, "other.txt": OTHER}, names=("并济科技", "华兴集团"))
+    return LiteralDocuments({"report.txt": REPORT, "other.txt": OTHER}, segmenter=Segmenter(["并济科技", "华兴集团"]))
 
 
 def rule_of(rule, d, docs) -> str | None:
@@ -213,3 +213,18 @@ def test_caveat_notes_a_name_no_document_uses(segmenter, docs):
     d = draft(segmenter, "小明公司运营多少算力？", top, short="7300P", evidence=(top,))
     assert d.q.names == ("小明",)
     assert Caveat(docs)(d).notes == ("注意：资料中没有提到“小明”，与问题的前提不符；以上为资料记载的情况。",)
+
+
+def test_the_kind_of_the_answer_need_not_be_named_by_a_sentence_that_names_the_rest(segmenter):
+    party = "反对奴隶制度扩张的是自由土党。"
+    texts = LiteralDocuments({"a.txt": party}, segmenter=segmenter)
+    asked = draft(segmenter, "反对奴隶制度扩张的是什么党派？", sentence(party))
+    assert (asked.q.kind, asked.q.qtype) == ("党派", "which")
+    assert rules.unknown_noun(asked, texts) is None
+    assert rules.unknown_kind(asked, texts) is None
+    # a sentence about another thing (奴隶贸易), or no instance of the kind (no 党): refused
+    other = draft(segmenter, "反对奴隶贸易的是什么党派？", sentence(party))
+    assert rules.first_refusal(other, texts) is not None
+    kinds = LiteralDocuments({"a.txt": "反对奴隶制度扩张的是北方各州。"}, segmenter=segmenter)
+    states = draft(segmenter, "反对奴隶制度扩张的是什么党派？", sentence("反对奴隶制度扩张的是北方各州。"))
+    assert rules.first_refusal(states, kinds) is not None

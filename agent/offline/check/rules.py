@@ -50,6 +50,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # a calculation asks for what it computes
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
+        if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
+            continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
         if max(strict_credit(noun, c.norm) for c in pool) == 0 and docs.unknown(noun):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
     return None
@@ -108,7 +110,7 @@ def entity_figure(d: Draft, docs) -> Refusal | None:
 def unknown_kind(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
-            and not kind_free(q, top) and docs.unknown(q.kind)):
+            and not kind_free(q, top) and docs.unknown(q.kind) and not kind_named(q, top, docs)):
         return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
     return None
 
@@ -197,11 +199,17 @@ def first_refusal(d: Draft, docs) -> Refusal | None:
     return None
 
 
-def names_all_things(q: Question, top: Candidate, docs) -> bool:
-    """The sentence names every thing the question does (its nouns that are no aspect):
-    「百老汇至今经历了哪些磨难」 by 「…百老汇…经历1919年美国罢工…等的挑战」."""
+def kind_named(q: Question, top: Candidate, docs) -> bool:
+    """The sentence names every thing the question does but the asked kind, and an instance of
+    the kind that shares a character with it (歌曲: 〈妮歌〉, 党派: 自由土党; not 比赛: 推介大会)."""
+    return shares_char(q.kind, top.norm) and names_all_things(q, top, docs, q.kind)
+
+
+def names_all_things(q: Question, top: Candidate, docs, kind: str = "") -> bool:
+    """The sentence names every thing the question does (its nouns that are no aspect, nor the
+    asked ``kind``): 「百老汇至今经历了哪些磨难」 by 「…百老汇…经历1919年美国罢工…等的挑战」."""
     things = [w for w, flag in docs.index.segmenter.tagged(q.text)
-              if flag.startswith("n") and len(w) >= 2 and not is_aspect(w)]
+              if flag.startswith("n") and len(w) >= 2 and not is_aspect(w) and w != kind]
     return bool(things) and all(term_credit(w, top.norm) > 0 for w in things)
 
 
