@@ -201,6 +201,11 @@ def test_upload_gbk_and_docx_then_answer_and_delete(page, server, tmp_path):
 
     page.get_by_role("tab", name="知识库").click()
     table.get_by_text("corpus/数据标注扶持措施.txt").click()  # picks the row for deletion
+    # the click reaches the dropdown through a server round trip: under load, deleting before it
+    # lands deletes the row picked before (CI on a loaded machine deleted the seed report)
+    page.wait_for_function(
+        "name => (document.querySelector('#kb-pick input')?.value || '').includes(name)", arg="corpus/数据标注扶持措施.txt"
+    )
     page.locator("#kb-delete").click()
     confirm = page.locator("#kb-confirm-delete").first
     confirm.filter(has_text="确定删除").wait_for()
