@@ -163,3 +163,15 @@ def test_role_lookups_equal_the_plain_scans():
                     got = book.conflict(question)
                     got = got and (got.person, got.title, got.roles, got.holder)
                     assert got == plain_conflict(question), question
+
+
+def test_an_index_without_a_role_table_reads_the_same_roles_off_its_chunks(county_qa):
+    from dataclasses import replace
+
+    from agent.offline.extract.roles import RoleBook
+
+    built = RoleBook(county_qa.index).roles
+    older = replace(county_qa.index, roles_file=None)  # as written before the ingest kept roles.json
+    assert older.role_rows is None
+    assert len(built) > 0
+    assert RoleBook(older).roles == built

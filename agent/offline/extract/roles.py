@@ -75,12 +75,9 @@ class RoleBook:
         table = getattr(self.index, "role_rows", None)
         if table is None:
             table = {}
-            chunks_of: dict[str, list] = {}
-            for chunk in self.index.chunks:
-                chunks_of.setdefault(chunk.source, []).append(chunk)
-            for source, chunks in chunks_of.items():
+            for source in dict.fromkeys(chunk.source for chunk in self.index.chunks):
                 text = self.index.documents[source].text
-                table[source] = document_roles(chunks, text, self.index.segmenter)
+                table[source] = document_roles(self.index.chunks_of(source), text, self.index.segmenter)
         return [
             Role(name, tuple(titles), source, start, end)
             for source, rows in table.items()
