@@ -267,3 +267,53 @@ def test_utf8_offsets_and_tables_cut_from_bytes():
     assert joined.chunks(3, 4) == target[3:4] and joined.chunks(4, 7) == target[4:7]
     assert [joined.search_text(j) for j in range(len(target))] == [c.search_text for c in target]
     assert joined.chunks() == target
+
+
+def mapped_file(array: np.ndarray) -> bool:
+    """The array's memory is a mapping of a file (np.load's mmap_mode), not a copy."""
+    while array is not None:
+        if isinstance(array, np.memmap):
+            return True
+        array = getattr(array, "base", None)
+    return False
+
+
+def test_a_mapped_index_scores_as_a_loaded_one_and_its_row_check_reads_the_file(tmp_path, monkeypatch):
+    import ingest.lexical as lexical
+
+    rng = random.Random(5)
+    index = LexicalIndex.build(random_corpus(rng, 120))
+    index.save(tmp_path / "bm25")
+    monkeypatch.setattr(lexical, "_BLOCK", 7)  # the file read in many blocks, the last one short
+    mapped = LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+    loaded = LexicalIndex.load(tmp_path / "bm25", 120)
+    assert isinstance(np.load(tmp_path / "bm25" / "rows.npy", mmap_mode="r"), np.memmap)
+    assert mapped_file(mapped.rows) and mapped_file(mapped.tf) and not mapped.rows.flags.writeable
+    assert not mapped_file(loaded.rows) and not mapped_file(loaded.tf)
+    for query in (["w1", "w2"], ["w3", "w3", "w59"], ["nope"]):
+        assert np.array_equal(mapped.scores(query), loaded.scores(query))
+    assert lexical._range(np.load(tmp_path / "bm25" / "rows.npy", mmap_mode="r")) == (
+        int(index.rows.min()), int(index.rows.max()))
+    # a row past the last chunk, found by the blockwise check of the mapped file
+    rows = index.rows.copy()
+    rows[len(rows) // 2] = 120
+    np.save(tmp_path / "bm25" / "rows.npy", rows)
+    from ingest.errors import IndexDamagedError
+
+    with pytest.raises(IndexDamagedError, match="互不一致"):
+        LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+    rows[len(rows) // 2] = -1
+    np.save(tmp_path / "bm25" / "rows.npy", rows)
+    with pytest.raises(IndexDamagedError, match="互不一致"):
+        LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+
+
+def test_an_opened_index_maps_its_postings_and_shares_the_chunk_ids(tmp_path, base_docs):
+    write_docs(tmp_path / "corpus", base_docs)
+    sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
+    loaded = open_index(tmp_path / "index", LEXICAL)
+    assert mapped_file(loaded.lexical.rows) and mapped_file(loaded.lexical.tf)
+    ids = loaded.manifest["chunk_ids"]
+    assert len(ids) == len(loaded.chunks) > 12
+    assert all(a is c.id for a, c in zip(ids, loaded.chunks))
+    assert loaded.role_rows == loaded.role_rows and loaded.role_rows is not loaded.role_rows
