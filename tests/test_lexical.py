@@ -317,3 +317,38 @@ def test_an_opened_index_maps_its_postings_and_shares_the_chunk_ids(tmp_path, ba
     assert len(ids) == len(loaded.chunks) > 12
     assert all(a is c.id for a, c in zip(ids, loaded.chunks))
     assert loaded.role_rows == loaded.role_rows and loaded.role_rows is not loaded.role_rows
+
+
+def test_rows_copied_by_document_are_those_matched_by_chunk_id(tmp_path, base_docs):
+    from ingest.chunking import chunk_document
+    from ingest.lexbuild import _copied_rows, chunk_table, load_previous
+    from ingest.loaders import load_document
+    from ingest.pipeline import settings_record
+    from ingest.scan import list_corpus, scan_corpus
+    from ingest.store import IndexFiles
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    changed = dict(base_docs)
+    name = sorted(changed)[4]
+    changed[name] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    previous = load_previous(files, manifest, settings_record(LEXICAL, corpus))
+    assert previous is not None
+    scan = scan_corpus(list_corpus(corpus), files, manifest["documents"], LEXICAL.max_file_bytes,
+                       load_document, lambda n: None, corpus_dir=corpus)
+    table, _ = chunk_table(scan.docs, previous, chunk_document)
+    reused = {s for s, d in scan.docs.items() if previous.shas.get(s) == d.sha256}
+    assert len(reused) == 11
+    new_rows, old_rows = _copied_rows(table, previous, reused)
+    old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
+    by_id = [(j, old_row[table.ids[j]]) for j, s in enumerate(table.row_sources())
+             if s in reused and table.ids[j] in old_row]
+    assert list(zip(new_rows.tolist(), old_rows.tolist())) == by_id
+    assert len(by_id) == len(table) - len(table.chunks(*table.source_rows()[f"corpus/{name}"]))
+    # BM25 rows that are not the table's rows: matched by id instead
+    previous.chunk_ids = previous.chunk_ids[1:] + previous.chunk_ids[:1]
+    assert _copied_rows(table, previous, reused) is None
