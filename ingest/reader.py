@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import dataclass
@@ -119,6 +120,19 @@ class LoadedIndex:
 
 
 def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
+    """The index in ``index_dir``, read with the cyclic garbage collector off: the manifest and
+    the chunks are millions of new objects, which its full collections would rescan as they
+    come (nothing read here forms cycles to collect)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _open_index(index_dir, config)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
     files = IndexFiles(index_dir)
     manifest = files.read_manifest()
     if not manifest:

