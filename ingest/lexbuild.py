@@ -199,15 +199,24 @@ def build_lexical(
             stats["tokenised"] = len(table)
             lexical = None
         else:
-            old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
+            kept = _copied_rows(table, previous, reused)
+            if kept is None:  # matched by chunk id
+                old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
+                ids = table.ids
+                rows = [j for j, s in enumerate(row_sources) if s in reused and ids[j] in old_row]
+                kept = (np.array(rows, dtype=np.int64),
+                        np.array([old_row[ids[j]] for j in rows], dtype=np.int64))
+            new_rows, old_rows = kept
+            hit = _containing(changed_words, [table.search_text(j) for j in new_rows.tolist()]) if changed_words else set()
+            if hit:
+                keep = np.ones(len(new_rows), dtype=bool)
+                keep[sorted(hit)] = False
+                new_rows, old_rows = new_rows[keep], old_rows[keep]
             old_to_new = np.full(len(previous.chunk_ids), -1, dtype=np.int64)
-            ids = table.ids
-            kept = [j for j, s in enumerate(row_sources) if s in reused and ids[j] in old_row]
-            hit = _containing(changed_words, [table.search_text(j) for j in kept]) if changed_words else set()
-            fresh = sorted(set(range(len(table))) - {kept[i] for i in range(len(kept)) if i not in hit})
-            for i, j in enumerate(kept):
-                if i not in hit:
-                    old_to_new[old_row[ids[j]]] = j
+            old_to_new[old_rows] = new_rows
+            is_fresh = np.ones(len(table), dtype=bool)
+            is_fresh[new_rows] = False
+            fresh = np.flatnonzero(is_fresh).tolist()
             tokens = [segmenter.tokens(table.search_text(j)) for j in fresh]
             stats["tokenised"] = len(fresh)
             stats["words_changed"] = len(changed_words)
@@ -243,6 +252,37 @@ def build_lexical(
         words, segmenter, index, json.dumps(state, ensure_ascii=False), json.dumps(digests), roles,
         pairs, stats,
     )
+
+
+def _copied_rows(
+    table: ChunkTable, previous: Previous, reused: set[str]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(rows of ``table``, their rows in the previous generation) of the chunks of the documents
+    in ``reused``, which `chunk_table` copied from the previous table in order: found by document
+    (~10,000 ranges) instead of by chunk id (a dict of 239k ids and a pass over every row, ~0.4 s
+    at 10,000 documents). None when the ranges do not hold the same ids, or the previous
+    generation's BM25 rows (the manifest's chunk ids) are not its table's rows."""
+    before = previous.table.ids
+    if len(previous.chunk_ids) != len(before) or previous.chunk_ids != before:
+        return None
+    new: list[np.ndarray] = []
+    old: list[np.ndarray] = []
+    try:
+        spans = table.source_rows()
+    except ValueError:
+        return None
+    ids = table.ids
+    for source, (lo, hi) in spans.items():
+        if source not in reused:
+            continue
+        was = previous.rows.get(source)
+        if was is None or ids[lo:hi] != before[was[0] : was[1]]:
+            return None
+        new.append(np.arange(lo, hi, dtype=np.int64))
+        old.append(np.arange(was[0], was[1], dtype=np.int64))
+    if not new:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(new), np.concatenate(old)
 
 
 def _pair_table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import dataclass
@@ -98,10 +99,12 @@ class LoadedIndex:
             return None
         return table
 
-    @cached_property
+    @property
     def role_rows(self) -> dict[str, list] | None:
-        """``{source: [[name, titles, start, end], ...]}`` from the ingest's role table (read on
-        first use), or None for an index built before it had one."""
+        """``{source: [[name, titles, start, end], ...]}`` from the ingest's role table (read
+        each time: its one reader, `agent.offline.extract.roles.RoleBook`, keeps the roles it
+        makes, and the parsed table, ~55 MB at 10,000 documents, need not stay), or None for an
+        index built before it had one."""
         if self.roles_file is None or not self.roles_file.is_file():
             return None
         try:
@@ -117,6 +120,19 @@ class LoadedIndex:
 
 
 def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
+    """The index in ``index_dir``, read with the cyclic garbage collector off: the manifest and
+    the chunks are millions of new objects, which its full collections would rescan as they
+    come (nothing read here forms cycles to collect)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _open_index(index_dir, config)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
     files = IndexFiles(index_dir)
     manifest = files.read_manifest()
     if not manifest:
@@ -150,11 +166,14 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         raise IndexDamagedError(
             generation.folder / "chunks.json", f"有 {len(chunks)} 块，清单记录 {len(manifest['chunk_ids'])} 块"
         )
+    ids = [c.id for c in chunks]
+    if manifest.get("chunk_ids") == ids:  # the same ids: one copy of the strings (~27 MB at 239k)
+        manifest["chunk_ids"] = ids
     return LoadedIndex(
         root=index_dir,
         manifest=manifest,
         chunks=chunks,
-        lexical=LexicalIndex.load(generation.bm25_dir, len(chunks)),
+        lexical=LexicalIndex.load(generation.bm25_dir, len(chunks), mmap=True),
         vectors=None
         if config.lexical_only
         else VectorIndex(index_dir, manifest.get("collection", config.collection), config.chroma_url),

@@ -542,6 +542,11 @@ class ChunkTable:
 
     def _chunks(self, lo: int, hi: int) -> list[Chunk]:
         new, blob = object.__new__, self.blob
+        # the slots' own setters (frozen: __setattr__ refuses; these are what __init__ uses)
+        set_start, set_end = (Sentence.__dict__[f].__set__ for f in ("start", "end"))
+        (set_id, set_source, set_text, set_search, set_cstart, set_cend, set_sentences,
+         set_heading, set_page) = (Chunk.__dict__[f].__set__ for f in (
+            "id", "source", "text", "search_text", "start", "end", "sentences", "heading", "page"))
         sent_at, char_at = self._offsets()
         flat = self.spans[sent_at[lo] : sent_at[hi]].ravel().tolist()
         starts, ends = flat[0::2], flat[1::2]
@@ -551,7 +556,8 @@ class ChunkTable:
             sentence = shared.get(key)
             if sentence is None:
                 sentence = shared[key] = new(Sentence)
-                sentence.__dict__.update(start=key[0], end=key[1])
+                set_start(sentence, key[0])
+                set_end(sentence, key[1])
             sentences.append(sentence)
         out: list[Chunk] = []
         at, s_at = int(char_at[lo]), 0
@@ -561,12 +567,15 @@ class ChunkTable:
         ):
             chunk = new(Chunk)
             mid = at + n_text
-            chunk.__dict__.update(
-                id=cid, source=sources[src], text=blob[at:mid],
-                search_text=blob[mid : mid + n_search], start=start, end=end,
-                sentences=tuple(sentences[s_at : s_at + n_sent]), heading=headings[head],
-                page=None if page < 0 else page,
-            )
+            set_id(chunk, cid)
+            set_source(chunk, sources[src])
+            set_text(chunk, blob[at:mid])
+            set_search(chunk, blob[mid : mid + n_search])
+            set_cstart(chunk, start)
+            set_cend(chunk, end)
+            set_sentences(chunk, tuple(sentences[s_at : s_at + n_sent]))
+            set_heading(chunk, headings[head])
+            set_page(chunk, None if page < 0 else page)
             at = mid + n_search
             s_at += n_sent
             out.append(chunk)

@@ -52,13 +52,15 @@ class LoadedDocument:
         return page
 
 
-@dataclass(frozen=True)
+# slots: no attribute dict in each of the ~240k chunks and ~200k distinct sentences an app
+# holds at 10,000 documents (328 -> 120 and 240 -> 48 bytes an object: ~90 MB)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     id: str  # sha256 of source + offsets + text
     source: str

@@ -23,3 +23,13 @@ def test_follow_up_stays_on_the_previous_turns_topic(qa, previous, figure):
     other = {"12%", "30%"} - {figure}
     assert figure in answer.short and other.pop() not in answer.short
     assert figure in answer.citations[0].quote
+
+
+def test_lowered_chunk_texts_keep_the_text_itself_where_nothing_changes():
+    from agent.offline.gather.evidence import _lowered
+
+    texts = ["算力3700P", "东兴区人民政府", "abc", "Bingji 并济"]
+    low = _lowered(iter(texts))
+    assert low == ["算力3700p", "东兴区人民政府", "abc", "bingji 并济"]
+    assert low[1] is texts[1] and low[2] is texts[2]
+    assert low[0] is not texts[0] and low[3] is not texts[3]

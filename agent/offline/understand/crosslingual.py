@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 from agent.lexicon.english import chinese_for
 from agent.lexicon.wordlists import words
 from ingest.reader import LoadedIndex
@@ -35,6 +33,10 @@ class PinyinLexicon:
             if len(words) > MAX_WORDS:
                 break
         self._words = words
+        # imported here, not with the module: its phrase tables take ~40 MB that a process
+        # asked no English question does not need
+        from pypinyin import lazy_pinyin
+
         self._by_pinyin: dict[str, str] = {}
         for word in sorted(words, key=len):  # the shortest word wins a shared pinyin
             self._by_pinyin.setdefault("".join(lazy_pinyin(word)), word)
