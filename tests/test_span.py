@@ -61,6 +61,10 @@ def test_asked_slot_splits_the_question_around_the_question_word():
         # a range is one answer, its unit on either end
         ("果实的长度约是多少厘米？", "非洲猴面包树的果实长约15至20厘米。", "约15至20厘米"),
         ("生长的地区海拔约是多少米？", "生长于海拔100米至2,800米的地区，多生于林下。", "100米至2,800米"),
+        # the question's words next to the question word pull harder than its subject, which the
+        # sentence names again elsewhere (distance-weighted alignment)
+        ("王五在球队司职哪里？", "王五，中国足球运动员，司职中场，现效力于成都队。", "中场"),
+        ("这座钟楼是由谁设计的？", "这座钟楼又称圣约翰钟楼，是一座位于城西的砖石建筑，由建筑师陈明设计。", "陈明"),
     ],
 )
 def test_extract_span_fills_the_slot(tagger, question, sentence, answer):

@@ -30,7 +30,14 @@ TIME_SPAN = re.compile(
     r"[一二三四五六七八九十]+(?:世纪|年代)|[\u4e00-\u9fff]{1,3}(?:朝|代|时期|年间|初期|末期|中期)|"
     r"[\u4e00-\u9fff]{2,4}(?:[一二三四五六七八九十]{1,3}|元)年|[春夏秋冬][季天]|[\u4e00-\u9fff]{1,3}纪"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TYPED_TAGS = {"person": ("nr",), "place": ("ns",), "entity": ("nt", "nz", "ns", "nr")}
+# how fast a question word's pull on a span falls with its distance from the question word, in
+# characters of the question, and the credit for the question's one character next to the question
+# word standing next to the span: CMRC 2018 trial (1,000 q) span in the first line 73.9 → 74.1%,
+# F1 0.567 → 0.569; DRCD sample F1 0.237 → 0.239 (decay 0.5 and 1.0 gave the same or less)
+DISTANCE_DECAY = 0.25
+TOUCH = 0.5
 WINDOW = 12  # characters on each side of a span where aligned question words count
 
 
@@ -58,15 +65,17 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
         if first and right.startswith(first[0][0]) and first[0][1][:1] not in "vpudcryf":
             slot = replace(slot, noun=first[0][0])
             right = right[len(first[0][0]) :]
-    marks = _align(sentence, left, right)
+    marks, weights = _align(sentence, left, right)
+    flat = [1.0] * len(marks)  # how much lines up at all (the threshold) is not weighed
     tokens = _tokens(sentence, tagger)
     best: SpanAnswer | None = None
     for a, b in _candidates(sentence, tokens, marks):
-        aligned = _proximity(sentence, marks, a, b)
+        aligned = _proximity(sentence, marks, flat, a, b)
         typed = _type_fit(slot, sentence[a:b], tokens, a, b)
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
-        score = aligned + typed + _fills(sentence, marks, a, b)
+        near = _proximity(sentence, marks, weights, a, b) + _touching(sentence, left, right, a, b)
+        score = near + typed + _fills(sentence, marks, a, b)
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
         if best is None or score > best.score:
             best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned, typed)
@@ -79,10 +88,13 @@ def _context(text: str) -> str:
     return re.sub(r"[?？。!！,，\s]", "", text)
 
 
-def _align(sentence: str, left: str, right: str) -> list[int]:
+def _align(sentence: str, left: str, right: str) -> tuple[list[int], list[float]]:
     """Per sentence character: 1 when part of a ≥2-character stretch of the question's left
-    context, 2 of its right context, 3 of both, 0 when not in the question."""
+    context, 2 of its right context, 3 of both, 0 when not in the question; and a weight that
+    falls with the stretch's distance from the question word in the question (the words next to
+    the question word say where the answer stands, 「…的祖籍在哪里」: 祖籍, more than the subject)."""
     marks = [0] * len(sentence)
+    weights = [0.0] * len(sentence)
     for bit, context in ((1, left), (2, right)):
         if len(context) < 2:
             continue
@@ -92,12 +104,27 @@ def _align(sentence: str, left: str, right: str) -> list[int]:
             while i + n < len(sentence) and sentence[i : i + n + 1] in context:
                 n += 1
             if n >= 2:
+                stretch = sentence[i : i + n]
+                far = len(context) - context.rfind(stretch) - n if bit == 1 else context.find(stretch)
+                weight = 1.0 / (1 + DISTANCE_DECAY * far)
                 for j in range(i, i + n):
                     marks[j] |= bit
+                    weights[j] = max(weights[j], weight)
                 i += n
             else:
                 i += 1
-    return marks
+    return marks, weights
+
+
+def _touching(sentence: str, left: str, right: str, a: int, b: int) -> float:
+    """The question's single word character next to the question word stands next to the span
+    (「是哪里人」 ← 「江苏省南京市人」; 「由谁设计」 ← 「由建筑师…设计」)."""
+    score = 0.0
+    if left[-1:] and a > 0 and sentence[a - 1] == left[-1] and _HAN.match(left[-1]):
+        score += TOUCH
+    if right[:1] and b < len(sentence) and sentence[b] == right[0] and _HAN.match(right[0]):
+        score += TOUCH
+    return score
 
 
 def _tokens(sentence: str, tagger: Tagger) -> list[tuple[int, int, str]]:
@@ -142,15 +169,15 @@ def _candidates(sentence: str, tokens, marks: list[int]):
                     yield a, b
 
 
-def _proximity(sentence: str, marks: list[int], a: int, b: int) -> float:
+def _proximity(sentence: str, marks: list[int], weights: list[float], a: int, b: int) -> float:
     """Aligned question characters just before (left context) and after (right context) a span,
     weighed by closeness; a clause break in between counts as distance, a full stop ends it."""
     before = range(a - 1, max(-1, a - 1 - WINDOW * 2), -1)
     after = range(b, min(len(sentence), b + WINDOW * 2))
-    return _side(sentence, marks, before, own=1) + _side(sentence, marks, after, own=2)
+    return _side(sentence, marks, weights, before, own=1) + _side(sentence, marks, weights, after, own=2)
 
 
-def _side(sentence: str, marks: list[int], positions: range, own: int) -> float:
+def _side(sentence: str, marks: list[int], weights: list[float], positions: range, own: int) -> float:
     """Walk away from the span: the context of this side (``own`` bit) counts fully, the other
     side's words a little (the sentence may order them differently)."""
     score, distance = 0.0, 0
@@ -162,9 +189,9 @@ def _side(sentence: str, marks: list[int], positions: range, own: int) -> float:
         if distance > WINDOW:
             break
         if marks[i] & own:
-            score += 1.0 / (1 + 0.35 * (distance - 1))
+            score += weights[i] / (1 + 0.35 * (distance - 1))
         elif marks[i] & (3 - own):
-            score += 0.3 / (1 + 0.35 * (distance - 1))
+            score += 0.3 * weights[i] / (1 + 0.35 * (distance - 1))
     return score
 
 
