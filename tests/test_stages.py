@@ -67,6 +67,14 @@ def test_asked_nouns_are_words_of_the_ner_tagger_too(segmenter):
     assert analyze("园区有多少名员工？", segmenter).asked == ("园区", "员工")
 
 
+def test_interrogative_pronouns_are_no_search_terms(segmenter):
+    # 「何处」 is a question word: as a term it matched 「如何处置」 in an unrelated document
+    assert analyze("这位作家祖籍何处？", segmenter).terms == ("这位", "作家", "祖籍")
+    assert analyze("该药属于何种类型？", segmenter).terms == ("该药", "属于", "类型")
+    # a surname 何 in a name stays a term
+    assert "何炅" in analyze("何炅主持了什么节目？", segmenter).terms
+
+
 def test_numerals_take_any_measure_word_but_not_dates():
     found = [s.text for s in numerals("海拔250米至1,700米，2025年7月有3颗卫星和两架次航班，一个中心")]
     assert found == ["250米", "1,700米", "3颗", "两架"]

@@ -88,8 +88,12 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(typed)), "fact")
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
-    terms = tuple(t for t in segmenter.terms(text) if not _is_question_word(t))
     tagged = segmenter.tagged(text)
+    pronouns = {w for w, flag in tagged if flag[:1] == "r"}
+    # an interrogative pronoun jieba knows as one word (何处/何年/何种/何人) asks, it names nothing
+    # to look up: 「元皇后祖籍何处」 matched 「如何处置」
+    terms = tuple(t for t in segmenter.terms(text)
+                  if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t)))
     return Question(
         # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words on
         # the NER tagger's word boundaries (not 「剧里」, 剧+里); Latin acronyms (GDP, PUE) are
@@ -229,6 +233,9 @@ _QUESTION_WORDS = re.compile(
     r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
     re.I,
 )
+
+
+_INTERROGATIVE = re.compile(r"[何哪谁啥]")
 
 
 def _is_question_word(term: str) -> bool:
