@@ -14,7 +14,6 @@ are keyed by content-hash ids), no orphans (every id outside the target is delet
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import shutil
@@ -27,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.chunking import chunk_document
+from ingest.collector import collector_paused
 from ingest.config import IngestConfig
 from ingest.diskspace import disk_full_message, is_disk_full
 from ingest.embcache import EmbeddingCache, text_key
@@ -78,17 +78,13 @@ def sync_corpus(
     object (a 10,000-document manifest, chunk table and term lists are millions, and so is an
     app's open index), ~0.5 s of a one-document re-sync at 10,000; what a sync frees, it frees
     by reference counts."""
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        return _sync(corpus_dir, index_dir, config, embedder, rebuild, loader, progress)
+        with collector_paused():
+            return _sync(corpus_dir, index_dir, config, embedder, rebuild, loader, progress)
     except OSError as exc:
         if is_disk_full(exc):
             raise DiskFullError(disk_full_message(index_dir, exc)) from exc
         raise
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _sync(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.collector import collector_paused
 from ingest.config import IngestConfig
 from ingest.errors import EmptyCorpusError, IndexDamagedError, IndexMismatchError
 from ingest.index import VectorIndex
@@ -123,13 +123,8 @@ def open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
     """The index in ``index_dir``, read with the cyclic garbage collector off: the manifest and
     the chunks are millions of new objects, which its full collections would rescan as they
     come (nothing read here forms cycles to collect)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _open_index(index_dir, config)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
