@@ -66,16 +66,14 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
             slot = replace(slot, noun=first[0][0])
             right = right[len(first[0][0]) :]
     marks, weights = _align(sentence, left, right)
-    flat = [1.0] * len(marks)  # how much lines up at all (the threshold) is not weighed
     tokens = _tokens(sentence, tagger)
     best: SpanAnswer | None = None
     for a, b in _candidates(sentence, tokens, marks):
-        aligned = _proximity(sentence, marks, flat, a, b)
+        aligned, near = _proximity(sentence, marks, weights, a, b)
         typed = _type_fit(slot, sentence[a:b], tokens, a, b)
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
-        near = _proximity(sentence, marks, weights, a, b) + _touching(sentence, left, right, a, b)
-        score = near + typed + _fills(sentence, marks, a, b)
+        score = near + _touching(sentence, left, right, a, b) + typed + _fills(sentence, marks, a, b)
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
         if best is None or score > best.score:
             best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned, typed)
@@ -169,18 +167,23 @@ def _candidates(sentence: str, tokens, marks: list[int]):
                     yield a, b
 
 
-def _proximity(sentence: str, marks: list[int], weights: list[float], a: int, b: int) -> float:
+def _proximity(sentence: str, marks: list[int], weights: list[float], a: int, b: int) -> tuple[float, float]:
     """Aligned question characters just before (left context) and after (right context) a span,
-    weighed by closeness; a clause break in between counts as distance, a full stop ends it."""
+    weighed by closeness; a clause break in between counts as distance, a full stop ends it.
+    Twice: as they are (how much lines up at all, the threshold) and weighed by each word's
+    distance from the question word (which span the question points at)."""
     before = range(a - 1, max(-1, a - 1 - WINDOW * 2), -1)
     after = range(b, min(len(sentence), b + WINDOW * 2))
-    return _side(sentence, marks, weights, before, own=1) + _side(sentence, marks, weights, after, own=2)
+    (plain_l, weighed_l), (plain_r, weighed_r) = (_side(sentence, marks, weights, before, own=1),
+                                                  _side(sentence, marks, weights, after, own=2))
+    return plain_l + plain_r, weighed_l + weighed_r
 
 
-def _side(sentence: str, marks: list[int], weights: list[float], positions: range, own: int) -> float:
+def _side(sentence: str, marks: list[int], weights: list[float], positions: range, own: int) -> tuple[float, float]:
     """Walk away from the span: the context of this side (``own`` bit) counts fully, the other
     side's words a little (the sentence may order them differently)."""
-    score, distance = 0.0, 0
+    plain = weighed = 0.0
+    distance = 0
     for i in positions:
         ch = sentence[i]
         if ch in _HARD:
@@ -189,10 +192,14 @@ def _side(sentence: str, marks: list[int], weights: list[float], positions: rang
         if distance > WINDOW:
             break
         if marks[i] & own:
-            score += weights[i] / (1 + 0.35 * (distance - 1))
+            pull = 1.0 / (1 + 0.35 * (distance - 1))
         elif marks[i] & (3 - own):
-            score += 0.3 * weights[i] / (1 + 0.35 * (distance - 1))
-    return score
+            pull = 0.3 / (1 + 0.35 * (distance - 1))
+        else:
+            continue
+        plain += pull
+        weighed += pull * weights[i]
+    return plain, weighed
 
 
 def _fills(sentence: str, marks: list[int], a: int, b: int) -> float:
@@ -243,7 +250,7 @@ def _typical_length(slot: Slot) -> int:
 
 def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: str) -> SpanAnswer:
     """Keep the typed part of a span: the figure with its measure word, the date, the name."""
-    text, a = span.text, span.start
+    a = span.start
     found = None
     if slot.kind == "number":
         numeral = _overlapping(_NUMERAL, sentence, span)
