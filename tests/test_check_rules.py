@@ -134,6 +134,13 @@ def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, do
     assert rules.unit(money, docs) == Refusal("unit", "no figure counted in 名")
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区共有员工1200名。"))
     assert rules.unit(staff, docs) is None
+    # a figure in a unit of the asked quantity names it (「体重」: 公斤), one in another unit does not
+    weight = draft(segmenter, "这种鸟的体重大约是多少？", sentence("这种鸟很细小，约只有8公斤重。"))
+    assert rules.quantity(weight, docs) is None
+    length = draft(segmenter, "这种鸟的体重大约是多少？", sentence("这种鸟很细小，约只有80厘米长。"))
+    assert rules.quantity(length, docs) == Refusal("quantity", "no figure of the asked quantity")
+    share = draft(segmenter, "目前学校男女生比例是多少？", sentence("目前学校男女生比例约为1:7。"))
+    assert rules.quantity(share, docs) is None
     # a number that is a code answers 「多少」 too: a hotline has no measure word
     hotline = draft(segmenter, "园区的服务热线是多少？", sentence("园区服务热线：0832-2120000。"))
     assert rules.no_figure(hotline, docs) is None and rules.quantity(hotline, docs) is None
@@ -144,6 +151,13 @@ def test_time_rules_want_a_date_of_the_asked_event(segmenter, docs):
     assert rules.no_time(undated, docs) == Refusal("no-time", "no time in the best sentence")
     dated = draft(segmenter, "大会于什么时候召开？", sentence("大会于3月18日在县会展中心召开。"))
     assert rules.no_time(dated, docs) is None
+    # a date in Chinese numerals, as lunar dates are written; the end of another event
+    lunar = draft(segmenter, "大会于什么时候召开？", sentence("大会于每年农历九月初九在县会展中心召开。"))
+    assert rules.no_time(lunar, docs) is None
+    after = draft(segmenter, "选手什么时候交换场地？", sentence("一局比赛结束之后交换场地。"))
+    assert rules.no_time(after, docs) is None
+    undecided = draft(segmenter, "大会于什么时候召开？", sentence("大会开始时间未定。"))
+    assert rules.no_time(undecided, docs) == Refusal("no-time", "no time in the best sentence")
     other = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年毕业于清华大学。"))
     assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
     event = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年开始担任区长。"))

@@ -102,6 +102,9 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     q = draft(segmenter, "2024年茶叶综合产值是多少？").q
     assert figure_clause(q, [sentence("2024年茶叶综合产值达到41亿元，2027年目标为60亿元。")]) == (
         "2024年茶叶综合产值达到41亿元")
+    # the asked quantity is not repeated: the clause with a figure in one of its units
+    q = draft(segmenter, "这种袋鼠的体重大约是多少？").q
+    assert figure_clause(q, [sentence("这种袋鼠共有三个亚种，体型很细小，约只有8公斤重。")]) == "约只有8公斤重"
 
 
 def test_clauses_that_answer_what_someone_does_or_said(segmenter):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from agent.lexicon import is_aspect
 from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
-from agent.offline.extract.figures import figures, numerals
+from agent.offline.extract.figures import figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
@@ -129,11 +129,13 @@ def no_figure(d: Draft, docs) -> Refusal | None:
 
 
 def quantity(d: Draft, docs) -> Refusal | None:
-    """「出口销售额」 is not 「电商渠道销售额」: a figure's sentence must name the asked quantity."""
+    """「出口销售额」 is not 「电商渠道销售额」: a figure's sentence must name the asked quantity, or
+    hold a figure in one of its units (「体重」: 8公斤; agent/lexicon/quantity_units.tsv)."""
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number":
         measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
-            strict_credit(n, c.norm) > 0 or n in c.covered for n in q.asked if n not in COMPUTED)]
+            strict_credit(n, c.norm) > 0 or n in c.covered or in_unit_of(n, c.norm)
+            for n in q.asked if n not in COMPUTED)]
         if not measured:
             return Refusal("quantity", "no figure of the asked quantity")
     return None
@@ -150,9 +152,11 @@ def unit(d: Draft, docs) -> Refusal | None:
     return None
 
 
-# a time told by another event or by an age: 「四国征伐后，…」「高二的时候拍了…」「自十八岁开始…」
+# a time told by another event or by an age: 「四国征伐后，…」「高二的时候拍了…」「一局比赛结束之后
+# 交换发球权」「自十八岁开始…」
 RELATIVE_TIME = re.compile(
     r"(?:^|[,，;；])[^,，;；。]{1,12}?(?:(?:之后|以后|后|之前|以前|时)[,，]|前夕|期间|之际|的时候)|"
+    r"(?:^|[,，;；])[^,，;；。]{1,12}?(?:结束|完成|开始)(?:之后|以后|后|之前|以前|前|时)(?![间期候])|"
     r"[\d一二三四五六七八九十]{1,3}岁(?:时|的时候|那年|开始|起)?"
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import clauses, figures, list_items, numerals
+from agent.offline.extract.figures import clauses, figures, in_unit_of, list_items, numerals
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
@@ -90,6 +90,8 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             if not any(q.unit_fits(f.text) for f in (*figures(part.text), *numerals(part.text))):
                 continue
             score = clause_score(q, part.text)
+            if any(in_unit_of(noun, part.text) for noun in q.asked):
+                score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
                 if years:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.lexicon.wordlists import words
+from agent.lexicon.wordlists import table, words
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # the units a figure ends in, in the order they are tried (agent/lexicon/figure_units.txt)
@@ -68,6 +68,31 @@ def figures(text: str) -> list[Span]:
 
 
 _DATE_LIKE = re.compile(r"\d{4}年")
+_AMOUNT = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十两百千万亿]+)\s*[多余]?[十百千万亿]*\s*"
+
+
+def _quantity_units() -> dict[str, re.Pattern]:
+    """Quantity name → a figure in one of its units (agent/lexicon/quantity_units.tsv)."""
+    out = {}
+    for names, units in table("quantity_units").items():
+        ordered = sorted(units, key=len, reverse=True)
+        pattern = re.compile(rf"{_AMOUNT}(?:{'|'.join(map(re.escape, ordered))})|百分之[零〇一二三四五六七八九十点.\d]+"
+                             if "%" in units else rf"{_AMOUNT}(?:{'|'.join(map(re.escape, ordered))})", re.I)
+        for name in names.split():
+            out[name] = pattern
+    return out
+
+
+_MEASURED_BY = _quantity_units()
+
+
+def in_unit_of(quantity: str, text: str) -> bool:
+    """``text`` holds a figure in a unit of the quantity ``quantity`` names, or of the quantity
+    it ends in: 「体重」 ← 「约只有8公斤重」, 「募款金额」 ← 「筹得29亿美元」, 「比例」 ← 「1:7」."""
+    for name in sorted(_MEASURED_BY, key=len, reverse=True):
+        if quantity.endswith(name) and (len(name) >= 2 or quantity == name):
+            return any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
+    return False
 # a numeral and whatever measure word follows it (「250米」「3颗」「两架次」), beyond the unit list
 _NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两百千万亿]+)\s*[\u4e00-\u9fff%％A-Za-z]")
 
