@@ -95,3 +95,19 @@ def test_time_spans_include_era_years_seasons_and_periods():
     assert found("成年礼在秋季举行") == ["秋季"]
     assert found("侏罗纪时开始分裂") == ["侏罗纪"]
     assert found("这是关键环节") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        # 「…的人是谁」: the clause before 的 tells of the answer, its subject in the sentence
+        ("以环保为诉求在大学校园获得支持的人是谁？", "议员王建国以环保为诉求在大学校园获得支持，并赢得州长李明的提名。", "王建国"),
+        ("选择临江作为举行加冕礼城市的人为谁？",
+         "国王哈康于1299年即位，他选择了临江作为举行加冕礼的城市，并在此后扩建了圣玛丽教堂。", "哈康"),
+        # the sentence names the head (居民): the answer follows it, as the question's order says
+        ("最初在城东居住的居民是谁？", "公元前1世纪时，城东已经有人居住，居民是当地的渔猎部落。", "当地的渔猎部落"),
+    ],
+)
+def test_a_relative_clause_question_asks_for_the_clause_subject(tagger, question, sentence, span):
+    found = extract_span(question, sentence, tagger)
+    assert found is not None and found.text == span

@@ -59,6 +59,8 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
     if slot.kind in ("yesno", "reason", "manner"):
         return None
     left, right = _context(slot.left(question)), _context(slot.right(question))
+    if slot.kind in ("person", "place", "entity"):
+        left, right = _relative_clause(left, right, sentence)
     if slot.kind in ("entity", "number") and right:
         # the noun or measure word right after the question word (「哪一个县」: 县) names the
         # answer's kind and is often part of it (台东县): it is not a word to line up
@@ -85,6 +87,26 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
 
 def _context(text: str) -> str:
     return re.sub(r"[?？。!！,，\s]", "", text)
+
+
+_RELATIVE = re.compile(r"^(?P<clause>.+)的(?P<head>[\u4e00-\u9fff]{0,4}?)(?:是|为|乃)?$")
+
+
+def _relative_clause(left: str, right: str, sentence: str) -> tuple[str, str]:
+    """「以反战为诉求在大学校园获得支持的人为谁」: the question word stands for the one a clause
+    before 的 tells of, and a sentence that does not name the head (人) names that one as the
+    clause's subject, before its words (「参议员尤金麦卡锡以反战为诉求…」): the clause is lined up
+    as words after the answer. Only a clause with a verb (LAC's tags): 「魏玩的弟弟是谁」 asks for
+    whom 魏玩 has; and not when the sentence has the head (「…的居民是谁」: 「居民是…」)."""
+    found = _RELATIVE.match(left) if not right else None
+    if found is None or (found.group("head") and found.group("head") in sentence):
+        return left, right
+    from agent.lexicon import entities  # the LAC tagger, loaded on first use
+
+    clause = found.group("clause")
+    if not any(token.tag == "v" for token in entities.tokens(clause)):
+        return left, right
+    return "", clause
 
 
 def _align(sentence: str, left: str, right: str) -> tuple[list[int], list[float]]:
