@@ -96,6 +96,22 @@ def test_other_document_refuses_a_sentence_from_a_document_about_another_place(s
     assert rules.other_document(right, docs) is None
 
 
+def test_a_place_with_a_generic_head_is_found_by_its_place(segmenter):
+    """「韩国公司」 (LAC: 韩国 LOC + 公司) is a company of 韩国: a document about 韩国 may answer;
+    one about another country may not."""
+    economies = LiteralDocuments({
+        "korea.txt": "韩国经济概况：在海洋勘探船方面，三星重工业占有世界市场60%的份额。",
+        "japan.txt": "日本经济概况：在液化气船方面，川崎重工占有世界市场30%的份额。",
+        "market.txt": "全球造船市场：多家韩国公司和日本公司参与竞争。",
+    }, segmenter=segmenter)
+    asked = "哪家韩国公司占有世界市场60%的份额？"
+    right = draft(segmenter, asked, sentence("在海洋勘探船方面，三星重工业占有世界市场60%的份额。", source="korea.txt"))
+    assert rules.other_document(right, economies) is None
+    wrong = draft(segmenter, asked, sentence("在液化气船方面，川崎重工占有世界市场30%的份额。", source="japan.txt"))
+    assert rules.other_document(wrong, economies) == Refusal(
+        "other-document", "the best sentence's document never names 韩国公司")
+
+
 def test_other_entity_and_entity_figure_want_the_named_company(segmenter, docs):
     about_other = draft(segmenter, "并济科技的算力规模是多少？",
                         sentence("华兴集团算力规模达到500P。", source="other.txt"))

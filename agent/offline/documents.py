@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon import entities
+from agent.lexicon.wordlists import words
 from agent.offline.extract.roles import RoleBook
 from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
@@ -99,11 +100,27 @@ class Documents:
 
     def in_document(self, cand: Candidate, entity: str) -> bool:
         """The sentence's document names ``entity`` (its file name counts), or its stem when a
-        place's level is dropped in the text (「云溪市」 written 「云溪」)."""
+        place's level is dropped in the text (「云溪市」 written 「云溪」), or the place a generic
+        head is put after when the tagger reads them apart (「韩国公司」: 韩国)."""
         text = self.document_norm(cand.source) + normalize_query(cand.source)
+        place = _described(entity)
+        if place and place in text:
+            return True
         stem = entity[:-1] if len(entity) >= 3 and entity[-1] in "省市县区镇乡村州" else entity
         return entity in text or (stem != entity and stem in text and entity[-1] not in "区县"
                                   and not re.search(re.escape(stem) + "[省市县区镇乡村州]", text))
 
+
+# heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)
+_GENERIC_HEADS = frozenset(words("generic_heads"))
+
+
+def _described(entity: str) -> str:
+    """The place of a description made of a place and a generic head, as LAC reads it: 「韩国公司」
+    (韩国 LOC + 公司) is a company of 韩国, not a name; 「华兴集团」 (one ORG) is a name ("")."""
+    words = entities.tokens(entity)
+    if len(words) == 2 and words[0].tag == "LOC" and words[1].text in _GENERIC_HEADS:
+        return words[0].text
+    return ""
 
 __all__ = ["PASSAGES", "Documents"]
