@@ -72,6 +72,7 @@ class Previous:
     counts: dict[str, int]
     roles: dict[str, str]  # source -> its entry of roles.json as written (`role_entries`)
     pairs: PairTable | None = None  # None: the generation has none (written before it)
+    files: dict[str, str] = field(default_factory=dict)  # its files' checksums (manifest)
 
 
 @dataclass
@@ -121,6 +122,7 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             counts=state["counts"],
             roles=roles,
             pairs=pairs,
+            files=dict(manifest.get("files", {})),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
         log.info("上一代索引不可复用（%s），词表与 BM25 全部重建", exc)

