@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.chunking import chunk_document
+from ingest.chunkrefs import chunk_count, chunk_counts
 from ingest.collector import collector_paused
 from ingest.config import IngestConfig
 from ingest.diskspace import disk_full_message, is_disk_full
@@ -150,7 +151,7 @@ def _sync(
         return IngestReport(
             unchanged=scan.unchanged,
             skipped=scan.skipped,
-            chunks=len(manifest.get("chunk_ids", [])),
+            chunks=chunk_count(manifest),
             seconds=time.perf_counter() - started,
             stage_seconds=stages.seconds,
             stage_chars=stages.chars,
@@ -339,17 +340,18 @@ def _write_index(
         old_docs = manifest.get("documents", {})
         entries = {}
         written: list[str] = []
+        counts = chunk_counts(table)  # the manifest's chunk counts (`ingest.chunkrefs`)
         for source, doc in docs.items():
             old = old_docs.get(source)
             if not rebuild and old and old.get("sha256") == doc.sha256 and not getattr(doc, "loaded", True):
-                entries[source] = old  # its stored text, not read in this run
+                entries[source] = {**old, "chunks": counts.get(source, 0)}  # text not read now
                 continue
             if rebuild or not files.has_document(doc.sha256):  # a rebuild rewrites them
                 files.write_document(doc)
                 written.append(doc.sha256)
             elif getattr(doc, "loaded", False):  # its stored text, read and checked in this run
                 written.append(doc.sha256)
-            entries[source] = meta_to_dict(doc)
+            entries[source] = {**meta_to_dict(doc), "chunks": counts.get(source, 0)}
         digests = generation.digests if generation is not None else (
             manifest.get("files") or folder_digests(files.root / name)
         )
@@ -363,7 +365,6 @@ def _write_index(
             "chunk_vectors": "none" if vector_index is None else config.chunk_vectors,
             "settings": target.settings,
             "documents": entries,
-            "chunk_ids": table.ids,
         }
         if {**manifest, "version": None} != {**new_manifest, "version": None}:
             files.write_manifest(new_manifest)

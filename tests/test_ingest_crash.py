@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from slow_writes import MARK_CHROMA, MARK_COMMITTED, MARK_GENERATION
 
+from ingest.chunkrefs import chunk_count, chunk_ids
 from ingest.config import IngestConfig
 from ingest.index import VectorIndex, release_local
 from ingest.integrity import verify_folder
@@ -161,7 +162,7 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
 
     corpus = write_corpus(tmp_path / "crash")
     index = tmp_path / "crash" / ".index"
-    total = len(expected["manifest"]["chunk_ids"])
+    total = chunk_count(expected["manifest"])
     kill_points = [  # (phase, pause inside the index writes, kill when stderr shows this)
         ("startup", "", lambda err: "读取" in err),
         ("embedding, 2 batches done", "", embedded_at_least(2 * BATCH)),
@@ -190,8 +191,9 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
 
     manifest = got["manifest"]
     assert len(manifest["documents"]) == DOCS
-    assert len(manifest["chunk_ids"]) == len(set(manifest["chunk_ids"])) == got["count"]
-    assert set(got["records"]) == set(manifest["chunk_ids"])
+    ids = chunk_ids(IndexFiles(index), manifest)
+    assert "chunk_ids" not in manifest and chunk_count(manifest) == len(ids) == len(set(ids)) == got["count"]
+    assert set(got["records"]) == set(ids)
     assert {m["source"] for m in got["records"].values()} == set(manifest["documents"])
     # every file of the generation, BM25 included, is the same as the uninterrupted run's
     assert manifest["files"] == expected["manifest"]["files"]

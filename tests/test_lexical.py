@@ -13,10 +13,12 @@ import numpy as np
 import pytest
 
 from benchmarks.lookalike import document
+from ingest.chunkrefs import chunk_count, chunk_ids
 from ingest.config import IngestConfig
 from ingest.lexical import EMPTY, LexicalIndex
 from ingest.pipeline import sync_corpus
 from ingest.reader import open_index
+from ingest.store import IndexFiles
 
 LEXICAL = IngestConfig(progress=False, embeddings="none")
 QUERIES = [
@@ -207,7 +209,9 @@ def test_resync_copies_the_chunk_rows_of_unchanged_documents_byte_for_byte(tmp_p
     live, full = IndexFiles(index).read_manifest(), IndexFiles(fresh / ".index").read_manifest()
     for name in ChunkTable.FILES:
         assert live["files"][name] == full["files"][name], name
-    assert live["chunk_ids"] == full["chunk_ids"]
+    assert chunk_ids(IndexFiles(index), live) == chunk_ids(IndexFiles(fresh / ".index"), full)
+    assert {s: e["chunks"] for s, e in live["documents"].items()} == {
+        s: e["chunks"] for s, e in full["documents"].items()}
     table = ChunkTable.read(IndexFiles(index).current().folder)
     chunks = table.chunks()
     assert [c.source for c in chunks] == table.row_sources()
@@ -308,15 +312,54 @@ def test_a_mapped_index_scores_as_a_loaded_one_and_its_row_check_reads_the_file(
         LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
 
 
-def test_an_opened_index_maps_its_postings_and_shares_the_chunk_ids(tmp_path, base_docs):
+def test_an_opened_index_maps_its_postings_and_counts_its_chunks_per_document(tmp_path, base_docs):
+    """The manifest records each document's number of chunks, not every chunk id (the ids are
+    the generation's chunks.json)."""
     write_docs(tmp_path / "corpus", base_docs)
     sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
     loaded = open_index(tmp_path / "index", LEXICAL)
     assert mapped_file(loaded.lexical.rows) and mapped_file(loaded.lexical.tf)
-    ids = loaded.manifest["chunk_ids"]
-    assert len(ids) == len(loaded.chunks) > 12
-    assert all(a is c.id for a, c in zip(ids, loaded.chunks))
+    assert "chunk_ids" not in loaded.manifest
+    per_document = {s: e["chunks"] for s, e in loaded.manifest["documents"].items()}
+    assert per_document == {s: len(loaded.chunks_of(s)) for s in loaded.documents}
+    assert chunk_count(loaded.manifest) == sum(per_document.values()) == len(loaded.chunks) > 12
+    assert chunk_ids(IndexFiles(tmp_path / "index"), loaded.manifest) == [c.id for c in loaded.chunks]
     assert loaded.role_rows == loaded.role_rows and loaded.role_rows is not loaded.role_rows
+
+
+def test_a_manifest_listing_every_chunk_id_still_opens_and_resyncs_to_counts(tmp_path, base_docs):
+    """Manifests written before the per-document counts list every chunk id (``chunk_ids``):
+    such an index opens as it is, an unchanged corpus leaves it as it is, and the next sync
+    that changes it writes the counts, with the index a build from scratch makes."""
+    import json
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    ids = chunk_ids(files, manifest)
+    old = {**manifest, "documents": {s: {k: v for k, v in e.items() if k != "chunks"}
+                                     for s, e in manifest["documents"].items()}, "chunk_ids": ids}
+    (index / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    want = open_index(index, LEXICAL).chunks
+    assert chunk_count(old) == len(want) == len(ids) and [c.id for c in want] == ids
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.chunks == len(ids) and report.unchanged == sorted(f"corpus/{n}" for n in base_docs)
+    assert files.read_manifest()["chunk_ids"] == ids  # current: not rewritten
+    changed = dict(base_docs)
+    changed["doc-00004.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.updated == ["corpus/doc-00004.md"] and report.lexical["tokenised"] < len(ids) // 2
+    new = files.read_manifest()
+    assert "chunk_ids" not in new
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", changed)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    full = IndexFiles(fresh / ".index").read_manifest()
+    assert new["documents"] == full["documents"] and new["files"]["chunks.json"] == full["files"]["chunks.json"]
+    assert open_index(index, LEXICAL).chunks == open_index(fresh / ".index", LEXICAL).chunks
 
 
 def test_rows_copied_by_document_are_those_matched_by_chunk_id(tmp_path, base_docs):
