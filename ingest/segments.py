@@ -8,7 +8,8 @@ removed document moves only the bounds of its own segment. At 10,000 documents t
 segments of ~1.2 MB instead of one 193 MB ``chunks.txt`` written, synced and hashed again for
 every one-document change.
 
-A segment is linked, not written, only when its rows are exactly the rows of one segment of the
+Each segment has two files: its texts (`segment_name`) and its chunk ids and headings
+(`head_name`); ``chunks.json`` keeps the sources and the segment ends. A segment is linked, not written, only when its rows are exactly the rows of one segment of the
 committed table, copied from it as bytes (`ChunkTable.concat`): then its bytes are that file's
 bytes, and its checksum is the one the committed manifest records (checked when the previous
 generation was read for reuse, `ingest.lexbuild.load_previous`).
@@ -30,6 +31,12 @@ def segment_name(k: int) -> str:
     """File of segment ``k``: ``chunks.txt`` (a one-segment table keeps the older name),
     ``chunks.1.txt``, ``chunks.2.txt``, …"""
     return "chunks.txt" if k == 0 else f"chunks.{k}.txt"
+
+
+def head_name(k: int) -> str:
+    """File of segment ``k``'s chunk ids and headings (``{"ids": [...], "headings": [...]}``,
+    the headings its rows use, in order of first use): ``chunks.0.json``, ``chunks.1.json``, …"""
+    return f"chunks.{k}.json"
 
 
 def ends_segment(source: str) -> bool:

@@ -2,11 +2,14 @@
 
 Layout::
 
-    manifest.json      the commit point of a run: documents (with the sha256 of their texts), chunk
-                       ids, the generation in force and the sha256 of each of its files
-                       (``files``, checked by ingest.integrity when the index is opened)
+    manifest.json      the commit point of a run: documents (with the sha256 of their texts and
+                       their number of chunks, ingest.chunkrefs), the generation in force and
+                       the sha256 of each of its files (``files``, checked by ingest.integrity
+                       when the index is opened)
     gen-<hash>/        one consistent set of derived files: the chunk table (chunks.json,
-                       chunks.npy, chunk_sentences.npy, chunks.txt; `ChunkTable`), sentences.json
+                       chunks.npy, chunk_sentences.npy, and per segment of whole documents
+                       chunks.<k>.json and chunks.txt / chunks.<k>.txt, ingest.segments: a
+                       re-sync hard-links unchanged segments; `ChunkTable`), sentences.json
                        + sentences.npy (per-sentence vectors), userdict.txt, bm25/ (term
                        frequencies, ingest.lexical), terms.json + norm.json (per-document words
                        and corpus counts, ingest.lexbuild), roles.json (who holds which title),
@@ -44,7 +47,7 @@ import numpy as np
 from ingest.arrays import npy_bytes
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_text
-from ingest.segments import linked_segments, segment_ends, segment_name
+from ingest.segments import head_name, linked_segments, segment_ends, segment_name
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
 
 MANIFEST_VERSION = 2
@@ -144,12 +147,14 @@ class Generation:
         written = []
         for k in range(len(ends)):
             j = linked.get(k)
-            if j is None or not self.link_file(
-                segment_name(k), before._folder / segment_name(j), before_digests.get(segment_name(j), "")
-            ):
+            if j is None or not all([
+                self.link_file(name(k), before._folder / name(j), before_digests.get(name(j), ""))
+                for name in (segment_name, head_name)
+            ]):
                 written.append(k)
-        for k, data in zip(written, table.text_segments(ends, written)):
-            self.write_file(segment_name(k), data)
+        for k, text, head in zip(written, table.text_segments(ends, written), table.head_segments(ends, written)):
+            self.write_file(segment_name(k), text)  # (a link made above is replaced whole)
+            self.write_file(head_name(k), head)
 
     def read_chunks(self) -> list[Chunk]:
         if (self.folder / "chunks.json").is_file():
@@ -358,10 +363,12 @@ class IndexFiles:
 
 
 class ChunkTable:
-    """The chunks of a generation as columns: ``chunks.json`` (ids, sources, headings),
-    ``chunks.npy`` (one int64 row a chunk: source, start, end, page or -1, heading, characters of
-    text and of search text, sentences), ``chunk_sentences.npy`` (int32 start, end pairs) and
-    ``chunks.txt`` (text then search text of every chunk, UTF-8). Read ~5x faster than one JSON
+    """The chunks of a generation as columns: ``chunks.json`` (sources and segment ends; ids and
+    headings too in generations written before segments), ``chunks.npy`` (one int64 row a chunk:
+    source, start, end, page or -1, heading, characters of text and of search text, sentences),
+    ``chunk_sentences.npy`` (int32 start, end pairs), and per segment (`ingest.segments`)
+    ``chunks.<k>.json`` (its ids and headings) and ``chunks.txt`` / ``chunks.<k>.txt`` (text then
+    search text of each of its chunks, UTF-8). Read ~5x faster than one JSON
     line a chunk (239k chunks: 9.7 s → see README), and sliced by document without parsing."""
 
     FILES = ("chunks.json", "chunks.npy", "chunk_sentences.npy", "chunks.txt")
@@ -555,20 +562,49 @@ class ChunkTable:
         return self._at
 
     def files(self, ends: list[int] | None = None) -> dict[str, bytes]:
-        """chunks.json, chunks.npy and chunk_sentences.npy; with the texts (chunks.txt) when
-        ``ends`` is None, else the head records those segment ends and `text_segments` gives
-        the texts."""
-        head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
-        if ends is not None:
-            head["segments"] = ends
+        """chunks.json, chunks.npy and chunk_sentences.npy; with the ids, headings and texts
+        (chunks.txt) when ``ends`` is None, else chunks.json records those segment ends and
+        `head_segments` and `text_segments` give the rest."""
+        rows = self.rows
+        if ends is None:
+            head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
+        else:
+            head = {"sources": self.sources, "segments": ends}
+            rows = self._headings_in_first_use()
         out = {
             "chunks.json": json.dumps(head, ensure_ascii=False).encode(),
-            "chunks.npy": _npy_bytes(self.rows, np.int64),
+            "chunks.npy": _npy_bytes(rows, np.int64),
             "chunk_sentences.npy": _npy_bytes(self.spans, np.int32),
         }
         if ends is None:
             out["chunks.txt"] = self.raw()
         return out
+
+    def _headings_in_first_use(self) -> np.ndarray:
+        """The rows with the heading numbers in order of first use (as `of` and `concat` number
+        them; renumbered, with ``headings``, for a table that is not): the order in which
+        `read` joins the segments' heading lists."""
+        column = self.rows[:, 4]
+        used, first = np.unique(column, return_index=True)
+        order = used[np.argsort(first)]
+        if len(order) == len(self.headings) and np.array_equal(order, np.arange(len(order))):
+            return self.rows
+        mapping = np.zeros(len(self.headings) or 1, dtype=np.int64)
+        mapping[order] = np.arange(len(order))
+        self.headings = [self.headings[i] for i in order.tolist()]
+        self.rows = self.rows.copy()
+        self.rows[:, 4] = mapping[column]
+        return self.rows
+
+    def head_segments(self, ends: list[int], which: list[int]) -> Iterator[bytes]:
+        """``{"ids": [...], "headings": [...]}`` of each segment ``k`` of ``which``: its chunk ids
+        and the headings its rows use, in order of first use."""
+        starts = [0, *ends[:-1]]
+        for k in which:
+            lo, hi = starts[k], ends[k]
+            used, first = np.unique(self.rows[lo:hi, 4], return_index=True)
+            headings = [self.headings[i] for i in used[np.argsort(first)].tolist()]
+            yield json.dumps({"ids": self.ids[lo:hi], "headings": headings}, ensure_ascii=False).encode()
 
     def text_segments(self, ends: list[int], which: list[int]) -> Iterator[bytes | memoryview]:
         """The UTF-8 texts of rows ``ends[k-1]:ends[k]`` for each segment ``k`` of ``which``
@@ -592,8 +628,12 @@ class ChunkTable:
         path = folder / "chunks.json"
         try:
             head = json.loads(path.read_text(encoding="utf-8"))
-            ids, sources, headings = head["ids"], head["sources"], head["headings"]
-        except (ValueError, KeyError, TypeError, OSError) as exc:
+            sources = head["sources"]
+            if "ids" in head:  # one head for the whole table
+                ids, headings = head["ids"], head["headings"]
+            else:
+                ids, headings = _read_heads(folder, head["segments"])
+        except (ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
             raise IndexDamagedError(path, f"无法解析：{exc}") from exc
         arrays = []
         for name in ("chunks.npy", "chunk_sentences.npy"):
@@ -736,6 +776,27 @@ def utf8_offsets(raw: bytes, positions: list[int]) -> list[int]:
                 raise ValueError(f"character {position} is past the end of the text")
             start, seen = start + block, seen + count
     return out
+
+
+def _read_heads(folder: Path, ends: list[int]) -> tuple[list[str], list[str]]:
+    """The chunk ids and headings of a segmented table (`ingest.segments.head_name`): the ids
+    one segment after the other, the headings in order of first use."""
+    ids: list[str] = []
+    headings: dict[str, None] = {}
+    lo = 0
+    for k, hi in enumerate(ends):
+        path = folder / head_name(k)
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+            part, names = head["ids"], head["headings"]
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
+        if not isinstance(part, list) or len(part) != hi - lo:
+            raise IndexDamagedError(path, f"有 {len(part)} 块，分段记录 {hi - lo} 块")
+        ids.extend(part)
+        headings.update(dict.fromkeys(names))
+        lo = hi
+    return ids, list(headings)
 
 
 def _read_joined(paths: list[Path]) -> tuple[bytes | bytearray, list[int]]:

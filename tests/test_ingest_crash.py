@@ -158,7 +158,8 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
     expected = snapshot(reference_index)
     # what a generation holds when the sentences are written: the chunk table, in 3 segments
     chunk_files = sorted(expected["chunk table"])
-    assert chunk_files == sorted([*ChunkTable.FILES, "chunks.1.txt", "chunks.2.txt"])
+    segments = ["chunks.1.txt", "chunks.2.txt", "chunks.0.json", "chunks.1.json", "chunks.2.json"]
+    assert chunk_files == sorted([*ChunkTable.FILES, *segments])
 
     corpus = write_corpus(tmp_path / "crash")
     index = tmp_path / "crash" / ".index"

@@ -417,10 +417,11 @@ def test_an_index_is_opened_with_the_garbage_collector_off_and_restored(tmp_path
     assert gc.isenabled()
 
 
-def test_a_resync_links_the_text_segments_of_unchanged_documents(tmp_path, base_docs, monkeypatch):
-    """The chunk texts are stored in segments of whole documents (`ingest.segments`); a re-sync
-    hard-links the segments it did not change from the committed generation (same inode, no
-    write) and writes the rest, and the result equals, file for file, a build from scratch."""
+def test_a_resync_links_the_segments_of_unchanged_documents(tmp_path, base_docs, monkeypatch):
+    """The chunk texts, ids and headings are stored in segments of whole documents
+    (`ingest.segments`); a re-sync hard-links the segments it did not change from the committed
+    generation (same inode, no write) and writes the rest, and the result equals, file for
+    file, a build from scratch."""
     import ingest.segments
     from ingest.store import ChunkTable, IndexFiles
 
@@ -430,8 +431,9 @@ def test_a_resync_links_the_text_segments_of_unchanged_documents(tmp_path, base_
     sync_corpus(corpus, index, LEXICAL)
     files = IndexFiles(index)
     old = files.current().folder
-    names = ["chunks.txt", "chunks.1.txt", "chunks.2.txt", "chunks.3.txt"]
-    assert sorted(p.name for p in old.glob("chunks*.txt")) == sorted(names)
+    names = ["chunks.txt", "chunks.1.txt", "chunks.2.txt", "chunks.3.txt",
+             "chunks.0.json", "chunks.1.json", "chunks.2.json", "chunks.3.json"]
+    assert sorted(p.name for p in old.glob("chunks.*")) == sorted([*names, "chunks.json", "chunks.npy"])
     inodes = {name: (old / name).stat().st_ino for name in names}
     wanted = dict(base_docs)
     wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"  # in the third segment (docs 7-10)
@@ -440,7 +442,8 @@ def test_a_resync_links_the_text_segments_of_unchanged_documents(tmp_path, base_
     new = files.current().folder
     assert new != old and not old.exists()
     same = [name for name in names if (new / name).stat().st_ino == inodes[name]]
-    assert same == ["chunks.txt", "chunks.1.txt", "chunks.3.txt"]
+    assert same == ["chunks.txt", "chunks.1.txt", "chunks.3.txt", "chunks.0.json", "chunks.1.json",
+                    "chunks.3.json"]
     fresh = tmp_path / "fresh"
     write_docs(fresh / "corpus", wanted)
     sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
@@ -482,4 +485,41 @@ def test_a_chunk_table_in_one_text_file_still_reads_and_a_bad_segment_record_is_
     head["segments"] = [2, 3]
     (tmp_path / "chunks.json").write_text(json.dumps(head), encoding="utf-8")
     with pytest.raises(IndexDamagedError, match="文本分段"):
+        ChunkTable.read(tmp_path)
+
+
+def test_segment_heads_rebuild_the_headings_in_order_of_first_use(tmp_path, monkeypatch):
+    """Each segment stores the headings its rows use; reading joins them in order of first use,
+    so a table numbered otherwise is renumbered when written and reads back equal. A segment
+    head with another number of ids than its rows is named as damage."""
+    import json
+
+    import ingest.segments
+    from ingest.errors import IndexDamagedError
+    from ingest.store import ChunkTable, Generation
+    from ingest.types import Chunk, Sentence
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)
+    heads = ["甲", "乙", "甲", "丙", "乙", "丁"]
+    chunks = [
+        Chunk(id=f"c{i}", source=f"corpus/doc-{i:05d}.md", text=f"第{i}段", search_text=f"{h} 第{i}段",
+              start=0, end=3, sentences=(Sentence(0, 3),), heading=h)
+        for i, h in enumerate(heads)
+    ]
+    table = ChunkTable.of(chunks)
+    assert table.headings == ["甲", "乙", "丙", "丁"]
+    table.headings = ["丁", "丙", "乙", "甲"]  # numbered in another order, same chunks
+    table.rows[:, 4] = 3 - table.rows[:, 4]
+    assert table.chunks() == chunks
+    Generation(tmp_path).write_chunks(table)
+    assert sorted(p.name for p in tmp_path.glob("chunks.*.json")) == ["chunks.0.json", "chunks.1.json"]
+    segment = [json.loads((tmp_path / f"chunks.{k}.json").read_text(encoding="utf-8")) for k in (0, 1)]
+    assert segment == [{"ids": ["c0"], "headings": ["甲"]},  # a segment ends after doc 0 (crc32 % 4)
+                       {"ids": ["c1", "c2", "c3", "c4", "c5"], "headings": ["乙", "甲", "丙", "丁"]}]
+    read = ChunkTable.read(tmp_path)
+    assert read.headings == ["甲", "乙", "丙", "丁"] and read.chunks() == chunks
+    head = json.loads((tmp_path / "chunks.1.json").read_text(encoding="utf-8"))
+    head["ids"] = head["ids"][1:]
+    (tmp_path / "chunks.1.json").write_text(json.dumps(head), encoding="utf-8")
+    with pytest.raises(IndexDamagedError, match="分段记录"):
         ChunkTable.read(tmp_path)
