@@ -906,9 +906,23 @@ def meta_to_dict(doc: LoadedDocument) -> dict:
         "encoding": doc.encoding,
         "pages": len(doc.page_starts) or None,
         "page_starts": list(doc.page_starts),
-        "headings": [asdict(h) for h in doc.headings],
+        "headings": [[h.level, h.title, h.start, h.end] for h in doc.headings],
         "meta": asdict(doc.meta),
     }
+
+
+def heading_from(record: list | dict) -> Heading:
+    """A heading of a manifest entry: ``[level, title, start, end]``, or the ``{"level": …}``
+    object of manifests written before (~7 MB more JSON at 10,000 documents)."""
+    return Heading(*record) if isinstance(record, list) else Heading(**record)
+
+
+def compact_entry(entry: dict) -> dict:
+    """A manifest entry with its headings as lists (entries of older manifests are objects)."""
+    headings = entry.get("headings")
+    if headings and isinstance(headings[0], dict):
+        return {**entry, "headings": [[h["level"], h["title"], h["start"], h["end"]] for h in headings]}
+    return entry
 
 
 class LazyDocument(LoadedDocument):
@@ -927,7 +941,7 @@ class LazyDocument(LoadedDocument):
         # a property: the dataclass's default () is a class attribute, found before __getattr__
         state = self.__dict__
         if "headings" not in state:  # 240k Heading objects at 10,000 documents: when needed
-            state["headings"] = tuple(Heading(**h) for h in state.get("_headings", ()))
+            state["headings"] = tuple(heading_from(h) for h in state.get("_headings", ()))
         return state["headings"]
 
     def _set_headings(self, value: tuple[Heading, ...]) -> None:  # dataclasses.replace
@@ -963,7 +977,7 @@ def document_from(source: str, text: str, entry: dict) -> LoadedDocument:
         format=entry["format"],
         encoding=entry.get("encoding", "utf-8"),
         page_starts=tuple(entry.get("page_starts") or ()),
-        headings=tuple(Heading(**h) for h in entry.get("headings", [])),
+        headings=tuple(heading_from(h) for h in entry.get("headings", [])),
         meta=DocMeta(**entry.get("meta", {})),
         sha256=entry["sha256"],
     )

@@ -523,3 +523,36 @@ def test_segment_heads_rebuild_the_headings_in_order_of_first_use(tmp_path, monk
     (tmp_path / "chunks.1.json").write_text(json.dumps(head), encoding="utf-8")
     with pytest.raises(IndexDamagedError, match="分段记录"):
         ChunkTable.read(tmp_path)
+
+
+def test_manifest_headings_are_lists_and_older_objects_still_read(tmp_path, base_docs):
+    """Manifest entries keep a document's headings as ``[level, title, start, end]``; entries
+    of older manifests (``{"level": …}`` objects) read as the same headings and are written as
+    lists by the next sync that changes the index."""
+    import json
+
+    from ingest.types import Heading
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    want = open_index(index, LEXICAL).documents
+    entry = manifest["documents"]["corpus/doc-00001.md"]
+    first = entry["headings"][0]
+    assert isinstance(first, list) and want["corpus/doc-00001.md"].headings[0] == Heading(*first)
+    old = {**manifest, "documents": {
+        s: {**e, "headings": [dict(zip(("level", "title", "start", "end"), h)) for h in e["headings"]]}
+        for s, e in manifest["documents"].items()}}
+    (index / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    got = open_index(index, LEXICAL).documents
+    assert {s: d.headings for s, d in got.items()} == {s: d.headings for s, d in want.items()}
+    assert len(got["corpus/doc-00001.md"].headings) > 1
+    changed = dict(base_docs)
+    changed["doc-00004.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    sync_corpus(corpus, index, LEXICAL)
+    again = files.read_manifest()["documents"]
+    assert again["corpus/doc-00001.md"] == {**manifest["documents"]["corpus/doc-00001.md"]}
+    assert all(isinstance(h, list) for e in again.values() for h in e["headings"])
