@@ -147,13 +147,16 @@ class Generation:
         written = []
         for k in range(len(ends)):
             j = linked.get(k)
-            if j is None or not all([
+            if j is not None and all([
                 self.link_file(name(k), before._folder / name(j), before_digests.get(name(j), ""))
                 for name in (segment_name, head_name)
             ]):
-                written.append(k)
+                continue
+            for name in (segment_name(k), head_name(k)):  # one of the two linked: both written
+                self.digests.pop(name, None)
+            written.append(k)
         for k, text, head in zip(written, table.text_segments(ends, written), table.head_segments(ends, written)):
-            self.write_file(segment_name(k), text)  # (a link made above is replaced whole)
+            self.write_file(segment_name(k), text)  # (`_write` unlinks a link made above first)
             self.write_file(head_name(k), head)
 
     def read_chunks(self) -> list[Chunk]:
@@ -864,8 +867,11 @@ def _sha256_hex(data: bytes) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """A file inside a generation being built: not visible until the folder is renamed."""
+    """A file inside a generation being built: not visible until the folder is renamed. A name
+    already there is unlinked first, never truncated: it may be a hard link to a file of the
+    committed generation (`Generation.link_file`), which must not change."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()

@@ -556,3 +556,47 @@ def test_manifest_headings_are_lists_and_older_objects_still_read(tmp_path, base
     again = files.read_manifest()["documents"]
     assert again["corpus/doc-00001.md"] == {**manifest["documents"]["corpus/doc-00001.md"]}
     assert all(isinstance(h, list) for e in again.values() for h in e["headings"])
+
+
+def test_a_segment_whose_head_cannot_be_linked_is_written_without_touching_the_committed_file(
+    tmp_path, base_docs, monkeypatch
+):
+    """When only one file of a segment can be linked, both are written; the linked one is
+    replaced by a new file, never written through: the committed generation keeps its bytes."""
+    import ingest.segments
+    from ingest.chunking import chunk_document
+    from ingest.lexbuild import chunk_table, load_previous
+    from ingest.loaders import load_document
+    from ingest.pipeline import settings_record
+    from ingest.scan import list_corpus, scan_corpus
+    from ingest.store import Generation
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    old = IndexFiles(index).current().folder
+    before = {p.name: (p.read_bytes(), p.stat().st_ino) for p in old.glob("chunks.*")}
+    real = Generation.link_file
+
+    def no_heads(self, name, source, digest):
+        return False if name.endswith(".json") else real(self, name, source, digest)
+
+    monkeypatch.setattr(Generation, "link_file", no_heads)
+    wanted = dict(base_docs)
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, wanted)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    previous = load_previous(files, manifest, settings_record(LEXICAL, corpus))
+    scan = scan_corpus(list_corpus(corpus), files, manifest["documents"], LEXICAL.max_file_bytes,
+                       load_document, lambda n: None, corpus_dir=corpus)
+    table, _ = chunk_table(scan.docs, previous, chunk_document)
+    new = tmp_path / "new"
+    Generation(new).write_chunks(table, previous.table, previous.files)
+    assert {p.name: (p.read_bytes(), p.stat().st_ino) for p in old.glob("chunks.*")} == before
+    segments = [n for n in before if n not in ("chunks.json", "chunks.npy")]
+    assert len(segments) == 8 and all((new / n).stat().st_ino != before[n][1] for n in segments)
+    same = [n for n in sorted(segments) if (new / n).read_bytes() == before[n][0]]
+    assert same == ["chunks.0.json", "chunks.1.json", "chunks.1.txt", "chunks.3.json", "chunks.3.txt",
+                    "chunks.txt"]  # segment 2 holds the changed doc-00007
