@@ -433,6 +433,8 @@ class ChunkTable:
         if self._raw is not None:
             return dict(zip(rows, self._utf8_at([int(char_at[r]) for r in rows])))
         if self._pieces is not None:
+            if not self._parts:  # a concat of nothing: no texts
+                return dict.fromkeys(rows, 0)
             firsts = [first for first, _, _ in self._parts]
             grouped: dict[int, list[int]] = {}
             for r in rows:

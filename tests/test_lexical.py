@@ -600,3 +600,16 @@ def test_a_segment_whose_head_cannot_be_linked_is_written_without_touching_the_c
     same = [n for n in sorted(segments) if (new / n).read_bytes() == before[n][0]]
     assert same == ["chunks.0.json", "chunks.1.json", "chunks.1.txt", "chunks.3.json", "chunks.3.txt",
                     "chunks.txt"]  # segment 2 holds the changed doc-00007
+
+
+def test_an_empty_table_made_by_concat_writes_and_reads_as_empty(tmp_path):
+    """Every document removed (or an empty corpus after an index): the table joined from no
+    parts is written as one empty segment and reads back empty."""
+    from ingest.store import ChunkTable, Generation
+
+    Generation(tmp_path).write_chunks(ChunkTable.concat([]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "chunk_sentences.npy", "chunks.0.json", "chunks.json", "chunks.npy", "chunks.txt"]
+    assert (tmp_path / "chunks.txt").read_bytes() == b""
+    read = ChunkTable.read(tmp_path)
+    assert (len(read), read.segments, read.chunks()) == (0, [0], [])
