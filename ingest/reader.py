@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.chunkrefs import chunk_count
 from ingest.collector import collector_paused
 from ingest.config import IngestConfig
 from ingest.errors import EmptyCorpusError, IndexDamagedError, IndexMismatchError
@@ -157,13 +158,13 @@ def _open_index(index_dir: Path, config: IngestConfig) -> LoadedIndex:
         source: _stored_document(files, source, entry, doc_stamps)
         for source, entry in manifest.get("documents", {}).items()
     }
-    if len(chunks) != len(manifest.get("chunk_ids", chunks)):
-        raise IndexDamagedError(
-            generation.folder / "chunks.json", f"有 {len(chunks)} 块，清单记录 {len(manifest['chunk_ids'])} 块"
-        )
-    ids = [c.id for c in chunks]
-    if manifest.get("chunk_ids") == ids:  # the same ids: one copy of the strings (~27 MB at 239k)
-        manifest["chunk_ids"] = ids
+    expected = chunk_count(manifest) if manifest.get("generation") else len(chunks)
+    if len(chunks) != expected:
+        raise IndexDamagedError(generation.folder / "chunks.json", f"有 {len(chunks)} 块，清单记录 {expected} 块")
+    if "chunk_ids" in manifest:  # an older manifest listing the ids: one copy of the strings
+        ids = [c.id for c in chunks]
+        if manifest["chunk_ids"] == ids:
+            manifest["chunk_ids"] = ids
     return LoadedIndex(
         root=index_dir,
         manifest=manifest,

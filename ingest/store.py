@@ -2,11 +2,14 @@
 
 Layout::
 
-    manifest.json      the commit point of a run: documents (with the sha256 of their texts), chunk
-                       ids, the generation in force and the sha256 of each of its files
-                       (``files``, checked by ingest.integrity when the index is opened)
+    manifest.json      the commit point of a run: documents (with the sha256 of their texts and
+                       their number of chunks, ingest.chunkrefs), the generation in force and
+                       the sha256 of each of its files (``files``, checked by ingest.integrity
+                       when the index is opened)
     gen-<hash>/        one consistent set of derived files: the chunk table (chunks.json,
-                       chunks.npy, chunk_sentences.npy, chunks.txt; `ChunkTable`), sentences.json
+                       chunks.npy, chunk_sentences.npy, and per segment of whole documents
+                       chunks.<k>.json and chunks.txt / chunks.<k>.txt, ingest.segments: a
+                       re-sync hard-links unchanged segments; `ChunkTable`), sentences.json
                        + sentences.npy (per-sentence vectors), userdict.txt, bm25/ (term
                        frequencies, ingest.lexical), terms.json + norm.json (per-document words
                        and corpus counts, ingest.lexbuild), roles.json (who holds which title),
@@ -44,6 +47,7 @@ import numpy as np
 from ingest.arrays import npy_bytes
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_text
+from ingest.segments import head_name, linked_segments, segment_ends, segment_name
 from ingest.types import Chunk, DocMeta, Heading, LoadedDocument, Sentence
 
 MANIFEST_VERSION = 2
@@ -108,11 +112,52 @@ class Generation:
     def bm25_dir(self) -> Path:
         return self.folder / "bm25"
 
-    def write_chunks(self, table: ChunkTable | list[Chunk]) -> None:
-        """The chunk table (`ChunkTable`, or chunks to make one of)."""
+    def link_file(self, name: str, source: Path, digest: str) -> bool:
+        """File ``name`` as a hard link to ``source``, a file of the committed generation whose
+        checksum is ``digest`` (never written again: generations are only ever replaced whole).
+        False when the file system refuses the link: the caller writes the bytes instead."""
+        if not digest:
+            return False
+        path = self.folder / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, path)
+        except OSError:
+            return False
+        self.digests[name] = digest
+        return True
+
+    def write_chunks(
+        self,
+        table: ChunkTable | list[Chunk],
+        before: ChunkTable | None = None,
+        before_digests: dict[str, str] | None = None,
+    ) -> None:
+        """The chunk table (`ChunkTable`, or chunks to make one of), its texts in segments of
+        whole documents (`ingest.segments`): a segment whose rows are those of a segment of
+        ``before`` (the committed table, read from its generation folder, whose files have the
+        checksums ``before_digests``) is hard-linked from there instead of written."""
         table = table if isinstance(table, ChunkTable) else ChunkTable.of(table)
-        for name, data in table.files().items():
+        ends = segment_ends(table)
+        for name, data in table.files(ends).items():
             self.write_file(name, data)
+        linked: dict[int, int] = {}
+        if before is not None and before._folder is not None and before_digests:
+            linked = linked_segments(table, ends, before)
+        written = []
+        for k in range(len(ends)):
+            j = linked.get(k)
+            if j is not None and all([
+                self.link_file(name(k), before._folder / name(j), before_digests.get(name(j), ""))
+                for name in (segment_name, head_name)
+            ]):
+                continue
+            for name in (segment_name(k), head_name(k)):  # one of the two linked: both written
+                self.digests.pop(name, None)
+            written.append(k)
+        for k, text, head in zip(written, table.text_segments(ends, written), table.head_segments(ends, written)):
+            self.write_file(segment_name(k), text)  # (`_write` unlinks a link made above first)
+            self.write_file(head_name(k), head)
 
     def read_chunks(self) -> list[Chunk]:
         if (self.folder / "chunks.json").is_file():
@@ -321,10 +366,12 @@ class IndexFiles:
 
 
 class ChunkTable:
-    """The chunks of a generation as columns: ``chunks.json`` (ids, sources, headings),
-    ``chunks.npy`` (one int64 row a chunk: source, start, end, page or -1, heading, characters of
-    text and of search text, sentences), ``chunk_sentences.npy`` (int32 start, end pairs) and
-    ``chunks.txt`` (text then search text of every chunk, UTF-8). Read ~5x faster than one JSON
+    """The chunks of a generation as columns: ``chunks.json`` (sources and segment ends; ids and
+    headings too in generations written before segments), ``chunks.npy`` (one int64 row a chunk:
+    source, start, end, page or -1, heading, characters of text and of search text, sentences),
+    ``chunk_sentences.npy`` (int32 start, end pairs), and per segment (`ingest.segments`)
+    ``chunks.<k>.json`` (its ids and headings) and ``chunks.txt`` / ``chunks.<k>.txt`` (text then
+    search text of each of its chunks, UTF-8). Read ~5x faster than one JSON
     line a chunk (239k chunks: 9.7 s → see README), and sliced by document without parsing."""
 
     FILES = ("chunks.json", "chunks.npy", "chunk_sentences.npy", "chunks.txt")
@@ -344,15 +391,28 @@ class ChunkTable:
         self._raw = raw
         self._path = path  # the chunks.txt read (named if its bytes are not UTF-8)
         self._at: tuple[np.ndarray, np.ndarray] | None = None  # `_offsets`, once computed
+        # read from a generation folder: the end row of each of its text segments (`ingest.segments`)
+        self.segments: list[int] = []
+        self._folder: Path | None = None
         # made by `concat`: (first row, table, its row) of each part, whose texts it can give
         self._parts: list[tuple[int, ChunkTable, int]] = []
+        # made by `concat`: the texts' bytes as pieces (views of the parts' bytes), joined only
+        # if all of them are asked for (`raw`, `blob`), and where each piece starts
+        self._pieces: list[bytes | memoryview] | None = None
+        self._piece_at: list[int] = []
+        # read from segments: (character, byte) offsets where each segment starts, so that a
+        # byte offset is found by scanning one segment, not the texts before it
+        self._marks: tuple[list[int], list[int]] = ([], [])
 
     @property
     def blob(self) -> str:
         """Text then search text of every chunk (decoded from the bytes on first use)."""
         if self._blob is None:
+            data = self._raw
+            if data is None:
+                data = b"".join(self._pieces) if self._pieces is not None else b""
             try:
-                self._blob = (self._raw or b"").decode("utf-8")
+                self._blob = data.decode("utf-8")
             except ValueError as exc:
                 raise IndexDamagedError(self._path or Path("chunks.txt"), f"无法读取：{exc}") from exc
         return self._blob
@@ -360,8 +420,64 @@ class ChunkTable:
     def raw(self) -> bytes:
         """chunks.txt: the texts as UTF-8."""
         if self._raw is None:
-            self._raw = self.blob.encode("utf-8")
+            if self._pieces is not None:
+                self._raw = b"".join(self._pieces)
+            else:
+                self._raw = self.blob.encode("utf-8")
         return self._raw
+
+    def _byte_offsets(self, rows: list[int]) -> dict[int, int]:
+        """``{row: where its texts start in raw()}`` (``len(self)``: the end), found without
+        joining the pieces of a `concat` table or decoding bytes."""
+        _, char_at = self._offsets()
+        if self._raw is not None:
+            return dict(zip(rows, self._utf8_at([int(char_at[r]) for r in rows])))
+        if self._pieces is not None:
+            if not self._parts:  # a concat of nothing: no texts
+                return dict.fromkeys(rows, 0)
+            firsts = [first for first, _, _ in self._parts]
+            grouped: dict[int, list[int]] = {}
+            for r in rows:
+                grouped.setdefault(max(0, bisect_right(firsts, r) - 1), []).append(r)
+            out: dict[int, int] = {}
+            for p, group in grouped.items():
+                first, table, row = self._parts[p]
+                local = table._byte_offsets([row, *(row + r - first for r in group)])
+                for r in group:
+                    out[r] = self._piece_at[p] + local[row + r - first] - local[row]
+            return out
+        out, at, byte = {}, 0, 0  # texts as str only: encoded slice by slice, in order
+        for r in sorted(set(rows)):
+            c = int(char_at[r])
+            byte += len(self.blob[at:c].encode("utf-8"))
+            at = c
+            out[r] = byte
+        return out
+
+    def _utf8_at(self, positions: list[int]) -> list[int]:
+        """Byte offsets in ``_raw`` of character ``positions``, scanned from the segment start
+        before each (`_marks`) when the table was read from segments."""
+        chars, starts = self._marks
+        if not chars:
+            order = sorted(set(positions))
+            return [dict(zip(order, utf8_offsets(self._raw, order)))[p] for p in positions]
+        view = memoryview(self._raw)
+        out = []
+        for position in positions:
+            m = bisect_right(chars, position) - 1
+            out.append(starts[m] + utf8_offsets(view[starts[m] :], [position - chars[m]])[0])
+        return out
+
+    def _bytes(self, a: int, b: int) -> bytes | memoryview:
+        """Bytes ``a:b`` of raw(), without joining a `concat` table's pieces."""
+        if self._pieces is None:
+            return memoryview(self.raw())[a:b]
+        out = []
+        for piece, at in zip(self._pieces, self._piece_at):
+            lo, hi = max(a, at), min(b, at + len(piece))
+            if lo < hi:
+                out.append(piece[lo - at : hi - at])
+        return out[0] if len(out) == 1 else b"".join(out)
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> ChunkTable:
@@ -392,17 +508,15 @@ class ChunkTable:
         rows, spans, texts = [], [], []
         kept: list[tuple[int, ChunkTable, int]] = []
         parts = [(table, lo, hi) for table, lo, hi in parts if hi > lo]
-        # byte offsets of the parts cut from tables held as bytes, one pass a table
+        # byte offsets of the parts cut from tables held as bytes, one lookup a table
         wanted: dict[int, set[int]] = {}
         for table, lo, hi in parts:
-            if table._raw is not None:
-                char_at = table._offsets()[1]
-                wanted.setdefault(id(table), set()).update((int(char_at[lo]), int(char_at[hi])))
+            if table._raw is not None or table._pieces is not None:
+                wanted.setdefault(id(table), set()).update((lo, hi))
         cuts: dict[int, dict[int, int]] = {}
         for table, _, _ in parts:
             if id(table) in wanted and id(table) not in cuts:
-                positions = sorted(wanted[id(table)])
-                cuts[id(table)] = dict(zip(positions, utf8_offsets(table._raw, positions)))
+                cuts[id(table)] = table._byte_offsets(sorted(wanted[id(table)]))
         for table, lo, hi in parts:
             sent_at, char_at = table._offsets()
             part = table.rows[lo:hi].copy()
@@ -415,20 +529,21 @@ class ChunkTable:
                 part[:, column] = mapping[part[:, column]]
             rows.append(part)
             spans.append(table.spans[sent_at[lo] : sent_at[hi]])
-            a, b = int(char_at[lo]), int(char_at[hi])
-            if table._raw is not None:
-                texts.append(table._raw[cuts[id(table)][a] : cuts[id(table)][b]])
+            if id(table) in cuts:  # a view of its bytes: no copy
+                texts.append(table._bytes(cuts[id(table)][lo], cuts[id(table)][hi]))
             else:
-                texts.append(table.blob[a:b].encode("utf-8"))
+                texts.append(table.blob[int(char_at[lo]) : int(char_at[hi])].encode("utf-8"))
             kept.append((len(ids), table, lo))
             ids.extend(table.ids[lo:hi])
         joined = cls(
             ids, list(sources), list(headings),
             np.concatenate(rows) if rows else np.zeros((0, 8), dtype=np.int64),
             np.concatenate(spans) if spans else np.zeros((0, 2), dtype=np.int32),
-            None, b"".join(texts),
+            None, None,
         )
         joined._parts = kept
+        joined._pieces = texts  # joined when all the texts are asked for
+        joined._piece_at = np.cumsum([0, *map(len, texts)]).tolist()[:-1]
         return joined
 
     def _part(self, lo: int, hi: int) -> tuple[ChunkTable, int] | None:
@@ -451,14 +566,64 @@ class ChunkTable:
             self._at = (sent_at, char_at)
         return self._at
 
-    def files(self) -> dict[str, bytes]:
-        head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
-        return {
+    def files(self, ends: list[int] | None = None) -> dict[str, bytes]:
+        """chunks.json, chunks.npy and chunk_sentences.npy; with the ids, headings and texts
+        (chunks.txt) when ``ends`` is None, else chunks.json records those segment ends and
+        `head_segments` and `text_segments` give the rest."""
+        rows = self.rows
+        if ends is None:
+            head = {"ids": self.ids, "sources": self.sources, "headings": self.headings}
+        else:
+            head = {"sources": self.sources, "segments": ends}
+            rows = self._headings_in_first_use()
+        out = {
             "chunks.json": json.dumps(head, ensure_ascii=False).encode(),
-            "chunks.npy": _npy_bytes(self.rows, np.int64),
+            "chunks.npy": _npy_bytes(rows, np.int64),
             "chunk_sentences.npy": _npy_bytes(self.spans, np.int32),
-            "chunks.txt": self.raw(),
         }
+        if ends is None:
+            out["chunks.txt"] = self.raw()
+        return out
+
+    def _headings_in_first_use(self) -> np.ndarray:
+        """The rows with the heading numbers in order of first use (as `of` and `concat` number
+        them; renumbered, with ``headings``, for a table that is not): the order in which
+        `read` joins the segments' heading lists."""
+        column = self.rows[:, 4]
+        used, first = np.unique(column, return_index=True)
+        order = used[np.argsort(first)]
+        if len(order) == len(self.headings) and np.array_equal(order, np.arange(len(order))):
+            return self.rows
+        mapping = np.zeros(len(self.headings) or 1, dtype=np.int64)
+        mapping[order] = np.arange(len(order))
+        self.headings = [self.headings[i] for i in order.tolist()]
+        self.rows = self.rows.copy()
+        self.rows[:, 4] = mapping[column]
+        return self.rows
+
+    def head_segments(self, ends: list[int], which: list[int]) -> Iterator[bytes]:
+        """``{"ids": [...], "headings": [...]}`` of each segment ``k`` of ``which``: its chunk ids
+        and the headings its rows use, in order of first use."""
+        starts = [0, *ends[:-1]]
+        for k in which:
+            lo, hi = starts[k], ends[k]
+            used, first = np.unique(self.rows[lo:hi, 4], return_index=True)
+            headings = [self.headings[i] for i in used[np.argsort(first)].tolist()]
+            yield json.dumps({"ids": self.ids[lo:hi], "headings": headings}, ensure_ascii=False).encode()
+
+    def text_segments(self, ends: list[int], which: list[int]) -> Iterator[bytes | memoryview]:
+        """The UTF-8 texts of rows ``ends[k-1]:ends[k]`` for each segment ``k`` of ``which``
+        (ascending): slices of the bytes when the table holds them as bytes or pieces of bytes,
+        else its text slices encoded."""
+        starts = [0, *ends[:-1]]
+        if self._raw is None and self._pieces is None:
+            _, char_at = self._offsets()
+            for k in which:
+                yield self.blob[int(char_at[starts[k]]) : int(char_at[ends[k]])].encode("utf-8")
+            return
+        at = self._byte_offsets(sorted({row for k in which for row in (starts[k], ends[k])}))
+        for k in which:
+            yield self._bytes(at[starts[k]], at[ends[k]])
 
     @classmethod
     def read(cls, folder: Path, checked: bool = False) -> ChunkTable:
@@ -468,8 +633,12 @@ class ChunkTable:
         path = folder / "chunks.json"
         try:
             head = json.loads(path.read_text(encoding="utf-8"))
-            ids, sources, headings = head["ids"], head["sources"], head["headings"]
-        except (ValueError, KeyError, TypeError, OSError) as exc:
+            sources = head["sources"]
+            if "ids" in head:  # one head for the whole table
+                ids, headings = head["ids"], head["headings"]
+            else:
+                ids, headings = _read_heads(folder, head["segments"])
+        except (ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
             raise IndexDamagedError(path, f"无法解析：{exc}") from exc
         arrays = []
         for name in ("chunks.npy", "chunk_sentences.npy"):
@@ -478,12 +647,17 @@ class ChunkTable:
             except (ValueError, OSError, EOFError) as exc:
                 raise IndexDamagedError(folder / name, f"无法读取：{exc}") from exc
         rows, spans = arrays
-        try:
-            raw = (folder / "chunks.txt").read_bytes()
-        except OSError as exc:
-            raise IndexDamagedError(folder / "chunks.txt", f"无法读取：{exc}") from exc
-        table = cls(ids, sources, headings, rows, spans, None, raw, folder / "chunks.txt")
         n = len(ids)
+        ends = head.get("segments", [n])  # written before the texts were segmented: one file
+        if (
+            not isinstance(ends, list) or not ends or ends[-1] != n
+            or any(not isinstance(e, int) or e < 0 for e in ends)
+            or any(b < a for a, b in zip(ends, ends[1:]))
+        ):
+            raise IndexDamagedError(path, "分块表的文本分段记录无效")
+        raw, sizes = _read_joined([folder / segment_name(k) for k in range(len(ends))])
+        table = cls(ids, sources, headings, rows, spans, None, raw, folder / "chunks.txt")
+        table.segments, table._folder = ends, folder
         if (
             rows.ndim != 2 or rows.shape != (n, 8) or spans.ndim != 2 or spans.shape[1:] != (2,)
             or int(rows[:, 7].sum()) != len(spans)
@@ -491,6 +665,10 @@ class ChunkTable:
             or (n and (rows[:, 0].max() >= len(sources) or rows[:, 4].max() >= len(headings)))
         ):
             raise IndexDamagedError(path, "分块表的各文件互不一致")
+        if len(ends) > 1:
+            char_at = table._offsets()[1]
+            table._marks = ([int(char_at[r]) for r in [0, *ends[:-1]]],
+                            np.cumsum([0, *sizes[:-1]]).tolist())
         return table
 
     def __len__(self) -> int:
@@ -605,6 +783,56 @@ def utf8_offsets(raw: bytes, positions: list[int]) -> list[int]:
     return out
 
 
+def _read_heads(folder: Path, ends: list[int]) -> tuple[list[str], list[str]]:
+    """The chunk ids and headings of a segmented table (`ingest.segments.head_name`): the ids
+    one segment after the other, the headings in order of first use."""
+    ids: list[str] = []
+    headings: dict[str, None] = {}
+    lo = 0
+    for k, hi in enumerate(ends):
+        path = folder / head_name(k)
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+            part, names = head["ids"], head["headings"]
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
+        if not isinstance(part, list) or len(part) != hi - lo:
+            raise IndexDamagedError(path, f"有 {len(part)} 块，分段记录 {hi - lo} 块")
+        ids.extend(part)
+        headings.update(dict.fromkeys(names))
+        lo = hi
+    return ids, list(headings)
+
+
+def _read_joined(paths: list[Path]) -> tuple[bytes | bytearray, list[int]]:
+    """The bytes of ``paths`` one after the other (read into one buffer: no second copy), and
+    the size of each."""
+    if len(paths) == 1:
+        try:
+            data = paths[0].read_bytes()
+            return data, [len(data)]
+        except OSError as exc:
+            raise IndexDamagedError(paths[0], f"无法读取：{exc}") from exc
+    try:
+        sizes = [p.stat().st_size for p in paths]
+    except OSError as exc:
+        raise IndexDamagedError(Path(exc.filename or paths[0]), f"无法读取：{exc}") from exc
+    buffer = bytearray(sum(sizes))
+    view = memoryview(buffer)
+    at = 0
+    for path, size in zip(paths, sizes):
+        try:
+            with open(path, "rb") as handle:
+                got = handle.readinto(view[at : at + size])
+        except OSError as exc:
+            raise IndexDamagedError(path, f"无法读取：{exc}") from exc
+        if got != size:
+            raise IndexDamagedError(path, f"读到 {got} 字节，应有 {size} 字节")
+        at += size
+    view.release()
+    return buffer, sizes  # a bytearray: decoded, sliced and mapped as the bytes of one file would be
+
+
 def generation_name(*parts: bytes | str) -> str:
     digest = hashlib.sha256(str(MANIFEST_VERSION).encode())
     for part in parts:
@@ -641,8 +869,11 @@ def _sha256_hex(data: bytes) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """A file inside a generation being built: not visible until the folder is renamed."""
+    """A file inside a generation being built: not visible until the folder is renamed. A name
+    already there is unlinked first, never truncated: it may be a hard link to a file of the
+    committed generation (`Generation.link_file`), which must not change."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -683,9 +914,23 @@ def meta_to_dict(doc: LoadedDocument) -> dict:
         "encoding": doc.encoding,
         "pages": len(doc.page_starts) or None,
         "page_starts": list(doc.page_starts),
-        "headings": [asdict(h) for h in doc.headings],
+        "headings": [[h.level, h.title, h.start, h.end] for h in doc.headings],
         "meta": asdict(doc.meta),
     }
+
+
+def heading_from(record: list | dict) -> Heading:
+    """A heading of a manifest entry: ``[level, title, start, end]``, or the ``{"level": …}``
+    object of manifests written before (~7 MB more JSON at 10,000 documents)."""
+    return Heading(*record) if isinstance(record, list) else Heading(**record)
+
+
+def compact_entry(entry: dict) -> dict:
+    """A manifest entry with its headings as lists (entries of older manifests are objects)."""
+    headings = entry.get("headings")
+    if headings and isinstance(headings[0], dict):
+        return {**entry, "headings": [[h["level"], h["title"], h["start"], h["end"]] for h in headings]}
+    return entry
 
 
 class LazyDocument(LoadedDocument):
@@ -704,7 +949,7 @@ class LazyDocument(LoadedDocument):
         # a property: the dataclass's default () is a class attribute, found before __getattr__
         state = self.__dict__
         if "headings" not in state:  # 240k Heading objects at 10,000 documents: when needed
-            state["headings"] = tuple(Heading(**h) for h in state.get("_headings", ()))
+            state["headings"] = tuple(heading_from(h) for h in state.get("_headings", ()))
         return state["headings"]
 
     def _set_headings(self, value: tuple[Heading, ...]) -> None:  # dataclasses.replace
@@ -740,7 +985,7 @@ def document_from(source: str, text: str, entry: dict) -> LoadedDocument:
         format=entry["format"],
         encoding=entry.get("encoding", "utf-8"),
         page_starts=tuple(entry.get("page_starts") or ()),
-        headings=tuple(Heading(**h) for h in entry.get("headings", [])),
+        headings=tuple(heading_from(h) for h in entry.get("headings", [])),
         meta=DocMeta(**entry.get("meta", {})),
         sha256=entry["sha256"],
     )

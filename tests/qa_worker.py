@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from agent import PolicyQA, Settings
+from ingest.chunkrefs import chunk_count
 
 
 def main() -> int:
@@ -48,7 +49,7 @@ def main() -> int:
                 chunks[chunk.source] = chunks.get(chunk.source, 0) + 1
             reply = {
                 "chunks": chunks,
-                "chunk_ids": len(qa.index.manifest.get("chunk_ids", [])),
+                "chunk_ids": chunk_count(qa.index.manifest),
                 "records": qa.index.vectors.count() if qa.index.vectors is not None else 0,
             }
         elif "slow" in command:

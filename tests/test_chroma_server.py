@@ -18,6 +18,7 @@ import pytest
 from support import free_port, run_ingest
 
 from agent import PolicyQA, Settings
+from ingest.chunkrefs import chunk_count, chunk_ids
 from ingest.cli import main as ingest_main
 from ingest.config import IngestConfig
 from ingest.errors import IndexMismatchError, IndexUnavailableError, IngestConfigError
@@ -127,7 +128,7 @@ def test_cli_and_incremental_sync_against_a_chroma_server(chroma_server, tmp_pat
     assert run.stdout.startswith("新增 2，更新 0，删除 0，未变 0，跳过 0；")
     collection = chromadb.HttpClient(host=host, port=port).get_collection("incremental")
     manifest = IndexFiles(index).read_manifest()
-    assert set(collection.get()["ids"]) == set(manifest["chunk_ids"])
+    assert set(collection.get()["ids"]) == set(chunk_ids(IndexFiles(index), manifest))
 
     (corpus / "b.txt").unlink()
     config = IngestConfig.from_env({"QA_CHROMA_URL": url, "QA_CHROMA_COLLECTION": "incremental", "QA_PROGRESS": "0"})
@@ -136,7 +137,7 @@ def test_cli_and_incremental_sync_against_a_chroma_server(chroma_server, tmp_pat
     assert (report.removed, report.embedded) == (["corpus/b.txt"], 0)
     got = collection.get()
     manifest = IndexFiles(index).read_manifest()
-    assert set(got["ids"]) == set(manifest["chunk_ids"])
+    assert set(got["ids"]) == set(chunk_ids(IndexFiles(index), manifest))
     assert {m["source"] for m in got["metadatas"]} == {"corpus/a.txt"}
     # the same index opened without the server points the user at a sync
     with pytest.raises(IndexMismatchError) as info:
@@ -229,7 +230,7 @@ def test_two_app_processes_over_one_chroma_server_answer_identically(chroma_serv
         assert "15%" in two["text"].splitlines()[0]
         assert two["citations"][0][:2] == ["corpus/drone.txt", 12]
         collection = chromadb.HttpClient(host=host, port=port).get_collection("two-processes")
-        assert collection.count() == len(IndexFiles(tmp_path / ".index").read_manifest()["chunk_ids"])
+        assert collection.count() == chunk_count(IndexFiles(tmp_path / ".index").read_manifest())
     finally:
         first.close()
         second.close()

@@ -49,6 +49,7 @@ KINDS = {
     "gen-*/chunks.npy": "gen",
     "gen-*/chunk_sentences.npy": "gen",
     "gen-*/chunks.txt": "gen",
+    "gen-*/chunks.0.json": "gen",  # the chunk ids and headings of the one segment
     "gen-*/sentences.json": "gen",
     "gen-*/sentences.npy": "gen",
     "gen-*/userdict.txt": "gen",

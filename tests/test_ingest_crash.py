@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from slow_writes import MARK_CHROMA, MARK_COMMITTED, MARK_GENERATION
 
+from ingest.chunkrefs import chunk_count, chunk_ids
 from ingest.config import IngestConfig
 from ingest.index import VectorIndex, release_local
 from ingest.integrity import verify_folder
@@ -106,7 +107,6 @@ def embedded_at_least(n: int):
     return seen
 
 
-CHUNK_FILES = sorted(ChunkTable.FILES)  # what a generation holds when the sentences are written
 PAUSE = 30  # seconds: far longer than a kill takes to land, even on a loaded machine
 
 
@@ -134,7 +134,8 @@ def snapshot(index: Path) -> dict:
     keys, sentence_vectors = generation.read_sentences()
     return {
         "manifest": manifest,
-        "chunk table": [(generation.folder / n).read_bytes() for n in ChunkTable.FILES],
+        # the chunk table, its texts in segments (`ingest.segments`)
+        "chunk table": {p.name: p.read_bytes() for p in sorted(generation.folder.glob("chunk*"))},
         "userdict": generation.read_userdict(),
         "records": records,
         "count": vectors.count(),
@@ -155,10 +156,14 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
         embedder,
     )
     expected = snapshot(reference_index)
+    # what a generation holds when the sentences are written: the chunk table, in 3 segments
+    chunk_files = sorted(expected["chunk table"])
+    segments = ["chunks.1.txt", "chunks.2.txt", "chunks.0.json", "chunks.1.json", "chunks.2.json"]
+    assert chunk_files == sorted([*ChunkTable.FILES, *segments])
 
     corpus = write_corpus(tmp_path / "crash")
     index = tmp_path / "crash" / ".index"
-    total = len(expected["manifest"]["chunk_ids"])
+    total = chunk_count(expected["manifest"])
     kill_points = [  # (phase, pause inside the index writes, kill when stderr shows this)
         ("startup", "", lambda err: "读取" in err),
         ("embedding, 2 batches done", "", embedded_at_least(2 * BATCH)),
@@ -176,10 +181,10 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
     assert states[2]["manifest"] is False and states[2]["records"] == 0  # embedding only
     assert 0 < states[3]["records"] < total and states[3]["manifest"] is False
     assert states[3]["unfinished"] == []  # no generation started yet
-    assert states[4]["unfinished"] == [CHUNK_FILES] and states[4]["manifest"] is False
+    assert states[4]["unfinished"] == [chunk_files] and states[4]["manifest"] is False
     assert states[4]["records"] == total  # the rest of the records went in before
     assert states[5]["manifest"] is True  # committed, but the killed run's folder is still there
-    assert states[5]["unfinished"] == [CHUNK_FILES]
+    assert states[5]["unfinished"] == [chunk_files]
 
     final = Ingest(corpus, index)
     assert final.finish() == 0, final.stderr[-2000:]
@@ -187,8 +192,9 @@ def test_sigkill_at_any_stage_then_rerun_equals_an_uninterrupted_run(tmp_path, e
 
     manifest = got["manifest"]
     assert len(manifest["documents"]) == DOCS
-    assert len(manifest["chunk_ids"]) == len(set(manifest["chunk_ids"])) == got["count"]
-    assert set(got["records"]) == set(manifest["chunk_ids"])
+    ids = chunk_ids(IndexFiles(index), manifest)
+    assert "chunk_ids" not in manifest and chunk_count(manifest) == len(ids) == len(set(ids)) == got["count"]
+    assert set(got["records"]) == set(ids)
     assert {m["source"] for m in got["records"].values()} == set(manifest["documents"])
     # every file of the generation, BM25 included, is the same as the uninterrupted run's
     assert manifest["files"] == expected["manifest"]["files"]

@@ -14,6 +14,7 @@ import pytest
 from support import run_ingest
 
 from agent import PolicyQA, Settings
+from ingest.chunkrefs import chunk_ids
 from ingest.cli import main as ingest_main
 from ingest.config import IngestConfig
 from ingest.embcache import EmbeddingCache
@@ -131,9 +132,9 @@ def test_changing_a_file_replaces_its_chunks(tmp_path, embedder):
     new_a = ids_of(after, "corpus/a.txt")
     assert new_a and not new_a & old_a
     assert ids_of(after, "corpus/b.md") == old_b
-    assert not old_a & set(records) and not old_a & set(manifest["chunk_ids"])
+    assert not old_a & set(records) and not old_a & set(chunk_ids(IndexFiles(index), manifest))
     assert new_a <= set(records)
-    assert set(records) == set(manifest["chunk_ids"]) == {c.id for c in after}
+    assert set(records) == set(chunk_ids(IndexFiles(index), manifest)) == {c.id for c in after}
     loaded = open_index(index, QUIET)
     scores = loaded.lexical.scores(loaded.segmenter.tokens("氢能重卡"))
     hits = [loaded.chunks[i] for i in range(len(loaded.chunks)) if scores[i] > 0]
@@ -155,7 +156,7 @@ def test_deleting_a_file_leaves_no_orphans(tmp_path, embedder):
     assert report.removed == ["corpus/c.txt"]
     manifest, after, records = state(index)
     assert sorted(manifest["documents"]) == ["corpus/a.txt", "corpus/b.md"]
-    assert set(records) == set(manifest["chunk_ids"]) == {c.id for c in after}
+    assert set(records) == set(chunk_ids(IndexFiles(index), manifest)) == {c.id for c in after}
     assert not gone_ids & set(records)
     assert {m["source"] for m in records.values()} == {"corpus/a.txt", "corpus/b.md"}
     assert not (index / "docs" / f"{gone_sha}.txt").exists()
@@ -200,7 +201,7 @@ def test_a_run_interrupted_before_its_commit_leaves_the_previous_index(
         0,
     )
     manifest, chunks, records = state(index)
-    assert set(records) == set(manifest["chunk_ids"]) == {c.id for c in chunks}
+    assert set(records) == set(chunk_ids(IndexFiles(index), manifest)) == {c.id for c in chunks}
     assert [p.name for p in index.glob("gen-*")] == [manifest["generation"]]
 
 
@@ -271,7 +272,7 @@ def test_a_file_that_turns_bad_is_removed_from_the_index(tmp_path, embedder):
     ]
     manifest, chunks, records = state(index)
     assert {m["source"] for m in records.values()} == {"corpus/a.txt"}
-    assert set(records) == set(manifest["chunk_ids"]) == {c.id for c in chunks}
+    assert set(records) == set(chunk_ids(IndexFiles(index), manifest)) == {c.id for c in chunks}
 
 
 # --- domain dictionary --------------------------------------------------------------------

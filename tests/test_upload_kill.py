@@ -21,6 +21,7 @@ import pytest
 from slow_writes import MARK_CHROMA, MARK_GENERATION
 
 from agent import PolicyQA, Settings
+from ingest.chunkrefs import chunk_count
 from ingest.index import release_local
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -119,7 +120,7 @@ def test_upload_killed_mid_index_is_absent_then_fully_indexed_and_can_be_repeate
     reader = PolicyQA.open(corpus, index, settings, refresh=False, embedder=embedder)
     assert reader.index.generation == built["generation"]
     assert source not in {c.source for c in reader.index.chunks}
-    assert len(reader.index.chunks) == len(reader.index.manifest["chunk_ids"])
+    assert len(reader.index.chunks) == chunk_count(reader.index.manifest)
     answer = reader.ask(question)
     cites = [[c.source, c.start, c.end, c.quote] for c in answer.citations]
     assert (answer.text, cites) == (before["text"], before["citations"])
