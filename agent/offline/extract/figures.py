@@ -85,12 +85,13 @@ def _quantity_units() -> dict[str, re.Pattern]:
 
 
 _MEASURED_BY = _quantity_units()
+_LONGEST_FIRST = tuple(sorted(_MEASURED_BY, key=len, reverse=True))  # the longest quantity name a word ends in wins (「募款金额」: 金额)
 
 
 def in_unit_of(quantity: str, text: str) -> bool:
     """``text`` holds a figure in a unit of the quantity ``quantity`` names, or of the quantity
     it ends in: 「体重」 ← 「约只有8公斤重」, 「募款金额」 ← 「筹得29亿美元」, 「比例」 ← 「1:7」."""
-    for name in sorted(_MEASURED_BY, key=len, reverse=True):
+    for name in _LONGEST_FIRST:
         if quantity.endswith(name) and (len(name) >= 2 or quantity == name):
             return any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
     return False
