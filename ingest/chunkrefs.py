@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.store import ChunkTable, IndexFiles
+from ingest.chunktable import ChunkTable
+from ingest.store import IndexFiles
 
 
 def chunk_count(manifest: dict) -> int:

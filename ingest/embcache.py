@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.store import atomic_write_bytes
+from ingest.atomic import atomic_write_bytes
 
 # what np.load raises on a cut-short or overwritten .npz (a zip of .npy files with CRCs)
 UNREADABLE = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)

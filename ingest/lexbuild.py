@@ -32,14 +32,16 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.atomic import atomic_write_bytes
 from ingest.chunkrefs import chunk_count
+from ingest.chunktable import ChunkTable
 from ingest.errors import IndexDamagedError
 from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.normalize import normalize
 from ingest.pairs import MAX_DOCUMENTS, PairTable, document_pairs
 from ingest.segment import Segmenter
-from ingest.store import ChunkTable, Generation, IndexFiles, atomic_write_bytes
+from ingest.store import Generation, IndexFiles
 from ingest.titles import document_roles
 from ingest.types import Chunk, LoadedDocument
 from ingest.vocabulary import (

@@ -27,6 +27,7 @@ import numpy as np
 
 from ingest.chunking import chunk_document
 from ingest.chunkrefs import chunk_count, chunk_counts
+from ingest.chunktable import ChunkTable
 from ingest.collector import collector_paused
 from ingest.config import IngestConfig
 from ingest.diskspace import disk_full_message, is_disk_full
@@ -49,15 +50,9 @@ from ingest.loaders import load_document
 from ingest.normalize import normalize
 from ingest.pooling import pool_chunks
 from ingest.progress import ProgressCallback, Stages
+from ingest.records import compact_entry, meta_to_dict
 from ingest.scan import NOT_DOCUMENTS, list_corpus, scan_corpus
-from ingest.store import (
-    ChunkTable,
-    Generation,
-    IndexFiles,
-    compact_entry,
-    generation_name,
-    meta_to_dict,
-)
+from ingest.store import Generation, IndexFiles, generation_name
 from ingest.types import Chunk, IngestReport, LoadedDocument
 from ingest.vocabulary import load_userdict
 

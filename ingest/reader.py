@@ -19,8 +19,9 @@ from ingest.integrity import text_digest, verify_folder
 from ingest.lexical import LexicalIndex
 from ingest.normalize import normalize
 from ingest.pairs import PairTable
+from ingest.records import document_from, lazy_document
 from ingest.segment import Segmenter
-from ingest.store import IndexFiles, document_from, lazy_document
+from ingest.store import IndexFiles
 from ingest.types import Chunk, LoadedDocument
 
 
@@ -34,7 +35,7 @@ class LoadedIndex:
     segmenter: Segmenter
     sentence_keys: list[tuple[str, int, int]]  # empty in the lexical-first mode
     sentence_vectors: np.ndarray  # one row per sentence key; (0, 0) in the lexical-first mode
-    documents: dict[str, LoadedDocument]  # texts read on first use (`ingest.store.LazyDocument`)
+    documents: dict[str, LoadedDocument]  # texts read on first use (`ingest.records.LazyDocument`)
     roles_file: Path | None = None  # the role table the ingest built (None: an older index)
 
     @property

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ingest.errors import SkipDocument
 from ingest.loaders import SUPPORTED_SUFFIXES
-from ingest.store import IndexFiles, lazy_document
+from ingest.records import lazy_document
+from ingest.store import IndexFiles
 from ingest.types import LoadedDocument, Skipped
 
 NOT_DOCUMENTS = {"readme.md", "userdict.txt"}  # the corpus's own notes, never indexed

@@ -9,20 +9,25 @@ segments of ~1.2 MB instead of one 193 MB ``chunks.txt`` written, synced and has
 every one-document change.
 
 Each segment has two files: its texts (`segment_name`) and its chunk ids and headings
-(`head_name`); ``chunks.json`` keeps the sources and the segment ends. A segment is linked, not written, only when its rows are exactly the rows of one segment of the
-committed table, copied from it as bytes (`ChunkTable.concat`): then its bytes are that file's
-bytes, and its checksum is the one the committed manifest records (checked when the previous
-generation was read for reuse, `ingest.lexbuild.load_previous`).
+(`head_name`), read back by `read_joined` and `read_heads`; ``chunks.json`` keeps the sources
+and the segment ends. A segment is linked, not written, only when its rows are exactly the rows
+of one segment of the committed table, copied from it as bytes (`ChunkTable.concat`): then its
+bytes are that file's bytes, and its checksum is the one the committed manifest records
+(checked when the previous generation was read for reuse, `ingest.lexbuild.load_previous`).
 """
 
 from __future__ import annotations
 
+import json
 import zlib
 from bisect import bisect_right
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # store imports this module
-    from ingest.store import ChunkTable
+from ingest.errors import IndexDamagedError
+
+if TYPE_CHECKING:  # chunktable imports this module
+    from ingest.chunktable import ChunkTable
 
 SPAN = 64  # documents a segment, on average
 
@@ -78,3 +83,53 @@ def linked_segments(table: ChunkTable, ends: list[int], before: ChunkTable | Non
                     linked[k] = j
         lo = hi
     return linked
+
+
+def read_heads(folder: Path, ends: list[int]) -> tuple[list[str], list[str]]:
+    """The chunk ids and headings of a segmented table (`head_name`): the ids
+    one segment after the other, the headings in order of first use."""
+    ids: list[str] = []
+    headings: dict[str, None] = {}
+    lo = 0
+    for k, hi in enumerate(ends):
+        path = folder / head_name(k)
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+            part, names = head["ids"], head["headings"]
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            raise IndexDamagedError(path, f"无法解析：{exc}") from exc
+        if not isinstance(part, list) or len(part) != hi - lo:
+            raise IndexDamagedError(path, f"有 {len(part)} 块，分段记录 {hi - lo} 块")
+        ids.extend(part)
+        headings.update(dict.fromkeys(names))
+        lo = hi
+    return ids, list(headings)
+
+
+def read_joined(paths: list[Path]) -> tuple[bytes | bytearray, list[int]]:
+    """The bytes of ``paths`` one after the other (read into one buffer: no second copy), and
+    the size of each."""
+    if len(paths) == 1:
+        try:
+            data = paths[0].read_bytes()
+            return data, [len(data)]
+        except OSError as exc:
+            raise IndexDamagedError(paths[0], f"无法读取：{exc}") from exc
+    try:
+        sizes = [p.stat().st_size for p in paths]
+    except OSError as exc:
+        raise IndexDamagedError(Path(exc.filename or paths[0]), f"无法读取：{exc}") from exc
+    buffer = bytearray(sum(sizes))
+    view = memoryview(buffer)
+    at = 0
+    for path, size in zip(paths, sizes):
+        try:
+            with open(path, "rb") as handle:
+                got = handle.readinto(view[at : at + size])
+        except OSError as exc:
+            raise IndexDamagedError(path, f"无法读取：{exc}") from exc
+        if got != size:
+            raise IndexDamagedError(path, f"读到 {got} 字节，应有 {size} 字节")
+        at += size
+    view.release()
+    return buffer, sizes  # a bytearray: decoded, sliced and mapped as the bytes of one file would be

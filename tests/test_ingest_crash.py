@@ -23,12 +23,13 @@ import pytest
 from slow_writes import MARK_CHROMA, MARK_COMMITTED, MARK_GENERATION
 
 from ingest.chunkrefs import chunk_count, chunk_ids
+from ingest.chunktable import ChunkTable
 from ingest.config import IngestConfig
 from ingest.index import VectorIndex, release_local
 from ingest.integrity import verify_folder
 from ingest.pipeline import sync_corpus
 from ingest.reader import open_index
-from ingest.store import ChunkTable, IndexFiles
+from ingest.store import IndexFiles
 
 pytestmark = pytest.mark.slow
 

@@ -192,7 +192,8 @@ def test_opened_documents_read_their_text_and_headings_when_first_used(tmp_path,
 def test_resync_copies_the_chunk_rows_of_unchanged_documents_byte_for_byte(tmp_path, base_docs):
     """A re-sync slices the rows of unchanged documents from the previous chunk table (no chunk
     objects): its table files equal, byte for byte, those of a build from scratch."""
-    from ingest.store import ChunkTable, IndexFiles
+    from ingest.chunktable import ChunkTable
+    from ingest.store import IndexFiles
 
     corpus, index = tmp_path / "corpus", tmp_path / ".index"
     write_docs(corpus, base_docs)
@@ -243,7 +244,7 @@ def test_role_lines_read_back_as_written_and_parse_as_the_json_list():
 def test_utf8_offsets_and_tables_cut_from_bytes():
     """`concat` cuts tables read as bytes at character positions found without decoding; the
     joined table gives the texts of its parts and equals the table made of the chunks."""
-    from ingest.store import ChunkTable, utf8_offsets
+    from ingest.chunktable import ChunkTable, utf8_offsets
     from ingest.types import Chunk, Sentence
 
     text = "a东é𝄞b" * 3 + "末"
@@ -423,7 +424,8 @@ def test_a_resync_links_the_segments_of_unchanged_documents(tmp_path, base_docs,
     generation (same inode, no write) and writes the rest, and the result equals, file for
     file, a build from scratch."""
     import ingest.segments
-    from ingest.store import ChunkTable, IndexFiles
+    from ingest.chunktable import ChunkTable
+    from ingest.store import IndexFiles
 
     monkeypatch.setattr(ingest.segments, "SPAN", 4)  # ends after docs 0, 6 and 10 (crc32 % 4)
     corpus, index = tmp_path / "corpus", tmp_path / ".index"
@@ -466,8 +468,8 @@ def test_a_chunk_table_in_one_text_file_still_reads_and_a_bad_segment_record_is_
     row are named as damage, not parsed into wrong texts."""
     import json
 
+    from ingest.chunktable import ChunkTable
     from ingest.errors import IndexDamagedError
-    from ingest.store import ChunkTable
     from ingest.types import Chunk, Sentence
 
     chunks = [
@@ -495,8 +497,9 @@ def test_segment_heads_rebuild_the_headings_in_order_of_first_use(tmp_path, monk
     import json
 
     import ingest.segments
+    from ingest.chunktable import ChunkTable
     from ingest.errors import IndexDamagedError
-    from ingest.store import ChunkTable, Generation
+    from ingest.store import Generation
     from ingest.types import Chunk, Sentence
 
     monkeypatch.setattr(ingest.segments, "SPAN", 4)
@@ -605,7 +608,8 @@ def test_a_segment_whose_head_cannot_be_linked_is_written_without_touching_the_c
 def test_an_empty_table_made_by_concat_writes_and_reads_as_empty(tmp_path):
     """Every document removed (or an empty corpus after an index): the table joined from no
     parts is written as one empty segment and reads back empty."""
-    from ingest.store import ChunkTable, Generation
+    from ingest.chunktable import ChunkTable
+    from ingest.store import Generation
 
     Generation(tmp_path).write_chunks(ChunkTable.concat([]))
     assert sorted(p.name for p in tmp_path.iterdir()) == [
