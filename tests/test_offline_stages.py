@@ -105,6 +105,11 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     # the asked quantity is not repeated: the clause with a figure in one of its units
     q = draft(segmenter, "这种袋鼠的体重大约是多少？").q
     assert figure_clause(q, [sentence("这种袋鼠共有三个亚种，体型很细小，约只有8公斤重。")]) == "约只有8公斤重"
+    # 「多长」「多远」 ask for a length without naming it: the clause with a figure in metres
+    q = draft(segmenter, "这条老街有多长？").q
+    assert figure_clause(q, [sentence("这条老街是城区的一条东西向街道，全长1122米，宽约5米。")]) == "全长1122米"
+    q = draft(segmenter, "示范区离市中心有多远？").q
+    assert figure_clause(q, [sentence("示范区共有3个片区，距市中心约25公里。")]) == "距市中心约25公里"
 
 
 def test_clauses_that_answer_what_someone_does_or_said(segmenter):

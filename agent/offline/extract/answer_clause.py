@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import clauses, figures, in_unit_of, list_items, numerals
+from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
@@ -83,6 +83,7 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     """The clause with a figure of the asked unit that best fits the question, weighing years."""
     best, best_score = "", -1e9
     asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
+    adjectives = how_much(q.text)
     for cand in evidence:
         for part in clauses(cand.norm):
             # a figure with a known unit, or any numeral with the measure word after it
@@ -92,6 +93,8 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             score = clause_score(q, part.text)
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
+            if any(in_unit_of(adjective, part.text) for adjective in adjectives):
+                score += 10.0  # 「多长」 is answered in metres only: 「全长1122米」, not 「一条…街道」
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
                 if years:

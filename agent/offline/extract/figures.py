@@ -95,6 +95,16 @@ def in_unit_of(quantity: str, text: str) -> bool:
         if quantity.endswith(name) and (len(name) >= 2 or quantity == name):
             return any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
     return False
+
+
+def how_much(question: str) -> tuple[str, ...]:
+    """The quantities a 「多+adjective」 question asks for (「东关街有多长」: 长; 「多久」: 久), as
+    one-character quantity names of agent/lexicon/quantity_units.tsv; 「多大」 names none (age or
+    size)."""
+    return tuple(dict.fromkeys(m.group(1) for m in _HOW_MUCH.finditer(question) if m.group(1) in _MEASURED_BY))
+
+
+_HOW_MUCH = re.compile(r"(?<![许很好])多(.)")
 # a numeral and whatever measure word follows it (「250米」「3颗」「两架次」), beyond the unit list
 _NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两百千万亿]+)\s*[\u4e00-\u9fff%％A-Za-z]")
 
