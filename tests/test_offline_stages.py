@@ -175,6 +175,25 @@ def test_a_why_answer_that_gives_its_reason_stands_alone(segmenter):
     assert before not in d.short
 
 
+def test_a_labelled_field_in_the_paragraph_of_the_described_item_answers(segmenter):
+    task = "（六）推进产业链协同数字化。支持链主企业带动上下游配套企业同步开展数字化改造。"
+    field = "牵头单位：市发展和改革委员会；配合单位：市工业和信息化局、市商务局。"
+    docs = _paragraph(segmenter, task[:15], task[15:], field)
+    described = sentence(task[15:], start=15)
+    d = Extract(docs)(draft(segmenter, "链主企业带动上下游那项任务是哪个部门牵头的？", described))
+    assert d.short == "市发展和改革委员会"
+    assert [c.text for c in d.evidence][:2] == [field, task[15:]]
+    d = Extract(docs)(draft(segmenter, "链主企业带动上下游那项任务，配合的部门都有谁？", described))
+    assert d.short == "市工业和信息化局、市商务局"
+    # 「哪个单位」 alone names no label; a sentence that says who leads is its own answer
+    d = Extract(docs)(draft(segmenter, "链主企业带动上下游配套企业是哪个单位的任务？", described))
+    assert d.short != "市发展和改革委员会"
+    own = "数据安全由市委网信办牵头，公安等部门配合。"
+    docs = _paragraph(segmenter, own, field)
+    d = Extract(docs)(draft(segmenter, "数据安全由哪个部门牵头？", sentence(own)))
+    assert "市委网信办" in d.short and "发展和改革" not in d.short
+
+
 def test_calculate_shows_the_work_over_cited_figures(segmenter):
     docs = LiteralDocuments({"a.txt": ""})
     built, running = sentence("建成后算力规模将达到≥17300P。"), sentence("东兴区已稳定运营算力7300P。", score=0.9, start=20)

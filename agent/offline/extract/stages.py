@@ -21,6 +21,7 @@ from agent.offline.extract.answer_clause import (
 from agent.offline.extract.arithmetic import solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
+from agent.offline.extract.fields import labelled_field
 from agent.offline.extract.lists import list_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
@@ -75,7 +76,12 @@ class Extract(Stage):
         )
         if runner_up is not None and (q.english or runner_up.score >= docs.tuning.second_sentence * top.score):
             evidence.append(runner_up)
-        if q.qtype == "list":
+        field = labelled_field(q, docs.index, candidates)
+        if field is not None:
+            # 「牵头单位：市发展和改革委员会」 in the paragraph of the item the question describes
+            short = field.value
+            evidence = [field.sentence] + [c for c in evidence if (c.source, c.start) != (field.sentence.source, field.sentence.start)]
+        elif q.qtype == "list":
             short, evidence = list_answer(docs.index, q, candidates, evidence)
         elif q.wants_number:
             # the clause around the best sentence's figure first (CMRC 2018 trial, figure questions:

@@ -1,0 +1,86 @@
+"""Labelled fields: 「牵头单位：市发展和改革委员会；配合单位：市工业和信息化局、市商务局。」
+
+Implementation plans and notices end a task or an item with fields written as a label, a colon
+and a value (牵头单位/配合单位/责任单位, 联系人, 咨询电话, 申报时间). A question about the item
+(「产业链协同数字化那项任务是哪个部门牵头的？」) matches the item's description, not the field,
+which shares only the label's verb with it; the field is read from the paragraph of the
+sentence that matches. `labelled_field` is the stage's one entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.lexicon import entities
+from agent.offline.gather.evidence import Candidate
+from agent.offline.understand.question import Question
+from ingest.normalize import normalize
+from ingest.reader import LoadedIndex
+
+# a label opens a sentence or follows a comma or semicolon: 2–8 characters, a colon, the value up
+# to the next semicolon or full stop (normalised text: ASCII punctuation)
+_FIELD = re.compile(r"(?:^|(?<=[,;。]))\s*([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|$)")
+# questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
+_ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str  # normalised (Simplified)
+    value: str  # as written
+    sentence: Candidate  # the sentence that holds the field, to quote
+
+
+def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate], depth: int = 3) -> Field | None:
+    """The field whose label's modifier the question names (「牵头」 in 「哪个部门牵头」 → 牵头单位),
+    in the paragraph of one of the ``depth`` best sentences, best first; none when that sentence
+    answers itself (it holds the label's words) or the question already holds the value."""
+    if q.qtype not in _ASKS_VALUE:
+        return None
+    for cand in candidates[:depth]:
+        fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text]
+        if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
+            return None  # 「由市委网信办牵头」: the sentence says it itself
+        if fields:  # the item's own field: the first at or after the sentence, else the nearest before
+            return min(fields, key=lambda f: (f.sentence.start < cand.start, abs(f.sentence.start - cand.start)))
+    return None
+
+
+def _asked(question: str, label: str) -> bool:
+    """The question names the label's modifier, its first two characters (「牵头单位」: 牵头;
+    「咨询电话」: 咨询), so 「哪个单位」 alone matches no label."""
+    return len(label) >= 3 and label[:2] in question and is_label(label)
+
+
+def is_label(words: str) -> bool:
+    """A field's label is a common noun phrase (LAC tags n, nz, vn; a noun last): 「牵头单位」
+    「联系电话」「校本课程」, not what opens a quotation or a list (「王守仁说」「宪法同时规定」
+    「高句丽有五部」) nor a name (「印度河文明」: LOC + n)."""
+    tags = [t.tag for t in entities.tokens(words)]
+    return 0 < len(tags) <= 3 and all(tag in _LABEL_TAGS for tag in tags) and tags[-1] in ("n", "nz")
+
+
+_LABEL_TAGS = frozenset({"n", "nz", "vn"})  # LAC: common noun, other proper noun, verbal noun
+
+
+def _paragraph_fields(index: LoadedIndex, cand: Candidate) -> list[Field]:
+    """Every field of the sentences in ``cand``'s paragraph (its line), in text order."""
+    text = index.documents[cand.source].text
+    start = text.rfind("\n", 0, cand.start) + 1
+    end = text.find("\n", cand.end)
+    end = len(text) if end < 0 else end
+    spans = sorted({(s.start, s.end) for chunk in index.chunks_of(cand.source) for s in chunk.sentences
+                    if start <= s.start and s.end <= end})
+    out = []
+    for a, b in spans:
+        original = text[a:b]
+        norm = normalize(original)
+        sentence = Candidate(cand.source, a, b, original, norm.text, cand.rank, 0.0, 0.0, 0.0, ())
+        for m in _FIELD.finditer(norm.text):
+            start, end = norm.original_span(*m.span(2))
+            out.append(Field(m.group(1), original[start:end], sentence))
+    return out
+
+
+__all__ = ["Field", "labelled_field"]
