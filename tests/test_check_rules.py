@@ -112,6 +112,25 @@ def test_a_place_with_a_generic_head_is_found_by_its_place(segmenter):
         "other-document", "the best sentence's document never names 韩国公司")
 
 
+def test_a_region_is_found_by_its_place_unless_another_level_is_named(segmenter):
+    """「青海地区」 in a document that writes 「青海」; not in one about 「云溪市」 asked as 「云溪地区」,
+    nor a district (「华兴区」) in a document that names only 「华兴」."""
+    regions = LiteralDocuments({
+        "qing.txt": "清朝设理藩院，管理青海蒙古各部事务。",
+        "city.txt": "云溪市设有文旅局，管理云溪景区。",
+        "brand.txt": "华兴是一家企业，管理多个园区。",
+        "plateau.txt": "青海地区地处高原。",  # the region is named somewhere: no false premise
+    }, segmenter=segmenter)
+    qinghai = draft(segmenter, "清朝时哪一机构管理青海地区？", sentence("清朝设理藩院，管理青海蒙古各部事务。", source="qing.txt"))
+    assert qinghai.q.names == ("青海地区",)
+    assert rules.other_document(qinghai, regions) is None
+    in_city, in_brand = (sentence(regions.index.documents[s].text, source=s) for s in ("city.txt", "brand.txt"))
+    assert regions.in_document(in_city, "云溪地区") is False
+    assert regions.in_document(in_city, "云溪市") is True
+    assert regions.in_document(in_brand, "华兴区") is False
+    assert regions.in_document(sentence("", source="qing.txt"), "青海省") is True  # a level dropped in the text
+
+
 def test_other_entity_and_entity_figure_want_the_named_company(segmenter, docs):
     about_other = draft(segmenter, "并济科技的算力规模是多少？",
                         sentence("华兴集团算力规模达到500P。", source="other.txt"))

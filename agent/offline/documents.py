@@ -106,11 +106,18 @@ class Documents:
         place = _described(entity)
         if place and place in text:
             return True
-        stem = entity[:-1] if len(entity) >= 3 and entity[-1] in "省市县区镇乡村州" else entity
-        return entity in text or (stem != entity and stem in text and entity[-1] not in "区县"
-                                  and not re.search(re.escape(stem) + "[省市县区镇乡村州]", text))
+        if entity in text:
+            return True
+        level = _LEVEL.search(entity)
+        stem = entity[: level.start()] if level and level.start() >= 2 else ""
+        # 「青海地区」 written 「青海」 too; but 「华兴区」 is not 「华兴」 (a district is no city), and
+        # no stem counts in a document that puts another level after it (「云溪市」 for 「云溪地区」)
+        return bool(stem) and stem in text and level.group(0) not in ("区", "县") and not re.search(
+            re.escape(stem) + _LEVEL.pattern.rstrip("$"), text)
 
 
+# a place's level at the end of its name (「云溪市」「青海地区」)
+_LEVEL = re.compile(r"(?:地区|[省市县区镇乡村州])$")
 # heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)
 _GENERIC_HEADS = frozenset(words("generic_heads"))
 
