@@ -85,6 +85,12 @@ def test_year_must_be_in_the_figure_sentence(segmenter, docs):
     assert rules.year(d, docs) == Refusal("year", "year 2024 not in the evidence")
     dated = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("2024年，东兴区算力规模达到7300P。"))
     assert rules.year(dated, docs) is None
+    # a decade may be written by its century (DRCD dev: 「20世纪50年代东德官方鼓励…」)
+    for said in ("20世纪50年代，官方鼓励现实主义艺术。", "二十世纪五十年代，官方鼓励现实主义艺术。"):
+        decade = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence(said))
+        assert rules.year(decade, docs) is None
+    other = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence("20世纪60年代，官方鼓励现实主义艺术。"))
+    assert rules.year(other, docs) == Refusal("year", "year 1950 not in the evidence")
 
 
 def test_other_document_refuses_a_sentence_from_a_document_about_another_place(segmenter, docs):
@@ -140,6 +146,22 @@ def test_other_entity_and_entity_figure_want_the_named_company(segmenter, docs):
     assert rules.entity_figure(no_figure, docs) == Refusal("entity-figure", "no figure in a sentence about 并济科技")
     stated = draft(segmenter, "并济科技的算力规模是多少？", sentence("并济科技稳定运营算力7300P。", source="report.txt"))
     assert rules.other_entity(stated, docs) is None and rules.entity_figure(stated, docs) is None
+    # any measure word counts (「2000起」), as for the other figure rules
+    counted = draft(segmenter, "并济科技有多少起专利纠纷？", sentence("并济科技记录了2000起专利纠纷。", source="report.txt"))
+    assert rules.entity_figure(counted, docs) is None
+
+
+def test_a_sentence_that_refers_back_to_the_documents_place_is_about_it(segmenter):
+    places = LiteralDocuments({
+        "north.txt": "黑龙江省位于中国东北。清初将这里作为起源禁地，禁止汉人入内。",
+        "south.txt": "福建省位于东南沿海。清初将这里作为海防要地，禁止商船入内。",
+    }, segmenter=Segmenter(["黑龙江省", "福建省"]))
+    asked = "清初将黑龙江省作为起源禁地，并禁止谁入内？"
+    here = draft(segmenter, asked, sentence("清初将这里作为起源禁地，禁止汉人入内。", source="north.txt", coverage=0.5))
+    assert rules.other_entity(here, places) is None
+    there = draft(segmenter, asked, sentence("清初将这里作为海防要地，禁止商船入内。", source="south.txt", coverage=0.5))
+    assert rules.other_entity(there, places) == Refusal(
+        "other-entity", "the best sentence is about something other than 黑龙江省")
 
 
 def test_unknown_kind_refuses_a_kind_of_thing_never_mentioned(segmenter, docs):
@@ -169,6 +191,11 @@ def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, do
     assert rules.unit(money, docs) == Refusal("unit", "no figure counted in 名")
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区共有员工1200名。"))
     assert rules.unit(staff, docs) is None
+    # a bare count in groups of three digits counts in any unit (「人口达2,790,060」)
+    people = draft(segmenter, "该市有多少人？", sentence("该市人口达2,790,060，为全国最大城市。"))
+    assert rules.unit(people, docs) is None
+    assert rules.unit(draft(segmenter, "该市有多少人？", sentence("该市人口排名全国第一。")), docs) == Refusal(
+        "unit", "no figure counted in 人")
     # a figure in a unit of the asked quantity names it (「体重」: 公斤), one in another unit does not
     weight = draft(segmenter, "这种鸟的体重大约是多少？", sentence("这种鸟很细小，约只有8公斤重。"))
     assert rules.quantity(weight, docs) is None

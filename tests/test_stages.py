@@ -34,6 +34,13 @@ def segmenter():
         ("园区有几家企业？", "number"),
         # a topic word (规模) does not make a year question a figure question
         ("杜林在哪一年爆发了规模空前的大罢工？", "when"),
+        # 时间 asks for a time next to a question word or alone, not as a topic (DRCD dev)
+        ("景区什么时间开放？", "when"),
+        ("申报时间是哪天？", "when"),
+        ("营收增长39.3%是哪段时间的数据？", "when"),
+        ("夜间开放时间？", "when"),
+        ("恒星膨胀和收缩的时间会因其什么特征而不同？", "which"),
+        ("早餐时间广播服务是哪个节目？", "which"),
     ],
 )
 def test_question_types(segmenter, question, qtype):
@@ -83,6 +90,11 @@ def test_numerals_take_any_measure_word_but_not_dates():
 def test_numerals_take_codes_of_five_digits_or_more_but_not_dates_or_decimals():
     found = [s.text for s in numerals("咨询电话：0832-2120000，邮编641100，2024-01-05起，共1234.5亿，第12345")]
     assert found == ["0832-2120000", "641100", "1234.5亿", "12345"]
+
+
+def test_numerals_take_a_bare_count_in_groups_of_three_digits():
+    found = [s.text for s in numerals("人口达2,790,060，票价1,200元，序号1,2,3。")]
+    assert found == ["2,790,060", "1,200元"]
 
 
 def test_figures_keep_qualifier_and_unit():

@@ -95,8 +95,9 @@ class Documents:
         if any(w in text for w in windows):
             return True
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
-        # 「园区现有…」 in the park's own report, or a sentence that answers most of the question
-        return in_document and (text.startswith(entity[-2:]) or cand.coverage >= 0.6)
+        # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
+        # 「全省常住人口…」), or a sentence that answers most of the question
+        return in_document and (text.startswith(entity[-2:]) or bool(_HERE.search(text)) or cand.coverage >= 0.6)
 
     def in_document(self, cand: Candidate, entity: str) -> bool:
         """The sentence's document names ``entity`` (its file name counts), or its stem when a
@@ -116,6 +117,8 @@ class Documents:
             re.escape(stem) + _LEVEL.pattern.rstrip("$"), text)
 
 
+# a place named by reference to the one the document is about
+_HERE = re.compile(r"这里|此地|该地|当地|本地|[本全该][省市县区镇乡村州]")
 # a place's level at the end of its name (「云溪市」「青海地区」)
 _LEVEL = re.compile(r"(?:地区|[省市县区镇乡村州])$")
 # heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)

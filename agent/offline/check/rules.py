@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import cn2an
+
 from agent.lexicon import is_aspect
 from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
-from agent.offline.extract.figures import figures, in_unit_of, numerals
+from agent.offline.extract.figures import GROUPED, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
@@ -71,9 +73,18 @@ def year(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
         near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
-        if q.qtype not in ("calc", "when") and not any(y in c.norm or y in c.covered for c in near):
+        said = (y, *_decade(y)) if f"{y}年代" in q.text else (y,)
+        if q.qtype not in ("calc", "when") and not any(
+                any(form in c.norm for form in said) or y in c.covered for c in near):
             return Refusal("year", f"year {y} not in the evidence")
     return None
+
+
+def _decade(year: str) -> tuple[str, ...]:
+    """「1950年代」 as a sentence may write it: 「20世纪50年代」「二十世纪五十年代」."""
+    century, decade = int(year[:2]) + 1, int(year[2:])
+    return (f"{century}世纪{decade:02d}年代",
+            f"{cn2an.an2cn(century)}世纪{cn2an.an2cn(decade) if decade else '零'}年代")
 
 
 def other_document(d: Draft, docs) -> Refusal | None:
@@ -101,7 +112,8 @@ def entity_figure(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     entity = docs.named_entity(q)
     if entity and q.qtype == "number" and "第几" not in q.text and not any(
-        q.unit_fits(f.text) for c in pool[:3] if docs.mentions(c, entity) for f in figures(c.norm)
+        q.unit_fits(f.text) for c in pool[:3] if docs.mentions(c, entity)
+        for f in (*figures(c.norm), *numerals(c.norm))  # 「2000起」: measure words are an open class
     ):
         return Refusal("entity-figure", f"no figure in a sentence about {entity}")
     return None
@@ -146,7 +158,7 @@ def unit(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number" and q.unit and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
-        for c in pool[:2] for f in figures(c.norm)
+        for c in pool[:2] for f in (*figures(c.norm), *(s for s in numerals(c.norm) if GROUPED.fullmatch(s.text)))
     ):
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None

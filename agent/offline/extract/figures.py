@@ -111,7 +111,7 @@ _NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九�
 
 def numerals(text: str) -> list[Span]:
     """Every numeral with a measure word or unit after it, dates left out: a figure of any kind;
-    and numbers that are codes (a telephone, postal or document number: five digits or more)."""
+    a bare number in groups of three digits (「2,790,060」); and numbers that are codes (a telephone, postal or document number: five digits or more)."""
     out = []
     dates = [d.span() for d in _ISO_DATE.finditer(text)]
     for m in _NUMERAL_MEASURE.finditer(text):
@@ -121,6 +121,9 @@ def numerals(text: str) -> list[Span]:
         if _DATE_LIKE.fullmatch(found) or re.fullmatch(r"\d{1,2}[月日号]", found) or re.fullmatch(r"一\D", found):
             continue  # dates, and 「一个」「一种」 (an article, not a count)
         out.append(Span(m.start(), m.end(), found))
+    for m in GROUPED.finditer(text):  # 「人口达2,790,060」: a count written in groups of three, bare
+        if not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), m.group(0)))
     for m in _CODE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
         if digits >= 5 and not _ISO_DATE.fullmatch(m.group(0)) and not any(
@@ -129,6 +132,8 @@ def numerals(text: str) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+# a number in groups of three digits with no unit after it (「2,790,060」)
+GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|[.,]\d|\s*[\u4e00-\u9fff%％A-Za-z])")
 # a run of digits joined by hyphens or spaces (「0832-2120000」「641100」), not part of a decimal
 _CODE = re.compile(r"(?<![\d.,])\d(?:[\d\-－ ]*\d)?(?![\d.,])")
 _ISO_DATE = re.compile(r"\d{4}[\-－]\d{1,2}[\-－]\d{1,2}")

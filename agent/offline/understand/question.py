@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from agent.lexicon import entities
 from agent.lexicon.wordlists import table, words
+from agent.offline.extract.figures import GROUPED
 from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
@@ -29,7 +30,11 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
-    ("when", re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|日期|时间|when|what date|what year|what time", re.I)),
+    # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
+    # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
+    ("when", re.compile(
+        r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
@@ -60,8 +65,9 @@ class Question:
     unit: str = ""  # the unit a 「多少名/几台」 question counts in
 
     def unit_fits(self, figure: str) -> bool:
-        """A figure in the asked unit (「多少人」: 4.3万人, 120名) or the question asks none."""
-        if not self.unit:
+        """A figure in the asked unit (「多少人」: 4.3万人, 120名) or the question asks none; a bare
+        count in groups of three digits fits any unit (「人口达2,790,060」)."""
+        if not self.unit or GROUPED.fullmatch(figure.strip()):
             return True
         return any(figure.rstrip().endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
 
@@ -80,6 +86,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(typed):
             qtype = name
             break
+    if qtype == "fact" and re.search(r"时间|日期", typed):
+        qtype = "when"  # 「申报时间？」: no question word, the time is what is asked
     if re.search(r"(?:西元|公元)(?:几|多少)年", text):
         qtype = "when"  # 「于西元几年」 asks for a year, not a count of years
     if qtype == "number" and not _COUNTING.search(typed) and asked_slot(text).kind in ("entity", "place", "person", "time"):
