@@ -41,10 +41,26 @@ def segmenter():
         ("夜间开放时间？", "when"),
         ("恒星膨胀和收缩的时间会因其什么特征而不同？", "which"),
         ("早餐时间广播服务是哪个节目？", "which"),
+        # the last question word asks: a figure before 「怎么处理」 is a condition
+        ("同一个项目同时满足几项同类扶持政策时，怎么处理？", "fact"),
+        ("如何计算一家企业能拿到多少补贴？", "number"),
     ],
 )
 def test_question_types(segmenter, question, qtype):
     assert analyze(question, segmenter).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("员工有多少人？", ("员工",)),
+        # jieba tags 「要花费」 n; LAC reads 要 v + 花费 v: a verb asks about nothing (DRCD dev)
+        ("搭船从南竿到东引要花费多少时间？", ()),
+        ("罗保铭本科毕业于哪所大学？", ("大学",)),  # 本科 n + 毕业 v
+    ],
+)
+def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):
+    assert analyze(question, segmenter).asked == asked
 
 
 @pytest.mark.parametrize(

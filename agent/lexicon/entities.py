@@ -65,6 +65,20 @@ def common_word(text: str, word: str) -> bool:
     return any(t.text == word and t.tag not in (*NAME_TAGS, "nz", "nw") for t in tokens(text))
 
 
+def verb_ending(text: str, word: str) -> bool:
+    """LAC reads the last character of ``word`` in ``text`` as part of a verb, adjective or adverb
+    (「要花费」: 要 v + 花费 v; 「最初」 ad), where jieba's tags call it a noun: no thing asked about."""
+    at = text.find(word)
+    if at < 0:
+        return False
+    last = at + len(word) - 1
+    return any(t.start <= last < t.end and t.tag in _PREDICATE_TAGS for t in tokens(text))
+
+
+# LAC's tags of predicates and their modifiers: 动词 v, 动副词 vd, 形容词 a, 副形词 ad, 副词 d
+_PREDICATE_TAGS = frozenset({"v", "vd", "a", "ad", "d"})
+
+
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     out, at = [], 0

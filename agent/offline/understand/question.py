@@ -86,6 +86,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(typed):
             qtype = name
             break
+    if qtype == "number" and re.search(r"(?:多少|几)[^怎如]*(?:怎么|如何|怎样)(?:办|处理|执行|计算|认定|申请|申报|操作)?[?？]?$", typed):
+        qtype = "fact"  # 「同时满足几项政策时，怎么处理？」: the figure is a condition, the manner is asked
     if qtype == "fact" and re.search(r"时间|日期", typed):
         qtype = "when"  # 「申报时间？」: no question word, the time is what is asked
     if re.search(r"(?:西元|公元)(?:几|多少)年", text):
@@ -108,7 +110,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         # asked facts too, though no dictionary lists them
         asked=tuple(w for w in _asked_nouns(tagged)
                     if re.fullmatch(r"[a-z]{2,8}", w) or (
-                        (in_dictionary(w) or w in segmenter.words) and entities.aligned(text, w))),
+                        (in_dictionary(w) or w in segmenter.words) and entities.aligned(text, w)
+                        and not entities.verb_ending(text, w))),
         kind=_kind_noun(tagged),
         names=_names(tagged, text),
         unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
