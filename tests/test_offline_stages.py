@@ -194,6 +194,19 @@ def test_a_labelled_field_in_the_paragraph_of_the_described_item_answers(segment
     assert "市委网信办" in d.short and "发展和改革" not in d.short
 
 
+def test_a_long_sentence_is_cut_to_the_clause_naming_a_thing_of_the_asked_kind(segmenter):
+    long = ("7月28日，坐落于软件园C区的云帆科技有限公司内，工程师们正通过智能调度系统实时监控算力集群的运行状态，"
+            "超算柜上的指示灯不断闪烁，标志着每秒千万亿次浮点运算的算力已全面接入成渝地区双城经济圈的数字动脉。")
+    assert len(long) >= 100
+    docs = _paragraph(segmenter, long)
+    d = Extract(docs)(draft(segmenter, "云帆科技的算力接入了哪个经济圈？", sentence(long)))
+    assert d.short == "标志着每秒千万亿次浮点运算的算力已全面接入成渝地区双城经济圈的数字动脉"
+    # a short sentence stays whole: it holds the answer more often than any clause of it
+    short = "云帆科技的算力已接入成渝地区双城经济圈。"
+    d = Extract(_paragraph(segmenter, short))(draft(segmenter, "云帆科技的算力接入了哪个经济圈？", sentence(short)))
+    assert d.short == short.rstrip("。")
+
+
 def test_calculate_shows_the_work_over_cited_figures(segmenter):
     docs = LiteralDocuments({"a.txt": ""})
     built, running = sentence("建成后算力规模将达到≥17300P。"), sentence("东兴区已稳定运营算力7300P。", score=0.9, start=20)

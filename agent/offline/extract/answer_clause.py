@@ -10,6 +10,7 @@ from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
+from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import LIMIT_WORDS, Question
 from ingest.normalize import normalize
 
@@ -49,6 +50,18 @@ def span(q: Question, cand: Candidate, tagged, min_aligned: float, kinds: tuple[
     start, end = normalize(cand.text).original_span(found.start, found.end)
     if not whole_clause:
         return cand.text[start:end]
+    return clause_around(cand.text, start, end)
+
+
+def kind_clause(q: Question, cand: Candidate, tagged, min_aligned: float) -> str:
+    """The clause around the span that names a thing of the asked kind (「哪个经济圈」: a noun
+    phrase ending in 圈, longer than the kind noun itself), as written; "" when there is none."""
+    noun = q.kind or asked_slot(q.text).noun
+    found = None if q.english or not noun else extract_span(q.text, cand.norm, tagged)
+    if (found is None or found.kind != "entity" or found.aligned < min_aligned
+            or not found.text.endswith(noun[-1]) or len(found.text) <= len(noun)):
+        return ""
+    start, end = normalize(cand.text).original_span(found.start, found.end)
     return clause_around(cand.text, start, end)
 
 

@@ -14,6 +14,7 @@ from agent.offline.extract.answer_clause import (
     TYPED_SPANS,
     best_clause,
     figure_clause,
+    kind_clause,
     reported_speech,
     span,
     whole,
@@ -95,7 +96,8 @@ class Extract(Stage):
             # 68% with the clause); anything longer (what, why, how, a definition) by the whole
             # sentence, which holds the answer more often than any clause of it
             short = reported_speech(q, top.norm) or span(q, top, tagged, aligned, TYPED_SPANS, whole_clause=True) or (
-                best_clause(q, top) if DOES_WHAT.search(q.text) else whole(top))
+                best_clause(q, top) if DOES_WHAT.search(q.text) else "") or (
+                kind_clause(q, top, tagged, aligned) if len(top.text) >= docs.tuning.long_sentence else "") or whole(top)
             if q.qtype == "why":
                 cause = self._cause(q, top)
                 if cause is not None:
