@@ -73,7 +73,11 @@ def titled_names(norm: str, segmenter: Segmenter) -> list[tuple[str, tuple[str, 
     for title in TITLES:
         for m in re.finditer(re.escape(title), norm):
             after = _BY_SURNAME.match(norm, m.end())
-            if after and after.group("name")[0] in SURNAMES and m.end() not in found:
+            tagged = found.get(m.end(), "")
+            # a name right before a speech verb, unless jieba tagged it; or jieba cut it short
+            # (「王明远表示」: 王明 nr + 远 a)
+            if after and after.group("name")[0] in SURNAMES and (
+                    not tagged or (after.group("name").startswith(tagged) and len(after.group("name")) > len(tagged))):
                 found[m.end()] = after.group("name")
     out = []
     for at, name in sorted(found.items()):

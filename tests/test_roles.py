@@ -175,3 +175,13 @@ def test_an_index_without_a_role_table_reads_the_same_roles_off_its_chunks(count
     assert older.role_rows is None
     assert len(built) > 0
     assert RoleBook(older).roles == built
+
+
+def test_a_name_jieba_cuts_short_before_a_speech_verb_is_read_whole():
+    from ingest.segment import Segmenter
+    from ingest.titles import titled_names
+
+    segmenter = Segmenter()
+    # jieba: 王明 nr + 远 a + 表示 v
+    assert titled_names("公司董事长王明远表示，将继续加大研发投入。", segmenter) == [("王明远", ("公司董事长",))]
+    assert titled_names("公司董事长王明表示，将继续加大研发投入。", segmenter) == [("王明", ("公司董事长",))]
