@@ -70,6 +70,8 @@ def _paragraph_fields(index: LoadedIndex, cand: Candidate) -> list[Field]:
     start = text.rfind("\n", 0, cand.start) + 1
     end = text.find("\n", cand.end)
     end = len(text) if end < 0 else end
+    if ":" not in text[start:end] and "：" not in text[start:end]:
+        return []  # no label in the paragraph: nothing to normalise (every question comes here)
     spans = sorted({(s.start, s.end) for chunk in index.chunks_of(cand.source) for s in chunk.sentences
                     if start <= s.start and s.end <= end})
     out = []
