@@ -1,6 +1,7 @@
 """One app process over an existing index: cold start, ask() latency and where it goes, peak RSS.
 
     .venv/bin/python benchmarks/ask_probe.py --corpus DIR --index DIR [--questions 60]
+    .venv/bin/python benchmarks/ask_probe.py --corpus corpus --index .index --dataset evals/dataset.jsonl --questions 100
 
 Run by benchmarks/scale_bench.py in a fresh process (settings from the environment, e.g.
 QA_EMBEDDINGS=none). Prints one JSON line when the first passages are retrieved (the parent
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--questions", type=int, default=60)
+    parser.add_argument("--dataset", type=Path,
+                        help="ask the questions of this JSONL eval dataset instead of generated ones "
+                             "(the shipped corpus: evals/dataset.jsonl)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ask-budget", type=float, default=300.0, help="seconds for ask() calls")
     args = parser.parse_args(argv)
@@ -61,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.normalize import normalize_query
 
     marks = {"import": (time.perf_counter(), _cpu())}
-    asked = questions(args.questions + 1, args.seed)
+    if args.dataset:
+        rows = [json.loads(line) for line in args.dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
+        asked = [row["question"] for row in rows][: args.questions + 1]
+    else:
+        asked = questions(args.questions + 1, args.seed)
     qa = PolicyQA.open(corpus_dir=args.corpus, index_dir=args.index, settings=Settings.from_env(),
                        refresh=False)
     marks["open"] = (time.perf_counter(), _cpu())

@@ -18,6 +18,7 @@ import jieba.posseg
 jieba.setLogLevel(logging.WARNING)
 
 _BLOCK_CACHE = 100_000  # distinct character runs remembered per Segmenter
+_TAG_CACHE = 4_096  # texts whose part-of-speech tags are remembered per Segmenter
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff%‰≥≤]", re.UNICODE)
 
 # function words and question words that carry no topic; kept deliberately small and generic
@@ -40,6 +41,7 @@ class Segmenter:
         self._pos = None
         self._part_cache: dict[str, list[str]] = {}
         self._block_cache: dict[str, list[str]] = {}
+        self._tag_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         for word in self.words:
             self._jieba.add_word(word, freq=max(2000, 200 * len(word)))
         # jieba adds each word's frequency to its total, which every path's score divides by: a
@@ -88,10 +90,17 @@ class Segmenter:
         return self._part_cache[word]
 
     def tagged(self, text: str) -> list[tuple[str, str]]:
-        """(word, part-of-speech flag) pairs, punctuation dropped."""
-        if self._pos is None:
-            self._pos = _POSTokenizer(self._jieba, dict(_word_tags()))
-        return [(p.word, p.flag) for p in self._pos.cut(_prepare(text)) if _keep(p.word)]
+        """(word, part-of-speech flag) pairs, punctuation dropped. A question and its best
+        sentences are tagged by several stages (analysis, span, clause): the last texts are kept."""
+        cached = self._tag_cache.get(text)
+        if cached is None:
+            if self._pos is None:
+                self._pos = _POSTokenizer(self._jieba, dict(_word_tags()))
+            cached = tuple((p.word, p.flag) for p in self._pos.cut(_prepare(text)) if _keep(p.word))
+            if len(self._tag_cache) >= _TAG_CACHE:
+                self._tag_cache.clear()
+            self._tag_cache[text] = cached
+        return list(cached)
 
     def terms(self, text: str) -> list[str]:
         """Content terms of a question: accurate-mode tokens without stopwords, in order."""

