@@ -114,13 +114,14 @@ class Documents:
         # 「青海地区」 written 「青海」 too; but 「华兴区」 is not 「华兴」 (a district is no city), and
         # no stem counts in a document that puts another level after it (「云溪市」 for 「云溪地区」)
         return bool(stem) and stem in text and level.group(0) not in ("区", "县") and not re.search(
-            re.escape(stem) + _LEVEL.pattern.rstrip("$"), text)
+            re.escape(stem) + _LEVEL_WORD, text)
 
 
 # a place named by reference to the one the document is about
 _HERE = re.compile(r"这里|此地|该地|当地|本地|[本全该][省市县区镇乡村州]")
 # a place's level at the end of its name (「云溪市」「青海地区」)
-_LEVEL = re.compile(r"(?:地区|[省市县区镇乡村州])$")
+_LEVEL_WORD = r"(?:地区|[省市县区镇乡村州])"
+_LEVEL = re.compile(_LEVEL_WORD + "$")
 # heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)
 _GENERIC_HEADS = frozenset(words("generic_heads"))
 

@@ -12,7 +12,7 @@ import cn2an
 from agent.lexicon import is_aspect
 from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
-from agent.offline.extract.figures import GROUPED, figures, in_unit_of, numerals
+from agent.offline.extract.figures import bare_counts, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
@@ -158,7 +158,7 @@ def unit(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number" and q.unit and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
-        for c in pool[:2] for f in (*figures(c.norm), *(s for s in numerals(c.norm) if GROUPED.fullmatch(s.text)))
+        for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
     ):
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None

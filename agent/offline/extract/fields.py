@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from agent.lexicon import entities
 from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.understand.question import Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -72,10 +73,8 @@ def _paragraph_fields(index: LoadedIndex, cand: Candidate) -> list[Field]:
     end = len(text) if end < 0 else end
     if ":" not in text[start:end] and "：" not in text[start:end]:
         return []  # no label in the paragraph: nothing to normalise (every question comes here)
-    spans = sorted({(s.start, s.end) for chunk in index.chunks_of(cand.source) for s in chunk.sentences
-                    if start <= s.start and s.end <= end})
     out = []
-    for a, b in spans:
+    for a, b in sentence_spans(index, cand.source, start, end):
         original = text[a:b]
         norm = normalize(original)
         sentence = Candidate(cand.source, a, b, original, norm.text, cand.rank, 0.0, 0.0, 0.0, ())

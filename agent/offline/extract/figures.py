@@ -121,15 +121,21 @@ def numerals(text: str) -> list[Span]:
         if _DATE_LIKE.fullmatch(found) or re.fullmatch(r"\d{1,2}[月日号]", found) or re.fullmatch(r"一\D", found):
             continue  # dates, and 「一个」「一种」 (an article, not a count)
         out.append(Span(m.start(), m.end(), found))
-    for m in GROUPED.finditer(text):  # 「人口达2,790,060」: a count written in groups of three, bare
-        if not any(s.start < m.end() and m.start() < s.end for s in out):
-            out.append(Span(m.start(), m.end(), m.group(0)))
+    for bare in bare_counts(text):  # 「人口达2,790,060」: a count written in groups of three
+        if not any(s.start < bare.end and bare.start < s.end for s in out):
+            out.append(bare)
     for m in _CODE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
         if digits >= 5 and not _ISO_DATE.fullmatch(m.group(0)) and not any(
                 s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.start(), m.end(), m.group(0)))
     return sorted(out, key=lambda s: s.start)
+
+
+def bare_counts(text: str) -> list[Span]:
+    """Numbers in groups of three digits with no unit after them (「2,790,060」): counts of
+    whatever the sentence counts, so they fit any asked unit."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in GROUPED.finditer(text)]
 
 
 # a number in groups of three digits with no unit after it (「2,790,060」)

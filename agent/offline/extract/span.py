@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from agent.offline.understand.answer_type import Slot, asked_slot
 
@@ -53,6 +54,7 @@ class SpanAnswer:
     typed: float = 0.0  # how well it has the asked type (1.5: a tagged name of the asked kind)
 
 
+@lru_cache(maxsize=1024)  # the short answer and the long-sentence clause look at the same pair
 def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | None:
     """The best answer span of ``sentence`` (normalised) for ``question`` (normalised), or None."""
     slot = asked_slot(question)

@@ -23,18 +23,19 @@ def previous_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
 def sentences_before(index: LoadedIndex, cand: Candidate, n: int) -> list[Candidate]:
     """Up to ``n`` sentences of the same document ending before ``cand``, in text order."""
     text = index.documents[cand.source].text
-    spans = {
-        (s.start, s.end)
-        for chunk in index.chunks_of(cand.source)
-        for s in chunk.sentences
-        if s.end <= cand.start
-    }
     out = []
-    for start, end in sorted(spans)[-n:]:
+    for start, end in sentence_spans(index, cand.source, 0, cand.start)[-n:]:
         original = text[start:end]
         out.append(Candidate(cand.source, start, end, original, normalize_query(original),
                              cand.rank, 0.0, 0.0, 0.0, ()))
     return out
+
+
+def sentence_spans(index: LoadedIndex, source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``source`` that lie within ``start``..``end``, in text
+    order, each once (chunks overlap)."""
+    return sorted({(s.start, s.end) for chunk in index.chunks_of(source) for s in chunk.sentences
+                   if start <= s.start and s.end <= end})
 
 
 def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
@@ -49,4 +50,4 @@ def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     return None
 
 
-__all__ = ["next_sentence", "previous_sentence", "role_sentence", "sentences_before"]
+__all__ = ["next_sentence", "previous_sentence", "role_sentence", "sentence_spans", "sentences_before"]
