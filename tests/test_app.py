@@ -226,6 +226,12 @@ def test_refusal_renders_without_sources_or_markers():
     assert '<span class="qa-badge qa-offline">离线抽取 · 0.50 秒</span>' in reply
 
 
+@pytest.mark.parametrize(("seconds", "shown"), [(0.004, "0.01"), (0.0, "0.00"), (0.5, "0.50"), (3.1, "3.10"), (0.121, "0.13")])
+def test_badge_time_is_rounded_up_to_the_hundredth(seconds, shown):
+    answer = Answer(text="资料中没有相关信息。", refused=True, mode="offline", seconds=seconds)
+    assert f'<span class="qa-badge qa-offline">离线抽取 · {shown} 秒</span>' in reply_markdown(answer)
+
+
 def test_build_app_wires_chat_documents_and_settings(seed_qa):
     app = build_app(seed_qa)
     assert isinstance(app, gr.Blocks)
