@@ -187,6 +187,11 @@ def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, do
     assert rules.quantity(claws, docs) == Refusal("quantity", "no figure of the asked quantity")
     teeth = draft(segmenter, "这种鸟有多少颗牙齿？", sentence("这种鸟有20颗牙齿。"))
     assert rules.quantity(teeth, docs) is None
+    # a counted noun abbreviated to its first character after the numeral (「三国」: 三个国家)
+    three = draft(segmenter, "战后几个国家共同控制着这座城市？", sentence("战后这座城市实际上由美英法三国共同控制。"))
+    assert rules.quantity(three, docs) is None
+    unnamed = draft(segmenter, "战后几个国家共同控制着这座城市？", sentence("战后这座城市实际上由三方共同控制。"))
+    assert rules.quantity(unnamed, docs) == Refusal("quantity", "no figure of the asked quantity")
     money = draft(segmenter, "园区有多少名员工？", sentence("园区员工创造产值58亿元。"))
     assert rules.unit(money, docs) == Refusal("unit", "no figure counted in 名")
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区共有员工1200名。"))

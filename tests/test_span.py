@@ -29,6 +29,13 @@ def tagger():
         ("这项政策是否适用于个体户？", "yesno", ""),
         ("如何申请补贴？", "manner", ""),
         ("抗日战争是在西元几年的时候结束？", "time", ""),  # a year, not a count of years
+        # the asked kind is LAC's word after the question word, or nothing: not two characters
+        ("该市加入了哪个经济圈？", "entity", "经济圈"),
+        ("轨道交通以及什么又为铁路运输的别称？", "entity", ""),
+        ("这座城市是由于什么的宪法改革成为自由市？", "entity", ""),
+        ("米的哪一部分持有九成以上的营养？", "entity", ""),
+        ("民主德国成立时几个国家控制着西柏林？", "number", "个"),
+        ("该项目总投资多少亿元？", "number", "亿元"),
     ],
 )
 def test_asked_slot_types(question, kind, noun):
@@ -111,3 +118,21 @@ def test_time_spans_include_era_years_seasons_and_periods():
 def test_a_relative_clause_question_asks_for_the_clause_subject(tagger, question, sentence, span):
     found = extract_span(question, sentence, tagger)
     assert found is not None and found.text == span
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        # a person is a person by LAC: jieba tags the place 石岐 nr and misses 王天祥
+        ("香山八景的评选最初是由谁发起的？",
+         "元朝，香山县令王天祥召集文人墨客第一次评选出了「香山八景」，他们是阜峰文笔、石岐晚渡、长洲烟雨。", "王天祥"),
+        # jieba tags the dynasty 曹魏 nr; the person who did it is 司马懿
+        ("是谁把望平设在玄菟郡的？", "曹魏联合高句丽灭了公孙渊后，景初二年，曹魏太尉司马懿灭公孙渊，设望平四县于玄菟郡。", "司马懿"),
+        # a name written across 「·」 is one name, though LAC tags only its second part; and 「·盖」
+        # of the question's 「H·盖茨」 lines up nothing
+        ("谁设计威廉·H·盖茨大楼？", "比尔盖茨捐款建造名为威廉·H·盖茨大楼的电脑实验室，此建筑物由法兰克·盖瑞设计。", "法兰克·盖瑞"),
+    ],
+)
+def test_person_spans_are_names_by_the_ner_tagger(tagger, question, sentence, span):
+    found = extract_span(normalize_query(question), normalize_query(sentence), tagger)
+    assert found is not None and (found.text, found.typed) == (span, 1.5)

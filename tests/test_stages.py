@@ -70,6 +70,8 @@ def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked
         ("亞洲最具規模的航空公司是屬於哪一國家的？", "which", ("亚洲",)),
         ("七鰓鰻的數量會影響什麼物種的數量？", "which", ()),
         ("并济科技的营收规模是多少？", "number", ()),
+        # so does a ratio word: the question asks which starch, not for a ratio
+        ("稻米煮熟后的黏性与其哪一种淀粉的比例有关？", "which", ()),
         # jieba's names kept on the NER tagger's word boundaries: not 「前新北市」「了佩琴」「史称二」
         ("在什麼時間之前新北市是沒有觀光旅遊局的？", "when", ("新北市",)),
         ("紅軍於冬季戰爭中征服了佩琴加、薩拉以及哪個地區?", "which", ()),

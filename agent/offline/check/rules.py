@@ -12,7 +12,7 @@ import cn2an
 from agent.lexicon import is_aspect
 from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
-from agent.offline.extract.figures import bare_counts, figures, in_unit_of, numerals
+from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
@@ -146,7 +146,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number":
         measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
-            strict_credit(n, c.norm) > 0 or n in c.covered or in_unit_of(n, c.norm)
+            strict_credit(n, c.norm) > 0 or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             for n in q.asked if n not in COMPUTED)]
         if not measured:
             return Refusal("quantity", "no figure of the asked quantity")

@@ -97,6 +97,12 @@ def in_unit_of(quantity: str, text: str) -> bool:
     return False
 
 
+def counted(noun: str, text: str) -> bool:
+    """``text`` counts the things ``noun`` names with a numeral before the noun's first character,
+    as Chinese abbreviates a counted noun: 「几个国家」 ← 「美英法三国」, 「几所学校」 ← 「两校」."""
+    return len(noun) >= 2 and re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)" + re.escape(noun[0]), text) is not None
+
+
 def how_much(question: str) -> tuple[str, ...]:
     """The quantities a 「多+adjective」 question asks for (「东关街有多长」: 长; 「多久」: 久), as
     one-character quantity names of agent/lexicon/quantity_units.tsv; 「多大」 names none (age or

@@ -33,6 +33,7 @@ TIME_SPAN = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:[一二三四五六七八九十]{1,3}|元)年|[春夏秋冬][季天]|[\u4e00-\u9fff]{1,3}纪"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD_CHARS = re.compile(r"[^\W_]")
 _TYPED_TAGS = {"person": ("nr",), "place": ("ns",), "entity": ("nt", "nz", "ns", "nr")}
 # how fast a question word's pull on a span falls with its distance from the question word, in
 # characters of the question, and the credit for the question's one character next to the question
@@ -72,10 +73,11 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
             right = right[len(first[0][0]) :]
     marks, weights = _align(sentence, left, right)
     tokens = _tokens(sentence, tagger)
+    names = _names(sentence) if slot.kind in ("person", "place") else ()
     best: SpanAnswer | None = None
     for a, b in _candidates(sentence, tokens, marks):
         aligned, near = _proximity(sentence, marks, weights, a, b)
-        typed = _type_fit(slot, sentence[a:b], tokens, a, b)
+        typed = _type_fit(slot, sentence[a:b], tokens, a, b, names)
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
         score = near + _touching(sentence, left, right, a, b) + typed + _fills(sentence, marks, a, b)
@@ -84,7 +86,7 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
             best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned, typed)
     if best is None:
         return None
-    return _narrow(slot, best, sentence, tokens, question[slot.end :])
+    return _narrow(slot, best, sentence, tokens, question[slot.end :], names)
 
 
 def _context(text: str) -> str:
@@ -126,7 +128,7 @@ def _align(sentence: str, left: str, right: str) -> tuple[list[int], list[float]
             n = 1
             while i + n < len(sentence) and sentence[i : i + n + 1] in context:
                 n += 1
-            if n >= 2:
+            if n >= 2 and len(_WORD_CHARS.findall(sentence[i : i + n])) >= 2:  # not 「·盖」 of 「·盖瑞」
                 stretch = sentence[i : i + n]
                 far = len(context) - context.rfind(stretch) - n if bit == 1 else context.find(stretch)
                 weight = 1.0 / (1 + DISTANCE_DECAY * far)
@@ -237,7 +239,39 @@ def _fills(sentence: str, marks: list[int], a: int, b: int) -> float:
     return 0.4 * bool(left) + 0.4 * bool(right)
 
 
-def _type_fit(slot: Slot, text: str, tokens, a: int, b: int) -> float:
+def _names(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, tag) of the names, titles, common nouns and times of ``sentence`` by LAC. jieba's part-of-speech tags call places, dynasties and works person names (「石岐」
+    「曹魏」「马赛曲」 nr) and miss transliterated names (「德利斯勒」): DRCD dev, who-questions whose
+    span was such a word while the sentence named the person."""
+    from agent.lexicon import entities  # the LAC tagger, loaded on first use
+
+    return tuple((t.start, t.end, t.tag) for t in entities.tokens(sentence) if t.tag in _NAME_TAGS)
+
+
+# LAC's tags of a name of the asked kind (an organisation answers 「在哪里」: 「效力于热那亚」), and
+# LAC's readings that overrule jieba's nr/ns: another kind of name, a title, a common noun, a time
+_LAC_KIND = {"person": ("PER",), "place": ("LOC", "ORG")}
+_LAC_OTHER = {"person": ("LOC", "ORG", "nz", "nw", "n", "TIME"), "place": ("PER", "nz", "nw", "TIME")}
+_NAME_TAGS = ("PER", "LOC", "ORG", "nz", "nw", "n", "TIME")
+
+
+def _named(slot: Slot, tokens, names, a: int, b: int) -> bool:
+    """The span holds a name of the asked kind: one LAC tags so, or one jieba tags so (nr, ns)
+    that LAC does not read as something else. jieba tags 「王族」「马赛曲」 (LAC: common nouns) and
+    「石岐」「曹魏」 (LAC: places) nr; LAC misses some names jieba has (「僧人信诚」)."""
+    own, other = _LAC_KIND[slot.kind], _LAC_OTHER[slot.kind]
+    if any(a <= s and e <= b and tag in own for s, e, tag in names):
+        return True
+    tags = _TYPED_TAGS[slot.kind]
+    for s, e, flag in tokens:
+        if a <= s and e <= b and flag.startswith(tags):
+            read = {tag for ns, ne, tag in names if ns < e and s < ne}
+            if read & set(own) or not read & set(other):
+                return True
+    return False
+
+
+def _type_fit(slot: Slot, text: str, tokens, a: int, b: int, names=()) -> float:
     inside = [flag for s, e, flag in tokens if s >= a and e <= b]
     if slot.kind == "number":
         if not re.search(r"\d|[一二三四五六七八九十两百千万亿]", text):
@@ -248,8 +282,7 @@ def _type_fit(slot: Slot, text: str, tokens, a: int, b: int) -> float:
     if slot.kind == "time":
         return 2.0 if TIME_SPAN.search(text) or "t" in inside else -1.0
     if slot.kind in ("person", "place"):
-        tags = _TYPED_TAGS[slot.kind]
-        if any(flag.startswith(tags) for flag in inside):
+        if _named(slot, tokens, names, a, b):
             return 1.5
         return 0.0 if inside and _nominal(inside[-1]) and inside[0][:1] != "r" else -1.0
     if slot.kind == "entity":
@@ -273,7 +306,7 @@ def _typical_length(slot: Slot) -> int:
     return {"number": 6, "time": 8, "person": 4, "place": 6, "entity": 8}.get(slot.kind, 12)
 
 
-def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: str) -> SpanAnswer:
+def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: str, names=()) -> SpanAnswer:
     """Keep the typed part of a span: the figure with its measure word, the date, the name."""
     a = span.start
     found = None
@@ -304,9 +337,27 @@ def _narrow(slot: Slot, span: SpanAnswer, sentence: str, tokens, question_tail: 
             found = (moment.start() - a, moment.end() - a)
     elif slot.kind in ("person", "place"):
         tags = _TYPED_TAGS[slot.kind]
+        own = [(s, e) for s, e, tag in names if s >= a and e <= span.end and tag in _LAC_KIND[slot.kind]]
         at = [i for i, (s, e, flag) in enumerate(tokens)
               if s >= a and e <= span.end and flag.startswith(tags)]
-        if at:
+        if own:
+            # LAC's name, widened to the jieba words it cuts (「颜延」 of 「颜延之」) and across 「·」
+            start, end = own[0]
+            for s, e, _ in tokens:
+                if s < end and start < e and a <= s and e <= span.end:
+                    start, end = min(start, s), max(end, e)
+            while end < len(sentence) and sentence[end] == "·":  # 「法兰克·盖瑞」, tagged or not
+                more = next((e for s, e, _ in tokens if s == end + 1), None)
+                if more is None:
+                    break
+                end = more
+            while start > 0 and sentence[start - 1] == "·":
+                more = next((s for s, e, _ in tokens if e == start - 1), None)
+                if more is None:
+                    break
+                start = more
+            found = (start - a, end - a)
+        elif at:
             first = last = at[0]
             # the whole name: 「威廉·琼斯」 is tagged as two names written together
             while first > 0 and _same_name(tokens[first - 1], tokens[first], tags, sentence):

@@ -30,8 +30,6 @@ _SLOTS: list[tuple[str, re.Pattern]] = [
     ("entity", re.compile(r"哪(?:一|些|几)?[个家种类项场次部本座所条首名支只款]?|什么|何种|which|what", re.I)),
 ]
 
-_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,2}")
-
 
 @dataclass(frozen=True)
 class Slot:
@@ -59,7 +57,7 @@ def asked_slot(question: str) -> Slot:
         start, end = found.span()
         noun = ""
         if kind in ("entity", "number"):
-            noun = _noun_after(question, found)
+            noun = _noun_after(question, found, kind)
         return Slot(kind, start, end, noun)
     return Slot("other", len(question), len(question))
 
@@ -84,11 +82,34 @@ def question_words_only(question: str) -> str:
     return "".join(chars)
 
 
-def _noun_after(question: str, found: re.Match) -> str:
-    """The measure word or noun right after the question word (「多少公分」: 公分)."""
-    tail = question[found.end():]
-    noun = _KIND_AFTER.match(tail)
-    return noun.group(0) if noun else ""
+def _noun_after(question: str, found: re.Match, kind: str) -> str:
+    """The measure word or noun right after the question word, by LAC's words: 「多少公分」: 公分,
+    「几个国家」: 个, 「哪个经济圈」: 经济圈. Nothing when a particle or verb follows (「由于什么的宪法
+    改革」「什么又为」) or the question word's pattern cut into a word (「哪一部分」); two characters
+    taken blindly made 的宪, 又为 and 分持 asked kinds (DRCD dev)."""
+    from agent.lexicon import entities  # the LAC tagger, loaded on first use
+
+    pieces: list[str] = []
+    allowed = _NOUN_TAGS | _MEASURE_TAGS if kind == "number" else _NOUN_TAGS
+    for token in entities.tokens(question):
+        if token.end <= found.end():
+            continue
+        if token.start < found.end():  # a word the pattern cut: 几个 (m) leaves 个
+            if kind != "number" or token.tag not in _MEASURE_TAGS:
+                return ""
+            return question[found.end() : token.end]
+        if token.tag not in allowed or (pieces and kind == "number"):
+            break
+        pieces.append(token.text)
+        if len(pieces) == 2:
+            break
+    return "".join(pieces)
+
+
+# LAC's tags of a word that names the asked kind (nouns, names, titles, nominal verbs, measure
+# words) and of the measure word a 「几个」 leaves
+_NOUN_TAGS = frozenset({"n", "nz", "nw", "vn", "an", "LOC", "ORG", "PER", "q"})
+_MEASURE_TAGS = frozenset({"m", "q"})
 
 
 __all__ = ["Slot", "asked_slot", "question_words_only"]

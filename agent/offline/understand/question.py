@@ -92,9 +92,10 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         qtype = "when"  # 「申报时间？」: no question word, the time is what is asked
     if re.search(r"(?:西元|公元)(?:几|多少)年", text):
         qtype = "when"  # 「于西元几年」 asks for a year, not a count of years
-    if qtype == "number" and not _COUNTING.search(typed) and asked_slot(text).kind in ("entity", "place", "person", "time"):
+    if qtype in ("number", "calc") and not _COUNTING.search(typed) and asked_slot(text).kind in ("entity", "place", "person", "time"):
         # 「…影响什么物种的数量？」「规模最大的航空公司属于哪一国家？」: a quantity word names the
-        # topic, the question word asks for a thing (DRCD dev: refused as "no figure")
+        # topic, the question word asks for a thing (DRCD dev: refused as "no figure"); so does a
+        # ratio word (「黏性与其哪一种淀粉的比例有关？」)
         qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(typed)), "fact")
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
