@@ -110,6 +110,9 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     assert figure_clause(q, [sentence("这条老街是城区的一条东西向街道，全长1122米，宽约5米。")]) == "全长1122米"
     q = draft(segmenter, "示范区离市中心有多远？").q
     assert figure_clause(q, [sentence("示范区共有3个片区，距市中心约25公里。")]) == "距市中心约25公里"
+    # the asked measure word after a numeral decides over a clause that repeats the question
+    q = draft(segmenter, "系统建成时部署的飞弹分为几类？").q
+    assert figure_clause(q, [sentence("系统建成时一共部署100枚飞弹，这些飞弹又分成两类。")]) == "这些飞弹又分成两类"
 
 
 def test_clauses_that_answer_what_someone_does_or_said(segmenter):

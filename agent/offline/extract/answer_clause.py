@@ -97,6 +97,8 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     best, best_score = "", -1e9
     asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
     adjectives = how_much(q.text)
+    noun = asked_slot(q.text).noun
+    counted = re.compile(r"(?:\d|[一二三四五六七八九十两百千万亿])" + re.escape(noun[:1])) if noun else None
     for cand in evidence:
         for part in clauses(cand.norm):
             # a figure with a known unit, or any numeral with the measure word after it
@@ -108,6 +110,8 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):
                 score += 10.0  # 「多长」 is answered in metres only: 「全长1122米」, not 「一条…街道」
+            if counted is not None and counted.search(part.text):
+                score += 3.0  # the asked measure word after a numeral: 「分为几类」 ← 「两类」, 「多少席位」 ← 「500席」
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
                 if years:
