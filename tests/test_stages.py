@@ -79,6 +79,9 @@ def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked
         # jieba tags 「英文名」「冰淇淋」 nr; the NER tagger reads them as common nouns
         ("西贡商业信用银行的英文名是什么？", "which", ("西贡",)),
         ("冰雪皇后冰淇淋有什么特点？", "which", ()),
+        # jieba tags 「盖房子」 nr (盖 is a surname); LAC reads 盖 as a verb
+        ("稻子的哪一部分可以拿来盖房子也可以给动物吃？", "which", ()),
+        ("比尔盖茨创办了哪家公司？", "which", ("比尔盖茨",)),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):

@@ -75,6 +75,14 @@ def verb_ending(text: str, word: str) -> bool:
     return any(t.start <= last < t.end and t.tag in _PREDICATE_TAGS for t in tokens(text))
 
 
+def verb_opening(text: str, word: str) -> bool:
+    """LAC reads the first character of ``word`` in ``text`` as part of a verb: 「拿来盖房子」 is
+    盖 v + 房子 n, where jieba tags 「盖房子」 a person's name (盖 is a surname). Not adjectives:
+    LAC reads 「民主德国」「古希腊」「长寿王」 as adjective + name."""
+    at = text.find(word)
+    return at >= 0 and any(t.start <= at < t.end and t.tag in ("v", "vd") for t in tokens(text))
+
+
 # LAC's tags of predicates and their modifiers: 动词 v, 动副词 vd, 形容词 a, 副形词 ad, 副词 d
 _PREDICATE_TAGS = frozenset({"v", "vd", "a", "ad", "d"})
 

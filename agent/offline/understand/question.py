@@ -161,7 +161,8 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     kept when they start and end on the word boundaries of a named-entity tagger
     (agent/lexicon/entities, Baidu LAC): jieba glues function characters onto names
     (「了佩琴加」「史称二」「之前新北市」); a bare generic head (行政区, 公司) is no name, nor a word
-    the tagger reads as a common noun (jieba tags 「英文名」「冰淇淋」 nr)."""
+    the tagger reads as a common noun (jieba tags 「英文名」「冰淇淋」 nr) or as opening with a verb
+    (「拿来盖房子」: 盖 v)."""
     out = []
     for w, flag in tagged:
         if len(w) < 2 or _is_question_word(w):
@@ -172,7 +173,8 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             w = _GLUED.sub("", w)  # 「哪一行政区」: the tagger's boundary may be off by that character
             if not entities.aligned(text, w):
                 continue
-        if len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w):
+        if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w)
+                and not entities.verb_opening(text, w)):
             out.append(w)
     return tuple(dict.fromkeys(out))
 
