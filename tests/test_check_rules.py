@@ -190,6 +190,11 @@ def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, do
     assert rules.quantity(claws, docs) == Refusal("quantity", "no figure of the asked quantity")
     teeth = draft(segmenter, "这种鸟有多少颗牙齿？", sentence("这种鸟有20颗牙齿。"))
     assert rules.quantity(teeth, docs) is None
+    # a reading in degrees (「度数」: °C) and a record (「最高纪录」, the asked figure itself)
+    degrees = draft(segmenter, "热力学温标的度数加上多少可以转换成摄氏？", sentence("热力学温标的起始点0K=−273.15°C。"))
+    assert rules.quantity(degrees, docs) is None
+    record = draft(segmenter, "单一科系收到的捐赠最高纪录是多少？", sentence("谢明捐赠了3500万美元给电机系，这是史上单一科系收到的最大捐赠。"))
+    assert rules.quantity(record, docs) is None
     # a counted noun abbreviated to its first character after the numeral (「三国」: 三个国家)
     three = draft(segmenter, "战后几个国家共同控制着这座城市？", sentence("战后这座城市实际上由美英法三国共同控制。"))
     assert rules.quantity(three, docs) is None
