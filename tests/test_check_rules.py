@@ -60,6 +60,11 @@ def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
 
 def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns(segmenter):
     plant = LiteralDocuments({"a.txt": "牡蒿为菊科蒿属的植物。牡蒿茎直立，叶子互生。"}, segmenter=segmenter)
+    # the kind of the answer (a season, a look) is no fact the documents must name
+    season = draft(segmenter, "牡蒿在什么季节开花？", sentence("牡蒿茎直立，秋季开花。"))
+    assert "季节" not in season.q.asked and rules.unknown_noun(season, plant) is None
+    shape = draft(segmenter, "牡蒿的外形是怎样的？", sentence("牡蒿茎直立，叶子互生。"))
+    assert "外形" not in shape.q.asked and rules.unknown_noun(shape, plant) is None
     looks = draft(segmenter, "牡蒿的外貌特征是什么？", sentence("牡蒿茎直立，叶子互生。"))
     assert looks.q.asked == ("外貌", "特征")
     assert rules.unknown_noun(looks, plant) is None
