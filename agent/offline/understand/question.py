@@ -220,6 +220,10 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
     words = [w for w, _ in tagged]
     asked: list[str] = []
     for i, word in enumerate(words):
+        # 「门诊量比上年增长了多少」: the quantity compared is asked, however far from 多少
+        if (word == "比" and 0 < i and tagged[i - 1][1] in ("n", "vn", "nz") and len(words[i - 1]) >= 2
+                and words[i - 1] not in FRAME_NOUNS and any(_ASKING.match(w) for w in words[i + 1 :])):
+            asked.append(words[i - 1])
         if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
         for j in range(max(0, i - 3), min(len(words), i + 3)):
