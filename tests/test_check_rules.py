@@ -172,6 +172,20 @@ def test_a_sentence_that_refers_back_to_the_documents_place_is_about_it(segmente
         "other-entity", "the best sentence is about something other than 黑龙江省")
 
 
+def test_a_yes_or_no_about_a_named_place_wants_a_sentence_that_names_it(segmenter):
+    parks = LiteralDocuments({"tourism.txt": (
+        "青崖山景区门票为120元/人，60岁以上老人凭证享受半价优惠。"
+        "白鹭湖湿地公园门票为40元/人，亲子家庭游客占比超过四成。")}, segmenter=Segmenter())
+    asked = "白鹭湖湿地公园对60岁以上老人有没有门票优惠？"  # jieba's name: 白鹭; LAC's place: the park
+    other = draft(segmenter, asked, sentence("青崖山景区门票为120元/人，60岁以上老人凭证享受半价优惠。",
+                                             source="tourism.txt", coverage=0.82))
+    assert rules.other_entity(other, parks) == Refusal(
+        "other-entity", "the best sentence is about something other than 白鹭湖湿地公园")
+    own = draft(segmenter, asked, sentence("白鹭湖湿地公园门票为40元/人，亲子家庭游客占比超过四成。",
+                                           source="tourism.txt", coverage=0.47))
+    assert rules.other_entity(own, parks) is None
+
+
 def test_unknown_kind_refuses_a_kind_of_thing_never_mentioned(segmenter, docs):
     d = draft(segmenter, "园区举办了什么比赛？", sentence("园区举办了推介大会。"))
     assert rules.unknown_kind(d, docs) == Refusal(

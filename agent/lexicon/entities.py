@@ -75,6 +75,14 @@ def verb_ending(text: str, word: str) -> bool:
     return any(t.start <= last < t.end and t.tag in _PREDICATE_TAGS for t in tokens(text))
 
 
+def place_around(text: str, word: str) -> str:
+    """The place or organisation LAC reads around ``word`` (「白鹭」 of 「白鹭湖湿地公园」, where jieba
+    tags 白鹭 a name and stops), or ``word`` itself."""
+    at = text.find(word)
+    return next((t.text for t in tokens(text) if t.tag in ("LOC", "ORG") and t.start <= at
+                 and at + len(word) <= t.end and len(t.text) > len(word)), word)
+
+
 def verb_opening(text: str, word: str) -> bool:
     """LAC reads the first character of ``word`` in ``text`` as part of a verb: 「拿来盖房子」 is
     盖 v + 房子 n, where jieba tags 「盖房子」 a person's name (盖 is a surname). Not adjectives:

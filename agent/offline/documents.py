@@ -84,9 +84,10 @@ class Documents:
             self._entities[q.text] = max(names, key=len) if names else ""
         return self._entities[q.text]
 
-    def mentions(self, cand: Candidate, entity: str) -> bool:
+    def mentions(self, cand: Candidate, entity: str, named: bool = False) -> bool:
         """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least;
-        or opens with the entity's kind (「园区现有…」) in a document that names the entity."""
+        or, unless ``named`` is asked for, opens with the entity's kind (「园区现有…」) in a document
+        that names the entity."""
         text = cand.norm
         if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
             previous = previous_sentence(self.index, cand)
@@ -94,6 +95,8 @@ class Documents:
         windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
         if any(w in text for w in windows):
             return True
+        if named:
+            return False
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
         # 「全省常住人口…」), or a sentence that answers most of the question

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import cn2an
 
-from agent.lexicon import is_aspect
+from agent.lexicon import entities, is_aspect
 from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
@@ -104,6 +104,11 @@ def other_entity(d: Draft, docs) -> Refusal | None:
     entity = docs.named_entity(q)
     if entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity):
         return Refusal("other-entity", f"the best sentence is about something other than {entity}")
+    if q.qtype == "yesno":
+        # 「白鹭湖湿地公园对老人有没有门票优惠？」 is not answered 「是的」 by another park's discount
+        for place in dict.fromkeys(entities.place_around(q.text, n) for n in q.names):
+            if len(place) >= 3 and not docs.unknown(place) and not docs.mentions(top, place, named=True):
+                return Refusal("other-entity", f"the best sentence is about something other than {place}")
     return None
 
 
