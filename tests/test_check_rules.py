@@ -174,7 +174,7 @@ def test_a_sentence_that_refers_back_to_the_documents_place_is_about_it(segmente
 
 def test_a_yes_or_no_about_a_named_place_wants_a_sentence_that_names_it(segmenter):
     parks = LiteralDocuments({"tourism.txt": (
-        "青崖山景区门票为120元/人，60岁以上老人凭证享受半价优惠。"
+        "假期文旅市场持续升温\n青崖山景区门票为120元/人，60岁以上老人凭证享受半价优惠。"
         "白鹭湖湿地公园门票为40元/人，亲子家庭游客占比超过四成。")}, segmenter=Segmenter())
     asked = "白鹭湖湿地公园对60岁以上老人有没有门票优惠？"  # jieba's name: 白鹭; LAC's place: the park
     other = draft(segmenter, asked, sentence("青崖山景区门票为120元/人，60岁以上老人凭证享受半价优惠。",
@@ -184,6 +184,10 @@ def test_a_yes_or_no_about_a_named_place_wants_a_sentence_that_names_it(segmente
     own = draft(segmenter, asked, sentence("白鹭湖湿地公园门票为40元/人，亲子家庭游客占比超过四成。",
                                            source="tourism.txt", coverage=0.47))
     assert rules.other_entity(own, parks) is None
+    # the place the document is about, in its title, need not be repeated by the sentence
+    report = LiteralDocuments({"report.txt": "东兴区人工智能产业报告\n全区产业营收增长39.3%。"}, segmenter=Segmenter())
+    growth = draft(segmenter, "东兴区人工智能产业营收下降了吗？", sentence("全区产业营收增长39.3%。", source="report.txt"))
+    assert rules.other_entity(growth, report) is None
 
 
 def test_unknown_kind_refuses_a_kind_of_thing_never_mentioned(segmenter, docs):

@@ -65,6 +65,11 @@ class Documents:
             self._doc_norms[source] = normalize_query(self.index.documents[source].text)
         return self._doc_norms[source]
 
+    def title(self, source: str) -> str:
+        """The document's first non-empty line, normalised: what the whole document is about."""
+        text = self.index.documents[source].text
+        return normalize_query(next((line for line in text.splitlines() if line.strip()), ""))
+
     def opening(self, cand: Candidate) -> str:
         """The first sentence of the paragraph (line) that holds ``cand``, normalised."""
         text = self.index.documents[cand.source].text

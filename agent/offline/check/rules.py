@@ -105,9 +105,11 @@ def other_entity(d: Draft, docs) -> Refusal | None:
     if entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity):
         return Refusal("other-entity", f"the best sentence is about something other than {entity}")
     if q.qtype == "yesno":
-        # 「白鹭湖湿地公园对老人有没有门票优惠？」 is not answered 「是的」 by another park's discount
+        # 「白鹭湖湿地公园对老人有没有门票优惠？」 is not answered 「是的」 by another park's discount;
+        # a document's own place, in its title, need not be repeated (「东兴区…营收下降了吗？」)
         for place in dict.fromkeys(entities.place_around(q.text, n) for n in q.names):
-            if len(place) >= 3 and not docs.unknown(place) and not docs.mentions(top, place, named=True):
+            if (len(place) >= 3 and not docs.unknown(place) and not docs.mentions(top, place, named=True)
+                    and place not in docs.title(top.source)):
                 return Refusal("other-entity", f"the best sentence is about something other than {place}")
     return None
 
