@@ -79,6 +79,13 @@ def test_a_dated_runner_up_of_the_same_document_answers_a_when_question(segmente
     assert typed_first(far.q, list(far.candidates)) == list(far.candidates)  # not close enough
 
 
+def test_a_runner_up_with_a_figure_of_the_asked_quantity_answers_a_share_question(segmenter):
+    # 「比例」 asks for a share: a year or a room number is a figure, but not one of its units
+    d = draft(segmenter, "江北市的补贴比例是多少？", sentence("江北市2025年度补贴申报指南"),
+              sentence("按设备投资额的15%给予补贴。", score=0.9), sentence("地址：滨江路8号。", score=0.95))
+    assert typed_first(d.q, list(d.candidates))[0].text == "按设备投资额的15%给予补贴。"
+
+
 def test_the_words_beside_the_question_word_rank_the_answering_sentence_first(segmenter):
     d = draft(segmenter, "牡蒿分布在哪些地区？", sentence("牡蒿是菊科植物。"),
               sentence("牡蒿分布在华东和华南地区。", score=0.9))
@@ -113,6 +120,15 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     # the asked measure word after a numeral decides over a clause that repeats the question
     q = draft(segmenter, "系统建成时部署的飞弹分为几类？").q
     assert figure_clause(q, [sentence("系统建成时一共部署100枚飞弹，这些飞弹又分成两类。")]) == "这些飞弹又分成两类"
+    # a value after its label's colon is scored with the label, and a compound's head word
+    # finds a label of the same kind (「咨询电话」: 「联系电话」), not the clause naming the place
+    q = draft(segmenter, "江北市的咨询电话是多少？").q
+    contact = sentence("联系人：周宁，联系电话：023-6712345，地址：江北市滨江路8号综合楼305室。")
+    assert figure_clause(q, [contact]) == "023-6712345"
+    # a question for the cap picks the clause that states one, however it is worded
+    q = draft(segmenter, "每家企业最多补贴多少？").q
+    assert figure_clause(q, [sentence("按设备投资额的15%给予补贴，单个企业最高不超过80万元。")]) == (
+        "单个企业最高不超过80万元")
 
 
 def test_clauses_that_answer_what_someone_does_or_said(segmenter):

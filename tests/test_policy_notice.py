@@ -58,3 +58,70 @@ def test_issuer_and_headings_from_the_notice(notice_qa):
     doc = notice_qa.documents()[0]
     assert doc.meta.doc_number == "翠府办发〔2024〕15号"
     assert doc.meta.date == "2024-05-20"
+
+
+# two notices that look alike (the same programme in two cities): the question's city picks the
+# notice, the title line answers nothing itself, a heading's section answers for it
+NORTH = """关于开展2026年度江北市小微企业技术改造补贴申报工作的通知
+
+各区经信局，各有关企业：
+为推动小微企业技术改造，现就2026年度补贴申报工作通知如下。
+
+一、支持对象
+在江北市注册登记、具有独立法人资格的小微企业。
+
+二、支持标准
+按设备投资额的15%给予补贴，单个企业最高不超过80万元。
+
+三、申报材料
+（一）申报书；（二）营业执照复印件；（三）设备购置发票。
+
+四、联系方式
+联系人：周宁，联系电话：023-6712345，地址：江北市滨江路8号综合楼305室。
+
+江北市经济和信息化局
+2026年2月10日
+"""
+
+SOUTH = """关于开展2026年度江南市小微企业技术改造补贴申报工作的通知
+
+各区经信局，各有关企业：
+为推动全市小微企业技术改造，现就2026年度补贴申报工作通知如下。
+
+一、支持对象
+在江南市注册登记的小微企业。
+
+二、支持标准
+按设备投资额的10%给予补贴，单个企业最高不超过50万元。
+
+三、联系方式
+联系人：吴芳，咨询电话：028-7654321。
+
+江南市经济和信息化局
+2026年3月2日
+"""
+
+
+@pytest.fixture(scope="module")
+def notices_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "lookalike-notices",
+                             {"north.txt": NORTH, "south.txt": SOUTH}, folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        # the other notice's label matches the question's word (咨询电话); the city decides
+        ("江北市的咨询电话是多少？", "023-6712345", "notices/north.txt"),
+        ("江南市补贴资金的联系人是谁？", "吴芳", "notices/south.txt"),
+        ("江北市补贴比例是多少？", "15%", "notices/north.txt"),
+        ("江北市每家企业最多补贴多少？", "80万元", "notices/north.txt"),
+        ("江北市申报需要提交哪些材料？", "营业执照复印件", "notices/north.txt"),
+    ],
+)
+def test_lookalike_notices_answer_from_the_named_citys_notice(notices_qa, question, expected, source):
+    answer = notices_qa.ask(question)
+    assert answer.refused is False
+    assert expected in answer.text.splitlines()[0]
+    assert answer.citations[0].source == source
+

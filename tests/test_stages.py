@@ -26,6 +26,12 @@ def segmenter():
         ("总部位于哪里？", "where"),
         ("谁主持了会议？", "who"),
         ("营收为什么下降了？", "why"),
+        # 为+什么 with only nouns after it asks what something is called or made (CMRC, DRCD)
+        ("这座湖后来被誉为什么？", "which"),
+        ("他退休后被聘为什么职务？", "which"),
+        ("这片高原的大部分面积为什么地形？", "which"),
+        ("这座湖为什么被称为明珠？", "why"),
+        ("这是为什么？", "why"),
         ("该政策是否适用于个体户？", "yesno"),
         ("园区有哪些主导产业？", "list"),
         # 几 inside a word asks nothing (DRCD dev: 「幾何光學」 read as a figure question)

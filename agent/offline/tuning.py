@@ -46,6 +46,7 @@ class Tuning:
     title_credit: float = 0.5  # a term only in the title/heading/paragraph lead
     single_char_weight: float = 0.4
     rare_share: float = 0.1  # a term at most this share of the documents use can route a question
+    name_weight: float = 2.0  # a named place/organisation in a document's title or opening
     context_weight: float = 0.5  # a term of the previous turn, when choosing among documents
     restated_share: float = 0.3  # a why-answer's sentence with at most this share of new
     # characters only restates the question: its cause is the sentence before (CMRC 2018 trial)

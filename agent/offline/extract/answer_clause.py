@@ -8,7 +8,7 @@ import re
 from agent.lexicon.wordlists import table, words
 from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals
 from agent.offline.extract.span import extract_span
-from agent.offline.gather.credit import term_credit
+from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import LIMIT_WORDS, Question
@@ -100,12 +100,13 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     noun = asked_slot(q.text).noun
     counted = re.compile(r"(?:\d|[一二三四五六七八九十两百千万亿])" + re.escape(noun[:1])) if noun else None
     for cand in evidence:
-        for part in clauses(cand.norm):
+        parts = clauses(cand.norm)
+        for at, part in enumerate(parts):
             # a figure with a known unit, or any numeral with the measure word after it
             # (「长1,980米」「12岁」「7处」: 量词 and units are an open class)
             if not any(q.unit_fits(f.text) for f in (*figures(part.text), *numerals(part.text))):
                 continue
-            score = clause_score(q, part.text)
+            score = clause_score(q, _labelled(cand.norm, parts, at))
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):
@@ -119,6 +120,14 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             if score > best_score:
                 best, best_score = part.text, score
     return best
+
+
+def _labelled(sentence: str, parts: list, at: int) -> str:
+    """A clause with the label before its colon (「联系电话:0816-2345678」): what the value is of."""
+    part = parts[at]
+    if at and sentence[part.start - 1 : part.start] in (":", "："):
+        return f"{parts[at - 1].text}:{part.text}"
+    return part.text
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -151,10 +160,12 @@ def clause_score(q: Question, text: str) -> float:
     more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
     score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
     for word in q.focus:
-        if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate
-            score += 2 * term_credit(word, text)
-        if re.search(re.escape(word) + r".{0,3}?(?:\d|[一二三四五六七八九十百千万亿]+[家个项名人倍])", text):
-            score += 5
+        if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate,
+            # however the cap is put (「最多补助多少」: 「单个企业最高不超过50万元」)
+            score += 2 * max(term_credit(word, text), 0.5 * any(w in text for w in LIMIT_WORDS))
+        if any(re.search(re.escape(w) + r".{0,3}?(?:\d|[一二三四五六七八九十百千万亿]+[家个项名人倍])", text)
+               for w in (word, head_word(word))):
+            score += 5  # a figure right after the asked word or its head (「咨询电话」: 「联系电话：0816…」)
     return score
 
 

@@ -97,6 +97,11 @@ def in_unit_of(quantity: str, text: str) -> bool:
     return False
 
 
+def measured(quantity: str) -> bool:
+    """``quantity`` names (or ends in) a quantity with known units (「补助比例」: 比例)."""
+    return any(quantity.endswith(name) and (len(name) >= 2 or quantity == name) for name in _LONGEST_FIRST)
+
+
 def counted(noun: str, text: str) -> bool:
     """``text`` counts the things ``noun`` names with a numeral before the noun's first character,
     as Chinese abbreviates a counted noun: 「几个国家」 ← 「美英法三国」, 「几所学校」 ← 「两校」."""

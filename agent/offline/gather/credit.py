@@ -4,6 +4,7 @@ characters reordered (「投资总额」 in 「总投资9.6亿元」). Plain Pyt
 from __future__ import annotations
 
 from agent.lexicon import synonyms
+from ingest.segment import in_dictionary
 
 
 def strict_credit(term: str, norm: str) -> float:
@@ -28,6 +29,14 @@ def term_credit(term: str, norm: str, reorder: bool = True) -> float:
             return 0.75  # 「投资总额」 in 「总投资9.6亿元」
         return 0.8 * hits / (len(term) - 1)
     return 0.0
+
+
+def head_word(word: str) -> str:
+    """The head noun of a four-character compound when it is a word (「咨询电话」: 电话), else the
+    word itself: a Chinese compound is named by its last word."""
+    if len(word) == 4 and in_dictionary(word[2:]):
+        return word[2:]
+    return word
 
 
 def _positions(text: str, ch: str):
@@ -59,4 +68,4 @@ def _reordered(term: str, norm: str) -> bool:
     return False
 
 
-__all__ = ["strict_credit", "term_credit"]
+__all__ = ["head_word", "strict_credit", "term_credit"]

@@ -196,7 +196,7 @@ class EvidenceFinder:
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
         chunk_by_id = self._chunk_by_id
-        fit = self.document_fit(question.terms, {p.source for p in passages}, context)
+        fit = self.document_fit(question.terms, {p.source for p in passages}, context, question.names)
         context = tuple(t for t in context if t not in question.terms)
         weights = self.tuning.weights
         for rank, passage in enumerate(passages):
@@ -226,6 +226,10 @@ class EvidenceFinder:
                 background = " ".join(
                     (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
                 )
+                if self._is_title(chunk.source, norm) and _whole_line(text, sentence.start, sentence.end):
+                    # the title line names what every sentence of its document is about (they
+                    # get `title_credit` for its words): it answers no better than they do
+                    reading = ""
                 coverage, covered = self.coverage(question.terms, reading, background)
                 score = (
                     weights["coverage"] * coverage
@@ -243,12 +247,16 @@ class EvidenceFinder:
         return out
 
     def document_fit(
-        self, terms: tuple[str, ...], sources: set[str], context: tuple[str, ...] = ()
+        self, terms: tuple[str, ...], sources: set[str], context: tuple[str, ...] = (),
+        names: tuple[str, ...] = (),
     ) -> dict[str, float]:
         """How well each document matches the question as a whole, 0..1 (best = 1).
 
         A term found in few documents (a place, a company, a figure) says which document the
-        question is about; sentences of a look-alike document that lacks it are demoted.
+        question is about; sentences of a look-alike document that lacks it are demoted. A
+        place, person or organisation the question names (``names``) counts `name_weight`
+        times when the document's title names it: that notice is about it, a look-alike that
+        shares some other rare word (「咨询电话」) is not.
         With one document there is nothing to choose and every fit is 1.
         """
         if len(self.index.documents) < 2 or not terms:
@@ -260,8 +268,11 @@ class EvidenceFinder:
         raw = {}
         for source in sources:
             text = self._document_norm(source)
+            head = self._title(source)
             raw[source] = sum(
-                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text) for t in own
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
+                * (self.tuning.name_weight if t in names and t in head else 1.0)
+                for t in own
             ) + self.tuning.context_weight * sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text) for t in said
             )
@@ -342,6 +353,12 @@ class EvidenceFinder:
             self._doc_df[term] = len(holders)
         return self._doc_df[term]
 
+    def _is_title(self, source: str, norm: str) -> bool:
+        """The sentence is the document's whole title line (not the first 60 characters of a
+        paragraph that has no title)."""
+        title = self._title(source).strip("。 ")
+        return len(title) >= 4 and norm.strip("。 ") == title
+
     def _title(self, source: str) -> str:
         """The document's title, normalised: what its sentences are about when they omit it."""
         if source not in self._titles:
@@ -371,6 +388,13 @@ class EvidenceFinder:
                 covered.append(term)
             found += weight * credit
         return found / total, tuple(covered)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands on a line of its own (a title line, not a paragraph's opening)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
 
 
 def _paragraph_lead(text: str, start: int) -> str:

@@ -50,4 +50,31 @@ def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     return None
 
 
-__all__ = ["next_sentence", "previous_sentence", "role_sentence", "sentence_spans", "sentences_before"]
+def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
+    """For a sentence that is a whole heading line (「四、申报材料」), the first sentence of the
+    section under it, unless another heading comes first; None for any other sentence."""
+    doc = index.documents[cand.source]
+    text = doc.text
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:cand.start].strip() or text[cand.end:line_end].strip():
+        return None  # the sentence shares its line: body text, not a heading line
+    # a heading that is the whole line (not 「第四条 本措施自…」, a clause heading with its body)
+    own = [h.level for h in doc.headings
+           if h.level >= 1 and line_start <= h.start < line_end and h.end >= len(text[:line_end].rstrip(" 。"))]
+    if not own:
+        return None
+    following = sentence_spans(index, cand.source, line_end, len(text))
+    if not following:
+        return None
+    start, end = following[0]
+    if any(line_end <= h.start <= start and h.level <= own[0] for h in doc.headings):
+        return None  # the next heading of its rank follows: the section has no body
+    # (a deeper one opens its body: 「（一）申报表；（二）…」 under 「四、申报材料」)
+    original = text[start:end]
+    return Candidate(cand.source, start, end, original, normalize(original).text,
+                     cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
+
+
+__all__ = ["next_sentence", "section_opening", "previous_sentence", "role_sentence", "sentence_spans", "sentences_before"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.offline.extract.figures import numerals
+from agent.offline.extract.figures import in_unit_of, measured, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
@@ -77,6 +77,9 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     runner-up of the same document that does hold one goes first (the asked type decides)."""
     if q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
+    elif q.wants_number and any(measured(noun) for noun in q.asked):
+        # 「补助比例是多少」: a figure in the asked quantity's units (20%), not any figure (2026年度)
+        typed = lambda c: any(in_unit_of(noun, c.norm) for noun in q.asked)  # noqa: E731
     elif q.qtype == "number":
         typed = lambda c: bool(numerals(c.norm))  # noqa: E731
     else:

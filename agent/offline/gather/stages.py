@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
+from agent.offline.gather.neighbours import section_opening
 from agent.offline.gather.rank import by_anchors, by_topic, typed_first
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
@@ -69,8 +70,12 @@ class Focus(Stage):
 
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
-        ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        return replace(draft, candidates=tuple(typed_first(q, ranked)))
+        ranked = typed_first(q, by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning))
+        body = section_opening(docs.index, ranked[0])
+        if body is not None:
+            # a heading line answers nothing itself (「四、申报材料」): the section under it does
+            ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
+        return replace(draft, candidates=tuple(ranked))
 
 
 __all__ = ["SENTENCE_HITS", "Focus", "Gather"]

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 #   person, time, number, place, entity (a named thing of the kind after 哪/什么), definition
 #   (「X是什么」), reason, manner, yesno, other.
 _SLOTS: list[tuple[str, re.Pattern]] = [
-    # 「…即算为什么？」 ends on 为+什么 (is what); a why-question goes on after 为什么
-    ("reason", re.compile(r"为什么(?![?？]?$)|为何|什么原因|何故|why", re.I)),
+    # 「…即算为什么？」「…的面积为什么地形？」: 为+什么 (is what) when only nouns follow it
+    # (`_copula_what`); a why-question goes on with its predicate (「为什么要…」)
+    ("reason", re.compile(r"为什么|为何|什么原因|何故|why", re.I)),
     ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|吗[?？]?$")),
     ("time", re.compile(
         r"(?:西元|公元)(?:几|多少)年|什么时候|什么时间|何时|哪一?个?(?:年|天|日|月|个月|年代|世纪|朝代|时期|季|季度)|几月|几号|几点|几时|多少年(?=[?？]?$)|"
@@ -54,12 +55,27 @@ def asked_slot(question: str) -> Slot:
         found = pattern.search(question)
         if found is None:
             continue
+        if kind == "reason" and found.group() == "为什么" and _copula_what(question, found):
+            continue  # the entity pattern finds its 什么
         start, end = found.span()
         noun = ""
         if kind in ("entity", "number"):
             noun = _noun_after(question, found, kind)
         return Slot(kind, start, end, noun)
     return Slot("other", len(question), len(question))
+
+
+def _copula_what(question: str, found: re.Match) -> bool:
+    """「为什么」 read as 为 (is, as) + 什么 (what): nothing but nouns after it to the end of the
+    question (「生命数耗完即算为什么？」「被聘为什么职务？」「作为什么用途？」), by LAC's words; a
+    why-question goes on with a predicate (「为什么要…」「为什么被称为…」) or asks 「是为什么」.
+    CMRC 2018 trial and DRCD dev: 18 such what-questions in the first 2,000 were read as why."""
+    if question[: found.start()].endswith("是"):
+        return False
+    from agent.lexicon import entities  # the LAC tagger, loaded on first use
+
+    rest = [t for t in entities.tokens(question) if t.start >= found.end() and t.text.strip("？?。!！ 呢")]
+    return all(t.tag in _NOUN_TAGS and t.tag != "q" for t in rest)
 
 
 # LAC's tags of a word whose 几 asks 「how many」: 几个/几年 (m), 几月几日 (TIME), a pronoun or measure

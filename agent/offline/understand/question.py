@@ -86,6 +86,9 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(typed):
             qtype = name
             break
+    if qtype == "why" and not re.search(r"为何|原因|why", typed, re.I) and asked_slot(text).kind != "reason":
+        # 「…被誉为什么？」: 为+什么 asks what the thing is called or made (answer_type._copula_what)
+        qtype = next((n for n, p in _TYPES if n != "why" and p.search(typed)), "fact")
     if qtype == "number" and re.search(r"(?:多少|几)[^怎如]*(?:怎么|如何|怎样)(?:办|处理|执行|计算|认定|申请|申报|操作)?[?？]?$", typed):
         qtype = "fact"  # 「同时满足几项政策时，怎么处理？」: the figure is a condition, the manner is asked
     if qtype == "fact" and re.search(r"时间|日期", typed):
@@ -149,7 +152,10 @@ def _focus_words(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
             if j != i and flag[:1] in ("n", "v", "a") and not _is_question_word(w) and len(w) >= 2:
                 if w not in ("是", "有", "能", "会", "达到", "为"):
                     focus.append(w)
+    # a limit word the segmenter cut (「最多补助」: 最/多) asks for the cap all the same
+    text = "".join(words)
     focus.extend(w for w in words if w in LIMIT_WORDS)
+    focus.extend(w for w in sorted(LIMIT_WORDS) if w in text)
     return tuple(dict.fromkeys(focus))
 
 
