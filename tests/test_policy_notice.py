@@ -125,3 +125,69 @@ def test_lookalike_notices_answer_from_the_named_citys_notice(notices_qa, questi
     assert expected in answer.text.splitlines()[0]
     assert answer.citations[0].source == source
 
+
+
+# a notice with numbered conditions, an exclusion, a section that says how, and graded awards;
+# and a public notice whose title names every word of a question about its period
+CONDITIONS = """关于组织申报2025年度临江市专精特新中小企业的通知
+
+各县（市、区）经济和信息化局：
+现组织开展2025年度临江市专精特新中小企业申报工作，有关事项通知如下：
+
+一、申报条件
+（一）在临江市内注册登记、具有独立法人资格的中小企业；
+（二）从事特定细分市场时间达到2年以上；
+（三）上年度研发费用总额不低于100万元；
+（四）上年度营业收入总额在1000万元以上。
+
+二、不予受理情形
+近三年有偷漏税等违法违规行为的企业，不得申报。
+
+三、认定奖励
+对新认定为国家5A级旅游景区的企业配套服务项目给予奖励200万元；对新认定为国家4A级旅游景区的给予奖励50万元。
+
+四、申报方式
+企业登录临江市中小企业服务平台在线填报，并将纸质材料报送所在县（市、区）经济和信息化局。
+
+临江市经济和信息化局
+2025年6月20日
+"""
+
+PUBLIC = """青川县文化旅游局关于2025年度乡村民宿评定结果的公示
+
+经企业申报、专家评审，拟评定以下民宿为等级民宿，现予以公示。
+公示期为2025年6月10日至6月16日。
+如有异议，请在公示期内向县文化旅游局反映。
+
+青川县文化旅游局
+2025年6月10日
+"""
+
+
+@pytest.fixture(scope="module")
+def conditions_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "notice-conditions",
+                             {"conditions.txt": CONDITIONS, "public.txt": PUBLIC}, folder="notices")
+
+
+def test_every_numbered_condition_is_listed_though_only_one_names_the_city(conditions_qa):
+    first = conditions_qa.ask("临江市专精特新申报需要满足哪些条件？").text.splitlines()[0]
+    assert all(item in first for item in ("具有独立法人资格", "细分市场", "研发费用", "营业收入总额"))
+
+
+def test_a_denied_verb_answers_a_yes_no_question_no(conditions_qa):
+    assert conditions_qa.ask("有偷漏税行为的企业可以申报吗？").text.startswith("不是。")
+
+
+def test_a_how_question_is_answered_from_the_section_that_names_a_way(conditions_qa):
+    assert "在线填报" in conditions_qa.ask("企业怎么申报？").text.splitlines()[0]
+
+
+def test_a_title_line_does_not_answer_for_its_document(conditions_qa):
+    answer = conditions_qa.ask("青川县民宿评定结果公示期到哪天？")
+    assert answer.text.splitlines()[0] == "公示期为2025年6月10日至6月16日"
+
+
+def test_a_grade_the_notice_does_not_reward_is_refused(conditions_qa):
+    assert conditions_qa.ask("新认定为国家3A级旅游景区的奖励多少？").refused is True
+    assert "200万元" in conditions_qa.ask("新认定为国家5A级旅游景区的奖励多少？").text.splitlines()[0]

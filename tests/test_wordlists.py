@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 25
+    assert len(files) == 26
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -39,8 +39,12 @@ def test_exclusive_qualifiers():
         ("小学", "初中", "高中"),
         ("上半年", "下半年"),
         ("一季度", "二季度", "三季度", "四季度"),
+        ("1A级", "2A级", "3A级", "4A级", "5A级"),
+        ("甲级", "乙级", "丙级"),
+        ("一星级", "二星级", "三星级", "四星级", "五星级"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
+    assert "GB/T 17775-2003" in said("exclusive_qualifiers.txt")
 
 
 def test_follow_up_siblings():
@@ -94,7 +98,8 @@ def test_speech_verbs():
 
 def test_clause_cues():
     cues = table("clause_cues")
-    assert list(cues) == ["when", "where", "who", "why", "does-what"]
+    assert list(cues) == ["when", "where", "who", "why", "does-what", "how"]
+    assert cues["how"][:2] == ("方式", "途径")
     assert cues["where"] == ("位于", "坐落", "落户") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")
 
@@ -163,3 +168,8 @@ def test_relative_years():
 def test_result_connectives():
     assert words("result_connectives")[:3] == ("因此", "所以", "因而")
     assert "因果复句" in said("result_connectives.txt")
+
+
+def test_negators():
+    assert words("negators")[:3] == ("不得", "不能", "不可") and "严禁" in words("negators")
+    assert "不断" not in words("negators") and "negation adverbs" in said("negators.txt")

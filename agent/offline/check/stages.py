@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agent.offline.check.polarity import denied
 from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
@@ -49,7 +50,7 @@ class Caveat(Stage):
         if q.qtype == "yesno":
             # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
             # documents contradict or never mention is a no
-            if notes:
+            if notes or denied(q, draft.candidates[0].norm):
                 short = f"不是。资料记载：{short}"
             elif draft.candidates[0].coverage >= docs.tuning.yes_coverage:
                 short = f"是的。{short}"

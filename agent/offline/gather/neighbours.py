@@ -77,4 +77,4 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 
 
-__all__ = ["next_sentence", "section_opening", "previous_sentence", "role_sentence", "sentence_spans", "sentences_before"]
+__all__ = ["next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]

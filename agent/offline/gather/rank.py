@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from agent.lexicon.wordlists import groups
 from agent.offline.extract.figures import in_unit_of, measured, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
@@ -15,6 +16,8 @@ from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import Question
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
+# mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
+EXCLUSIVE = groups("exclusive_qualifiers")
 TIME = re.compile(
     r"\d+月|\d{4}年|\d+日|今年|去年|明年|当天|近年|上半年|下半年|年底|年初|"
     r"\d{1,2}[:：]\d{2}|\d{1,2}时|\d{1,2}点"
@@ -63,6 +66,8 @@ def by_topic(
 
     def key(c: Candidate) -> float:
         first = opening(c)
+        if first == c.norm:
+            return c.score - tuning.topic_step * place[id(c)]  # it opens its paragraph: nothing to add
         held = sum(w * max(term_credit(t, c.norm), term_credit(t, first)) for t, w in weights.items())
         # only what the opening adds to the sentence's own coverage counts, on top of its score
         gained = max(0.0, held / total - c.coverage)
@@ -70,6 +75,24 @@ def by_topic(
 
     ranked = sorted(group, key=key, reverse=True)
     return ranked + [c for c in candidates if c not in ranked]
+
+
+def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """A question about one of a set of exclusive qualifiers (「5A级」 of 1A–5A级,
+    agent/lexicon/exclusive_qualifiers.txt) whose best sentence states another: a close runner-up
+    of the same document that states the asked one goes first (「…4A级…50万元。」 before 「…5A级…
+    200万元；」); with none, the level refusal rule answers."""
+    if len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    for group in EXCLUSIVE:
+        asked = [w for w in group if w in q.text]
+        if len(asked) != 1 or asked[0] in top.norm or not any(w in top.norm for w in group):
+            continue
+        for cand in candidates[1:4]:
+            if cand.source == top.source and asked[0] in cand.norm and cand.score >= 0.9 * top.score:
+                return [cand] + [c for c in candidates if c is not cand]
+    return candidates
 
 
 def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -93,4 +116,4 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
-__all__ = ["TIME", "by_anchors", "by_topic", "typed_first"]
+__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "level_first", "typed_first"]

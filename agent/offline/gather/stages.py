@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
 from agent.offline.gather.neighbours import section_opening
-from agent.offline.gather.rank import by_anchors, by_topic, typed_first
+from agent.offline.gather.rank import by_anchors, by_topic, level_first, typed_first
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
 from ingest.normalize import normalize_query
@@ -34,7 +34,7 @@ class Gather(Stage):
         draft = replace(draft, qvec=qvec, context=context, candidates=tuple(candidates))
         if not candidates:
             return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
-        candidates = typed_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))
+        candidates = level_first(q, typed_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight)))
         return replace(draft, candidates=tuple(candidates))
 
     def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
@@ -70,7 +70,8 @@ class Focus(Stage):
 
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
-        ranked = typed_first(q, by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning))
+        ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
+        ranked = level_first(q, typed_first(q, ranked))
         body = section_opening(docs.index, ranked[0])
         if body is not None:
             # a heading line answers nothing itself (「四、申报材料」): the section under it does

@@ -1,0 +1,28 @@
+"""Yes or no by the sentence's polarity: 「有偷漏税行为的企业可以申报吗？」 over 「…有偷漏税等违法违规
+行为的企业，不得申报。」 is a no, though the sentence covers every word of the question."""
+
+from __future__ import annotations
+
+import re
+
+from agent.lexicon.wordlists import words
+from agent.offline.understand.question import Question
+
+# negation words (agent/lexicon/negators.txt), longest first
+NEGATORS = tuple(sorted(words("negators"), key=len, reverse=True))
+_NEGATED = "(?:" + "|".join(map(re.escape, NEGATORS)) + ")"
+
+
+def denied(q: Question, sentence: str) -> str:
+    """A word of the question as the sentence denies it (「不得申报」), when the question itself
+    does not deny it; "" otherwise."""
+    for verb in (*q.focus_verbs, *(t for t in q.terms if len(t) >= 2)):
+        if re.search(_NEGATED + r"[\u4e00-\u9fff]?" + re.escape(verb), q.text):
+            continue  # 「是否不得申报」 asks about the denial itself
+        found = re.search(_NEGATED + r"[\u4e00-\u9fff]?" + re.escape(verb), sentence)
+        if found:
+            return found.group(0)
+    return ""
+
+
+__all__ = ["NEGATORS", "denied"]
