@@ -198,6 +198,9 @@ def test_unknown_kind_refuses_a_kind_of_thing_never_mentioned(segmenter, docs):
         "unknown-kind", "asked for a 比赛, which the documents never mention")
     known = draft(segmenter, "并济科技运营什么算力？", sentence("并济科技稳定运营算力7300P。"))
     assert rules.unknown_kind(known, docs) is None
+    # a quantity the sentence gives in its units without naming it: 「按什么比例」 ← 「…的25%」
+    share = draft(segmenter, "园区补助按什么比例？", sentence("园区按项目投资额的25%给予补助。"))
+    assert rules.unknown_kind(share, docs) is None
 
 
 def test_level_refuses_a_sentence_about_another_level(segmenter, docs):

@@ -86,6 +86,12 @@ def test_a_runner_up_with_a_figure_of_the_asked_quantity_answers_a_share_questio
     assert typed_first(d.q, list(d.candidates))[0].text == "按设备投资额的15%给予补贴。"
 
 
+def test_a_which_question_for_a_quantity_takes_the_runner_up_with_a_figure_in_its_units(segmenter):
+    d = draft(segmenter, "这里全年什么温度最高？", sentence("这里全年天气晴朗，少有降雨。"),
+              sentence("这里全年平均高温比低温高出6°C。", score=0.95))
+    assert typed_first(d.q, list(d.candidates))[0].text == "这里全年平均高温比低温高出6°C。"
+
+
 def test_a_runner_up_with_the_asked_grade_goes_before_one_with_another_grade(segmenter):
     d = draft(segmenter, "新评为5A级景区奖励多少？", sentence("对新评为4A级景区的奖励50万元。"),
               sentence("对新评为5A级景区的奖励200万元；", score=0.95))

@@ -191,3 +191,68 @@ def test_a_title_line_does_not_answer_for_its_document(conditions_qa):
 def test_a_grade_the_notice_does_not_reward_is_refused(conditions_qa):
     assert conditions_qa.ask("新认定为国家3A级旅游景区的奖励多少？").refused is True
     assert "200万元" in conditions_qa.ask("新认定为国家5A级旅游景区的奖励多少？").text.splitlines()[0]
+
+
+# four notices from one template (the same programme in four cities): the answer is in the named
+# city's notice, in a sentence that does not repeat the city; its preamble, addressees and title
+# are like every question about it and answer none
+TEMPLATE = """关于开展2026年度{city}中小企业技术改造补助资金申报工作的通知
+
+各县（市、区）经信局，各有关企业：
+为推动{city}中小企业技术改造，现就2026年度补助资金申报工作通知如下。
+
+一、支持对象
+在{city}行政区域内依法登记注册的中小企业。
+
+二、支持标准
+按照项目实际投资额的{share}%给予补助，单个企业最高不超过{cap}万元。
+
+三、申报时间
+申报截止时间为2026年{deadline}。
+
+四、联系方式
+联系人：{person}，联系电话：{phone}，地址：{city}{street}。
+{extra}
+{city}经济和信息化局
+2026年2月10日
+"""
+MATERIALS = "\n五、申报材料\n（一）申报书；（二）营业执照复印件；（三）审计报告。\n"
+CITIES = {
+    "east.txt": {"city": "东陵市", "share": 15, "cap": 100, "deadline": "4月18日", "person": "黄丽",
+                 "phone": "0821-7066048", "street": "人民路4号", "extra": MATERIALS},
+    "west.txt": {"city": "西陵市", "share": 25, "cap": 50, "deadline": "5月2日", "person": "陈静",
+                 "phone": "0816-8015873", "street": "文昌路12号", "extra": ""},
+    "south.txt": {"city": "南陵市", "share": 20, "cap": 80, "deadline": "6月30日", "person": "赵磊",
+                  "phone": "0837-6388762", "street": "滨河路8号", "extra": MATERIALS},
+    "north.txt": {"city": "北陵市", "share": 10, "cap": 30, "deadline": "8月13日", "person": "杨帆",
+                  "phone": "0835-6839469", "street": "建设路25号", "extra": ""},
+}
+
+
+@pytest.fixture(scope="module")
+def template_qa(tmp_path_factory, embedder):
+    files = {name: TEMPLATE.format(**fields) for name, fields in CITIES.items()}
+    return open_small_corpus(tmp_path_factory, embedder, "template-notices", files, folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        ("西陵市的补助比例是多少？", "25%", "notices/west.txt"),
+        ("东陵市技术改造补助什么时候截止？", "4月18日", "notices/east.txt"),
+        ("北陵市的咨询电话是多少？", "0835-6839469", "notices/north.txt"),  # the notices say 联系电话
+        ("南陵市补助按什么比例？", "20%", "notices/south.txt"),
+        ("东陵市经信局地址在哪？", "人民路4号", "notices/east.txt"),
+        ("南陵市申报需要哪些材料？", "营业执照复印件", "notices/south.txt"),
+    ],
+)
+def test_template_notices_answer_from_the_named_citys_sentence(template_qa, question, expected, source):
+    answer = template_qa.ask(question)
+    assert answer.refused is False
+    assert expected in answer.text.splitlines()[0]
+    assert answer.citations[0].source == source
+
+
+def test_template_notices_refuse_what_the_named_citys_notice_lacks(template_qa):
+    # 西陵市's notice has no 申报材料 section; two other cities' notices have one
+    assert template_qa.ask("西陵市申报需要哪些材料？").refused is True

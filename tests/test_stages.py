@@ -121,6 +121,9 @@ def test_numerals_take_any_measure_word_but_not_dates():
 def test_numerals_take_codes_of_five_digits_or_more_but_not_dates_or_decimals():
     found = [s.text for s in numerals("咨询电话：0832-2120000，邮编641100，2024-01-05起，共1234.5亿，第12345")]
     assert found == ["0832-2120000", "641100", "1234.5亿", "12345"]
+    # a comma after a code ends a clause, it groups no digits (normalised 「联系电话:…,地址:」)
+    found = [s.text for s in numerals("联系人:周宁,联系电话:023-6712345,地址:滨江路8号。")]
+    assert found == ["023-6712345"]
 
 
 def test_numerals_take_a_bare_count_in_groups_of_three_digits():

@@ -65,6 +65,11 @@ class Documents:
             self._doc_norms[source] = normalize_query(self.index.documents[source].text)
         return self._doc_norms[source]
 
+    def title_line(self, source: str) -> str:
+        """The document's title when it stands on its own first line above a body, "" for a text
+        without one (`EvidenceFinder._title_line`)."""
+        return self.evidence._title_line(source)
+
     def title(self, source: str) -> str:
         """The document's first non-empty line, normalised: what the whole document is about."""
         text = self.index.documents[source].text

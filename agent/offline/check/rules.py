@@ -14,7 +14,7 @@ from agent.lexicon.wordlists import groups, words
 from agent.offline.draft import Draft
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.gather.credit import strict_credit, term_credit
+from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import TIME
 from agent.offline.understand.question import FRAME_NOUNS, GENERIC_VERBS, Question
@@ -54,8 +54,14 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
-        if max(strict_credit(noun, c.norm) for c in pool) == 0 and docs.unknown(noun):
+        head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
+        if max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
+        named = next((n for n in q.names if n in docs.title_line(top.source)), "")
+        if named and not any(strict_credit(w, docs.document_norm(top.source)) for w in {noun, head}):
+            # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
+            # has no 材料 (another city's has); only a document with a title line is one notice
+            return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
     return None
 
 
@@ -129,7 +135,8 @@ def entity_figure(d: Draft, docs) -> Refusal | None:
 def unknown_kind(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
-            and not kind_free(q, top) and docs.unknown(q.kind) and not kind_named(q, top, docs)):
+            and not kind_free(q, top) and docs.unknown(q.kind) and not kind_named(q, top, docs)
+            and not in_unit_of(q.kind, top.norm)):  # 「按什么比例」 ← 「…的25%」: a share, not named
         return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
     return None
 

@@ -152,7 +152,9 @@ def bare_counts(text: str) -> list[Span]:
 # a number in groups of three digits with no unit after it (「2,790,060」)
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|[.,]\d|\s*[\u4e00-\u9fff%％A-Za-z])")
 # a run of digits joined by hyphens or spaces (「0832-2120000」「641100」), not part of a decimal
-_CODE = re.compile(r"(?<![\d.,])\d(?:[\d\-－ ]*\d)?(?![\d.,])")
+# digits (with dashes or spaces) not inside a decimal or a grouped count; a comma or full stop
+# after them ends a clause (「联系电话:0835-6839469,地址:…」 in normalised text)
+_CODE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d\-－ ]*\d)?(?!\d)(?![.,]\d)")
 _ISO_DATE = re.compile(r"\d{4}[\-－]\d{1,2}[\-－]\d{1,2}")
 
 

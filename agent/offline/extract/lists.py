@@ -82,7 +82,11 @@ def block(index: LoadedIndex, q: Question, tops: list[Candidate], have_list: boo
         names = [t for t in q.terms if (t in q.names or _NAMEISH.match(t)) and t not in title]
         narrowing = [t for t in names if 0 < sum(term_credit(t, n) >= 0.9 for n in norms) < len(norms)]
         chosen = [b for b, n in zip(lines, norms) if any(term_credit(t, n) >= 0.9 for t in narrowing)]
-        fits = q.kind and sum(term_credit(q.kind, b.item) > 0 for b in lines) * 2 >= len(lines)
+        # the items are of the asked kind, or the block's heading line names it (「一、申报条件」
+        # over 「（一）…；（二）…」 for 「需要满足哪些条件」)
+        above = text[text.rfind("\n", 0, max(0, lines[0].start - 1)) + 1 : max(0, lines[0].start - 1)]
+        fits = q.kind and (sum(term_credit(q.kind, b.item) > 0 for b in lines) * 2 >= len(lines)
+                           or q.kind in normalize_query(above))
         if not (chosen or (rank < 3 and (fits or not have_list))):
             continue
         chosen = chosen or lines

@@ -54,6 +54,7 @@ class EvidenceFinder:
         self._df = dict(getattr(index, "term_df", None) or {}) or _term_document_frequency(index)
         self._absent: dict[str, bool] = {}
         self._titles: dict[str, str] = {}
+        self._title_lines: dict[str, str] = {}
         self._doc_norms: dict[str, str] = {}
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._doc_row: dict[str, int] = {}
@@ -155,7 +156,15 @@ class EvidenceFinder:
             if not rows:
                 continue
             sims = self.index.sentence_vectors[rows] @ qvec
-            for at in np.argsort(-sims, kind="stable")[:n]:
+            # a document whose title line names the term is the one asked about: more of it (a
+            # notice's look-alikes score the same sentences alike, its answer need not be its
+            # most question-like sentence)
+            named = any(t in self._title_line(source) for t in terms if self._rare(t))
+            chunks = self.index.chunks_of(source)
+            if named and len(chunks) <= _SHORT_DOCUMENT:
+                ids.extend(c.id for c in chunks if c.id not in ids)  # a short notice is read whole
+                continue
+            for at in np.argsort(-sims, kind="stable")[: 3 * n if named else n]:
                 _, start, end = self.index.sentence_keys[rows[at]]
                 for chunk in self.index.chunks_of(source):
                     if chunk.start <= start and end <= chunk.end and chunk.id not in ids:
@@ -229,14 +238,26 @@ class EvidenceFinder:
                 background = " ".join(
                     (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
                 )
-                if self._is_title(chunk.source, norm) and _whole_line(text, sentence.start, sentence.end):
+                title = self._title_line(chunk.source)
+                whole_line = _whole_line(text, sentence.start, sentence.end)
+                if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
+                        _AS_FOLLOWS.search(norm)):
                     # the title line names what every sentence of its document is about (they
-                    # get `title_credit` for its words): it answers no better than they do
-                    reading = ""
-                coverage, covered = self.coverage(question.terms, reading, background)
+                    # get its words' credit, and it no more): it answers no better than they do,
+                    # nor does a sentence that only leads in to what follows (the preamble 「为推动…，
+                    # 现就…申报工作通知如下。」, the addressees 「各县（市、区）经信局，各有关企业：」)
+                    # (nor by being like the question: a summary line is like every question)
+                    reading, like = "", 0.0
+                else:
+                    like = max(0.0, dense - self.tuning.dense_floor)
+                # the heading of the sentence's own section names the asked kind (「一、申报条件」 over
+                # 「（一）在…注册登记的中小企业；」 for 「需要满足哪些条件」)
+                section = normalize(chunk.heading.rpartition(">")[2]).text if question.kind else ""
+                coverage, covered = self.coverage(
+                    question.terms, reading, background, title, question.names, section, question.kind)
                 score = (
                     weights["coverage"] * coverage
-                    + weights["dense"] * max(0.0, dense - self.tuning.dense_floor)
+                    + weights["dense"] * like
                     + weights["rank"] / (1 + rank)
                 )
                 score += _type_bonus(question, norm, weights["type"]) + weights["document"] * fit.get(chunk.source, 0.0)
@@ -358,6 +379,18 @@ class EvidenceFinder:
             self._doc_df[term] = len(holders)
         return self._doc_df[term]
 
+    def _title_line(self, source: str) -> str:
+        """The document's title when it stands on its own first line above a body (a notice's
+        「关于…的通知」), normalised; "" for a text that has none (its first 60 characters are no
+        title: a paragraph's opening)."""
+        if source not in self._title_lines:
+            title = self._title(source).strip("。 ")
+            text = self.index.documents[source].text
+            first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+            body = len(text.strip()) > len(first)
+            self._title_lines[source] = title if title and body and normalize(first).text.strip("。 ") == title else ""
+        return self._title_lines[source]
+
     def _is_title(self, source: str, norm: str) -> bool:
         """The sentence is the document's whole title line (not the first 60 characters of a
         paragraph that has no title)."""
@@ -372,7 +405,8 @@ class EvidenceFinder:
         return self._titles[source]
 
     def coverage(
-        self, terms: tuple[str, ...], norm: str, background: str = ""
+        self, terms: tuple[str, ...], norm: str, background: str = "", title: str = "",
+        names: tuple[str, ...] = (), section: str = "", kind: str = "",
     ) -> tuple[float, tuple[str, ...]]:
         """Weighted share of the question's terms found in ``norm`` (synonyms and parts count).
 
@@ -387,12 +421,26 @@ class EvidenceFinder:
             weight = self.term_weight(term)
             total += weight
             credit = term_credit(term, norm)
+            if credit < 1 and title and term in names:
+                # a name in the document's title line is said of every sentence in it: 「绵阳市」 of
+                # 「关于开展…绵阳市…的通知」 tells its notice apart, not its sentences
+                credit = max(credit, term_credit(term, title))
+            if credit < 1 and section and term == kind:
+                credit = max(credit, term_credit(term, section))  # the section heading names it
             if credit == 0 and background:
                 credit = self.tuning.title_credit * term_credit(term, background)
             if credit > 0:
                 covered.append(term)
             found += weight * credit
         return found / total, tuple(covered)
+
+
+# a sentence that leads in to what follows: it ends on 「如下」 (the 公文 formula 「现将有关事项
+# 通知如下」), or it is a line of its own ending on a colon (the addressees)
+_AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$")
+
+
+_SHORT_DOCUMENT = 8  # chunks: a notice the question names by its title is read whole up to this length
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -100,9 +100,11 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     runner-up of the same document that does hold one goes first (the asked type decides)."""
     if q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
-    elif q.wants_number and any(measured(noun) for noun in q.asked):
-        # 「补助比例是多少」: a figure in the asked quantity's units (20%), not any figure (2026年度)
-        typed = lambda c: any(in_unit_of(noun, c.norm) for noun in q.asked)  # noqa: E731
+    elif (q.wants_number or q.qtype in ("which", "fact")) and any(map(measured, (*q.asked, q.kind))):
+        # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
+        # figure (2026年度)
+        quantities = [n for n in (*q.asked, q.kind) if measured(n)]
+        typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)  # noqa: E731
     elif q.qtype == "number":
         typed = lambda c: bool(numerals(c.norm))  # noqa: E731
     else:
