@@ -244,6 +244,7 @@ def template_qa(tmp_path_factory, embedder):
         ("南陵市补助按什么比例？", "20%", "notices/south.txt"),
         ("东陵市经信局地址在哪？", "人民路4号", "notices/east.txt"),
         ("南陵市申报需要哪些材料？", "营业执照复印件", "notices/south.txt"),
+        ("北陵市补助资金由哪个单位发布？", "发文机关：北陵市经济和信息化局", "notices/north.txt"),
     ],
 )
 def test_template_notices_answer_from_the_named_citys_sentence(template_qa, question, expected, source):
@@ -256,3 +257,38 @@ def test_template_notices_answer_from_the_named_citys_sentence(template_qa, ques
 def test_template_notices_refuse_what_the_named_citys_notice_lacks(template_qa):
     # 西陵市's notice has no 申报材料 section; two other cities' notices have one
     assert template_qa.ask("西陵市申报需要哪些材料？").refused is True
+
+
+# measures written as 第X条 articles: limits, durations, stated shares, consequences, and a list
+# whose lead-in denies what its items describe
+MEASURES = """青峰市科技计划项目管理办法
+
+第一条 为规范市级科技计划项目管理，制定本办法。
+第二条 项目负责人年龄一般不超过60周岁。
+第三条 有下列情形之一的，不得申报：（一）有在研项目逾期未结题的；（二）存在严重失信行为的；（三）近三年发生重大安全事故的。
+第四条 项目资金分两次拨付，立项后拨付70%，验收合格后拨付剩余30%。
+第五条 项目实施周期一般为2年，最长不超过3年。
+第六条 未通过验收的项目负责人，3年内不得申报市级科技计划项目。
+第七条 本办法自2025年1月1日起施行，有效期5年。
+"""
+
+
+@pytest.fixture(scope="module")
+def measures_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "measures", {"measures.txt": MEASURES}, folder="policies")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("本办法有效期多久？", "有效期5年"),  # a duration, not the year it starts
+        ("立项后拨付多少比例的资金？", "立项后拨付70%"),  # a stated share, nothing to compute
+        ("未通过验收会有什么后果？", "第六条 未通过验收的项目负责人，3年内不得申报市级科技计划项目"),
+    ],
+)
+def test_measures_answer_with_the_clause_that_states_it(measures_qa, question, first_line):
+    assert measures_qa.ask(question).text.splitlines()[0] == first_line
+
+
+def test_an_item_of_a_denied_list_answers_a_yes_no_question_no(measures_qa):
+    assert measures_qa.ask("存在严重失信行为的单位能申报吗？").text.startswith("不是。")

@@ -61,8 +61,8 @@ def test_computed_nouns():
 
 def test_frame_nouns():
     frame = words("frame_nouns")
-    assert {"类型", "时间", "名称", "原因", "领导", "条件", "合作方"} <= set(frame)
-    assert len(frame) == len(set(frame)) == 130
+    assert {"类型", "时间", "名称", "原因", "领导", "条件", "合作方", "后果"} <= set(frame)
+    assert len(frame) == len(set(frame)) == 134
     assert "Chinese question frames" in said("frame_nouns.txt")
 
 

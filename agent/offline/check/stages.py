@@ -12,6 +12,7 @@ from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
 from agent.offline.gather.neighbours import role_sentence
+from ingest.normalize import normalize_query
 
 
 class Check(Stage):
@@ -22,6 +23,9 @@ class Check(Stage):
     def __call__(self, draft: Draft) -> Draft:
         why_not = first_refusal(draft, self.docs)
         return draft if why_not is None else draft.refuse(why_not, self.name)
+
+
+_ITEM = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
 
 
 class Caveat(Stage):
@@ -50,12 +54,20 @@ class Caveat(Stage):
         if q.qtype == "yesno":
             # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
             # documents contradict or never mention is a no
-            if notes or denied(q, draft.candidates[0].norm):
+            if notes or denied(q, draft.candidates[0].norm) or denied(q, self._lead(draft.candidates[0])):
                 short = f"不是。资料记载：{short}"
             elif draft.candidates[0].coverage >= docs.tuning.yes_coverage:
                 short = f"是的。{short}"
         return replace(draft, short=short, evidence=tuple(evidence), notes=tuple(notes),
                        settled=True, decided_by="extract")
+
+    def _lead(self, top) -> str:
+        """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list
+        on the same line (「有下列情形之一的，不得申报：」), normalised; "" otherwise."""
+        if not _ITEM.match(top.norm):
+            return ""
+        text = self.docs.index.documents[top.source].text
+        return normalize_query(text[text.rfind("\n", 0, top.start) + 1 : top.start])
 
 
 __all__ = ["Caveat", "Check"]

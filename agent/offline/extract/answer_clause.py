@@ -163,9 +163,10 @@ def clause_score(q: Question, text: str) -> float:
         if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate,
             # however the cap is put (「最多补助多少」: 「单个企业最高不超过50万元」)
             score += 2 * max(term_credit(word, text), 0.5 * any(w in text for w in LIMIT_WORDS))
-        if any(re.search(re.escape(w) + r".{0,3}?(?:\d|[一二三四五六七八九十百千万亿]+[家个项名人倍])", text)
+        if any(re.search(re.escape(w) + r"\D{0,3}?(?:\d(?!\d{3}年)|[一二三四五六七八九十百千万亿]+[家个项名人倍])", text)
                for w in (word, head_word(word))):
-            score += 5  # a figure right after the asked word or its head (「咨询电话」: 「联系电话：0816…」)
+            score += 5  # a figure right after the asked word or its head (「咨询电话」: 「联系电话：0816…」),
+            # not a year (「本办法自2025年…」 for 「有效期多久」)
     return score
 
 

@@ -78,6 +78,8 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         value = calculate(f"({new.value} - {old.value}) / {old.value} * 100")
         short = f"({_bare(new)} − {_bare(old)}) ÷ {_bare(old)} ≈ {format_number(value)}%"
     elif _SHARE.search(question.text) and not _RATIO.search(question.text):
+        if stated_share(a, b):
+            return None  # 「拨付多少比例」 over 「立项后拨付70%…剩余30%」: the share is stated, not computed
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{small.value} / {big.value} * 100")
         short = f"{_bare(small)} ÷ {_bare(big)} ≈ {format_number(value)}%"
@@ -96,6 +98,20 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
     evidence = _unique([a.candidate, b.candidate])
     return Calculation(short=f"计算：{short}", evidence=evidence)
+
+
+def stated_share(*operands: Operand) -> bool:
+    """A share asked over figures that are shares already (「70%」「2.1%」): one of them answers."""
+    return any(o.unit.startswith(("%", "％")) for o in operands)
+
+
+def shares_stated(question: Question, candidates: list[Candidate]) -> bool:
+    """A share question (「占…多少比例」) whose evidence gives shares: answered by the one that fits,
+    as a figure question, not computed from two of them."""
+    if not _SHARE.search(question.text) or _RATIO.search(question.text):
+        return False
+    operands = _operands(question, candidates[:6])
+    return bool(operands) and stated_share(*operands)
 
 
 def _in_time_order(a: Operand, b: Operand) -> tuple[Operand, Operand]:

@@ -12,6 +12,7 @@ from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import role_sentence
 from ingest.normalize import normalize_query
 
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市县区州]")  # a place the question names (「乐山市」)
 _WHO_IS = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})(?:是谁|是什么人|是哪位|是干什么的|是做什么的|担任什么职务|是什么职务|什么职务)[?？]?$")
 _WHO_HOLDS = re.compile(
     r"^(?:请问)?(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24}?)的?(?P<title>" + "|".join(TITLES) + r")(?:是谁|是哪位|叫什么名字|叫什么)[?？]?$"
@@ -27,8 +28,13 @@ class AnswerFromMetadata(Stage):
         index = self.docs.index
         docs = list(index.documents.values())
         if len(docs) > 1:
-            top = self.docs.retriever.retrieve(draft.resolved, k=1)
-            docs = sorted(docs, key=lambda d: d.source != (top[0].source if top else ""))
+            # the notice the question names by its place (「乐山市…由哪个单位发布」), else the best
+            # passage's document
+            found = [p.source for p in self.docs.retriever.retrieve(draft.resolved, k=5)]
+            places = _PLACE.findall(normalize_query(draft.resolved))
+            named = [s for s in found if any(p in self.docs.title_line(s) for p in places)]
+            first = (named or found or [""])[0]
+            docs = sorted(docs, key=lambda d: d.source != first)
         hit = answer_from_metadata(draft.resolved, docs)
         if hit is None:
             return draft

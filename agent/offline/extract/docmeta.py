@@ -12,7 +12,9 @@ from ingest.types import LoadedDocument
 _FIELDS: list[tuple[str, str, re.Pattern]] = [
     ("author", "作者", re.compile(r"作者|谁写的|撰稿|撰写|执笔|哪位记者|哪个记者|记者是谁|author|who wrote", re.I)),
     ("doc_number", "文号", re.compile(r"文号|发文字号|文件编号|document number", re.I)),
-    ("issuer", "发文机关", re.compile(r"发文机关|印发单位|发布单位|哪个部门(?:印发|发布)|issued by", re.I)),
+    ("issuer", "发文机关", re.compile(
+        r"发文机关|(?:印发|发布|发文)(?:的)?(?:单位|部门|机关)|"
+        r"(?:哪个|哪一?家|什么)(?:单位|部门|机关)(?:印发|发布|发文|出台|下发)|issued by", re.I)),
     ("title", "标题", re.compile(r"标题|题目|题为|叫什么名字的(?:文章|报道)|title", re.I)),
     ("date", "日期", re.compile(
         r"(?:发布|印发|成文|发表|出台|下发|签发)(?:的)?(?:日期|时间)|"

@@ -19,7 +19,7 @@ from agent.offline.extract.answer_clause import (
     span,
     whole,
 )
-from agent.offline.extract.arithmetic import solve
+from agent.offline.extract.arithmetic import shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
@@ -55,6 +55,8 @@ class Calculate(Stage):
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
         draft = replace(draft, q=replace(q, qtype="number"))
+        if shares_stated(q, list(draft.candidates)):
+            return draft  # 「占全球的多少比例」 over 「…占2.1%」: the stated share is the answer
         why_not = first_refusal(draft, self.docs)
         if why_not is not None:
             return draft.refuse(replace(why_not, rule=f"calc/{why_not.rule}"), self.name)
