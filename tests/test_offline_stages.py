@@ -227,6 +227,14 @@ def test_a_labelled_field_in_the_paragraph_of_the_described_item_answers(segment
     assert "市委网信办" in d.short and "发展和改革" not in d.short
 
 
+def test_two_labelled_fields_on_one_line_answer_the_one_the_question_names_last(segmenter):
+    line = "联系人：周宁，联系电话：023-6712345。"
+    docs = _paragraph(segmenter, "（三）联系方式。", line)
+    held = sentence(line, start=len("（三）联系方式。"))
+    assert Extract(docs)(draft(segmenter, "联系方式里的联系人是谁？", held)).short == "周宁"
+    assert Extract(docs)(draft(segmenter, "联系方式里的联系人电话是多少？", held)).short == "023-6712345"
+
+
 def test_a_long_sentence_is_cut_to_the_clause_naming_a_thing_of_the_asked_kind(segmenter):
     long = ("7月28日，坐落于软件园C区的云帆科技有限公司内，工程师们正通过智能调度系统实时监控算力集群的运行状态，"
             "超算柜上的指示灯不断闪烁，标志着每秒千万亿次浮点运算的算力已全面接入成渝地区双城经济圈的数字动脉。")

@@ -245,6 +245,9 @@ def template_qa(tmp_path_factory, embedder):
         ("东陵市经信局地址在哪？", "人民路4号", "notices/east.txt"),
         ("南陵市申报需要哪些材料？", "营业执照复印件", "notices/south.txt"),
         ("北陵市补助资金由哪个单位发布？", "发文机关：北陵市经济和信息化局", "notices/north.txt"),
+        # 「联系人：杨帆，联系电话：…」: two fields on one line, the one the question asks
+        ("2026年北陵市的联系人是谁？", "杨帆", "notices/north.txt"),
+        ("北陵市补助的联系人电话是多少？", "0835-6839469", "notices/north.txt"),
     ],
 )
 def test_template_notices_answer_from_the_named_citys_sentence(template_qa, question, expected, source):
@@ -257,6 +260,7 @@ def test_template_notices_answer_from_the_named_citys_sentence(template_qa, ques
 def test_template_notices_refuse_what_the_named_citys_notice_lacks(template_qa):
     # 西陵市's notice has no 申报材料 section; two other cities' notices have one
     assert template_qa.ask("西陵市申报需要哪些材料？").refused is True
+    assert template_qa.ask("东陵市2023年度的补助比例是多少？").refused is True  # every notice is 2026's
 
 
 # measures written as 第X条 articles: limits, durations, stated shares, consequences, and a list

@@ -21,7 +21,9 @@ from ingest.reader import LoadedIndex
 
 # a label opens a sentence or follows a comma or semicolon: 2–8 characters, a colon, the value up
 # to the next semicolon or full stop (normalised text: ASCII punctuation)
-_FIELD = re.compile(r"(?:^|(?<=[,;。]))\s*([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|$)")
+# up to the next semicolon or full stop, or the comma before the next label (「联系人:张伟,联系电话:…」)
+_FIELD = re.compile(
+    r"(?:^|(?<=[,;。]))\s*([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
 
@@ -43,8 +45,11 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text]
         if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
             return None  # 「由市委网信办牵头」: the sentence says it itself
-        if fields:  # the item's own field: the first at or after the sentence, else the nearest before
-            return min(fields, key=lambda f: (f.sentence.start < cand.start, abs(f.sentence.start - cand.start)))
+        if fields:  # the field whose label's head the question names last, next to its question
+            # word (「联系人是谁」: 联系人; 「联系人电话是多少」: 联系电话), then the item's own: the
+            # first at or after the sentence, else the nearest before
+            return min(fields, key=lambda f: (-q.text.rfind(f.label[-2:]), f.sentence.start < cand.start,
+                                              abs(f.sentence.start - cand.start)))
     return None
 
 

@@ -55,9 +55,9 @@ class Calculate(Stage):
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
         draft = replace(draft, q=replace(q, qtype="number"))
-        if shares_stated(q, list(draft.candidates)):
-            return draft  # 「占全球的多少比例」 over 「…占2.1%」: the stated share is the answer
         why_not = first_refusal(draft, self.docs)
+        if why_not is not None and why_not.rule == "quantity" and shares_stated(q, list(draft.candidates)):
+            why_not = None  # 「占全球的多少比例」 over 「…占2.1%」: the stated share answers
         if why_not is not None:
             return draft.refuse(replace(why_not, rule=f"calc/{why_not.rule}"), self.name)
         return draft
