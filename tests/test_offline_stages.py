@@ -140,6 +140,10 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     contact = sentence("联系人：周宁，联系电话：023-6712345，地址：江北市滨江路8号综合楼305室。")
     assert figure_clause(q, [contact]) == "023-6712345"
     # a question for the cap picks the clause that states one, however it is worded
+    # 「一次性」 counts nothing, and a long description after an item's colon is no field value
+    q = draft(segmenter, "首次创业的毕业生能拿多少创业补贴？").q
+    item = sentence("2.一次性创业补贴：对首次创办小微企业并正常经营6个月以上的毕业生，给予1万元补贴。")
+    assert figure_clause(q, [item]) == "给予1万元补贴"
     q = draft(segmenter, "每家企业最多补贴多少？").q
     assert figure_clause(q, [sentence("按设备投资额的15%给予补贴，单个企业最高不超过80万元。")]) == (
         "单个企业最高不超过80万元")

@@ -261,6 +261,8 @@ def test_template_notices_refuse_what_the_named_citys_notice_lacks(template_qa):
     # 西陵市's notice has no 申报材料 section; two other cities' notices have one
     assert template_qa.ask("西陵市申报需要哪些材料？").refused is True
     assert template_qa.ask("东陵市2023年度的补助比例是多少？").refused is True  # every notice is 2026's
+    # a contact field's head may take another modifier (咨询电话 ← 联系电话), a subsidy's may not
+    assert template_qa.ask("北陵市的住房补助是多少？").refused is True
 
 
 # measures written as 第X条 articles: limits, durations, stated shares, consequences, and a list

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 26
+    assert len(files) == 27
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -173,3 +173,8 @@ def test_result_connectives():
 def test_negators():
     assert words("negators")[:3] == ("不得", "不能", "不可") and "严禁" in words("negators")
     assert "不断" not in words("negators") and "negation adverbs" in said("negators.txt")
+
+
+def test_contact_heads():
+    assert words("contact_heads")[:2] == ("电话", "热线") and "补贴" not in words("contact_heads")
+    assert "GB/T 9704-2012" in said("contact_heads.txt")

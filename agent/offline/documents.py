@@ -67,8 +67,8 @@ class Documents:
 
     def title_line(self, source: str) -> str:
         """The document's title when it stands on its own first line above a body, "" for a text
-        without one (`EvidenceFinder._title_line`)."""
-        return self.evidence._title_line(source)
+        without one (`EvidenceFinder.title_line`)."""
+        return self.evidence.title_line(source)
 
     def title(self, source: str) -> str:
         """The document's first non-empty line, normalised: what the whole document is about."""

@@ -27,6 +27,8 @@ COMPUTED = frozenset(words("computed_nouns"))
 # mutually exclusive qualifiers: a question about one is not answered by a sentence about another
 # (agent/lexicon/exclusive_qualifiers.txt)
 EXCLUSIVE = groups("exclusive_qualifiers")
+# head nouns of contact fields, whose modifier may differ (agent/lexicon/contact_heads.txt)
+CONTACT_HEADS = frozenset(words("contact_heads"))
 
 
 def dense(d: Draft, docs) -> Refusal | None:
@@ -58,7 +60,10 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = next((n for n in q.names if n in docs.title_line(top.source)), "")
-        if named and not any(strict_credit(w, docs.document_norm(top.source)) for w in {noun, head}):
+        # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
+        # field is (「咨询电话」 ← 「联系电话」)
+        said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head}
+        if named and not any(strict_credit(w, docs.document_norm(top.source)) for w in said):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")

@@ -104,8 +104,9 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
         for at, part in enumerate(parts):
             # a figure with a known unit, or any numeral with the measure word after it
             # (「长1,980米」「12岁」「7处」: 量词 and units are an open class)
-            if not any(q.unit_fits(f.text) for f in (*figures(part.text), *numerals(part.text))):
-                continue
+            found = [f for f in figures(part.text) if not _ARTICLE.fullmatch(f.text)] + numerals(part.text)
+            if not any(q.unit_fits(f.text) for f in found):
+                continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
             score = clause_score(q, _labelled(cand.norm, parts, at))
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
@@ -123,11 +124,16 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
 
 
 def _labelled(sentence: str, parts: list, at: int) -> str:
-    """A clause with the label before its colon (「联系电话:0816-2345678」): what the value is of."""
+    """A short value with the label before its colon (「联系电话:0816-2345678」): what the value is
+    of; a longer clause after a colon describes its item (「2.一次性创业补贴:对首次创办…的毕业生」)."""
     part = parts[at]
-    if at and sentence[part.start - 1 : part.start] in (":", "："):
+    if at and sentence[part.start - 1 : part.start] in (":", "：") and len(part.text) <= _FIELD_VALUE:
         return f"{parts[at - 1].text}:{part.text}"
     return part.text
+
+
+_ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one
+_FIELD_VALUE = 16  # characters: a field's value (a number, a name), not a description
 
 
 def clause_around(text: str, start: int, end: int) -> str:

@@ -159,7 +159,7 @@ class EvidenceFinder:
             # a document whose title line names the term is the one asked about: more of it (a
             # notice's look-alikes score the same sentences alike, its answer need not be its
             # most question-like sentence)
-            named = any(t in self._title_line(source) for t in terms if self._rare(t))
+            named = any(t in self.title_line(source) for t in terms if self._rare(t))
             chunks = self.index.chunks_of(source)
             if named and len(chunks) <= _SHORT_DOCUMENT:
                 ids.extend(c.id for c in chunks if c.id not in ids)  # a short notice is read whole
@@ -238,7 +238,7 @@ class EvidenceFinder:
                 background = " ".join(
                     (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
                 )
-                title = self._title_line(chunk.source)
+                title = self.title_line(chunk.source)
                 whole_line = _whole_line(text, sentence.start, sentence.end)
                 if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
                         _AS_FOLLOWS.search(norm)):
@@ -379,7 +379,7 @@ class EvidenceFinder:
             self._doc_df[term] = len(holders)
         return self._doc_df[term]
 
-    def _title_line(self, source: str) -> str:
+    def title_line(self, source: str) -> str:
         """The document's title when it stands on its own first line above a body (a notice's
         「关于…的通知」), normalised; "" for a text that has none (its first 60 characters are no
         title: a paragraph's opening)."""
