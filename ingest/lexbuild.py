@@ -55,7 +55,7 @@ from ingest.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-LEXICAL_VERSION = 1  # the tokens, terms and roles of this code; other versions are rebuilt
+LEXICAL_VERSION = 2  # the tokens, terms and roles of this code; other versions are rebuilt
 MAX_CHANGED_WORDS = 2000  # more vocabulary changes than this: re-tokenise everything
 
 

@@ -19,6 +19,7 @@ _ORG_SUFFIX = (
 )
 # a name: 2–14 CJK/latin chars not containing punctuation or common clause words, then a suffix
 _ORG = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,14}}?(?:{_ORG_SUFFIX}))")
+_SUFFIXED = re.compile(rf"(?:{_ORG_SUFFIX}|大模型)$")
 _QUOTED = re.compile(r"[「“『]([^「」“”『』\n]{2,12})[」”』]")
 _MODEL = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8}大模型)")
 # a partner: after 携手/联手/牵手/联合, up to punctuation or a verb of cooperation
@@ -26,11 +27,13 @@ _PARTNER = re.compile(
     r"(?:携手|联手|牵手|联合)([\u4e00-\u9fffA-Za-z0-9]{3,10}?)"
     r"(?=[，。、；：,;:（(]|合作|共同|共建|签署|签约|打造|开发|推出)"
 )
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}(?:省|市|区|县))")
+# not right after a digit: 「2026年度市级」 holds no place 「年度市」
+_PLACE = re.compile(r"(?<!\d)([\u4e00-\u9fff]{2,3}(?:省|市|区|县))")
 
-# words that begin clauses and would glue onto a name (「坐落于内江软件…」): cut them off
+# words that begin clauses and would glue onto a name (「坐落于内江软件…」), and a year, which a
+# programme's name follows (「申报2026年度市级工业设计中心」): cut them off
 _LEADING = re.compile(
-    r"^.*(?:坐落于|位于|依托|联合|携手|与|和|及|在|由|对|向|为|把|将|是|的|了|于|从|同|跟|同时|以及|通过|打造|成功|创建|推动|拓展|搭建|出|入|至|托|具有|书写|助力|共建|签署|发挥|充分|首个)"
+    r"^.*(?:(?:19|20)\d\d年度?|坐落于|位于|依托|联合|携手|与|和|及|在|由|对|向|为|把|将|是|的|了|于|从|同|跟|同时|以及|通过|打造|成功|创建|推动|拓展|搭建|出|入|至|托|具有|书写|助力|共建|签署|发挥|充分|首个)"
 )
 _NOT_IN_NAME = re.compile(r"[的了着过是在和与及把被将以、，,。；;：:]")
 
@@ -67,7 +70,9 @@ def document_terms(text: str) -> DocumentTerms:
     for pattern in (_ORG, _MODEL):
         for match in pattern.finditer(text):
             name = _LEADING.sub("", match.group(1))
-            if 3 <= len(name) <= 16 and not _NOT_IN_NAME.search(name) and name != "大模型":
+            if 3 <= len(name) <= 16 and not _NOT_IN_NAME.search(name) and len(_SUFFIXED.sub("", name)) >= 2:
+                # (a suffix with one character before it, as 「口有限公司」 cut from 「…进出口有限公司」,
+                # is a fragment, not a name)
                 found.add(name)
     for match in _PLACE.finditer(text):
         name = _LEADING.sub("", match.group(1))

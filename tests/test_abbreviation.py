@@ -32,3 +32,11 @@ def test_characters_too_far_apart_are_not_an_abbreviation():
 
 def test_the_characters_must_come_in_the_abbreviations_order():
     assert expand("西贡商信银行在哪里？", "商信", ["西贡信用商业银行在河边。"]) == ""
+
+
+def test_one_sides_words_suffice_when_the_text_never_repeats_both():
+    # 「临川市经信局这次申报…」: the notice says 「临川市经济和信息化局」 but never 「…这次申报」
+    design = "请将申报材料报送至临川市经济和信息化局产业发展科。"
+    assert expand("临川市经信局这次申报的联系电话是多少？", "经信局", [design]) == "经济和信息化局"
+    # the words after it alone, when those before it are not repeated
+    assert expand("临川市经信局的电话是多少？", "经信局", ["经济和信息化局的电话是0794-8231567。"]) == "经济和信息化局"

@@ -101,15 +101,15 @@ def test_unknown_name_refuses_a_figure_of_a_place_never_named(segmenter, docs):
 
 
 def test_year_must_be_in_the_figure_sentence(segmenter, docs):
-    d = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("东兴区算力规模达到7300P。"))
+    d = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("东兴区算力规模达到7300P。", source="report.txt"))
     assert rules.year(d, docs) == Refusal("year", "year 2024 not in the evidence")
-    dated = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("2024年，东兴区算力规模达到7300P。"))
+    dated = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("2024年，东兴区算力规模达到7300P。", source="report.txt"))
     assert rules.year(dated, docs) is None
     # a decade may be written by its century (DRCD dev: 「20世纪50年代东德官方鼓励…」)
     for said in ("20世纪50年代，官方鼓励现实主义艺术。", "二十世纪五十年代，官方鼓励现实主义艺术。"):
-        decade = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence(said))
+        decade = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence(said, source="report.txt"))
         assert rules.year(decade, docs) is None
-    other = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence("20世纪60年代，官方鼓励现实主义艺术。"))
+    other = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence("20世纪60年代，官方鼓励现实主义艺术。", source="report.txt"))
     assert rules.year(other, docs) == Refusal("year", "year 1950 not in the evidence")
 
 

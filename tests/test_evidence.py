@@ -33,3 +33,43 @@ def test_lowered_chunk_texts_keep_the_text_itself_where_nothing_changes():
     assert low == ["算力3700p", "东兴区人民政府", "abc", "bingji 并济"]
     assert low[1] is texts[1] and low[2] is texts[2]
     assert low[0] is not texts[0] and low[3] is not texts[3]
+
+
+def test_an_enacting_formula_says_only_its_rules_purpose():
+    from agent.offline.gather.evidence import enacting_formula
+    from agent.offline.understand.question import analyze
+    from ingest.segment import Segmenter
+
+    segmenter = Segmenter()
+
+    first = "第一条 临川县政府为鼓励青年创业,减轻其贷款利息负担,特订定本办法。"
+    asked = analyze("临川县政府收到申请后要在多久内审核完毕？", segmenter)
+    assert enacting_formula(asked, first) is True
+    assert enacting_formula(asked, "主旨:订定「临川县青年创业贷款利息补贴办法」,并自即日起生效。") is True
+    # its purpose asked, it answers; and 「制定了相关规定」 enacts no rule of its own
+    assert enacting_formula(analyze("临川县订定这个办法的目的是什么？", segmenter), first) is False
+    assert enacting_formula(asked, "1982年制定了相关规定。") is False
+    # 「制定本地区实施方案」 is a task the rule sets, not the rule enacting itself
+    assert enacting_formula(asked, "各设区市要于2025年6月30日前制定本地区实施方案。") is False
+
+
+STANDARDS = (
+    "临川区商务局关于印发《临川区2026年商贸企业稳增长补助标准》的通知\n\n"
+    "各街道办事处，各有关企业：\n"
+    "为支持商贸企业做大做强，经区政府同意，现将2026年商贸企业稳增长补助标准印发如下，请遵照执行。\n\n"
+    "一、补助标准\n"
+    "年销售额5亿元以上的商贸企业，补助30万元。\n"
+    "二、申报时间\n"
+    "申报时间为2027年2月1日至2月28日。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def standards_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "evidence-standards", {"standards.txt": STANDARDS})
+
+
+def test_a_preamble_that_hands_over_to_what_follows_answers_nothing(standards_qa):
+    # 「…印发如下，请遵照执行。」 repeats the title's words and says no date nor figure of its own
+    first = standards_qa.ask("临川区2026年商贸企业稳增长补助标准什么时候申报？").text.splitlines()[0]
+    assert "2027年2月1日" in first and "印发如下" not in first

@@ -337,6 +337,20 @@ def test_seed_document_yields_its_names():
     assert "共建人工智能产业生态" not in terms  # after 携手 but named once: a phrase, not a name
 
 
+def test_a_year_and_a_fragment_are_no_part_of_a_name():
+    from ingest.normalize import normalize
+
+    notice = ("关于组织申报2026年度市级工业设计中心的通知\n"
+              "附件：1.临川市2026年度市级工业设计中心申报书\n"
+              "1.溪口华腾进出口有限公司（城东区）：30万元；\n2.溪口明远纺织有限公司（城东区）：20万元。\n")
+    terms = extract_terms([normalize(notice).text])
+    # 「申报2026年度…」「川市2026年度…」 (14 characters before 中心) are cut at the year
+    assert [t for t in terms if "中心" in t] == ["市级工业设计中心"]
+    assert "年度市" not in terms  # 「2026年度市级」 names no city 「年度市」
+    assert "口有限公司" not in terms  # cut at 「出」: a fragment
+    assert {"溪口明远纺织有限公司", "城东区"} <= set(terms)
+
+
 # --- metadata and filters -----------------------------------------------------------------
 
 

@@ -144,6 +144,10 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     q = draft(segmenter, "首次创业的毕业生能拿多少创业补贴？").q
     item = sentence("2.一次性创业补贴：对首次创办小微企业并正常经营6个月以上的毕业生，给予1万元补贴。")
     assert figure_clause(q, [item]) == "给予1万元补贴"
+    # the asked level's clause, though the first clause holds the words the others elide
+    q = draft(segmenter, "二级医院住院报销比例是多少？").q
+    grades = sentence("一级医疗机构报销比例为85%，二级医疗机构为75%，三级医疗机构为60%。")
+    assert figure_clause(q, [grades]) == "二级医疗机构为75%"
     q = draft(segmenter, "每家企业最多补贴多少？").q
     assert figure_clause(q, [sentence("按设备投资额的15%给予补贴，单个企业最高不超过80万元。")]) == (
         "单个企业最高不超过80万元")

@@ -289,7 +289,7 @@ def measures_qa(tmp_path_factory, embedder):
     [
         ("本办法有效期多久？", "有效期5年"),  # a duration, not the year it starts
         ("立项后拨付多少比例的资金？", "立项后拨付70%"),  # a stated share, nothing to compute
-        ("未通过验收会有什么后果？", "第六条 未通过验收的项目负责人，3年内不得申报市级科技计划项目"),
+        ("未通过验收会有什么后果？", "未通过验收的项目负责人，3年内不得申报市级科技计划项目"),
     ],
 )
 def test_measures_answer_with_the_clause_that_states_it(measures_qa, question, first_line):
@@ -298,3 +298,188 @@ def test_measures_answer_with_the_clause_that_states_it(measures_qa, question, f
 
 def test_an_item_of_a_denied_list_answers_a_yes_no_question_no(measures_qa):
     assert measures_qa.ask("存在严重失信行为的单位能申报吗？").text.startswith("不是。")
+
+
+# a public notice whose sections answer by their headings and whose contact lines close them; a
+# notice that spells out the bureau another city's notice abbreviates, with an attachment list
+# that repeats its title's words; and that other city's notice
+PUBLICITY = """溪口市商务局关于2026年度外贸稳增长奖励拟支持企业的公示
+
+经企业申报、县（区）商务主管部门初审和专家评审，拟对以下3家企业给予外贸稳增长奖励，奖励资金合计66万元。现予以公示。
+
+一、拟支持企业名单
+1.溪口华腾进出口有限公司（城东区）：30万元；
+2.溪口明远纺织有限公司（青山县）：20万元；
+3.溪口市博越电器有限公司（城东区）：16万元。
+
+二、公示时间
+2026年3月2日至2026年3月6日（5个工作日）。
+
+三、异议处理
+公示期间，任何单位和个人对公示名单有异议的，可以书面形式向市商务局对外贸易科反映，并提供真实姓名和有效联系方式。
+
+联系地址：溪口市人民路18号市政务中心5楼
+联系电话：0577-6612345
+
+溪口市商务局
+2026年2月27日
+"""
+DESIGN = """临川市经济和信息化局关于组织申报2026年度市级工业设计中心的通知
+
+各县（区）经济和信息化局，有关企业：
+为提升我市工业设计水平，现就2026年度市级工业设计中心申报工作通知如下。
+
+一、申报条件
+（一）在临川市依法注册、具有独立法人资格的工业企业；
+（二）设计团队专职人员不少于10人。
+
+二、认定奖励
+对新认定的市级工业设计中心，给予一次性奖励20万元。
+
+三、申报时间
+请于2026年5月15日前将申报材料报送至市经济和信息化局产业发展科。
+联系人：王敏，联系电话：0794-8231567
+
+附件：1.临川市2026年度市级工业设计中心申报书
+2.临川市工业设计中心认定评价指标
+
+临川市经济和信息化局
+2026年4月1日
+"""
+ABBREVIATED = """关于开展2026年度南丰市中小企业技术改造补助申报工作的通知
+
+各县（区）经信局，各有关企业：
+为推动南丰市中小企业技术改造，现就补助申报工作通知如下。
+
+一、支持标准
+按照项目实际投资额的15%给予补助，单个企业最高不超过80万元。
+
+二、申报时间
+申报截止时间为2026年6月30日。
+
+联系人：刘洋，联系电话：0836-5512078
+
+南丰市经信局
+2026年3月10日
+"""
+
+
+@pytest.fixture(scope="module")
+def sections_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "notice-sections",
+                             {"list.txt": PUBLICITY, "design.txt": DESIGN, "other.txt": ABBREVIATED}, folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        # the dates under 「二、公示时间」 are the 公示's, though their line never says 公示
+        ("溪口市外贸稳增长奖励的公示期到哪天结束？", "2026年3月6日", "notices/list.txt"),
+        # the figure of the counted noun (「5个工作日」), not the first figure (「以下3家企业」)
+        ("溪口市外贸稳增长奖励公示几个工作日？", "5个工作日", "notices/list.txt"),
+        # the contact line after the section on objections, though the question names no label
+        ("对溪口市外贸奖励公示名单有异议，应打哪个电话？", "0577-6612345", "notices/list.txt"),
+        # 「经信局」 (only the other notice writes it) spelled out as this notice writes it
+        ("临川市经信局这次申报的联系电话是多少？", "0794-8231567", "notices/design.txt"),
+        # 「请于…前报送」 states the deadline; the attachment list repeats the title, dates nothing
+        ("临川市2026年度市级工业设计中心的申报截止日期是哪天？", "2026年5月15日", "notices/design.txt"),
+        # the year and the centres are the title's: every sentence of the notice is about them
+        ("临川市2026年度市级工业设计中心的奖励是多少？", "20万元", "notices/design.txt"),
+        ("临川市工业设计中心申报需要设计团队多少人？", "10人", "notices/design.txt"),
+    ],
+)
+def test_a_notices_sections_title_and_contact_lines_answer_for_its_sentences(sections_qa, question, expected, source):
+    answer = sections_qa.ask(question)
+    assert answer.refused is False
+    first = answer.text.splitlines()[0]
+    assert expected in first and not first.startswith("附件")
+    assert answer.citations[0].source == source
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "临川市2025年度市级工业设计中心的申报截止日期是哪天？",  # the notice is of 2026年度
+        "溪口市对新能源汽车以旧换新的奖励标准是多少？",  # a city's notice on one thing says nothing of another
+    ],
+)
+def test_a_notice_of_another_year_or_topic_is_no_answer(sections_qa, question):
+    assert sections_qa.ask(question).refused is True
+
+
+# a public notice that enacts a rule: the rule's title stands over its first article, which only
+# restates it as the rule's purpose
+REGULATION = """临川市人民政府公告
+
+主旨：订定《临川市青年创业贷款贴息办法》，自即日起施行。
+
+临川市青年创业贷款贴息办法
+
+第一条 为鼓励青年创业，减轻其贷款利息负担，特制定本办法。
+第二条 本办法由市人力资源和社会保障局负责实施。
+第三条 贴息期限最长为三年，自贷款发放之日起计算。
+第四条 市人力资源和社会保障局受理贴息申请后，应于二十个工作日内完成审核。
+"""
+
+
+@pytest.fixture(scope="module")
+def regulation_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "notice-regulation", {"rule.txt": REGULATION}, folder="notices")
+
+
+def test_a_rules_enacting_article_answers_only_for_its_purpose(regulation_qa):
+    first = regulation_qa.ask("临川市青年创业贷款贴息申请受理后多久内完成审核？").text.splitlines()[0]
+    assert "二十个工作日" in first
+    assert "鼓励青年创业" in regulation_qa.ask("临川市制定青年创业贷款贴息办法的目的是什么？").text.splitlines()[0]
+
+
+# four one-page notices from one template, each cut by its headings into twelve small chunks: the
+# notice the question names is read whole, as a short one is
+SECTIONED = """{city}商务局关于印发《{city}2026年商贸流通企业稳增长补助标准》的通知
+
+各街道办事处，区直有关单位，各有关企业：
+
+为促进消费扩容提质，支持商贸流通企业做大做强，经区政府同意，现将2026年商贸流通企业稳增长补助标准印发如下，请遵照执行。
+
+一、批发业企业
+年销售额同比增长10%以上的限额以上批发企业，按照以下标准给予补助：
+1.年销售额50亿元以上的，补助{big}万元；
+2.年销售额20亿元（含）至50亿元的，补助50万元。
+
+二、零售业企业
+年销售额同比增长8%以上的限额以上零售企业，年销售额5亿元以上的，补助30万元。
+
+三、住宿餐饮业企业
+年营业额同比增长8%以上的限额以上住宿餐饮企业，年营业额1亿元以上的，补助20万元。
+
+四、新纳统企业
+对首次纳入限额以上统计的商贸企业，给予一次性奖励5万元。
+
+五、其他事项
+（一）同一企业同时符合多项条件的，按最高标准给予补助，不重复享受。
+（二）补助资金由区财政统筹安排。
+（三）申报企业须无严重失信记录。
+（四）申报时间为2027年{month}月1日至{month}月28日，具体申报事项另行通知。
+
+六、联系方式
+联系人：区商务局商贸流通科 {person}
+
+{city}商务局
+2026年12月15日
+"""
+DISTRICTS = {"a.txt": ("青湾区", 80, 2, "陈思远"), "b.txt": ("红湾区", 60, 3, "李文"),
+             "c.txt": ("白沙区", 70, 4, "王丽"), "d.txt": ("黑沙区", 90, 5, "赵强")}
+
+
+@pytest.fixture(scope="module")
+def sectioned_qa(tmp_path_factory, embedder):
+    files = {name: SECTIONED.format(city=city, big=big, month=month, person=person)
+             for name, (city, big, month, person) in DISTRICTS.items()}
+    return open_small_corpus(tmp_path_factory, embedder, "sectioned-notices", files, folder="notices")
+
+
+def test_a_named_one_page_notice_is_read_whole_however_many_sections_it_has(sectioned_qa):
+    answer = sectioned_qa.ask("白沙区商贸流通企业稳增长补助什么时候申报？")
+    assert answer.refused is False
+    assert "2027年4月1日" in answer.text.splitlines()[0]
+    assert answer.citations[0].source == "notices/c.txt"

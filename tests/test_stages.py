@@ -182,6 +182,16 @@ def test_clause_around_a_span_keeps_its_clause_and_drops_the_rest():
     assert _clause_around(line, line.index("2026"), line.index("。")) == "申报截止时间为2026年6月30日"
 
 
+def test_a_short_answer_drops_the_article_or_item_number_it_opens_with():
+    from agent.offline.extract.answer_clause import unnumbered
+
+    assert unnumbered("第三条 个人缴费标准为每人每年380元") == "个人缴费标准为每人每年380元"
+    assert unnumbered("第十二条　申请人应当提交下列材料") == "申请人应当提交下列材料"
+    assert unnumbered("（二）高新技术企业") == "高新技术企业"
+    assert unnumbered("第三条规定的情形") == "第三条规定的情形"  # a reference to an article, no label
+    assert unnumbered("3.") == "3."  # nothing but the number: kept
+
+
 def test_english_words_find_chinese_ones_through_cc_cedict():
     from agent.lexicon.english import cedict_path, chinese_for
 

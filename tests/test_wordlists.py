@@ -42,6 +42,7 @@ def test_exclusive_qualifiers():
         ("1A级", "2A级", "3A级", "4A级", "5A级"),
         ("甲级", "乙级", "丙级"),
         ("一星级", "二星级", "三星级", "四星级", "五星级"),
+        ("一级", "二级", "三级"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "GB/T 17775-2003" in said("exclusive_qualifiers.txt")
@@ -98,7 +99,7 @@ def test_speech_verbs():
 
 def test_clause_cues():
     cues = table("clause_cues")
-    assert list(cues) == ["when", "where", "who", "why", "does-what", "how"]
+    assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline"]
     assert cues["how"][:2] == ("方式", "途径")
     assert cues["where"] == ("位于", "坐落", "落户") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from agent.offline.gather.evidence import Candidate
 from agent.types import Answer, Citation, Refusal
-from ingest.normalize import to_simplified, to_traditional
+from ingest.normalize import is_traditional, to_simplified, to_traditional
 from ingest.reader import LoadedIndex
 
 REFUSAL = "资料中没有相关信息。"
@@ -13,6 +15,36 @@ REFUSAL_TRADITIONAL = "資料中沒有相關資訊。"
 
 def in_script(text: str, traditional: bool) -> str:
     return to_traditional(text) if traditional else to_simplified(text)
+
+
+def quoted(text: str, traditional: bool) -> str:
+    """A document's words in the question's script: as written when they are in it already
+    (「最長為三年」 stays 為 and 「台灣」 台灣, which conversion would write 爲 and 臺灣)."""
+    if traditional and is_traditional(text):
+        return text
+    return in_script(text, traditional)
+
+
+_PUNCTUATION = re.compile(r"([\s，。；、：,.;:！？!?（）()]+)")
+
+
+def written_as(short: str, quotes: list[str], traditional: bool) -> str:
+    """The short answer (made from the Simplified reading of the text) in the question's script,
+    each clause as the cited passage writes it when one holds it (「最長為三年」, not the 爲 that
+    converting its Simplified form back gives), else converted."""
+    if not traditional:
+        return to_simplified(short)
+    readings = [(q, to_simplified(q)) for q in quotes if is_traditional(q)]  # a Simplified passage is converted
+    out = []
+    for piece in _PUNCTUATION.split(short):
+        for quote, reading in readings:
+            at = reading.find(piece) if piece and len(reading) == len(quote) else -1
+            if at >= 0:
+                out.append(quote[at : at + len(piece)])
+                break
+        else:
+            out.append(to_traditional(piece))
+    return "".join(out)
 
 
 def citation_for(candidate: Candidate, index: LoadedIndex) -> Citation:
@@ -41,20 +73,21 @@ def compose(
     notes: list[str] | None = None,
 ) -> Answer:
     citations = [citation_for(c, index) for c in evidence]
-    lines = [in_script(short, traditional)]
+    short = written_as(short, [c.quote for c in citations], traditional)
+    lines = [short]
     for note in notes or ():
         lines.append(in_script(note, traditional))
     lines.append("")
     lines.append(in_script("依据：", traditional))
     for number, cite in enumerate(citations, start=1):
-        lines.append(f"[{number}] {in_script(cite.quote, traditional)}（{cite.source}）")
+        lines.append(f"[{number}] {quoted(cite.quote, traditional)}（{cite.source}）")
     return Answer(
         text="\n".join(lines),
         refused=False,
         citations=citations,
         mode="offline",
         question=question,
-        short=in_script(short, traditional),
+        short=short,
     )
 
 

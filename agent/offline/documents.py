@@ -60,6 +60,11 @@ class Documents:
             self._spelled[key] = "" if known else expand(question, name, self.evidence._chunk_texts)
         return self._spelled[key]
 
+    def spelled_out_in(self, source: str, question: str, name: str) -> str:
+        """The full name one document writes for an abbreviation that only others use (「经信局」
+        in another city's notice, 「经济和信息化局」 in this one's), or ""."""
+        return expand(question, name, [self.document_norm(source).lower()])
+
     def document_norm(self, source: str) -> str:
         if source not in self._doc_norms:
             self._doc_norms[source] = normalize_query(self.index.documents[source].text)
@@ -85,6 +90,14 @@ class Documents:
             self._openings[key] = normalize_query(first)
         return self._openings[key]
 
+    def section_heading(self, cand: Candidate) -> str:
+        """The heading of the section that holds ``cand`` (「二、公示时间」), normalised; "" when
+        it is in no section."""
+        for chunk in self.index.chunks_of(cand.source):
+            if any(s.start <= cand.start < s.end for s in chunk.sentences):
+                return normalize_query(chunk.heading.rpartition(">")[2]).strip()
+        return ""
+
     def named_entity(self, q: Question) -> str:
         """The longest corpus name (domain word) the question mentions on its own word
         boundaries (not 「前新北市」 in 「…之前新北市…」), if any."""
@@ -96,8 +109,10 @@ class Documents:
 
     def mentions(self, cand: Candidate, entity: str, named: bool = False) -> bool:
         """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least;
-        or, unless ``named`` is asked for, opens with the entity's kind (「园区现有…」) in a document
-        that names the entity."""
+        or, unless ``named`` is asked for, its document's title line names what the entity is
+        beside its place (「临川市工业设计中心」: 工业设计中心; a place alone is no subject: a
+        district's notice on one thing says nothing of another), or it opens with the entity's kind
+        (「园区现有…」) in a document that names the entity."""
         text = cand.norm
         if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
             previous = previous_sentence(self.index, cand)
@@ -107,6 +122,9 @@ class Documents:
             return True
         if named:
             return False
+        subject = _unplaced(entity)
+        if subject and any(subject[i : i + 4] in self.title_line(cand.source) for i in range(max(1, len(subject) - 3))):
+            return True  # every sentence of 「关于组织申报市级工业设计中心的通知」 is about the centres
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
         # 「全省常住人口…」), or a sentence that answers most of the question
@@ -137,6 +155,14 @@ _LEVEL_WORD = r"(?:地区|[省市县区镇乡村州])"
 _LEVEL = re.compile(_LEVEL_WORD + "$")
 # heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)
 _GENERIC_HEADS = frozenset(words("generic_heads"))
+
+
+def _unplaced(entity: str) -> str:
+    """The entity without the places it opens with (LAC LOC): 「临川市工业设计中心」 → 工业设计中心,
+    「白鹭湾区」 → ""."""
+    words = entities.tokens(entity)
+    at = next((i for i, w in enumerate(words) if w.tag != "LOC"), len(words))
+    return "".join(w.text for w in words[at:])
 
 
 def _described(entity: str) -> str:

@@ -46,10 +46,11 @@ class Tuning:
     title_credit: float = 0.5  # a term only in the title/heading/paragraph lead
     single_char_weight: float = 0.4
     rare_share: float = 0.1  # a term at most this share of the documents use can route a question
-    # a how-question's sentence under a heading that names a way of doing its verb (「四、申报方式」):
-    # half the coverage weight, as a policy notice's own sections answer 「怎么…」 (no heading in the
-    # CMRC/DRCD paragraphs, so they do not measure it; the project's suites and sweep unchanged)
-    how_heading: float = 1.0
+    # a sentence under a heading that names the asked kind beside a word of the question (「四、申报
+    # 方式」 for 「怎么申报」, 「二、公示时间」 for 「公示期到哪天结束」): half the coverage weight, as a
+    # policy notice's own sections answer (no heading in the CMRC/DRCD paragraphs, so they do not
+    # measure it; the project's suites and sweep unchanged)
+    section_heading: float = 1.0
     name_weight: float = 2.0  # a named place/organisation in a document's title or opening
     context_weight: float = 0.5  # a term of the previous turn, when choosing among documents
     restated_share: float = 0.3  # a why-answer's sentence with at most this share of new

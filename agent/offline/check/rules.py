@@ -10,7 +10,7 @@ from collections.abc import Callable
 import cn2an
 
 from agent.lexicon import entities, is_aspect
-from agent.lexicon.wordlists import groups, words
+from agent.lexicon.wordlists import groups, table, words
 from agent.offline.draft import Draft
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
@@ -29,6 +29,10 @@ COMPUTED = frozenset(words("computed_nouns"))
 EXCLUSIVE = groups("exclusive_qualifiers")
 # head nouns of contact fields, whose modifier may differ (agent/lexicon/contact_heads.txt)
 CONTACT_HEADS = frozenset(words("contact_heads"))
+# the words a question asks a deadline with (agent/lexicon/clause_cues.tsv: deadline), answered by
+# a date with 「前」 after it, as notices set one (「请于2026年5月15日前报送」)
+DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
+_BY_DATE = re.compile(r"\d{1,2}日(?:之|以)?前")
 
 
 def dense(d: Draft, docs) -> Refusal | None:
@@ -85,8 +89,13 @@ def year(d: Draft, docs) -> Refusal | None:
     for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
         near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
         said = (y, *_decade(y)) if f"{y}年代" in q.text else (y,)
+        programme = f"{y}年度" in q.text  # 「2024年度…申报截止时间」: the programme's year, not the asked date's
+        titled = re.findall(r"((?:19|20)\d\d)年度", docs.title_line(pool[0].source))
+        if programme and titled and y not in titled:
+            return Refusal("year", f"the notice is of {'/'.join(titled)}年度, not {y}")
         if q.qtype not in ("calc", "when") and not any(
-                any(form in c.norm for form in said) or y in c.covered for c in near):
+                any(form in c.norm for form in said) or y in c.covered for c in near) and not (
+                f"{y}年" in docs.title_line(pool[0].source)):  # 「…2026年度…申报工作的通知」 dates all it says
             return Refusal("year", f"year {y} not in the evidence")
     return None
 
@@ -105,7 +114,8 @@ def other_document(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     entity = docs.named_entity(q)
     for name in [n for n in q.names if len(n) >= 3] + ([entity] if entity else []):
-        if q.qtype != "why" and not docs.unknown(name) and not docs.in_document(top, name):
+        if q.qtype != "why" and not docs.unknown(name) and not docs.in_document(top, name) and not (
+                docs.spelled_out_in(top.source, q.text, name)):
             return Refusal("other-document", f"the best sentence's document never names {name}")
     return None
 
@@ -204,6 +214,11 @@ def other_event(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
     if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
+        heading = docs.section_heading(top)
+        if heading and any(term_credit(v, heading) for v in event_words):
+            return None  # the dates under 「二、公示时间」 are the 公示's
+        if any(v in DEADLINE_WORDS for v in event_words) and _BY_DATE.search(top.norm):
+            return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
         return Refusal("other-event", "the dated sentence is about another event")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agent.lexicon.wordlists import table, words
+from agent.lexicon.wordlists import groups, table, words
 from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import head_word, term_credit
@@ -19,9 +19,12 @@ from ingest.normalize import normalize
 TYPED_SPANS = ("person", "place", "time", "number")
 DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
 # a numbered line's own number (「二、」「（三）」「3.」「第一，」) is not part of what it says
-_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
+                        r"|第[一二三四五六七八九十]+[，,、]|第[一二三四五六七八九十百零〇\d]{1,5}[条條](?=\s))\s*")
 # verbs that report speech (agent/lexicon/speech_verbs.txt)
 _SPEECH_VERBS = words("speech_verbs")
+# mutually exclusive levels (agent/lexicon/exclusive_qualifiers.txt)
+EXCLUSIVE = groups("exclusive_qualifiers")
 
 
 def _cues(qtype: str, gapped: str = "") -> re.Pattern:
@@ -114,6 +117,7 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
                 score += 10.0  # 「多长」 is answered in metres only: 「全长1122米」, not 「一条…街道」
             if counted is not None and counted.search(part.text):
                 score += 3.0  # the asked measure word after a numeral: 「分为几类」 ← 「两类」, 「多少席位」 ← 「500席」
+            score += _level_fit(q.text, part.text)
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
                 if years:
@@ -121,6 +125,18 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             if score > best_score:
                 best, best_score = part.text, score
     return best
+
+
+def _level_fit(question: str, clause: str) -> float:
+    """+3 for a clause with the one level the question asks of an exclusive group (「二级医院…报销
+    多少」: 「二级医疗机构为75%」); −10 for one with another level of it, however many of the
+    question's words it repeats (「一级医疗机构报销比例为85%」, whose words the next clauses elide)."""
+    fit = 0.0
+    for group in EXCLUSIVE:
+        asked = [w for w in group if w in question]
+        if len(asked) == 1:
+            fit += 3.0 if asked[0] in clause else -10.0 if any(w in clause for w in group) else 0.0
+    return fit
 
 
 def _labelled(sentence: str, parts: list, at: int) -> str:
@@ -134,6 +150,11 @@ def _labelled(sentence: str, parts: list, at: int) -> str:
 
 _ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one
 _FIELD_VALUE = 16  # characters: a field's value (a number, a name), not a description
+
+
+def unnumbered(text: str) -> str:
+    """``text`` without the item or article number it opens with (「第三条 」「（二）」「3.」)."""
+    return _ITEM_MARK.sub("", text) or text
 
 
 def clause_around(text: str, start: int, end: int) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.lexicon import entities
+from agent.lexicon.wordlists import words
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.understand.question import Question
@@ -26,6 +27,8 @@ _FIELD = re.compile(
     r"(?:^|(?<=[,;。]))\s*([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
+# the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…
+_CONTACT_HEADS = words("contact_heads")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,45 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
             # first at or after the sentence, else the nearest before
             return min(fields, key=lambda f: (-q.text.rfind(f.label[-2:]), f.sentence.start < cand.start,
                                               abs(f.sentence.start - cand.start)))
-    return None
+    return _contact_field(q, index, candidates[:depth])
+
+
+def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate]) -> Field | None:
+    """「对公示名单有异议，应打哪个电话？」: the best sentences say what the question is about, the
+    contact lines that close their section (「联系电话：0596-8812703」) say the asked contact; the
+    first field with the asked head after the best sentence, before the next heading of its rank
+    or a higher one; else the document's only such field. Only when neither the best sentence
+    nor its section heading names such a contact (they answer themselves) and no field's label
+    has a modifier the question names."""
+    heads = [h for h in _CONTACT_HEADS if h in q.kind or any(n.endswith(h) for n in q.asked)]
+    if not heads or not candidates:
+        return None
+    top = candidates[0]
+    doc = index.documents[top.source]
+    before = [h for h in doc.headings if h.level >= 1 and h.start <= top.start]
+    said = top.norm + (normalize(before[-1].title).text if before else "")
+    if any(h in said for h in heads):
+        return None  # the best sentence says it itself, or its section does (「十一、咨询电话」)
+    fields = [f for f in _lines_fields(index, top.source) if f.label.endswith(tuple(heads))]
+    level = before[-1].level if before else 0
+    stop = next((h.start for h in doc.headings if h.start > top.end and 1 <= h.level <= max(level, 1)), len(doc.text))
+    following = [f for f in fields if top.end <= f.sentence.start < stop]
+    if following:
+        return following[0]
+    return fields[0] if len(fields) == 1 else None
+
+
+def _lines_fields(index: LoadedIndex, source: str) -> list[Field]:
+    """Every field of the document's lines that hold a label, in text order."""
+    text = index.documents[source].text
+    out, at = [], 0
+    for line in text.splitlines(keepends=True):
+        if ":" in line or "：" in line:
+            begin = at + len(line) - len(line.lstrip())
+            here = Candidate(source, begin, begin + len(line.strip()), line.strip(), "", 0, 0.0, 0.0, 0.0, ())
+            out += _paragraph_fields(index, here)
+        at += len(line)
+    return out
 
 
 def _asked(question: str, label: str) -> bool:

@@ -17,6 +17,7 @@ from agent.offline.extract.answer_clause import (
     kind_clause,
     reported_speech,
     span,
+    unnumbered,
     whole,
 )
 from agent.offline.extract.arithmetic import shares_stated, solve
@@ -113,7 +114,7 @@ class Extract(Stage):
                 short = dated(short, top.norm)
         bridge = list(draft.bridge)
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
-        short = resolve_relative_dates(short, docs.index.documents[top.source], q.qtype == "when")
+        short = resolve_relative_dates(unnumbered(short), docs.index.documents[top.source], q.qtype == "when")
         return replace(draft, short=short, evidence=tuple(evidence))
 
     def _cause(self, q: Question, top: Candidate) -> Candidate | None:

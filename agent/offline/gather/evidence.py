@@ -161,7 +161,7 @@ class EvidenceFinder:
             # most question-like sentence)
             named = any(t in self.title_line(source) for t in terms if self._rare(t))
             chunks = self.index.chunks_of(source)
-            if named and len(chunks) <= _SHORT_DOCUMENT:
+            if named and (len(chunks) <= _SHORT_DOCUMENT or len(self.index.documents[source].text) <= _SHORT_TEXT):
                 ids.extend(c.id for c in chunks if c.id not in ids)  # a short notice is read whole
                 continue
             for at in np.argsort(-sims, kind="stable")[: 3 * n if named else n]:
@@ -210,7 +210,7 @@ class EvidenceFinder:
         fit = self.document_fit(question.terms, {p.source for p in passages}, context, question.names)
         context = tuple(t for t in context if t not in question.terms)
         weights = self.tuning.weights
-        manner = asked_slot(question.text).kind == "manner"
+        asked_kind = "how" if asked_slot(question.text).kind == "manner" else question.qtype
         for rank, passage in enumerate(passages):
             chunk = chunk_by_id.get(passage.chunk_id)
             if chunk is None:
@@ -241,14 +241,19 @@ class EvidenceFinder:
                 title = self.title_line(chunk.source)
                 whole_line = _whole_line(text, sentence.start, sentence.end)
                 if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
-                        _AS_FOLLOWS.search(norm)):
+                        _AS_FOLLOWS.search(norm)) or (_ATTACHMENTS.match(norm) and "附件" not in question.text) or (
+                        enacting_formula(question, norm)):
                     # the title line names what every sentence of its document is about (they
                     # get its words' credit, and it no more): it answers no better than they do,
                     # nor does a sentence that only leads in to what follows (the preamble 「为推动…，
                     # 现就…申报工作通知如下。」, the addressees 「各县（市、区）经信局，各有关企业：」)
-                    # (nor by being like the question: a summary line is like every question)
-                    reading, like = "", 0.0
+                    # (nor by being like the question: a summary line is like every question), nor
+                    # the attachment list, which repeats the title's words (「附件：1.…专项资金申报表」),
+                    # nor a rule's first article, which restates its title as its purpose (「第一条 为鼓励
+                    # 青年创业，…，特订定本办法。」), unless its purpose is asked
+                    reading, like, lead_in = "", 0.0, True
                 else:
+                    lead_in = False
                     like = max(0.0, dense - self.tuning.dense_floor)
                 # the heading of the sentence's own section names the asked kind (「一、申报条件」 over
                 # 「（一）在…注册登记的中小企业；」 for 「需要满足哪些条件」)
@@ -258,11 +263,11 @@ class EvidenceFinder:
                 score = (
                     weights["coverage"] * coverage
                     + weights["dense"] * like
-                    + weights["rank"] / (1 + rank)
+                    + (0.0 if lead_in else weights["rank"] / (1 + rank))  # its chunk ranks by its words
                 )
                 score += _type_bonus(question, norm, weights["type"]) + weights["document"] * fit.get(chunk.source, 0.0)
-                if manner and _how_heading(question, chunk.heading):
-                    score += self.tuning.how_heading  # 「怎么申报」: the section 「四、申报方式」 tells how
+                if _kind_heading(question, asked_kind, chunk.heading):
+                    score += self.tuning.section_heading  # 「怎么申报」: the section 「四、申报方式」 tells how
                 if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
                     score += weights["context"] * self.coverage(context, reading)[0]
                 out.append(
@@ -436,11 +441,27 @@ class EvidenceFinder:
 
 
 # a sentence that leads in to what follows: it ends on 「如下」 (the 公文 formula 「现将有关事项
-# 通知如下」), or it is a line of its own ending on a colon (the addressees)
-_AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$")
+# 通知如下」, also with 「，请遵照执行」 after it), or it is a line of its own ending on a colon (the
+# addressees)
+_AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^。,，]{0,10}执行[。.]?\s*$")
+_ATTACHMENTS = re.compile(r"附件\s*\d*\s*[:：]")
+# the enacting formula of a rule's first article or of a notice's subject line (「特订定本办法」
+# 「制定本规定」「订定「…办法」」), and the questions that ask for its purpose
+_RULE = r"(?:办法|规定|条例|细则|规则|措施|方案|要点)"
+_ENACTS = re.compile(rf"(?:订定|制定|制订)(?:本{_RULE}|[「《“][^」》”]{{1,30}}{_RULE}[」》”])")
+_PURPOSE_ASKED = re.compile(r"目的|宗旨|为什么|为何")
+
+
+def enacting_formula(question: Question, norm: str) -> bool:
+    """``norm`` enacts its rule (「第一条 为鼓励青年创业，…，特订定本办法。」), which says only the
+    rule's purpose, and ``question`` does not ask for that purpose."""
+    return bool(_ENACTS.search(norm)) and question.qtype != "why" and not _PURPOSE_ASKED.search(question.text)
 
 
 _SHORT_DOCUMENT = 8  # chunks: a notice the question names by its title is read whole up to this length
+# characters: or up to this length, however many sections cut it into chunks (a one-page notice of
+# 12–26 headed sections, 800–1,400 characters)
+_SHORT_TEXT = 2000
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -461,15 +482,23 @@ def _paragraph_lead(text: str, start: int) -> str:
     return normalize(text[line_start:end]).text
 
 
-# the nouns that name a way of doing, in a section heading (agent/lexicon/clause_cues.tsv)
-_HOW = re.compile("|".join(map(re.escape, table("clause_cues")["how"])))
+# the nouns that name the asked kind in a section heading: a way of doing (「四、申报方式」), a time
+# (「二、公示时间」), a place (「办理地点」) (agent/lexicon/clause_cues.tsv: how, heading-when, heading-where)
+_HEADING_KINDS = {
+    kind: re.compile("|".join(map(re.escape, cues)))
+    for kind, cues in (("how", table("clause_cues")["how"]), ("when", table("clause_cues")["heading-when"]),
+                       ("where", table("clause_cues")["heading-where"]))
+}
 
 
-def _how_heading(question: Question, heading: str) -> bool:
-    """The sentence's section heading names a way of doing what the question asks about
-    (「怎么申报」 under 「四、申报方式」)."""
+def _kind_heading(question: Question, kind: str, heading: str) -> bool:
+    """The sentence's section heading names the asked kind of what the question asks about
+    (「怎么申报」 under 「四、申报方式」, 「公示期到哪天结束」 under 「二、公示时间」)."""
+    names = _HEADING_KINDS.get(kind)
+    if names is None or not heading:
+        return False
     last = normalize(heading.rpartition(">")[2]).text
-    return bool(_HOW.search(last)) and any(t in last for t in question.terms)
+    return bool(names.search(last)) and any(t in last for t in question.terms)
 
 
 def _type_bonus(question: Question, norm: str, weight: float) -> float:

@@ -106,7 +106,10 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         quantities = [n for n in (*q.asked, q.kind) if measured(n)]
         typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)  # noqa: E731
     elif q.qtype == "number":
-        typed = lambda c: bool(numerals(c.norm))  # noqa: E731
+        # 「公示几个工作日」: a figure of the asked noun (「5个工作日」) when a close sentence counts it,
+        # not any figure (「拟对以下5家企业」)
+        nouns = [n for n in q.asked if len(n) >= 2 and any(_counts(n, c.norm) for c in candidates[1:4])]
+        typed = lambda c: bool(numerals(c.norm)) and all(_counts(n, c.norm) for n in nouns)  # noqa: E731
     else:
         return candidates
     top = candidates[0]
@@ -116,6 +119,11 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         if cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score:
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def _counts(noun: str, text: str) -> bool:
+    """``text`` puts a numeral before ``noun`` (「5个工作日」「三十日」 for 工作日/日)."""
+    return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
 __all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "level_first", "typed_first"]

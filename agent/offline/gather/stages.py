@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
+from agent.offline.gather.evidence import enacting_formula
 from agent.offline.gather.neighbours import section_opening
 from agent.offline.gather.rank import by_anchors, by_topic, level_first, typed_first
 from agent.offline.understand.question import Question
@@ -73,7 +74,10 @@ class Focus(Stage):
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, typed_first(q, ranked))
         body = section_opening(docs.index, ranked[0])
-        if body is not None:
+        if body is not None and enacting_formula(q, body.norm):
+            # a rule's title over its first article (「第一条 …特订定本办法。」): neither answers
+            ranked = ranked[1:] + ranked[:1]
+        elif body is not None:
             # a heading line answers nothing itself (「四、申报材料」): the section under it does
             ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
         return replace(draft, candidates=tuple(ranked))

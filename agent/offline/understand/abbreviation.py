@@ -4,8 +4,10 @@ of a document that writes 「西贡商业信用银行」, 「人社局」 of one
 A Chinese abbreviation keeps characters of the full name's words, in order (商业信用 → 商信,
 北京大学 → 北大). The full name is the corpus string that holds the abbreviation's characters in
 that order, the first one at its start and at most `GAP` characters after each, between the same
-question words on either side of it (「西贡」…「银行」). Without such context, or with more than one
-candidate string, the name is left as asked (and refused or noted as the documents' silence)."""
+question words on either side of it (「西贡」…「银行」), or when the documents never repeat the
+question's words on both sides, beside those of one side (「云澜市经信局这次…」: 「云澜市经济和信息化局」).
+Without such context, or with more than one candidate string, the name is left as asked (and
+refused or noted as the documents' silence)."""
 
 from __future__ import annotations
 
@@ -20,14 +22,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_NAMES = "的是了在"
 
 
-def expansion_pattern(question: str, name: str) -> tuple[re.Pattern, int, int] | None:
-    """The pattern of ``name`` spelled out between its question context, with the lengths of
-    that left and right context; None when the question gives too little context."""
+def expansion_pattern(question: str, name: str, sides: str = "both") -> tuple[re.Pattern, int, int] | None:
+    """The pattern of ``name`` spelled out between its question context (``sides``: "both",
+    "left" or "right"), with the lengths of that left and right context; None when the question
+    gives too little context."""
     at = question.find(name)
     if at < 0 or len(name) < 2:
         return None
-    left = _han_run(question[:at][::-1])[::-1]
-    right = _han_run(question[at + len(name) :])
+    left = _han_run(question[:at][::-1])[::-1] if sides != "right" else ""
+    right = _han_run(question[at + len(name) :]) if sides != "left" else ""
     if len(left) + len(right) < MIN_CONTEXT:
         return None
     gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{GAP}}}?"
@@ -37,13 +40,17 @@ def expansion_pattern(question: str, name: str) -> tuple[re.Pattern, int, int] |
 
 def expand(question: str, name: str, texts: Iterable[str]) -> str:
     """The one full name ``texts`` (normalised, lower-case) spell ``name`` out as, or ""."""
-    found = expansion_pattern(question, name)
-    if found is None:
-        return ""
-    pattern, left, right = found
-    full = {m.group(0)[left : len(m.group(0)) - right] for text in texts for m in pattern.finditer(text)}
-    full.discard(name)
-    return full.pop() if len(full) == 1 else ""
+    texts = list(texts)
+    for sides in ("both", "left", "right"):
+        found = expansion_pattern(question, name, sides)
+        if found is None:
+            continue
+        pattern, left, right = found
+        full = {m.group(0)[left : len(m.group(0)) - right] for text in texts for m in pattern.finditer(text)}
+        full.discard(name)
+        if full:
+            return full.pop() if len(full) == 1 else ""
+    return ""
 
 
 def _han_run(text: str) -> str:
