@@ -22,6 +22,12 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+def to_written_traditional(text: str) -> str:
+    """Traditional as it is written for readers (OpenCC s2tw: 審核, 為, 群眾), not OpenCC's own
+    standard forms (審覈, 爲, 羣衆), which no Taiwan or Hong Kong text uses."""
+    return _converter("s2tw").convert(text)
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """``text`` is the search form; ``origin[i]`` is the original offset of ``text[i]``.

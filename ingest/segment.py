@@ -116,6 +116,11 @@ def in_dictionary(word: str) -> bool:
     return _base_dictionary()[0].get(word, 0) > 0
 
 
+def general_frequency(word: str) -> int:
+    """How often ``word`` occurs in general Chinese: its count in jieba's dictionary (0 if absent)."""
+    return _base_dictionary()[0].get(word, 0)
+
+
 @lru_cache(maxsize=1)
 def _base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's own prefix dictionary, loaded once per process (~0.5 s) and never modified."""

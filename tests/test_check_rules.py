@@ -86,9 +86,9 @@ def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns
         "unknown-noun", "asked about 外貌, which the documents never mention")
     # a sentence that names every thing the question does (百老汇), if not 「至今」
     theatre = LiteralDocuments({"b.txt": "百老汇经历了1919年美国罢工、经济大萧条等的挑战。"}, segmenter=segmenter)
-    hardship = draft(segmenter, "百老汇至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。"))
+    hardship = draft(segmenter, "百老汇至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。", source="b.txt"))
     assert rules.unknown_noun(hardship, theatre) is None
-    elsewhere = draft(segmenter, "黄蝉至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。"))
+    elsewhere = draft(segmenter, "黄蝉至今经历了哪些磨难？", sentence("百老汇经历了1919年美国罢工、经济大萧条等的挑战。", source="b.txt"))
     assert rules.unknown_noun(elsewhere, theatre) == Refusal(
         "unknown-noun", "asked about 磨难, which the documents never mention")
 

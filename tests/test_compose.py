@@ -17,10 +17,12 @@ def test_a_clause_of_the_passage_is_written_as_the_passage_writes_it():
     assert written_as("每一申请人补贴期间最长为三年", [passage], traditional=True) == "每一申請人補貼期間最長為三年"
     # words of the answerer's own (「不是」) and clauses no passage holds are converted
     assert written_as("不是。最长为三年", [passage], traditional=True) == "不是。最長為三年"
-    assert written_as("最长为五年", [passage], traditional=True) == "最長爲五年"
+    assert written_as("最长为五年", [passage], traditional=True) == "最長為五年"
     assert written_as("最长为三年", [passage], traditional=False) == "最长为三年"
     # a Simplified passage, asked in Traditional: converted, not copied
-    assert written_as("最长为三年", ["补贴期间最长为三年。"], traditional=True) == "最長爲三年"
+    assert written_as("最长为三年", ["补贴期间最长为三年。"], traditional=True) == "最長為三年"
+    # in the forms readers write (審核, 群眾), not OpenCC's standard ones (審覈, 羣衆)
+    assert written_as("应于三十日内完成审核，服务群众", [], traditional=True) == "應於三十日內完成審核，服務群眾"
 
 
 def test_a_quote_already_in_the_askers_script_is_shown_as_written():

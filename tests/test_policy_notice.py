@@ -339,6 +339,7 @@ DESIGN = """临川市经济和信息化局关于组织申报2026年度市级工�
 三、申报时间
 请于2026年5月15日前将申报材料报送至市经济和信息化局产业发展科。
 联系人：王敏，联系电话：0794-8231567
+各县（区）咨询电话详见“临川工信”平台。
 
 附件：1.临川市2026年度市级工业设计中心申报书
 2.临川市工业设计中心认定评价指标
@@ -379,6 +380,8 @@ def sections_qa(tmp_path_factory, embedder):
         ("溪口市外贸稳增长奖励公示几个工作日？", "5个工作日", "notices/list.txt"),
         # the contact line after the section on objections, though the question names no label
         ("对溪口市外贸奖励公示名单有异议，应打哪个电话？", "0577-6612345", "notices/list.txt"),
+        # a line that names a phone without its number says none (「咨询电话详见…平台」)
+        ("临川市工业设计中心申报有问题打哪个电话？", "0794-8231567", "notices/design.txt"),
         # 「经信局」 (only the other notice writes it) spelled out as this notice writes it
         ("临川市经信局这次申报的联系电话是多少？", "0794-8231567", "notices/design.txt"),
         # 「请于…前报送」 states the deadline; the attachment list repeats the title, dates nothing
@@ -401,6 +404,8 @@ def test_a_notices_sections_title_and_contact_lines_answer_for_its_sentences(sec
     [
         "临川市2025年度市级工业设计中心的申报截止日期是哪天？",  # the notice is of 2026年度
         "溪口市对新能源汽车以旧换新的奖励标准是多少？",  # a city's notice on one thing says nothing of another
+        "溪口市对家电以旧换新的奖励是多少？",  # (家电, 以旧换新: no document's words)
+        "临川市对新能源汽车充电桩的奖励是多少？",
     ],
 )
 def test_a_notice_of_another_year_or_topic_is_no_answer(sections_qa, question):
@@ -483,3 +488,91 @@ def test_a_named_one_page_notice_is_read_whole_however_many_sections_it_has(sect
     assert answer.refused is False
     assert "2027年4月1日" in answer.text.splitlines()[0]
     assert answer.citations[0].source == "notices/c.txt"
+
+
+# two notices of one city, each under a two-line title (the issuers' line, then 「关于…」): the
+# city is named only by the issuers' line; one verb of the question (「准备」) is in the other
+# notice only, and no other word of the question tells them apart (another city's look-alike
+# subsidy notice shares them)
+SUBSIDY = """青禾市人力资源和社会保障局 青禾市财政局
+关于开展2026年度一次性创业补贴申领工作的通知
+
+各县（区）人力资源社会保障局、财政局：
+现将2026年度一次性创业补贴申领工作有关事项通知如下。
+
+一、补贴标准
+创办小微企业的，给予一次性创业补贴8000元。
+
+二、申领材料
+1.《一次性创业补贴申请表》；
+2.申请人居民身份证；
+3.营业执照副本；
+4.经营场所租赁合同。
+
+三、申领时间
+申领时间为2026年8月1日至10月31日。
+"""
+OUTAGE = """青禾市供水有限公司
+关于沐阳区部分区域临时停水的通告
+
+尊敬的用户：
+因供水管网改造施工，现将有关事项通告如下：
+
+一、停水时间
+2026年8月16日22:00至8月17日14:00，共计16小时。
+
+二、注意事项
+请停水范围内的用户提前做好储水准备，停水期间关闭水龙头。
+"""
+OTHERS = {f"other{i}.txt": f"{city}发展和改革委员会关于印发{city}物价监测工作要点的通知\n\n"
+          f"一、监测品种\n粮油、蔬菜、猪肉等{n}类重要民生商品。\n"
+          for i, (city, n) in enumerate([("北岭市", 12), ("南岭市", 15), ("东岭市", 9), ("西岭市", 11)])}
+
+
+@pytest.fixture(scope="module")
+def issuers_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "issuer-lines",
+                             {"subsidy.txt": SUBSIDY, "outage.txt": OUTAGE, **OTHERS,
+                              "lookalike.txt": SUBSIDY.replace("青禾市", "白禾市").replace("8000元", "6000元")},
+                             folder="notices")
+
+
+def test_a_two_line_titles_issuer_names_the_city_and_verbs_route_no_question(issuers_qa):
+    answer = issuers_qa.ask("青禾市申领创业补贴要准备哪些材料？")
+    first = answer.text.splitlines()[0]
+    assert answer.citations[0].source == "notices/subsidy.txt"
+    assert all(item in first for item in ("身份证", "营业执照副本", "租赁合同"))
+    outage = issuers_qa.ask("青禾市沐阳区这次停水从什么时候开始停？")
+    assert "2026年8月16日22:00" in outage.text.splitlines()[0]
+
+
+# a page of questions and answers: its questions are like the user's, its answers answer
+QA_PAGE = """青石县2026年度城乡居民基本医疗保险参保缴费政策问答
+
+为方便群众了解参保缴费政策，现将群众关心的问题解答如下：
+
+问一：2026年度城乡居民医保个人缴费标准是多少？
+答：个人缴费标准为每人每年420元，各级财政补助标准为每人每年不低于690元。
+
+问二：什么时候缴费？
+答：集中缴费期为2025年9月1日至2025年12月31日。
+
+问三：有疑问可以咨询哪里？
+答：可拨打青石县医疗保障局咨询电话0833-4125566。
+"""
+
+
+@pytest.fixture(scope="module")
+def qa_page(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "qa-page", {"qa.txt": QA_PAGE}, folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("青石县城乡居民医保什么时候缴费？", "集中缴费期为2025年9月1日至2025年12月31日"),
+        ("青石县医保有疑问可以咨询哪里？", "可拨打青石县医疗保障局咨询电话0833-4125566"),
+    ],
+)
+def test_a_qa_pages_answer_answers_not_its_question(qa_page, question, first_line):
+    assert qa_page.ask(question).text.splitlines()[0] == first_line

@@ -6,7 +6,7 @@ import re
 
 from agent.offline.gather.evidence import Candidate
 from agent.types import Answer, Citation, Refusal
-from ingest.normalize import is_traditional, to_simplified, to_traditional
+from ingest.normalize import is_traditional, to_simplified, to_written_traditional
 from ingest.reader import LoadedIndex
 
 REFUSAL = "资料中没有相关信息。"
@@ -14,7 +14,7 @@ REFUSAL_TRADITIONAL = "資料中沒有相關資訊。"
 
 
 def in_script(text: str, traditional: bool) -> str:
-    return to_traditional(text) if traditional else to_simplified(text)
+    return to_written_traditional(text) if traditional else to_simplified(text)
 
 
 def quoted(text: str, traditional: bool) -> str:
@@ -31,7 +31,7 @@ _PUNCTUATION = re.compile(r"([\s，。；、：,.;:！？!?（）()]+)")
 def written_as(short: str, quotes: list[str], traditional: bool) -> str:
     """The short answer (made from the Simplified reading of the text) in the question's script,
     each clause as the cited passage writes it when one holds it (「最長為三年」, not the 爲 that
-    converting its Simplified form back gives), else converted."""
+    converting its Simplified form back with OpenCC's s2t gives), else converted."""
     if not traditional:
         return to_simplified(short)
     readings = [(q, to_simplified(q)) for q in quotes if is_traditional(q)]  # a Simplified passage is converted
@@ -43,7 +43,7 @@ def written_as(short: str, quotes: list[str], traditional: bool) -> str:
                 out.append(quote[at : at + len(piece)])
                 break
         else:
-            out.append(to_traditional(piece))
+            out.append(to_written_traditional(piece))
     return "".join(out)
 
 

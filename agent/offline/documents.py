@@ -109,9 +109,8 @@ class Documents:
 
     def mentions(self, cand: Candidate, entity: str, named: bool = False) -> bool:
         """The sentence (or the one it continues, for 「这家…」) names the entity, in part at least;
-        or, unless ``named`` is asked for, its document's title line names what the entity is
-        beside its place (「临川市工业设计中心」: 工业设计中心; a place alone is no subject: a
-        district's notice on one thing says nothing of another), or it opens with the entity's kind
+        or, unless ``named`` is asked for, its document's title line names it (every sentence of a
+        notice is about the place or thing its title names), or it opens with the entity's kind
         (「园区现有…」) in a document that names the entity."""
         text = cand.norm
         if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
@@ -122,8 +121,7 @@ class Documents:
             return True
         if named:
             return False
-        subject = _unplaced(entity)
-        if subject and any(subject[i : i + 4] in self.title_line(cand.source) for i in range(max(1, len(subject) - 3))):
+        if any(w in self.title_line(cand.source) for w in windows):
             return True  # every sentence of 「关于组织申报市级工业设计中心的通知」 is about the centres
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
@@ -155,14 +153,6 @@ _LEVEL_WORD = r"(?:地区|[省市县区镇乡村州])"
 _LEVEL = re.compile(_LEVEL_WORD + "$")
 # heads that alone name nothing (地区, 公司, 集团 …; agent/lexicon/generic_heads.txt)
 _GENERIC_HEADS = frozenset(words("generic_heads"))
-
-
-def _unplaced(entity: str) -> str:
-    """The entity without the places it opens with (LAC LOC): 「临川市工业设计中心」 → 工业设计中心,
-    「白鹭湾区」 → ""."""
-    words = entities.tokens(entity)
-    at = next((i for i, w in enumerate(words) if w.tag != "LOC"), len(words))
-    return "".join(w.text for w in words[at:])
 
 
 def _described(entity: str) -> str:

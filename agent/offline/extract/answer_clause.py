@@ -18,9 +18,10 @@ from ingest.normalize import normalize
 # question lines up beside it
 TYPED_SPANS = ("person", "place", "time", "number")
 DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
-# a numbered line's own number (「二、」「（三）」「3.」「第一，」) is not part of what it says
+# a numbered line's own number (「二、」「（三）」「3.」「第一，」), or a Q&A page's 「答：」, is not part
+# of what it says
 _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
-                        r"|第[一二三四五六七八九十]+[，,、]|第[一二三四五六七八九十百零〇\d]{1,5}[条條](?=\s))\s*")
+                        r"|第[一二三四五六七八九十]+[，,、]|第[一二三四五六七八九十百零〇\d]{1,5}[条條](?=\s)|答\s*[:：])\s*")
 # verbs that report speech (agent/lexicon/speech_verbs.txt)
 _SPEECH_VERBS = words("speech_verbs")
 # mutually exclusive levels (agent/lexicon/exclusive_qualifiers.txt)

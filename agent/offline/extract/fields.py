@@ -29,6 +29,8 @@ _FIELD = re.compile(
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
 # the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…
 _CONTACT_HEADS = words("contact_heads")
+_NUMBERED_HEAD = re.compile("电话|热线|传真")  # contacts that are numbers
+_NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate])
     doc = index.documents[top.source]
     before = [h for h in doc.headings if h.level >= 1 and h.start <= top.start]
     said = top.norm + (normalize(before[-1].title).text if before else "")
-    if any(h in said for h in heads):
-        return None  # the best sentence says it itself, or its section does (「十一、咨询电话」)
+    if any(h in said for h in heads) and (not _NUMBERED_HEAD.search("".join(heads)) or _NUMBER.search(top.norm)):
+        return None  # the best sentence says it itself, or its section does (「十一、咨询电话」);
+        # a phone it names without a number (「咨询电话详见平台」) is not said
     fields = [f for f in _lines_fields(index, top.source) if f.label.endswith(tuple(heads))]
     level = before[-1].level if before else 0
     stop = next((h.start for h in doc.headings if h.start > top.end and 1 <= h.level <= max(level, 1)), len(doc.text))

@@ -63,8 +63,15 @@ def figures(text: str) -> list[Span]:
         found = m.group(0).strip()
         if _DATE_LIKE.fullmatch(found) or (found.endswith("月") and not found.endswith("个月")):
             continue  # 「2025年」「7月」 are dates, not quantities
+        if _article(text, m.start(), found):
+            continue
         out.append(Span(m.start(), m.end(), found))
     return out
+
+
+def _article(text: str, start: int, found: str) -> bool:
+    """「第四条」「第二款」: the number of a rule's article, chapter or clause, not a quantity."""
+    return start > 0 and text[start - 1] == "第" and found[-1] in "条款章节"
 
 
 _DATE_LIKE = re.compile(r"\d{4}年")
@@ -131,6 +138,8 @@ def numerals(text: str) -> list[Span]:
             continue  # 「2024-01-05起」: the day of a date
         if _DATE_LIKE.fullmatch(found) or re.fullmatch(r"\d{1,2}[月日号]", found) or re.fullmatch(r"一\D", found):
             continue  # dates, and 「一个」「一种」 (an article, not a count)
+        if _article(text, m.start(), found):
+            continue
         out.append(Span(m.start(), m.end(), found))
     for bare in bare_counts(text):  # 「人口达2,790,060」: a count written in groups of three
         if not any(s.start < bare.end and bare.start < s.end for s in out):

@@ -78,7 +78,9 @@ def block(index: LoadedIndex, q: Question, tops: list[Candidate], have_list: boo
         norms = [normalize_query(text[b.start : b.end]) for b in lines]
         # a name the document's title gives (「乐山市」 of 「…乐山市专精特新…的通知」) is what the
         # whole document is about, not what tells its items apart
-        title = normalize_query(index.documents[cand.source].meta.title or "")
+        # (the issuer's line over a two-line title names it too: 「岚溪市人力资源和社会保障局」)
+        head = " ".join([line for line in text.splitlines() if line.strip()][:2])
+        title = normalize_query(f"{index.documents[cand.source].meta.title or ''} {head}")
         names = [t for t in q.terms if (t in q.names or _NAMEISH.match(t)) and t not in title]
         narrowing = [t for t in names if 0 < sum(term_credit(t, n) >= 0.9 for n in norms) < len(norms)]
         chosen = [b for b, n in zip(lines, norms) if any(term_credit(t, n) >= 0.9 for t in narrowing)]

@@ -20,6 +20,7 @@ from agent.offline.understand.question import Question
 from agent.types import Passage
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
+from ingest.segment import general_frequency
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万亿两]+(?=[家个项名位人倍年亿万])")
 
@@ -207,7 +208,13 @@ class EvidenceFinder:
         seen: set[tuple[str, int, int]] = set()
         out: list[Candidate] = []
         chunk_by_id = self._chunk_by_id
-        fit = self.document_fit(question.terms, {p.source for p in passages}, context, question.names)
+        # an everyday verb says what is done, not which document, though only one of ten notices
+        # happens to use it (「准备」, 16,199 in jieba's dictionary; 「撤退」 979 still routes a
+        # DRCD question to its article): jieba's flags v, d, a, ad, vd with a count over 10,000
+        verbs = {w for w, flag in self.index.segmenter.tagged(question.text)
+                 if flag in _VERB_FLAGS and general_frequency(w) > _EVERYDAY}
+        routing = tuple(t for t in question.terms if t not in verbs) or question.terms
+        fit = self.document_fit(routing, {p.source for p in passages}, context, question.names)
         context = tuple(t for t in context if t not in question.terms)
         weights = self.tuning.weights
         asked_kind = "how" if asked_slot(question.text).kind == "manner" else question.qtype
@@ -242,7 +249,7 @@ class EvidenceFinder:
                 whole_line = _whole_line(text, sentence.start, sentence.end)
                 if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
                         _AS_FOLLOWS.search(norm)) or (_ATTACHMENTS.match(norm) and "附件" not in question.text) or (
-                        enacting_formula(question, norm)):
+                        enacting_formula(question, norm)) or _ASKED.match(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.end]):
                     # the title line names what every sentence of its document is about (they
                     # get its words' credit, and it no more): it answers no better than they do,
                     # nor does a sentence that only leads in to what follows (the preamble 「为推动…，
@@ -250,7 +257,8 @@ class EvidenceFinder:
                     # (nor by being like the question: a summary line is like every question), nor
                     # the attachment list, which repeats the title's words (「附件：1.…专项资金申报表」),
                     # nor a rule's first article, which restates its title as its purpose (「第一条 为鼓励
-                    # 青年创业，…，特订定本办法。」), unless its purpose is asked
+                    # 青年创业，…，特订定本办法。」), unless its purpose is asked, nor a question of a
+                    # Q&A page (「问二：什么时候缴费？」), which is like the user's: its 「答：」 answers
                     reading, like, lead_in = "", 0.0, True
                 else:
                     lead_in = False
@@ -391,16 +399,29 @@ class EvidenceFinder:
         if source not in self._title_lines:
             title = self._title(source).strip("。 ")
             text = self.index.documents[source].text
-            first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+            lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+            first = lines[0] if lines else ""
             body = len(text.strip()) > len(first)
-            self._title_lines[source] = title if title and body and normalize(first).text.strip("。 ") == title else ""
+            if len(lines) == 2 and _ISSUER_LINE.match(lines[0]) and _TITLE_LINE.match(lines[1]) and (
+                    not _TITLE_LINE.match(lines[0])):
+                # the issuer's line over the title's (「岚溪市水务集团有限公司」 / 「关于…的通告」):
+                # one title, whose place the issuer's line gives
+                self._title_lines[source] = normalize(f"{lines[0]} {lines[1]}").text.strip("。 ")
+            elif title and body and normalize(first).text.strip("。 ") == title:
+                self._title_lines[source] = title
+            else:
+                self._title_lines[source] = ""
         return self._title_lines[source]
 
     def _is_title(self, source: str, norm: str) -> bool:
-        """The sentence is the document's whole title line (not the first 60 characters of a
-        paragraph that has no title)."""
+        """The sentence is the document's whole title line, or a line of its two-line title (not
+        the first 60 characters of a paragraph that has no title)."""
         title = self._title(source).strip("。 ")
-        return len(title) >= 4 and norm.strip("。 ") == title
+        norm = norm.strip("。 ")
+        if len(title) >= 4 and norm == title:
+            return True
+        block = self.title_line(source)
+        return len(norm) >= 4 and block != title and bool(block) and (block.startswith(norm + " ") or block.endswith(" " + norm))
 
     def _title(self, source: str) -> str:
         """The document's title, normalised: what its sentences are about when they omit it."""
@@ -444,6 +465,16 @@ class EvidenceFinder:
 # 通知如下」, also with 「，请遵照执行」 after it), or it is a line of its own ending on a colon (the
 # addressees)
 _AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^。,，]{0,10}执行[。.]?\s*$")
+# a two-line title: the issuing bodies (「岚溪市人力资源和社会保障局 岚溪市财政局」), then the title
+# proper (「关于开展…工作的通知」, 「…办事指南」); the kinds of 公文 (GB/T 9704-2012) and the notices,
+# guides and lists that government websites publish beside them
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:[ \u3000]+[\u4e00-\u9fff（）()]{2,24}){0,3}$")
+_TITLE_LINE = re.compile(
+    r"^(?=[^。，,；;！!？?]{4,80}$).*(?:通知|通告|公告|公示|意见|决定|办法|规定|方案|细则|要点|指南|批复|报告|函|"
+    r"通知|辦法|規定|細則|要點|批覆|報告)$")
+_ASKED = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")  # as neighbours._ASKED_LINE
+_EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
+_VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
 _ATTACHMENTS = re.compile(r"附件\s*\d*\s*[:：]")
 # the enacting formula of a rule's first article or of a notice's subject line (「特订定本办法」
 # 「制定本规定」「订定「…办法」」), and the questions that ask for its purpose

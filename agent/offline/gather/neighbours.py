@@ -3,6 +3,8 @@ sentence. Read from the index's chunk sentences, as `Candidate`s without scores.
 
 from __future__ import annotations
 
+import re
+
 from agent.offline.gather.evidence import Candidate
 from ingest.normalize import normalize, normalize_query
 from ingest.reader import LoadedIndex
@@ -50,6 +52,30 @@ def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     return None
 
 
+_ASKED_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
+_ANSWER_LINE = re.compile(r"^\s*(?:答|A)\s*[:：.、]")
+
+
+def answer_to(index: LoadedIndex, cand: Candidate) -> Candidate | None:
+    """For a sentence of a question line in a document of questions and answers (「问二：什么时候
+    缴费？」), the first sentence of the answer line after it (「答：集中缴费期为…」); None for
+    any other sentence."""
+    text = index.documents[cand.source].text
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    if not _ASKED_LINE.match(text[line_start : cand.end]):
+        return None
+    line_end = text.find("\n", cand.end)
+    if line_end < 0:
+        return None
+    following = sentence_spans(index, cand.source, line_end, len(text))
+    if not following or not _ANSWER_LINE.match(text[following[0][0] : following[0][1]]):
+        return None
+    start, end = following[0]
+    original = text[start:end]
+    return Candidate(cand.source, start, end, original, normalize(original).text,
+                     cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
+
+
 def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     """For a sentence that is a whole heading line (「四、申报材料」), the first sentence of the
     section under it, unless another heading comes first; None for any other sentence."""
@@ -77,4 +103,4 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 
 
-__all__ = ["next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]
+__all__ = ["answer_to", "next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]

@@ -13,7 +13,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import LIMIT_WORDS, Question
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
 # mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
@@ -95,6 +95,20 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close
+    runner-up of the same document that states the cap (「单个站点建设补贴最高不超过150万元」)
+    goes first (agent/lexicon/limit_words.txt; 最多 is also written 最高, 不超过)."""
+    asked = [w for w in LIMIT_WORDS if w in q.text]
+    if not asked or len(candidates) < 2 or any(term_credit(w, candidates[0].norm) for w in asked):
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= 0.9 * top.score and any(term_credit(w, cand.norm) for w in asked):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """For a when- or figure-question whose best sentence holds no date or figure, a close
     runner-up of the same document that does hold one goes first (the asked type decides)."""
@@ -126,4 +140,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "level_first", "typed_first"]
+__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "typed_first"]

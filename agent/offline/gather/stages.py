@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
 from agent.offline.gather.evidence import enacting_formula
-from agent.offline.gather.neighbours import section_opening
-from agent.offline.gather.rank import by_anchors, by_topic, level_first, typed_first
+from agent.offline.gather.neighbours import answer_to, section_opening
+from agent.offline.gather.rank import by_anchors, by_topic, capped_first, level_first, typed_first
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
 from ingest.normalize import normalize_query
@@ -35,7 +35,7 @@ class Gather(Stage):
         draft = replace(draft, qvec=qvec, context=context, candidates=tuple(candidates))
         if not candidates:
             return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
-        candidates = level_first(q, typed_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight)))
+        candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))))
         return replace(draft, candidates=tuple(candidates))
 
     def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
@@ -72,7 +72,11 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = level_first(q, typed_first(q, ranked))
+        ranked = level_first(q, typed_first(q, capped_first(q, ranked)))
+        reply = answer_to(docs.index, ranked[0])
+        if reply is not None:
+            # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does
+            ranked = [reply] + [c for c in ranked[1:] if (c.source, c.start) != (reply.source, reply.start)]
         body = section_opening(docs.index, ranked[0])
         if body is not None and enacting_formula(q, body.norm):
             # a rule's title over its first article (「第一条 …特订定本办法。」): neither answers
