@@ -249,7 +249,7 @@ class EvidenceFinder:
                 whole_line = _whole_line(text, sentence.start, sentence.end)
                 if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
                         _AS_FOLLOWS.search(norm)) or (_ATTACHMENTS.match(norm) and "附件" not in question.text) or (
-                        enacting_formula(question, norm)) or _ASKED.match(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.end]):
+                        enacting_formula(question, norm)) or QUESTION_LINE.match(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.end]):
                     # the title line names what every sentence of its document is about (they
                     # get its words' credit, and it no more): it answers no better than they do,
                     # nor does a sentence that only leads in to what follows (the preamble 「为推动…，
@@ -471,8 +471,9 @@ _AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:[ \u3000]+[\u4e00-\u9fff（）()]{2,24}){0,3}$")
 _TITLE_LINE = re.compile(
     r"^(?=[^。，,；;！!？?]{4,80}$).*(?:通知|通告|公告|公示|意见|决定|办法|规定|方案|细则|要点|指南|批复|报告|函|"
-    r"通知|辦法|規定|細則|要點|批覆|報告)$")
-_ASKED = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")  # as neighbours._ASKED_LINE
+    r"辦法|規定|細則|要點|批覆|報告)$")
+# a question line of a Q&A page (「问二：」「Q3.」); neighbours.answer_to finds its answer line
+QUESTION_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
 _VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
 _ATTACHMENTS = re.compile(r"附件\s*\d*\s*[:：]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.evidence import QUESTION_LINE, Candidate
 from ingest.normalize import normalize, normalize_query
 from ingest.reader import LoadedIndex
 
@@ -52,7 +52,6 @@ def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     return None
 
 
-_ASKED_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
 _ANSWER_LINE = re.compile(r"^\s*(?:答|A)\s*[:：.、]")
 
 
@@ -62,7 +61,7 @@ def answer_to(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     any other sentence."""
     text = index.documents[cand.source].text
     line_start = text.rfind("\n", 0, cand.start) + 1
-    if not _ASKED_LINE.match(text[line_start : cand.end]):
+    if not QUESTION_LINE.match(text[line_start : cand.end]):
         return None
     line_end = text.find("\n", cand.end)
     if line_end < 0:
