@@ -312,3 +312,118 @@ def test_the_bridge_entity_is_the_name_beside_the_description_not_the_one_it_nam
     assert bridge_entity(hop, [bridge], vocabulary, segmenter.tagged) == "天工智研"
     earlier = sentence("四川星河电子有限公司位于高新区。")
     assert bridge_entity(hop, [earlier], vocabulary, segmenter.tagged) == ""
+
+
+def test_a_length_of_time_is_a_figure_and_a_day_of_a_date_is_not():
+    from agent.offline.extract.figures import numerals
+
+    assert [f.text for f in numerals("公安派出所应当自受理之日起15日内发放")] == ["15日"]
+    assert [f.text for f in numerals("正常经营6个月以上的下列人员：")] == ["6个月"]  # not 「6个」
+    assert [f.text for f in numerals("到本区居住半年以上，可以申领")] == ["半年"]
+    assert [f.text for f in numerals("于30个工作日内办结")] == ["30个工作日"]
+    assert [f.text for f in numerals("拥有140年历史的医院")] == ["140年"]
+    assert numerals("请于2026年5月31日前提交") == [] and numerals("上半年完成") == []
+
+
+def test_a_runner_up_with_a_figure_in_the_asked_unit_answers_a_how_much_question(segmenter):
+    # 「多少钱」 is answered in 元: not by the dates of the eligibility line above the amount
+    d = draft(segmenter, "北汐市换购热水器每台补助多少钱？",
+              sentence("补助对象：于2026年1月1日起至12月31日止换购热水器者。"),
+              sentence("每台补助新台币4,000元。", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text == "每台补助新台币4,000元。"
+    # 「多久」: a length of time, not the year of the date beside it
+    q = draft(segmenter, "要等多久才能享受待遇？", sentence("自2026年1月1日起享受待遇。"),
+              sentence("等待期为3个月，期满后享受待遇。", score=0.9))
+    assert typed_first(q.q, list(q.candidates))[0].text.startswith("等待期为3个月")
+
+
+def test_a_runner_up_naming_the_asked_district_answers_for_it(segmenter):
+    from agent.offline.gather.rank import named_first
+
+    d = draft(segmenter, "绵阳市涪城区的地区生产总值增长了多少？",
+              sentence("全市地区生产总值2486亿元，增长5.6%。"), sentence("涪城区｜573.08｜5.2%", score=0.8))
+    assert named_first(d.q, list(d.candidates), lambda source: "绵阳市2025年统计公报")[0].text == "涪城区｜573.08｜5.2%"
+    # a name the title gives is said of every sentence: nothing moves
+    assert named_first(d.q, list(d.candidates), lambda source: "涪城区2025年统计公报") == list(d.candidates)
+    assert named_first(d.q, list(d.candidates), lambda source: "") == list(d.candidates)  # no title line
+
+
+def test_a_count_is_not_summed_from_amounts(segmenter):
+    from agent.offline.extract.arithmetic import solve
+
+    d = draft(segmenter, "一共有几家农场列入名单？", sentence("拟对以下9家农场给予奖补。"),
+              sentence("1｜青石农场｜8.5万元"), sentence("2｜白鹭农场｜7.8万元"))
+    assert d.q.qtype == "calc" and solve(d.q, list(d.candidates)) is None  # 8.5万元 + 7.8万元 is no count
+
+
+def test_a_runner_up_giving_a_labelled_address_answers_a_where_question(segmenter):
+    d = draft(segmenter, "创业补贴的申领材料要交到什么地方？", sentence("申请人此前未享受过创业补贴。"),
+              sentence("受理地址：城关镇文昌街56号政务服务中心7号窗口", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text.startswith("受理地址")
+
+
+BULLETIN_TABLE = """江源市2025年统计公报
+分区县地区生产总值：
+区（县）｜地区生产总值（亿元）｜比上年增长
+青石区｜862.14｜6.1%
+白沙区｜421.65｜5.8%
+松溪县｜311.23｜7.0%
+全市规模以上工业增加值比上年增长6.8%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("哪个区县的地区生产总值增速最快？", "松溪县"),  # 增速: the column 「比上年增长」
+        ("哪个区县的地区生产总值最高？", "青石区"),
+        ("哪个区县的地区生产总值最低？", "松溪县"),
+        ("哪个区县的人均收入最高？", None),  # no column says it: no row answers
+        ("青石区的地区生产总值是多少？", None),  # no superlative asked
+    ],
+)
+def test_a_superlative_over_a_table_is_the_row_with_the_extreme_value(segmenter, question, row):
+    from agent.offline.extract.tables import extreme_row
+
+    docs = LiteralDocuments({"a.txt": BULLETIN_TABLE})
+    found = extreme_row(draft(segmenter, question).q, docs.index, [sentence("全市规模以上工业增加值比上年增长6.8%。")])
+    assert (found.name if found else None) == row
+    if found:
+        assert BULLETIN_TABLE[found.sentence.start : found.sentence.end].startswith(row)
+
+
+def test_a_runner_up_with_a_closing_date_answers_when_a_period_ends(segmenter):
+    d = draft(segmenter, "医保集中缴费期到哪天结束？", sentence("在集中缴费期内参保缴费的，自2026年1月1日起享受待遇。"),
+              sentence("答：集中缴费期为2025年9月1日至2025年12月31日。", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text.startswith("答：集中缴费期为")
+
+
+RESULTS_TABLE = """江源市2025年度营商环境考核结果的通报
+一、县（区）考核结果
+名次｜单位｜指标评价得分｜企业满意度得分｜总分
+1｜青石区｜57.62｜28.45｜95.57
+2｜白沙区｜56.90｜28.80｜94.30
+3｜松溪县｜54.28｜27.15｜87.73
+二、收费标准
+区域类别｜首2小时｜24小时封顶
+一类区域｜8元｜50元
+二类区域｜5元｜30元
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("江源市考核哪个县区总分排第一？", "青石区"),  # the rows' names are the 单位 column, not 名次
+        ("江源市营商环境考核中企业满意度得分最低的是哪个单位？", "松溪县"),
+        ("松溪县在江源市考核里总分是多少？", "松溪县总分：87.73"),
+        ("白沙区企业满意度拿了几分？", "白沙区企业满意度得分：28.80"),
+        ("一类区域停满24小时最多收多少？", "一类区域24小时封顶：50元"),  # a cap, not the highest row
+    ],
+)
+def test_a_table_answers_for_its_rows_and_columns(segmenter, question, first_line):
+    from agent.offline.extract.tables import table_answer
+
+    docs = LiteralDocuments({"a.txt": RESULTS_TABLE})
+    short, row = table_answer(draft(segmenter, question).q, docs.index, [sentence("江源市2025年度营商环境考核结果的通报")])
+    assert short == first_line and RESULTS_TABLE[row.start : row.end] == row.text

@@ -576,3 +576,119 @@ def qa_page(tmp_path_factory, embedder):
 )
 def test_a_qa_pages_answer_answers_not_its_question(qa_page, question, first_line):
     assert qa_page.ask(question).text.splitlines()[0] == first_line
+
+
+# a Taiwan 公告 (its subject on a 「主旨：」 line, fields after item numbers), a joint notice whose
+# two issuers stand on lines of their own above its title, and a city's bulletin with a table
+GONGGAO = """北汐市政府環境保護局　公告
+
+發文日期：中華民國115年3月2日
+
+主旨：公告本市「115年度汰換老舊熱水器換購太陽能熱水器補助」申請作業事項，請查照。
+
+依據：北汐市汰換老舊熱水器補助辦法。
+
+公告事項：
+一、補助對象：設籍本市之自然人，於115年1月1日起至115年11月30日止汰換使用10年以上之燃氣熱水器者。
+二、補助金額：
+（一）每台補助新臺幣4,000元。
+（二）具低收入戶資格者，每台另加碼補助新臺幣2,000元。
+三、洽詢專線：(02)2765-3318分機12。
+"""
+JOINT = """南岭市人力资源和社会保障局
+南岭市财政局
+关于做好2026年度返乡创业补贴申报工作的通知
+
+各区县人力资源社会保障局、财政局：
+
+一、补贴对象
+在本市首次创办小微企业，且自登记注册之日起正常经营满1年以上的下列人员：
+（一）返乡农民工；
+（二）毕业5年内高校毕业生。
+
+二、补贴标准
+每户给予返乡创业补贴10000元。
+
+三、申报时间
+2026年4月1日至2026年6月30日。逾期不予受理。
+
+四、办理时限
+人社部门自受理之日起10个工作日内完成审核。
+"""
+BULLETIN = """绵阳市2025年国民经济和社会发展统计公报
+
+初步核算，2025年全市地区生产总值3350.2亿元，按不变价格计算，比上年增长6.1%。
+分区县地区生产总值如下：
+区县｜地区生产总值（亿元）｜增速
+涪城区｜1020.36｜5.4%
+游仙区｜480.15｜7.2%
+全市规模以上工业增加值比上年增长8.3%。
+"""
+LIST_NOTICE = """南岭市农业农村局关于2026年度市级示范家庭农场奖补名单的公示
+
+经县级推荐、市级评审，拟对以下6家市级示范家庭农场给予奖补，现将名单予以公示。
+序号｜家庭农场名称｜奖补金额
+1｜南岭市青石家庭农场｜8.5万元
+2｜南岭市白鹭家庭农场｜7.8万元
+公示期间如有异议，请向市农业农村局反映，联系电话：0736-7712001。
+"""
+
+
+# a service guide whose title names its kind and whose second line the item it guides
+GUIDE = """南岭市政务服务事项办事指南
+食品经营许可（新办）
+
+实施主体：南岭市市场监督管理局
+办理对象：企业法人、个体工商户
+
+一、受理条件
+（一）已取得营业执照；
+（二）有与经营的食品品种、数量相适应的经营场所。
+
+二、办理材料
+序号｜材料名称｜份数
+1｜食品经营许可申请书｜1份
+2｜营业执照复印件｜1份
+3｜食品安全管理制度｜1份
+
+三、办理时限
+法定时限：20个工作日
+承诺时限：3个工作日
+
+四、咨询电话：0736-2281816
+监督投诉电话：0736-2280939
+"""
+
+
+@pytest.fixture(scope="module")
+def layouts_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "layouts",
+                             {"gonggao.txt": GONGGAO, "joint.txt": JOINT, "bulletin.txt": BULLETIN,
+                              "list.txt": LIST_NOTICE, "guide.txt": GUIDE}, folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        # the subject line restates the title; the amount in the asked unit answers
+        ("北汐市汰換老舊熱水器換購太陽能熱水器，每台補助多少錢？", "4,000元", "gonggao.txt"),
+        # 「洽詢專線」 is a phone; its area code is no item number
+        ("北汐市環保局熱水器補助的洽詢電話是多少？", "(02)2765-3318", "gonggao.txt"),
+        # the dates under 「三、申报时间」 of the notice the two issuers' lines name
+        ("南岭市2026年度返乡创业补贴最晚什么时候要申报？", "2026年6月30日", "joint.txt"),
+        # a condition put before its list, and a length of time
+        ("在南岭市创业要正常经营多长时间才能申请返乡创业补贴？", "1年以上", "joint.txt"),
+        ("南岭市返乡创业补贴受理后几个工作日内完成审核？", "10个工作日", "joint.txt"),
+        # the district's row of the table, not the city's growth; 「比上年」 asks no difference
+        ("绵阳市游仙区2025年地区生产总值比上年增长了多少？", "7.2%", "bulletin.txt"),
+        # a count stated in the notice, not a sum of its amounts
+        ("南岭市这次一共有几家家庭农场列入奖补名单？", "6家", "list.txt"),
+        # the guide's second line names its item for every line; its rows of materials do not answer
+        ("在南岭市办食品经营许可，承诺几个工作日办完？", "3个工作日", "guide.txt"),
+        ("对南岭市食品经营许可办理不满意，打哪个电话投诉？", "0736-2280939", "guide.txt"),
+    ],
+)
+def test_notice_layouts_answer_from_the_line_that_states_it(layouts_qa, question, expected, source):
+    answer = layouts_qa.ask(question)
+    assert expected in answer.text.splitlines()[0]
+    assert answer.citations[0].source == f"notices/{source}"

@@ -254,3 +254,34 @@ def test_a_figure_in_a_unit_of_the_asked_quantity(quantity, text, measured):
 )
 def test_how_much_questions_name_their_quantity_by_its_adjective(question, quantities):
     assert how_much(question) == quantities
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # the question word's own clause: not 毕业生 across the comma; on to the head of the
+        # noun phrase after it (补贴)
+        ("首次创业的高校毕业生，可以领多少一次性创业补贴？", ("补贴",)),
+        ("对公示名单有意见，可以打哪个电话反映？", ("电话",)),
+        # the NER tagger reads 「录用后月|工资」: the compound is asked by its head noun
+        ("招聘的医师录用后月工资是多少？", ("工资",)),
+    ],
+)
+def test_asked_nouns_are_those_of_the_question_words_clause(segmenter, question, asked):
+    assert analyze(question, segmenter).asked == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype", "unit"),
+    [
+        ("外地人要住多久才能申领居住证？", "fact", "时长"),  # the answer may be no figure (「每年」)
+        ("受理后多少天之内能发证？", "number", "时长"),
+        ("审核需要几个工作日？", "number", "时长"),
+        ("2025年GDP比上年增长了多少？", "number", ""),  # a stated growth, not a difference to compute
+        ("每辆补助多少钱？", "number", "钱"),
+        ("婚礼耗资多少日圆？", "number", ""),  # a currency, not days
+    ],
+)
+def test_a_length_of_time_is_asked_for(segmenter, question, qtype, unit):
+    q = analyze(question, segmenter)
+    assert (q.qtype, q.unit) == (qtype, unit)

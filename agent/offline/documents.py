@@ -13,7 +13,7 @@ from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
 from agent.offline.gather.neighbours import previous_sentence
 from agent.offline.tuning import tuning_for
-from agent.offline.understand.abbreviation import expand
+from agent.offline.understand.abbreviation import expand, spelled_in
 from agent.offline.understand.crosslingual import PinyinLexicon
 from agent.offline.understand.question import Question
 from agent.retrieval import HybridRetriever
@@ -121,8 +121,9 @@ class Documents:
             return True
         if named:
             return False
-        if any(w in self.title_line(cand.source) for w in windows):
+        if any(w in self.title_line(cand.source) for w in windows) or spelled_in(entity, self.title_line(cand.source)):
             return True  # every sentence of 「关于组织申报市级工业设计中心的通知」 is about the centres
+            # (of 「松禾市卫生健康委员会…公告」 about 「松禾市卫健委」)
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
         # 「全省常住人口…」), or a sentence that answers most of the question

@@ -12,12 +12,15 @@ import cn2an
 from agent.lexicon import entities, is_aspect
 from agent.lexicon.wordlists import groups, table, words
 from agent.offline.draft import Draft
+from agent.offline.extract.fields import contact_heads_like
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
+from agent.offline.extract.tables import named_cell
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import TIME
-from agent.offline.understand.question import FRAME_NOUNS, GENERIC_VERBS, Question
+from agent.offline.understand.abbreviation import spelled_in
+from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
 
 # what a calculation computes: the question asks for it, the documents need not name it
@@ -32,6 +35,8 @@ CONTACT_HEADS = frozenset(words("contact_heads"))
 # the words a question asks a deadline with (agent/lexicon/clause_cues.tsv: deadline), answered by
 # a date with 「前」 after it, as notices set one (「请于2026年5月15日前报送」)
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
+# the nouns of a section heading that dates what it names (agent/lexicon/clause_cues.tsv: heading-when)
+_HEADING_WHEN = table("clause_cues")["heading-when"]
 _BY_DATE = re.compile(r"\d{1,2}日(?:之|以)?前")
 
 
@@ -66,7 +71,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         named = next((n for n in q.names if n in docs.title_line(top.source)), "")
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
-        said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head}
+        said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
         if named and not any(strict_credit(w, docs.document_norm(top.source)) for w in said):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
@@ -154,7 +159,7 @@ def other_entity(d: Draft, docs) -> Refusal | None:
         # a document's own place, in its title, need not be repeated (「东兴区…营收下降了吗？」)
         for place in dict.fromkeys(entities.place_around(q.text, n) for n in q.names):
             if (len(place) >= 3 and not docs.unknown(place) and not docs.mentions(top, place, named=True)
-                    and place not in docs.title(top.source)):
+                    and place not in docs.title(top.source) and not spelled_in(place, docs.title(top.source))):
                 return Refusal("other-entity", f"the best sentence is about something other than {place}")
     return None
 
@@ -200,8 +205,9 @@ def quantity(d: Draft, docs) -> Refusal | None:
     if q.qtype == "number":
         measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
             strict_credit(n, c.norm) > 0 or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
+            or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]
-        if not measured:
+        if not measured and named_cell(q, docs.index, list(pool)) is None:  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None
 
@@ -209,7 +215,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
 def unit(d: Draft, docs) -> Refusal | None:
     """「多少名员工」 is not answered by 58亿元."""
     q, pool = d.q, d.candidates[:5]
-    if q.qtype == "number" and q.unit and not any(
+    if q.qtype == "number" and q.unit and q.unit != DURATION_ASKED and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
         for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
     ):
@@ -241,6 +247,9 @@ def other_event(d: Draft, docs) -> Refusal | None:
         heading = docs.section_heading(top)
         if heading and any(term_credit(v, heading) for v in event_words):
             return None  # the dates under 「二、公示时间」 are the 公示's
+        if heading and any(w in heading for w in _HEADING_WHEN) and any(
+                t in heading for t in q.terms if len(t) >= 2 and t not in q.names):
+            return None  # 「最晚什么时候要提交申报」: the dates under 「四、申报时间」 are the 申报's
         if any(v in DEADLINE_WORDS for v in event_words) and _BY_DATE.search(top.norm):
             return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):

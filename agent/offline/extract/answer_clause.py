@@ -19,8 +19,8 @@ from ingest.normalize import normalize
 TYPED_SPANS = ("person", "place", "time", "number")
 DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么|做哪些")
 # a numbered line's own number (「二、」「（三）」「3.」「第一，」), or a Q&A page's 「答：」, is not part
-# of what it says
-_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
+# of what it says (an area code is: 「(03)556-2107」)
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)](?![\d\-])|\d{1,2}[.、．](?!\d)"
                         r"|第[一二三四五六七八九十]+[，,、]|第[一二三四五六七八九十百零〇\d]{1,5}[条條](?=\s)|答\s*[:：])\s*")
 # verbs that report speech (agent/lexicon/speech_verbs.txt)
 _SPEECH_VERBS = words("speech_verbs")

@@ -206,8 +206,8 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 previous_end = fig.end
                 value = to_number(fig.text)
                 unit = unit_of(fig.text)
-                if value is None or not unit or unit in ("年", "月", "天"):
-                    continue
+                if value is None or not unit or unit in ("年", "月", "天") or not question.unit_fits(fig.text):
+                    continue  # 「一共有几家」 sums no 万元
                 own = rel + 2.0 * max((term_credit(t, before) for t in question.terms if len(t) >= 2), default=0.0)
                 years = _YEAR.findall(cand.norm[: clause.start + fig.start])
                 year = years[-1] if years else ""

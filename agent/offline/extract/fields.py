@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.lexicon import entities
-from agent.lexicon.wordlists import words
+from agent.lexicon.wordlists import groups, words
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.understand.question import Question
@@ -24,12 +24,26 @@ from ingest.reader import LoadedIndex
 # to the next semicolon or full stop (normalised text: ASCII punctuation)
 # up to the next semicolon or full stop, or the comma before the next label (「联系人:张伟,联系电话:…」)
 _FIELD = re.compile(
-    r"(?:^|(?<=[,;。]))\s*([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
+    r"(?:^|(?<=[,;。]))\s*(?P<item>[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
+    r"([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
 # the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…
 _CONTACT_HEADS = words("contact_heads")
-_NUMBERED_HEAD = re.compile("电话|热线|传真")  # contacts that are numbers
+_CHANNELS = groups("contact_heads")
+
+
+def _asked_contact(q: Question) -> tuple[str, ...]:
+    """The heads of the contact channel the question asks for (「哪个电话」: 电话, 热线, 专线), or ()."""
+    asked = [h for h in _CONTACT_HEADS if h in q.kind or any(n.endswith(h) for n in q.asked)]
+    return tuple(dict.fromkeys(like for h in asked for like in contact_heads_like(h)))
+
+
+def contact_heads_like(head: str) -> tuple[str, ...]:
+    """The heads that name the same contact channel as ``head`` (「电话」: 热线, 专线), or ()."""
+    return next((channel for channel in _CHANNELS if head in channel), ())
+
+_NUMBERED_HEAD = re.compile("电话|热线|专线|传真")  # contacts that are numbers
 _NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
 
 
@@ -46,8 +60,11 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     answers itself (it holds the label's words) or the question already holds the value."""
     if q.qtype not in _ASKS_VALUE:
         return None
+    # 「补助的洽询电话是多少」 asks the phone: not the 「补助对象：」 field, whose modifier it names too
+    contact = _asked_contact(q)
     for cand in candidates[:depth]:
-        fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text]
+        fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
+                  and (not contact or f.label.endswith(contact))]
         if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
             return None  # 「由市委网信办牵头」: the sentence says it itself
         if fields:  # the field whose label's head the question names last, next to its question
@@ -65,7 +82,7 @@ def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate])
     or a higher one; else the document's only such field. Only when neither the best sentence
     nor its section heading names such a contact (they answer themselves) and no field's label
     has a modifier the question names."""
-    heads = [h for h in _CONTACT_HEADS if h in q.kind or any(n.endswith(h) for n in q.asked)]
+    heads = list(_asked_contact(q))
     if not heads or not candidates:
         return None
     top = candidates[0]
@@ -128,8 +145,11 @@ def _paragraph_fields(index: LoadedIndex, cand: Candidate) -> list[Field]:
         norm = normalize(original)
         sentence = Candidate(cand.source, a, b, original, norm.text, cand.rank, 0.0, 0.0, 0.0, ())
         for m in _FIELD.finditer(norm.text):
-            start, end = norm.original_span(*m.span(2))
-            out.append(Field(m.group(1), original[start:end], sentence))
+            if m.group("item") and not m.group(2).endswith(_CONTACT_HEADS):
+                continue  # a numbered section put as a label (「一、补助对象：…」) is no field; a
+                # numbered contact line is (「八、洽詢專線：(03)556-2107」)
+            start, end = norm.original_span(*m.span(3))
+            out.append(Field(m.group(2), original[start:end], sentence))
     return out
 
 

@@ -144,12 +144,31 @@ def numerals(text: str) -> list[Span]:
     for bare in bare_counts(text):  # 「人口达2,790,060」: a count written in groups of three
         if not any(s.start < bare.end and bare.start < s.end for s in out):
             out.append(bare)
+    for span in durations(text):  # 「15日内」「6个月以上」「半年」: a length of time, not a day or a 「6个」
+        out = [s for s in out if not (s.start < span.end and span.start < s.end)] + [span]
     for m in _CODE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(0))
         if digits >= 5 and not _ISO_DATE.fullmatch(m.group(0)) and not any(
                 s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.start(), m.end(), m.group(0)))
     return sorted(out, key=lambda s: s.start)
+
+
+# a length of time: a count of days, working days, weeks, months (「个月」: 「3月」 is a month), hours,
+# or years (up to three digits: 「2026年」 is a year; 「140年历史」「一万年前」), not the day of a
+# date (「5月31日」)
+DURATION = re.compile(
+    r"(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百半]+)\s*(?:个)?(?:工作日|工作天|自然日|小时|分钟|星期|周)"
+    r"|(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百]+)\s*(?:天|日)(?=内|以内|之内|以上|后|起|[,，。;；]|$)"
+    r"|(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百半]+)\s*个(?:半)?月"
+    r"|(?<![\d月年.,第])(?:\d{1,3}|[一二三四五六七八九十两半百千万]+)\s*多?年(?:半)?(?=内|以内|之内|以上|以下|后|前|以前|历史|之久|[,，。;；]|$)"
+    r"|(?<![上下])半年|半个月|(?<![近这那前后])[数几]个?(?:月|年|周|天|日|小时)(?![份度])"
+)
+
+
+def durations(text: str) -> list[Span]:
+    """Every length of time (「15日」「6个月」「10个工作日」「半年」), as `DURATION` reads them."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in DURATION.finditer(text)]
 
 
 def bare_counts(text: str) -> list[Span]:

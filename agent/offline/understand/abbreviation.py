@@ -20,6 +20,7 @@ MIN_CONTEXT = 2  # at least this many of them in all
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # particles and copulas that join words of a sentence, not of a name: a gap never holds one
 _NOT_IN_NAMES = "的是了在"
+_GAP_PATTERN = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{GAP}}}?"  # what may stand between two kept characters
 
 
 def expansion_pattern(question: str, name: str, sides: str = "both") -> tuple[re.Pattern, int, int] | None:
@@ -33,7 +34,7 @@ def expansion_pattern(question: str, name: str, sides: str = "both") -> tuple[re
     right = _han_run(question[at + len(name) :]) if sides != "left" else ""
     if len(left) + len(right) < MIN_CONTEXT:
         return None
-    gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{GAP}}}?"
+    gap = _GAP_PATTERN
     body = "".join(re.escape(ch) + gap for ch in name[:-1]) + re.escape(name[-1]) + gap
     return re.compile(re.escape(left) + body + re.escape(right)), len(left), len(right)
 
@@ -53,6 +54,15 @@ def expand(question: str, name: str, texts: Iterable[str]) -> str:
     return ""
 
 
+def spelled_in(name: str, text: str) -> bool:
+    """``text`` (one document's title, normalised) spells ``name`` out (「松禾市卫健委」 in 「松禾市卫生
+    健康委员会…」): no context needed, as the text is the one the name was matched to already."""
+    if len(name) < 3 or not _HAN.match(name[0]):
+        return False
+    gap = _GAP_PATTERN
+    return re.search("".join(re.escape(ch) + gap for ch in name[:-1]) + re.escape(name[-1]), text) is not None
+
+
 def _han_run(text: str) -> str:
     """Up to `CONTEXT` Chinese characters from the start of ``text``."""
     out = ""
@@ -63,4 +73,4 @@ def _han_run(text: str) -> str:
     return out
 
 
-__all__ = ["expand", "expansion_pattern"]
+__all__ = ["expand", "expansion_pattern", "spelled_in"]

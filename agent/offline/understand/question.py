@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from agent.lexicon import entities
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import GROUPED
+from agent.offline.extract.figures import DURATION, GROUPED
 from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, in_dictionary
@@ -15,7 +15,7 @@ from ingest.segment import Segmenter, in_dictionary
 # order matters: the first matching type wins
 _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
-        r"相差|差多少|差距|差值|多出|(?<![同环])比.{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
+        r"相差|差多少|差距|差值|多出|(?<![同环])比(?!上年|去年|上一年|前一年|上月|上季度|上年同期|去年同期).{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
         r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占.{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|combined|sum of|add up"
@@ -44,6 +44,19 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 # (agent/lexicon/asked_units.tsv; file order is the order of the alternatives)
 _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
+# 「多久」「多长时间」「几个工作日」「多少天」: a length of time is asked (its unit: DURATION_ASKED)
+DURATION_ASKED = "时长"
+_ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<!月)(?:多少|几)个?(?:工作日|工作天|自然日|星期|个月|小时|"
+                            r"(?:天|日|周)(?![\u4e00-\u9fff])|(?:天|日|周)(?=[内后才能就可的之以]))")  # not 「多少日圆」
+
+
+def _asked_unit(text: str) -> str:
+    found = _ASKED_UNIT.search(text)
+    if found:
+        return found.group("unit")
+    return DURATION_ASKED if _ASKS_DURATION.search(text) else ""
+
+
 _COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -66,9 +79,12 @@ class Question:
 
     def unit_fits(self, figure: str) -> bool:
         """A figure in the asked unit (「多少人」: 4.3万人, 120名) or the question asks none; a bare
-        count in groups of three digits fits any unit (「人口达2,790,060」)."""
+        count in groups of three digits fits any unit (「人口达2,790,060」); a length of time
+        answers 「多久」 (「15日」「6个月」「半年」)."""
         if not self.unit or GROUPED.fullmatch(figure.strip()):
             return True
+        if self.unit == DURATION_ASKED:
+            return DURATION.fullmatch(figure.strip()) is not None
         return any(figure.rstrip().endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
 
     @property
@@ -109,16 +125,10 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     terms = tuple(t for t in segmenter.terms(text)
                   if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t)))
     return Question(
-        # 「车能」 (车+能) is a cutting accident, not a thing asked about: keep dictionary words on
-        # the NER tagger's word boundaries (not 「剧里」, 剧+里); Latin acronyms (GDP, PUE) are
-        # asked facts too, though no dictionary lists them
-        asked=tuple(w for w in _asked_nouns(tagged)
-                    if re.fullmatch(r"[a-z]{2,8}", w) or (
-                        (in_dictionary(w) or w in segmenter.words) and entities.aligned(text, w)
-                        and not entities.verb_ending(text, w))),
+        asked=_asked_words(tagged, text, segmenter),
         kind=_kind_noun(tagged),
         names=_names(tagged, text),
-        unit=(_ASKED_UNIT.search(text).group("unit") if _ASKED_UNIT.search(text) else ""),
+        unit=_asked_unit(text),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
             dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in GENERIC_VERBS)
@@ -221,9 +231,10 @@ _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每�
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
 
-def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     """Common nouns within two words of a question word (「员工有多少人」 -> 员工)."""
     words = [w for w, _ in tagged]
+    clause_of = _clauses(tagged, text)
     asked: list[str] = []
     for i, word in enumerate(words):
         # 「门诊量比上年增长了多少」: the quantity compared is asked, however far from 多少
@@ -232,7 +243,7 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
             asked.append(words[i - 1])
         if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
-        for j in range(max(0, i - 3), min(len(words), i + 3)):
+        for j in _clause_window(tagged, clause_of, i):
             w, flag = tagged[j]
             if (
                 j != i
@@ -244,6 +255,60 @@ def _asked_nouns(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
+
+
+_NOUN_FLAGS = ("n", "vn", "nz")
+
+
+def _asked_words(tagged: list[tuple[str, str]], text: str, segmenter: Segmenter) -> tuple[str, ...]:
+    """The asked nouns that are words (`_asked_word`), each else by its head noun (`_noun_head`)."""
+    out = []
+    for word in _asked_nouns(tagged, text):
+        kept = next((w for w in (word, _noun_head(word)) if w and _asked_word(w, text, segmenter)), "")
+        if kept:
+            out.append(kept)
+    return tuple(dict.fromkeys(out))
+
+
+def _asked_word(word: str, text: str, segmenter: Segmenter) -> bool:
+    """「车能」 (车+能) is a cutting accident, not a thing asked about: dictionary words on the NER
+    tagger's word boundaries (not 「剧里」, 剧+里); Latin acronyms (GDP, PUE) are asked facts too,
+    though no dictionary lists them."""
+    if re.fullmatch(r"[a-z]{2,8}", word):
+        return True
+    return ((in_dictionary(word) or word in segmenter.words) and entities.aligned(text, word)
+            and not entities.verb_ending(text, word))
+
+
+def _noun_head(word: str) -> str:
+    """The dictionary noun a compound ends with (「月工资」: 工资, where the NER tagger reads
+    「…录用后月|工资」), or ""."""
+    return next((word[i:] for i in range(1, len(word) - 1) if in_dictionary(word[i:])), "")
+
+
+def _clauses(tagged: list[tuple[str, str]], text: str) -> list[int]:
+    """The clause each tagged word is in (the segmenter drops punctuation: found again in ``text``)."""
+    at, clause, out = 0, 0, []
+    for word, _ in tagged:
+        found = text.find(word, at)
+        if found < 0:
+            out.append(clause)
+            continue
+        if re.search(r"[,，;；:：。?？!！]", text[at:found]):
+            clause += 1
+        out.append(clause)
+        at = found + len(word)
+    return out
+
+
+def _clause_window(tagged: list[tuple[str, str]], clause_of: list[int], i: int) -> list[int]:
+    """Two words either side of the question word, within its clause (「…高校毕业生，可以领多少」:
+    not 毕业生 across the comma), and on to the end of the noun phrase it opens (「多少一次性创业
+    补贴」: 补贴, its head)."""
+    end = min(len(tagged), i + 3)
+    while end < len(tagged) and tagged[end][1] in _NOUN_FLAGS and tagged[end - 1][1] in _NOUN_FLAGS:
+        end += 1
+    return [j for j in range(max(0, i - 3), end) if clause_of[j] == clause_of[i]]
 
 
 _QUESTION_WORDS = re.compile(
