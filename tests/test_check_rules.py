@@ -364,3 +364,33 @@ def test_a_yes_no_question_is_answered_no_when_the_sentence_denies_its_word():
     assert denied(q, "符合条件的企业均可申报。") == ""
     asks_the_denial = analyze("有欠税记录的企业是否不得申报？", segmenter)
     assert denied(asks_the_denial, "近三年有欠税记录的企业,不得申报。") == ""
+
+
+def test_a_word_written_with_brackets_is_said():
+    from agent.offline.documents import written
+
+    assert written("县区", "一、县（区）考核结果") and written("县区", "各县（市、区）人民政府")
+    assert written("乡镇", "各乡（镇）人民政府")
+    assert not written("县区", "本县辖区内") and not written("县区", "县市区")
+
+
+def test_a_level_said_only_inside_a_longer_one_is_not_said():
+    from agent.lexicon.wordlists import mentioned
+
+    group = ("博士后", "博士", "硕士")
+    assert mentioned(group, "对博士后每月补贴多少") == ["博士后"]
+    assert mentioned(group, "博士研究生每月1500元，硕士研究生每月1000元") == ["博士", "硕士"]
+    assert rules.level_clash("对博士后每月补贴多少", "博士研究生每月1500元") != ""
+    assert rules.level_clash("硕士每月补贴多少", "博士研究生每月1500元，硕士研究生每月1000元") == ""
+
+
+def test_a_time_something_lasts_until_or_starts_from_dates_what_is_asked(segmenter, docs):
+    until = draft(segmenter, "以后晚上去白鹭山，最晚能待到几点？",
+                  sentence("我市将推出新举措：白鹭山景区夜间开放时间延长至21时30分。"))
+    assert rules.other_event(until, docs) is None
+    start = draft(segmenter, "那些留住游客的新措施打算从几月份开始搞？",
+                  sentence("为巩固消费热度，我市将从今年11月起推出一系列新举措。"))
+    assert rules.other_event(start, docs) is None
+    # a date of another event is still another event's
+    other = draft(segmenter, "那些留住游客的新措施打算从几月份开始搞？", sentence("10月3日，白鹭山景区一度启动限流。"))
+    assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")

@@ -427,3 +427,19 @@ def test_a_table_answers_for_its_rows_and_columns(segmenter, question, first_lin
     docs = LiteralDocuments({"a.txt": RESULTS_TABLE})
     short, row = table_answer(draft(segmenter, question).q, docs.index, [sentence("江源市2025年度营商环境考核结果的通报")])
     assert short == first_line and RESULTS_TABLE[row.start : row.end] == row.text
+
+
+def test_a_share_asked_in_percent_is_no_growth(segmenter):
+    from agent.offline.extract.arithmetic import solve
+
+    d = draft(segmenter, "民生实事投资完成了百分之多少？", sentence("年度计划投资4.86亿元。"),
+              sentence("累计完成投资2.73亿元。"))
+    assert solve(d.q, list(d.candidates)).short == "计算：2.73亿元 ÷ 4.86亿元 ≈ 56.17%"  # no 「成」 for 完成
+    grown = draft(segmenter, "投资比上年增长了百分之多少？", sentence("2024年投资2.73亿元。"), sentence("2025年投资4.86亿元。"))
+    assert solve(grown.q, list(grown.candidates)).short.startswith("计算：(4.86亿元 − 2.73亿元) ÷ 2.73亿元")
+
+
+def test_a_runner_up_with_a_time_of_day_answers_a_what_time_question(segmenter):
+    d = draft(segmenter, "小学课后服务下午几点结束？", sentence("原《课后服务实施办法》（临教发〔2022〕7号）同时废止。"),
+              sentence("小学课后服务结束时间为17:30。", score=0.95))
+    assert typed_first(d.q, list(d.candidates))[0].text == "小学课后服务结束时间为17:30。"

@@ -660,11 +660,23 @@ GUIDE = """南岭市政务服务事项办事指南
 """
 
 
+# a heading line that gives its value after the colon answers itself
+TW_OUTAGE = """北汐縣政府　公告
+主旨：公告本縣楓林鄉部分地區因管線汰換工程停止供水。
+公告事項：
+一、停水原因：楓林鄉中山路段老舊管線汰換。
+二、停水時間：115年6月9日（星期二）上午9時至下午4時。
+三、停水範圍：
+（一）楓林鄉：中山路一段全段。
+"""
+
+
 @pytest.fixture(scope="module")
 def layouts_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "layouts",
                              {"gonggao.txt": GONGGAO, "joint.txt": JOINT, "bulletin.txt": BULLETIN,
-                              "list.txt": LIST_NOTICE, "guide.txt": GUIDE}, folder="notices")
+                              "list.txt": LIST_NOTICE, "guide.txt": GUIDE, "outage-tw.txt": TW_OUTAGE},
+                             folder="notices")
 
 
 @pytest.mark.parametrize(
@@ -686,6 +698,7 @@ def layouts_qa(tmp_path_factory, embedder):
         # the guide's second line names its item for every line; its rows of materials do not answer
         ("在南岭市办食品经营许可，承诺几个工作日办完？", "3个工作日", "guide.txt"),
         ("对南岭市食品经营许可办理不满意，打哪个电话投诉？", "0736-2280939", "guide.txt"),
+        ("北汐縣楓林鄉這次停水是哪一天？", "115年6月9日", "outage-tw.txt"),
     ],
 )
 def test_notice_layouts_answer_from_the_line_that_states_it(layouts_qa, question, expected, source):

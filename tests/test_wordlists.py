@@ -43,8 +43,10 @@ def test_exclusive_qualifiers():
         ("甲级", "乙级", "丙级"),
         ("一星级", "二星级", "三星级", "四星级", "五星级"),
         ("一级", "二级", "三级"),
+        ("博士后", "博士", "硕士"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
+    assert "学位条例" in said("exclusive_qualifiers.txt")
     assert "GB/T 17775-2003" in said("exclusive_qualifiers.txt")
 
 

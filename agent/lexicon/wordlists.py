@@ -42,6 +42,14 @@ def _rows(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
+def mentioned(group: tuple[str, ...], text: str) -> list[str]:
+    """The words of ``group`` that ``text`` says, less those it says only inside a longer one of
+    them (「博士后」 says 博士后, not 博士)."""
+    found = [w for w in group if w in text]
+    return [w for w in found if text.count(w) > sum(text.count(longer) for longer in found
+                                                    if longer != w and w in longer)]
+
+
 def header(filename: str) -> str:
     """The ``#`` lines that open ``filename`` (「units.tsv」), without the ``#``: what the list is
     for and where it came from."""

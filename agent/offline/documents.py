@@ -23,6 +23,19 @@ from ingest.reader import LoadedIndex
 PASSAGES = 6
 
 
+# what may stand between two characters of a word that notices write with brackets or a pause
+# mark: 「县区」 as 「县（区）」「县（市、区）」「县、区」
+_BRACKETED = r"[（(、]?(?:[^（()）、\s]{1,2}、)*"
+
+
+def written(term: str, text: str) -> bool:
+    """``text`` says ``term`` (a synonym or part counts, `strict_credit`), or writes it with
+    brackets or a pause mark between its characters (「县区」: 「县（区）」「县（市、区）」)."""
+    if strict_credit(term, text) > 0:
+        return True
+    return len(term) >= 2 and re.search(_BRACKETED.join(map(re.escape, term)), text) is not None
+
+
 class Documents:
     def __init__(self, retriever: HybridRetriever, index: LoadedIndex, passages: int = PASSAGES) -> None:
         self.retriever = retriever
@@ -46,9 +59,7 @@ class Documents:
     def unknown(self, term: str) -> bool:
         """A word the corpus never uses (nor a synonym of it)."""
         if term not in self._unknown_cache:
-            self._unknown_cache[term] = not any(
-                strict_credit(term, text) > 0 for text in self.evidence._chunk_texts
-            )
+            self._unknown_cache[term] = not any(written(term, text) for text in self.evidence._chunk_texts)
         return self._unknown_cache[term]
 
     def spelled_out(self, question: str, name: str) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 import cn2an
 
 from agent.lexicon import entities, is_aspect
-from agent.lexicon.wordlists import groups, table, words
+from agent.lexicon.wordlists import groups, mentioned, table, words
+from agent.offline.documents import written
 from agent.offline.draft import Draft
 from agent.offline.extract.fields import contact_heads_like
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
@@ -37,6 +38,10 @@ CONTACT_HEADS = frozenset(words("contact_heads"))
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 # the nouns of a section heading that dates what it names (agent/lexicon/clause_cues.tsv: heading-when)
 _HEADING_WHEN = table("clause_cues")["heading-when"]
+# a time something lasts until (「延长至21时30分」「至5月31日」), and one it starts from (「从今年11月起」)
+_UNTIL = re.compile(r"(?:至|到)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
+_FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
+_ASKS_START = re.compile(r"从(?:几|什么|哪)\S{0,4}开始|什么时候(?:开始|起)|(?:几|哪)月份?(?:开始|起)")
 _BY_DATE = re.compile(r"\d{1,2}日(?:之|以)?前")
 
 
@@ -72,7 +77,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
         said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
-        if named and not any(strict_credit(w, docs.document_norm(top.source)) for w in said):
+        if named and not any(written(w, docs.document_norm(top.source)) for w in said):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
@@ -204,7 +209,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number":
         measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
-            strict_credit(n, c.norm) > 0 or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
+            written(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]
         if not measured and named_cell(q, docs.index, list(pool)) is None:  # a table's column may name it
@@ -252,6 +257,10 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「最晚什么时候要提交申报」: the dates under 「四、申报时间」 are the 申报's
         if any(v in DEADLINE_WORDS for v in event_words) and _BY_DATE.search(top.norm):
             return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
+        if any(w in q.text for w in DEADLINE_WORDS) and _UNTIL.search(top.norm):
+            return None  # 「最晚能待到几点」: 「开放时间延长至21时30分」 states the end of what it asks
+        if _ASKS_START.search(q.text) and _FROM.search(top.norm):
+            return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
         return Refusal("other-event", "the dated sentence is about another event")
@@ -341,8 +350,8 @@ def ordinal_first(q: Question, norm: str) -> bool:
 def level_clash(question: str, sentence: str) -> str:
     """The qualifier the sentence is about when the question asks about another, "" otherwise."""
     for group in EXCLUSIVE:
-        asked = [w for w in group if w in question]
-        said = [w for w in group if w in sentence]
+        asked = mentioned(group, question)
+        said = mentioned(group, sentence)
         if len(asked) == 1 and said and asked[0] not in sentence:
             return f"the sentence is about {said[0]}, the question about {asked[0]}"
     return ""

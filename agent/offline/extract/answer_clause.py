@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agent.lexicon.wordlists import groups, table, words
+from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import head_word, term_credit
@@ -134,7 +134,7 @@ def _level_fit(question: str, clause: str) -> float:
     question's words it repeats (「一级医疗机构报销比例为85%」, whose words the next clauses elide)."""
     fit = 0.0
     for group in EXCLUSIVE:
-        asked = [w for w in group if w in question]
+        asked = mentioned(group, question)
         if len(asked) == 1:
             fit += 3.0 if asked[0] in clause else -10.0 if any(w in clause for w in group) else 0.0
     return fit

@@ -12,13 +12,15 @@ from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)
-_SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|share|proportion", re.I)
+_SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.I)
 # 「一共扩大了多少亩」 is the change between two values, not their sum
 _CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
 _SUM = re.compile(r"合计|总共|加起来|总和|一共|combined|sum|add up", re.I)
-_GROWTH = re.compile(r"百分之多少|增长率|增幅|增长了?多少%|percent", re.I)
+# a change asked in percent (「增长了百分之多少」); 「完成了百分之多少」 asks a share, stated or computed
+_GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|下降|减少|降低|多了|多出|高出|少了|扩大|缩小)了?百分之多少"
+                     r"|增长率|增幅|增长了?多少%|percent", re.I)
 _ANNUAL = re.compile(r"全年|一年|annual", re.I)
 _PER_COUNT = re.compile(r"平均(?:分)?(?:到|给).{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
 # 「平均每位游客花了多少钱」: an amount divided by a count, both from the documents
@@ -83,7 +85,7 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{small.value} / {big.value} * 100")
         short = f"{_bare(small)} ÷ {_bare(big)} ≈ {format_number(value)}%"
-        if "成" in question.text:
+        if "几成" in question.text:
             short += f"（约{format_number(value / 10)}成）"
     elif _RATIO.search(question.text):
         big, small = (a, b) if a.value >= b.value else (b, a)

@@ -86,9 +86,10 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
     for table in _tables_of(index, candidates, depth):
         name = table.name_column
         for cells, line in table.rows:
-            if name >= len(cells) or len(cells[name]) < 2 or normalize(cells[name]).text not in q.text:
+            said = _named(normalize(cells[name]).text, q.text) if name < len(cells) else ""
+            if not said:
                 continue
-            rest = q.text.replace(normalize(cells[name]).text, " ")
+            rest = q.text.replace(said, " ")
             # the words beside the question word count three times (「地区生产总值比上年增长了多少」:
             # the column 「增速」, not 「地区生产总值」)
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
@@ -124,6 +125,19 @@ def _asked_column(table: Table, before: str, terms: tuple[str, ...]) -> int | No
     credits = [(_says(cell, asked), j) for j, cell in enumerate(table.header) if j != name]
     credit, column = max(credits, default=(0.0, None))
     return column if credit > 0 else None
+
+
+def _named(name: str, question: str) -> str:
+    """The words by which the question names a row: its name, or most of it (「公共充电桩」 for
+    「新建公共充电桩」: at least 4 characters and 60% of the name); "" when it does not."""
+    if len(name) >= 2 and name in question:
+        return name
+    need = max(4, -(-len(name) * 3 // 5))
+    for size in range(len(name) - 1, need - 1, -1):
+        for i in range(len(name) - size + 1):
+            if name[i : i + size] in question:
+                return name[i : i + size]
+    return ""
 
 
 def _says(heading: str, term: str) -> float:

@@ -88,8 +88,8 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     # a heading that is the whole line (not 「第四条 本措施自…」, a clause heading with its body)
     own = [h.level for h in doc.headings
            if h.level >= 1 and line_start <= h.start < line_end and h.end >= len(text[:line_end].rstrip(" 。"))]
-    if not own:
-        return None
+    if not own or re.search(r"[:：]\s*\S", text[line_start:line_end]):
+        return None  # 「二、停水時間：115年5月12日…」 says its value itself
     following = sentence_spans(index, cand.source, line_end, len(text))
     if not following:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.lexicon.wordlists import groups, table
+from agent.lexicon.wordlists import groups, mentioned, table
 from agent.offline.extract.figures import durations, in_unit_of, measured, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
@@ -86,7 +86,7 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     top = candidates[0]
     for group in EXCLUSIVE:
-        asked = [w for w in group if w in q.text]
+        asked = mentioned(group, q.text)
         if len(asked) != 1 or asked[0] in top.norm or not any(w in top.norm for w in group):
             continue
         for cand in candidates[1:4]:
@@ -135,6 +135,8 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     「多久」, one that holds a length of time."""
     if q.unit == DURATION_ASKED:
         typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
+    elif q.qtype == "when" and _ASKS_CLOCK.search(q.text):
+        typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in _DEADLINE):
         typed = lambda c: bool(_CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
@@ -164,6 +166,9 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+# a time of day, and the questions that ask for one (「几点」「几时」)
+CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一二三四五六七八九十]{1,3}点(?:半)?")
+_ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
 # the dates that give one: the last of a range (「9月1日至12月31日」) or one with 「前」 (「5月15日前」)
 _DEADLINE = table("clause_cues")["deadline"]
@@ -178,4 +183,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]
+__all__ = ["CLOCK", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]
