@@ -655,7 +655,11 @@ GUIDE = """南岭市政务服务事项办事指南
 法定时限：20个工作日
 承诺时限：3个工作日
 
-四、咨询电话：0736-2281816
+四、收费标准：不收费
+
+五、许可证有效期：5年
+
+六、咨询电话：0736-2281816
 监督投诉电话：0736-2280939
 """
 
@@ -699,6 +703,9 @@ def layouts_qa(tmp_path_factory, embedder):
         ("在南岭市办食品经营许可，承诺几个工作日办完？", "3个工作日", "guide.txt"),
         ("对南岭市食品经营许可办理不满意，打哪个电话投诉？", "0736-2280939", "guide.txt"),
         ("北汐縣楓林鄉這次停水是哪一天？", "115年6月9日", "outage-tw.txt"),
+        # a heading line with its value (guard: passes with or without the title-line credit,
+        # which probe12's longer guide needed: EvidenceFinder.coverage, Tuning.title_line_credit)
+        ("南岭市发的食品经营许可证管几年？", "5年", "guide.txt"),
     ],
 )
 def test_notice_layouts_answer_from_the_line_that_states_it(layouts_qa, question, expected, source):

@@ -44,6 +44,10 @@ class Tuning:
     long_sentence: int = 100
     absent_weight: float = 0.3  # a question word no document uses (the user's paraphrase)
     title_credit: float = 0.5  # a term only in the title/heading/paragraph lead
+    # a term of a notice's title line (not a name: those count fully), said of all its sentences:
+    # 1.0 lost an English suite question whose answer named the title's 局长 (manufacturing 70 → 68),
+    # 0.5 (the background's) keeps the guide's table rows that repeat its subject first (probe12)
+    title_line_credit: float = 0.75
     single_char_weight: float = 0.4
     rare_share: float = 0.1  # a term at most this share of the documents use can route a question
     # a sentence under a heading that names the asked kind beside a word of the question (「四、申报

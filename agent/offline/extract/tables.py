@@ -169,21 +169,15 @@ def _tables(index: LoadedIndex, source: str) -> list[Table]:
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         cells = _CELL_SEPARATOR.split(stripped) if stripped else []
-        if len(cells) >= 2 and (not run or len(cells) == len(run[0][0])):
+        if len(cells) < 2 or (run and len(cells) != len(run[0][0])):
+            close()  # the table ends here (a line of another width may start the next)
+            run = []
+        if len(cells) >= 2:
             if not run:
                 caption = normalize(previous).text
             begin = at + len(line) - len(line.lstrip())
-            sentence = Candidate(source, begin, begin + len(stripped), stripped, normalize(stripped).text,
-                                 0, 0.0, 0.0, 0.0, ())
-            run.append((cells, sentence))
-        else:
-            close()
-            run = []
-            if len(cells) >= 2:  # a table of another width starts here
-                caption = normalize(previous).text
-                begin = at + len(line) - len(line.lstrip())
-                run = [(cells, Candidate(source, begin, begin + len(stripped), stripped,
-                                         normalize(stripped).text, 0, 0.0, 0.0, 0.0, ()))]
+            run.append((cells, Candidate(source, begin, begin + len(stripped), stripped,
+                                         normalize(stripped).text, 0, 0.0, 0.0, 0.0, ())))
         if stripped:
             previous = stripped
         at += len(line)

@@ -461,10 +461,12 @@ class EvidenceFinder:
             weight = self.term_weight(term)
             total += weight
             credit = term_credit(term, norm)
-            if credit < 1 and title and term in names:
-                # a name in the document's title line is said of every sentence in it: 「绵阳市」 of
-                # 「关于开展…绵阳市…的通知」 tells its notice apart, not its sentences
-                credit = max(credit, term_credit(term, title))
+            if credit < 1 and title:
+                # a word of the document's title line is said of every sentence in it: 「绵阳市」 of
+                # 「关于开展…绵阳市…的通知」 tells its notice apart, not its sentences; so, mostly, does
+                # a word of its subject (「卫生许可」 of 「…办事指南 公共场所卫生许可（新办）」)
+                share = 1.0 if term in names else self.tuning.title_line_credit
+                credit = max(credit, share * term_credit(term, title))
             if credit < 1 and section and term == kind:
                 credit = max(credit, term_credit(term, section))  # the section heading names it
             if credit == 0 and background:
