@@ -394,3 +394,9 @@ def test_a_time_something_lasts_until_or_starts_from_dates_what_is_asked(segment
     # a date of another event is still another event's
     other = draft(segmenter, "那些留住游客的新措施打算从几月份开始搞？", sentence("10月3日，白鹭山景区一度启动限流。"))
     assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
+
+
+def test_a_denial_may_put_a_verb_before_the_asked_words_head(segmenter):
+    q = draft(segmenter, "事业单位在编人员可以领人才住房补贴吗？").q
+    assert denied(q, "有下列情形之一的,不予发放补贴:") == "不予发放补贴"
+    assert denied(q, "补贴按月发放。") == ""

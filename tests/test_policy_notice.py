@@ -675,11 +675,23 @@ TW_OUTAGE = """北汐縣政府　公告
 """
 
 
+# a rule whose exclusions are a list under a lead line of their own
+RULES = """南岭市青年人才住房补贴管理暂行办法
+
+第三条　博士研究生每月1500元，硕士研究生每月1000元。
+第四条　有下列情形之一的，不予发放补贴：
+（一）机关事业单位在编人员；
+（二）已享受其他住房保障待遇的。
+第五条　本办法自2026年3月1日起施行。
+"""
+
+
 @pytest.fixture(scope="module")
 def layouts_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "layouts",
                              {"gonggao.txt": GONGGAO, "joint.txt": JOINT, "bulletin.txt": BULLETIN,
-                              "list.txt": LIST_NOTICE, "guide.txt": GUIDE, "outage-tw.txt": TW_OUTAGE},
+                              "list.txt": LIST_NOTICE, "guide.txt": GUIDE, "outage-tw.txt": TW_OUTAGE,
+                              "rules.txt": RULES},
                              folder="notices")
 
 
@@ -706,6 +718,9 @@ def layouts_qa(tmp_path_factory, embedder):
         # a heading line with its value (guard: passes with or without the title-line credit,
         # which probe12's longer guide needed: EvidenceFinder.coverage, Tuning.title_line_credit)
         ("南岭市发的食品经营许可证管几年？", "5年", "guide.txt"),
+        # an item of a list whose lead line above says no: the answer is no, with the lead quoted
+        ("我是南岭市机关事业单位在编人员，可以领青年人才住房补贴吗？", "不是。资料记载：有下列情形之一的，不予发放补贴", "rules.txt"),
+        ("南岭市硕士研究生每月住房补贴多少？", "1000元", "rules.txt"),
     ],
 )
 def test_notice_layouts_answer_from_the_line_that_states_it(layouts_qa, question, expected, source):

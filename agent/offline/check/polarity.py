@@ -16,13 +16,19 @@ _NEGATED = "(?:" + "|".join(map(re.escape, NEGATORS)) + ")"
 def denied(q: Question, sentence: str) -> str:
     """A word of the question as the sentence denies it (「不得申报」), when the question itself
     does not deny it; "" otherwise."""
-    for verb in (*q.focus_verbs, *(t for t in q.terms if len(t) >= 2)):
-        if re.search(_NEGATED + r"[\u4e00-\u9fff]?" + re.escape(verb), q.text):
+    terms = [t for t in q.terms if len(t) >= 2]
+    # a compound's head (「住房补贴」: 补贴) as the sentence may deny it (「不予发放补贴」)
+    heads = [t[-2:] for t in terms if len(t) >= 4 and t[-2:] not in terms]
+    for verb in dict.fromkeys((*q.focus_verbs, *terms, *heads)):
+        if re.search(_NEGATED + _GAP + re.escape(verb), q.text):
             continue  # 「是否不得申报」 asks about the denial itself
-        found = re.search(_NEGATED + r"[\u4e00-\u9fff]?" + re.escape(verb), sentence)
+        found = re.search(_NEGATED + _GAP + re.escape(verb), sentence)
         if found:
             return found.group(0)
     return ""
+
+
+_GAP = r"[\u4e00-\u9fff]{0,2}?"  # a verb between the negator and the word: 「不予发放补贴」
 
 
 __all__ = ["NEGATORS", "denied"]

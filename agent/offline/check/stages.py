@@ -11,6 +11,7 @@ from agent.offline.check.polarity import denied
 from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
+from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.gather.neighbours import role_sentence
 from ingest.normalize import normalize_query
 
@@ -26,6 +27,7 @@ class Check(Stage):
 
 
 _ITEM = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
+_ITEMS_ABOVE = 12  # items of one list, at most, between an item and its lead line
 
 
 class Caveat(Stage):
@@ -54,20 +56,38 @@ class Caveat(Stage):
         if q.qtype == "yesno":
             # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
             # documents contradict or never mention is a no
-            if notes or denied(q, draft.candidates[0].norm) or denied(q, self._lead(draft.candidates[0])):
+            lead = self._lead(draft.candidates[0])
+            if notes or denied(q, draft.candidates[0].norm):
                 short = f"不是。资料记载：{short}"
+            elif denied(q, normalize_query(lead)):
+                # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no
+                short = f"不是。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
             elif draft.candidates[0].coverage >= docs.tuning.yes_coverage:
                 short = f"是的。{short}"
         return replace(draft, short=short, evidence=tuple(evidence), notes=tuple(notes),
                        settled=True, decided_by="extract")
 
     def _lead(self, top) -> str:
-        """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list
-        on the same line (「有下列情形之一的，不得申报：」), normalised; "" otherwise."""
+        """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list,
+        as written: on the same line, or on the line ending with a colon above the list's items
+        (「第四条 有下列情形之一的，不予发放补贴：」); "" otherwise."""
         if not _ITEM.match(top.norm):
             return ""
         text = self.docs.index.documents[top.source].text
-        return normalize_query(text[text.rfind("\n", 0, top.start) + 1 : top.start])
+        start = text.rfind("\n", 0, top.start) + 1
+        if text[start : top.start].strip():
+            return text[start : top.start].strip()
+        for _ in range(_ITEMS_ABOVE):
+            if start <= 0:
+                break
+            above = text.rfind("\n", 0, start - 1) + 1
+            line = text[above : start - 1].strip()
+            if line.endswith((":", "：")):
+                return line
+            if not _ITEM.match(line):
+                break
+            start = above
+        return ""
 
 
 __all__ = ["Caveat", "Check"]
