@@ -19,7 +19,7 @@ from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import named_cell
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
-from agent.offline.gather.rank import TIME
+from agent.offline.gather.rank import BY_DATE, DEADLINE_WORDS, TIME
 from agent.offline.understand.abbreviation import spelled_in
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
@@ -33,16 +33,12 @@ COMPUTED = frozenset(words("computed_nouns"))
 EXCLUSIVE = groups("exclusive_qualifiers")
 # head nouns of contact fields, whose modifier may differ (agent/lexicon/contact_heads.txt)
 CONTACT_HEADS = frozenset(words("contact_heads"))
-# the words a question asks a deadline with (agent/lexicon/clause_cues.tsv: deadline), answered by
-# a date with 「前」 after it, as notices set one (「请于2026年5月15日前报送」)
-DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 # the nouns of a section heading that dates what it names (agent/lexicon/clause_cues.tsv: heading-when)
 _HEADING_WHEN = table("clause_cues")["heading-when"]
 # a time something lasts until (「延长至21时30分」「至5月31日」), and one it starts from (「从今年11月起」)
 _UNTIL = re.compile(r"(?:至|到)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
 _FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
 _ASKS_START = re.compile(r"从(?:几|什么|哪)\S{0,4}开始|什么时候(?:开始|起)|(?:几|哪)月份?(?:开始|起)")
-_BY_DATE = re.compile(r"\d{1,2}日(?:之|以)?前")
 
 
 def dense(d: Draft, docs) -> Refusal | None:
@@ -255,7 +251,7 @@ def other_event(d: Draft, docs) -> Refusal | None:
         if heading and any(w in heading for w in _HEADING_WHEN) and any(
                 t in heading for t in q.terms if len(t) >= 2 and t not in q.names):
             return None  # 「最晚什么时候要提交申报」: the dates under 「四、申报时间」 are the 申报's
-        if any(v in DEADLINE_WORDS for v in event_words) and _BY_DATE.search(top.norm):
+        if any(v in DEADLINE_WORDS for v in event_words) and BY_DATE.search(top.norm):
             return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
         if any(w in q.text for w in DEADLINE_WORDS) and _UNTIL.search(top.norm):
             return None  # 「最晚能待到几点」: 「开放时间延长至21时30分」 states the end of what it asks

@@ -137,7 +137,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
     elif q.qtype == "when" and _ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
-    elif q.qtype == "when" and any(w in q.text for w in _DEADLINE):
+    elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
         typed = lambda c: bool(_CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
@@ -170,10 +170,12 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一二三四五六七八九十]{1,3}点(?:半)?")
 _ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
-# the dates that give one: the last of a range (「9月1日至12月31日」) or one with 「前」 (「5月15日前」)
-_DEADLINE = table("clause_cues")["deadline"]
+# the dates that give one: a date with 「前」 (「请于5月15日前报送」), or the last of a range
+# (「9月1日至12月31日」); check/rules.py reads the first and the words too
+DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
+BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?(?:之|以)?前")
 _CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
-                           r"|\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?(?:之|以)?前")
+                           r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
 _PLACE_LABEL = re.compile(r"(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + r")\s*[:：]")
 
@@ -183,4 +185,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["CLOCK", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]
+__all__ = ["BY_DATE", "CLOCK", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]
