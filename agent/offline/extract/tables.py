@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
@@ -151,12 +152,15 @@ def _tables_of(index: LoadedIndex, candidates: list[Candidate], depth: int) -> l
     return [t for source in dict.fromkeys(c.source for c in candidates[:depth]) for t in _tables(index, source)]
 
 
-def _tables(index: LoadedIndex, source: str) -> list[Table]:
-    """Each run of ≥ 3 lines cut into the same number (≥ 2) of cells: the first is its header."""
+def _tables(index: LoadedIndex, source: str) -> tuple[Table, ...]:
     doc = index.documents.get(source)
-    if doc is None:
-        return []
-    text = doc.text
+    return () if doc is None else _parse(source, doc.text)
+
+
+@lru_cache(maxsize=256)
+def _parse(source: str, text: str) -> tuple[Table, ...]:
+    """Each run of ≥ 3 lines cut into the same number (≥ 2) of cells: the first is its header.
+    Parsed once per document text (every value question looks at its best documents' tables)."""
     tables: list[Table] = []
     run: list = []
     caption = previous = ""
@@ -182,7 +186,7 @@ def _tables(index: LoadedIndex, source: str) -> list[Table]:
             previous = stripped
         at += len(line)
     close()
-    return tables
+    return tuple(tables)
 
 
 __all__ = ["Cell", "Table", "extreme_row", "named_cell", "table_answer"]
