@@ -400,3 +400,53 @@ def test_a_denial_may_put_a_verb_before_the_asked_words_head(segmenter):
     q = draft(segmenter, "事业单位在编人员可以领人才住房补贴吗？").q
     assert denied(q, "有下列情形之一的,不予发放补贴:") == "不予发放补贴"
     assert denied(q, "补贴按月发放。") == ""
+
+
+def test_a_numbered_name_with_another_number_is_another_thing(segmenter, docs):
+    assert rules.designations("地铁1号线当日首班车提前至5:30发车") == {("1", "号线")}
+    assert rules.designations("第三批国家级专精特新企业") == {("3", "批")}
+    assert rules.designations("2024年10号前报送") == set()  # a day of the month names nothing
+    line2 = draft(segmenter, "马拉松那天地铁2号线首班车几点开？", sentence("地铁1号线当日首班车提前至5:30发车。"))
+    assert rules.designation(line2, docs) == Refusal("designation", "asked about 2号线; the best sentence names 1号线")
+    line1 = draft(segmenter, "马拉松那天地铁一号线首班车几点开？", sentence("地铁1号线当日首班车提前至5:30发车。"))
+    assert rules.designation(line1, docs) is None
+
+
+def test_a_row_the_table_does_not_list_for_the_named_name_is_refused(segmenter):
+    rentals = ("公租房配租公告\n小区名称｜房型｜月租金（元）\n金桂苑｜一室户｜650\n金桂苑｜三室户｜1320\n"
+               "银杏园｜一室户｜600\n银杏园｜两室户｜900\n")
+    docs = LiteralDocuments({"a.txt": rentals})
+    asked = draft(segmenter, "银杏园三室户每个月租金多少？", sentence("公租房配租公告"))
+    assert rules.table_row(asked, docs) == Refusal("table-row", "the table has no row for 银杏园 三室户")
+    listed = draft(segmenter, "银杏园两室户每个月租金多少？", sentence("公租房配租公告"))
+    assert rules.table_row(listed, docs) is None
+
+
+def test_a_count_in_a_tables_heading_answers_a_how_many_people_question(segmenter):
+    schools = "招生计划\n学校｜计划班数｜计划人数\n实验小学｜10｜450\n东湖小学｜6｜270\n"
+    docs = LiteralDocuments({"a.txt": schools})
+    d = draft(segmenter, "东湖小学今年计划招多少人？", sentence("招生计划"))
+    assert rules.unit(d, docs) is None
+    assert rules.unit(draft(segmenter, "东湖小学今年计划招多少人？", sentence("东湖小学始建于1952年。")),
+                      LiteralDocuments({"a.txt": "东湖小学始建于1952年。"})) == Refusal("unit", "no figure counted in 人")
+
+
+def test_a_stop_dates_what_the_question_asks_not_to_happen(segmenter, docs):
+    stop = draft(segmenter, "鹤川县的中小学哪天因为防汛不上课？", sentence("全县中小学、幼儿园6月19日停课1天。"))
+    assert rules.other_event(stop, docs) is None
+    # a stop of something the question does not name, or a date of something else, is another event's
+    elsewhere = draft(segmenter, "鹤川县的中小学哪天因为防汛不上课？", sentence("旅游景区6月19日暂停开放。"))
+    assert rules.other_event(elsewhere, docs) == Refusal("other-event", "the dated sentence is about another event")
+    other = draft(segmenter, "鹤川县的中小学哪天因为防汛不上课？", sentence("6月18日16时发布暴雨橙色预警信号。"))
+    assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
+
+
+def test_a_company_whose_own_name_no_document_writes_is_refused(segmenter):
+    listed = "稳岗返还公示\n序号｜企业名称｜返还金额（元）\n1｜琅峪星辰电子科技有限公司｜67,104.00\n2｜琅峪城建集团有限公司｜158,760.00\n"
+    docs = LiteralDocuments({"a.txt": listed})
+    other = draft(segmenter, "琅峪星辰光电有限公司这次稳岗返还拿到多少钱？", sentence("1｜琅峪星辰电子科技有限公司｜67,104.00"))
+    assert rules.unknown_company(other, docs) == Refusal(
+        "unknown-name", "the documents never name 琅峪星辰光电有限公司 (星辰光电)")
+    # its name without the 有限公司 the notice adds is its name
+    same = draft(segmenter, "琅峪星辰电子科技公司这次稳岗返还拿到多少钱？", sentence("1｜琅峪星辰电子科技有限公司｜67,104.00"))
+    assert rules.unknown_company(same, docs) is None

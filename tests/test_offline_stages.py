@@ -404,6 +404,11 @@ RESULTS_TABLE = """江源市2025年度营商环境考核结果的通报
 1｜青石区｜57.62｜28.45｜95.57
 2｜白沙区｜56.90｜28.80｜94.30
 3｜松溪县｜54.28｜27.15｜87.73
+三、街道经济
+街道｜地区生产总值（亿元）｜增长（%）｜规上工业增加值增长（%）｜参保人数（人）
+东埠街道｜156.82｜6.9｜4.7｜612
+南闸街道｜102.14｜5.1｜9.6｜1,105
+合计｜—｜6.0｜7.1｜1,717
 二、收费标准
 区域类别｜首2小时｜24小时封顶
 一类区域｜8元｜50元
@@ -419,6 +424,9 @@ RESULTS_TABLE = """江源市2025年度营商环境考核结果的通报
         ("松溪县在江源市考核里总分是多少？", "松溪县总分：87.73"),
         ("白沙区企业满意度拿了几分？", "白沙区企业满意度得分：28.80"),
         ("一类区域停满24小时最多收多少？", "一类区域24小时封顶：50元"),  # a cap, not the highest row
+        # the total row is no row; of two growth columns, the one whose heading adds nothing unasked
+        ("江源市哪个街道的地区生产总值增速最快？", "东埠街道"),
+        ("江源市哪个街道参保人数最多？", "南闸街道"),
     ],
 )
 def test_a_table_answers_for_its_rows_and_columns(segmenter, question, first_line):
@@ -443,3 +451,82 @@ def test_a_runner_up_with_a_time_of_day_answers_a_what_time_question(segmenter):
     d = draft(segmenter, "小学课后服务下午几点结束？", sentence("原《课后服务实施办法》（临教发〔2022〕7号）同时废止。"),
               sentence("小学课后服务结束时间为17:30。", score=0.95))
     assert typed_first(d.q, list(d.candidates))[0].text == "小学课后服务结束时间为17:30。"
+
+
+def test_items_counted_in_words_are_a_list_with_their_heading(segmenter):
+    from agent.offline.extract.figures import list_items, ordinal_items
+    from agent.offline.extract.lists import list_answer
+
+    ways = "箭竹的繁殖有两种方式：一是从竹根部地下茎繁发竹笋，二是开花结子后撒落地上繁殖成林。"
+    assert ordinal_items(ways) == ["从竹根部地下茎繁发竹笋", "开花结子后撒落地上繁殖成林"]
+    # the ordinals say where items start: a 、 run inside one is not the list
+    duties = "该制度集行政、教化、司法、监督于一身，其职能有两个方面：一是教化乡民；二是管理户籍。"
+    assert list_items(duties) == ["教化乡民", "管理户籍"]
+    assert ordinal_items("统一是目标，二是第二") == [] and ordinal_items("他说一是一，二是二。") == []
+    assert items_clause(sentence(ways)) == "箭竹的繁殖有两种方式：一是从竹根部地下茎繁发竹笋，二是开花结子后撒落地上繁殖成林"
+    assert items_clause(sentence("主要支流有：麦曲、桑曲、拉曲及堆龙曲等。")) == "主要支流有：麦曲、桑曲、拉曲及堆龙曲等"
+    # a runner-up whose list the asked noun introduces, over a list of something else
+    d = draft(segmenter, "拉萨河的支流有哪些？",
+              sentence("拉萨河向东南流入墨竹工卡县、达孜县、城关区、堆龙德庆区。"),
+              sentence("主要支流有：麦曲、桑曲、拉曲及堆龙曲等。", score=0.9))
+    short, _ = list_answer(LiteralDocuments({"a.txt": "x"}).index, d.q, list(d.candidates), list(d.candidates))
+    assert short == "主要支流有：麦曲、桑曲、拉曲及堆龙曲等"
+
+
+def test_a_question_that_asks_a_or_not_a_is_yes_no(segmenter):
+    from agent.offline.check.polarity import denied
+
+    d = draft(segmenter, "在校学生参加培训能不能领补贴？")
+    assert d.q.qtype == "yesno"
+    assert denied(d.q, "以下情形不予补贴:") == "不予补贴"  # 「能不能领」 itself denies nothing
+
+
+def test_a_word_with_one_character_left_out_is_partly_said():
+    from agent.offline.gather.credit import term_credit
+
+    assert term_credit("商品房", "家庭成员在城镇拥有商品住房的") == 0.75
+    assert term_credit("商品房", "家庭成员在城镇拥有商品的") == 0.4  # one of its two pairs, as before
+
+
+def test_an_ordinal_or_a_民国_year_is_no_figure():
+    from agent.offline.extract.figures import numerals
+    from ingest.normalize import normalize_query
+
+    texts = ["依据：岚港市补助要点第5点。", "公告「岚港市113年度振兴消费券」", "自113年3月25日起至8月31日止"]
+    assert [[f.text for f in numerals(normalize_query(t))] for t in texts] == [[], [], []]
+    assert [f.text for f in numerals("每人新台币1,500元，已有140年历史")] == ["1,500元", "140年"]
+
+
+def test_which_days_asks_a_time_and_a_jieba_person_of_common_words_is_no_name(segmenter):
+    assert draft(segmenter, "报名后去学校审核材料是哪几天？").q.qtype == "when"
+    assert draft(segmenter, "学校有哪几个校区？").q.qtype == "list"
+    q = draft(segmenter, "望舒区第二季度安全检查一共罚了多少钱？").q
+    assert q.names == ("望舒区",)  # jieba tags 安全检查 nr; LAC reads 安全 + 检查
+
+
+def test_each_is_asked_as_a_notice_writes_it(segmenter):
+    q = draft(segmenter, "嵐港市的振興消費券每個人可以領多少？").q
+    assert "每人" in q.text and "每个" not in q.terms
+
+
+def test_a_length_of_time_after_an_event_is_not_when_it_happens(segmenter):
+    from agent.offline.extract.span import extract_span
+    from ingest.normalize import normalize_query
+
+    sentence_ = normalize_query("七、抽签：2026年10月18日上午10时于竹墩市政府1楼大礼堂公开电脑抽签，结果于抽签后3日内公告于前开网站。")
+    found = extract_span(normalize_query("竹墩市社会住宅什么时候抽签？"), sentence_, segmenter.tagged).text
+    assert found.startswith("2026年10月18日")  # was 「3日」 (「抽签后3日内」)
+
+
+def test_a_row_is_named_by_the_other_name_it_gives_in_brackets(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    fees = ("医保缴费标准\n类别｜个人缴费标准（元/人/年）｜财政资助（元/人/年）\n一般城乡居民｜400｜0\n"
+            "最低生活保障对象｜120｜280\n低收入（低保边缘）人口｜200｜200\n")
+    docs = LiteralDocuments({"a.txt": fees})
+    short, _ = table_answer(draft(segmenter, "低保边缘户一年个人交多少医保费？").q, docs.index, [sentence("医保缴费标准")])
+    assert short == "低收入（低保边缘）人口个人缴费标准(元/人/年)：200"
+
+
+def test_a_season_in_a_when_question_is_no_asked_noun(segmenter):
+    assert draft(segmenter, "汾桥市这个冬天从哪天开始供暖？").q.asked == ()

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 27
+    assert len(files) == 30
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -109,7 +109,7 @@ def test_clause_cues():
 
 def test_time_words():
     assert words("time_words")[:4] == ("今年", "去年", "明年", "前年") and "凌晨" in words("time_words")
-    assert len(words("time_words")) == 31
+    assert len(words("time_words")) == 39 and "冬天" in words("time_words")
     assert "时间名词" in said("time_words.txt")
 
 
@@ -181,3 +181,9 @@ def test_negators():
 def test_contact_heads():
     assert words("contact_heads")[:2] == ("电话", "热线") and "补贴" not in words("contact_heads")
     assert "GB/T 9704-2012" in said("contact_heads.txt")
+
+
+def test_designators_and_halting_words():
+    assert groups("designators")[0][:2] == ("号线", "号楼") and "批" in groups("designators")[1]
+    assert words("halting_words")[:3] == ("停", "暂停", "停止") and "管制" in words("halting_words")
+    assert "Read by agent/offline/check/rules.py" in said("halting_words.txt")

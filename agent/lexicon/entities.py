@@ -65,6 +65,16 @@ def common_word(text: str, word: str) -> bool:
     return any(t.text == word and t.tag not in (*NAME_TAGS, "nz", "nw") for t in tokens(text))
 
 
+def common_words(text: str, word: str) -> bool:
+    """LAC reads ``word`` in ``text`` as two or more common words and no name (「安全检查」: 安全 an +
+    检查 v, which jieba tags a person's name)."""
+    at = text.find(word)
+    if at < 0:
+        return False
+    inside = [t for t in tokens(text) if t.start < at + len(word) and at < t.end]
+    return len(inside) >= 2 and not any(t.tag in (*NAME_TAGS, "nz", "nw", "TIME") for t in inside)
+
+
 def verb_ending(text: str, word: str) -> bool:
     """LAC reads the last character of ``word`` in ``text`` as part of a verb, adjective or adverb
     (「要花费」: 要 v + 花费 v; 「最初」 ad), where jieba's tags call it a noun: no thing asked about."""

@@ -19,8 +19,9 @@ def denied(q: Question, sentence: str) -> str:
     terms = [t for t in q.terms if len(t) >= 2]
     # a compound's head (「住房补贴」: 补贴) as the sentence may deny it (「不予发放补贴」)
     heads = [t[-2:] for t in terms if len(t) >= 4 and t[-2:] not in terms]
+    asked = _A_NOT_A.sub(r"\1", q.text)  # 「能不能领补贴」 asks 「能领补贴」, it denies nothing
     for verb in dict.fromkeys((*q.focus_verbs, *terms, *heads)):
-        if re.search(_NEGATED + _GAP + re.escape(verb), q.text):
+        if re.search(_NEGATED + _GAP + re.escape(verb), asked):
             continue  # 「是否不得申报」 asks about the denial itself
         found = re.search(_NEGATED + _GAP + re.escape(verb), sentence)
         if found:
@@ -28,6 +29,7 @@ def denied(q: Question, sentence: str) -> str:
     return ""
 
 
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 _GAP = r"[\u4e00-\u9fff]{0,2}?"  # a verb between the negator and the word: 「不予发放补贴」
 
 

@@ -16,7 +16,7 @@ from agent.offline.draft import Draft
 from agent.offline.extract.fields import contact_heads_like
 from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import named_cell
+from agent.offline.extract.tables import in_unit, named_cell, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import BY_DATE, DEADLINE_WORDS, TIME
@@ -112,6 +112,27 @@ def unknown_name(d: Draft, docs) -> Refusal | None:
         if docs.unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
             return Refusal("unknown-name", f"the documents never name {name}")
     return None
+
+
+def unknown_company(d: Draft, docs) -> Refusal | None:
+    """「琅峪星辰光电有限公司…拿到多少钱」 where the list names 琅峪星辰电子科技有限公司: a company
+    (LAC reads an ORG) whose own name, without its place and its 有限公司, no document writes."""
+    q = d.q
+    if q.qtype not in ("number", "calc", "when", "who", "where"):
+        return None
+    for org in (t.text for t in entities.tokens(q.text) if t.tag == "ORG" and _COMPANY_FORM.search(t.text)):
+        # a company only: an office's name is often shortened (「环保局」 for 「環境保護局」)
+        core = _COMPANY_FORM.sub("", org)
+        for place in q.names:
+            core = core.removeprefix(place)
+        core = re.sub(r"^(?:[\u4e00-\u9fff]{2,3}[省市县区])", "", core)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}", core) and core != org and docs.unknown(core):
+            return Refusal("unknown-name", f"the documents never name {org} ({core})")
+    return None
+
+
+# the legal form a company's name ends with (「股份有限公司」「有限责任公司」「集团」)
+_COMPANY_FORM = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|公司|集团(?:有限公司)?)$")
 
 
 def year(d: Draft, docs) -> Refusal | None:
@@ -220,6 +241,9 @@ def unit(d: Draft, docs) -> Refusal | None:
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
         for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
     ):
+        cell = named_cell(q, docs.index, list(pool))
+        if cell is not None and in_unit(cell.label, q.unit):
+            return None  # 「招多少人」: the named row's 「计划人数」 cell (540)
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None
 
@@ -240,6 +264,12 @@ def no_time(d: Draft, docs) -> Refusal | None:
     return None
 
 
+# a question about when something does not happen (「不上课」「不能走」), and the words that stop
+# or forbid it (agent/lexicon/halting_words.txt)
+_ASKS_NOT = re.compile(r"(?:不能|不可以|不准|不让|不|别)(?=[\u4e00-\u9fff])(?!断|仅|少|同|久|过|但|论|管)")
+_HALTING = words("halting_words")
+
+
 def other_event(d: Draft, docs) -> Refusal | None:
     """「哪一年开始担任区长」: a date in a sentence about something else is not the answer."""
     q, top = d.q, d.candidates[0]
@@ -255,6 +285,9 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
         if any(w in q.text for w in DEADLINE_WORDS) and _UNTIL.search(top.norm):
             return None  # 「最晚能待到几点」: 「开放时间延长至21时30分」 states the end of what it asks
+        if _ASKS_NOT.search(q.text) and any(w in top.norm for w in _HALTING) and any(
+                len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
+            return None  # 「哪天不上课」: 「全县中小学6月19日停课1天」 dates the stop it asks about
         if _ASKS_START.search(q.text) and _FROM.search(top.norm):
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
@@ -263,9 +296,45 @@ def other_event(d: Draft, docs) -> Refusal | None:
     return None
 
 
+def designation(d: Draft, docs) -> Refusal | None:
+    """「地铁2号线首班车几点开」 answered by 「地铁1号线当日首班车提前至5:30发车」: the same kind of
+    thing with another number is another thing (agent/lexicon/designators.txt)."""
+    top = d.candidates[0].norm
+    for number, word in designations(d.q.text):
+        named = designations(top)
+        if named and (number, word) not in named and any(w == word for _, w in named):
+            other = "、".join(sorted({f"{n}{w}" for n, w in named if w == word}))
+            return Refusal("designation", f"asked about {number}{word}; the best sentence names {other}")
+    return None
+
+
+def designations(text: str) -> set[tuple[str, str]]:
+    """The numbered names in ``text``: 「2号线」 → ("2", "号线"), 「第三批」 → ("3", "批")."""
+    found = set()
+    for m in _DESIGNATION.finditer(text):
+        number = m.group("n1") or m.group("n2")
+        found.add((number.translate(_NUMERALS) if not number.isdigit() else str(int(number)), m.group("w1") or m.group("w2")))
+    return found
+
+
+_SERIAL, _ORDINAL_WORDS = groups("designators")  # 「2号线」; 「第三批」
+_DESIGNATION = re.compile(
+    rf"(?<![\d.])(?P<n1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<w1>{'|'.join(sorted(_SERIAL, key=len, reverse=True))})"
+    rf"|第(?P<n2>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<w2>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})"
+)
+_NUMERALS = str.maketrans("一二三四五六七八九", "123456789")
+
+
+def table_row(d: Draft, docs) -> Refusal | None:
+    """「榮興社會住宅三房型的租金」 when the table lists 榮興's 1房型 and 2房型 only: the row asked
+    for is not in it (another row's 3房型 is someone else's)."""
+    missing = unlisted_row(d.q, docs.index, list(d.candidates[:5]))
+    return Refusal("table-row", f"the table has no row for {missing}") if missing else None
+
+
 Rule = Callable[[Draft, object], Refusal | None]
 RULES: tuple[Rule, ...] = (
-    coverage, unknown_noun, unknown_name, year, other_document, other_entity, entity_figure,
+    coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, unit, no_time, other_event,
 )
 

@@ -26,7 +26,8 @@ class Check(Stage):
         return draft if why_not is None else draft.refuse(why_not, self.name)
 
 
-_ITEM = re.compile(r"^\s*[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
+_ITEM = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:]{2,20}$")  # a section's heading
 _ITEMS_ABOVE = 12  # items of one list, at most, between an item and its lead line
 
 
@@ -82,8 +83,8 @@ class Caveat(Stage):
                 break
             above = text.rfind("\n", 0, start - 1) + 1
             line = text[above : start - 1].strip()
-            if line.endswith((":", "：")):
-                return line
+            if line.endswith((":", "：")) or _HEADING.match(line):
+                return line  # 「第四条 有下列情形之一的，不予发放补贴：」; 「二、不予补助的情形」
             if not _ITEM.match(line):
                 break
             start = above

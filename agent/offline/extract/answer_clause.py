@@ -22,6 +22,8 @@ DOES_WHAT = re.compile(r"(?:是)?(?:做|干|搞)什么|主要业务|从事什么
 # of what it says (an area code is: 「(03)556-2107」)
 _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)](?![\d\-])|\d{1,2}[.、．](?!\d)"
                         r"|第[一二三四五六七八九十]+[，,、]|第[一二三四五六七八九十百零〇\d]{1,5}[条條](?=\s)|答\s*[:：])\s*")
+# the short heading of an enumeration: 「箭竹的繁殖有两种方式：」 (and the ordinal of the first item)
+_HEADING = re.compile(r"([^，,；;。：:]{2,20})[：:]\s*(?:[一二三四五六七八九十]是|其一[，,、：:]?)?\s*$")
 # verbs that report speech (agent/lexicon/speech_verbs.txt)
 _SPEECH_VERBS = words("speech_verbs")
 # mutually exclusive levels (agent/lexicon/exclusive_qualifiers.txt)
@@ -78,6 +80,11 @@ def items_clause(cand: Candidate) -> str:
     first, last = cand.norm.find(items[0]), cand.norm.rfind(items[-1])
     if first < 0 or last < 0:
         return ""
+    heading = _HEADING.search(cand.norm[:first])
+    if heading:
+        # 「主要支流有：麦曲、桑曲…」「其职能有四个方面：一是…；二是…」: the short heading
+        # that announces the items stays with them
+        first = heading.start(1)
     start, end = normalize(cand.text).original_span(first, last + len(items[-1]))
     return clause_around(cand.text, start, end)
 

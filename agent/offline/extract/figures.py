@@ -65,6 +65,10 @@ def figures(text: str) -> list[Span]:
             continue  # 「2025年」「7月」 are dates, not quantities
         if _article(text, m.start(), found):
             continue
+        if m.start() > 0 and text[m.start() - 1] == "第" and found[-1] in "点條条款项章节段":
+            continue  # 「要点第5点」: the number of a provision counts nothing (a rank 「第3位」 is asked)
+        if found.endswith("年") and _YEAR_OF.match(text, m.end()):
+            continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
     return out
 
@@ -75,6 +79,7 @@ def _article(text: str, start: int, found: str) -> bool:
 
 
 _DATE_LIKE = re.compile(r"\d{4}年")
+_YEAR_OF = re.compile(r"度|\d{1,2}月")
 _AMOUNT = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十两百千万亿]+)\s*[多余]?[十百千万亿]*\s*"
 
 
@@ -140,6 +145,10 @@ def numerals(text: str) -> list[Span]:
             continue  # dates, and 「一个」「一种」 (an article, not a count)
         if _article(text, m.start(), found):
             continue
+        if m.start() > 0 and text[m.start() - 1] == "第" and found[-1] in "点條条款项章节段":
+            continue  # 「要点第5点」: the number of a provision counts nothing (a rank 「第3位」 is asked)
+        if found.endswith("年") and _YEAR_OF.match(text, m.end()):
+            continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
     for bare in bare_counts(text):  # 「人口达2,790,060」: a count written in groups of three
         if not any(s.start < bare.end and bare.start < s.end for s in out):
@@ -230,6 +239,9 @@ def list_items(text: str, kind: str = "", credit=None) -> list[str]:
     marked = [m.group(1).strip() for m in _MARKED.finditer(text)]
     if marked:
         best, best_key = marked, (False, len(marked) - 0.5)  # 「（一）X；（二）Y」 numbered items
+    counted = ordinal_items(text)
+    if len(counted) >= 2:
+        return counted  # 「一是…，二是…」 says where each item starts: a 、 run is inside one
     after_colon = _colon_clauses(text)
     if len(after_colon) >= 2:
         fits = bool(kind and credit and credit(kind, text.split("：")[0].split(":")[0][-12:]) > 0)
@@ -263,7 +275,22 @@ _AND = re.compile(r"^(?P<a>[^和及与]{2,12})(?:和|及|与|以及)(?P<b>[^和�
 
 
 _MARKED = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])\s*([^；;。（(①-⑩]{2,40})")
+# 「一是…，二是…；三是…」「其一…其二…」: items counted in words, as Chinese writing enumerates
+# measures, functions and ways in running text
+_ORDINAL = re.compile(r"(?:^|(?<=[，,；;：:。]))\s*(?:([一二三四五六七八九十])是|其([一二三四五六七八九十])[，,、：:]?)")
 _CONNECTIVE = re.compile(r"^(?:并|并且|同时|还|另外|此外|以及|和)")
+
+
+def ordinal_items(text: str) -> list[str]:
+    """「有两种方式：一是从竹根部地下茎繁发竹笋，二是开花结子后撒落地上繁殖成林」 -> the two
+    ways: what follows 一是, 二是, … in order (from 一), each up to the next ordinal."""
+    marks = list(_ORDINAL.finditer(text))
+    numerals = "一二三四五六七八九十"
+    if len(marks) < 2 or any((m.group(1) or m.group(2)) != numerals[i] for i, m in enumerate(marks[:10])):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end() : end].strip().rstrip("，,；;。") for m, end in zip(marks, ends)]
+    return [i for i in items if len(i) >= 2]
 
 
 def _colon_clauses(text: str) -> list[str]:

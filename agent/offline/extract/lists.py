@@ -8,7 +8,7 @@ import re
 from agent.lexicon.wordlists import words
 from agent.offline.extract.answer_clause import items_clause, reported_speech, whole
 from agent.offline.extract.blocks import block_at
-from agent.offline.extract.figures import list_items
+from agent.offline.extract.figures import list_items, ordinal_items
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import next_sentence
@@ -23,7 +23,10 @@ _NAMEISH = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:" + "|".join(map(re.escape, word
 def list_answer(index: LoadedIndex, q: Question, candidates: list[Candidate],
                 evidence: list[Candidate]) -> tuple[str, list[Candidate]]:
     """The short answer of a list question and the sentences to quote for it."""
-    top = candidates[0]
+    top = introducing(q, candidates)
+    if top is not candidates[0]:
+        candidates = [top] + [c for c in candidates if c is not top]
+        evidence = [top] + [c for c in evidence if c is not top]
     group = enumeration(index, top, candidates)
     if len(list_items(top.norm)) < 2:
         # 「…共同开发低空领域智能解决方案。空域动态调度、无人机智能驾驶…等应用将…」
@@ -42,6 +45,11 @@ def list_answer(index: LoadedIndex, q: Question, candidates: list[Candidate],
         items = [normalize_query(b.item) for b in lines]
         evidence = evidence[: max(3, len(lines))]
         short = "、".join(dict.fromkeys(items))
+    elif len(group) > 1 and len(counted := ordinal_items("".join(c.norm for c in group))) >= 2:
+        # 「其职能有四个方面：一是…；二是…；三是…」 over ；-joined sentences: the run as written
+        whole_run = Candidate(top.source, top.start, group[-1].end, "".join(c.text.strip() for c in group),
+                              "".join(c.norm for c in group), top.rank, 0.0, 0.0, 0.0, ())
+        short = items_clause(whole_run) or "".join(counted)
     elif len(group) > 1 and len(items) >= 2:
         short = "、".join(dict.fromkeys(items))
     else:
@@ -50,6 +58,32 @@ def list_answer(index: LoadedIndex, q: Question, candidates: list[Candidate],
         # (list questions: span in the first line 13% chopped, 69% whole)
         short = reported_speech(q, top.norm) or items_clause(top) or whole(top)
     return short, evidence
+
+
+def introducing(q: Question, candidates: list[Candidate], near: float = 0.85) -> Candidate:
+    """The best sentence, or a close runner-up of its document whose list the asked noun
+    itself introduces (「主要支流有：麦曲、桑曲…」 over a sentence listing the counties a river
+    flows through, for 「拉萨河的支流有哪些」)."""
+    top = candidates[0]
+    if not q.focus or _introduced(q.focus, top.norm):
+        return top
+    for cand in candidates[1:3]:
+        if cand.source == top.source and cand.score >= near * top.score and _introduced(q.focus, cand.norm):
+            return cand
+    return top
+
+
+def _introduced(focus: tuple[str, ...], norm: str) -> bool:
+    """The sentence lists items right after naming one of ``focus`` (「支流有：」「方式包括」)."""
+    for word in focus:
+        at = norm.find(word)
+        if at >= 0 and _INTRODUCER.match(norm, at + len(word)) and len(list_items(norm[at:])) >= 2:
+            return True
+    return False
+
+
+_INTRODUCER = re.compile(r"(?:主要|分别|共|一共)?(?:有|包括|包含|为|是)?(?:[一二三四五六七八九十两\d]+[个种类项条大])?[：:]"
+                         r"|(?:主要|分别)?(?:有|包括|包含)")
 
 
 def enumeration(index: LoadedIndex, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
@@ -98,4 +132,4 @@ def block(index: LoadedIndex, q: Question, tops: list[Candidate], have_list: boo
     return []
 
 
-__all__ = ["block", "enumeration", "list_answer"]
+__all__ = ["block", "enumeration", "introducing", "list_answer"]

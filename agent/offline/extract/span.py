@@ -78,6 +78,8 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
     for a, b in _candidates(sentence, tokens, marks):
         aligned, near = _proximity(sentence, marks, weights, a, b)
         typed = _type_fit(slot, sentence[a:b], tokens, a, b, names)
+        if slot.kind == "time" and typed > 0 and _lapse(sentence, a, b):
+            typed = 0.5  # 「抽签后3日内」: a length of time counted from the event, not when it is
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
         score = near + _touching(sentence, left, right, a, b) + typed + _fills(sentence, marks, a, b)
@@ -269,6 +271,21 @@ def _named(slot: Slot, tokens, names, a: int, b: int) -> bool:
             if read & set(own) or not read & set(other):
                 return True
     return False
+
+
+_LAPSE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个)?(?:日|天|小时|周|个月|月|年)")
+_WITHIN = ("内", "以内", "之内", "后", "以后", "之后")
+
+
+def _lapse(sentence: str, a: int, b: int) -> bool:
+    """``sentence[a:b]`` tells a length of time counted from something (「后3日内」「3日」 before
+    内), and no date or hour of its own."""
+    if _POINT.search(sentence, a, b):
+        return False
+    return any(sentence.startswith(_WITHIN, m.end()) for m in _LAPSE.finditer(sentence, a, b))
+
+
+_POINT = re.compile(r"\d{1,2}月|\d{4}年|\d{1,2}[:：]\d{2}|\d{1,2}[时点]|[上下]午|晚上|凌晨")
 
 
 def _type_fit(slot: Slot, text: str, tokens, a: int, b: int, names=()) -> float:

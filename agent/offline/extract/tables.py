@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from agent.lexicon.wordlists import words
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.understand.question import Question
@@ -28,6 +29,7 @@ class Table:
     caption: str  # the line above it, normalised (「二、市直部门考核结果」)
     header: list[str]  # its first line's cells, normalised
     rows: list[tuple[list[str], Candidate]]  # each other line's cells (as written) and the line
+    header_line: tuple[int, int] = (0, 0)  # where the header line is in the document
 
     @property
     def name_column(self) -> int:
@@ -70,9 +72,10 @@ def extreme_row(q: Question, index: LoadedIndex, candidates: list[Candidate], de
             continue
         name = table.name_column
         valued = [(float(v.group(0)), cells, line) for cells, line in table.rows
-                  if column < len(cells) and name < len(cells) and (v := _VALUE.search(cells[column].replace(",", "")))]
+                  if column < len(cells) and name < len(cells) and not _total(cells)
+                  and (v := _VALUE.search(cells[column].replace(",", "")))]
         if len(valued) >= 2 and (best is None or table.fit(q.terms) > best[0]):
-            value, cells, line = (max if highest else min)(valued, key=lambda r: r[0])
+            _, cells, line = (max if highest else min)(valued, key=lambda r: r[0])
             best = (table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
     return best[1] if best else None
 
@@ -86,20 +89,93 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
     best = None
     for table in _tables_of(index, candidates, depth):
         name = table.name_column
-        for cells, line in table.rows:
-            said = _named(normalize(cells[name]).text, q.text) if name < len(cells) else ""
-            if not said:
-                continue
+        for cells, line in _named_rows(table, q.text):
+            said = _named(normalize(cells[name]).text, q.text)
             rest = q.text.replace(said, " ")
             # the words beside the question word count three times (「地区生产总值比上年增长了多少」:
-            # the column 「增速」, not 「地区生产总值」)
+            # the column 「增速」, not 「地区生产总值」), and so does a heading in the asked unit
+            # (「能补多少钱」: 「补贴标准（元/人）」, not 「培训课时」)
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
-            credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items()), j)
+            credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
+                        + 3.0 * in_unit(table.header[j], q.unit), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)]
             credit, column = max(credits, default=(0.0, None))
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
                 best = (credit + table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
     return best[1] if best else None
+
+
+def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], depth: int = 5) -> str:
+    """「榮興社會住宅三房型每個月租金多少」 where the table lists 榮興's 1房型 and 2房型 and only
+    another row 3房型: the row the question describes is not in the table. Returns what the
+    question asks that the named rows lack (「荣兴社会住宅 3房型」), or "" when a row fits or no
+    row is named."""
+    if not q.wants_number and q.qtype not in ("fact", "which"):
+        return ""
+    for table in _tables_of(index, candidates, depth):
+        name = table.name_column
+        named = [cells for cells, _ in _by_name(table, q.text)]
+        if not named:
+            continue
+        asked = _digits(q.text)
+        for j in range(len(table.header)):
+            if j == name:
+                continue
+            said = {cells[j] for cells, _ in table.rows if j < len(cells) and _cell_said(cells[j], asked)}
+            if said and not any(j < len(cells) and cells[j] in said for cells in named):
+                return f"{normalize(named[0][name]).text} {'、'.join(sorted(said))}"
+    return ""
+
+
+def _named_rows(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The rows the question names by their name cell; of several with that name, those whose
+    other cells it also says (「青埔社會住宅的兩房」: the 2房型 row of three 青埔 rows)."""
+    name = table.name_column
+    rows = _by_name(table, question)
+    asked = _digits(question)
+    fit = [sum(_cell_said(c, asked) for j, c in enumerate(cells) if j != name) for cells, _ in rows]
+    return [row for row, n in zip(rows, fit) if n == max(fit)] if rows else []
+
+
+def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The rows whose name cell the question says, whole when one is said whole (「榮興社會住宅」
+    names its rows, not 「青埔社會住宅」's by the 「社会住宅」 they share)."""
+    name = table.name_column
+    said = [(_named(normalize(cells[name]).text, question), cells, line) for cells, line in table.rows
+            if name < len(cells)]
+    whole = [(cells, line) for part, cells, line in said if part and part == normalize(cells[name]).text]
+    return whole or [(cells, line) for part, cells, line in said if part]
+
+
+def _digits(text: str) -> str:
+    """Simplified text with single Chinese numerals as digits (「两房」 -> 「2房」), to compare with cells."""
+    return normalize(text).text.translate(_NUMERALS)
+
+
+_NUMERALS = str.maketrans("一二两三四五六七八九", "1223456789")
+
+
+def _cell_said(cell: str, asked: str) -> bool:
+    """A worded cell (「2房型（约18坪）」「三级/高级工」) the question says: one of its parts without
+    brackets, or that part less its last character (「2房」 for 「2房型」)."""
+    bare = re.sub(r"[(（][^)）]*[)）]", "", _digits(cell))
+    for part in re.split(r"[/／、]", bare):
+        part = part.strip()
+        if re.fullmatch(r"[\d.,]+|[-—]*", part) or len(part) < 2:
+            continue
+        if part in asked or (len(part) >= 3 and part[:-1] in asked):
+            return True
+    return False
+
+
+def in_unit(heading: str, unit: str) -> float:
+    """1 when the heading counts in the asked unit: its unit in brackets (「（元/人）」 for
+    「多少钱」) or a count of it (「计划人数」 for 「招多少人」)."""
+    if not unit:
+        return 0.0
+    wanted = "元" if unit in ("钱", "元") else unit
+    bracket = "".join(re.findall(r"[(（]([^)）]*)[)）]", heading))
+    return 1.0 if wanted in bracket or f"{wanted}数" in heading else 0.0
 
 
 def table_answer(q: Question, index: LoadedIndex, candidates: list[Candidate]) -> tuple[str, Candidate] | None:
@@ -123,16 +199,39 @@ def _asked_column(table: Table, before: str, terms: tuple[str, ...]) -> int | No
         return None
     asked = max(placed)[1]
     name = table.name_column
-    credits = [(_says(cell, asked), j) for j, cell in enumerate(table.header) if j != name]
-    credit, column = max(credits, default=(0.0, None))
+    verb = re.fullmatch(r"(?:能)?([\u4e00-\u9fff])得", asked)  # 「补得最多」: the heading 「补贴标准」
+    # of headings that say it alike, the one that adds least the question does not say
+    # (「增长（%）」, not 「规上工业增加值增长（%）」, for 「地区生产总值增速最快」)
+    credits = [((_says(cell, asked) or (0.5 if verb and cell.startswith(verb.group(1)) else 0.0))
+                - 0.01 * _unasked(cell, before), -j, j)
+               for j, cell in enumerate(table.header) if j != name]
+    credit, _, column = max(credits, default=(0.0, 0, None))
     return column if credit > 0 else None
+
+
+def _unasked(heading: str, question: str) -> int:
+    """How many Chinese characters of the heading (without its unit in brackets) the question lacks."""
+    bare = re.sub(r"[(（][^)）]*[)）]", "", heading)
+    return sum(1 for ch in bare if "\u4e00" <= ch <= "\u9fff" and ch not in question)
+
+
+def _total(cells: list[str]) -> bool:
+    """A row that adds the others up (「合计｜8家｜—｜2,467」): no row of its own."""
+    return any(re.sub(r"\s", "", c) in _TOTALS for c in cells)
+
+
+_TOTALS = frozenset(words("total_rows"))  # agent/lexicon/total_rows.txt
 
 
 def _named(name: str, question: str) -> str:
     """The words by which the question names a row: its name, or most of it (「公共充电桩」 for
-    「新建公共充电桩」: at least 4 characters and 60% of the name); "" when it does not."""
+    「新建公共充电桩」: at least 4 characters and 60% of the name), or the other name it gives in
+    brackets (「低保边缘」 of 「低收入（低保边缘）人口」); "" when it does not."""
     if len(name) >= 2 and name in question:
         return name
+    for alias in re.findall(r"[(（]([^)）]{2,12})[)）]", name):
+        if alias in question and not re.search(r"[、，,]", alias):
+            return alias
     need = max(4, -(-len(name) * 3 // 5))
     for size in range(len(name) - 1, need - 1, -1):
         for i in range(len(name) - size + 1):
@@ -146,6 +245,12 @@ def _says(heading: str, term: str) -> float:
     (without its unit in brackets) one of the term's words (「增速」 for 「增长」)."""
     bare = re.sub(r"[(（][^)）]*[)）]", "", heading)
     return max(term_credit(term, heading), term_credit(bare, term) if len(bare) >= 2 else 0.0)
+
+
+def is_header(index: LoadedIndex, cand: Candidate) -> bool:
+    """The sentence is a table's header line (「改造方式｜危险等级｜补助标准（万元/户）｜备注」):
+    it names columns and states nothing."""
+    return any(t.header_line == (cand.start, cand.end) for t in _tables(index, cand.source))
 
 
 def _tables_of(index: LoadedIndex, candidates: list[Candidate], depth: int) -> list[Table]:
@@ -168,7 +273,8 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
 
     def close() -> None:
         if len(run) >= 3:
-            tables.append(Table(caption, [normalize(c).text for c in run[0][0]], run[1:]))
+            head = run[0][1]
+            tables.append(Table(caption, [normalize(c).text for c in run[0][0]], run[1:], (head.start, head.end)))
 
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -189,4 +295,4 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "named_cell", "table_answer"]
+__all__ = ["Cell", "Table", "extreme_row", "in_unit", "is_header", "named_cell", "table_answer", "unlisted_row"]

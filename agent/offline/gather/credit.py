@@ -3,6 +3,9 @@ characters reordered (「投资总额」 in 「总投资9.6亿元」). Plain Pyt
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from agent.lexicon import synonyms
 from ingest.segment import in_dictionary
 
@@ -27,8 +30,16 @@ def term_credit(term: str, norm: str, reorder: bool = True) -> float:
         hits = sum(1 for i in range(len(term) - 1) if term[i : i + 2] in norm)
         if reorder and hits < len(term) - 1 and _reordered(term, norm):
             return 0.75  # 「投资总额」 in 「总投资9.6亿元」
+        if hits < len(term) - 1 and _spread(term).search(norm):
+            return 0.75  # 「商品房」 in 「拥有商品住房」: the word with one character left out
         return 0.8 * hits / (len(term) - 1)
     return 0.0
+
+
+@lru_cache(maxsize=4096)
+def _spread(term: str) -> re.Pattern:
+    """The term with one Chinese character put between two of its own (「商品房」: 商品住房, 商品.房)."""
+    return re.compile("|".join(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]) for i in range(1, len(term))))
 
 
 def head_word(word: str) -> str:

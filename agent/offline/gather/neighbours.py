@@ -4,7 +4,9 @@ sentence. Read from the index's chunk sentences, as `Candidate`s without scores.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from agent.lexicon.wordlists import words
 from agent.offline.gather.evidence import QUESTION_LINE, Candidate
 from ingest.normalize import normalize, normalize_query
 from ingest.reader import LoadedIndex
@@ -50,6 +52,22 @@ def next_sentence(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                 return Candidate(cand.source, s.start, s.end, original, normalize(original).text,
                                  cand.rank, 0.0, 0.0, 0.0, ())
     return None
+
+
+def item_body(index: LoadedIndex, cand: Candidate) -> Candidate | None:
+    """For an item that opens with only a name (「（三）望舒区恒丰食品有限公司（地址：…）。」,
+    then what was found there), the sentence after it on its line; None for any other sentence."""
+    bare = _ITEM_OPENING.sub("", re.sub(r"[（(][^）)]*[）)]", "", cand.norm)).strip(" 。.")
+    if not _ITEM_OPENING.match(cand.norm) or not _NAME_ONLY.fullmatch(bare):
+        return None
+    body = next_sentence(index, cand)
+    return None if body is None else replace(body, rank=cand.rank, dense=cand.dense, coverage=cand.coverage,
+                                              score=cand.score, covered=cand.covered)
+
+
+_ITEM_OPENING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*")
+# a name alone: up to 24 characters ending in an institution's or a place's head (name_suffixes.txt)
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,24}(?:" + "|".join(map(re.escape, words("name_suffixes"))) + ")")
 
 
 _ANSWER_LINE = re.compile(r"^\s*(?:答|A)\s*[:：.、]")
@@ -102,4 +120,4 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 
 
-__all__ = ["answer_to", "next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]
+__all__ = ["answer_to", "item_body", "next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]

@@ -173,7 +173,7 @@ _ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the dates that give one: a date with 「前」 (「请于5月15日前报送」), or the last of a range
 # (「9月1日至12月31日」); check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
-BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?(?:之|以)?前")
+BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
 _CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」

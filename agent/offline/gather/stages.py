@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
+from agent.offline.extract.tables import is_header
+from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import enacting_formula
-from agent.offline.gather.neighbours import answer_to, section_opening
+from agent.offline.gather.neighbours import answer_to, item_body, section_opening
 from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
@@ -80,10 +82,16 @@ class Focus(Stage):
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = named_first(q, level_first(q, typed_first(q, capped_first(q, ranked))), docs.title_line)
+        if len(ranked) > 1 and is_header(docs.index, ranked[0]):
+            ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         reply = answer_to(docs.index, ranked[0])
         if reply is not None:
             # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does
             ranked = [reply] + [c for c in ranked[1:] if (c.source, c.start) != (reply.source, reply.start)]
+        described = item_body(docs.index, ranked[0]) if q.qtype in ("which", "fact") and q.kind else None
+        if described is not None and not term_credit(q.kind, ranked[0].norm):
+            # 「恒丰食品公司被查出什么问题」: the item's name line names it, the sentence after says it
+            ranked = [described] + [c for c in ranked if (c.source, c.start) != (described.source, described.start)]
         body = section_opening(docs.index, ranked[0])
         if body is not None and enacting_formula(q, body.norm):
             # a rule's title over its first article (「第一条 …特订定本办法。」): neither answers

@@ -21,9 +21,9 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"how many times|difference|ratio|average per|combined|sum of|add up"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
-    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
+    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
     ("list", re.compile(
-        r"哪些|哪几|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
+        r"哪些|哪几(?![天日年]|个月)|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
     ("number", re.compile(
@@ -33,7 +33,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
     ("when", re.compile(
-        r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪一?年|哪一?天|哪几[天日年]|哪几个月|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -93,7 +93,8 @@ class Question:
 
 
 def analyze(raw: str, segmenter: Segmenter) -> Question:
-    text = normalize_query(raw)
+    # 「每个人可以领多少」 as a notice writes it: 「每人」 (and 每月, 每户 …)
+    text = _EACH.sub("每", normalize_query(raw))
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     english = cjk < 2 and bool(_ENGLISH.search(text))
     qtype = "fact"
@@ -190,12 +191,13 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             if not entities.aligned(text, w):
                 continue
         if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w)
-                and not entities.verb_opening(text, w)):
+                and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)):
             out.append(w)
     return tuple(dict.fromkeys(out))
 
 
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
+_EACH = re.compile(r"每个(?=[人月年天日户家])")
 _GLUED = re.compile(r"^[一这那该此前后和与及在从于把被]")
 # heads that alone name no place or organisation (agent/lexicon/generic_heads.txt)
 _GENERIC_HEADS = frozenset(words("generic_heads"))
