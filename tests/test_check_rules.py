@@ -450,3 +450,14 @@ def test_a_company_whose_own_name_no_document_writes_is_refused(segmenter):
     # its name without the 有限公司 the notice adds is its name
     same = draft(segmenter, "琅峪星辰电子科技公司这次稳岗返还拿到多少钱？", sentence("1｜琅峪星辰电子科技有限公司｜67,104.00"))
     assert rules.unknown_company(same, docs) is None
+
+
+def test_a_figure_of_a_township_the_best_sentence_does_not_name_is_refused(segmenter):
+    bulletin = ("榆津区统计局前三季度经济运行情况\n农村居民人均可支配收入24,518元，增长6.7%。\n"
+                "街道（镇）｜地区生产总值（亿元）\n东埠街道｜156.82\n临渠镇｜107.56\n")
+    docs = LiteralDocuments({"a.txt": bulletin})
+    whole_district = sentence("农村居民人均可支配收入24,518元，增长6.7%。", start=bulletin.index("农村"))
+    township = draft(segmenter, "榆津区临渠镇前三季度农村居民人均可支配收入是多少？", whole_district)
+    assert rules.other_place(township, docs) == Refusal("other-entity", "the best sentence is not about 临渠镇")
+    district = draft(segmenter, "榆津区前三季度农村居民人均可支配收入是多少？", whole_district)
+    assert rules.other_place(district, docs) is None

@@ -186,6 +186,24 @@ def other_entity(d: Draft, docs) -> Refusal | None:
     return None
 
 
+def other_place(d: Draft, docs) -> Refusal | None:
+    """「临渠镇…农村居民人均可支配收入是多少」 answered by the district's figure: a figure question
+    that names a place below the notice's own (a 镇 or 街道 its title does not name) is answered
+    only by a sentence that names it."""
+    q, top = d.q, d.candidates[0]
+    if q.qtype != "number":
+        return None
+    title = docs.title_line(top.source)
+    for place in q.names:
+        if (_LOCALITY.search(place) and place not in title and not docs.unknown(place)
+                and docs.in_document(top, place) and not docs.mentions(top, place, named=True)):
+            return Refusal("other-entity", f"the best sentence is not about {place}")
+    return None
+
+
+_LOCALITY = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区|村)$")  # below a county or district
+
+
 def entity_figure(d: Draft, docs) -> Refusal | None:
     """Not a figure of the next sentence: one in a sentence about the named entity."""
     q, pool = d.q, d.candidates[:5]
@@ -334,7 +352,7 @@ def table_row(d: Draft, docs) -> Refusal | None:
 
 Rule = Callable[[Draft, object], Refusal | None]
 RULES: tuple[Rule, ...] = (
-    coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, entity_figure, designation, table_row,
+    coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, unit, no_time, other_event,
 )
 

@@ -157,7 +157,10 @@ _NUMERALS = str.maketrans("一二两三四五六七八九", "1223456789")
 
 def _cell_said(cell: str, asked: str) -> bool:
     """A worded cell (「2房型（约18坪）」「三级/高级工」) the question says: one of its parts without
-    brackets, or that part less its last character (「2房」 for 「2房型」)."""
+    brackets, or that part less its last character (「2房」 for 「2房型」); or a range of a measure
+    (「140—150马力四轮驱动」, 「8kg/s及以上」) holding a figure the question gives in it (「140马力」)."""
+    if _in_range(normalize(cell).text, asked):
+        return True
     bare = re.sub(r"[(（][^)）]*[)）]", "", _digits(cell))
     for part in re.split(r"[/／、]", bare):
         part = part.strip()
@@ -165,6 +168,21 @@ def _cell_said(cell: str, asked: str) -> bool:
             continue
         if part in asked or (len(part) >= 3 and part[:-1] in asked):
             return True
+    return False
+
+
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—\-–~～至到]\s*(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
+
+
+def _in_range(cell: str, asked: str) -> bool:
+    for low, high, unit in ((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)):
+        unit = unit.removesuffix("以上").removesuffix("及")
+        if not unit:
+            continue
+        # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
+        for n in re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked):
+            if float(low) <= float(n) <= (float(high) if high else float("inf")):
+                return True
     return False
 
 

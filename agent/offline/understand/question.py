@@ -23,7 +23,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
     ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
     ("list", re.compile(
-        r"哪些|哪几(?![天日年]|个月)|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
+        r"哪些|哪几|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
     ("number", re.compile(
@@ -33,7 +33,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
     ("when", re.compile(
-        r"什么时候|何时|哪一?年|哪一?天|哪几[天日年]|哪几个月|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
