@@ -461,3 +461,12 @@ def test_a_figure_of_a_township_the_best_sentence_does_not_name_is_refused(segme
     assert rules.other_place(township, docs) == Refusal("other-entity", "the best sentence is not about 临渠镇")
     district = draft(segmenter, "榆津区前三季度农村居民人均可支配收入是多少？", whole_district)
     assert rules.other_place(district, docs) is None
+
+
+def test_a_yes_needs_the_sentence_to_state_the_asked_verb(segmenter, docs):
+    top = sentence("纸本券领取：3月25日起至4月30日止，凭身份证至区公所领取。", coverage=0.8)
+    lost = draft(segmenter, "纸本消费券弄丢了可以补发吗？", top, short="纸本券领取：3月25日起至4月30日止", evidence=(top,))
+    assert Caveat(docs)(lost).short == "纸本券领取：3月25日起至4月30日止"  # was 「是的。…」
+    reissued = sentence("纸本消费券遗失的，可于4月30日前补发一次。", coverage=0.8)
+    asked = draft(segmenter, "纸本消费券弄丢了可以补发吗？", reissued, short="可于4月30日前补发一次", evidence=(reissued,))
+    assert Caveat(docs)(asked).short == "是的。可于4月30日前补发一次"

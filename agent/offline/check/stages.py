@@ -12,7 +12,9 @@ from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
+from agent.offline.gather.credit import term_credit
 from agent.offline.gather.neighbours import role_sentence
+from agent.offline.understand.question import GENERIC_VERBS
 from ingest.normalize import normalize_query
 
 
@@ -63,7 +65,7 @@ class Caveat(Stage):
             elif denied(q, normalize_query(lead)):
                 # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no
                 short = f"不是。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
-            elif draft.candidates[0].coverage >= docs.tuning.yes_coverage:
+            elif draft.candidates[0].coverage >= docs.tuning.yes_coverage and _states_verb(q, draft.candidates[0]):
                 short = f"是的。{short}"
         return replace(draft, short=short, evidence=tuple(evidence), notes=tuple(notes),
                        settled=True, decided_by="extract")
@@ -89,6 +91,16 @@ class Caveat(Stage):
                 break
             start = above
         return ""
+
+
+def _states_verb(q, top) -> bool:
+    """The sentence says the question's last event verb (「…可以補發嗎」: 补发), or the question has
+    none: a 「是的」 needs the thing asked, not only its topic (「紙本券領取：…」 says no 补发)."""
+    verbs = [v for v in q.focus_verbs if len(v) >= 2 and v not in GENERIC_VERBS and not _A_NOT_A.fullmatch(v)]
+    return not verbs or term_credit(verbs[-1], top.norm) > 0
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 
 __all__ = ["Caveat", "Check"]
