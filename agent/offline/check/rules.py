@@ -14,7 +14,14 @@ from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
 from agent.offline.extract.fields import contact_heads_like
-from agent.offline.extract.figures import bare_counts, counted, figures, in_unit_of, numerals
+from agent.offline.extract.figures import (
+    DIGITS,
+    bare_counts,
+    counted,
+    figures,
+    in_unit_of,
+    numerals,
+)
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import in_unit, named_cell, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
@@ -331,7 +338,7 @@ def designations(text: str) -> set[tuple[str, str]]:
     found = set()
     for m in _DESIGNATION.finditer(text):
         number = m.group("n1") or m.group("n2")
-        found.add((number.translate(_NUMERALS) if not number.isdigit() else str(int(number)), m.group("w1") or m.group("w2")))
+        found.add((number.translate(DIGITS) if not number.isdigit() else str(int(number)), m.group("w1") or m.group("w2")))
     return found
 
 
@@ -340,7 +347,6 @@ _DESIGNATION = re.compile(
     rf"(?<![\d.])(?P<n1>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<w1>{'|'.join(sorted(_SERIAL, key=len, reverse=True))})"
     rf"|第(?P<n2>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<w2>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})"
 )
-_NUMERALS = str.maketrans("一二三四五六七八九", "123456789")
 
 
 def table_row(d: Draft, docs) -> Refusal | None:

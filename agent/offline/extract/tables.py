@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agent.lexicon.wordlists import words
+from agent.offline.extract.figures import DIGITS
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.understand.question import Question
@@ -149,10 +150,7 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
 
 def _digits(text: str) -> str:
     """Simplified text with single Chinese numerals as digits (「两房」 -> 「2房」), to compare with cells."""
-    return normalize(text).text.translate(_NUMERALS)
-
-
-_NUMERALS = str.maketrans("一二两三四五六七八九", "1223456789")
+    return normalize(text).text.translate(DIGITS)
 
 
 def _cell_said(cell: str, asked: str) -> bool:
