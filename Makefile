@@ -64,9 +64,10 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # torch first, pinned: an unpinned torch (pulled in by sentence-transformers) is a multi-GB CUDA build
-$(STAMP): pyproject.toml | $(PY)
+# constraints.txt: the versions the last green CI ran on, so a new upstream release cannot break it
+$(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install torch==2.13.0
-	$(PIP) install -e '.[dev]'
+	$(PIP) install -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 clean:

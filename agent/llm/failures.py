@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 
@@ -34,9 +35,26 @@ class Unverified(Exception):
         self.removed = removed
 
 
+
+
+def _http_errors(name: str) -> tuple[type[BaseException], ...]:
+    """The exception class ``name`` of httpx and of httpx2, which openai 3.61+ runs on
+    (its transport errors surface unwrapped mid-stream, from whichever client openai uses)."""
+    found = [httpx]
+    try:
+        found.append(importlib.import_module("httpx2"))
+    except ImportError:
+        pass
+    return tuple(getattr(module, name) for module in found)
+
+
+HTTP_ERRORS = _http_errors("HTTPError")
+TIMEOUTS = _http_errors("TimeoutException")
+TRANSPORT_ERRORS = _http_errors("TransportError")
+
 # errors that mean "the endpoint did not answer": the caller falls back to the offline answer.
-# httpx errors surface unwrapped when a server dies mid-stream; a garbled stream raises JSON errors
-MODEL_ERRORS = (openai.APIError, ModelError, httpx.HTTPError, json.JSONDecodeError, Stalled,
+# HTTP errors surface unwrapped when a server dies mid-stream; a garbled stream raises JSON errors
+MODEL_ERRORS = (openai.APIError, ModelError, *HTTP_ERRORS, json.JSONDecodeError, Stalled,
                 EmptyReply, Unverified)
 
 FALLBACK = "已改用离线答案"
@@ -59,10 +77,10 @@ def unavailable(
         cause = f"大模型{f' {model} ' if model else ''}返回了空回答，{FALLBACK}"
     elif isinstance(exc, Unverified):
         cause = f"大模型的回答无法在资料中核实（已删除 {exc.removed} 句），{FALLBACK}"
-    elif isinstance(exc, (openai.APITimeoutError, ModelTimeoutError, httpx.TimeoutException)):
+    elif isinstance(exc, (openai.APITimeoutError, ModelTimeoutError, *TIMEOUTS)):
         cause = (f"大模型响应超时（{url}），{FALLBACK}；连接须在 {config.connect_budget:g} 秒内建立"
                  "（QA_LLM_CONNECT_BUDGET）")
-    elif isinstance(exc, httpx.TransportError) or (
+    elif isinstance(exc, TRANSPORT_ERRORS) or (
         midstream and isinstance(exc, (openai.APIConnectionError, ModelConnectionError))
     ):
         cause = f"大模型服务连接中断（{url}），{FALLBACK}；请检查服务是否仍在运行"
