@@ -40,3 +40,15 @@ def test_one_sides_words_suffice_when_the_text_never_repeats_both():
     assert expand("临川市经信局这次申报的联系电话是多少？", "经信局", [design]) == "经济和信息化局"
     # the words after it alone, when those before it are not repeated
     assert expand("临川市经信局的电话是多少？", "经信局", ["经济和信息化局的电话是0794-8231567。"]) == "经济和信息化局"
+
+
+def test_a_short_form_keeps_the_longer_words_characters_in_order_and_close():
+    from agent.offline.understand.abbreviation import abbreviates
+
+    assert abbreviates("公租房", "申请公共租赁住房的家庭")
+    assert abbreviates("奖金", "颁发环境维护奖励金2万元")
+    assert abbreviates("文才", "招集文人才士所编写")  # DRCD dev: 「文才人士」 of 「文人才士」
+    assert not abbreviates("押金", "颁发环境维护奖励金2万元")  # not its characters
+    assert not abbreviates("租房", "租赁合同解除后收回住房")  # too far apart
+    assert not abbreviates("金奖", "颁发奖励金")  # not in its order
+    assert not abbreviates("租房", "租的房")  # a particle between them joins words, not a word

@@ -70,6 +70,21 @@ def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
     assert rules.unknown_noun(power, docs) is None
 
 
+def test_a_short_form_of_the_documents_word_is_no_unknown_noun(segmenter):
+    # 「公租房」 of a notice that only writes 公共租赁住房, 「奖金」 of one that writes 奖励金
+    rental = LiteralDocuments({"a.txt": "公共租赁住房租金按月缴纳。累计拖欠租金6个月以上的，收回住房。"},
+                              segmenter=segmenter)
+    owed = draft(segmenter, "公租房房租拖欠多久会被收回房子？", sentence("累计拖欠租金6个月以上的，收回住房。"))
+    assert rules.unknown_noun(owed, rental) is None
+    prize = LiteralDocuments({"a.txt": "清洁日评比第一名颁发环境维护奖励金2万元。"}, segmenter=segmenter)
+    first = draft(segmenter, "清洁日评比第一名可以拿到多少奖金？", sentence("清洁日评比第一名颁发环境维护奖励金2万元。"))
+    assert rules.unknown_noun(first, prize) is None and rules.quantity(first, prize) is None
+    # the characters too far apart, or out of order, are another word: still refused
+    deposit = draft(segmenter, "清洁日评比第一名要交多少押金？", sentence("清洁日评比第一名颁发环境维护奖励金2万元。"))
+    assert rules.unknown_noun(deposit, prize) == Refusal(
+        "unknown-noun", "asked about 押金, which the documents never mention")
+
+
 def test_aspects_the_documents_describe_without_naming_them_are_no_unknown_nouns(segmenter):
     plant = LiteralDocuments({"a.txt": "牡蒿为菊科蒿属的植物。牡蒿茎直立，叶子互生。"}, segmenter=segmenter)
     # the kind of the answer (a season, a look) is no fact the documents must name
@@ -275,6 +290,35 @@ def test_time_rules_want_a_date_of_the_asked_event(segmenter, docs):
     assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
     event = draft(segmenter, "小明哪一年开始担任区长？", sentence("小明2019年开始担任区长。"))
     assert rules.other_event(event, docs) is None
+
+
+def test_a_latest_time_answers_a_question_about_how_late(segmenter, docs):
+    late = draft(segmenter, "初中晚自习最晚可以上到几点？", sentence("初中学校可开设晚自习，结束时间不得晚于20:30。"))
+    assert rules.other_event(late, docs) is None
+    due = draft(segmenter, "材料最迟交到哪天？", sentence("申报单位须不迟于6月30日报送。"))
+    assert rules.other_event(due, docs) is None
+    # a time that bounds nothing is still another event's
+    opened = draft(segmenter, "初中晚自习最晚可以上到几点？", sentence("初中学校于2019年9月开设晚自习。"))
+    assert rules.other_event(opened, docs) == Refusal("other-event", "the dated sentence is about another event")
+
+
+def test_a_sentence_under_another_levels_heading_is_about_that_level(segmenter):
+    from types import SimpleNamespace
+
+    from agent.offline.gather.evidence import _level_heading
+
+    measure = "1. 工业企业排放总量削减10%以上；"
+    plan = LiteralDocuments({"a.txt": f"（一）黄色预警\n{measure}\n"}, segmenter=segmenter)
+    at = plan.index.documents["a.txt"].text.index(measure)
+    plan.index.chunks = [SimpleNamespace(source="a.txt", heading="四、应急措施>（一）黄色预警",
+                                         sentences=[SimpleNamespace(start=at, end=at + len(measure))])]
+    blue = draft(segmenter, "蓝色预警时工业企业排放总量要削减多少？", sentence(measure, start=at))
+    assert rules.level(blue, plan) == Refusal("level", "the sentence is about 黄色预警, the question about 蓝色预警")
+    yellow = draft(segmenter, "黄色预警时工业企业排放总量要削减多少？", sentence(measure, start=at))
+    assert rules.level(yellow, plan) is None
+    # and in ranking, the section named by the asked level is preferred
+    assert _level_heading(yellow.q, "四、应急措施>（一）黄色预警（Ⅲ级响应）")
+    assert not _level_heading(blue.q, "四、应急措施>（一）黄色预警（Ⅲ级响应）")
 
 
 def test_a_time_told_by_another_event_or_an_age_is_a_time(segmenter, docs):

@@ -146,6 +146,12 @@ def test_figure_clause_takes_the_asked_figure_and_year(segmenter):
     q = draft(segmenter, "这种袋鼠的体重大约是多少？").q
     assert figure_clause(q, [sentence("这种袋鼠共有三个亚种，体型很细小，约只有8公斤重。")]) == "约只有8公斤重"
     # 「多长」「多远」 ask for a length without naming it: the clause with a figure in metres
+    # 「最多能拿多少」: the clause that puts a cap before its figure, not the rate that names the kind
+    q = draft(segmenter, "高新技术企业研发费用后补助最多能拿多少？").q
+    capped = sentence("高新技术企业按研发费用比上年增长部分的15%给予补助，最高不超过300万元。")
+    assert figure_clause(q, [capped]) == "最高不超过300万元"
+    q = draft(segmenter, "高新技术企业研发费用后补助按多少比例给？").q
+    assert figure_clause(q, [capped]) == "高新技术企业按研发费用比上年增长部分的15%给予补助"
     q = draft(segmenter, "这条老街有多长？").q
     assert figure_clause(q, [sentence("这条老街是城区的一条东西向街道，全长1122米，宽约5米。")]) == "全长1122米"
     q = draft(segmenter, "示范区离市中心有多远？").q
@@ -435,6 +441,25 @@ def test_a_table_answers_for_its_rows_and_columns(segmenter, question, first_lin
     docs = LiteralDocuments({"a.txt": RESULTS_TABLE})
     short, row = table_answer(draft(segmenter, question).q, docs.index, [sentence("江源市2025年度营商环境考核结果的通报")])
     assert short == first_line and RESULTS_TABLE[row.start : row.end] == row.text
+
+
+def test_a_row_is_named_by_its_figure_and_a_column_by_the_range_in_its_heading(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    tiers = ("缴费档次和政府补贴标准\n档次｜个人年缴费额（元）｜政府补贴（元/年）\n第五档｜1000｜105\n"
+             "第六档｜1500｜135\n第七档｜2000｜165\n")
+    docs = LiteralDocuments({"a.txt": tiers})
+    q = draft(segmenter, "养老保险一年交1500元的话，政府每年给补贴多少？").q
+    assert table_answer(q, docs.index, [sentence("缴费档次和政府补贴标准")])[0] == "第六档政府补贴(元/年)：135"
+    # a figure no row holds names none
+    assert table_answer(draft(segmenter, "一年交1200元的话，政府每年给补贴多少？").q, docs.index,
+                        [sentence("缴费档次和政府补贴标准")]) is None
+    rents = ("租金标准（单位：元/平方米·月）\n区域｜50平方米以下｜50—70平方米｜70平方米以上\n"
+             "城关片区｜7.6｜8.2｜9.1\n乡镇片区｜4.5｜4.9｜5.4\n")
+    docs = LiteralDocuments({"a.txt": rents})
+    for asked, rent in (("60平方米左右", "8.2"), ("40平方米", "7.6"), ("80平方米", "9.1")):
+        q = draft(segmenter, f"城关片区{asked}的公租房，每平方米月租金多少？").q
+        assert table_answer(q, docs.index, [sentence("租金标准")])[0].endswith(f"：{rent}")
 
 
 def test_a_share_asked_in_percent_is_no_growth(segmenter):

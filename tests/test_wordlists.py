@@ -44,6 +44,7 @@ def test_exclusive_qualifiers():
         ("一星级", "二星级", "三星级", "四星级", "五星级"),
         ("一级", "二级", "三级"),
         ("博士后", "博士", "硕士"),
+        ("蓝色预警", "黄色预警", "橙色预警", "红色预警"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")
@@ -101,7 +102,9 @@ def test_speech_verbs():
 
 def test_clause_cues():
     cues = table("clause_cues")
-    assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline"]
+    assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline",
+                          "upper-bound", "lower-bound"]
+    assert cues["upper-bound"][:2] == ("最多", "最高") and "不低于" in cues["lower-bound"]
     assert cues["how"][:2] == ("方式", "途径")
     assert cues["where"] == ("位于", "坐落", "落户") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")

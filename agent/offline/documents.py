@@ -13,7 +13,7 @@ from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
 from agent.offline.gather.neighbours import previous_sentence
 from agent.offline.tuning import tuning_for
-from agent.offline.understand.abbreviation import expand, spelled_in
+from agent.offline.understand.abbreviation import abbreviates, expand, spelled_in
 from agent.offline.understand.crosslingual import PinyinLexicon
 from agent.offline.understand.question import Question
 from agent.retrieval import HybridRetriever
@@ -45,6 +45,7 @@ class Documents:
         self.evidence = EvidenceFinder(index, self.tuning)
         self.roles = RoleBook(index)
         self._unknown_cache: dict[str, bool] = {}
+        self._shortened: dict[str, bool] = {}
         self._doc_norms: dict[str, str] = {}
         self._openings: dict[tuple[str, int], str] = {}
         self._entities: dict[str, str] = {}
@@ -61,6 +62,12 @@ class Documents:
         if term not in self._unknown_cache:
             self._unknown_cache[term] = not any(written(term, text) for text in self.evidence._chunk_texts)
         return self._unknown_cache[term]
+
+    def shortened(self, term: str) -> bool:
+        """The corpus writes a word ``term`` is a short form of (「公租房」: 公共租赁住房)."""
+        if term not in self._shortened:
+            self._shortened[term] = any(abbreviates(term, text) for text in self.evidence._chunk_texts)
+        return self._shortened[term]
 
     def spelled_out(self, question: str, name: str) -> str:
         """The full name the documents write where the question uses an abbreviation they never

@@ -49,6 +49,9 @@ class Tuning:
     # 0.5 (the background's) keeps the guide's table rows that repeat its subject first (probe12)
     title_line_credit: float = 0.75
     single_char_weight: float = 0.4
+    # a question word whose characters a sentence writes in order, a word or two apart (a user's
+    # short form of the notice's term: 「公租房」 for 公共租赁住房, 「奖金」 for 奖励金)
+    short_form_credit: float = 0.5
     rare_share: float = 0.1  # a term at most this share of the documents use can route a question
     # a sentence under a heading that names the asked kind beside a word of the question (「四、申报
     # 方式」 for 「怎么申报」, 「二、公示时间」 for 「公示期到哪天结束」): half the coverage weight, as a

@@ -27,7 +27,7 @@ from agent.offline.extract.tables import in_unit, named_cell, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import BY_DATE, DEADLINE_WORDS, TIME
-from agent.offline.understand.abbreviation import spelled_in
+from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
 
@@ -42,8 +42,9 @@ EXCLUSIVE = groups("exclusive_qualifiers")
 CONTACT_HEADS = frozenset(words("contact_heads"))
 # the nouns of a section heading that dates what it names (agent/lexicon/clause_cues.tsv: heading-when)
 _HEADING_WHEN = table("clause_cues")["heading-when"]
-# a time something lasts until (「延长至21时30分」「至5月31日」), and one it starts from (「从今年11月起」)
-_UNTIL = re.compile(r"(?:至|到)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
+# a time something lasts until (「延长至21时30分」「至5月31日」) or may not end after (「结束时间不得
+# 晚于20:30」「不迟于6月30日」「最迟于…」), and one it starts from (「从今年11月起」)
+_UNTIL = re.compile(r"(?:至|到|(?:晚|迟)于|最(?:迟|晚)(?:于|在|到)?)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
 _FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
 _ASKS_START = re.compile(r"从(?:几|什么|哪)\S{0,4}开始|什么时候(?:开始|起)|(?:几|哪)月份?(?:开始|起)")
 
@@ -74,13 +75,15 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
-        if max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun):
+        if (max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun)
+                and not docs.shortened(noun)):  # 「公租房」 of a corpus that writes 公共租赁住房
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = next((n for n in q.names if n in docs.title_line(top.source)), "")
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
         said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
-        if named and not any(written(w, docs.document_norm(top.source)) for w in said):
+        notice = docs.document_norm(top.source) if named else ""
+        if named and not any(written(w, notice) or abbreviates(w, notice) for w in said):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
@@ -103,7 +106,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
     nouns = {w for w, flag in docs.index.segmenter.tagged(q.text) if flag in _TOPIC_FLAGS}
     absent = [t for t in q.terms if t in nouns and len(t) >= 2 and t not in q.names
-              and not strict_credit(t, text) and docs.unknown(t)]
+              and not strict_credit(t, text) and not abbreviates(t, text) and docs.unknown(t)]
     # two of them side by side, one noun phrase (「新能源汽车」「家电以旧换新」): a topic, not a
     # user's own words for the documents' (「校内老师…每节课」: 教师, 课时)
     if any(a + b in q.text for a in absent for b in absent if a != b):
@@ -234,7 +237,9 @@ def unknown_kind(d: Draft, docs) -> Refusal | None:
 
 def level(d: Draft, docs) -> Refusal | None:
     """「省级平台的奖励」 answered by 「国家级平台…奖励500万元」: a different level, not the answer."""
-    clash = level_clash(d.q.text, d.candidates[0].norm)
+    top = d.candidates[0]
+    # or the sentence's section is about another (「蓝色预警时…」 over a measure under 「（三）红色预警」)
+    clash = level_clash(d.q.text, top.norm) or level_clash(d.q.text, docs.section_heading(top))
     return Refusal("level", clash) if clash else None
 
 
@@ -251,7 +256,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number":
         measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
-            written(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
+            written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]
         if not measured and named_cell(q, docs.index, list(pool)) is None:  # a table's column may name it
@@ -309,7 +314,7 @@ def other_event(d: Draft, docs) -> Refusal | None:
         if any(v in DEADLINE_WORDS for v in event_words) and BY_DATE.search(top.norm):
             return None  # 「请于5月15日前将材料报送…」 states the 截止 of what it asks done
         if any(w in q.text for w in DEADLINE_WORDS) and _UNTIL.search(top.norm):
-            return None  # 「最晚能待到几点」: 「开放时间延长至21时30分」 states the end of what it asks
+            return None  # 「最晚能待到几点」: 「开放时间延长至21时30分」「不得晚于20:30」 state the end it asks
         if _ASKS_NOT.search(q.text) and any(w in top.norm for w in _HALTING) and any(
                 len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
             return None  # 「哪天不上课」: 「全县中小学6月19日停课1天」 dates the stop it asks about

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from agent.lexicon.wordlists import groups, mentioned, table, words
-from agent.offline.extract.figures import clauses, figures, how_much, in_unit_of, list_items, numerals
+from agent.offline.extract.figures import (
+    clauses,
+    figures,
+    how_much,
+    in_unit_of,
+    list_items,
+    numerals,
+)
 from agent.offline.extract.span import extract_span
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
@@ -190,10 +197,17 @@ def reported_speech(q: Question, norm: str) -> str:
     return ""
 
 
+# the words that ask for a cap or a floor (the first four) and that state one (agent/lexicon/clause_cues.tsv)
+_BOUNDS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
+
+
 def clause_score(q: Question, text: str) -> float:
     """Question terms in a clause; the words next to the question word count three times, and
     more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
     score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
+    for words in _BOUNDS:  # 「最多能拿多少」: the clause that puts a cap before its figure
+        if any(w in q.text for w in words[:4]) and re.search(f"(?:{'|'.join(words)})\\D{{0,3}}?\\d", text):
+            score += 5
     for word in q.focus:
         if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate,
             # however the cap is put (「最多补助多少」: 「单个企业最高不超过50万元」)

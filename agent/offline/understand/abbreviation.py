@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 GAP = 4  # characters of the full name after each kept one (人[力资源和]社[会保障]局)
 CONTEXT = 2  # question characters on each side that the document must repeat around it
@@ -63,6 +64,24 @@ def spelled_in(name: str, text: str) -> bool:
     return re.search("".join(re.escape(ch) + gap for ch in name[:-1]) + re.escape(name[-1]), text) is not None
 
 
+# characters of a longer word between two kept ones when a word is read as its abbreviation
+SHORT_GAP = 2
+
+
+def abbreviates(word: str, text: str) -> bool:
+    """``text`` writes a word ``word`` keeps characters of, in order, at most `SHORT_GAP` apart
+    (「公租房」: 公共租赁住房, 「奖金」: 奖励金), or ``word`` itself: a user's short form of the
+    documents' term. Only to keep a question from being refused as asking about something the
+    documents never mention; it ranks nothing."""
+    return len(word) >= 2 and bool(_HAN.match(word)) and _short_form(word).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _short_form(word: str) -> re.Pattern:
+    gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{SHORT_GAP}}}?"
+    return re.compile(gap.join(re.escape(ch) for ch in word))
+
+
 def _han_run(text: str) -> str:
     """Up to `CONTEXT` Chinese characters from the start of ``text``."""
     out = ""
@@ -73,4 +92,4 @@ def _han_run(text: str) -> str:
     return out
 
 
-__all__ = ["expand", "expansion_pattern", "spelled_in"]
+__all__ = ["abbreviates", "expand", "expansion_pattern", "spelled_in"]
