@@ -321,6 +321,29 @@ def test_a_sentence_under_another_levels_heading_is_about_that_level(segmenter):
     assert not _level_heading(blue.q, "四、应急措施>（一）黄色预警（Ⅲ级响应）")
 
 
+def test_a_verb_asked_with_a_modal_is_the_verb_the_sentence_dates(segmenter, docs):
+    window = "服务窗口办理时间为每日8:00—17:00，节假日不休。"
+    asked = draft(segmenter, "出生一件事窗口每天几点到几点能办？", sentence(window))
+    assert rules.other_event(asked, docs) is None
+    other = draft(segmenter, "出生一件事窗口每天几点到几点能办？", sentence("服务窗口于2024年3月1日启用。"))
+    assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
+
+
+def test_a_when_question_of_a_table_row_is_answered_by_its_time_cell(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    text = ("收运时间调整如下：\n乡镇｜计划车次｜调整前收运时间｜调整后收运时间\n东崎乡｜4｜18:00—20:00｜19:00—21:00\n"
+            "东埔乡｜3｜16:00—18:00｜16:30—18:30\n西河乡｜2｜17:00—19:00｜17:30—19:30\n")
+    plan = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    header = "乡镇｜计划车次｜调整前收运时间｜调整后收运时间"
+    asked = draft(segmenter, "东埔乡调整后垃圾收运时间是几点到几点？", sentence(header, start=text.index(header)))
+    assert rules.no_time(asked, plan) is None
+    assert table_answer(asked.q, plan.index, list(asked.candidates))[0] == "东埔乡调整后收运时间：16:30—18:30"
+    # a column of counts tells no time, however well its heading fits
+    counted = draft(segmenter, "东埔乡计划车次是哪天？", sentence(header, start=text.index(header)))
+    assert table_answer(counted.q, plan.index, list(counted.candidates)) is None
+
+
 def test_a_time_told_by_another_event_or_an_age_is_a_time(segmenter, docs):
     asked = "长宗我部家何时成为丰臣家的从属势力？"
     after = draft(segmenter, asked, sentence("四国征伐后，长宗我部家随即成为丰臣家的从属势力。"))

@@ -462,6 +462,32 @@ def test_a_row_is_named_by_its_figure_and_a_column_by_the_range_in_its_heading(s
         assert table_answer(q, docs.index, [sentence("租金标准")])[0].endswith(f"：{rent}")
 
 
+def test_a_table_may_be_aligned_with_spaces_under_a_header_without_figures(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    plan = ("各乡镇任务如下：\n乡镇　　　清洁取暖改造（户）　　　户用光伏装机（千瓦）\n城关镇　　　620　　　　2500\n"
+            "芹塘镇　　　540　　　　3200\n柳湾镇　　　410　　　　1800\n")
+    docs = LiteralDocuments({"a.txt": plan})
+    q = draft(segmenter, "芹塘镇今年要完成多少户清洁取暖改造？").q
+    assert table_answer(q, docs.index, [sentence("各乡镇任务如下")])[0] == "芹塘镇清洁取暖改造(户)：540"
+    # lines whose first holds figures are no table: one space may stand inside a cell
+    # (「第一学区　滨河小学」), so its rows would be cut at the wrong places
+    schools = ("招生计划如下：\n第一学区　实验小学　　　萃华街道　　　8个班\n第二学区　滨河小学　　　滨河街道　　　7个班\n"
+               "第二学区　石桥小学　　　石桥镇　　　4个班\n")
+    assert table_answer(draft(segmenter, "石桥小学计划招几个班？").q, LiteralDocuments({"a.txt": schools}).index,
+                        [sentence("招生计划如下")]) is None
+
+
+def test_a_clock_question_is_answered_by_the_clause_with_a_time_of_day(segmenter):
+    from agent.offline.extract.stages import clocked
+
+    q = draft(segmenter, "出生一件事窗口每天几点到几点能办？").q
+    said = "2．妇幼保健院服务窗口（泊岸街16号），办理时间为每日8:00—17:00，节假日不休。"
+    assert clocked(q, "妇幼保健院服务窗口(泊岸街16号)", said) == "办理时间为每日8:00—17:00"
+    assert clocked(q, "办理时间为每日8:00—17:00", said) == ""  # it says one already
+    assert clocked(draft(segmenter, "窗口哪天启用？").q, "妇幼保健院服务窗口", said) == ""  # a day is asked
+
+
 def test_a_share_asked_in_percent_is_no_growth(segmenter):
     from agent.offline.extract.arithmetic import solve
 

@@ -290,6 +290,8 @@ RELATIVE_TIME = re.compile(
 def no_time(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0].norm
     if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)):
+        if named_cell(d.q, docs.index, list(d.candidates[:5])) is not None:
+            return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")
     return None
 
@@ -300,10 +302,16 @@ _ASKS_NOT = re.compile(r"(?:不能|不可以|不准|不让|不|别)(?=[\u4e00-\u
 _HALTING = words("halting_words")
 
 
+# the modal verbs of Chinese grammar that a question puts before its verb (能办, 可领, 会停, 要交)
+_MODALS = "能可会要得"
+
+
 def other_event(d: Draft, docs) -> Refusal | None:
     """「哪一年开始担任区长」: a date in a sentence about something else is not the answer."""
     q, top = d.q, d.candidates[0]
     event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
+    # 「能办」「可办」 ask when one may 办: the verb without its modal (「办理时间为每日8:00—17:00」)
+    event_words += [w[1:] for w in event_words if len(w) == 2 and w[0] in _MODALS]
     if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
         heading = docs.section_heading(top)
         if heading and any(term_credit(v, heading) for v in event_words):
@@ -322,6 +330,8 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
+        if named_cell(q, docs.index, list(d.candidates[:5])) is not None:
+            return None  # a table's row and column date it (「东崎乡几点来收」: 「调整后收运时间」)
         return Refusal("other-event", "the dated sentence is about another event")
     return None
 

@@ -24,12 +24,13 @@ from agent.offline.extract.arithmetic import shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
-from agent.offline.extract.figures import durations
+from agent.offline.extract.figures import clauses, durations
 from agent.offline.extract.lists import list_answer
 from agent.offline.extract.tables import table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import sentences_before
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 
@@ -119,7 +120,7 @@ class Extract(Stage):
                 short, antecedent = named
                 evidence = [antecedent] + [c for c in evidence if c != antecedent]
             if q.qtype == "when":
-                short = dated(short, top.norm)
+                short = clocked(q, short, top.norm) or dated(short, top.norm)
         bridge = list(draft.bridge)
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         short = resolve_relative_dates(unnumbered(short), docs.index.documents[top.source], q.qtype == "when")
@@ -166,6 +167,14 @@ def complements(q: Question, top: Candidate, candidates: list[Candidate]) -> lis
     return [best] if best else []
 
 
+def clocked(q: Question, short: str, sentence: str) -> str:
+    """「几点到几点能办」 answered by a clause with no time of day: the sentence's clause that holds
+    one instead (「办理时间为每日8:00—17:00」), or "" when it already has one or the sentence none."""
+    if not ASKS_CLOCK.search(q.text) or CLOCK.search(short):
+        return ""
+    return next((part.text for part in clauses(sentence) if CLOCK.search(part.text)), "")
+
+
 def dated(short: str, sentence: str) -> str:
     """A when-answer that names no day, month or hour gets the sentence's time in front:
     「初中…结束时间为18:00」 already says when; 「内江市2025年…推进会…」 does not."""
@@ -176,4 +185,4 @@ def dated(short: str, sentence: str) -> str:
     return short
 
 
-__all__ = ["Calculate", "Extract", "complements", "dated"]
+__all__ = ["Calculate", "Extract", "clocked", "complements", "dated"]

@@ -21,7 +21,11 @@ from ingest.reader import LoadedIndex
 _SUPERLATIVE = re.compile(r"最(高|快|多|大|长|低|慢|少|小|短)|排(?:名)?(第一)|(第一)名|(倒数第一)")
 _HIGHEST = frozenset(["高", "快", "多", "大", "长", "第一"])
 _CELL_SEPARATOR = re.compile(r"\s*[｜|\t]\s*")
+# a table laid out in plain text with runs of spaces between its cells (「芹塘镇　　　540　　　3200」);
+# as one space may also stand inside a cell, such a table counts only under a header without figures
+_ALIGNED = re.compile(r"[ \u3000]{2,}")
 _VALUE = re.compile(r"-?\d+(?:\.\d+)?")
+_TIMED = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[时点]")  # a cell that tells a time
 _WHICH = re.compile(r"哪|什么|谁")  # 「最多收多少」 asks a cap, not which row is highest
 
 
@@ -85,7 +89,7 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
     """「石濑县的总分是多少？」: the cell of the row the question names (its name cell is in the
     question) under the column whose header says the question's words, in the table whose
     caption and header say most of the question; None when no row is named or no header fits."""
-    if not q.wants_number and q.qtype not in ("fact", "which"):
+    if not q.wants_number and q.qtype not in ("fact", "which", "when"):
         return None
     best = None
     for table in _tables_of(index, candidates, depth):
@@ -100,10 +104,14 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # the column whose figure named the row is not the one asked
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
             asked = _digits(q.text)
+            # (of headings that say it alike, the one that adds least the question does not say:
+            # 「调整后收运时间」, not 「调整前收运时间」)
             credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
-                        + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked), j)
+                        + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked)
+                        - 0.01 * _unasked(normalize(table.header[j]).text, q.text), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
-                       and not _value_said(table.header[j], cells[j], q.text)]
+                       and not _value_said(table.header[j], cells[j], q.text)
+                       and (q.qtype != "when" or _TIMED.search(cells[j]))]  # a when-question: a time
             credit, column = max(credits, default=(0.0, None))
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
                 best = (credit + table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
@@ -316,16 +324,22 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     at = 0
 
     def close() -> None:
-        if len(run) >= 3:
+        if len(run) >= 3 and not (aligned and re.search(r"\d", run[0][1].text)):
             head = run[0][1]
             tables.append(Table(caption, [normalize(c).text for c in run[0][0]], run[1:], (head.start, head.end)))
 
+    aligned = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         cells = _CELL_SEPARATOR.split(stripped) if stripped else []
-        if len(cells) < 2 or (run and len(cells) != len(run[0][0])):
+        spaced = len(cells) < 2 and bool(stripped)
+        if spaced:
+            cells = _ALIGNED.split(stripped)
+        if len(cells) < 2 or (run and (len(cells) != len(run[0][0]) or spaced != aligned)):
             close()  # the table ends here (a line of another width may start the next)
             run = []
+        if not run:
+            aligned = spaced
         if len(cells) >= 2:
             if not run:
                 caption = normalize(previous).text

@@ -135,7 +135,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     「多久」, one that holds a length of time."""
     if q.unit == DURATION_ASKED:
         typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
-    elif q.qtype == "when" and _ASKS_CLOCK.search(q.text):
+    elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
         typed = lambda c: bool(_CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
@@ -168,7 +168,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 
 # a time of day, and the questions that ask for one (「几点」「几时」)
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一二三四五六七八九十]{1,3}点(?:半)?")
-_ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
+ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
 # the dates that give one: a date with 「前」 (「请于5月15日前报送」), or the last of a range
 # (「9月1日至12月31日」); check/rules.py reads the first and the words too
