@@ -2,6 +2,7 @@
 candidates, extracting the short answer, arithmetic, composing. No index and no model (jieba
 only), so `make test-fast` runs them in seconds. The refusal rules: tests/test_check_rules.py."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -496,6 +497,33 @@ def test_a_share_asked_in_percent_is_no_growth(segmenter):
     assert solve(d.q, list(d.candidates)).short == "计算：2.73亿元 ÷ 4.86亿元 ≈ 56.17%"  # no 「成」 for 完成
     grown = draft(segmenter, "投资比上年增长了百分之多少？", sentence("2024年投资2.73亿元。"), sentence("2025年投资4.86亿元。"))
     assert solve(grown.q, list(grown.candidates)).short.startswith("计算：(4.86亿元 − 2.73亿元) ÷ 2.73亿元")
+    # a share stated among the evidence answers: no ratio of two other figures near it
+    stated = draft(segmenter, "退休职工去二级医院看门诊能报销百分之多少？", sentence("退休人员在二级医院门诊报销65%。"),
+                   sentence("二级医院起付线400元，封顶500元。"))
+    assert solve(stated.q, list(stated.candidates)) is None
+    # a growth rate stated beside two amounts is no share of one in the other: 「占比」 is computed
+    part = draft(segmenter, "电商渠道销售额在销售收入中占比大约多少？",
+                 sentence("公司实现销售收入3.6亿元，增长24.1%，其中电商渠道销售额达到1.1亿元。"))
+    assert solve(part.q, list(part.candidates)).short == "计算：1.1亿元 ÷ 3.6亿元 ≈ 30.56%"
+
+
+def test_a_share_is_the_percentage_after_the_condition_the_question_meets(segmenter):
+    q = replace(draft(segmenter, "买第二套房，面积150平米，契税按百分之几交？").q, qtype="number")
+    rates = sentence("个人购买家庭第二套住房，面积为140平方米及以下的，减按1%的税率征收，面积为140平方米以上的，减按2%的税率征收；")
+    assert figure_clause(q, [rates]) == "减按2%的税率征收"
+    q = replace(draft(segmenter, "买第二套房，面积90平米，契税按百分之几交？").q, qtype="number")
+    assert figure_clause(q, [rates]) == "减按1%的税率征收"
+
+
+def test_a_column_of_the_asked_qualifier_beats_one_of_another(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    rates = ("门诊报销标准\n医疗机构等级｜在职职工起付线｜在职职工报销比例｜退休人员起付线｜退休人员报销比例\n"
+             "一级｜300元｜60%｜200元｜75%\n二级｜500元｜55%｜400元｜65%\n三级｜800元｜50%｜600元｜60%\n")
+    docs = LiteralDocuments({"a.txt": rates})
+    for who, share in (("退休职工", "65%"), ("在职职工", "55%")):
+        q = replace(draft(segmenter, f"{who}去二级医院看门诊，医保能报销百分之多少？").q, qtype="number")
+        assert table_answer(q, docs.index, [sentence("门诊报销标准")])[0].endswith(f"：{share}")
 
 
 def test_a_runner_up_with_a_time_of_day_answers_a_what_time_question(segmenter):

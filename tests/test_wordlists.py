@@ -45,6 +45,7 @@ def test_exclusive_qualifiers():
         ("一级", "二级", "三级"),
         ("博士后", "博士", "硕士"),
         ("蓝色预警", "黄色预警", "橙色预警", "红色预警"),
+        ("在职", "退休"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")

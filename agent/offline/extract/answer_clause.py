@@ -15,6 +15,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import extract_span
+from agent.offline.extract.tables import in_range
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
@@ -110,6 +111,11 @@ def best_clause(q: Question, cand: Candidate) -> str:
     return best.text
 
 
+# a question that asks a share, and a figure that is one
+_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|percent", re.I)
+_PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成")
+
+
 def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     """The clause with a figure of the asked unit that best fits the question, weighing years."""
     best, best_score = "", -1e9
@@ -117,6 +123,7 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
     adjectives = how_much(q.text)
     noun = asked_slot(q.text).noun
     counted = re.compile(r"(?:\d|[一二三四五六七八九十两百千万亿])" + re.escape(noun[:1])) if noun else None
+    share = _ASKS_SHARE.search(q.text) is not None
     for cand in evidence:
         parts = clauses(cand.norm)
         for at, part in enumerate(parts):
@@ -125,7 +132,11 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             found = [f for f in figures(part.text) if not _ARTICLE.fullmatch(f.text)] + numerals(part.text)
             if not any(q.unit_fits(f.text) for f in found):
                 continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
+            if share and not _PERCENT.search(part.text):
+                continue  # 「按百分之几交」: a share, not 「第二套住房」
             score = clause_score(q, _labelled(cand.norm, parts, at))
+            if at and in_range(parts[at - 1].text, q.text):
+                score += 3.0  # 「面积150平米…百分之几」: the rate after 「面积为140平方米以上的」, not after 「…以下的」
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):

@@ -54,6 +54,11 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
     operands = _operands(question, candidates[:6])
     if not operands:
         return None
+    if (_SHARE.search(question.text) and not _RATIO.search(question.text) and not _GROWTH.search(question.text)
+            and "占" not in question.text and stated_share(*(o for o in operands if o.candidate is candidates[0]))):
+        # 「报销百分之多少」 of a best sentence that states 「…报销65%」: that share answers, whichever two
+        # other figures are near (a growth, or a part 「占」 of a whole, is still computed)
+        return None
     per_days = _PER_DAYS.search(question.text)
     if per_days:
         return _divide(operands, int(per_days.group(1)), "天", question.text)

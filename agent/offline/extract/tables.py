@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agent.lexicon.wordlists import words
+from agent.lexicon.wordlists import groups, mentioned, words
 from agent.offline.extract.figures import DIGITS
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
@@ -108,7 +108,8 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # 「调整后收运时间」, not 「调整前收运时间」)
             credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
                         + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked)
-                        - 0.01 * _unasked(normalize(table.header[j]).text, q.text), j)
+                        - 0.01 * _unasked(normalize(table.header[j]).text, q.text)
+                        + _qualified(q.text, normalize(table.header[j]).text), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
                        and not _value_said(table.header[j], cells[j], q.text)
                        and (q.qtype != "when" or _TIMED.search(cells[j]))]  # a when-question: a time
@@ -207,14 +208,21 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—\-–~～至到]\s*(\d+(?:\.\d+)?
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
 
 
-def _in_range(cell: str, asked: str) -> bool:
+def in_range(condition: str, question: str) -> bool:
+    """A condition's range of a measure (「面积为140平方米以上的」) holds a figure the question gives
+    in that measure (「面积150平米」, the unit's first character compared: 平米 is 平方米)."""
+    return _in_range(normalize(condition).text, _digits(question), short_unit=True)
+
+
+def _in_range(cell: str, asked: str, short_unit: bool = False) -> bool:
     below = [("0", m.group(1), m.group(2)) for m in _BELOW.finditer(cell)]
     for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
         unit = unit.removesuffix("以上").removesuffix("及")
         if not unit:
             continue
         # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
-        for n in re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked):
+        said = unit[:1] if short_unit else unit[:2] if len(unit) > 1 else unit
+        for n in re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(said)}", asked):
             if float(low) <= float(n) <= (float(high) if high else float("inf")):
                 return True
     return False
@@ -259,6 +267,20 @@ def _asked_column(table: Table, before: str, terms: tuple[str, ...]) -> int | No
                for j, cell in enumerate(table.header) if j != name]
     credit, _, column = max(credits, default=(0.0, 0, None))
     return column if credit > 0 else None
+
+
+_EXCLUSIVE = groups("exclusive_qualifiers")  # agent/lexicon/exclusive_qualifiers.txt
+
+
+def _qualified(question: str, heading: str) -> float:
+    """+1 for a heading with the one qualifier of an exclusive group the question asks
+    (「退休人员报销比例」 for 「退休职工…报销多少」), −1 for one with another of the group."""
+    fit = 0.0
+    for group in _EXCLUSIVE:
+        asked = mentioned(group, question)
+        if len(asked) == 1:
+            fit += 1.0 if asked[0] in heading else -1.0 if mentioned(group, heading) else 0.0
+    return fit
 
 
 def _unasked(heading: str, question: str) -> int:
@@ -353,4 +375,4 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "in_unit", "is_header", "named_cell", "table_answer", "unlisted_row"]
+__all__ = ["Cell", "Table", "extreme_row", "in_range", "in_unit", "is_header", "named_cell", "table_answer", "unlisted_row"]
