@@ -59,7 +59,7 @@ def test_a_contact_field_answers_under_another_modifier_a_subsidy_does_not(segme
     assert rules.unknown_noun(phone, docs) is None
     housing = draft(segmenter, "北陵市的住房补贴是多少？", sentence("3.社会保险补贴：按实际缴费的50%给予补贴。", source="a.txt"))
     assert rules.unknown_noun(housing, docs) == Refusal(
-        "unknown-noun", "asked about 住房补贴, which the notice about 北陵 never mentions")
+        "unknown-noun", "asked about 住房补贴, which the notice about 北陵市 never mentions")
 
 
 def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
@@ -126,6 +126,13 @@ def test_year_must_be_in_the_figure_sentence(segmenter, docs):
         assert rules.year(decade, docs) is None
     other = draft(segmenter, "哪一种艺术形式在1950年代被官方鼓励？", sentence("20世纪60年代，官方鼓励现实主义艺术。", source="report.txt"))
     assert rules.year(other, docs) == Refusal("year", "year 1950 not in the evidence")
+    # a when-question of one year is not answered by the dates of others
+    period = "2026年10月1日至2027年5月31日为本县森林防火期。"
+    later = draft(segmenter, "2025年的森林防火期是从哪天到哪天？", sentence(period, source="report.txt"))
+    assert rules.year(later, docs) == Refusal("year", "the dates are of 2026/2027, not 2025")
+    assert rules.year(draft(segmenter, "2026年的森林防火期是从哪天到哪天？", sentence(period, source="report.txt")), docs) is None
+    undated = draft(segmenter, "2025年的森林防火期是从哪天到哪天？", sentence("每年10月1日至次年5月31日为森林防火期。", source="report.txt"))
+    assert rules.year(undated, docs) is None
 
 
 def test_other_document_refuses_a_sentence_from_a_document_about_another_place(segmenter, docs):

@@ -513,6 +513,11 @@ def test_a_share_is_the_percentage_after_the_condition_the_question_meets(segmen
     assert figure_clause(q, [rates]) == "减按2%的税率征收"
     q = replace(draft(segmenter, "买第二套房，面积90平米，契税按百分之几交？").q, qtype="number")
     assert figure_clause(q, [rates]) == "减按1%的税率征收"
+    # the range may share the figure's clause: 「92岁」 is in 「90至99周岁」
+    tiers = sentence("高龄津贴按年龄段分档发放：80至89周岁每人每月100元，90至99周岁每人每月300元，100周岁及以上每人每月1000元。")
+    for age, paid in (("82", "100元"), ("92", "300元"), ("101", "1000元")):
+        q = draft(segmenter, f"我奶奶今年{age}岁了，她每个月的高龄补贴能拿多少？").q
+        assert figure_clause(q, [tiers]).endswith(f"每人每月{paid}")
 
 
 def test_a_column_of_the_asked_qualifier_beats_one_of_another(segmenter):

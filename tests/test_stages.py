@@ -100,6 +100,9 @@ def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked
         # jieba tags 「盖房子」 nr (盖 is a surname); LAC reads 盖 as a verb
         ("稻子的哪一部分可以拿来盖房子也可以给动物吃？", "which", ()),
         ("比尔盖茨创办了哪家公司？", "which", ("比尔盖茨",)),
+        # a place jieba cuts (「梓陵|市」, 「峣|山县」) is the one LAC reads whole
+        ("梓陵市80岁老人的高龄津贴每个月发多少？", "number", ("梓陵市",)),
+        ("峣山县2025年的森林防火期是从哪天到哪天？", "when", ("峣山县",)),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):

@@ -30,6 +30,7 @@ from agent.offline.gather.rank import BY_DATE, DEADLINE_WORDS, TIME
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
+from ingest.normalize import normalize_query
 
 # what a calculation computes: the question asks for it, the documents need not name it
 # (agent/lexicon/computed_nouns.txt)
@@ -158,6 +159,11 @@ def year(d: Draft, docs) -> Refusal | None:
                 any(form in c.norm for form in said) or y in c.covered for c in near) and not (
                 f"{y}年" in docs.title_line(pool[0].source)):  # 「…2026年度…申报工作的通知」 dates all it says
             return Refusal("year", f"year {y} not in the evidence")
+        years = re.findall(r"((?:19|20)\d\d)年", pool[0].norm)
+        if (q.qtype == "when" and not programme and years and y not in years
+                and f"{y}年" not in docs.title_line(pool[0].source)):
+            # 「2025年的防火期是从哪天到哪天」 over 「2026年10月1日至2027年5月31日为…防火期」: another year's
+            return Refusal("year", f"the dates are of {'/'.join(dict.fromkeys(years))}, not {y}")
     return None
 
 
@@ -207,6 +213,9 @@ def other_place(d: Draft, docs) -> Refusal | None:
     for place in q.names:
         if (_LOCALITY.search(place) and place not in title and not docs.unknown(place)
                 and docs.in_document(top, place) and not docs.mentions(top, place, named=True)):
+            cell = named_cell(q, docs.index, list(d.candidates[:5]))
+            if cell is not None and place in normalize_query(cell.name):
+                return None  # the table's row of the place answers (「芹塘镇｜540｜3200」)
             return Refusal("other-entity", f"the best sentence is not about {place}")
     return None
 

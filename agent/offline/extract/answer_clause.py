@@ -15,7 +15,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import extract_span
-from agent.offline.extract.tables import in_range
+from agent.offline.extract.tables import range_fit
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
@@ -112,7 +112,7 @@ def best_clause(q: Question, cand: Candidate) -> str:
 
 
 # a question that asks a share, and a figure that is one
-_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|percent", re.I)
+_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成")
 
 
@@ -135,8 +135,10 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
             score = clause_score(q, _labelled(cand.norm, parts, at))
-            if at and in_range(parts[at - 1].text, q.text):
-                score += 3.0  # 「面积150平米…百分之几」: the rate after 「面积为140平方米以上的」, not after 「…以下的」
+            # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
+            # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」
+            fit = range_fit(part.text, q.text) or (range_fit(parts[at - 1].text, q.text) if at else 0)
+            score += 3.0 * fit
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):
@@ -216,8 +218,8 @@ def clause_score(q: Question, text: str) -> float:
     """Question terms in a clause; the words next to the question word count three times, and
     more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
     score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
-    for words in _BOUNDS:  # 「最多能拿多少」: the clause that puts a cap before its figure
-        if any(w in q.text for w in words[:4]) and re.search(f"(?:{'|'.join(words)})\\D{{0,3}}?\\d", text):
+    for bound in _BOUNDS:  # 「最多能拿多少」: the clause that puts a cap before its figure
+        if any(w in q.text for w in bound[:4]) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text):
             score += 5
     for word in q.focus:
         if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate,

@@ -208,24 +208,33 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—\-–~～至到]\s*(\d+(?:\.\d+)?
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
 
 
-def in_range(condition: str, question: str) -> bool:
-    """A condition's range of a measure (「面积为140平方米以上的」) holds a figure the question gives
-    in that measure (「面积150平米」, the unit's first character compared: 平米 is 平方米)."""
-    return _in_range(normalize(condition).text, _digits(question), short_unit=True)
+def range_fit(clause: str, question: str) -> int:
+    """1 when a range of a measure in the clause (「面积为140平方米以上的」「90至99周岁」) holds a figure
+    the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
+    平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
+    0 when it has none."""
+    fits = _range_fits(normalize(clause).text, _digits(question), short_unit=True)
+    return 1 if any(fits) else -1 if fits else 0
 
 
-def _in_range(cell: str, asked: str, short_unit: bool = False) -> bool:
+def _in_range(cell: str, asked: str) -> bool:
+    return any(_range_fits(cell, asked))
+
+
+def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
+    """For each figure the question gives in the unit of a range in ``cell``: whether it is in it."""
+    out = []
     below = [("0", m.group(1), m.group(2)) for m in _BELOW.finditer(cell)]
     for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
         unit = unit.removesuffix("以上").removesuffix("及")
         if not unit:
             continue
-        # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
-        said = unit[:1] if short_unit else unit[:2] if len(unit) > 1 else unit
-        for n in re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(said)}", asked):
-            if float(low) <= float(n) <= (float(high) if high else float("inf")):
-                return True
-    return False
+        if short_unit:  # the question's unit is one character of the range's (岁: 周岁, 平米: 平方米)
+            found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffa-zA-Z])", asked) if u in unit[:3]]
+        else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
+            found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
+        out += [float(low) <= float(n) <= (float(high) if high else float("inf")) for n in found]
+    return out
 
 
 def in_unit(heading: str, unit: str) -> float:
@@ -375,4 +384,4 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "in_range", "in_unit", "is_header", "named_cell", "table_answer", "unlisted_row"]
+__all__ = ["Cell", "Table", "extreme_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row"]

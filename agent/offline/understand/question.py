@@ -193,6 +193,11 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
         if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w)
                 and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)):
             out.append(w)
+    # a place the tagger reads whole where jieba cut it (「梓陵|市」, 「峣|山县」): LAC's LOC with a place
+    # suffix, in place of the part jieba kept
+    places = [n for n in entities.names(text) if _PLACE.match(n) and n not in out and not _generic_head(n)
+              and any(t.text == n and t.tag == "LOC" for t in entities.tokens(text))]
+    out = [w for w in out if not any(w in p for p in places)] + places
     return tuple(dict.fromkeys(out))
 
 
