@@ -351,6 +351,18 @@ def test_a_when_question_of_a_table_row_is_answered_by_its_time_cell(segmenter):
     assert table_answer(counted.q, plan.index, list(counted.candidates)) is None
 
 
+def test_a_table_row_answers_for_the_entity_its_document_names(segmenter):
+    text = ("里民活动中心场地借用收费标准\n场地｜容纳人数｜平日每时段｜例假日每时段\n会议室｜40人｜新台币500元｜新台币700元\n"
+            "大礼堂｜200人｜新台币1,500元｜新台币2,000元\n舞蹈教室｜30人｜新台币400元｜新台币600元\n")
+    hall = LiteralDocuments({"a.txt": text}, names=("活动中心",))
+    header = "场地｜容纳人数｜平日每时段｜例假日每时段"
+    asked = draft(segmenter, "活动中心的会议室，假日借一个时段要多少钱？", sentence(header, start=text.index(header)))
+    assert [rules.other_entity(asked, hall), rules.entity_figure(asked, hall), rules.unit(asked, hall)] == [None] * 3
+    # without a row the question names, the header line is still no sentence about it
+    unnamed = draft(segmenter, "活动中心的游泳池，假日借一个时段要多少钱？", sentence(header, start=text.index(header)))
+    assert rules.entity_figure(unnamed, hall) == Refusal("entity-figure", "no figure in a sentence about 活动中心")
+
+
 def test_a_time_told_by_another_event_or_an_age_is_a_time(segmenter, docs):
     asked = "长宗我部家何时成为丰臣家的从属势力？"
     after = draft(segmenter, asked, sentence("四国征伐后，长宗我部家随即成为丰臣家的从属势力。"))

@@ -191,7 +191,8 @@ def other_entity(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     entity = docs.named_entity(q)
     if entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity):
-        return Refusal("other-entity", f"the best sentence is about something other than {entity}")
+        if not _tabled(d, docs, entity):
+            return Refusal("other-entity", f"the best sentence is about something other than {entity}")
     if q.qtype == "yesno":
         # 「白鹭湖湿地公园对老人有没有门票优惠？」 is not answered 「是的」 by another park's discount;
         # a document's own place, in its title, need not be repeated (「东兴区…营收下降了吗？」)
@@ -230,9 +231,16 @@ def entity_figure(d: Draft, docs) -> Refusal | None:
     if entity and q.qtype == "number" and "第几" not in q.text and not any(
         q.unit_fits(f.text) for c in pool[:3] if docs.mentions(c, entity)
         for f in (*figures(c.norm), *numerals(c.norm))  # 「2000起」: measure words are an open class
-    ):
+    ) and not _tabled(d, docs, entity):
         return Refusal("entity-figure", f"no figure in a sentence about {entity}")
     return None
+
+
+def _tabled(d: Draft, docs, entity: str) -> bool:
+    """A table of a document that names the entity answers by the row the question names
+    (「活动中心的会议室…假日每时段」: 「会议室｜40人｜500元｜700元」 under 「例假日每时段」)."""
+    cell = named_cell(d.q, docs.index, list(d.candidates[:5]))
+    return cell is not None and docs.in_document(cell.sentence, entity)
 
 
 def unknown_kind(d: Draft, docs) -> Refusal | None:
@@ -281,8 +289,8 @@ def unit(d: Draft, docs) -> Refusal | None:
         for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
     ):
         cell = named_cell(q, docs.index, list(pool))
-        if cell is not None and in_unit(cell.label, q.unit):
-            return None  # 「招多少人」: the named row's 「计划人数」 cell (540)
+        if cell is not None and (in_unit(cell.label, q.unit) or any(q.unit_fits(f.text) for f in figures(normalize_query(cell.value)))):
+            return None  # 「招多少人」: the named row's 「计划人数」 cell (540); 「多少钱」: its 「新臺幣700元」
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None
 

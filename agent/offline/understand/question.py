@@ -193,15 +193,34 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
         if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w)
                 and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)):
             out.append(w)
-    # a place the tagger reads whole where jieba cut it (「梓陵|市」, 「峣|山县」): LAC's LOC with a place
-    # suffix, in place of the part jieba kept
+    # a place the tagger reads whole where jieba cut a rare name or character off its suffix
+    # (「梓陵|市」: nrt, 「峣|山县」: zg): LAC's LOC, in place of the part jieba kept; not where jieba
+    # read a common word (「路口|镇」: s, 「牛车|水区」), which the documents may well name alone
+    cut = _cut_names(tagged, text)
     places = [n for n in entities.names(text) if _PLACE.match(n) and n not in out and not _generic_head(n)
-              and any(t.text == n and t.tag == "LOC" for t in entities.tokens(text))]
+              and n in cut and any(t.text == n and t.tag == "LOC" for t in entities.tokens(text))]
     out = [w for w in out if not any(w in p for p in places)] + places
     return tuple(dict.fromkeys(out))
 
 
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
+
+
+def _cut_names(tagged: list[tuple[str, str]], text: str) -> set[str]:
+    """The spans of ``text`` that open with a jieba token tagged as a transliterated name or an
+    unknown character (nrt zg x) and close with the token after it: a name jieba cut in two. Not a
+    person's name (nr): 「东引|区」 is a 区 of the document's 东引 (DRCD dev), which LAC's 东引区 would
+    take for another place."""
+    spans, at = set(), 0
+    starts = []
+    for word, flag in tagged:
+        at = text.find(word, at)
+        starts.append((at, word, flag))
+        at += len(word)
+    for (i, word, flag), (j, after, _) in zip(starts, starts[1:]):
+        if flag in ("nrt", "zg", "x") and i >= 0 and j >= 0:
+            spans.add(text[i : j + len(after)])
+    return spans
 _EACH = re.compile(r"每个(?=[人月年天日户家])")
 _GLUED = re.compile(r"^[一这那该此前后和与及在从于把被]")
 # heads that alone name no place or organisation (agent/lexicon/generic_heads.txt)
