@@ -190,9 +190,9 @@ def other_document(d: Draft, docs) -> Refusal | None:
 def other_entity(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     entity = docs.named_entity(q)
-    if entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity):
-        if not _tabled(d, docs, entity):
-            return Refusal("other-entity", f"the best sentence is about something other than {entity}")
+    if (entity and q.qtype in ("number", "when", "who", "yesno") and not docs.mentions(top, entity)
+            and not _tabled(d, docs, entity)):
+        return Refusal("other-entity", f"the best sentence is about something other than {entity}")
     if q.qtype == "yesno":
         # 「白鹭湖湿地公园对老人有没有门票优惠？」 is not answered 「是的」 by another park's discount;
         # a document's own place, in its title, need not be repeated (「东兴区…营收下降了吗？」)

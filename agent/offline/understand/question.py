@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from agent.lexicon import entities
 from agent.lexicon.wordlists import table, words
@@ -217,7 +218,7 @@ def _cut_names(tagged: list[tuple[str, str]], text: str) -> set[str]:
         at = text.find(word, at)
         starts.append((at, word, flag))
         at += len(word)
-    for (i, word, flag), (j, after, _) in zip(starts, starts[1:]):
+    for (i, word, flag), (j, after, _) in pairwise(starts):
         if flag in ("nrt", "zg", "x") and i >= 0 and j >= 0:
             spans.add(text[i : j + len(after)])
     return spans
