@@ -444,39 +444,36 @@ def test_a_table_answers_for_its_rows_and_columns(segmenter, question, first_lin
     assert short == first_line and RESULTS_TABLE[row.start : row.end] == row.text
 
 
-def test_a_row_is_named_by_its_figure_and_a_column_by_the_range_in_its_heading(segmenter):
+def table_line(segmenter, text: str, question: str, caption: str) -> str | None:
+    """The short answer the one table of ``text`` gives ``question``, or None."""
     from agent.offline.extract.tables import table_answer
 
+    found = table_answer(draft(segmenter, question).q, LiteralDocuments({"a.txt": text}).index, [sentence(caption)])
+    return found[0] if found else None
+
+
+def test_a_row_is_named_by_its_figure_and_a_column_by_the_range_in_its_heading(segmenter):
     tiers = ("缴费档次和政府补贴标准\n档次｜个人年缴费额（元）｜政府补贴（元/年）\n第五档｜1000｜105\n"
              "第六档｜1500｜135\n第七档｜2000｜165\n")
-    docs = LiteralDocuments({"a.txt": tiers})
-    q = draft(segmenter, "养老保险一年交1500元的话，政府每年给补贴多少？").q
-    assert table_answer(q, docs.index, [sentence("缴费档次和政府补贴标准")])[0] == "第六档政府补贴(元/年)：135"
+    asked = "养老保险一年交1500元的话，政府每年给补贴多少？"
+    assert table_line(segmenter, tiers, asked, "缴费档次和政府补贴标准") == "第六档政府补贴(元/年)：135"
     # a figure no row holds names none
-    assert table_answer(draft(segmenter, "一年交1200元的话，政府每年给补贴多少？").q, docs.index,
-                        [sentence("缴费档次和政府补贴标准")]) is None
+    assert table_line(segmenter, tiers, asked.replace("1500", "1200"), "缴费档次和政府补贴标准") is None
     rents = ("租金标准（单位：元/平方米·月）\n区域｜50平方米以下｜50—70平方米｜70平方米以上\n"
              "城关片区｜7.6｜8.2｜9.1\n乡镇片区｜4.5｜4.9｜5.4\n")
-    docs = LiteralDocuments({"a.txt": rents})
     for asked, rent in (("60平方米左右", "8.2"), ("40平方米", "7.6"), ("80平方米", "9.1")):
-        q = draft(segmenter, f"城关片区{asked}的公租房，每平方米月租金多少？").q
-        assert table_answer(q, docs.index, [sentence("租金标准")])[0].endswith(f"：{rent}")
+        assert table_line(segmenter, rents, f"城关片区{asked}的公租房，每平方米月租金多少？", "租金标准").endswith(f"：{rent}")
 
 
 def test_a_table_may_be_aligned_with_spaces_under_a_header_without_figures(segmenter):
-    from agent.offline.extract.tables import table_answer
-
     plan = ("各乡镇任务如下：\n乡镇　　　清洁取暖改造（户）　　　户用光伏装机（千瓦）\n城关镇　　　620　　　　2500\n"
             "芹塘镇　　　540　　　　3200\n柳湾镇　　　410　　　　1800\n")
-    docs = LiteralDocuments({"a.txt": plan})
-    q = draft(segmenter, "芹塘镇今年要完成多少户清洁取暖改造？").q
-    assert table_answer(q, docs.index, [sentence("各乡镇任务如下")])[0] == "芹塘镇清洁取暖改造(户)：540"
+    assert table_line(segmenter, plan, "芹塘镇今年要完成多少户清洁取暖改造？", "各乡镇任务如下") == "芹塘镇清洁取暖改造(户)：540"
     # lines whose first holds figures are no table: one space may stand inside a cell
     # (「第一学区　滨河小学」), so its rows would be cut at the wrong places
     schools = ("招生计划如下：\n第一学区　实验小学　　　萃华街道　　　8个班\n第二学区　滨河小学　　　滨河街道　　　7个班\n"
                "第二学区　石桥小学　　　石桥镇　　　4个班\n")
-    assert table_answer(draft(segmenter, "石桥小学计划招几个班？").q, LiteralDocuments({"a.txt": schools}).index,
-                        [sentence("招生计划如下")]) is None
+    assert table_line(segmenter, schools, "石桥小学计划招几个班？", "招生计划如下") is None
 
 
 def test_a_clock_question_is_answered_by_the_clause_with_a_time_of_day(segmenter):
