@@ -336,6 +336,14 @@ def test_a_verb_asked_with_a_modal_is_the_verb_the_sentence_dates(segmenter, doc
     assert rules.other_event(other, docs) == Refusal("other-event", "the dated sentence is about another event")
 
 
+def test_hours_of_the_asked_day_answer_a_clock_question_whatever_the_verb(segmenter, docs):
+    saturday = draft(segmenter, "公积金中心周六上班吗？几点到几点？", sentence("周六上午9:00—12:00提供延时服务，仅受理提取业务。"))
+    assert rules.other_event(saturday, docs) is None
+    # hours of another day are another event's
+    weekdays = draft(segmenter, "公积金中心周六上班吗？几点到几点？", sentence("工作日上午9:00—12:00提供延时服务。"))
+    assert rules.other_event(weekdays, docs) == Refusal("other-event", "the dated sentence is about another event")
+
+
 def test_a_when_question_of_a_table_row_is_answered_by_its_time_cell(segmenter):
     from agent.offline.extract.tables import table_answer
 

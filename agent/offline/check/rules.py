@@ -26,7 +26,7 @@ from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import in_unit, named_cell, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
-from agent.offline.gather.rank import BY_DATE, DEADLINE_WORDS, TIME
+from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
@@ -47,6 +47,8 @@ _HEADING_WHEN = table("clause_cues")["heading-when"]
 # 晚于20:30」「不迟于6月30日」「最迟于…」), and one it starts from (「从今年11月起」)
 _UNTIL = re.compile(r"(?:至|到|(?:晚|迟)于|最(?:迟|晚)(?:于|在|到)?)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
 _FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
+# hours: a time of day to another (「9:00—12:00」「8时至17时」)
+_CLOCK_SPAN = re.compile(r"\d{1,2}[:：时点]\d{0,2}\s*(?:—|－|-|~|～|至|到)\s*\d{1,2}[:：时点]")
 _ASKS_START = re.compile(r"从(?:几|什么|哪)\S{0,4}开始|什么时候(?:开始|起)|(?:几|哪)月份?(?:开始|起)")
 
 
@@ -343,6 +345,9 @@ def other_event(d: Draft, docs) -> Refusal | None:
         if _ASKS_NOT.search(q.text) and any(w in top.norm for w in _HALTING) and any(
                 len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
             return None  # 「哪天不上课」: 「全县中小学6月19日停课1天」 dates the stop it asks about
+        if ASKS_CLOCK.search(q.text) and _CLOCK_SPAN.search(top.norm) and any(
+                len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
+            return None  # 「周六上班吗，几点到几点」: 「周六上午9:00—12:00提供延时服务」 gives the hours of the day asked
         if _ASKS_START.search(q.text) and _FROM.search(top.norm):
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
