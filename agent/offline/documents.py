@@ -9,6 +9,7 @@ import re
 from agent.lexicon import entities
 from agent.lexicon.wordlists import words
 from agent.offline.extract.roles import RoleBook
+from agent.offline.extract.tables import Cell, named_cell
 from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
 from agent.offline.gather.neighbours import previous_sentence
@@ -46,6 +47,7 @@ class Documents:
         self.roles = RoleBook(index)
         self._unknown_cache: dict[str, bool] = {}
         self._shortened: dict[str, bool] = {}
+        self._cell: tuple[tuple, Cell | None] = ((), None)
         self._doc_norms: dict[str, str] = {}
         self._openings: dict[tuple[str, int], str] = {}
         self._entities: dict[str, str] = {}
@@ -62,6 +64,14 @@ class Documents:
         if term not in self._unknown_cache:
             self._unknown_cache[term] = not any(written(term, text) for text in self.evidence._chunk_texts)
         return self._unknown_cache[term]
+
+    def named_cell(self, q: Question, candidates) -> Cell | None:
+        """`tables.named_cell` over the five best candidates, once per question: several refusal
+        rules ask it of the same draft."""
+        key = (q.text, q.qtype, tuple((c.source, c.start, c.end) for c in candidates[:5]))
+        if self._cell[0] != key:
+            self._cell = (key, named_cell(q, self.index, list(candidates[:5])))
+        return self._cell[1]
 
     def shortened(self, term: str) -> bool:
         """The corpus writes a word ``term`` is a short form of (「公租房」: 公共租赁住房)."""

@@ -23,7 +23,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import in_unit, named_cell, unlisted_row
+from agent.offline.extract.tables import in_unit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME
@@ -216,7 +216,7 @@ def other_place(d: Draft, docs) -> Refusal | None:
     for place in q.names:
         if (_LOCALITY.search(place) and place not in title and not docs.unknown(place)
                 and docs.in_document(top, place) and not docs.mentions(top, place, named=True)):
-            cell = named_cell(q, docs.index, list(d.candidates[:5]))
+            cell = docs.named_cell(q, d.candidates)
             if cell is not None and place in normalize_query(cell.name):
                 return None  # the table's row of the place answers (「芹塘镇｜540｜3200」)
             return Refusal("other-entity", f"the best sentence is not about {place}")
@@ -241,7 +241,7 @@ def entity_figure(d: Draft, docs) -> Refusal | None:
 def _tabled(d: Draft, docs, entity: str) -> bool:
     """A table of a document that names the entity answers by the row the question names
     (「活动中心的会议室…假日每时段」: 「会议室｜40人｜500元｜700元」 under 「例假日每时段」)."""
-    cell = named_cell(d.q, docs.index, list(d.candidates[:5]))
+    cell = docs.named_cell(d.q, d.candidates)
     return cell is not None and docs.in_document(cell.sentence, entity)
 
 
@@ -278,7 +278,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]
-        if not measured and named_cell(q, docs.index, list(pool)) is None:  # a table's column may name it
+        if not measured and docs.named_cell(q, pool) is None:  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None
 
@@ -290,7 +290,7 @@ def unit(d: Draft, docs) -> Refusal | None:
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
         for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
     ):
-        cell = named_cell(q, docs.index, list(pool))
+        cell = docs.named_cell(q, pool)
         if cell is not None and (in_unit(cell.label, q.unit) or any(q.unit_fits(f.text) for f in figures(normalize_query(cell.value)))):
             return None  # 「招多少人」: the named row's 「计划人数」 cell (540); 「多少钱」: its 「新臺幣700元」
         return Refusal("unit", f"no figure counted in {q.unit}")
@@ -309,7 +309,7 @@ RELATIVE_TIME = re.compile(
 def no_time(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0].norm
     if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)):
-        if named_cell(d.q, docs.index, list(d.candidates[:5])) is not None:
+        if docs.named_cell(d.q, d.candidates) is not None:
             return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")
     return None
@@ -352,7 +352,7 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
-        if named_cell(q, docs.index, list(d.candidates[:5])) is not None:
+        if docs.named_cell(q, d.candidates) is not None:
             return None  # a table's row and column date it (「东崎乡几点来收」: 「调整后收运时间」)
         return Refusal("other-event", "the dated sentence is about another event")
     return None
