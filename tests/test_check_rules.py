@@ -496,6 +496,13 @@ def test_a_denial_may_put_a_verb_before_the_asked_words_head(segmenter):
     assert denied(q, "补贴按月发放。") == ""
 
 
+def test_a_verb_of_exclusion_denies_the_asked_words(segmenter):
+    # 「不纳入补助范围」 excludes as 「不予补助」 does (agent/lexicon/negators.txt)
+    q = draft(segmenter, "我儿子在县城买了商品房，我家的危房还能申请改造补助吗？").q
+    assert denied(q, "有下列情形之一的,不纳入补助范围:") == "不纳入补助"
+    assert denied(q, "有下列情形之一的,纳入补助范围:") == ""
+
+
 def test_a_numbered_name_with_another_number_is_another_thing(segmenter, docs):
     assert rules.designations("地铁1号线当日首班车提前至5:30发车") == {("1", "号线")}
     assert rules.designations("第三批国家级专精特新企业") == {("3", "批")}

@@ -476,6 +476,49 @@ def test_a_table_may_be_aligned_with_spaces_under_a_header_without_figures(segme
     assert table_line(segmenter, schools, "石桥小学计划招几个班？", "招生计划如下") is None
 
 
+TALENT = ("补贴标准如下：\n| 人才类别 | 认定条件 | 安家补贴 | 租房补贴 | 租房补贴最长期限 |\n|---|---|:---:|---|---|\n"
+          "| A类 | 全日制博士研究生或正高级职称 | 25万元 | 2500元/月 | 36个月 |\n"
+          "| B类 | 全日制硕士研究生或副高级职称 | 8万元 | 1600元/月 | 36个月 |\n"
+          "| C类 | “双一流”高校全日制本科毕业生 | 3万元 | 1100元/月 | 24个月 |\n"
+          "| D类 | 其他全日制本科毕业生 | 1.2万元 | 700元/月 | 24个月 |\n")
+
+
+def test_a_markdown_table_is_read_without_its_fences_and_rule(segmenter):
+    from agent.offline.extract.tables import _parse
+
+    (table,) = _parse("a.txt", TALENT)
+    assert table.header == ["人才类别", "认定条件", "安家补贴", "租房补贴", "租房补贴最长期限"]
+    assert [cells[0] for cells, _ in table.rows] == ["A类", "B类", "C类", "D类"]
+    assert table_line(segmenter, TALENT, "B类人才的安家补贴是多少？", "补贴标准如下") == "B类安家补贴：8万元"
+
+
+def test_a_row_is_named_by_words_only_its_description_cell_has(segmenter):
+    asked = "我是硕士毕业来这里工作的，租房子每个月能补贴多少？"
+    assert table_line(segmenter, TALENT, asked, "补贴标准如下") == "B类租房补贴：1600元/月"
+    # 「全日制」 is every row's and 「毕业」 two rows': they name none
+    assert table_line(segmenter, TALENT, "全日制毕业生租房每月补贴多少？", "补贴标准如下") is None
+    # a column the question asks about is its answer, not a row's name (「服务类别」)
+    firms = ("名单如下：\n序号｜机构名称｜服务类别｜评分\n1｜洁屋公司｜家庭保洁、收纳整理｜88.5\n"
+             "2｜惠邻中心｜居家养老、助餐｜91.0\n3｜安心公司｜母婴护理｜90.0\n")
+    assert table_line(segmenter, firms, "被认定为示范性家庭服务机构的，每家评分多少？", "名单如下") is None
+
+
+def test_a_figure_in_months_is_counted_in_months(segmenter):
+    from agent.offline.extract.figures import figures, unit_of
+
+    assert [(f.text, unit_of(f.text)) for f in figures("租房补贴最长36个月，每月2500元")] == [("36个月", "个月"), ("2500元", "元")]
+
+
+def test_a_total_asked_of_a_named_row_is_its_cell_not_a_sum(segmenter):
+    from agent.offline.extract.stages import Calculate
+
+    d = draft(segmenter, "博士引进过来，安家补贴总共给多少？", *[sentence(line) for line in TALENT.splitlines()[3:]])
+    assert d.q.qtype == "calc"
+    docs = LiteralDocuments({"a.txt": TALENT})
+    after = Calculate(docs)(d)
+    assert after.q.qtype == "number" and not after.settled
+
+
 def test_a_clock_question_is_answered_by_the_clause_with_a_time_of_day(segmenter):
     from agent.offline.extract.stages import clocked
 

@@ -103,6 +103,8 @@ def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked
         # a place jieba cuts (「梓陵|市」, 「峣|山县」) is the one LAC reads whole
         ("梓陵市80岁老人的高龄津贴每个月发多少？", "number", ("梓陵市",)),
         ("峣山县2025年的森林防火期是从哪天到哪天？", "when", ("峣山县",)),
+        # 「霈」 jieba knows only as a bound morpheme (g): 「霈|州」 is LAC's 霈州
+        ("博士引进到霈州，安家费给多少？", "number", ("霈州",)),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):

@@ -180,6 +180,7 @@ def test_result_connectives():
 def test_negators():
     assert words("negators")[:3] == ("不得", "不能", "不可") and "严禁" in words("negators")
     assert "不断" not in words("negators") and "negation adverbs" in said("negators.txt")
+    assert words("negators")[-4:] == ("不纳入", "不列入", "不计入", "不享受")
 
 
 def test_contact_heads():

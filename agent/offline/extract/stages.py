@@ -40,6 +40,8 @@ _TIME_PHRASE = re.compile(
 )
 
 
+# a total asked of a table's named row: its cell states it, nothing is added up
+_TOTAL = re.compile(r"总共|一共|合计|总计")
 # a sentence opening with one states a result (agent/lexicon/result_connectives.txt)
 _RESULT = words("result_connectives")
 _CHARS = re.compile(r"[\W\d_a-z]+")
@@ -55,10 +57,12 @@ class Calculate(Stage):
         q = draft.q
         if q.qtype != "calc":
             return draft
-        calc = solve(q, list(draft.candidates))
+        plain = replace(q, qtype="number")
+        summed = _TOTAL.search(q.text) and self.docs.named_cell(plain, draft.candidates) is not None
+        calc = None if summed else solve(q, list(draft.candidates))  # 「安家费总共给多少」: the row's 25万元
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
-        draft = replace(draft, q=replace(q, qtype="number"))
+        draft = replace(draft, q=plain)
         why_not = first_refusal(draft, self.docs)
         if why_not is not None and why_not.rule == "quantity" and shares_stated(q, list(draft.candidates)):
             why_not = None  # 「占全球的多少比例」 over 「…占2.1%」: the stated share answers

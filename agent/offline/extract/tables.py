@@ -158,7 +158,36 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     said = [(_named(normalize(cells[name]).text, question), cells, line) for cells, line in table.rows
             if name < len(cells)]
     whole = [(cells, line) for part, cells, line in said if part and part == normalize(cells[name]).text]
-    return whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
+    return (whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
+            or _by_description(table, question))
+
+
+def _by_description(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The one row a worded column after the name describes in words only its cell has, when the
+    question names no row by its name (「我是硕士毕业…」: the row 「B类｜全日制硕士研究生或副高级
+    职称｜…」, whose 「硕士」 no other row's 「认定条件」 says)."""
+    asked = normalize(question).text
+    for j in range(table.name_column + 1, len(table.header)):
+        cells = [normalize(cells[j]).text if j < len(cells) else "" for cells, _ in table.rows]
+        if sum(1 for c in cells if c and not re.search(r"\d", c)) * 2 <= len(cells):
+            continue  # a column of figures describes nothing
+        heading = re.sub(r"[(（][^)）]*[)）]", "", table.header[j])
+        if any(heading[k : k + 2] in asked for k in range(len(heading) - 1)):
+            continue  # a column the question asks about (「服务类别」 of 「…家庭服务机构」) is its answer
+        hits = {i for i, cell in enumerate(cells) if _only_in(cell, cells, asked)}
+        if len(hits) == 1:
+            return [table.rows[hits.pop()]]
+    return []
+
+
+def _only_in(cell: str, cells: list[str], asked: str) -> bool:
+    """The question says two or more characters of ``cell`` in a row that no other cell has."""
+    for i in range(len(cell) - 1):
+        for size in (4, 3, 2):
+            part = cell[i : i + size]
+            if len(part) == size and part in asked and not re.search(r"[\W\d]", part) and sum(part in c for c in cells) == 1:
+                return True
+    return False
 
 
 def _by_value(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
@@ -345,6 +374,9 @@ def _tables(index: LoadedIndex, source: str) -> tuple[Table, ...]:
     return () if doc is None else _parse(source, doc.text)
 
 
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
 @lru_cache(maxsize=256)
 def _parse(source: str, text: str) -> tuple[Table, ...]:
     """Each run of ≥ 3 lines cut into the same number (≥ 2) of cells: the first is its header.
@@ -363,6 +395,11 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         cells = _CELL_SEPARATOR.split(stripped) if stripped else []
+        if len(cells) >= 4 and not cells[0].strip() and not cells[-1].strip():
+            cells = cells[1:-1]  # a Markdown row, fenced by its separators: 「| B类 | 8万元 |」
+            if all(_RULE_CELL.fullmatch(c.strip()) for c in cells):
+                at += len(line)  # the rule under a Markdown header (「|---|:---:|」) is no row
+                continue
         spaced = len(cells) < 2 and bool(stripped)
         if spaced:
             cells = _ALIGNED.split(stripped)

@@ -143,17 +143,25 @@ class EvidenceFinder:
         """Used by one or two documents of a collection of three or more (「东兴区」「7300p」)."""
         return len(term) >= 2 and not self.absent(term) and 0 < self._document_frequency(term) <= 2
 
-    def routed_chunks(self, terms: tuple[str, ...], qvec: np.ndarray, n: int = 2) -> list[str]:
+    def routed_chunks(
+        self, terms: tuple[str, ...], qvec: np.ndarray, n: int = 2, names: tuple[str, ...] = ()
+    ) -> list[str]:
         """In each document (at most two) that alone uses a rare term of the question or of the
-        conversation (「东兴区」「7300P」), the chunks of its ``n`` sentences most like the question."""
+        conversation (「东兴区」「7300P」), and in the notice whose title line best names what the
+        question names and asks about (「澄川市…一次性创业补贴」, though three of a city's notices
+        name the city), the chunks of its ``n`` sentences most like the question."""
         if len(self.index.documents) < 3:
             return []
         sources: list[str] = []
         for term in filter(self._rare, terms):
             holders = self._documents_with(term)
             sources.extend(s for s in self.index.documents if s not in sources and s in holders)
+        sources = sources[:2]
+        titled = self.titled_document(terms, names)
+        if titled and titled not in sources:
+            sources.append(titled)
         ids: list[str] = []
-        for source in sources[:2]:
+        for source in sources:
             rows = self._rows_of.get(source, [])
             if not rows:
                 continue
@@ -161,7 +169,7 @@ class EvidenceFinder:
             # a document whose title line names the term is the one asked about: more of it (a
             # notice's look-alikes score the same sentences alike, its answer need not be its
             # most question-like sentence)
-            named = any(t in self.title_line(source) for t in terms if self._rare(t))
+            named = source == titled or any(t in self.title_line(source) for t in terms if self._rare(t))
             chunks = self.index.chunks_of(source)
             if named and (len(chunks) <= _SHORT_DOCUMENT or len(self.index.documents[source].text) <= _SHORT_TEXT):
                 ids.extend(c.id for c in chunks if c.id not in ids)  # a short notice is read whole
@@ -173,6 +181,27 @@ class EvidenceFinder:
                         ids.append(chunk.id)
                         break
         return ids
+
+    def titled_document(self, terms: tuple[str, ...], names: tuple[str, ...]) -> str:
+        """The one document whose title line names every place or organisation the question
+        names and, of those, the most of its other terms by rarity (a city's notices share its
+        name; 「一次性创业补贴」 tells them apart), or "" when no title names them or two tie."""
+        names = tuple(n for n in names if len(n) >= 2)
+        if not names or len(self.index.documents) < 3:
+            return ""
+        n = len(self.index.documents)
+        best, score, tie = "", 0.0, False
+        for source in self.index.documents:
+            line = self.title_line(source)
+            if not line or not all(name in line for name in names):
+                continue
+            value = sum(math.log(1 + n / (self._document_frequency(t) + 0.5))
+                        for t in terms if t not in names and len(t) >= 2 and t in line)
+            if value > score:
+                best, score, tie = source, value, False
+            elif value == score:
+                tie = True
+        return "" if tie or score == 0 else best
 
     def rare_term_chunks(self, terms: tuple[str, ...], limit: int = 3) -> list[str]:
         """Chunks holding a question term that only one or two documents use (a figure such as

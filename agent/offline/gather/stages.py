@@ -45,7 +45,23 @@ class Gather(Stage):
         if not candidates:
             return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
         candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))))
-        return replace(draft, candidates=tuple(candidates))
+        return replace(draft, candidates=tuple(self._naming_first(q, candidates)))
+
+    def _naming_first(self, q: Question, candidates: list) -> list:
+        """「汀澜市…路边停车…收多少钱」 whose best sentence is from another city's look-alike notice:
+        the sentences whose documents name every place or organisation the question names go
+        first, in their order; with none, the other-document refusal rule answers."""
+        docs = self.docs
+        names = [n for n in q.names if len(n) >= 3 and not docs.unknown(n)]
+        if not names or not candidates:
+            return candidates
+        def naming(cand) -> bool:
+            return all(docs.in_document(cand, n) or docs.spelled_out_in(cand.source, q.text, n) for n in names)
+
+        if naming(candidates[0]):
+            return candidates
+        first = [c for c in candidates if naming(c)]
+        return first + [c for c in candidates if c not in first] if first else candidates
 
     def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Content terms of the last turn (question and answer), to keep to its document."""
@@ -65,7 +81,7 @@ class Gather(Stage):
         extra = evidence.sentence_chunks(qvec, SENTENCE_HITS)
         if q is not None:
             extra += evidence.rare_term_chunks(q.terms)
-            extra += evidence.routed_chunks((*q.terms, *context), qvec)
+            extra += evidence.routed_chunks((*q.terms, *context), qvec, names=q.names)
         for chunk_id in extra:
             if chunk_id not in have:
                 have.add(chunk_id)

@@ -204,12 +204,12 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]$")
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]|[\u4e00-\u9fff]州)$")  # 「霈州」 too
 
 
 def _cut_names(tagged: list[tuple[str, str]], text: str) -> set[str]:
-    """The spans of ``text`` that open with a jieba token tagged as a transliterated name or an
-    unknown character (nrt zg x) and close with the token after it: a name jieba cut in two. Not a
+    """The spans of ``text`` that open with a jieba token tagged as a transliterated name, an
+    unknown character or a bound morpheme (nrt zg x g: 「霈|州」) and close with the token after it: a name jieba cut in two. Not a
     person's name (nr): 「东引|区」 is a 区 of the document's 东引 (DRCD dev), which LAC's 东引区 would
     take for another place."""
     spans, at = set(), 0
@@ -219,7 +219,7 @@ def _cut_names(tagged: list[tuple[str, str]], text: str) -> set[str]:
         starts.append((at, word, flag))
         at += len(word)
     for (i, word, flag), (j, after, _) in pairwise(starts):
-        if flag in ("nrt", "zg", "x") and i >= 0 and j >= 0:
+        if flag in ("nrt", "zg", "x", "g") and i >= 0 and j >= 0:
             spans.add(text[i : j + len(after)])
     return spans
 _EACH = re.compile(r"每个(?=[人月年天日户家])")
