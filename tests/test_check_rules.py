@@ -115,6 +115,42 @@ def test_unknown_name_refuses_a_figure_of_a_place_never_named(segmenter, docs):
     assert rules.unknown_name(named, docs) is None
 
 
+def test_a_name_jieba_cut_across_words_the_documents_write_is_no_unknown_name(segmenter):
+    notice = LiteralDocuments({"a.txt": "璠阳市电动自行车登记通告\n璠阳市的车管服务站如下：\n2.城西车管服务站：璠阳市西华大道88号；"})
+    d = draft(segmenter, "璠阳城西那个车管服务站在什么地方？", sentence("2.城西车管服务站：璠阳市西华大道88号；"))
+    assert "阳城" in d.q.names  # jieba: 璠|阳城|西
+    assert rules.unknown_name(d, notice) is None
+    # a place the documents never name stays unknown, though 「市的」 is in every notice
+    other = draft(segmenter, "梓陵市的车管服务站在什么地方？", sentence("2.城西车管服务站：璠阳市西华大道88号；"))
+    assert rules.unknown_name(other, notice) == Refusal("unknown-name", "the documents never name 梓陵市")
+
+
+SCORES = "考核结果\n序号｜单位｜指标得分｜总分｜等次\n4｜栖梧区｜55.10｜88.02｜优秀\n5｜石濑县｜54.28｜87.73｜良好\n"
+FEES = "修复费标准（元/平方米）\n路面类型｜修复费\n沥青混凝土车行道｜486\n水泥混凝土车行道｜420\n"
+
+
+def test_a_tables_row_holds_bare_figures_in_its_headers_units(segmenter):
+    tables = LiteralDocuments({"t.txt": SCORES, "f.txt": FEES})
+    row = draft(segmenter, "石濑县的总分是多少？", sentence("5｜石濑县｜54.28｜87.73｜良好", source="t.txt", start=SCORES.index("5｜")))
+    assert rules.no_figure(row, tables) is None
+    line = sentence("5｜石濑县｜54.28｜87.73｜良好", source="t.txt")  # at the caption's place: no row
+    assert rules.no_figure(draft(segmenter, "石濑县的总分是多少？", line), tables) == Refusal(
+        "no-figure", "no figure in the three best sentences")
+    fee = draft(segmenter, "挖开沥青路面，每平方米修复费要交多少？",
+                sentence("沥青混凝土车行道｜486", source="f.txt", start=FEES.index("沥青")))
+    assert rules.per_unit(fee, tables) is None  # 「（元/平方米）」 over the table
+
+
+def test_a_figure_asked_per_a_unit_comes_from_a_sentence_that_says_the_unit(segmenter, docs):
+    asked = "云岫毛尖在市场上每斤卖多少钱？"
+    invest = draft(segmenter, asked, sentence("此次大会共签约茶产业数字化项目12个，总投资9.6亿元。"))
+    assert rules.per_unit(invest, docs) == Refusal("per-unit", "no figure per 斤")
+    assert rules.per_unit(draft(segmenter, asked, sentence("云岫毛尖明前茶每斤售价1200元。")), docs) is None
+    # a unit by its other name (「平米」 of 「平方米」, agent/lexicon/rate_units.txt)
+    rent = draft(segmenter, "公租房每平方米租金多少钱？", sentence("公租房租金为每平米8.2元。"))
+    assert rules.per_unit(rent, docs) is None
+
+
 def test_year_must_be_in_the_figure_sentence(segmenter, docs):
     d = draft(segmenter, "东兴区2024年的算力规模是多少？", sentence("东兴区算力规模达到7300P。", source="report.txt"))
     assert rules.year(d, docs) == Refusal("year", "year 2024 not in the evidence")

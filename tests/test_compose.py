@@ -25,6 +25,16 @@ def test_a_clause_of_the_passage_is_written_as_the_passage_writes_it():
     assert written_as("应于三十日内完成审核，服务群众", [], traditional=True) == "應於三十日內完成審核，服務群眾"
 
 
+def test_a_piece_of_a_passage_keeps_its_brackets_and_digits_as_written():
+    passage = "（三）个人年度内申请补贴的机具原则上不超过3台（套），新增补贴１２０元。"
+    # the search form reads （套） as (套) and １２０ as 120; the answer quotes the passage
+    assert written_as("不超过3台(套)", [passage], traditional=False) == "不超过3台（套）"
+    assert written_as("新增补贴120元", [passage], traditional=False) == "新增补贴１２０元"
+    tw = "每胎每月發給新臺幣6,000元（第三胎以上）"
+    assert written_as("每胎每月发给新台币6,000元(第三胎以上)", [tw], traditional=True) == tw
+    assert written_as("每胎每月发给新台币6,000元(第三胎以上)", [tw], traditional=False) == "每胎每月发给新台币6,000元（第三胎以上）"
+
+
 def test_a_quote_already_in_the_askers_script_is_shown_as_written():
     assert quoted("台灣地區設籍之青年", traditional=True) == "台灣地區設籍之青年"  # not 臺灣
     assert quoted("台灣地區設籍之青年", traditional=False) == "台湾地区设籍之青年"

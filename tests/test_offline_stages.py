@@ -332,12 +332,31 @@ def test_a_length_of_time_is_a_figure_and_a_day_of_a_date_is_not():
     assert numerals("请于2026年5月31日前提交") == [] and numerals("上半年完成") == []
 
 
+def test_a_clock_question_looks_further_for_a_time_of_day_and_a_place_label_needs_a_place(segmenter):
+    lines = ["车主可到车管服务站办理。", "市区车管服务站地址：", "1.城东车管服务站：东环路219号；", "2.城西车管服务站：西华大道88号；",
+             "车辆报废的，应当到车管服务站注销。", "每周一至周六上午8:30至12:00，下午13:30至17:00。"]
+    d = draft(segmenter, "车管服务站下午几点下班？", *[sentence(t, score=3.0 - 0.1 * i) for i, t in enumerate(lines)])
+    assert typed_first(d.q, list(d.candidates))[0].text == lines[-1]  # sixth of them
+    w = draft(segmenter, "车管服务站的办理地址在什么地方？", *[sentence(t, score=3.0 - 0.1 * i) for i, t in enumerate(lines[:4])])
+    assert typed_first(w.q, list(w.candidates)) == list(w.candidates)  # 「地址：」 with nothing after it
+    labelled = draft(segmenter, "车管服务站的办理地址在什么地方？", sentence(lines[0]), sentence("办理地址：东环路219号。", score=2.9))
+    assert typed_first(labelled.q, list(labelled.candidates))[0].text == "办理地址：东环路219号。"
+
+
 def test_a_runner_up_with_a_figure_in_the_asked_unit_answers_a_how_much_question(segmenter):
     # 「多少钱」 is answered in 元: not by the dates of the eligibility line above the amount
     d = draft(segmenter, "北汐市换购热水器每台补助多少钱？",
               sentence("补助对象：于2026年1月1日起至12月31日止换购热水器者。"),
               sentence("每台补助新台币4,000元。", score=0.9))
     assert typed_first(d.q, list(d.candidates))[0].text == "每台补助新台币4,000元。"
+    # an amount in 万元 is in 元: the best sentence keeps its place
+    tenk = draft(segmenter, "D级危房拆除重建一户补助多少钱？", sentence("（一）D级危房拆除重建的，每户补助3.5万元；"),
+                 sentence("（四）验收合格的，每户另给予抗震奖补4000元。", score=0.9))
+    assert typed_first(tenk.q, list(tenk.candidates))[0].text.startswith("（一）D级危房")
+    # a table's row holds its figures in its header's units: it keeps its place too
+    row = draft(segmenter, "买联合收割机能补多少钱？", sentence("3｜自走轮式谷物联合收割机｜1.8"),
+                sentence("个人年度享受补贴资金总额不超过60万元。", score=0.9))
+    assert typed_first(row.q, list(row.candidates))[0].text.startswith("3｜")
     # 「多久」: a length of time, not the year of the date beside it
     q = draft(segmenter, "要等多久才能享受待遇？", sentence("自2026年1月1日起享受待遇。"),
               sentence("等待期为3个月，期满后享受待遇。", score=0.9))
@@ -527,6 +546,16 @@ def test_a_clock_question_is_answered_by_the_clause_with_a_time_of_day(segmenter
     assert clocked(q, "妇幼保健院服务窗口(泊岸街16号)", said) == "办理时间为每日8:00—17:00"
     assert clocked(q, "办理时间为每日8:00—17:00", said) == ""  # it says one already
     assert clocked(draft(segmenter, "窗口哪天启用？").q, "妇幼保健院服务窗口", said) == ""  # a day is asked
+
+
+def test_a_deadline_question_is_answered_by_the_clause_with_a_closing_date(segmenter):
+    from agent.offline.extract.stages import closing
+
+    said = "2026年购置的机具,购机者须于2026年11月30日前提交补贴申请,逾期视为自动放弃。"
+    q = draft(segmenter, "今年买的农机，补贴申请最晚哪天前要交？").q
+    assert closing(q, "逾期视为自动放弃", said) == "购机者须于2026年11月30日前提交补贴申请"
+    assert closing(q, "购机者须于2026年11月30日前提交补贴申请", said) == ""  # it gives one already
+    assert closing(draft(segmenter, "农机补贴什么时候开始受理？").q, "逾期视为自动放弃", said) == ""  # no deadline asked
 
 
 def test_a_share_asked_in_percent_is_no_growth(segmenter):

@@ -112,6 +112,12 @@ def test_question_word_decides_over_topic_words(segmenter, question, qtype, name
     assert (q.qtype, q.names) == (qtype, names)
 
 
+def test_a_name_replaces_the_pieces_jieba_cut_it_into_among_the_terms(segmenter):
+    assert analyze("博士引进到霈州，安家费给多少？", segmenter).terms == ("博士", "引进", "霈州", "安家费")
+    # a term that holds a name jieba tagged (石|濑县 → 石濑县) stays whole
+    assert analyze("石濑县在汀澜市的总分是多少？", segmenter).terms[0] == "石濑县"
+
+
 def test_asked_nouns_are_words_of_the_ner_tagger_too(segmenter):
     # jieba's dictionary has 「剧里」; LAC reads 剧|里 (a noun and a locative)
     assert analyze("蒋家旻在哪部剧里被曹永廉公开赞赏？", segmenter).asked == ()

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 30
+    assert len(files) == 31
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -175,6 +175,11 @@ def test_relative_years():
 def test_result_connectives():
     assert words("result_connectives")[:3] == ("因此", "所以", "因而")
     assert "因果复句" in said("result_connectives.txt")
+
+
+def test_rate_units():
+    assert groups("rate_units")[:2] == (("公斤", "千克"), ("斤",)) and ("平方米", "平米") in groups("rate_units")
+    assert "statutory units" in said("rate_units.txt")
 
 
 def test_negators():

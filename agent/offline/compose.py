@@ -6,7 +6,7 @@ import re
 
 from agent.offline.gather.evidence import Candidate
 from agent.types import Answer, Citation, Refusal
-from ingest.normalize import is_traditional, to_simplified, to_written_traditional
+from ingest.normalize import is_traditional, normalize, to_simplified, to_written_traditional
 from ingest.reader import LoadedIndex
 
 REFUSAL = "资料中没有相关信息。"
@@ -32,6 +32,9 @@ def written_as(short: str, quotes: list[str], traditional: bool) -> str:
     """The short answer (made from the Simplified reading of the text) in the question's script,
     each clause as the cited passage writes it when one holds it (「最長為三年」, not the 爲 that
     converting its Simplified form back with OpenCC's s2t gives), else converted."""
+    quoted = _as_quoted(short, quotes, traditional)
+    if quoted:
+        return quoted
     if not traditional:
         return to_simplified(short)
     readings = [(q, to_simplified(q)) for q in quotes if is_traditional(q)]  # a Simplified passage is converted
@@ -45,6 +48,24 @@ def written_as(short: str, quotes: list[str], traditional: bool) -> str:
         else:
             out.append(to_written_traditional(piece))
     return "".join(out)
+
+
+def _as_quoted(short: str, quotes: list[str], traditional: bool) -> str:
+    """The short answer as a cited passage writes it, when it is a piece of one: its brackets and
+    digits as written (「3台（套）」, not the 「3台(套)」 of the search form), its characters in
+    the question's script; "" when no passage holds it whole."""
+    for quote in quotes:
+        norm = normalize(quote)
+        at = norm.text.find(short) if short else -1
+        if at < 0:
+            continue
+        start, end = norm.original_span(at, at + len(short))
+        piece = quote[start:end]
+        if not traditional:
+            return to_simplified(piece)
+        if is_traditional(quote):
+            return piece
+    return ""
 
 
 def citation_for(candidate: Candidate, index: LoadedIndex) -> Citation:

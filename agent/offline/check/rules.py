@@ -23,7 +23,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import in_unit, unlisted_row
+from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME
@@ -122,9 +122,27 @@ def unknown_name(d: Draft, docs) -> Refusal | None:
     一起开发的…依托哪个大模型」 is answered with a note instead (see check/caveats.py)."""
     q = d.q
     for name in q.names:
-        if docs.unknown(name) and q.qtype in ("number", "calc", "when", "who", "where"):
+        if docs.unknown(name) and q.qtype in ("number", "calc", "when", "who", "where") and not _miscut(q.text, name, docs):
             return Refusal("unknown-name", f"the documents never name {name}")
     return None
+
+
+def _miscut(question: str, name: str, docs) -> bool:
+    """jieba read the name across a word the documents write (「璠|阳城|西」 of 「璠阳城西」, where
+    the notice writes 璠阳 and 城西): two characters over either edge of it, neither a function
+    word nor a place's level, that some document uses."""
+    at = question.find(name)
+    if at < 0:
+        return False
+    edges = [question[at - 1 : at + 1]] if at > 0 else []
+    end = at + len(name)
+    if end < len(question):
+        edges.append(question[end - 1 : end + 1])
+    return any(len(e) == 2 and not set(e) & _FUNCTION_CHARS and not docs.unknown(e) for e in edges)
+
+
+# characters that join any two words (「市的」「在梓」): a pair holding one tells no word apart
+_FUNCTION_CHARS = frozenset("的了在是和与及或把被从到给对为以于之也都就还又很省市县区镇乡村州")
 
 
 def unknown_company(d: Draft, docs) -> Refusal | None:
@@ -264,7 +282,9 @@ def level(d: Draft, docs) -> Refusal | None:
 
 def no_figure(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
-    if q.qtype == "number" and not any(numerals(c.norm) or ordinal_first(q, c.norm) for c in pool[:3]):
+    if q.qtype == "number" and not any(numerals(c.norm) or ordinal_first(q, c.norm) for c in pool[:3]) and not any(
+            re.search(r"\d", c.norm) and heading_of_row(docs.index, c) for c in pool[:3]):
+        # (a table's row holds bare figures, in the units its header gives: 「5｜石濑县｜87.73」)
         return Refusal("no-figure", "no figure in the three best sentences")
     return None
 
@@ -281,6 +301,26 @@ def quantity(d: Draft, docs) -> Refusal | None:
         if not measured and docs.named_cell(q, pool) is None:  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None
+
+
+def per_unit(d: Draft, docs) -> Refusal | None:
+    """「云岫毛尖每斤卖多少钱」 is not answered by 「总投资9.6亿元」: a figure asked per a unit of
+    measure (agent/lexicon/rate_units.txt) comes from a sentence that says the unit (「每斤120元」
+    「元/斤」), or from a table's row (its header gives the unit)."""
+    q, pool = d.q, d.candidates[:2]
+    asked = _PER_UNIT.search(q.text) if q.qtype == "number" else None
+    if asked is None:
+        return None
+    said = next((set(g) for g in _RATE_UNITS if asked.group(1) in g), {asked.group(1)})
+    if any(u in c.norm or u in heading_of_row(docs.index, c) for c in pool for u in said) or (
+            docs.named_cell(q, d.candidates) is not None):
+        return None
+    return Refusal("per-unit", f"no figure per {asked.group(1)}")
+
+
+# each unit with its other names (平米 for 平方米): agent/lexicon/rate_units.txt
+_RATE_UNITS = groups("rate_units")
+_PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_units"))) + ")")
 
 
 def unit(d: Draft, docs) -> Refusal | None:
@@ -396,7 +436,7 @@ def table_row(d: Draft, docs) -> Refusal | None:
 Rule = Callable[[Draft, object], Refusal | None]
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
-    unknown_kind, level, no_figure, quantity, unit, no_time, other_event,
+    unknown_kind, level, no_figure, quantity, per_unit, unit, no_time, other_event,
 )
 
 

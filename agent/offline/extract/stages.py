@@ -30,7 +30,7 @@ from agent.offline.extract.tables import table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import sentences_before
-from agent.offline.gather.rank import ASKS_CLOCK, CLOCK
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 
@@ -124,7 +124,7 @@ class Extract(Stage):
                 short, antecedent = named
                 evidence = [antecedent] + [c for c in evidence if c != antecedent]
             if q.qtype == "when":
-                short = clocked(q, short, top.norm) or dated(short, top.norm)
+                short = clocked(q, short, top.norm) or closing(q, short, top.norm) or dated(short, top.norm)
         bridge = list(draft.bridge)
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         short = resolve_relative_dates(unnumbered(short), docs.index.documents[top.source], q.qtype == "when")
@@ -179,6 +179,15 @@ def clocked(q: Question, short: str, sentence: str) -> str:
     return next((part.text for part in clauses(sentence) if CLOCK.search(part.text)), "")
 
 
+def closing(q: Question, short: str, sentence: str) -> str:
+    """「最晚哪天前要交」 answered by a clause with no closing date (「逾期视为自动放弃」): the
+    sentence's clause that gives one instead (「购机者须于2026年11月30日前提交补贴申请」), or "" when
+    the answer has one, the question asks no deadline or the sentence gives none."""
+    if not any(w in q.text for w in DEADLINE_WORDS) or CLOSING_DATE.search(short):
+        return ""
+    return next((part.text for part in clauses(sentence) if CLOSING_DATE.search(part.text)), "")
+
+
 def dated(short: str, sentence: str) -> str:
     """A when-answer that names no day, month or hour gets the sentence's time in front:
     「初中…结束时间为18:00」 already says when; 「内江市2025年…推进会…」 does not."""
@@ -189,4 +198,4 @@ def dated(short: str, sentence: str) -> str:
     return short
 
 
-__all__ = ["Calculate", "Extract", "clocked", "complements", "dated"]
+__all__ = ["Calculate", "Extract", "clocked", "closing", "complements", "dated"]

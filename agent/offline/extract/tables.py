@@ -359,6 +359,15 @@ def _says(heading: str, term: str) -> float:
     return max(term_credit(term, heading), term_credit(bare, term) if len(bare) >= 2 else 0.0)
 
 
+def heading_of_row(index: LoadedIndex, cand: Candidate) -> str:
+    """The caption and header of the table whose row the sentence is (what its figures are in:
+    「修复费标准（元/平方米）」), normalised; "" when it is no table's row."""
+    for table in _tables(index, cand.source):
+        if any(line.start <= cand.start < line.end for _, line in table.rows):
+            return " ".join((table.caption, *table.header))
+    return ""
+
+
 def is_header(index: LoadedIndex, cand: Candidate) -> bool:
     """The sentence is a table's header line (「改造方式｜危险等级｜补助标准（万元/户）｜备注」):
     it names columns and states nothing."""
@@ -421,4 +430,4 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row"]
+__all__ = ["Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row"]

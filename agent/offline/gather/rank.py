@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from agent.lexicon.wordlists import groups, mentioned, table
-from agent.offline.extract.figures import durations, in_unit_of, measured, numerals
+from agent.offline.extract.figures import durations, figures, in_unit_of, measured, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
@@ -138,7 +138,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
-        typed = lambda c: bool(_CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
+        typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
     elif q.qtype == "where":
@@ -153,14 +153,19 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # not any figure (「拟对以下5家企业」)
         nouns = [n for n in q.asked if len(n) >= 2 and any(_counts(n, c.norm) for c in candidates[1:4])]
         # 「每辆补助多少钱」: a figure in the asked unit (5,000元), not the dates of the line before it
-        typed = lambda c: any(q.unit_fits(f.text) for f in numerals(c.norm)) and all(
-            _counts(n, c.norm) for n in nouns)
+        # (a table's row holds its figures in the units its header gives: 「3｜收割机｜1.8」)
+        typed = lambda c: (_CELLS.search(c.text) is not None and re.search(r"\d", c.norm) is not None) or (
+            any(q.unit_fits(f.text) for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
+                _counts(n, c.norm) for n in nouns))
     else:
         return candidates
     top = candidates[0]
     if typed(top):
         return candidates
-    for cand in candidates[1:4]:
+    # a time of day is said once in a notice (「…下午13:30至17:00」), often under a heading the
+    # question does not use (「办理时间」 for 「几点下班」): looked for further down
+    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 4
+    for cand in candidates[1:depth]:
         if cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score:
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
@@ -174,10 +179,14 @@ ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # (「9月1日至12月31日」); check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
-_CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
+CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
-_PLACE_LABEL = re.compile(r"(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + r")\s*[:：]")
+# with the place after it: 「市区车管服务站地址：」 over a list of addresses gives none
+_PLACE_LABEL = re.compile(r"(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + r")\s*[:：]\s*[^\s。；;]")
+
+
+_CELLS = re.compile(r"\S\s*[｜|\t]\s*\S")  # cells of a table's row
 
 
 def _counts(noun: str, text: str) -> bool:
@@ -185,4 +194,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "typed_first"]

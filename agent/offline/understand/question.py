@@ -126,10 +126,11 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     # to look up: 「元皇后祖籍何处」 matched 「如何处置」
     terms = tuple(t for t in segmenter.terms(text)
                   if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t)))
+    names = _names(tagged, text)
     return Question(
         asked=_asked_words(tagged, text, segmenter),
         kind=_kind_noun(tagged),
-        names=_names(tagged, text),
+        names=names,
         unit=_asked_unit(text),
         focus=_focus_words(tagged),
         focus_verbs=tuple(
@@ -140,8 +141,28 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         traditional=is_traditional(raw),
         english=english,
         qtype=qtype,
-        terms=terms,
+        terms=_with_names(terms, names, text),
     )
+
+
+def _with_names(terms: tuple[str, ...], names: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The terms with each name in place of the pieces jieba cut it into (「到霈|州」: 霈州), which
+    match nothing the documents write."""
+    spans = [(at, at + len(n), n) for n in names
+             if not any(n in t for t in terms) and (at := text.find(n)) >= 0]
+    if not spans:
+        return terms
+    out: list[str] = []
+    at = 0
+    for term in terms:
+        i = text.find(term, at)
+        if i < 0:
+            out.append(term)
+            continue
+        at = i + len(term)
+        name = next((n for start, end, n in spans if i < end and start < at), "")
+        out.append(name or term)
+    return tuple(dict.fromkeys(out))
 
 
 _ASKING = re.compile(r"^(什么|什麼|多少|几.?|幾.?|谁|誰|哪.*|何.*|怎样|如何|多大|多高|多长|多久|是否)$")
