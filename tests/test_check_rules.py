@@ -447,6 +447,34 @@ def test_the_first_refusing_rule_decides_and_the_check_stage_records_it(segmente
     assert Check(docs)(fine) == fine
 
 
+def test_a_length_of_time_asked_is_answered_by_one_whatever_noun_stands_before_the_question_word(segmenter, docs):
+    said = sentence("法定办结时限20个工作日，承诺办结时限12个工作日。")
+    assert rules.quantity(draft(segmenter, "农村申请宅基地，乡镇承诺多少天内办完？", said), docs) is None
+    roads = sentence("城市道路交付使用后5年内不得挖掘。")
+    assert rules.quantity(draft(segmenter, "新修好的马路多少年内不允许开挖？", roads), docs) is None
+    # a figure that is no length of time does not answer it
+    fee = sentence("审批按每宗50元收取工本费。")
+    assert rules.quantity(draft(segmenter, "农村申请宅基地，乡镇承诺多少天内办完？", fee), docs) == Refusal(
+        "quantity", "no figure of the asked quantity")
+
+
+def test_a_close_runner_up_of_the_notice_answers_when_the_best_sentence_dates_another_event(segmenter, docs):
+    course = sentence("（二）全程马拉松赛道：11月10日6:30至13:30，按比赛进程分段管制。", score=3.6)
+    bridge = sentence("（四）芦汀大桥：7:40至11:30封闭，禁止车辆和行人通过。", score=3.4)
+    asked = "马拉松那天芦汀大桥几点到几点封闭？"
+    docs = LiteralDocuments({"a.txt": "芦汀马拉松交通管制通告\n" + course.text + bridge.text, "b.txt": bridge.text},
+                            segmenter=segmenter)
+    d = draft(segmenter, asked, course, bridge)
+    assert rules.other_event(d, docs) is not None
+    checked = Check(docs)(d)
+    assert not checked.done and [c.text for c in checked.candidates] == [bridge.text, course.text]
+    # not one far behind, nor one of another document
+    far = draft(segmenter, asked, course, sentence(bridge.text, score=2.0))
+    assert Check(docs)(far).refusal.rule == "other-event"
+    other = draft(segmenter, asked, course, sentence(bridge.text, score=3.4, source="b.txt"))
+    assert Check(docs)(other).refusal.rule == "other-event"
+
+
 def test_a_presupposed_claim_is_looked_for_and_noted_when_contradicted():
     assert claimed_opposites("营收为什么下降了") == ["增长", "上升", "提高", "提升", "增加"]
     assert false_premise("营收下降了吗", ["营收增长39.3%。"]) == (

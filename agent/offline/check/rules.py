@@ -18,6 +18,7 @@ from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
     counted,
+    durations,
     figures,
     in_unit_of,
     numerals,
@@ -294,7 +295,10 @@ def quantity(d: Draft, docs) -> Refusal | None:
     hold a figure in one of its units (「体重」: 8公斤; agent/lexicon/quantity_units.tsv)."""
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number":
-        measured = [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
+        # 「乡镇承诺多少天内办完」: a length of time is asked, the sentence's length of time answers
+        # (「承诺办结时限12个工作日」), whatever noun stands before the question word
+        measured = [c for c in pool[:3] if q.unit == DURATION_ASKED and durations(c.norm)]
+        measured += [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]

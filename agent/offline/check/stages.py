@@ -25,7 +25,24 @@ class Check(Stage):
 
     def __call__(self, draft: Draft) -> Draft:
         why_not = first_refusal(draft, self.docs)
+        if why_not is not None and why_not.rule in _ONE_SENTENCE:
+            # 「芦汀大桥几点到几点不能走」 whose best sentence dates the marathon's course: a close
+            # runner-up of its notice that passes every rule (「（四）芦汀大桥：7:40至11:30…」)
+            # answers, and the refused sentence goes last
+            top = draft.candidates[0]
+            for cand in draft.candidates[1:4]:
+                if cand.source != top.source or cand.score < self.docs.tuning.second_sentence * top.score:
+                    continue
+                rest = tuple(c for c in draft.candidates[1:] if c is not cand)
+                retry = replace(draft, candidates=(cand, *rest, top))
+                if first_refusal(retry, self.docs) is None:
+                    return retry
         return draft if why_not is None else draft.refuse(why_not, self.name)
+
+
+# rules that read the best sentence alone for the asked event, time or unit: a runner-up may pass
+# them (not the level or designation rules: a runner-up that names no level passes those)
+_ONE_SENTENCE = frozenset({"other-event", "no-time", "unit", "per-unit"})
 
 
 _ITEM = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")

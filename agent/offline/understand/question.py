@@ -48,7 +48,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?P<unit>" + "|".join(map(re.escape, ta
 # 「多久」「多长时间」「几个工作日」「多少天」: a length of time is asked (its unit: DURATION_ASKED)
 DURATION_ASKED = "时长"
 _ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<!月)(?:多少|几)个?(?:工作日|工作天|自然日|星期|个月|小时|"
-                            r"(?:天|日|周)(?![\u4e00-\u9fff])|(?:天|日|周)(?=[内后才能就可的之以]))")  # not 「多少日圆」
+                            r"(?:天|日|周)(?![\u4e00-\u9fff])|(?:天|日|周)(?=[内后才能就可的之以])|年(?=[内后]))")  # not 「多少日圆」
 
 
 def _asked_unit(text: str) -> str:
