@@ -522,6 +522,14 @@ def test_a_row_is_named_by_words_only_its_description_cell_has(segmenter):
     assert table_line(segmenter, firms, "被认定为示范性家庭服务机构的，每家评分多少？", "名单如下") is None
 
 
+def test_a_column_is_named_by_the_ordinal_the_question_gives(segmenter):
+    care = ("托育費用補助（每月，新臺幣元）\n托育類型｜第1名子女｜第2名子女｜第3名以上子女\n"
+            "公共化托育｜7,000｜8,000｜9,000\n準公共托育｜13,000｜14,000｜15,000\n")
+    asked = "第一个孩子送准公共托育，每个月能补助多少？"
+    assert table_line(segmenter, care, asked, "托育費用補助") == "準公共托育第1名子女：13,000"
+    assert table_line(segmenter, care, asked.replace("第一个", "第二个"), "托育費用補助") == "準公共托育第2名子女：14,000"
+
+
 def test_a_figure_in_months_is_counted_in_months(segmenter):
     from agent.offline.extract.figures import figures, unit_of
 

@@ -109,7 +109,8 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
                         + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked)
                         - 0.01 * _unasked(normalize(table.header[j]).text, q.text)
-                        + _qualified(q.text, normalize(table.header[j]).text), j)
+                        + _qualified(q.text, normalize(table.header[j]).text)
+                        + _ordinal_fit(normalize(table.header[j]).text, asked), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
                        and not _value_said(table.header[j], cells[j], q.text)
                        and (q.qtype != "when" or _TIMED.search(cells[j]))]  # a when-question: a time
@@ -117,6 +118,18 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
                 best = (credit + table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
     return best[1] if best else None
+
+
+def _ordinal_fit(heading: str, asked: str) -> float:
+    """+3 for a heading with the ordinal the question gives, whatever measure word follows it
+    (「第1名子女」 for 「第一个孩子」), −1 for one with another ordinal, 0 for one with none."""
+    said = set(_ORDINAL.findall(_digits(heading)))
+    if not said:
+        return 0.0
+    return 3.0 if said & set(_ORDINAL.findall(asked)) else -1.0
+
+
+_ORDINAL = re.compile(r"第(\d+)")
 
 
 def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], depth: int = 5) -> str:
