@@ -628,10 +628,22 @@ def test_a_figure_of_a_township_the_best_sentence_does_not_name_is_refused(segme
     assert rules.other_place(district, docs) is None
 
 
-def test_a_yes_needs_the_sentence_to_state_the_asked_verb(segmenter, docs):
+def test_a_yes_needs_the_sentence_to_state_the_asked_verb(segmenter):
+    docs = LiteralDocuments({"a.txt": "消费券发放公告\n纸本券领取：3月25日起至4月30日止，凭身份证至区公所领取。"
+                                      "纸本消费券遗失的，可于4月30日前补发一次。"}, segmenter=segmenter)
     top = sentence("纸本券领取：3月25日起至4月30日止，凭身份证至区公所领取。", coverage=0.8)
     lost = draft(segmenter, "纸本消费券弄丢了可以补发吗？", top, short="纸本券领取：3月25日起至4月30日止", evidence=(top,))
     assert Caveat(docs)(lost).short == "纸本券领取：3月25日起至4月30日止"  # was 「是的。…」
     reissued = sentence("纸本消费券遗失的，可于4月30日前补发一次。", coverage=0.8)
     asked = draft(segmenter, "纸本消费券弄丢了可以补发吗？", reissued, short="可于4月30日前补发一次", evidence=(reissued,))
     assert Caveat(docs)(asked).short == "是的。可于4月30日前补发一次"
+
+
+def test_no_yes_for_a_question_noun_no_document_uses(segmenter):
+    said = "家长持接收意见到转出学校办理转学手续，转出学校在系统中发起转学申请。"
+    notice = LiteralDocuments({"a.txt": "樨城县转学办事指南\n" + said}, segmenter=segmenter)
+    top = sentence(said, coverage=0.8)
+    bus = draft(segmenter, "孩子转学以后可以申请坐校车吗？", top, short=said, evidence=(top,))
+    assert Caveat(notice)(bus).short == said  # 校车: no document says it
+    asked = draft(segmenter, "孩子转学可以在系统中发起申请吗？", top, short=said, evidence=(top,))
+    assert Caveat(notice)(asked).short == f"是的。{said}"

@@ -16,6 +16,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.neighbours import role_sentence
 from agent.offline.understand.question import GENERIC_VERBS
 from ingest.normalize import normalize_query
+from ingest.segment import general_frequency
 
 
 class Check(Stage):
@@ -42,6 +43,7 @@ class Check(Stage):
 
 # rules that read the best sentence alone for the asked event, time or unit: a runner-up may pass
 # them (not the level or designation rules: a runner-up that names no level passes those)
+_EVERYDAY = 5_000  # occurrences in jieba's dictionary: a word this common is a user's own wording
 _ONE_SENTENCE = frozenset({"other-event", "no-time", "unit", "per-unit"})
 
 
@@ -82,10 +84,21 @@ class Caveat(Stage):
             elif denied(q, normalize_query(lead)):
                 # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no
                 short = f"不是。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
-            elif draft.candidates[0].coverage >= docs.tuning.yes_coverage and _states_verb(q, draft.candidates[0]):
+            elif (draft.candidates[0].coverage >= docs.tuning.yes_coverage and _states_verb(q, draft.candidates[0])
+                  and not self._unsaid_noun(q)):
                 short = f"是的。{short}"
         return replace(draft, short=short, evidence=tuple(evidence), notes=tuple(notes),
                        settled=True, decided_by="extract")
+
+    def _unsaid_noun(self, q) -> str:
+        """A noun of the question that no document uses nor writes a short form of, and that is no
+        everyday word (「蓠江退役军人买房有没有购房补贴」: 购房补贴 with only 创业补助 in the notice): a
+        「是的」 would affirm what the documents never say."""
+        for word, flag in self.docs.index.segmenter.tagged(q.text):
+            if (flag in ("n", "nz") and len(word) >= 2 and word not in q.names and general_frequency(word) <= _EVERYDAY
+                    and self.docs.unknown(word) and not self.docs.shortened(word)):
+                return word
+        return ""
 
     def _lead(self, top) -> str:
         """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list,
