@@ -112,6 +112,21 @@ def test_a_which_question_for_a_quantity_takes_the_runner_up_with_a_figure_in_it
     assert typed_first(d.q, list(d.candidates))[0].text == "这里全年平均高温比低温高出6°C。"
 
 
+def test_a_runner_up_with_the_asked_ordinal_goes_first(segmenter):
+    from agent.offline.gather.rank import ordinal_first
+
+    extra = sentence("（三）本縣加碼：另加發每月新臺幣1,000元育兒加碼津貼。")
+    second = sentence("2.第2名子女：每月新臺幣6,000元。", score=0.8)
+    d = draft(segmenter, "第二胎的育兒津貼每個月可以領多少？", extra, sentence("1.第1名子女：每月新臺幣5,000元。", score=0.85), second)
+    def notice(source: str) -> str:
+        return "澔水縣育兒津貼申請須知"
+
+    assert ordinal_first(d.q, list(d.candidates), notice)[0] is second
+    assert ordinal_first(draft(segmenter, "育兒津貼每個月可以領多少？").q, [extra, second], notice) == [extra, second]
+    # a paragraph without a title line (an encyclopedia's) keeps its order
+    assert ordinal_first(d.q, list(d.candidates), lambda source: "") == list(d.candidates)
+
+
 def test_a_runner_up_with_the_asked_grade_goes_before_one_with_another_grade(segmenter):
     d = draft(segmenter, "新评为5A级景区奖励多少？", sentence("对新评为4A级景区的奖励50万元。"),
               sentence("对新评为5A级景区的奖励200万元；", score=0.95))

@@ -18,6 +18,7 @@ from agent.offline.gather.rank import (
     capped_first,
     level_first,
     named_first,
+    ordinal_first,
     typed_first,
 )
 from agent.offline.understand.question import Question
@@ -45,6 +46,7 @@ class Gather(Stage):
         if not candidates:
             return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
         candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))))
+        candidates = ordinal_first(q, candidates, docs.title_line)
         return replace(draft, candidates=tuple(self._naming_first(q, candidates)))
 
     def _naming_first(self, q: Question, candidates: list) -> list:
@@ -97,7 +99,8 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = named_first(q, level_first(q, typed_first(q, capped_first(q, ranked))), docs.title_line)
+        ranked = level_first(q, typed_first(q, capped_first(q, ranked)))
+        ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         reply = answer_to(docs.index, ranked[0])
