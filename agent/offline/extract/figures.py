@@ -82,6 +82,12 @@ _DATE_LIKE = re.compile(r"\d{4}年")
 _YEAR_OF = re.compile(r"度|\d{1,2}月")
 # single Chinese numerals as digits (「两房」 -> 「2房」, 「第三批」 -> 「第3批」), to compare names that number things
 DIGITS = str.maketrans("一二两三四五六七八九", "1223456789")
+_NUMBERED = re.compile(r"第(\d{1,2})(?!\d)")
+
+
+def ordinals(text: str) -> set[str]:
+    """The ordinals ``text`` gives, as digits: 「第二胎」「第2名子女」 → {"2"}."""
+    return set(_NUMBERED.findall(text.translate(DIGITS)))
 _AMOUNT = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十两百千万亿]+)\s*[多余]?[十百千万亿]*\s*"
 
 

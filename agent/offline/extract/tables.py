@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agent.lexicon.wordlists import groups, mentioned, words
-from agent.offline.extract.figures import DIGITS
+from agent.offline.extract.figures import DIGITS, ordinals
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.understand.question import Question
@@ -123,13 +123,11 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
 def _ordinal_fit(heading: str, asked: str) -> float:
     """+3 for a heading with the ordinal the question gives, whatever measure word follows it
     (「第1名子女」 for 「第一个孩子」), −1 for one with another ordinal, 0 for one with none."""
-    said = set(_ORDINAL.findall(_digits(heading)))
+    said = ordinals(normalize(heading).text)
     if not said:
         return 0.0
-    return 3.0 if said & set(_ORDINAL.findall(asked)) else -1.0
+    return 3.0 if said & ordinals(asked) else -1.0
 
-
-_ORDINAL = re.compile(r"第(\d+)")
 
 
 def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], depth: int = 5) -> str:

@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable
 
 from agent.lexicon.wordlists import groups, mentioned, table
-from agent.offline.extract.figures import DIGITS, durations, figures, in_unit_of, measured, numerals
+from agent.offline.extract.figures import (
+    durations,
+    figures,
+    in_unit_of,
+    measured,
+    numerals,
+    ordinals,
+)
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
@@ -122,20 +129,18 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
     follows it, goes first. Only in a notice (a document with a title line), whose items are
     numbered so; an encyclopedia paragraph names 「巴黎第四区」 once, in its opening (CMRC 2018
     trial and DRCD dev 1,000: −4 first lines when it ran there too)."""
-    asked = set(_ORDINAL.findall(q.text.translate(DIGITS)))
+    asked = ordinals(q.text)
     if not asked or len(candidates) < 2 or not title_line(candidates[0].source):
         return candidates
     top = candidates[0]
-    if set(_ORDINAL.findall(top.norm.translate(DIGITS))) & asked:
+    if ordinals(top.norm) & asked:
         return candidates
     for cand in candidates[1:depth]:
         if cand.source == top.source and cand.score >= 0.7 * top.score and (
-                set(_ORDINAL.findall(cand.norm.translate(DIGITS))) & asked):
+                ordinals(cand.norm) & asked):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
-
-_ORDINAL = re.compile(r"第(\d{1,2})(?!\d)")
 
 
 def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
