@@ -134,7 +134,12 @@ def test_a_tables_row_holds_bare_figures_in_its_headers_units(segmenter):
     row = draft(segmenter, "石濑县的总分是多少？", sentence("5｜石濑县｜54.28｜87.73｜良好", source="t.txt", start=SCORES.index("5｜")))
     assert rules.no_figure(row, tables) is None
     line = sentence("5｜石濑县｜54.28｜87.73｜良好", source="t.txt")  # at the caption's place: no row
-    assert rules.no_figure(draft(segmenter, "石濑县的总分是多少？", line), tables) == Refusal(
+    assert rules.no_figure(draft(segmenter, "白石县的总分是多少？", line), tables) == Refusal(
+        "no-figure", "no figure in the three best sentences")
+    # the header as the best sentence, over the row the question names (session 19)
+    header = sentence("序号｜单位｜指标得分｜总分｜等次", source="t.txt", start=SCORES.index("序号"))
+    assert rules.no_figure(draft(segmenter, "石濑县的总分是多少？", header), tables) is None
+    assert rules.no_figure(draft(segmenter, "白石县的总分是多少？", header), tables) == Refusal(
         "no-figure", "no figure in the three best sentences")
     fee = draft(segmenter, "挖开沥青路面，每平方米修复费要交多少？",
                 sentence("沥青混凝土车行道｜486", source="f.txt", start=FEES.index("沥青")))

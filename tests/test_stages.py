@@ -304,3 +304,45 @@ def test_asked_nouns_are_those_of_the_question_words_clause(segmenter, question,
 def test_a_length_of_time_is_asked_for(segmenter, question, qtype, unit):
     q = analyze(question, segmenter)
     assert (q.qtype, q.unit) == (qtype, unit)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        # 「十几亩」 states a rough count: the 多少钱 after it is what is asked
+        ("我种了十几亩水稻，每亩保费自己交多少钱？", "钱"),
+        ("二十几个人的企业能申请几台设备？", "台"),
+        ("这个园区有多少家企业？", "家"),  # guard
+    ],
+)
+def test_a_rough_count_is_no_asked_unit(segmenter, question, unit):
+    assert analyze(question, segmenter).unit == unit
+
+
+def test_ranges_with_a_closed_bound_and_the_unit_before_the_dash():
+    from agent.offline.extract.tables import range_fit
+
+    assert range_fit("30马力（含）—60马力", "45马力的拖拉机") == 1
+    assert range_fit("30马力（含）—60马力", "65马力的拖拉机") == -1
+    assert range_fit("80—89周岁", "今年83岁") == 1
+
+
+def test_a_sentence_that_names_the_asked_level():
+    from agent.offline.check.rules import level_clash, names_asked_level
+
+    question = "去三级医院住院能报销多少？"
+    assert names_asked_level(question, "三级医疗机构起付标准1000元，报销比例60%")
+    assert not names_asked_level(question, "经转诊到市外住院的，报销比例降低10个百分点")
+    assert level_clash(question, "一级医疗机构起付标准200元，报销比例85%")
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("社保补贴每个季度的哪几天可以申报？", "when"),  # 哪几天 asks days, not a list
+        ("需要提交哪几份材料？", "list"),  # guard
+        ("哪几个部门负责审核？", "list"),  # guard
+    ],
+)
+def test_which_days_asks_a_time(segmenter, question, qtype):
+    assert analyze(question, segmenter).qtype == qtype

@@ -144,6 +144,13 @@ class Documents:
         if re.match(r"^(?:这家|该|此|其|这座|这个|它)", text):
             previous = previous_sentence(self.index, cand)
             text = (previous.norm if previous else "") + text
+        elif re.match(r"^[\u4e00-\u9fff]{2,6}[:：]", text):
+            # 「办理时间：工作日8:00—12:00」 after 「县医保服务中心在…办公。」 on the same line: the
+            # line's subject is the label's
+            previous = previous_sentence(self.index, cand)
+            doc = self.index.documents[cand.source].text
+            if previous is not None and "\n" not in doc[previous.end : cand.start]:
+                text = previous.norm + text
         windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
         if any(w in text for w in windows):
             return True

@@ -277,15 +277,19 @@ def level(d: Draft, docs) -> Refusal | None:
     """「省级平台的奖励」 answered by 「国家级平台…奖励500万元」: a different level, not the answer."""
     top = d.candidates[0]
     # or the sentence's section is about another (「蓝色预警时…」 over a measure under 「（三）红色预警」)
-    clash = level_clash(d.q.text, top.norm) or level_clash(d.q.text, docs.section_heading(top))
+    # (not when the sentence itself says the asked level: 「三级医疗机构…60%」 under a heading that
+    # opens with 「一级及以下医疗机构…」)
+    clash = level_clash(d.q.text, top.norm) or (
+        "" if names_asked_level(d.q.text, top.norm) else level_clash(d.q.text, docs.section_heading(top)))
     return Refusal("level", clash) if clash else None
 
 
 def no_figure(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number" and not any(numerals(c.norm) or ordinal_first(q, c.norm) for c in pool[:3]) and not any(
-            re.search(r"\d", c.norm) and heading_of_row(docs.index, c) for c in pool[:3]):
-        # (a table's row holds bare figures, in the units its header gives: 「5｜石濑县｜87.73」)
+            re.search(r"\d", c.norm) and heading_of_row(docs.index, c) for c in pool[:3]) and docs.named_cell(q, pool) is None:
+        # (a table's row holds bare figures, in the units its header gives: 「5｜石濑县｜87.73」;
+        # the best sentence may be the header of the table whose row the question names)
         return Refusal("no-figure", "no figure in the three best sentences")
     return None
 
@@ -302,9 +306,21 @@ def quantity(d: Draft, docs) -> Refusal | None:
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             for n in q.asked if n not in COMPUTED)]
-        if not measured and docs.named_cell(q, pool) is None:  # a table's column may name it
+        if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None
+
+
+def _cell_of_quantity(q: Question, docs, pool) -> bool:
+    """The named row's cell answers when its column, its row, its table's caption or header, or
+    the notice's title says each asked quantity (「高龄津贴」 of 「潆州市高龄津贴发放办法」), not
+    the 「加装电梯｜每台补助20万元」 cell for 「电梯维保费用政府补贴多少」."""
+    cell = docs.named_cell(q, pool)
+    if cell is None:
+        return False
+    said = " ".join((cell.label, cell.sentence.norm, heading_of_row(docs.index, cell.sentence),
+                     docs.title_line(cell.sentence.source)))
+    return all(written(n, said) or abbreviates(n, said) or in_unit_of(n, said) for n in q.asked if n not in COMPUTED)
 
 
 def per_unit(d: Draft, docs) -> Refusal | None:
@@ -515,6 +531,14 @@ def shares_char(noun: str, sentence: str) -> bool:
 def ordinal_first(q: Question, norm: str) -> bool:
     """「第几个」 is answered by 「首个」「首家」 (first), which holds no numeral."""
     return "第几" in q.text and re.search(r"首[个家次位批座款届部台项]", norm) is not None
+
+
+def names_asked_level(question: str, sentence: str) -> bool:
+    """The sentence says the one qualifier the question asks of every group it asks one of
+    (「三级医疗机构…报销比例60%」 for 「三级医院住院能报多少」); False when it asks none."""
+    asked = [mentioned(group, question) for group in EXCLUSIVE]
+    asked = [a[0] for a in asked if len(a) == 1]
+    return bool(asked) and all(a in sentence for a in asked)
 
 
 def level_clash(question: str, sentence: str) -> str:

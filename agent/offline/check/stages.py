@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from agent.offline.check.polarity import denied
 from agent.offline.check.premise import false_premise
-from agent.offline.check.rules import first_refusal
+from agent.offline.check.rules import first_refusal, names_asked_level
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.gather.credit import term_credit
@@ -26,7 +26,7 @@ class Check(Stage):
 
     def __call__(self, draft: Draft) -> Draft:
         why_not = first_refusal(draft, self.docs)
-        if why_not is not None and why_not.rule in _ONE_SENTENCE:
+        if why_not is not None and why_not.rule in (*_ONE_SENTENCE, "level"):
             # 「芦汀大桥几点到几点不能走」 whose best sentence dates the marathon's course: a close
             # runner-up of its notice that passes every rule (「（四）芦汀大桥：7:40至11:30…」)
             # answers, and the refused sentence goes last
@@ -34,6 +34,8 @@ class Check(Stage):
             for cand in draft.candidates[1:4]:
                 if cand.source != top.source or cand.score < self.docs.tuning.second_sentence * top.score:
                     continue
+                if why_not.rule == "level" and not names_asked_level(draft.q.text, cand.norm):
+                    continue  # a runner-up that names no level passes the level rule unasked
                 rest = tuple(c for c in draft.candidates[1:] if c is not cand)
                 retry = replace(draft, candidates=(cand, *rest, top))
                 if first_refusal(retry, self.docs) is None:
@@ -42,7 +44,8 @@ class Check(Stage):
 
 
 # rules that read the best sentence alone for the asked event, time or unit: a runner-up may pass
-# them (not the level or designation rules: a runner-up that names no level passes those)
+# them (and the level rule, by a runner-up that names the asked level: one that names no level
+# passes it unasked, as it does the designation rule)
 _EVERYDAY = 5_000  # occurrences in jieba's dictionary: a word this common is a user's own wording
 _ONE_SENTENCE = frozenset({"other-event", "no-time", "unit", "per-unit"})
 

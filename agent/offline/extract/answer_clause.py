@@ -112,8 +112,8 @@ def best_clause(q: Question, cand: Candidate) -> str:
 
 
 # a question that asks a share, and a figure that is one
-_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|percent", re.IGNORECASE)
-_PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成")
+_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|percent", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
 
 def figure_clause(q: Question, evidence: list[Candidate]) -> str:

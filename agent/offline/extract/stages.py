@@ -29,7 +29,7 @@ from agent.offline.extract.lists import list_answer
 from agent.offline.extract.tables import table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
-from agent.offline.gather.neighbours import sentences_before
+from agent.offline.gather.neighbours import next_sentence, sentences_before
 from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
@@ -124,11 +124,24 @@ class Extract(Stage):
                 short, antecedent = named
                 evidence = [antecedent] + [c for c in evidence if c != antecedent]
             if q.qtype == "when":
-                short = clocked(q, short, top.norm) or closing(q, short, top.norm) or dated(short, top.norm)
+                later = self._clock_after(q, top)
+                if later is not None:
+                    # 「…服务中心：朝阳北路27号…。受理时间：工作日8:30—12:00，14:30—17:30。」
+                    short, evidence = clocked(q, "", later.norm), [later] + evidence
+                else:
+                    short = clocked(q, short, top.norm) or closing(q, short, top.norm) or dated(short, top.norm)
         bridge = list(draft.bridge)
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
         short = resolve_relative_dates(unnumbered(short), docs.index.documents[top.source], q.qtype == "when")
         return replace(draft, short=short, evidence=tuple(evidence))
+
+    def _clock_after(self, q: Question, top: Candidate) -> Candidate | None:
+        """A clock question whose best sentence tells no time of day: the next sentence of its line,
+        when it tells one (an office's address line, then its hours), else None."""
+        if not ASKS_CLOCK.search(q.text) or CLOCK.search(top.norm):
+            return None
+        later = next_sentence(self.docs.index, top)
+        return later if later is not None and CLOCK.search(later.norm) else None
 
     def _cause(self, q: Question, top: Candidate) -> Candidate | None:
         """A why-answer whose sentence only states the result (it opens with 「因此」「所以」, or
@@ -176,7 +189,11 @@ def clocked(q: Question, short: str, sentence: str) -> str:
     one instead (「办理时间为每日8:00—17:00」), or "" when it already has one or the sentence none."""
     if not ASKS_CLOCK.search(q.text) or CLOCK.search(short):
         return ""
-    return next((part.text for part in clauses(sentence) if CLOCK.search(part.text)), "")
+    timed = [part for part in clauses(sentence) if CLOCK.search(part.text)]
+    if not timed:
+        return ""
+    # 「工作日8:30—12:00，14:30—17:30」: a morning and an afternoon, from the first to the last
+    return sentence[timed[0].start : timed[-1].end] if len(timed) > 1 else timed[0].text
 
 
 def closing(q: Question, short: str, sentence: str) -> str:

@@ -13,9 +13,10 @@ from agent.lexicon.wordlists import groups, mentioned, words
 from agent.offline.extract.figures import DIGITS, ordinals
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
+from ingest.segment import in_dictionary
 
 # the superlative the question asks (「最高」「排第一」), and whether it asks for the highest value
 _SUPERLATIVE = re.compile(r"最(高|快|多|大|长|低|慢|少|小|短)|排(?:名)?(第一)|(第一)名|(倒数第一)")
@@ -112,7 +113,7 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
                         + _qualified(q.text, normalize(table.header[j]).text)
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
-                       and not _value_said(table.header[j], cells[j], q.text)
+                       and not _value_said(table.header[j], cells[j], q.text) and _may_answer(q, table.header[j], cells[j])
                        and (q.qtype != "when" or _TIMED.search(cells[j]))]  # a when-question: a time
             credit, column = max(credits, default=(0.0, None))
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
@@ -152,6 +153,25 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
     return ""
 
 
+def _may_answer(q: Question, heading: str, cell: str) -> bool:
+    """A figure counted in another unit than the asked one answers nothing (「报废补贴额（元/台）」
+    for 「要用满多少年」), nor does a bare figure answer a question that asks which thing or what
+    (「哪个单位办注销」)."""
+    if not q.wants_number and q.qtype in ("which", "fact") and re.fullmatch(r"[\d.,，\s%％]+", cell):
+        return False
+    bracket = "".join(re.findall(r"[(（]([^)）]*)[)）]", heading))
+    counted = re.split(r"[/／每]", bracket.strip())[0]  # 「元/台」: 元; 「每人每月」 counts in nothing
+    if not re.search(r"[\u4e00-\u9fff]", counted):
+        return True
+    if q.unit and q.unit != DURATION_ASKED:
+        return in_unit(heading, q.unit) > 0 or q.unit_fits(f"1{counted}")
+    span = _ASKS_SPAN.search(q.text)  # 「满多少年」 asks no 元
+    return span is None or span.group(1) in counted
+
+
+_ASKS_SPAN = re.compile(r"(?:多少|几)个?(年|月|天|日|周|小时|岁)")
+
+
 def _named_rows(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     """The rows the question names by their name cell; of several with that name, those whose
     other cells it also says (「青埔社會住宅的兩房」: the 2房型 row of three 青埔 rows)."""
@@ -170,7 +190,26 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
             if name < len(cells)]
     whole = [(cells, line) for part, cells, line in said if part and part == normalize(cells[name]).text]
     return (whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
-            or _by_description(table, question))
+            or _by_range(table, question) or _by_ordinal(table, question) or _by_description(table, question))
+
+
+def _by_ordinal(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The one row whose name cell gives the ordinal the question gives, whatever measure word
+    follows it (「第二胎」: the row 「第2名子女｜6,000元｜7,200元」)."""
+    asked = ordinals(normalize(question).text)
+    name = table.name_column
+    rows = [(cells, line) for cells, line in table.rows
+            if asked and name < len(cells) and ordinals(normalize(cells[name]).text) & asked]
+    return rows if len(rows) == 1 else []
+
+
+def _by_range(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
+    """The one row whose name cell is a range of a measure holding a figure the question gives in
+    it (「我妈今年87岁」: the row 「85—89周岁｜130元｜175元」)."""
+    name = table.name_column
+    rows = [(cells, line) for cells, line in table.rows
+            if name < len(cells) and range_fit(cells[name], question) == 1]
+    return rows if len(rows) == 1 else []
 
 
 def _by_description(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
@@ -241,7 +280,10 @@ def _cell_said(cell: str, asked: str) -> bool:
     return False
 
 
-_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[—\-–~～至到]\s*(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
+# a range of a measure: 「90至99周岁」, 「140—150马力」, and as tables write a closed bound
+# 「50马力（含）—80马力」 (the unit and 「（含）」 before the dash too)
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/]{1,4}?)?\s*(?:[(（]含[)）])?\s*[—\-–~～至到]\s*"
+                    r"(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
 
 
 # a measure up to a bound (「50平方米以下」「不足60岁」 is not read: only 以下)
@@ -360,6 +402,13 @@ def _named(name: str, question: str) -> str:
         for i in range(len(name) - size + 1):
             if name[i : i + size] in question:
                 return name[i : i + size]
+    # its head: the last three characters or more, half of it or a word of the dictionary
+    # (「插秧机」 of 「水稻插秧机」, 「收割机」 of 「稻麦联合收割机」)
+    for size in range(len(name) - 1, 2, -1):
+        head = name[-size:]
+        if (re.fullmatch(r"[\u4e00-\u9fff]+", head) and head in question
+                and (2 * size >= len(name) or in_dictionary(head))):
+            return head
     return ""
 
 

@@ -93,6 +93,9 @@ def answer_to(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 
 
+_LABEL_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:\n]{2,20}[：:]\s*")
+
+
 def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     """For a sentence that is a whole heading line (「四、申报材料」), the first sentence of the
     section under it, unless another heading comes first; None for any other sentence."""
@@ -105,7 +108,9 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
         return None  # the sentence shares its line: body text, not a heading line
     # a heading that is the whole line (not 「第四条 本措施自…」, a clause heading with its body)
     own = [h.level for h in doc.headings
-           if h.level >= 1 and line_start <= h.start < line_end and h.end >= len(text[:line_end].rstrip(" 。"))]
+           if h.level >= 1 and line_start <= h.start < line_end and h.end >= len(text[:line_end].rstrip(" 。：:"))]
+    if not own and _LABEL_HEADING.fullmatch(text[line_start:line_end]):
+        own = [1]  # 「六、申報方式：」, a numbered label line over its items
     if not own or re.search(r"[:：]\s*\S", text[line_start:line_end]):
         return None  # 「二、停水時間：115年5月12日…」 says its value itself
     following = sentence_spans(index, cand.source, line_end, len(text))
@@ -116,6 +121,8 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
         return None  # the next heading of its rank follows: the section has no body
     # (a deeper one opens its body: 「（一）申报表；（二）…」 under 「四、申报材料」)
     original = text[start:end]
+    if own[0] >= 2 and re.match(r"\s*[一二三四五六七八九十]{1,3}、", original):
+        return None  # an item line (「（三）…開徵期間為…」) followed by the next section's heading
     return Candidate(cand.source, start, end, original, normalize(original).text,
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 

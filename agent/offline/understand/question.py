@@ -24,7 +24,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
     ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
     ("list", re.compile(
-        r"哪些|哪几|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个|几大|三大|"
+        r"哪些|哪几(?!个?[天日号月年周])|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个(?![天日号月年周])|几大|三大|"
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
     ("number", re.compile(
@@ -34,7 +34,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
     ("when", re.compile(
-        r"什么时候|何时|哪一?年|哪一?天|几月|哪个月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -44,10 +44,12 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 # the units a 「多少名/几台」 question counts in, and the units of figures that answer it
 # (agent/lexicon/asked_units.tsv; file order is the order of the alternatives)
 _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
+# (「十几亩」「二十几岁」 state a rough count: that 几 asks nothing)
+_ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d])几)"
+_ASKED_UNIT = re.compile(_ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
 # 「多久」「多长时间」「几个工作日」「多少天」: a length of time is asked (its unit: DURATION_ASKED)
 DURATION_ASKED = "时长"
-_ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<!月)(?:多少|几)个?(?:工作日|工作天|自然日|星期|个月|小时|"
+_ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<!月)" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
                             r"(?:天|日|周)(?![\u4e00-\u9fff])|(?:天|日|周)(?=[内后才能就可的之以])|年(?=[内后]))")  # not 「多少日圆」
 
 

@@ -1,0 +1,82 @@
+"""Rows of a notice's table named the way residents name them (session 19, issue 9): by a figure
+inside a row's range (「83岁」 in 「80—89周岁」, 「45马力」 in 「30马力（含）—60马力」), by an
+ordinal (「第二个孩子」: 「第2名子女」), by the head of the row's name (「收割机」 of 「稻麦联合收割机」);
+and a column that answers only a question in its unit. The documents are written here for the
+shapes they have, not copied from any probe or dataset."""
+
+import pytest
+from support import open_small_corpus
+
+# a Markdown table with no rule line under its header, rows named by age bands
+CARE = """青石县困难老年人护理补贴发放办法
+
+一、补贴标准
+护理补贴按年龄段和家庭类别按月发放，标准如下：
+| 年龄段 | 普通家庭（每人每月） | 低保家庭（每人每月） |
+| 70—79周岁 | 40元 | 60元 |
+| 80—89周岁 | 90元 | 140元 |
+| 90周岁及以上 | 200元 | 260元 |
+二、发放时间：每季度首月15日前发放到本人社会保障卡。
+三、咨询电话：0736-4410021。
+"""
+
+# a table aligned with spaces, ranges with a closed bound 「（含）」 and the unit before the dash
+MACHINES = """青石县农业机械报废补贴实施细则
+
+一、报废年限
+拖拉机使用满15年方可申请报废补贴，收获机械使用满10年。
+
+二、补贴标准
+机具品目          档次                       补贴额（元/台）
+轮式拖拉机        30马力以下                 1500
+轮式拖拉机        30马力（含）—60马力        4000
+轮式拖拉机        60马力（含）以上           9000
+稻麦联合收割机    自走式                     12000
+玉米收获机        背负式                     5000
+
+三、注销登记
+机具回收拆解后，由机主到县农机安全监理站办理注销登记。
+"""
+
+# rows named by ordinals, in Traditional Chinese
+BIRTH = """青石縣生育津貼發放公告
+
+一、發放標準如下：
+| 胎次 | 一般家庭 | 低收入戶 |
+| 第1名子女 | 3,000元 | 4,000元 |
+| 第2名子女 | 5,000元 | 6,500元 |
+| 第3名以上子女 | 8,000元 | 9,500元 |
+二、申請期限：新生兒出生之日起60日內。
+"""
+
+
+@pytest.fixture(scope="module")
+def table_qa(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "tables",
+                             {"care.txt": CARE, "machines.txt": MACHINES, "birth.txt": BIRTH},
+                             folder="notices")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "source"),
+    [
+        # the row whose age band holds 83, under the column the question's 低保 names
+        ("我爷爷今年83岁，家里是低保家庭，每月护理补贴能领多少钱？", "140元", "care.txt"),
+        # the row whose range 「30马力（含）—60马力」 holds 45马力
+        ("我有一台45马力的轮式拖拉机要报废，能补多少钱？", "4000", "machines.txt"),
+        # 「收割机」 names the row 「稻麦联合收割机」 by its head
+        ("自走式收割机报废补贴一台多少钱？", "12000", "machines.txt"),
+        # guards (answered before this session in this small corpus; probe notices showed them
+        # taken by a table): a count of years is not answered by the table's 元/台 column
+        ("拖拉机要用满多少年才能申请报废补贴？", "满15年", "machines.txt"),
+        # a which-question is not answered by a bare figure of the table
+        ("拖拉机报废拆解以后去哪个单位办注销登记？", "县农机安全监理站", "machines.txt"),
+        # 「第二個孩子」 names the row 「第2名子女」; the header is the best sentence
+        ("我們是低收入戶，第二個孩子的生育津貼可以領多少？", "6,500元", "birth.txt"),
+    ],
+)
+def test_a_row_named_by_range_ordinal_or_head_answers(table_qa, question, expected, source):
+    answer = table_qa.ask(question)
+    assert not answer.refused, answer.refusal
+    assert expected in answer.text.splitlines()[0]
+    assert answer.citations[0].source == f"notices/{source}"
