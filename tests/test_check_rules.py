@@ -652,3 +652,33 @@ def test_no_yes_for_a_question_noun_no_document_uses(segmenter):
     assert Caveat(notice)(bus).short == said  # 校车: no document says it
     asked = draft(segmenter, "孩子转学可以在系统中发起申请吗？", top, short=said, evidence=(top,))
     assert Caveat(notice)(asked).short == f"是的。{said}"
+
+
+def test_clock_hours_under_a_label_that_names_the_asked_thing(segmenter):
+    """「…东湖大桥几点到几点不能走」: the item labelled 东湖大桥 gives its hours in its own words
+    (封闭); a label naming only what the notice's title names (马拉松) dates another event."""
+    bridge = "（四）东湖大桥：7:40至11:30封闭，禁止车辆和行人通过。"
+    course = "（二）全程马拉松赛道：11月10日6:30至13:30分段封闭。"
+    text = f"石门马拉松交通管制通告\n{course}\n{bridge}\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    asked = "马拉松那天东湖大桥几点到几点不能走？"
+    assert rules.other_event(draft(segmenter, asked, sentence(bridge, start=text.index(bridge))), docs) is None
+    assert rules.other_event(draft(segmenter, asked, sentence(course, start=text.index(course))), docs) == Refusal(
+        "other-event", "the dated sentence is about another event")
+
+
+def test_a_day_of_the_week_is_a_time_cell(segmenter):
+    from agent.offline.extract.tables import table_answer
+
+    text = "垃圾收运调整表\n乡镇｜收运时间｜每周停收日\n东崎乡｜06:30—08:30｜周三\n西河乡｜07:00—09:00｜周四、周日\n"
+    plan = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    row = "西河乡｜07:00—09:00｜周四、周日"
+    asked = draft(segmenter, "西河乡每周哪几天不收垃圾？", sentence(row, start=text.index(row)))
+    assert table_answer(asked.q, plan.index, list(asked.candidates))[0] == "西河乡每周停收日：周四、周日"
+
+
+def test_a_named_time_of_day_answers_a_clock_question_whatever_the_verb(segmenter, docs):
+    asked = "城南小学课后托管下午几点放学？"
+    assert rules.other_event(draft(segmenter, asked, sentence("小学课后服务结束时间为17:30。")), docs) is None
+    assert rules.other_event(draft(segmenter, asked, sentence("家长会定于17:30召开。")), docs) == Refusal(
+        "other-event", "the dated sentence is about another event")

@@ -26,10 +26,20 @@ HOUSING = """石门县农村低保户住房救助办法
 """
 
 
+# a time line and a place line: the asked deadline is the time field's, not the place field's
+JOBS = """石门县2026年公益性岗位招聘公告
+
+一、招聘岗位：保洁员、护林员、治安巡逻员，共40名。
+二、报名时间和地点
+受理时间：2026年5月6日至5月15日，上午9:00—12:00，下午14:00—17:00。
+受理地点：石门县就业服务中心二楼5号窗口（石门县解放路20号）。
+"""
+
+
 @pytest.fixture(scope="module")
 def levels_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "levels",
-                             {"insurance.txt": INSURANCE, "housing.txt": HOUSING}, folder="notices")
+                             {"insurance.txt": INSURANCE, "housing.txt": HOUSING, "jobs.txt": JOBS}, folder="notices")
 
 
 def test_the_sentence_that_names_the_asked_level_answers(levels_qa):
@@ -45,3 +55,9 @@ def test_the_hours_after_an_offices_address_answer_a_clock_question(levels_qa):
     assert not answer.refused, answer.refusal
     assert "14:00—17:30" in answer.text.splitlines()[0]
     assert answer.citations[0].quote.startswith("办理时间")
+
+
+def test_a_deadline_is_read_from_the_time_field_not_the_place_field(levels_qa):
+    answer = levels_qa.ask("石门县公益性岗位受理截止到哪天？")
+    assert not answer.refused, answer.refusal
+    assert "5月15日" in answer.text.splitlines()[0]

@@ -50,6 +50,8 @@ _UNTIL = re.compile(r"(?:至|到|(?:晚|迟)于|最(?:迟|晚)(?:于|在|到)?)\
 _FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
 # hours: a time of day to another (「9:00—12:00」「8时至17时」)
 _CLOCK_SPAN = re.compile(r"\d{1,2}[:：时点]\d{0,2}\s*(?:—|－|-|~|～|至|到)\s*\d{1,2}[:：时点]")
+# 「结束时间为17:30」「开放时间：9:30」: a named time of day, whatever verb the question uses for it
+_NAMED_CLOCK = re.compile(r"时间\s*(?:为|是|:|：)\s*\d{1,2}[:：时点]")
 _ASKS_START = re.compile(r"从(?:几|什么|哪)\S{0,4}开始|什么时候(?:开始|起)|(?:几|哪)月份?(?:开始|起)")
 
 
@@ -385,6 +387,18 @@ _HALTING = words("halting_words")
 _MODALS = "能可会要得"
 
 
+def _labelled_for(q: Question, top: Candidate, heading: str, event_words: list[str], docs) -> bool:
+    """The sentence's label (「芦汀大桥：」) or item heading says a word of the question that is
+    neither its event nor a word of the notice's title (what the whole notice is about)."""
+    label = _LABEL.match(top.norm)
+    said = [t for t in q.terms if len(t) >= 2 and t not in event_words
+            and ((label and t in label.group(1)) or t in heading)]
+    return bool(said) and any(t not in docs.title_line(top.source) for t in said)
+
+
+_LABEL = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?([^\d:：,，。]{2,14})[:：]")
+
+
 def other_event(d: Draft, docs) -> Refusal | None:
     """「哪一年开始担任区长」: a date in a sentence about something else is not the answer."""
     q, top = d.q, d.candidates[0]
@@ -405,9 +419,12 @@ def other_event(d: Draft, docs) -> Refusal | None:
         if _ASKS_NOT.search(q.text) and any(w in top.norm for w in _HALTING) and any(
                 len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
             return None  # 「哪天不上课」: 「全县中小学6月19日停课1天」 dates the stop it asks about
-        if ASKS_CLOCK.search(q.text) and _CLOCK_SPAN.search(top.norm) and any(
+        if ASKS_CLOCK.search(q.text) and (_CLOCK_SPAN.search(top.norm) or _NAMED_CLOCK.search(top.norm)) and any(
                 len(t) >= 2 and t not in q.names and t not in event_words and t in top.norm for t in q.terms):
             return None  # 「周六上班吗，几点到几点」: 「周六上午9:00—12:00提供延时服务」 gives the hours of the day asked
+        if ASKS_CLOCK.search(q.text) and _CLOCK_SPAN.search(top.norm) and _labelled_for(q, top, heading, event_words, docs):
+            return None  # 「芦汀大桥几点到几点不能走」: 「（四）芦汀大桥：7:40至11:30禁止…通行」 gives, in its
+            # own words, the hours of the thing its label or item heading names (not the notice's own)
         if _ASKS_START.search(q.text) and _FROM.search(top.norm):
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):

@@ -64,7 +64,8 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     contact = _asked_contact(q)
     for cand in candidates[:depth]:
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
-                  and (not contact or f.label.endswith(contact))]
+                  and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)]
+        # (a value of another type answers nothing: 「报名地点：…」 for 「报名截止到哪天」)
         if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
             return None  # 「由市委网信办牵头」: the sentence says it itself
         if fields:  # the field whose label's head the question names last, next to its question
@@ -73,6 +74,18 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
             return min(fields, key=lambda f: (-q.text.rfind(f.label[-2:]), f.sentence.start < cand.start,
                                               abs(f.sentence.start - cand.start)))
     return _contact_field(q, index, candidates[:depth])
+
+
+_DATED = re.compile(r"\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[:：]\d{2}")
+
+
+def _of_asked_type(q: Question, value: str) -> bool:
+    """A date or time for a when-question, a figure for a figure question; any value else."""
+    if q.qtype == "when":
+        return _DATED.search(value) is not None
+    if q.wants_number:
+        return re.search(r"\d", value) is not None
+    return True
 
 
 def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate]) -> Field | None:

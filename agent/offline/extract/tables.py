@@ -26,7 +26,8 @@ _CELL_SEPARATOR = re.compile(r"\s*[｜|\t]\s*")
 # as one space may also stand inside a cell, such a table counts only under a header without figures
 _ALIGNED = re.compile(r"[ \u3000]{2,}")
 _VALUE = re.compile(r"-?\d+(?:\.\d+)?")
-_TIMED = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[时点]")  # a cell that tells a time
+# a cell that tells a time: a clock time, a date, a day of the week (「週四、週日」)
+_TIMED = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[时点]|(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]")
 _WHICH = re.compile(r"哪|什么|谁")  # 「最多收多少」 asks a cap, not which row is highest
 
 
