@@ -51,12 +51,12 @@ class Gather(Stage):
 
     def _naming_first(self, q: Question, candidates: list) -> list:
         """「汀澜市…路边停车…收多少钱」 whose best sentence is from another city's look-alike notice:
-        the sentences whose documents name every place or organisation the question names, and the
-        corpus name it uses (「居民医保」 asked beside 「低保户」, which a housing notice says), go
-        first, in their order; with none, the other-document refusal rule answers."""
+        the sentences whose documents name every place or organisation the question names go
+        first, in their order; with none, the other-document refusal rule answers. (Not the corpus
+        name the question uses, `named_entity`: 「明达科技的董事长是谁」 would then be answered by
+        明达科技's founding year instead of refused, session 19.)"""
         docs = self.docs
-        entity = docs.named_entity(q)  # a corpus name the question uses (「居民医保」), as other_document reads it
-        names = [n for n in dict.fromkeys([*q.names, entity]) if len(n) >= 3 and not docs.unknown(n)]
+        names = [n for n in q.names if len(n) >= 3 and not docs.unknown(n)]
         if not names or not candidates:
             return candidates
         def naming(cand) -> bool:
