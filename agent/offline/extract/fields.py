@@ -16,6 +16,7 @@ from agent.lexicon import entities
 from agent.lexicon.wordlists import groups, words
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
+from agent.offline.gather.rank import TIME
 from agent.offline.understand.question import Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -76,13 +77,10 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     return _contact_field(q, index, candidates[:depth])
 
 
-_DATED = re.compile(r"\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[:：]\d{2}")
-
-
 def _of_asked_type(q: Question, value: str) -> bool:
     """A date or time for a when-question, a figure for a figure question; any value else."""
     if q.qtype == "when":
-        return _DATED.search(value) is not None
+        return TIME.search(normalize(value).text) is not None
     if q.wants_number:
         return re.search(r"\d", value) is not None
     return True
