@@ -473,11 +473,15 @@ def test_a_close_runner_up_of_the_notice_answers_when_the_best_sentence_dates_an
     assert rules.other_event(d, docs) is not None
     checked = Check(docs)(d)
     assert not checked.done and [c.text for c in checked.candidates] == [bridge.text, course.text]
-    # not one far behind, nor one of another document
+    # not one far behind, nor one of another document: the best sentence answers with its quote
+    # (a notice's date said in other words), and only a person's other event is refused
     far = draft(segmenter, asked, course, sentence(bridge.text, score=2.0))
-    assert Check(docs)(far).refusal.rule == "other-event"
+    assert Check(docs)(far).refusal is None and Check(docs)(far).candidates[0] is course
     other = draft(segmenter, asked, course, sentence(bridge.text, score=3.4, source="b.txt"))
-    assert Check(docs)(other).refusal.rule == "other-event"
+    assert Check(docs)(other).refusal is None
+    life = LiteralDocuments({"a.txt": "陈明2019年毕业于清华大学。"}, segmenter=segmenter)
+    person = draft(segmenter, "陈明哪一年开始担任区长？", sentence("陈明2019年毕业于清华大学。"))
+    assert Check(life)(person).refusal == Refusal("other-event", "the dated sentence is about another event")
 
 
 def test_a_presupposed_claim_is_looked_for_and_noted_when_contradicted():
@@ -485,6 +489,30 @@ def test_a_presupposed_claim_is_looked_for_and_noted_when_contradicted():
     assert false_premise("营收下降了吗", ["营收增长39.3%。"]) == (
         "注意：资料并未提到“下降”，与问题的前提不符；以上为资料记载的情况。")
     assert false_premise("营收下降了吗", ["营收下降5%。"]) == ""
+
+
+def test_a_charge_the_notice_denies_is_a_no_to_paying(segmenter, docs):
+    # the resident asks whether they pay (交费, 交钱), the notice says whether it charges
+    free = sentence("首次申领居住证不收费。", source="report.txt")
+    d = draft(segmenter, "第一次办居住证需要交费吗？", free, short="首次申领居住证不收费", evidence=(free,))
+    assert Caveat(docs)(d).short == "不是。资料记载：首次申领居住证不收费"
+    none = sentence("电动自行车登记、核发号牌不收取任何费用。", source="report.txt")
+    d = draft(segmenter, "给电动车上牌要交钱吗？", none, short="电动自行车登记、核发号牌不收取任何费用", evidence=(none,))
+    assert Caveat(docs)(d).short.startswith("不是。")
+    paid = sentence("补领号牌按每副10元收取成本费用。", source="report.txt")
+    d = draft(segmenter, "补领号牌要交钱吗？", paid, short="补领号牌按每副10元收取成本费用", evidence=(paid,))
+    assert not Caveat(docs)(d).short.startswith("不是。")
+
+
+def test_no_yes_for_a_noun_the_notice_never_says_though_another_notice_does(segmenter):
+    notices = LiteralDocuments({
+        "a.txt": "蓠州市退役军人创业补助办法\n退役军人在本市创业的，给予一次性创业补助10000元。",
+        "b.txt": "霈州市人才安家补贴办法\n引进的硕士给予购房补贴5万元。"}, segmenter=segmenter)
+    top = sentence("退役军人在本市创业的，给予一次性创业补助10000元。")
+    d = draft(segmenter, "蓠州退役军人创业有没有购房补贴？", top, short="给予一次性创业补助10000元", evidence=(top,))
+    assert not Caveat(notices)(d).short.startswith("是的")
+    said = draft(segmenter, "蓠州退役军人创业有没有创业补助？", top, short="给予一次性创业补助10000元", evidence=(top,))
+    assert Caveat(notices)(said).short.startswith("是的")
 
 
 def test_caveat_answers_yes_or_no(segmenter, docs):
@@ -535,6 +563,16 @@ def test_a_word_written_with_brackets_is_said():
     assert written("县区", "一、县（区）考核结果") and written("县区", "各县（市、区）人民政府")
     assert written("乡镇", "各乡（镇）人民政府")
     assert not written("县区", "本县辖区内") and not written("县区", "县市区")
+
+
+def test_a_doubled_character_is_said_by_the_character_or_its_synonym(segmenter):
+    from agent.offline.documents import written
+
+    assert written("狗狗", "携犬出户应当束犬链。") and written("狗狗", "禁止遛狗不牵绳。")
+    assert not written("狗狗", "猫应当登记。") and not written("狗", "携犬出户应当束犬链。")
+    dogs = LiteralDocuments({"a.txt": "犬只满3月龄的，应当办理养犬登记。"}, segmenter=segmenter)
+    age = draft(segmenter, "狗狗长到多大必须办登记？", sentence("犬只满3月龄的，应当办理养犬登记。"))
+    assert rules.unknown_noun(age, dogs) is None
 
 
 def test_a_level_said_only_inside_a_longer_one_is_not_said():

@@ -82,6 +82,38 @@ def test_a_runner_up_that_states_the_cap_answers_a_question_for_the_most(segment
     assert capped_first(stated.q, list(stated.candidates)) == [cap, rates]
 
 
+def test_a_runner_up_without_the_best_sentences_unasked_condition_goes_first(segmenter):
+    from agent.offline.gather.rank import condition, unconditioned_first
+
+    def notice(source: str) -> str:
+        return "蘅川县户用光伏和清洁取暖补贴实施方案"
+
+    special = sentence("（三）脱贫户和农村低保户安装的，每千瓦补贴提高至450元，单户最高不超过4500元。")
+    general = sentence("按并网装机容量给予一次性补贴，每千瓦补贴300元，单户补贴最高不超过3000元。", score=0.99)
+    assert condition(special.norm) == "脱贫户和农村低保户安装的,"
+    assert condition(general.norm) == ""
+    assert condition("作为产业发展的“定盘星”，云帆科技2025年营收达2.6亿元。") == ""  # an apposition
+    d = draft(segmenter, "农民在自家屋顶装光伏，每千瓦补多少钱？", special, general)
+    assert unconditioned_first(d.q, list(d.candidates), notice) == [general, special]
+    # the question states the condition: the exception answers it
+    said = draft(segmenter, "低保户在自家屋顶装光伏，每千瓦补多少钱？", special, general)
+    assert unconditioned_first(said.q, list(said.candidates), notice) == [special, general]
+    # not a close runner-up, or not a notice (an encyclopedia paragraph): the order stays
+    far = draft(segmenter, "农民在自家屋顶装光伏，每千瓦补多少钱？", special, replace(general, score=0.8))
+    assert unconditioned_first(far.q, list(far.candidates), notice)[0] is special
+    assert unconditioned_first(d.q, list(d.candidates), lambda source: "") == [special, general]
+    # a runner-up whose condition says only the notice's own topic (光伏) states none the question does
+    other = sentence("企业投资的光伏电站，每千瓦补贴100元。", score=0.99)
+    d = draft(segmenter, "农民在自家屋顶装光伏，每千瓦补多少钱？", special, other)
+    assert unconditioned_first(d.q, list(d.candidates), notice) == [special, other]
+
+
+def test_the_questions_own_figure_is_not_its_answer(segmenter):
+    rate = sentence("小规模纳税人适用3%征收率的应税销售收入，减按1%征收率征收增值税。")
+    d = draft(segmenter, "小规模纳税人原来3%的征收率现在按多少交？", rate)
+    assert figure_clause(d.q, [rate]) == "减按1%征收率征收增值税"
+
+
 def test_an_articles_number_is_no_figure():
     from agent.offline.extract.figures import figures, numerals
 
@@ -282,6 +314,18 @@ def test_two_labelled_fields_on_one_line_answer_the_one_the_question_names_last(
     held = sentence(line, start=len("（三）联系方式。"))
     assert Extract(docs)(draft(segmenter, "联系方式里的联系人是谁？", held)).short == "周宁"
     assert Extract(docs)(draft(segmenter, "联系方式里的联系人电话是多少？", held)).short == "023-6712345"
+
+
+def test_a_labelled_field_answers_only_with_a_value_of_the_asked_kind(segmenter):
+    line = "荇州市就业创业服务中心，地址：荇州市迎宾大道18号市民中心三楼，咨询电话：0762-5591023；"
+    docs = _paragraph(segmenter, "（二）咨询方式。", line)
+    held = sentence(line, start=len("（二）咨询方式。"))
+    assert Extract(docs)(draft(segmenter, "办创业担保贷款要去哪儿咨询？", held)).short != "0762-5591023"
+    assert Extract(docs)(draft(segmenter, "办创业担保贷款的咨询电话是多少？", held)).short == "0762-5591023"
+    late = "暑期延时：7月1日至8月31日期间，每周五、周六开放至20:30，19:30停止入馆；"
+    docs = _paragraph(segmenter, "（二）开放时间。", late)
+    d = Extract(docs)(draft(segmenter, "暑假周五去博物馆，最晚几点前要入馆？", sentence(late, start=len("（二）开放时间。"))))
+    assert "19:30" in d.short
 
 
 def test_a_long_sentence_is_cut_to_the_clause_naming_a_thing_of_the_asked_kind(segmenter):
@@ -569,6 +613,11 @@ def test_a_clock_question_is_answered_by_the_clause_with_a_time_of_day(segmenter
     assert clocked(q, "妇幼保健院服务窗口(泊岸街16号)", said) == "办理时间为每日8:00—17:00"
     assert clocked(q, "办理时间为每日8:00—17:00", said) == ""  # it says one already
     assert clocked(draft(segmenter, "窗口哪天启用？").q, "妇幼保健院服务窗口", said) == ""  # a day is asked
+    # the times of day beside the one the answer gives, one clause after another, come with it
+    late = "2．暑期延时：7月1日至8月31日期间，每周五、周六开放至20:30，19:30停止入馆；"
+    q = draft(segmenter, "暑假周五去博物馆，最晚几点前要入馆？").q
+    assert clocked(q, "每周五、周六开放至20:30", late) == "每周五、周六开放至20:30，19:30停止入馆"
+    assert clocked(q, "开放至20:30", "周一闭馆，开放至20:30，节假日照常。") == ""
 
 
 def test_a_deadline_question_is_answered_by_the_clause_with_a_closing_date(segmenter):
@@ -714,3 +763,14 @@ def test_a_row_is_named_by_a_range_that_holds_the_questions_figure(segmenter):
     docs = LiteralDocuments({"a.txt": machines})
     q = draft(segmenter, "买一台140马力的四驱轮式拖拉机，能补贴多少元？").q
     assert table_answer(q, docs.index, [sentence("农机补贴额一览表")])[0] == "轮式拖拉机补贴额(元)：38500"
+
+
+def test_a_first_line_ending_with_a_documents_genre_is_its_title():
+    from agent.offline.gather.evidence import _TITLE_LINE
+
+    for title in ("2026年度澄川市城乡居民基本医疗保险参保缴费政策问答", "关于2025年度全市优化营商环境考核结果的通报",
+                  "澄川市2025年国民经济和社会发展统计公报（摘要）", "《沅枫区人才安居补贴实施办法》政策解读",
+                  "关于做好居民医保参保缴费工作的通知"):
+        assert _TITLE_LINE.match(title), title
+    for line in ("澄川市医疗保障局", "发布日期：2026年2月26日", "参保人员应按时缴费。"):
+        assert not _TITLE_LINE.match(line), line

@@ -32,6 +32,7 @@ def segmenter():
         ("机场每天起降几架次？", "number"),
         ("大会于什么时候召开？", "when"),
         ("总部位于哪里？", "where"),
+        ("办贷款要去哪儿咨询？", "where"),
         ("谁主持了会议？", "who"),
         ("营收为什么下降了？", "why"),
         # 为+什么 with only nouns after it asks what something is called or made (CMRC, DRCD)
@@ -75,6 +76,9 @@ def test_question_types(segmenter, question, qtype):
         # other figures (县级医院 126家 − 50家) is no answer when they never give 门诊量
         ("江川省2024年县级医院门诊量比上年增长了多少？", ("门诊量", "上年")),
         ("只要政治人物在選舉上花的心力比為下一代所花的來的大則是為哪一種政治人物？", ("心力", "政治")),
+        # 「有没有X」 asks whether X exists: X's nouns to the clause's end
+        ("生第一胎有没有一次性的生育奖励金？", ("生育", "奖励金")),
+        ("运动中心有没有停车场？停车一小时多少钱？", ("停车场", "小时")),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):

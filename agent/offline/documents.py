@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon import entities
+from agent.lexicon.thesaurus import reduplicated
 from agent.lexicon.wordlists import words
 from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
@@ -32,8 +33,8 @@ _BRACKETED = r"[（(、]?(?:[^（()）、\s]{1,2}、)*"
 def written(term: str, text: str) -> bool:
     """``text`` says ``term`` (a synonym or part counts, `strict_credit`), or writes it with
     brackets or a pause mark between its characters (「县区」: 「县（区）」「县（市、区）」)."""
-    if strict_credit(term, text) > 0:
-        return True
+    if strict_credit(term, text) > 0 or any(w in text for w in reduplicated(term)):
+        return True  # 「狗狗」 of a notice that writes 犬
     return len(term) >= 2 and re.search(_BRACKETED.join(map(re.escape, term)), text) is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.lexicon.thesaurus import synonyms
 from agent.lexicon.wordlists import words
 from agent.offline.understand.question import Question
 
@@ -24,13 +25,17 @@ def denied(q: Question, sentence: str) -> str:
         if re.search(_NEGATED + _GAP + re.escape(verb), asked):
             continue  # 「是否不得申报」 asks about the denial itself
         found = re.search(_NEGATED + _GAP + re.escape(verb), sentence)
+        # or a synonym of it, by a plain 不 too (「需要交费吗」 over 「首次申领居住证不收费」, 「不收取任何费用」)
+        for said in (s for s in synonyms(verb) if len(s) >= 2 and not found):
+            found = re.search("(?:" + _NEGATED + "|不)" + _GAP + re.escape(said), sentence)
         if found:
             return found.group(0)
     return ""
 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
-_GAP = r"[\u4e00-\u9fff]{0,2}?"  # a verb between the negator and the word: 「不予发放补贴」
+# a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)
+_GAP = r"[\u4e00-\u9fff]{0,2}?(?:任何)?"
 
 
 __all__ = ["NEGATORS", "denied"]

@@ -134,6 +134,8 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
                 continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
+            if all(f.text in q.text for f in found if q.unit_fits(f.text)):
+                continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
             score = clause_score(q, _labelled(cand.norm, parts, at))
             # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
             # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」

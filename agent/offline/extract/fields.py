@@ -16,7 +16,7 @@ from agent.lexicon import entities
 from agent.lexicon.wordlists import groups, words
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
-from agent.offline.gather.rank import TIME
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, TIME
 from agent.offline.understand.question import Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -79,11 +79,18 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
 
 def _of_asked_type(q: Question, value: str) -> bool:
     """A date or time for a when-question, a figure for a figure question; any value else."""
+    if q.qtype == "when" and ASKS_CLOCK.search(q.text):
+        return CLOCK.search(normalize(value).text) is not None  # 「几点前入馆」: not 「7月1日至8月31日期间」
     if q.qtype == "when":
         return TIME.search(normalize(value).text) is not None
     if q.wants_number:
         return re.search(r"\d", value) is not None
+    if q.qtype == "where":
+        return _PHONE.fullmatch(value.strip()) is None  # 「去哪儿咨询」: not 「咨询电话：0762-5591023」
     return True
+
+
+_PHONE = re.compile(r"[\d\s\-－—()（）转、/]{5,}")
 
 
 def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate]) -> Field | None:

@@ -187,9 +187,16 @@ def complements(q: Question, top: Candidate, candidates: list[Candidate]) -> lis
 def clocked(q: Question, short: str, sentence: str) -> str:
     """「几点到几点能办」 answered by a clause with no time of day: the sentence's clause that holds
     one instead (「办理时间为每日8:00—17:00」), or "" when it already has one or the sentence none."""
-    if not ASKS_CLOCK.search(q.text) or CLOCK.search(short):
+    if not ASKS_CLOCK.search(q.text):
         return ""
     timed = [part for part in clauses(sentence) if CLOCK.search(part.text)]
+    if CLOCK.search(short):
+        # 「最晚几点前要入馆」 answered by 「每周五、周六开放至20:30」: the times of day side by side
+        # with it too (「，19:30停止入馆」), one clause after another
+        at = [i for i, part in enumerate(clauses(sentence)) if CLOCK.search(part.text)]
+        together = at[-1] - at[0] == len(at) - 1 and any(short in part.text for part in timed)
+        joined = sentence[timed[0].start : timed[-1].end]
+        return joined if together and len(joined) > len(short) else ""
     if not timed:
         return ""
     # 「工作日8:30—12:00，14:30—17:30」: a morning and an afternoon, from the first to the last

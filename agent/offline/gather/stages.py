@@ -20,6 +20,7 @@ from agent.offline.gather.rank import (
     named_first,
     ordinal_first,
     typed_first,
+    unconditioned_first,
 )
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
@@ -101,7 +102,7 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = level_first(q, typed_first(q, capped_first(q, ranked)))
+        ranked = level_first(q, unconditioned_first(q, typed_first(q, capped_first(q, ranked)), docs.title_line))
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing

@@ -36,7 +36,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("when", re.compile(
         r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
-    ("where", re.compile(r"哪里|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
+    ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
 ]
@@ -281,6 +281,9 @@ _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每�
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
 
+_EXISTS = frozenset({"有没有", "有无", "有沒有", "有無"})  # 「有没有X」 asks whether X exists
+
+
 def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     """Common nouns within two words of a question word (「员工有多少人」 -> 员工)."""
     words = [w for w, _ in tagged]
@@ -291,6 +294,11 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
         if (word == "比" and 0 < i and tagged[i - 1][1] in ("n", "vn", "nz") and len(words[i - 1]) >= 2
                 and words[i - 1] not in FRAME_NOUNS and any(_ASKING.match(w) for w in words[i + 1 :])):
             asked.append(words[i - 1])
+        if word in _EXISTS:
+            # 「有没有一次性的生育奖励金」: the thing whose existence is asked, to its clause's end
+            asked += [w for j, (w, flag) in enumerate(tagged[i + 1 :], i + 1) if clause_of[j] == clause_of[i]
+                      and flag in _NOUN_FLAGS and len(w) >= 2 and w not in FRAME_NOUNS]
+            continue
         if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
         for j in _clause_window(tagged, clause_of, i):
