@@ -482,6 +482,10 @@ def test_a_close_runner_up_of_the_notice_answers_when_the_best_sentence_dates_an
     life = LiteralDocuments({"a.txt": "陈明2019年毕业于清华大学。"}, segmenter=segmenter)
     person = draft(segmenter, "陈明哪一年开始担任区长？", sentence("陈明2019年毕业于清华大学。"))
     assert Check(life)(person).refusal == Refusal("other-event", "the dated sentence is about another event")
+    # a place LAC reads as a person (溥城, of 溥城区) is no person
+    fireworks = LiteralDocuments({"a.txt": "溥城区烟花爆竹限放规定\n（二）农历正月初一7:00至22:00；"}, segmenter=segmenter)
+    place = draft(segmenter, "溥城这边除夕晚上放鞭炮能放到几点？", sentence("（二）农历正月初一7:00至22:00；"))
+    assert rules.other_event(place, fireworks) is not None and Check(fireworks)(place).refusal is None
 
 
 def test_a_presupposed_claim_is_looked_for_and_noted_when_contradicted():
@@ -570,6 +574,8 @@ def test_a_doubled_character_is_said_by_the_character_or_its_synonym(segmenter):
 
     assert written("狗狗", "携犬出户应当束犬链。") and written("狗狗", "禁止遛狗不牵绳。")
     assert not written("狗狗", "猫应当登记。") and not written("狗", "携犬出户应当束犬链。")
+    # a compound's head by a synonym (公司 ~ 企业)
+    assert written("燃气公司", "燃气企业应当每年入户检查。") and not written("燃气公司", "供热企业应当每年入户检查。")
     dogs = LiteralDocuments({"a.txt": "犬只满3月龄的，应当办理养犬登记。"}, segmenter=segmenter)
     age = draft(segmenter, "狗狗长到多大必须办登记？", sentence("犬只满3月龄的，应当办理养犬登记。"))
     assert rules.unknown_noun(age, dogs) is None

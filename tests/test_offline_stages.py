@@ -108,6 +108,13 @@ def test_a_runner_up_without_the_best_sentences_unasked_condition_goes_first(seg
     assert unconditioned_first(d.q, list(d.candidates), notice) == [special, other]
 
 
+def test_the_notices_title_words_tell_no_clause_apart(segmenter):
+    top = sentence("第八条 个人创业担保贷款期限最长不超过3年，小微企业贷款期限最长不超过2年。")
+    d = draft(segmenter, "我们是小微企业，创业担保贷款最长能贷几年？", top)
+    assert figure_clause(d.q, [top], "蘅州市创业担保贷款及贴息管理办法") == "小微企业贷款期限最长不超过2年"
+    assert figure_clause(d.q, [top]).endswith("个人创业担保贷款期限最长不超过3年")  # a text without a title
+
+
 def test_the_questions_own_figure_is_not_its_answer(segmenter):
     rate = sentence("小规模纳税人适用3%征收率的应税销售收入，减按1%征收率征收增值税。")
     d = draft(segmenter, "小规模纳税人原来3%的征收率现在按多少交？", rate)
@@ -774,3 +781,12 @@ def test_a_first_line_ending_with_a_documents_genre_is_its_title():
         assert _TITLE_LINE.match(title), title
     for line in ("澄川市医疗保障局", "发布日期：2026年2月26日", "参保人员应按时缴费。"):
         assert not _TITLE_LINE.match(line), line
+
+
+def test_a_row_is_named_by_its_short_form():
+    from agent.offline.extract.tables import _named
+
+    # first and last characters and some between, in order: how Chinese shortens a name
+    assert _named("市级示范幼儿园", "孩子上市级示范园，全日制一个月多少钱") == "市级示范园"
+    assert _named("市级示范幼儿园", "孩子上省级示范园，一个月多少钱") == ""
+    assert _named("市级示范幼儿园", "市级示范的学校多少钱") == ""  # not its last character

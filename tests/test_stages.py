@@ -350,3 +350,9 @@ def test_a_sentence_that_names_the_asked_level():
 )
 def test_which_days_asks_a_time(segmenter, question, qtype):
     assert analyze(question, segmenter).qtype == qtype
+
+
+def test_the_asked_kind_is_the_noun_phrase_after_which(segmenter):
+    assert analyze("园区有哪些文旅新举措？", segmenter).kind == "新举措"
+    # jieba's one-character 问 after the phrase is its verb, not the kind
+    assert analyze("午餐补助的事情打哪个电话问？", segmenter).kind == "电话"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon import entities
-from agent.lexicon.thesaurus import reduplicated
+from agent.lexicon.thesaurus import reduplicated, synonyms
 from agent.lexicon.wordlists import words
 from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
@@ -35,6 +35,8 @@ def written(term: str, text: str) -> bool:
     brackets or a pause mark between its characters (「县区」: 「县（区）」「县（市、区）」)."""
     if strict_credit(term, text) > 0 or any(w in text for w in reduplicated(term)):
         return True  # 「狗狗」 of a notice that writes 犬
+    if len(term) >= 4 and any(term[:-2] + other in text for other in synonyms(term[-2:]) if len(other) == 2):
+        return True  # 「燃气公司」 of a notice that writes 燃气企业: the compound's head by a synonym
     return len(term) >= 2 and re.search(_BRACKETED.join(map(re.escape, term)), text) is not None
 
 

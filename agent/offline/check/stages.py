@@ -43,7 +43,7 @@ class Check(Stage):
                 retry = replace(draft, candidates=(cand, *rest, top))
                 if first_refusal(retry, self.docs) is None:
                     return retry
-            if why_not.rule == "other-event" and not _of_person(draft.q.text):
+            if why_not.rule == "other-event" and not _of_person(draft.q.text, self.docs):
                 # a notice's or an encyclopedia's date said in other words than the question's
                 # (「完工」: 「竣工」, 「搬走」: 「转移」) answers with its quote; only a person's
                 # other event (「…毕业于…」 for 「哪一年开始担任区长」) is no answer (pooled policy
@@ -139,9 +139,14 @@ class Caveat(Stage):
         return ""
 
 
-def _of_person(question: str) -> bool:
-    """The question names a person (LAC's PER)."""
-    return any(token.tag == "PER" for token in entities.tokens(question))
+def _of_person(question: str, docs) -> bool:
+    """The question names a person (LAC's PER), not a place the documents give a level
+    (「溥城」, which LAC reads as a person, of 「溥城区」)."""
+    return any(token.tag == "PER" and not any(re.search(re.escape(token.text) + _LEVEL, text) for text in docs.evidence._chunk_texts)
+               for token in entities.tokens(question))
+
+
+_LEVEL = "[省市县区镇乡村州縣鄉鎮]"
 
 
 def _states_verb(q, top) -> bool:

@@ -116,8 +116,12 @@ _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
 
-def figure_clause(q: Question, evidence: list[Candidate]) -> str:
-    """The clause with a figure of the asked unit that best fits the question, weighing years."""
+def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> str:
+    """The clause with a figure of the asked unit that best fits the question, weighing years.
+    The words of the notice's ``title`` tell its clauses apart only half as well: every one is
+    about them (「小微企业创业担保贷款最长能贷几年」 of the 创业担保贷款 rules: 「小微企业贷款期限最长不超过
+    2年」, not 「个人创业担保贷款期限最长不超过3年」); a title may name two things, though (「…生活补贴和
+    护理补贴…」), so they still count."""
     best, best_score = "", -1e9
     asked_years = set(re.findall(r"((?:19|20)\d\d)年", q.text))
     adjectives = how_much(q.text)
@@ -137,6 +141,7 @@ def figure_clause(q: Question, evidence: list[Candidate]) -> str:
             if all(f.text in q.text for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
             score = clause_score(q, _labelled(cand.norm, parts, at))
+            score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
             # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
             # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」
             fit = range_fit(part.text, q.text) or (range_fit(parts[at - 1].text, q.text) if at else 0)

@@ -104,8 +104,9 @@ class Extract(Stage):
             # the clause around the best sentence's figure first (CMRC 2018 trial, figure questions:
             # span in the first line 40% → 73%); the clause weighing years, units and the asked
             # quantity's words over all the evidence when no figure lines up there
-            short = (figure_clause(q, [top]) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
-                     or figure_clause(q, evidence) or best_clause(q, top))
+            title = docs.title_line(top.source)
+            short = (figure_clause(q, [top], title) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
+                     or figure_clause(q, evidence, title) or best_clause(q, top))
         else:
             # a person, place, date or figure is answered by the clause that holds its span (the
             # bare span cut names and dates short: CMRC 2018 trial, span in the first line 51% →

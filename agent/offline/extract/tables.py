@@ -403,6 +403,13 @@ def _named(name: str, question: str) -> str:
         for i in range(len(name) - size + 1):
             if name[i : i + size] in question:
                 return name[i : i + size]
+    # its short form: its first and last characters and some between, in order (「市级示范园」 of
+    # 「市级示范幼儿园」, as Chinese abbreviates a name)
+    for size in range(len(name) - 1, 3, -1):
+        for i in range(len(question) - size + 1):
+            part = question[i : i + size]
+            if part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name):
+                return part
     # its head: the last three characters or more, half of it or a word of the dictionary
     # (「插秧机」 of 「水稻插秧机」, 「收割机」 of 「稻麦联合收割机」)
     for size in range(len(name) - 1, 2, -1):
@@ -411,6 +418,12 @@ def _named(name: str, question: str) -> str:
                 and (2 * size >= len(name) or in_dictionary(head))):
             return head
     return ""
+
+
+def _in_order(part: str, name: str) -> bool:
+    """Every character of ``part`` in ``name``, in order."""
+    it = iter(name)
+    return all(ch in it for ch in part)
 
 
 def _says(heading: str, term: str) -> float:

@@ -263,6 +263,8 @@ def _kind_noun(tagged: list[tuple[str, str]]) -> str:
             continue
         run = []
         for nxt, flag in tagged[i + 1 :]:
+            if run and len(nxt) == 1 and len(run[-1]) >= 2:
+                break  # 「打哪个电话问」: jieba's one-character 问 n after the phrase is its verb
             if flag[:1] == "n" or flag in ("vn", "i", "l") or (flag == "a" and not run):
                 run.append(nxt)
             else:
