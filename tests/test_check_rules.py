@@ -70,6 +70,17 @@ def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
     assert rules.unknown_noun(power, docs) is None
 
 
+def test_a_topic_the_named_notice_never_mentions_is_refused_though_another_notice_does(segmenter):
+    fees = "（二）伙食费按月收取，全日制幼儿园每生每天不超过12元。"
+    notices = LiteralDocuments({
+        "a.txt": "蔺州县公办幼儿园保育教育费收费标准\n" + fees,
+        "b.txt": "渟州市创业担保贷款管理办法\n个人创业担保贷款最高可申请30万元。"}, segmenter=segmenter)
+    d = draft(segmenter, "蔺州县个人创业担保贷款最多能贷多少钱？", sentence(fees))
+    refusal = rules.unknown_noun(d, notices)
+    assert refusal is not None and refusal.rule == "unknown-noun"
+    assert refusal.detail.endswith("which the notice about 蔺州县 never mentions"), refusal.detail
+
+
 def test_a_short_form_of_the_documents_word_is_no_unknown_noun(segmenter):
     # 「公租房」 of a notice that only writes 公共租赁住房, 「奖金」 of one that writes 奖励金
     rental = LiteralDocuments({"a.txt": "公共租赁住房租金按月缴纳。累计拖欠租金6个月以上的，收回住房。"},

@@ -77,8 +77,10 @@ def test_question_types(segmenter, question, qtype):
         ("江川省2024年县级医院门诊量比上年增长了多少？", ("门诊量", "上年")),
         ("只要政治人物在選舉上花的心力比為下一代所花的來的大則是為哪一種政治人物？", ("心力", "政治")),
         # 「有没有X」 asks whether X exists: X's nouns to the clause's end
-        ("生第一胎有没有一次性的生育奖励金？", ("生育", "奖励金")),
+        ("生第一胎有没有一次性的生育奖励金？", ("生育", "奖励")),
         ("运动中心有没有停车场？停车一小时多少钱？", ("停车场", "小时")),
+        # 「能不能X」 asks whether one may X
+        ("贷款到期还不上，能不能申请展期？", ("展期",)),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):

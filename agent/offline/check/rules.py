@@ -101,22 +101,26 @@ _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
 
 def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     """「白鹭湾区对新能源汽车以旧换新的补贴标准是多少？」 of the notice titled with 白鹭湾区 on
-    商贸 subsidies: two nouns of the question, side by side, that neither that notice nor any
-    other document uses are a topic the documents do not cover (one alone may be a user's own
-    wording). Only for a notice the question names by its title's place: a notice is
-    about one thing."""
+    商贸 subsidies: two nouns of the question, side by side, that the notice does not use are a
+    topic it does not cover (one alone may be a user's own wording), though another place's
+    notice may (「蔺川县个人创业担保贷款…」 of 蔺川县's kindergarten fees, with 渟州市's loan rules
+    beside it: an answer about another place is a wrong answer). Only for a notice the question
+    names by its title's place: a notice is about one thing."""
     named = next((n for n in q.names if n in docs.title_line(top.source)), "")
     if not named:
         return None
     text = docs.document_norm(top.source)
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
-    nouns = {w for w, flag in docs.index.segmenter.tagged(q.text) if flag in _TOPIC_FLAGS}
+    # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba)
+    nouns = {w for w, flag in docs.index.segmenter.tagged(q.text) if flag in _TOPIC_FLAGS} | {
+        t.text for t in entities.tokens(q.text) if t.tag in _TOPIC_FLAGS}
     absent = [t for t in q.terms if t in nouns and len(t) >= 2 and t not in q.names
-              and not strict_credit(t, text) and not abbreviates(t, text) and docs.unknown(t)]
+              and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
+              and not strict_credit(t, text) and not abbreviates(t, text)]
     # two of them side by side, one noun phrase (「新能源汽车」「家电以旧换新」): a topic, not a
     # user's own words for the documents' (「校内老师…每节课」: 教师, 课时)
     if any(a + b in q.text for a in absent for b in absent if a != b):
-        return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which no document mentions")
+        return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which the notice about {named} never mentions")
     return None
 
 

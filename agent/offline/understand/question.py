@@ -283,7 +283,8 @@ _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每�
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
 
-_EXISTS = frozenset({"有没有", "有无", "有沒有", "有無"})  # 「有没有X」 asks whether X exists
+# 「有没有X」 asks whether X exists, 「能不能X」 whether one may X
+_EXISTS = frozenset({"有没有", "有无", "有沒有", "有無", "能不能", "可不可以", "能否", "可否"})
 
 
 def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
@@ -296,10 +297,13 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
         if (word == "比" and 0 < i and tagged[i - 1][1] in ("n", "vn", "nz") and len(words[i - 1]) >= 2
                 and words[i - 1] not in FRAME_NOUNS and any(_ASKING.match(w) for w in words[i + 1 :])):
             asked.append(words[i - 1])
-        if word in _EXISTS:
-            # 「有没有一次性的生育奖励金」: the thing whose existence is asked, to its clause's end
-            asked += [w for j, (w, flag) in enumerate(tagged[i + 1 :], i + 1) if clause_of[j] == clause_of[i]
-                      and flag in _NOUN_FLAGS and len(w) >= 2 and w not in FRAME_NOUNS]
+        if word in _EXISTS or (word in ("能", "可") and i + 1 < len(words) and words[i + 1] in ("不能", "不可")):
+            # 「有没有一次性的生育奖励金」: the thing whose existence is asked, to its clause's end, by
+            # LAC's reading (jieba tags 「孔明灯」 nr)
+            marker = word if word in _EXISTS else word + words[i + 1]  # 「能不能」 is 能 + 不能 to jieba
+            rest = re.split(r"[,，;；:：。?？!！]", text[text.find(marker) + len(marker) :])[0]
+            asked += [t.text for t in entities.tokens(rest)
+                      if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
             continue
         if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
