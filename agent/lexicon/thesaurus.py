@@ -47,24 +47,28 @@ def _paraphrases() -> list[tuple[str, list[str]]]:
 
 def _cilin_classes() -> list[list[str]]:
     """Each "=" leaf of the thesaurus with 2..MAX_CLASS words of two characters or more."""
+    return [words for leaf in _synonym_leaves() if 2 <= len(words := [w for w in leaf if len(w) >= 2]) <= MAX_CLASS]
+
+
+@lru_cache(maxsize=1)
+def _synonym_leaves() -> tuple[tuple[str, ...], ...]:
+    """The thesaurus's "=" leaves (true synonyms), every word of each."""
     path = cilin_path()
     if path is None:
-        return []
-    tree = json.loads(path.read_text(encoding="utf-8"))
-    classes: list[list[str]] = []
+        return ()
+    leaves: list[tuple[str, ...]] = []
 
     def walk(node) -> None:
         for key, branch in node.get("sub", {}).items():
             if isinstance(branch, list):
-                words = [w for w in branch if len(w) >= 2]
-                if key.endswith("=") and 2 <= len(words) <= MAX_CLASS:
-                    classes.append(words)
+                if key.endswith("="):
+                    leaves.append(tuple(branch))
             else:
                 walk(branch)
 
-    for top in tree.values():
+    for top in json.loads(path.read_text(encoding="utf-8")).values():
         walk(top)
-    return classes
+    return tuple(leaves)
 
 
 def reduplicated(word: str) -> tuple[str, ...]:
@@ -78,23 +82,12 @@ def reduplicated(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _single() -> dict[str, tuple[str, ...]]:
     """Each one-character word's one-character "=" synonyms (classes of at most ``MAX_CLASS``)."""
-    path = cilin_path()
-    if path is None:
-        return {}
     out: dict[str, list[str]] = {}
-
-    def walk(node) -> None:
-        for key, branch in node.get("sub", {}).items():
-            if isinstance(branch, list):
-                if key.endswith("=") and 2 <= len(branch) <= MAX_CLASS:
-                    for w in branch:
-                        if len(w) == 1:
-                            out.setdefault(w, []).extend(m for m in branch if m != w and len(m) == 1)
-            else:
-                walk(branch)
-
-    for top in json.loads(path.read_text(encoding="utf-8")).values():
-        walk(top)
+    for leaf in _synonym_leaves():
+        if 2 <= len(leaf) <= MAX_CLASS:
+            for w in leaf:
+                if len(w) == 1:
+                    out.setdefault(w, []).extend(m for m in leaf if m != w and len(m) == 1)
     return {w: tuple(dict.fromkeys(m)) for w, m in out.items()}
 
 
