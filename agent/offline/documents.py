@@ -167,6 +167,11 @@ class Documents:
         # 「全省常住人口…」), or a sentence that answers most of the question
         return in_document and (text.startswith(entity[-2:]) or bool(_HERE.search(text)) or cand.coverage >= 0.6)
 
+    def leveled_place(self, name: str) -> bool:
+        """Some document writes ``name`` with a place's level after it (「溥城」 of 「溥城区」)."""
+        pattern = re.compile(re.escape(name) + _LEVEL_WORD)
+        return any(pattern.search(text) for text in self.evidence._chunk_texts)
+
     def in_document(self, cand: Candidate, entity: str) -> bool:
         """The sentence's document names ``entity`` (its file name counts), or its stem when a
         place's level is dropped in the text (「云溪市」 written 「云溪」), or the place a generic

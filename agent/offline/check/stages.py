@@ -142,11 +142,7 @@ class Caveat(Stage):
 def _of_person(question: str, docs) -> bool:
     """The question names a person (LAC's PER), not a place the documents give a level
     (「溥城」, which LAC reads as a person, of 「溥城区」)."""
-    return any(token.tag == "PER" and not any(re.search(re.escape(token.text) + _LEVEL, text) for text in docs.evidence._chunk_texts)
-               for token in entities.tokens(question))
-
-
-_LEVEL = "[省市县区镇乡村州縣鄉鎮]"
+    return any(token.tag == "PER" and not docs.leveled_place(token.text) for token in entities.tokens(question))
 
 
 def _states_verb(q, top) -> bool:
