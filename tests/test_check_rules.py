@@ -1,6 +1,8 @@
 """Each refusal rule of agent/offline/check/ on a literal draft: the case it refuses and the
 case it lets through. No index and no model (jieba only)."""
 
+from dataclasses import replace
+
 import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
@@ -79,6 +81,30 @@ def test_a_topic_the_named_notice_never_mentions_is_refused_though_another_notic
     refusal = rules.unknown_noun(d, notices)
     assert refusal is not None and refusal.rule == "unknown-noun"
     assert refusal.detail.endswith("which the notice about 蔺州县 never mentions"), refusal.detail
+
+
+def test_a_thing_and_an_action_on_it_the_named_notice_never_mentions_are_a_topic(segmenter):
+    rule = "（一）租房提取：无自有住房且租房居住的，每年可提取一次。"
+    notices = LiteralDocuments({"a.txt": "洄川市住房公积金提取办事指南\n" + rule}, segmenter=segmenter)
+    refit = draft(segmenter, "洄川市的公积金能取出来装修房子吗？", sentence(rule))
+    refit = replace(refit, q=replace(refit.q, names=("洄川市",)))  # as the Analyze stage names it
+    refusal = rules.unknown_noun(refit, notices)
+    assert refusal is not None and refusal.detail.endswith("which the notice about 洄川市 never mentions")
+    # the asker's own people (cilin's A classes of kin, age and relations) are no topic
+    move = "（二）初三下学期原则上不予办理转学。"
+    school = LiteralDocuments({"a.txt": "樨城县义务教育转学办事指南\n" + move}, segmenter=segmenter)
+    assert rules.unknown_noun(draft(segmenter, "孩子初三下学期了，在樨城县还能办转学吗？", sentence(move)), school) is None
+    # nor an event told with two verbs (「遇到下雨」): the notice may say it otherwise (天候不佳)
+    delay = "如遇天候不佳，工程将顺延至5月19日同一时段办理。"
+    water = LiteralDocuments({"a.txt": "蓁峰县停水公告\n" + delay}, segmenter=segmenter)
+    assert rules.unknown_noun(draft(segmenter, "蓁峰县停水如果遇到下雨会延到哪一天？", sentence(delay)), water) is None
+
+
+def test_a_word_the_thesaurus_lists_alone_is_said_by_a_close_word_sharing_a_character():
+    from agent.offline.documents import written
+
+    # 房租 is an "@" word of cilin's Dj06B, whose "=" line holds 租金
+    assert written("房租", "一房型每月租金6300元。") and not written("房租", "一房型每月管理费500元。")
 
 
 def test_a_short_form_of_the_documents_word_is_no_unknown_noun(segmenter):

@@ -69,6 +69,25 @@ def test_an_abbreviated_name_is_read_as_the_documents_spell_it(segmenter):
     assert Analyze(unknown)(Draft(question=question, resolved=question)).q.names == ("西贡", "商信")
 
 
+def test_a_place_written_without_its_level_or_opening_an_organisations_name_is_named(segmenter):
+    notices = LiteralDocuments({"a.txt": "洄川市住房公积金提取办事指南\n租房提取每年可提取一次。",
+                                "b.txt": "峤南市公共图书馆借阅规则\n每证可借图书10册。"}, segmenter=segmenter)
+    # LAC reads 「洄川」 as a person; the documents write 洄川市
+    question = "洄川的公积金能不能取出来装修房子？"
+    assert "洄川" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
+    question = "洄川市的公积金能不能取出来？"  # 「洄|川|市」 to jieba
+    assert "洄川市" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
+    question = "峤南市图书馆有停车场吗？"
+    assert "峤南市" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
+    # a place with a level no document writes as it is (「牛车水区」 of a text on 牛车水) is none
+    chinatown = LiteralDocuments({"a.txt": "牛车水是新加坡的唐人街。"}, segmenter=segmenter)
+    question = "是什么的出现才缓解牛车水区的拥挤状况？"
+    assert Analyze(chinatown)(Draft(question=question, resolved=question)).q.names == ()
+    # a bare word no document levels is no place
+    question = "瑭溪的公积金能不能取出来？"
+    assert "瑭溪" not in Analyze(notices)(Draft(question=question, resolved=question)).q.names
+
+
 # gather: ranking -------------------------------------------------------------------------------
 def test_a_runner_up_that_states_the_cap_answers_a_question_for_the_most(segmenter):
     rates = sentence("第四条 建设补贴标准：直流充电桩按每千瓦200元补贴，交流充电桩按每千瓦100元补贴；")
@@ -143,6 +162,29 @@ def test_a_runner_up_with_a_figure_of_the_asked_quantity_answers_a_share_questio
     d = draft(segmenter, "江北市的补贴比例是多少？", sentence("江北市2025年度补贴申报指南"),
               sentence("按设备投资额的15%给予补贴。", score=0.9), sentence("地址：滨江路8号。", score=0.95))
     assert typed_first(d.q, list(d.candidates))[0].text == "按设备投资额的15%给予补贴。"
+
+
+def test_a_share_of_a_sum_is_answered_by_a_share_and_a_sum_of_money_by_money(segmenter):
+    # 「占总经费多少」 asks a share, though 经费 is a sum of money
+    d = draft(segmenter, "协会自己也要出钱吗？自筹款至少要占总经费多少？", sentence("补助以2案为限，合计不超过8万元。"),
+              sentence("自筹款不得低于计划总经费10%。", score=0.95), sentence("每案补助不超过4万元。", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text == "自筹款不得低于计划总经费10%。"
+    # 「多少优待金」: a sum of money (cilin Dj08), found five runners-up down
+    lines = [sentence("新兵入伍当年的优待金，于12月31日前一次性发放。")] + [
+        sentence(f"（{i}）服役期间荣立三等功的，优待金增发{i}0%。", score=0.95) for i in range(1, 5)] + [
+        sentence("全日制本科毕业生：每人每年22000元。", score=0.9)]
+    d = draft(segmenter, "本科毕业去当义务兵，家里一年能领多少优待金？", *lines)
+    assert typed_first(d.q, list(d.candidates))[0].text == "全日制本科毕业生：每人每年22000元。"
+    # the noun the question word follows decides: 「税率多少」 asks no sum, though 津贴 is one
+    d = draft(segmenter, "税率多少以上就不能领育儿津贴？", sentence("综合所得税税率在20%以上的，不予发放。"),
+              sentence("育儿津贴每月3000元。", score=0.95))
+    assert typed_first(d.q, list(d.candidates))[0].text == "综合所得税税率在20%以上的，不予发放。"
+    # nor when 几 asks in a measure word (「水费能免掉几方」: cubic metres, not money)
+    d = draft(segmenter, "低保家庭每个月水费能免掉几方？", sentence("低保家庭水费减免办法如下。"),
+              sentence("每户每月免收5立方米。", score=0.95), sentence("每户每月免收水费30元。", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text == "每户每月免收5立方米。"
+    d = draft(segmenter, "低保家庭每个月水费能免掉多少钱？", *d.candidates)
+    assert typed_first(d.q, list(d.candidates))[0].text == "每户每月免收水费30元。"
 
 
 def test_a_which_question_for_a_quantity_takes_the_runner_up_with_a_figure_in_its_units(segmenter):

@@ -81,6 +81,13 @@ def test_question_types(segmenter, question, qtype):
         ("运动中心有没有停车场？停车一小时多少钱？", ("停车场", "小时")),
         # 「能不能X」 asks whether one may X
         ("贷款到期还不上，能不能申请展期？", ("展期",)),
+        # 「有X吗」 asks whether X exists (jieba glues 「了有」; LAC reads 有|补偿)
+        ("图书馆有停车场吗，停车怎么收费？", ("停车场",)),
+        ("牲畜淹死了有补偿吗？", ("补偿",)),
+        # the agent of a passive or of 「给」 does the thing, it is not what is counted
+        ("第二次被城管查到要罚多少钱？", ()),
+        ("改成水冲式厕所，政府给补多少钱？", ()),
+        ("改成水冲式厕所，政府补贴多少钱？", ("政府",)),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):
@@ -111,6 +118,9 @@ def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked
         ("峣山县2025年的森林防火期是从哪天到哪天？", "when", ("峣山县",)),
         # 「霈」 jieba knows only as a bound morpheme (g): 「霈|州」 is LAC's 霈州
         ("博士引进到霈州，安家费给多少？", "number", ("霈州",)),
+        # 「澪」 jieba tags yg; a name without a level when jieba cut it (「沄|城」)
+        ("澪州职工医保住院的起付线是多少钱？", "number", ("澪州",)),
+        ("沄城工地晚上施工噪声超标怎么处罚？", "fact", ("沄城",)),
     ],
 )
 def test_question_word_decides_over_topic_words(segmenter, question, qtype, names):
@@ -260,6 +270,10 @@ def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, ex
         ("时间", "该馆2009年建成", False),  # a date is no length of time
         ("体重", "体长80厘米", False),  # a figure in another quantity's unit
         ("局长", "塔高80米", False),  # a one-character quantity (长) only as the whole word
+        # a sum of money by its thesaurus class (Dj08 款项: 优待金), not a rate of one (税率)
+        ("优待金", "每人每年22000元", True),
+        ("优待金", "当年优待金增发50%", False),
+        ("税率", "每人每年22000元", False),
     ],
 )
 def test_a_figure_in_a_unit_of_the_asked_quantity(quantity, text, measured):
@@ -358,3 +372,10 @@ def test_the_asked_kind_is_the_noun_phrase_after_which(segmenter):
     assert analyze("园区有哪些文旅新举措？", segmenter).kind == "新举措"
     # jieba's one-character 问 after the phrase is its verb, not the kind
     assert analyze("午餐补助的事情打哪个电话问？", segmenter).kind == "电话"
+
+
+def test_an_age_in_full_years_is_no_length_of_time():
+    from agent.offline.extract.figures import durations
+
+    assert durations("2019年8月31日以前出生、年满6周岁的适龄儿童") == []
+    assert [d.text for d in durations("办理居住证满1年，每2周报告一次")] == ["1年", "2周"]

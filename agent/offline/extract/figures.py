@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.lexicon.thesaurus import categories
 from agent.lexicon.wordlists import table, words
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
@@ -110,16 +111,37 @@ _LONGEST_FIRST = tuple(sorted(_MEASURED_BY, key=len, reverse=True))  # the longe
 
 def in_unit_of(quantity: str, text: str) -> bool:
     """``text`` holds a figure in a unit of the quantity ``quantity`` names, or of the quantity
-    it ends in: 「体重」 ← 「约只有8公斤重」, 「募款金额」 ← 「筹得29亿美元」, 「比例」 ← 「1:7」."""
-    for name in _LONGEST_FIRST:
-        if quantity.endswith(name) and (len(name) >= 2 or quantity == name):
-            return any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
-    return False
+    it ends in: 「体重」 ← 「约只有8公斤重」, 「募款金额」 ← 「筹得29亿美元」, 「比例」 ← 「1:7」; a sum
+    of money the thesaurus files as one (「优待金」 ← 「每人每年22000元」)."""
+    name = _quantity_name(quantity)
+    return bool(name) and any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
 
 
 def measured(quantity: str) -> bool:
     """``quantity`` names (or ends in) a quantity with known units (「补助比例」: 比例)."""
-    return any(quantity.endswith(name) and (len(name) >= 2 or quantity == name) for name in _LONGEST_FIRST)
+    return bool(_quantity_name(quantity))
+
+
+def sum_of_money(quantity: str) -> bool:
+    """``quantity`` names a sum of money (「经费」「优待金」)."""
+    return _quantity_name(quantity) == "金额"
+
+
+def _quantity_name(quantity: str) -> str:
+    """The quantity name of agent/lexicon/quantity_units.tsv that ``quantity`` is or ends in, or
+    「金额」 for a word 同义词词林 files under sums of money (Dj04 资金, Dj05 货币, Dj06 租税, Dj07
+    工资/津贴, Dj08 款项/费用: 「优待金」「罚款」「补贴」; not Dj02 价值, whose 「增加值增长了多少」 asks
+    a rate); "" for none."""
+    for name in _LONGEST_FIRST:
+        if quantity.endswith(name) and (len(name) >= 2 or quantity == name):
+            return name
+    if len(quantity) >= 2 and not quantity.endswith("率") and any(  # 「税率」 is a share
+            c.startswith(_MONEY_CLASSES) for c in categories(quantity)):
+        return "金额"
+    return ""
+
+
+_MONEY_CLASSES = ("Dj04", "Dj05", "Dj06", "Dj07", "Dj08")
 
 
 def counted(noun: str, text: str) -> bool:
@@ -175,7 +197,7 @@ def numerals(text: str) -> list[Span]:
 # or years (up to three digits: 「2026年」 is a year; 「140年历史」「一万年前」), not the day of a
 # date (「5月31日」)
 DURATION = re.compile(
-    r"(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百半]+)\s*(?:个)?(?:工作日|工作天|自然日|小时|分钟|星期|周)"
+    r"(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百半]+)\s*(?:个)?(?:工作日|工作天|自然日|小时|分钟|星期|周(?!岁))"
     r"|(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百]+)\s*(?:天|日)(?=内|以内|之内|以上|后|起|[,，。;；]|$)"
     r"|(?<![\d月年.,])(?:\d{1,3}|[一二三四五六七八九十两百半]+)\s*个(?:半)?月"
     r"|(?<![\d月年.,第])(?:\d{1,3}|[一二三四五六七八九十两半百千万]+)\s*多?年(?:半)?(?=内|以内|之内|以上|以下|后|前|以前|历史|之久|[,，。;；]|$)"

@@ -15,6 +15,7 @@ from agent.offline.extract.figures import (
     measured,
     numerals,
     ordinals,
+    sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.gather.credit import term_credit
@@ -215,10 +216,13 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
     elif q.qtype == "where":
         typed = lambda c: bool(_PLACE_LABEL.search(c.norm))  # 「交到什么地方」: 「受理地址：…」
-    elif (q.wants_number or q.qtype in ("which", "fact")) and any(map(measured, (*q.asked, q.kind))):
+    elif q.wants_number and _SHARE_ASKED.search(q.text):
+        # 「自筹款占总经费多少」: 「不得低于…10%」
+        typed = lambda c: in_unit_of("比例", c.norm)
+    elif (q.wants_number or q.qtype in ("which", "fact")) and _quantities(q) and not _unmeasured_asked(q):
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
         # figure (2026年度)
-        quantities = [n for n in (*q.asked, q.kind) if measured(n)]
+        quantities = _quantities(q)
         typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)  # noqa: E731
     elif q.qtype == "number":
         # 「公示几个工作日」: a figure of the asked noun (「5个工作日」) when a close sentence counts it,
@@ -236,11 +240,34 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     # a time of day is said once in a notice (「…下午13:30至17:00」), often under a heading the
     # question does not use (「办理时间」 for 「几点下班」): looked for further down
-    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 4
+    # and a figure further down than a date or a kind (「一年能领多少优待金」: the fifth runner-up)
+    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 6 if q.wants_number else 4
     for cand in candidates[1:depth]:
         if cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score:
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+# 「占总经费多少」「占比多少」: a share of the thing after 占 is asked
+_SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
+
+
+def _quantities(q: Question) -> list[str]:
+    """The asked nouns that name a quantity with known units; not a sum of money when another
+    unit is asked (「水费能免掉几方」: 立方米)."""
+    other_unit = (bool(q.unit) and q.unit not in _MONEY_ASKED) or bool(_MEASURE_ASKED.search(q.text))
+    return [n for n in (*q.asked, q.kind) if measured(n) and not (other_unit and sum_of_money(n))]
+
+
+_MONEY_ASKED = frozenset({"钱", "元", "万元", "亿元", "美元"})
+# 「几方」「几成」: 几 and a measure word, which asks in that measure (not 「几块钱」)
+_MEASURE_ASKED = re.compile(r"(?<![十百千万两一二三四五六七八九\d])几(?!乎|块|元|钱|万|千|百|十)[\u4e00-\u9fff]")
+
+
+def _unmeasured_asked(q: Question) -> bool:
+    """The noun the question word follows is asked and has no known units (「税率多少以上就不能领
+    育儿津贴」: 税率, though 津贴 is a sum of money)."""
+    return any(re.search(re.escape(n) + r"(?:是|为|到|达到)?(?:多少|几)", q.text) and not measured(n) for n in q.asked)
 
 
 # a time of day, and the questions that ask for one (「几点」「几时」)

@@ -221,7 +221,7 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     # (「梓陵|市」: nrt, 「峣|山县」: zg): LAC's LOC, in place of the part jieba kept; not where jieba
     # read a common word (「路口|镇」: s, 「牛车|水区」), which the documents may well name alone
     cut = _cut_names(tagged, text)
-    places = [n for n in entities.names(text) if _PLACE.match(n) and n not in out and not _generic_head(n)
+    places = [n for n in entities.names(text) if (_PLACE.match(n) or len(n) == 2) and n not in out and not _generic_head(n)
               and n in cut and any(t.text == n and t.tag == "LOC" for t in entities.tokens(text))]
     out = [w for w in out if not any(w in p for p in places)] + places
     return tuple(dict.fromkeys(out))
@@ -242,7 +242,7 @@ def _cut_names(tagged: list[tuple[str, str]], text: str) -> set[str]:
         starts.append((at, word, flag))
         at += len(word)
     for (i, word, flag), (j, after, _) in pairwise(starts):
-        if flag in ("nrt", "zg", "x", "g") and i >= 0 and j >= 0:
+        if flag in ("nrt", "zg", "x", "g", "yg") and i >= 0 and j >= 0:
             spans.add(text[i : j + len(after)])
     return spans
 _EACH = re.compile(r"每个(?=[人月年天日户家])")
@@ -316,9 +316,38 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
                 and not _is_question_word(w)
+                and not _agent(tagged, j)
             ):
                 asked.append(w)
+    asked += _had(text)
     return tuple(dict.fromkeys(asked))
+
+
+def _agent(tagged: list[tuple[str, str]], j: int) -> bool:
+    """The word at ``j`` does the asked thing, it is not what is counted: the agent of a passive
+    (「被城管查到要罚多少钱」) or of a preposition of giving (「政府给补多少钱」)."""
+    before = tagged[j - 1][0] if j > 0 else ""
+    after = tagged[j + 1] if j + 1 < len(tagged) else ("", "")
+    return before in _PASSIVE or (after[1] == "p" and after[0] in _GIVING)
+
+
+_PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
+_GIVING = frozenset({"给", "帮", "替", "为"})  # prepositions whose subject gives to the asker
+
+
+def _had(text: str) -> list[str]:
+    """「有停车场吗」「淹死了有补偿吗」: the thing whose existence a 有…吗 clause asks, by LAC's
+    nouns between 有 and 吗 (jieba glues 「了有」)."""
+    out: list[str] = []
+    for clause in re.split(r"[,，;；:：。?？!！]", text):
+        toks = entities.tokens(clause)
+        if len(toks) < 3 or toks[-1].text not in ("吗", "么", "嗎", "麼"):
+            continue
+        at = next((k for k, t in enumerate(toks) if t.text == "有" and t.tag == "v"), -1)
+        if at >= 0:
+            out += [t.text for t in toks[at + 1 : -1]
+                    if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+    return out
 
 
 _NOUN_FLAGS = ("n", "vn", "nz")

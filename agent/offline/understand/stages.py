@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agent.lexicon import entities
 from agent.offline.check.premise import claimed_opposites
 from agent.offline.draft import Draft, Stage
 from agent.offline.gather.evidence import Candidate
@@ -14,6 +15,9 @@ from agent.offline.understand.followup import resolve
 from agent.offline.understand.multihop import Hop, bridge_entity, split_relative
 from agent.offline.understand.question import analyze
 from ingest.normalize import is_traditional, normalize_query
+
+# a place's name and level, alone or at the start of an organisation's (「峤南市图书馆」)
+_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[省市县区]")
 
 
 class ResolveFollowUp(Stage):
@@ -56,6 +60,7 @@ class Analyze(Stage):
         # 「西贡商信银行」 of a document that writes 「西贡商业信用银行」: the name is the one written
         # there (for the checks; the question's words, which found the evidence, stay as asked)
         q = replace(q, names=tuple(self.docs.spelled_out(q.text, n) or n for n in q.names))
+        q = replace(q, names=(*q.names, *self._bare_places(q)))
         if q.english:
             chinese = self.docs.pinyin().terms(resolved)
             if chinese:
@@ -66,6 +71,23 @@ class Analyze(Stage):
             claimed = claimed_opposites(q.text)
             q = replace(q, terms=tuple(dict.fromkeys([*q.terms, *claimed[:2]])))
         return replace(draft, resolved=resolved, q=q, bridge=tuple(bridge))
+
+    def _bare_places(self, q) -> tuple[str, ...]:
+        """A place the question writes without its level (「洄川的公积金」, which LAC reads as a
+        person) where the documents write it with one (「洄川市」), and a place with its level that
+        jieba cut, alone or opening an organisation's name (「峤南市图书馆」: 峤南市), when the
+        documents write it and no name of the question holds it."""
+        out = []
+        for t in entities.tokens(q.text):
+            if any(t.text in n or n in t.text for n in q.names):
+                continue
+            if t.tag in ("PER", "LOC") and 2 <= len(t.text) <= 3 and self.docs.leveled_place(t.text):
+                out.append(t.text)
+            elif t.tag in ("LOC", "ORG"):  # 「洄|川|市」 to jieba, 洄川市 to LAC
+                m = _OPENING_PLACE.match(t.text)
+                if m and self.docs.writes(m.group(0)):
+                    out.append(m.group(0))
+        return tuple(dict.fromkeys(out))
 
     def _hop(self, hop: Hop, question: str) -> tuple[str, list[Candidate]]:
         """Resolve the description to an entity; return the rewritten question and the bridge."""
