@@ -88,6 +88,9 @@ def test_question_types(segmenter, question, qtype):
         ("第二次被城管查到要罚多少钱？", ()),
         ("改成水冲式厕所，政府给补多少钱？", ()),
         ("改成水冲式厕所，政府补贴多少钱？", ("政府",)),
+        # an institution (cilin Dm) doing the verb before the question word (not one that has
+        # the counted thing: 「员工有多少人」 above)
+        ("一台电梯政府补助多少钱？", ("电梯",)),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from agent.lexicon import entities
+from agent.lexicon.thesaurus import categories
 from agent.lexicon.wordlists import table, words
 from agent.offline.extract.figures import DURATION, GROUPED
 from agent.offline.understand.answer_type import asked_slot, question_words_only
@@ -328,11 +329,17 @@ def _agent(tagged: list[tuple[str, str]], j: int) -> bool:
     (「被城管查到要罚多少钱」) or of a preposition of giving (「政府给补多少钱」)."""
     before = tagged[j - 1][0] if j > 0 else ""
     after = tagged[j + 1] if j + 1 < len(tagged) else ("", "")
-    return before in _PASSIVE or (after[1] == "p" and after[0] in _GIVING)
+    if before in _PASSIVE or (after[1] == "p" and after[0] in _GIVING):
+        return True
+    # an institution or a person doing the verb after it (「政府补助多少钱」「乡镇承诺多少天」), not
+    # one that has the counted thing (「员工有多少人」)
+    return (after[1].startswith("v") and after[0] not in GENERIC_VERBS
+            and any(c.startswith(_DOERS) for c in categories(tagged[j][0])))
 
 
 _PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
 _GIVING = frozenset({"给", "帮", "替", "为"})  # prepositions whose subject gives to the asker
+_DOERS = ("Dm", "A")  # 同义词词林's institutions (政府, 企业, 银行) and people
 
 
 def _had(text: str) -> list[str]:
