@@ -318,6 +318,9 @@ def test_level_refuses_a_sentence_about_another_level(segmenter, docs):
     assert rules.level(d, docs) == Refusal("level", "the sentence is about 国家级, the question about 省级")
     same = draft(segmenter, "省级平台的奖励是多少？", sentence("认定为省级平台的，奖励100万元。"))
     assert rules.level(same, docs) is None
+    # the sponsors of a school
+    private = draft(segmenter, "民办初中今年怎么报名？", sentence("区内公办小学毕业生按对口直升方式安排到初中。"))
+    assert rules.level(private, docs) == Refusal("level", "the sentence is about 公办, the question about 民办")
 
 
 def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, docs):

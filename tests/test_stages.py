@@ -84,6 +84,7 @@ def test_question_types(segmenter, question, qtype):
         # 「有X吗」 asks whether X exists (jieba glues 「了有」; LAC reads 有|补偿)
         ("图书馆有停车场吗，停车怎么收费？", ("停车场",)),
         ("牲畜淹死了有补偿吗？", ("补偿",)),
+        ("体育中心有攀岩馆吗？", ("攀岩馆",)),  # LAC's word (a LOC to it), in no dictionary
         # the agent of a passive or of 「给」 does the thing, it is not what is counted
         ("第二次被城管查到要罚多少钱？", ()),
         ("改成水冲式厕所，政府给补多少钱？", ()),

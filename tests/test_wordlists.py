@@ -46,8 +46,10 @@ def test_exclusive_qualifiers():
         ("博士后", "博士", "硕士"),
         ("蓝色预警", "黄色预警", "橙色预警", "红色预警"),
         ("在职", "退休"),
+        ("公办", "民办"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
+    assert "民办教育促进法" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")
     assert "GB/T 17775-2003" in said("exclusive_qualifiers.txt")
 

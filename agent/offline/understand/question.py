@@ -320,7 +320,6 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _agent(tagged, j)
             ):
                 asked.append(w)
-    asked += _had(text)
     return tuple(dict.fromkeys(asked))
 
 
@@ -352,8 +351,9 @@ def _had(text: str) -> list[str]:
             continue
         at = next((k for k, t in enumerate(toks) if t.text == "有" and t.tag == "v"), -1)
         if at >= 0:
+            # (a facility LAC reads as a place: 「有攀岩馆吗」)
             out += [t.text for t in toks[at + 1 : -1]
-                    if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+                    if t.tag in (*_NOUN_FLAGS, "LOC") and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
     return out
 
 
@@ -367,7 +367,8 @@ def _asked_words(tagged: list[tuple[str, str]], text: str, segmenter: Segmenter)
         kept = next((w for w in (word, _noun_head(word)) if w and _asked_word(w, text, segmenter)), "")
         if kept:
             out.append(kept)
-    return tuple(dict.fromkeys(out))
+    # the thing a 「有…吗」 clause asks about is LAC's word, dictionary or not (「攀岩馆」)
+    return tuple(dict.fromkeys([*out, *_had(text)]))
 
 
 def _asked_word(word: str, text: str, segmenter: Segmenter) -> bool:
