@@ -100,6 +100,14 @@ def test_a_thing_and_an_action_on_it_the_named_notice_never_mentions_are_a_topic
     assert rules.unknown_noun(draft(segmenter, "蓁峰县停水如果遇到下雨会延到哪一天？", sentence(delay)), water) is None
 
 
+def test_the_askers_own_people_are_no_unknown_noun_nor_an_unsaid_quantity(segmenter):
+    rule = "个人账户资金余额可以依法继承，并向其亲属一次性发放丧葬补助金800元。"
+    notices = LiteralDocuments({"a.txt": "漳屿市城乡居民基本养老保险办法\n" + rule}, segmenter=segmenter)
+    d = draft(segmenter, "漳屿市领养老金的老人去世了，家属能领多少丧葬补助金？", sentence(rule))
+    assert "家属" in d.q.asked
+    assert rules.unknown_noun(d, notices) is None and rules.quantity(d, notices) is None
+
+
 def test_a_word_the_thesaurus_lists_alone_is_said_by_a_close_word_sharing_a_character():
     from agent.offline.documents import written
 

@@ -88,10 +88,13 @@ def test_question_types(segmenter, question, qtype):
         # the agent of a passive or of 「给」 does the thing, it is not what is counted
         ("第二次被城管查到要罚多少钱？", ()),
         ("改成水冲式厕所，政府给补多少钱？", ()),
-        ("改成水冲式厕所，政府补贴多少钱？", ("政府",)),
+        ("改成水冲式厕所，政府补贴多少钱？", ()),  # 补贴 a verb to LAC: 政府 gives
         # an institution (cilin Dm) doing the verb before the question word (not one that has
         # the counted thing: 「员工有多少人」 above)
         ("一台电梯政府补助多少钱？", ("电梯",)),
+        # a modal between (补贴 is n to jieba, v to LAC), a state (cilin Di02); the source after 从
+        ("买台四驱轮式拖拉机，国家能补贴多少钱？", ()),
+        ("单位每个月能从政府那拿多少见习补贴？", ("补贴",)),
     ],
 )
 def test_asked_nouns_are_nouns_by_the_taggers_reading(segmenter, question, asked):

@@ -77,6 +77,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
     for noun in q.asked:
         if noun in COMPUTED or (free and noun == q.kind):
             continue  # a calculation asks for what it computes
+        if is_personal(noun):
+            continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
@@ -325,10 +327,13 @@ def quantity(d: Draft, docs) -> Refusal | None:
         # 「乡镇承诺多少天内办完」: a length of time is asked, the sentence's length of time answers
         # (「承诺办结时限12个工作日」), whatever noun stands before the question word
         measured = [c for c in pool[:3] if q.unit == DURATION_ASKED and durations(c.norm)]
-        measured += [c for c in pool[:3] if (numerals(c.norm) or ordinal_first(q, c.norm)) and all(
+        nouns = [n for n in q.asked if n not in COMPUTED and not is_personal(n)]  # 「家属能领多少」: 亲属
+        # (a length of time asked of no noun, 「乡镇承诺多少天内办完」, wants a length of time)
+        measured += [c for c in pool[:3] if (nouns or q.unit != DURATION_ASKED) and (
+            numerals(c.norm) or ordinal_first(q, c.norm)) and all(
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
-            for n in q.asked if n not in COMPUTED)]
+            for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None

@@ -317,28 +317,38 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
                 and not _is_question_word(w)
-                and not _agent(tagged, j)
+                and not _agent(tagged, j, text)
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
 
 
-def _agent(tagged: list[tuple[str, str]], j: int) -> bool:
+def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
     """The word at ``j`` does the asked thing, it is not what is counted: the agent of a passive
-    (「被城管查到要罚多少钱」) or of a preposition of giving (「政府给补多少钱」)."""
+    (「被城管查到要罚多少钱」) or of a preposition of giving (「政府给补多少钱」), the source of what
+    is got (「从政府那拿多少」)."""
     before = tagged[j - 1][0] if j > 0 else ""
     after = tagged[j + 1] if j + 1 < len(tagged) else ("", "")
-    if before in _PASSIVE or (after[1] == "p" and after[0] in _GIVING):
+    if before in _PASSIVE or before in _SOURCE or (after[1] == "p" and after[0] in _GIVING):
         return True
-    # an institution or a person doing the verb after it (「政府补助多少钱」「乡镇承诺多少天」), not
-    # one that has the counted thing (「员工有多少人」)
-    return (after[1].startswith("v") and after[0] not in GENERIC_VERBS
+    # an institution or a person doing the verb after it, a modal between (「政府补助多少钱」「国家
+    # 能补贴多少钱」), not one that has the counted thing (「员工有多少人」)
+    k = j + 1
+    while k < len(tagged) and tagged[k][0] in _MODALS:
+        k += 1
+    verb = tagged[k] if k < len(tagged) else ("", "")
+    acting = verb[1].startswith("v") or any(  # 「能补贴」: 补贴 n to jieba, v to LAC
+        t.text == verb[0] and t.tag == "v" for t in entities.tokens(text))
+    return (acting and verb[0] not in GENERIC_VERBS
             and any(c.startswith(_DOERS) for c in categories(tagged[j][0])))
 
 
 _PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
 _GIVING = frozenset({"给", "帮", "替", "为"})  # prepositions whose subject gives to the asker
-_DOERS = ("Dm", "A")  # 同义词词林's institutions (政府, 企业, 银行) and people
+_MODALS = frozenset({"能", "会", "要", "可以", "能够", "应该", "需要", "将", "可"})
+_SOURCE = frozenset({"从", "向"})  # 「从政府那拿多少」「向银行贷多少」: whom it comes from
+# 同义词词林's institutions (Dm: 政府, 企业, 银行), states and their divisions (Di02: 国家, 乡镇) and people
+_DOERS = ("Dm", "Di02", "A")
 
 
 def _had(text: str) -> list[str]:
