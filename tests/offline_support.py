@@ -25,7 +25,7 @@ class LiteralDocuments(Documents):
         self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()],
                                         title_line=lambda source: _title_line(texts[source]))
         self._unknown_cache, self._doc_norms, self._openings, self._entities, self._spelled = {}, {}, {}, {}, {}
-        self._shortened, self._cell = {}, ((), None)
+        self._shortened, self._cell, self._written_as = {}, ((), None), {}
         self._lexicon = None
 
 

@@ -49,6 +49,7 @@ class Documents:
         self.evidence = EvidenceFinder(index, self.tuning)
         self.roles = RoleBook(index)
         self._unknown_cache: dict[str, bool] = {}
+        self._written_as: dict[tuple[str, bool], bool] = {}  # (term, with a level after it) → some document does
         self._shortened: dict[str, bool] = {}
         self._cell: tuple[tuple, Cell | None] = ((), None)
         self._doc_norms: dict[str, str] = {}
@@ -169,12 +170,20 @@ class Documents:
 
     def writes(self, term: str) -> bool:
         """Some document writes ``term`` as it is (not a part of it, 「牛车水」 for 「牛车水区」)."""
-        return any(term in text for text in self.evidence._chunk_texts)
+        return self._written(term, leveled=False)
 
     def leveled_place(self, name: str) -> bool:
         """Some document writes ``name`` with a place's level after it (「溥城」 of 「溥城区」)."""
-        pattern = re.compile(re.escape(name) + _LEVEL_WORD)
-        return any(pattern.search(text) for text in self.evidence._chunk_texts)
+        return self._written(name, leveled=True)
+
+    def _written(self, term: str, leveled: bool) -> bool:
+        """One scan of every chunk per term and question form, remembered (the Analyze and Check
+        stages ask it of every question's places)."""
+        key = (term, leveled)
+        if key not in self._written_as:
+            pattern = re.compile(re.escape(term) + (_LEVEL_WORD if leveled else ""))
+            self._written_as[key] = any(pattern.search(text) for text in self.evidence._chunk_texts)
+        return self._written_as[key]
 
     def in_document(self, cand: Candidate, entity: str) -> bool:
         """The sentence's document names ``entity`` (its file name counts), or its stem when a
