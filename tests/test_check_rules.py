@@ -83,9 +83,30 @@ def test_a_topic_the_named_notice_never_mentions_is_refused_though_another_notic
     assert refusal.detail.endswith("which the notice about 蔺州县 never mentions"), refusal.detail
 
 
+def test_a_sum_of_money_of_a_kind_the_named_notice_never_names_is_refused(segmenter):
+    item = "3.生育医疗费用报销和生育津贴申领（限参加职工基本医疗保险的父母）；"
+    guide = LiteralDocuments({"a.txt": "青石区新生儿出生一件事联办服务指南\n" + item}, segmenter=segmenter)
+    d = draft(segmenter, "青石区生二孩有没有育儿补贴，一年给多少钱？", sentence(item))
+    d = replace(d, q=replace(d.q, names=("青石区",)))  # as the Analyze stage names it
+    assert rules.unknown_noun(d, guide) == Refusal(
+        "unknown-noun", "asked about 育儿补贴, a sum the notice about 青石区 never names")
+    # a sum the notice names by its parts, apart (人才公寓 … 租金), is named
+    rent = "（二）人才公寓租金按市场评估租金的40%收取。"
+    flats = LiteralDocuments({"a.txt": "青石区人才公寓管理办法\n" + rent}, segmenter=segmenter)
+    d = draft(segmenter, "青石区硕士租人才公寓，公寓租金怎么算？", sentence(rent))
+    assert rules.unknown_noun(replace(d, q=replace(d.q, names=("青石区",))), flats) is None
+    # so is one the question qualifies by a count (「单台补贴」: 单 a, 台 n to LAC)
+    row = "轮式拖拉机 | 30马力以下 | 1500"
+    machines = LiteralDocuments({"a.txt": "青石县农机报废补贴实施细则\n机具品目 | 档次 | 补贴额（元/台）\n" + row}, segmenter=segmenter)
+    d = draft(segmenter, "青石县农机补贴一览表里单台补贴最高的是哪个档次？", sentence(row))
+    assert rules.unknown_noun(replace(d, q=replace(d.q, names=("青石县",))), machines) is None
+
+
 def test_a_thing_and_an_action_on_it_the_named_notice_never_mentions_are_a_topic(segmenter):
     rule = "（一）租房提取：无自有住房且租房居住的，每年可提取一次。"
-    notices = LiteralDocuments({"a.txt": "洄川市住房公积金提取办事指南\n" + rule}, segmenter=segmenter)
+    # (another notice writes 房子: the word is no stranger to the documents, only to this notice)
+    notices = LiteralDocuments({"a.txt": "洄川市住房公积金提取办事指南\n" + rule,
+                                "b.txt": "澄湖县农村危房改造实施方案\n房子经鉴定为D级危房的，予以拆除重建。"}, segmenter=segmenter)
     refit = draft(segmenter, "洄川市的公积金能取出来装修房子吗？", sentence(rule))
     refit = replace(refit, q=replace(refit.q, names=("洄川市",)))  # as the Analyze stage names it
     refusal = rules.unknown_noun(refit, notices)
@@ -290,6 +311,15 @@ def test_a_sentence_that_refers_back_to_the_documents_place_is_about_it(segmente
     there = draft(segmenter, asked, sentence("清初将这里作为海防要地，禁止商船入内。", source="south.txt", coverage=0.5))
     assert rules.other_entity(there, places) == Refusal(
         "other-entity", "the best sentence is about something other than 黑龙江省")
+
+
+def test_a_name_the_notices_title_quotes_is_what_its_sentences_are_about(segmenter):
+    hours = "周六上午9:00—12:00提供延时服务（法定节假日除外）。"
+    guide = LiteralDocuments({"guide.txt": "青石区新生儿出生“一件事”联办服务指南\n" + hours},
+                             segmenter=Segmenter(["出生一件事"]))
+    asked = draft(segmenter, "周六能去政务中心办出生一件事吗？", sentence(hours, source="guide.txt"))
+    assert guide.named_entity(asked.q) == "出生一件事"
+    assert rules.other_entity(asked, guide) is None
 
 
 def test_a_yes_or_no_about_a_named_place_wants_a_sentence_that_names_it(segmenter):

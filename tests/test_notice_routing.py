@@ -59,3 +59,23 @@ def test_sentences_of_a_document_naming_the_asked_place_go_first(segmenter):
     # a question that names no place keeps the order
     plain = draft(segmenter, "创办小微企业的补贴每户多少钱？").q
     assert Gather(docs)._naming_first(plain, [theirs, ours]) == [theirs, ours]
+
+
+def test_the_best_passages_notice_is_read_whole(tmp_path_factory, embedder):
+    """The line that answers may be in a chunk retrieval ranks below the notice's look-alike lines
+    (「最低生活保障家庭按租金标准的10%缴纳」 under 「转租…公租房的」): every chunk of the best
+    passage's notice is gathered."""
+    from agent.offline.understand.question import analyze
+
+    sections = "\n".join(f"第{i}条 承租人第{i}项义务：按时缴纳租金，爱护公租房及其附属设施，不得擅自改变房屋用途。"
+                         for i in range(1, 31))
+    files = {"rent.txt": "汀屿市公共租赁住房租金管理办法\n\n汀屿市住房和城乡建设局\n\n" + sections + "\n",
+             "other.txt": _notice("云河市", "一次性创业补贴", "一、补贴标准\n创办小微企业的，按每户6000元给予补贴。")}
+    qa = open_small_corpus(tmp_path_factory, embedder, "whole-notice", files)
+    docs = qa.offline.pipeline.docs
+    chunks = [c.id for c in docs.index.chunks if c.source == "docs/rent.txt"]
+    assert len(chunks) > 8  # more than retrieval returns
+    question = "公租房租金怎么缴纳？"
+    q = analyze(question, docs.index.segmenter)
+    passages = Gather(docs)._passages(question, docs.retriever.query_vector(question), q)
+    assert {p.chunk_id for p in passages} >= set(chunks)

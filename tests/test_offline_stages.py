@@ -79,6 +79,10 @@ def test_a_place_written_without_its_level_or_opening_an_organisations_name_is_n
     assert "洄川市" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
     question = "峤南市图书馆有停车场吗？"
     assert "峤南市" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
+    # a bare place opening a longer one LAC reads as a place (「泷陵小区」: 泷陵, of 泷陵市)
+    estates = LiteralDocuments({"a.txt": "泷陵市住宅物业服务收费管理规定\n物业服务费按建筑面积计收。"}, segmenter=segmenter)
+    question = "泷陵小区电梯坏了要动用维修资金，流程怎么走？"
+    assert "泷陵" in Analyze(estates)(Draft(question=question, resolved=question)).q.names
     # a place with a level no document writes as it is (「牛车水区」 of a text on 牛车水) is none
     chinatown = LiteralDocuments({"a.txt": "牛车水是新加坡的唐人街。"}, segmenter=segmenter)
     question = "是什么的出现才缓解牛车水区的拥挤状况？"
@@ -125,6 +129,77 @@ def test_a_runner_up_without_the_best_sentences_unasked_condition_goes_first(seg
     other = sentence("企业投资的光伏电站，每千瓦补贴100元。", score=0.99)
     d = draft(segmenter, "农民在自家屋顶装光伏，每千瓦补多少钱？", special, other)
     assert unconditioned_first(d.q, list(d.candidates), notice) == [special, other]
+    # nor a runner-up about another party than the one the question asks about (个人, not 单位)
+    person = sentence("（一）在禁止燃放区域内燃放烟花爆竹的，由公安机关责令停止燃放，对个人处100元以上500元以下罚款；")
+    firm = sentence("对单位处1万元以上5万元以下罚款；", score=0.99)
+    d = draft(segmenter, "在县城里放炮被抓到了，个人一般罚多少？", person, firm)
+    assert d.q.asked == ("个人",)
+    assert unconditioned_first(d.q, list(d.candidates), notice) == [person, firm]
+    d = draft(segmenter, "在县城里放炮被抓到了，一般罚多少？", person, firm)
+    assert unconditioned_first(d.q, list(d.candidates), notice) == [firm, person]
+
+
+def test_a_count_question_is_answered_by_a_count_not_a_price(segmenter):
+    price = sentence("（三）补助之警报器均须经认可，市价每颗约800元，安装及器材费用全额由本局负担。")
+    count = sentence("（一）由本局派员到府免费安装警报器，每户以2颗为限，原则安装于卧室及楼梯间；", score=0.95)
+    d = draft(segmenter, "火灾警报器补助，一户最多能装几个？", price, count)
+    assert typed_first(d.q, list(d.candidates)) == [count, price]
+    # 「多少钱」 asks the price
+    d = draft(segmenter, "火灾警报器一个多少钱？", price, count)
+    assert typed_first(d.q, list(d.candidates)) == [price, count]
+
+
+
+def test_a_place_where_the_asked_thing_is_done_answers_where(segmenter):
+    subject = sentence("主旨：公告本市115年度中低收入老人生活津贴发给标准、申请资格及申请方式，请市民踊跃申请。")
+    others = [sentence(f"（{i}）津贴于每月20日前拨入申请人账户。", score=0.9) for i in range(10)]
+    office = sentence("（一）由申请人检具申请表，向户籍所在地区公所社会课提出申请；", score=0.85)
+    d = draft(segmenter, "这个老人生活津贴要去哪里申请？", subject, *others, office)
+    assert typed_first(d.q, list(d.candidates))[0] is office
+    # a place where something else is done does not
+    paid = sentence("（二）津贴按月拨入申请人在本市金融机构开立的账户。", score=0.85)
+    d = draft(segmenter, "这个老人生活津贴要去哪里申请？", subject, paid)
+    assert typed_first(d.q, list(d.candidates))[0] is subject
+    # nor does a verb the question says before its question word (CMRC 2018 trial)
+    home = sentence("印度野驴是栖息在南亚的亚洲野驴亚种。")
+    threat = sentence("它们亦受到失去栖息地及牧民放牧的威胁。", score=0.9)
+    d = draft(segmenter, "印度野驴栖息在哪儿？", home, threat)
+    assert typed_first(d.q, list(d.candidates))[0] is home
+
+
+def test_a_runner_up_whose_range_holds_the_questions_figure_goes_first(segmenter):
+    from agent.offline.gather.rank import ranged_first
+
+    merged = sentence("重新就业后再次失业的，领取期限可以合并计算，但合并后最长不超过24个月。")
+    short = sentence("累计缴费满1年不足5年的，最长领取12个月；", score=0.99)
+    longer = sentence("满5年不足10年的，最长领取18个月；", score=0.97)
+    d = draft(segmenter, "交了7年失业保险，失业金最多能领几个月？", merged, short, longer)
+    assert ranged_first(d.q, list(d.candidates)) == [longer, merged, short]
+    d = draft(segmenter, "交了三年失业保险，失业金最多能领几个月？", merged, short, longer)  # 三 → 3
+    assert ranged_first(d.q, list(d.candidates)) == [short, merged, longer]
+    # a question that gives no figure keeps the order
+    d = draft(segmenter, "失业金最多能领几个月？", merged, short, longer)
+    assert ranged_first(d.q, list(d.candidates)) == [merged, short, longer]
+    # nor a period it counts over (「一年」), nor a sentence whose only figure bounds the range
+    cap = sentence("同一申报主体年度内最多申报2个项目。")
+    age = sentence("注册时间在1年以上的合作社可以申报。", score=0.95)
+    d = draft(segmenter, "一家合作社一年最多能报几个？", cap, age)
+    assert ranged_first(d.q, list(d.candidates)) == [cap, age]
+    loan = sentence("关爱证每次可借5册，借期60天。")
+    card = sentence("60周岁以上老年人可办理关爱证。", score=0.95)
+    d = draft(segmenter, "我爸72岁了办了关爱证，一本书能借多长时间？", loan, card)
+    assert ranged_first(d.q, list(d.candidates)) == [loan, card]
+
+
+def test_a_table_row_in_another_unit_does_not_answer_how_much_money(segmenter):
+    row = sentence("满5年不足8年 | 15个月")
+    rate = sentence("本市现行月最低工资标准为2100元，据此失业保险金标准为每人每月1890元。", score=0.95)
+    d = draft(segmenter, "失业金现在一个月发多少钱？", row, rate)
+    assert typed_first(d.q, list(d.candidates)) == [rate, row]
+    # a row's bare figure is in its header's unit: it may answer
+    bare = sentence("3｜收割机｜1.8")
+    d = draft(segmenter, "收割机补贴多少钱？", bare, rate)
+    assert typed_first(d.q, list(d.candidates)) == [bare, rate]
 
 
 def test_the_notices_title_words_tell_no_clause_apart(segmenter):
@@ -530,6 +605,10 @@ def test_a_runner_up_with_a_closing_date_answers_when_a_period_ends(segmenter):
     d = draft(segmenter, "医保集中缴费期到哪天结束？", sentence("在集中缴费期内参保缴费的，自2026年1月1日起享受待遇。"),
               sentence("答：集中缴费期为2025年9月1日至2025年12月31日。", score=0.9))
     assert typed_first(d.q, list(d.candidates))[0].text.startswith("答：集中缴费期为")
+    # a range written 「自…起至…止」, in 民国 years of three digits
+    d = draft(segmenter, "警报器补助申请到什么时候截止？", sentence("补助之警报器均须经认可，安装费用全额由本局负担。"),
+              sentence("五、申请期间：自115年2月1日起至115年10月31日止。", score=0.9))
+    assert typed_first(d.q, list(d.candidates))[0].text.startswith("五、申请期间")
 
 
 RESULTS_TABLE = """江源市2025年度营商环境考核结果的通报

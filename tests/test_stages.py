@@ -59,6 +59,7 @@ def segmenter():
         # the last question word asks: a figure before 「怎么处理」 is a condition
         ("同一个项目同时满足几项同类扶持政策时，怎么处理？", "fact"),
         ("如何计算一家企业能拿到多少补贴？", "number"),
+        ("失业金最多能领几个月？", "number"),  # 「几个月」 is a noun to LAC, yet asks
     ],
 )
 def test_question_types(segmenter, question, qtype):
@@ -85,6 +86,10 @@ def test_question_types(segmenter, question, qtype):
         ("图书馆有停车场吗，停车怎么收费？", ("停车场",)),
         ("牲畜淹死了有补偿吗？", ("补偿",)),
         ("体育中心有攀岩馆吗？", ("攀岩馆",)),  # LAC's word (a LOC to it), in no dictionary
+        # 「能/可以…吗」 asks whether one may act on the thing after the modal's verb (jieba tags
+        # 「孔明灯」 nr)
+        ("过年的时候能放孔明灯吗？", ("孔明灯",)),
+        ("房租能用住房公积金来交吗？", ("住房", "公积金")),
         # the agent of a passive or of 「给」 does the thing, it is not what is counted
         ("第二次被城管查到要罚多少钱？", ()),
         ("改成水冲式厕所，政府给补多少钱？", ()),

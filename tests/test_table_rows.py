@@ -50,10 +50,24 @@ BIRTH = """青石縣生育津貼發放公告
 """
 
 
+# a two-column table of half-open ranges (「满3年不足4年」: 3 years up to, not including, 4)
+JOBLESS = """青石县失业保险金申领办法
+
+一、领取期限
+失业人员领取失业保险金的期限，根据其失业前累计缴费时间确定：
+累计缴费时间 | 最长领取期限
+满1年不足2年 | 3个月
+满2年不足3年 | 6个月
+满3年不足4年 | 9个月
+满4年及以上 | 12个月
+二、失业保险金按月发放，标准为当地最低工资标准的90%。
+"""
+
+
 @pytest.fixture(scope="module")
 def table_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "tables",
-                             {"care.txt": CARE, "machines.txt": MACHINES, "birth.txt": BIRTH},
+                             {"care.txt": CARE, "machines.txt": MACHINES, "birth.txt": BIRTH, "jobless.txt": JOBLESS},
                              folder="notices")
 
 
@@ -73,6 +87,10 @@ def table_qa(tmp_path_factory, embedder):
         ("拖拉机报废拆解以后去哪个单位办注销登记？", "县农机安全监理站", "machines.txt"),
         # 「第二個孩子」 names the row 「第2名子女」; the header is the best sentence
         ("我們是低收入戶，第二個孩子的生育津貼可以領多少？", "6,500元", "birth.txt"),
+        # a figure the question writes in Chinese numerals (cn2an: 八十三 → 83) in a range
+        ("我奶奶今年八十三岁，普通家庭，每月护理补贴能领多少钱？", "90元", "care.txt"),
+        # 「三年多」 in the half-open range 「满3年不足4年」, in the one column in the asked unit
+        ("我交了三年多失业保险，失业金最多能领几个月？", "9个月", "jobless.txt"),
     ],
 )
 def test_a_row_named_by_range_ordinal_or_head_answers(table_qa, question, expected, source):

@@ -155,12 +155,15 @@ class Documents:
             doc = self.index.documents[cand.source].text
             if previous is not None and "\n" not in doc[previous.end : cand.start]:
                 text = previous.norm + text
+        # (a name the notice quotes, 「出生“一件事”联办」, is the name unquoted: 出生一件事)
+        text = _QUOTES.sub("", text)
+        title = _QUOTES.sub("", self.title_line(cand.source))
         windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
         if any(w in text for w in windows):
             return True
         if named:
             return False
-        if any(w in self.title_line(cand.source) for w in windows) or spelled_in(entity, self.title_line(cand.source)):
+        if any(w in title for w in windows) or spelled_in(entity, title):
             return True  # every sentence of 「关于组织申报市级工业设计中心的通知」 is about the centres
             # (of 「松禾市卫生健康委员会…公告」 about 「松禾市卫健委」)
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
@@ -203,6 +206,8 @@ class Documents:
             re.escape(stem) + _LEVEL_WORD, text)
 
 
+# quotation marks, which set a programme's name off in a notice (「出生“一件事”」)
+_QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # a place named by reference to the one the document is about
 _HERE = re.compile(r"这里|此地|该地|当地|本地|[本全该][省市县区镇乡村州]")
 # a place's level at the end of its name (「云溪市」「青海地区」)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 import cn2an
 
 from agent.lexicon import entities, is_aspect
-from agent.lexicon.thesaurus import is_personal
+from agent.lexicon.thesaurus import is_personal, synonyms
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
@@ -23,6 +24,7 @@ from agent.offline.extract.figures import (
     figures,
     in_unit_of,
     numerals,
+    sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
@@ -140,7 +142,47 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     if any(a + b in q.text for a in absent for b in absent if a != b) or any(
             a + b in q.text or b + a in q.text for a in things for b in acts):
         return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which the notice about {named} never mentions")
+    # a sum of money of a kind the notice never names, by a qualifier it never uses (「育儿补贴」 of
+    # the 出生一件事 guide); not one it names by the parts (「公寓租金」 of 人才公寓…租金)
+    unnamed = [(m, h) for m, h in _money_compounds(q, jieba_tags, lac_tags) if unsaid(m) and not _compound_written(m, h, text)]
+    if unnamed:
+        said = "、".join(m + h for m, h in unnamed)
+        return Refusal("unknown-noun", f"asked about {said}, a sum the notice about {named} never names")
     return None
+
+
+_NOT_KINDS = frozenset({"a", "m", "q", "d", "r"})
+
+
+def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]:
+    """The sums of money the question names by kind (「育儿补贴」「失业补助金」「特别照顾津贴」):
+    a noun of two characters or more (to both taggers) before a word 同义词词林 files under money
+    (`sum_of_money`), by jieba's words or inside one of LAC's; not one holding LAC's adjectives,
+    numerals, measure words, adverbs or pronouns (`_NOT_KINDS`)."""
+    out = []
+    # (「单台补贴」 qualifies no kind: 单 is an adjective to LAC)
+    qualifying = {w for w, flag in lac_tags if flag in _NOT_KINDS}
+    for tags in (jieba_tags, lac_tags):
+        for (m, flag), (h, _) in pairwise(tags):
+            if (flag in _TOPIC_FLAGS and not any(w in m for w in qualifying) and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
+                    and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
+                out.append((m, h))
+    for t in lac_tags:
+        word = t[0]
+        for i in range(2, len(word) - 1):
+            if sum_of_money(word[i:]) and len(word[i:]) >= 2 and word[:i] not in q.names:
+                out.append((word[:i], word[i:]))
+                break
+    return list(dict.fromkeys(out))
+
+
+def _compound_written(modifier: str, head: str, text: str) -> bool:
+    """The notice writes the sum: the compound itself, with a synonym for either part, with one
+    character put between or its parts reordered (`term_credit`), or by its abbreviation."""
+    compound = modifier + head
+    if term_credit(compound, text) >= 0.75 or abbreviates(compound, text):
+        return True
+    return any(m + h in text for m in (modifier, *synonyms(modifier)) for h in (head, *synonyms(head)))
 
 
 def unknown_name(d: Draft, docs) -> Refusal | None:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cn2an
+
 from agent.lexicon.wordlists import groups, mentioned, words
 from agent.offline.extract.figures import DIGITS, ordinals
 from agent.offline.gather.credit import term_credit
@@ -110,6 +112,8 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # 「调整后收运时间」, not 「调整前收运时间」)
             credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
                         + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked)
+                        # a table of one column of values answers in its unit (「能领几个月」: 「9个月」)
+                        + (len(table.header) == 2 and bool(q.unit) and q.unit_fits(cells[j]))
                         - 0.01 * _unasked(normalize(table.header[j]).text, q.text)
                         + _qualified(q.text, normalize(table.header[j]).text)
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
@@ -261,8 +265,22 @@ def _value_said(heading: str, cell: str, question: str) -> bool:
 
 
 def _digits(text: str) -> str:
-    """Simplified text with single Chinese numerals as digits (「两房」 -> 「2房」), to compare with cells."""
-    return normalize(text).text.translate(DIGITS)
+    """Simplified text with Chinese numerals as digits (「两房」 -> 「2房」, 「七十二岁」 -> 「72岁」, by
+    cn2an), to compare with cells."""
+    return _COMPOUND_NUMERAL.sub(_arabic, normalize(text).text).translate(DIGITS)
+
+
+# a Chinese numeral of tens, hundreds or thousands (「七十二」「一百二十」), not 「十分」
+_COMPOUND_NUMERAL = re.compile(r"[一二两三四五六七八九十百千零]*[十百千][一二两三四五六七八九十百千零]*")
+
+
+def _arabic(m: re.Match) -> str:
+    if len(m.group(0)) < 2:
+        return m.group(0)
+    try:
+        return str(cn2an.cn2an(m.group(0), "smart"))
+    except ValueError:
+        return m.group(0)
 
 
 def _cell_said(cell: str, asked: str) -> bool:
@@ -287,6 +305,8 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/]{1,4}?)?\s*(
                     r"(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
 
 
+# a measure from a bound up to, not including, another (「满3年不足4年」「1年以上不满5年」)
+_UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:不足|不满|未满|未达)\s*(\d+(?:\.\d+)?)\s*\2")
 # a measure up to a bound (「50平方米以下」「不足60岁」 is not read: only 以下)
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
 
@@ -298,6 +318,15 @@ def range_fit(clause: str, question: str) -> int:
     0 when it has none."""
     fits = _range_fits(normalize(clause).text, _digits(question), short_unit=True)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def without_ranges(clause: str) -> str:
+    """The clause with its ranges of a measure blanked out (「60周岁以上老年人」: what it says
+    besides whom it is for)."""
+    text = normalize(clause).text
+    for pattern in (_UNDER, _RANGE, _BELOW):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _in_range(cell: str, asked: str) -> bool:
@@ -317,6 +346,10 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
             found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
         out += [float(low) <= float(n) <= (float(high) if high else float("inf")) for n in found]
+    for m in _UNDER.finditer(cell):
+        low, unit, high = m.group(1), m.group(2), m.group(3)
+        found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:1])}", asked)
+        out += [float(low) <= float(n) < float(high) for n in found]
     return out
 
 
@@ -504,4 +537,5 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row"]
+__all__ = ["Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row",
+           "without_ranges"]

@@ -63,6 +63,7 @@ class EvidenceFinder:
         self._doc_df: dict[str, int] = {}
         self._pair_table = False  # not looked up yet (`_pairs`)
         self._chunk_by_id = {c.id: c for c in index.chunks}
+        self._chunk_row: dict[str, int] | None = None  # built on first use (`neighbour_chunks`)
         self._joined_chunks: str | None = None  # built on first use (`_chunks_joined`)
         self._chunk_starts: list[int] = []
         self._chunk_text_list: list[str] | None = None
@@ -202,6 +203,17 @@ class EvidenceFinder:
             elif value == score:
                 tie = True
         return "" if tie or score == 0 else best
+
+    def neighbour_chunks(self, chunk_id: str, reach: int = 40) -> list:
+        """The chunks of ``chunk_id``'s document within ``reach`` chunks of it, in index order (a
+        document's chunks are consecutive there)."""
+        if self._chunk_row is None:
+            self._chunk_row = {c.id: row for row, c in enumerate(self.index.chunks)}
+        chunks, at = self.index.chunks, self._chunk_row.get(chunk_id)
+        if at is None:
+            return []
+        source = chunks[at].source
+        return [c for c in chunks[max(0, at - reach) : at + reach + 1] if c.source == source]
 
     def rare_term_chunks(self, terms: tuple[str, ...], limit: int = 3) -> list[str]:
         """Chunks holding a question term that only one or two documents use (a figure such as

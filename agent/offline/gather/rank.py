@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from agent.lexicon.wordlists import groups, mentioned, table
 from agent.offline.extract.answer_clause import unnumbered
@@ -18,6 +19,7 @@ from agent.offline.extract.figures import (
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
+from agent.offline.extract.tables import range_fit, without_ranges
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
@@ -171,7 +173,9 @@ def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Ca
     for cand in candidates[1:4]:
         if (cand.source == top.source and cand.score >= _CLOSE * top.score
                 and (any(q.unit_fits(f.text) for f in figures(cand.norm)) or _LAST_CELL.search(cand.text))
-                and not _unasked(q, condition(cand.norm), title)):
+                and not _unasked(q, condition(cand.norm), title)
+                # 「个人一般罚多少」: not the runner-up about another party (「对单位处…罚款」)
+                and not any(term_credit(n, top.norm) and not term_credit(n, cand.norm) for n in q.asked)):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -186,6 +190,26 @@ def _unasked(q: Question, clause: str, title: str = "") -> bool:
     condition a 垃圾 question does)."""
     return bool(clause) and not any(len(t) >= 2 and t not in q.names and t not in title and term_credit(t, clause)
                                     for t in q.terms)
+
+
+def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「交了7年失业保险，失业金最多能领几个月」 whose best sentence gives no range holding the
+    question's figure: a close runner-up of the same document whose range holds it (「满5年不足10年
+    的，最长领取18个月」) and that gives a figure in the asked unit goes first."""
+    # (「一年最多能报几个」: a period, not the asker's figure)
+    said = _PERIOD.sub("", q.text)
+    if not q.wants_number or len(candidates) < 2 or range_fit(candidates[0].norm, said) == 1:
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:6]:
+        if (cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, said) == 1
+                and any(q.unit_fits(f.text) for f in numerals(without_ranges(cand.norm)))):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+# 「一年」「一个月」「每年」 of a question: the period something is counted over
+_PERIOD = re.compile(r"(?<![\d一二三四五六七八九十百两])(?:一个?|每)(?=[年月天日周])")
 
 
 def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -206,6 +230,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """For a when- or figure-question whose best sentence holds no date or figure, a close
     runner-up of the same document that does hold one goes first (the asked type decides); for
     「多久」, one that holds a length of time."""
+    far = None  # what is looked for further down than the close runners-up
     if q.unit == DURATION_ASKED:
         typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
@@ -213,9 +238,16 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
-        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))  # noqa: E731
+        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))
     elif q.qtype == "where":
-        typed = lambda c: bool(_PLACE_LABEL.search(c.norm))  # 「交到什么地方」: 「受理地址：…」
+        # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
+        # notice says once, in its procedure, below the lines that name the thing applied for:
+        # looked for further down
+        # (the verb after the question word: 「去哪里申请」, not 「栖息在哪儿」)
+        where = _WHERE.search(q.text)
+        done = [v for v in q.focus_verbs if len(v) >= 2 and v in q.focus and where and v in q.text[where.end() :]]
+        far = (lambda c: any(_gone_to(v).search(c.norm) for v in done)) if done else None
+        typed = lambda c: bool(_PLACE_LABEL.search(c.norm)) or bool(far and far(c))
     elif q.wants_number and _SHARE_ASKED.search(q.text):
         # 「自筹款占总经费多少」: 「不得低于…10%」
         typed = lambda c: in_unit_of("比例", c.norm)
@@ -223,15 +255,20 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
         # figure (2026年度)
         quantities = _quantities(q)
-        typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)  # noqa: E731
+        typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)
     elif q.qtype == "number":
         # 「公示几个工作日」: a figure of the asked noun (「5个工作日」) when a close sentence counts it,
         # not any figure (「拟对以下5家企业」)
         nouns = [n for n in q.asked if len(n) >= 2 and any(_counts(n, c.norm) for c in candidates[1:4])]
         # 「每辆补助多少钱」: a figure in the asked unit (5,000元), not the dates of the line before it
         # (a table's row holds its figures in the units its header gives: 「3｜收割机｜1.8」)
-        typed = lambda c: (_CELLS.search(c.text) is not None and re.search(r"\d", c.norm) is not None) or (
-            any(q.unit_fits(f.text) for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
+        # 「一户最多能装几个」: a count (「每户以2颗为限」), not a price or a date (「每颗约800元」)
+        fits = (lambda f: not _NO_COUNT.search(f)) if not q.unit and _COUNT_ASKED.search(q.text) else q.unit_fits
+        # (a table's row holds a bare figure under its header's unit, or one in the asked unit: not
+        # 「满5年不足8年｜15个月」 for 「一个月发多少钱」)
+        typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
+            q.unit_fits(f.text) for f in numerals(c.norm)))) or (
+            any(fits(f.text) for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
                 _counts(n, c.norm) for n in nouns))
     else:
         return candidates
@@ -241,12 +278,29 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # a time of day is said once in a notice (「…下午13:30至17:00」), often under a heading the
     # question does not use (「办理时间」 for 「几点下班」): looked for further down
     # and a figure further down than a date or a kind (「一年能领多少优待金」: the fifth runner-up)
-    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 6 if q.wants_number else 4
-    for cand in candidates[1:depth]:
-        if cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score:
+    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 16 if far else 6 if q.wants_number else 4
+    for i, cand in enumerate(candidates[1:depth], 1):
+        if (cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score
+                and (far is None or i < 4 or far(cand))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
+
+_WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")
+
+
+@lru_cache(maxsize=256)
+def _gone_to(verb: str) -> re.Pattern:
+    """A place the sentence says ``verb`` is done at: 「向…社会课提出申请」「到…服务大厅办理」."""
+    return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,24}?(?:提出|提交|进行)?" + re.escape(verb))
+
+
+# a table cell that is a bare figure (「3｜收割机｜1.8」)
+_BARE_CELL = re.compile(r"(?:^|[|｜\t]|\s{2})\s*\d+(?:[.,]\d+)*\s*(?:$|[|｜\t]|\s{2})")
+# 「几个」「多少个」: things counted with the general measure word, which stands for any other (颗, 台)
+_COUNT_ASKED = re.compile(r"(?:几|多少)个(?![月年小])")
+# the figures that count no things: sums of money, dates, shares
+_NO_COUNT = re.compile(r"(?:元|年|月|日|号|%|％)\s*$")
 
 # 「占总经费多少」「占比多少」: a share of the thing after 占 is asked
 _SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
@@ -275,10 +329,11 @@ CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一�
 ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
 # the dates that give one: a date with 「前」 (「请于5月15日前报送」), or the last of a range
-# (「9月1日至12月31日」); check/rules.py reads the first and the words too
+# (「9月1日至12月31日」「自115年2月1日起至115年10月31日止」: a 民国 year has three digits);
+# check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
-CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*(?:至|到|—|－|-|~)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
+CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
 # with the place after it: 「市区车管服务站地址：」 over a list of addresses gives none

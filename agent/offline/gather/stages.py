@@ -19,6 +19,7 @@ from agent.offline.gather.rank import (
     level_first,
     named_first,
     ordinal_first,
+    ranged_first,
     typed_first,
     unconditioned_first,
 )
@@ -27,6 +28,7 @@ from agent.types import Refusal, Turn
 from ingest.normalize import normalize_query
 
 SENTENCE_HITS = 4
+NOTICE_REACH = 40  # chunks either side of the best passage that may be its notice's
 
 
 class Gather(Stage):
@@ -87,12 +89,20 @@ class Gather(Stage):
         if q is not None:
             extra += evidence.rare_term_chunks(q.terms)
             extra += evidence.routed_chunks((*q.terms, *context), qvec, names=q.names)
+            extra += self._notice_chunks(passages)
         for chunk_id in extra:
             if chunk_id not in have:
                 have.add(chunk_id)
                 passages.append(retriever._passage(by_id[chunk_id], 0.0))
         return passages
 
+    def _notice_chunks(self, passages: list) -> list[str]:
+        """The best passage's notice whole (a document with a title line): a notice is short, and
+        the line that answers (「最低生活保障家庭按租金标准的10%缴纳」) may be in a chunk retrieval
+        ranks below the notice's look-alike lines (「转租…公租房的」)."""
+        if not passages or not self.docs.title_line(passages[0].source):
+            return []
+        return [c.id for c in self.docs.evidence.neighbour_chunks(passages[0].chunk_id, NOTICE_REACH)]
 
 class Focus(Stage):
     """Answerable: now which of the document's sentences says it."""
@@ -103,6 +113,7 @@ class Focus(Stage):
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, unconditioned_first(q, typed_first(q, capped_first(q, ranked)), docs.title_line))
+        ranked = ranged_first(q, ranked)
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing

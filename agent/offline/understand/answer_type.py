@@ -92,7 +92,8 @@ def question_words_only(question: str) -> str:
 
     chars = list(question)
     for token in entities.tokens(question):
-        if "几" in token.text and token.tag not in _ASKING:
+        # (「几个月」 is a noun to LAC, yet asks: 几个 asks whatever follows)
+        if "几" in token.text and token.tag not in _ASKING and not token.text.startswith("几个"):
             for i in range(token.start, min(token.end, len(chars))):
                 chars[i] = "_" if chars[i] == "几" else chars[i]
     return "".join(chars)

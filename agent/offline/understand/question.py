@@ -353,13 +353,16 @@ _DOERS = ("Dm", "Di02", "A")
 
 def _had(text: str) -> list[str]:
     """「有停车场吗」「淹死了有补偿吗」: the thing whose existence a 有…吗 clause asks, by LAC's
-    nouns between 有 and 吗 (jieba glues 「了有」)."""
+    nouns between 有 and 吗 (jieba glues 「了有」); 「能放孔明灯吗」: the thing a 能/可以…吗 clause
+    asks whether one may act on, LAC's nouns after the modal."""
     out: list[str] = []
     for clause in re.split(r"[,，;；:：。?？!！]", text):
         toks = entities.tokens(clause)
         if len(toks) < 3 or toks[-1].text not in ("吗", "么", "嗎", "麼"):
             continue
         at = next((k for k, t in enumerate(toks) if t.text == "有" and t.tag == "v"), -1)
+        if at < 0:  # 「能放孔明灯吗」: what a modal's verb acts on is asked whether one may
+            at = next((k for k, t in enumerate(toks[:-2]) if t.text in _MAY and toks[k + 1].tag in ("v", "p")), -1)
         if at >= 0:
             # (a facility LAC reads as a place: 「有攀岩馆吗」)
             out += [t.text for t in toks[at + 1 : -1]
@@ -368,6 +371,7 @@ def _had(text: str) -> list[str]:
 
 
 _NOUN_FLAGS = ("n", "vn", "nz")
+_MAY = frozenset({"能", "可以", "可", "能够", "还能", "還能", "允许", "允許"})
 
 
 def _asked_words(tagged: list[tuple[str, str]], text: str, segmenter: Segmenter) -> tuple[str, ...]:

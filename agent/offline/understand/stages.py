@@ -76,7 +76,8 @@ class Analyze(Stage):
         """A place the question writes without its level (「洄川的公积金」, which LAC reads as a
         person) where the documents write it with one (「洄川市」), and a place with its level that
         jieba cut, alone or opening an organisation's name (「峤南市图书馆」: 峤南市), when the
-        documents write it and no name of the question holds it."""
+        documents write it and no name of the question holds it; a bare place opening a longer
+        one (「湜陵小区」: 湜陵, of 湜陵市)."""
         out = []
         for t in entities.tokens(q.text):
             if any(t.text in n or n in t.text for n in q.names):
@@ -87,6 +88,8 @@ class Analyze(Stage):
                 m = _OPENING_PLACE.match(t.text)
                 if m and self.docs.writes(m.group(0)):
                     out.append(m.group(0))
+                elif t.tag == "LOC" and len(t.text) >= 4:  # 「湜陵小区」: a bare place opens it
+                    out += [t.text[:n] for n in (2, 3) if self.docs.leveled_place(t.text[:n])][:1]
         return tuple(dict.fromkeys(out))
 
     def _hop(self, hop: Hop, question: str) -> tuple[str, list[Candidate]]:
