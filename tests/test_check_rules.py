@@ -90,6 +90,18 @@ def test_a_sum_of_money_of_a_kind_the_named_notice_never_names_is_refused(segmen
     d = replace(d, q=replace(d.q, names=("青石区",)))  # as the Analyze stage names it
     assert rules.unknown_noun(d, guide) == Refusal(
         "unknown-noun", "asked about 育儿补贴, a sum the notice about 青石区 never names")
+    # an asked sum whose parts the notice writes in other sums (失业保险金, 丧葬补助金) is not named
+    death = "八、失业人员在领取失业保险金期间死亡的，对其家属一次性发给丧葬补助金8000元；"
+    jobless = LiteralDocuments({"a.txt": "青石市失业保险金申领和发放办法\n" + death}, segmenter=segmenter)
+    d = draft(segmenter, "青石市不符合条件的人，能领失业补助金吗？每月多少？", sentence(death))
+    d = replace(d, q=replace(d.q, names=("青石市",)))
+    assert rules.unknown_noun(d, jobless) == Refusal(
+        "unknown-noun", "asked about 失业补助金, a sum the notice about 青石市 never names")
+    # a kind told by a distinguishing word (jieba's b: 「临时」), though LAC calls it an adjective
+    d = draft(segmenter, "青石市领失业金期间的价格临时补贴每月多少？", sentence(death))
+    d = replace(d, q=replace(d.q, names=("青石市",)))
+    assert rules.unknown_noun(d, jobless) == Refusal(
+        "unknown-noun", "asked about 临时补贴, a sum the notice about 青石市 never names")
     # a sum the notice names by its parts, apart (人才公寓 … 租金), is named
     rent = "（二）人才公寓租金按市场评估租金的40%收取。"
     flats = LiteralDocuments({"a.txt": "青石区人才公寓管理办法\n" + rent}, segmenter=segmenter)
@@ -359,6 +371,17 @@ def test_level_refuses_a_sentence_about_another_level(segmenter, docs):
     # the sponsors of a school
     private = draft(segmenter, "民办初中今年怎么报名？", sentence("区内公办小学毕业生按对口直升方式安排到初中。"))
     assert rules.level(private, docs) == Refusal("level", "the sentence is about 公办, the question about 民办")
+
+
+def test_a_named_notice_that_sets_out_other_levels_of_a_group_is_not_about_the_asked_one(segmenter):
+    meals = "（一）营养膳食补助：农村义务教育阶段学生每生每天补助5元，全年按200天计算。"
+    notice = LiteralDocuments({"a.txt": "青石县学生营养改善计划实施通知\n" + meals + "\n覆盖全县小学和初中。"},
+                              segmenter=segmenter)
+    d = draft(segmenter, "青石县的高中生有没有营养餐补助，每天补多少？", sentence(meals))
+    d = replace(d, q=replace(d.q, names=("青石县",)))
+    assert rules.level(d, notice) == Refusal("level", "the notice about 青石县 sets out 小学、初中, not 高中")
+    said = replace(d, q=replace(draft(segmenter, "青石县的初中生有没有营养餐补助，每天补多少？").q, names=("青石县",)))
+    assert rules.level(said, notice) is None
 
 
 def test_figure_rules_want_a_figure_of_the_asked_quantity_and_unit(segmenter, docs):

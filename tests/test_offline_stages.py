@@ -87,6 +87,9 @@ def test_a_place_written_without_its_level_or_opening_an_organisations_name_is_n
     chinatown = LiteralDocuments({"a.txt": "牛车水是新加坡的唐人街。"}, segmenter=segmenter)
     question = "是什么的出现才缓解牛车水区的拥挤状况？"
     assert Analyze(chinatown)(Draft(question=question, resolved=question)).q.names == ()
+    # a place with its level that LAC reads whole where jieba cut a name from it (「苔|山市」)
+    question = "苔山市城乡居民养老保险政府补贴标准是多少？"
+    assert "苔山市" in Analyze(notices)(Draft(question=question, resolved=question)).q.names
     # a bare word no document levels is no place
     question = "瑭溪的公积金能不能取出来？"
     assert "瑭溪" not in Analyze(notices)(Draft(question=question, resolved=question)).q.names

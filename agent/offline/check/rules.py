@@ -98,7 +98,18 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
+        # an asked sum of money whose parts the notice writes apart (「失业补助金」 of 失业保险金 and
+        # 丧葬补助金) is a sum it never names
+        kind = _money_kind(noun)
+        if named and kind and not _compound_written(*kind, notice):
+            return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _money_kind(noun: str) -> tuple[str, str] | None:
+    """``noun`` as a qualifier of two characters or more and a sum of money (「失业补助金」: 失业,
+    补助金), or None."""
+    return next(((noun[:i], noun[i:]) for i in range(2, len(noun) - 1) if sum_of_money(noun[i:])), None)
 
 
 _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
@@ -152,19 +163,22 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
 
 
 _NOT_KINDS = frozenset({"a", "m", "q", "d", "r"})
+# the qualifiers of a kind: nouns and jieba's distinguishing words (b: 「临时」「一次性」)
+_KIND_FLAGS = _TOPIC_FLAGS | {"b"}
 
 
 def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]:
     """The sums of money the question names by kind (「育儿补贴」「失业补助金」「特别照顾津贴」):
-    a noun of two characters or more (to both taggers) before a word 同义词词林 files under money
-    (`sum_of_money`), by jieba's words or inside one of LAC's; not one holding LAC's adjectives,
-    numerals, measure words, adverbs or pronouns (`_NOT_KINDS`)."""
+    a noun or distinguishing word of two characters or more before a word 同义词词林 files under
+    money (`sum_of_money`), by jieba's words or inside one of LAC's; not one LAC cuts into an
+    adjective, numeral, measure word, adverb or pronoun and more (「单台」: 单 a, `_NOT_KINDS`)."""
     out = []
     # (「单台补贴」 qualifies no kind: 单 is an adjective to LAC)
     qualifying = {w for w, flag in lac_tags if flag in _NOT_KINDS}
     for tags in (jieba_tags, lac_tags):
         for (m, flag), (h, _) in pairwise(tags):
-            if (flag in _TOPIC_FLAGS and not any(w in m for w in qualifying) and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
+            if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying)
+                    and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
                     and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
                 out.append((m, h))
     for t in lac_tags:
@@ -348,7 +362,21 @@ def level(d: Draft, docs) -> Refusal | None:
     # opens with 「一级及以下医疗机构…」)
     clash = level_clash(d.q.text, top.norm) or (
         "" if names_asked_level(d.q.text, top.norm) else level_clash(d.q.text, docs.section_heading(top)))
-    return Refusal("level", clash) if clash else None
+    return Refusal("level", clash) if clash else _unlevelled_notice(d.q, top, docs)
+
+
+def _unlevelled_notice(q: Question, top: Candidate, docs) -> Refusal | None:
+    """「茈坪县的高中生有没有营养餐补助」 of the notice titled with 茈坪县 that covers 小学 and 初中 and
+    never says 高中: the notice sets out other levels of the group, not the asked one."""
+    named = next((n for n in q.names if n in docs.title_line(top.source)), "")
+    if not named:
+        return None
+    notice = docs.document_norm(top.source)
+    for group in EXCLUSIVE:
+        asked, covered = mentioned(group, q.text), mentioned(group, notice)
+        if len(asked) == 1 and covered and asked[0] not in covered:
+            return Refusal("level", f"the notice about {named} sets out {'、'.join(covered)}, not {asked[0]}")
+    return None
 
 
 def no_figure(d: Draft, docs) -> Refusal | None:

@@ -80,6 +80,12 @@ class Analyze(Stage):
         one (「湜陵小区」: 湜陵, of 湜陵市)."""
         out = []
         for t in entities.tokens(q.text):
+            if t.tag == "LOC" and _OPENING_PLACE.fullmatch(t.text) and any(
+                    t.text.endswith(n) and n != t.text for n in q.names):
+                # 「苔|山市」 to jieba, 苔山市 to LAC: the place is LAC's (not 「东引区」 of a name
+                # jieba reads without its level, 东引, which the documents may write so)
+                out.append(t.text)
+                continue
             if any(t.text in n or n in t.text for n in q.names):
                 continue
             if t.tag in ("PER", "LOC") and 2 <= len(t.text) <= 3 and self.docs.leveled_place(t.text):
