@@ -89,7 +89,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if (max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun)
                 and not docs.shortened(noun)):  # 「公租房」 of a corpus that writes 公共租赁住房
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
-        named = next((n for n in q.names if n in docs.title_line(top.source)), "")
+        named = _named_notice(q, top, docs)
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
         said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
@@ -104,6 +104,12 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _named_notice(q: Question, top: Candidate, docs) -> str:
+    """The name of the question that the best sentence's notice has in its title line (the
+    notice the question names), or ""."""
+    return next((n for n in q.names if n in docs.title_line(top.source)), "")
 
 
 def _money_kind(noun: str) -> tuple[str, str] | None:
@@ -125,7 +131,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     beside it: an answer about another place is a wrong answer). So are a thing and an action on
     it (「装修房子」「噪声超标」「加油站加油」). Only for a notice the question names by its title's
     place: a notice is about one thing."""
-    named = next((n for n in q.names if n in docs.title_line(top.source)), "")
+    named = _named_notice(q, top, docs)
     if not named:
         return None
     text = docs.document_norm(top.source)
@@ -181,12 +187,10 @@ def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]
                     and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
                     and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
                 out.append((m, h))
-    for t in lac_tags:
-        word = t[0]
-        for i in range(2, len(word) - 1):
-            if sum_of_money(word[i:]) and len(word[i:]) >= 2 and word[:i] not in q.names:
-                out.append((word[:i], word[i:]))
-                break
+    for word, _ in lac_tags:
+        kind = _money_kind(word)
+        if kind and kind[0] not in q.names:
+            out.append(kind)
     return list(dict.fromkeys(out))
 
 
@@ -368,7 +372,7 @@ def level(d: Draft, docs) -> Refusal | None:
 def _unlevelled_notice(q: Question, top: Candidate, docs) -> Refusal | None:
     """「茈坪县的高中生有没有营养餐补助」 of the notice titled with 茈坪县 that covers 小学 and 初中 and
     never says 高中: the notice sets out other levels of the group, not the asked one."""
-    named = next((n for n in q.names if n in docs.title_line(top.source)), "")
+    named = _named_notice(q, top, docs)
     if not named:
         return None
     notice = docs.document_norm(top.source)

@@ -79,8 +79,8 @@ class Gather(Stage):
         return tuple(t for t in self.docs.index.segmenter.terms(text) if len(t) >= 2)
 
     def _passages(self, question: str, qvec, q: Question | None = None, context: tuple[str, ...] = ()) -> list:
-        """Hybrid top passages, the chunks of the best sentences by e5 similarity, and chunks
-        with the question's rare terms."""
+        """Hybrid top passages, the chunks of the best sentences by e5 similarity, chunks with
+        the question's rare terms, and the rest of the best passage's notice."""
         retriever, evidence = self.docs.retriever, self.docs.evidence
         passages = retriever.retrieve(question, k=self.docs.passages, vector=qvec)
         have = {p.chunk_id for p in passages}
@@ -103,6 +103,7 @@ class Gather(Stage):
         if not passages or not self.docs.title_line(passages[0].source):
             return []
         return [c.id for c in self.docs.evidence.neighbour_chunks(passages[0].chunk_id, NOTICE_REACH)]
+
 
 class Focus(Stage):
     """Answerable: now which of the document's sentences says it."""
