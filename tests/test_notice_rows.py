@@ -62,12 +62,23 @@ INSPECTION = """白沙市应急管理局关于2026年第一季度企业安全生
 （二）白沙市宏达机械有限公司（地址：白沙市工业大道18号）。冲压设备安全防护装置被拆除。处理：责令停产整顿。
 """
 
+# numbered items that are whole sentences (not headings), and a cap on them in the line after
+REWARDS = """白沙市城市管理局关于建筑垃圾违规处置有奖举报的通告
+
+一、举报方式：拨打12319城建热线或登录市数字城管平台。
+二、经查证属实的，按照下列标准给予举报人奖励：
+（一）举报工地未覆盖渣土车辆上路的，每次奖励50元；
+（二）举报偷倒建筑垃圾的，每次奖励800元。
+同一举报人每年累计获得奖励不超过3000元。
+"""
+
 
 @pytest.fixture(scope="module")
 def rows_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "rows",
                              {"rentals.txt": RENTALS, "schools.txt": SCHOOLS, "training.txt": TRAINING,
-                              "traffic.txt": TRAFFIC, "inspection.txt": INSPECTION},
+                              "traffic.txt": TRAFFIC, "inspection.txt": INSPECTION,
+                              "rewards.txt": REWARDS},
                              folder="notices")
 
 
@@ -89,6 +100,8 @@ def rows_qa(tmp_path_factory, embedder):
         ("白沙市恒远化工公司被查出什么问题？", "储罐区可燃气体报警装置失效", "inspection.txt"),
         # 「一是…，二是…」 lists the items, with the heading that announces them
         ("白沙市培训机构的职责有哪些？", "培训机构的职责有两个方面：一是如实登记学员考勤，二是按期上传培训视频", "training.txt"),
+        # an item line that says its clauses is no heading over the line after it (the yearly cap)
+        ("在白沙看到有人偷倒建筑垃圾，举报查实了能奖励多少？", "每次奖励800元", "rewards.txt"),
     ],
 )
 def test_a_row_or_item_of_a_notice_answers(rows_qa, question, expected, source):

@@ -153,6 +153,78 @@ def test_a_count_question_is_answered_by_a_count_not_a_price(segmenter):
 
 
 
+def test_a_phone_question_is_answered_by_the_line_that_gives_the_number(segmenter):
+    office = sentence("（二）親自或郵寄至瑱桐市政府環境保護局空氣品質科，地址：瑱桐市府前路1號3樓。")
+    others = [sentence(f"（{i}）補助對象：設籍本市之自然人，於補助期間內淘汰老舊機車。", score=0.95) for i in range(10)]
+    checked = sentence("十、查核作業：本局得不定期派員或以電話、書面方式查核新車使用情形。", score=0.9)
+    line = sentence("九、洽詢專線：(03)5278811轉305，服務時間：週一至週五。", score=0.85)
+    d = draft(segmenter, "环保局这个换电动车补助的咨询电话是多少？", office, *others, checked, line)
+    assert d.q.asked == ("咨询电话",)
+    assert typed_first(d.q, list(d.candidates))[0] is line  # twelfth, not the phone it only mentions
+    # a best sentence that names the phone is answered by the field after it, not by another line
+    objection = sentence("对名单有异议的，请于公示期内以书面或电话方式实名反映。")
+    watch = sentence("监督电话：0832-5517411", score=0.9)
+    d = draft(segmenter, "对名单有异议，打哪个电话反映？", objection, watch)
+    assert typed_first(d.q, list(d.candidates)) == [objection, watch]
+    # nor by a city-wide service number: by the office's own line
+    office = sentence("对审批结果有异议的，可向县民政局社会救助股反映，地址：新华路56号县民政局三楼；")
+    hotline = sentence("也可拨打12345政务服务便民热线。", score=0.99)
+    phone = sentence("联系电话：0761-3312870；", score=0.98)
+    d = draft(segmenter, "对审批结果有意见，能打哪个电话找县民政局反映？", office, hotline, phone)
+    assert typed_first(d.q, list(d.candidates)) == [phone, office, hotline]
+    # a runner-up far below the best is no answer
+    low = sentence("九、洽詢專線：(03)5278811轉305。", score=0.6)
+    assert typed_first(draft(segmenter, "这个补助的咨询电话是多少？", office, low).q, [office, low]) == [office, low]
+
+
+def test_an_age_question_is_answered_by_an_age(segmenter):
+    amount = sentence("（二）一般老人：每人每月最高補助新臺幣826元。")
+    age = sentence("（二）原住民年滿55歲者。", score=0.98)
+    d = draft(segmenter, "原住民長輩幾歲就可以申請健保費補助？", amount, age)
+    assert d.q.unit == "岁"
+    assert typed_first(d.q, list(d.candidates)) == [age, amount]
+
+
+def test_a_deadline_is_a_date_a_deadline_word_names(segmenter):
+    closing = sentence("申请截止时间为2025年4月30日。")
+    done = sentence("改造项目原则上于2025年10月31日前竣工。", score=0.95)  # a date with 前
+    d = draft(segmenter, "今年危房改造的申请截止到哪天？", closing, done)
+    assert typed_first(d.q, list(d.candidates)) == [closing, done]
+
+
+def test_a_time_limit_is_asked_within(segmenter):
+    insured = sentence("在本市累计缴纳失业保险费1年以上（含1年），并取得职业技能等级证书的企业职工。")
+    limit = sentence("职工应当自取得证书之日起12个月内提出申请，逾期不予受理。", score=0.92)
+    d = draft(segmenter, "证书拿到手以后多长时间之内要去申请补贴？", insured, limit)
+    assert typed_first(d.q, list(d.candidates)) == [limit, insured]
+    # a limit the notice states as one (「承诺办结时限12个工作日」) with no 「内」 after it
+    form = sentence("2. 《农村宅基地使用承诺书》原件1份；")
+    promised = sentence("法定办结时限20个工作日，承诺办结时限12个工作日。", score=0.98)
+    start = sentence("农户应当自批准之日起1年内开工建设。", score=0.95)
+    d = draft(segmenter, "农村申请宅基地，乡镇承诺多少天内办完？", form, promised, start)
+    assert typed_first(d.q, list(d.candidates))[0] is promised
+    # 「要等多久」 asks any length of time
+    d = draft(segmenter, "证书拿到手以后要缴费多久才能申请补贴？", insured, limit)
+    assert typed_first(d.q, list(d.candidates)) == [insured, limit]
+
+
+def test_a_which_company_question_is_not_answered_by_a_sum(segmenter):
+    duties = sentence("二、市财政局负责贴息资金的拨付，青石市融资担保有限公司作为担保机构负责提供贷款担保。")
+    cap = sentence("符合条件的小微企业可申请创业担保贷款，额度最高不超过400万元。", score=0.95)
+    d = draft(segmenter, "创业担保贷款是哪家公司提供担保的？", duties, cap)
+    assert typed_first(d.q, list(d.candidates)) == [duties, cap]
+    # the sum itself is asked in the asked quantity's units
+    d = draft(segmenter, "小微企业创业担保贷款额度是多少？", duties, cap)
+    assert typed_first(d.q, list(d.candidates)) == [cap, duties]
+
+
+def test_a_length_of_time_may_stand_before_a_parenthesis(segmenter):
+    free = sentence("（二）非本区户籍但持有本区居住证满1年，死亡后在本区殡仪馆火化的常住人口；")
+    kept = sentence("（二）遗体存放3天（冷藏）；", score=0.97)
+    d = draft(segmenter, "殡仪馆免费冷藏遗体能放几天？", kept, free)
+    assert typed_first(d.q, list(d.candidates)) == [kept, free]
+
+
 def test_a_place_where_the_asked_thing_is_done_answers_where(segmenter):
     subject = sentence("主旨：公告本市115年度中低收入老人生活津贴发给标准、申请资格及申请方式，请市民踊跃申请。")
     others = [sentence(f"（{i}）津贴于每月20日前拨入申请人账户。", score=0.9) for i in range(10)]

@@ -265,6 +265,7 @@ def test_tuning_is_keyed_by_embedding_model():
         ("在什么时间之前新北市", "前新北市", False),  # opens with 方位词 前
         ("广东哪一行政区是第三个光复的县", "一行政区", False),  # opens with 数词 一
         ("於1969年创立大学生研究计划的人为谁", "创立大学", False),  # ends inside 大学生
+        ("退伍三年开了家汽修店，一次性能拿多少创业补助", "性能", False),  # inside the numeral 一次性能
     ],
 )
 def test_corpus_terms_count_only_on_the_questions_word_boundaries(text, word, expected):
@@ -391,3 +392,12 @@ def test_an_age_in_full_years_is_no_length_of_time():
 
     assert durations("2019年8月31日以前出生、年满6周岁的适龄儿童") == []
     assert [d.text for d in durations("办理居住证满1年，每2周报告一次")] == ["1年", "2周"]
+    assert [d.text for d in durations("（二）遗体存放3天（冷藏）；")] == ["3天"]
+
+
+def test_an_age_is_a_figure_in_years_of_age(segmenter):
+    from agent.offline.extract.figures import figures
+
+    assert [f.text for f in figures("原住民年满55岁者，一般老人年满60周岁")] == ["55岁", "60周岁"]
+    q = analyze("我妈几周岁可以领高龄津贴？", segmenter)
+    assert (q.unit, q.unit_fits("80周岁"), q.unit_fits("80元")) == ("周岁", True, False)

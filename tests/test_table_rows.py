@@ -63,11 +63,55 @@ JOBLESS = """青石县失业保险金申领办法
 二、失业保险金按月发放，标准为当地最低工资标准的90%。
 """
 
+# rows named by a group of recipients (「低保对象」), which residents name with another head (「低保户」)
+AID = """青石县医疗救助实施细则
+
+三、住院救助
+救助对象在定点医疗机构住院发生的政策范围内个人自付费用，按下表给予救助：
+| 救助对象 | 年度起付线 | 救助比例 | 年度最高救助额 |
+| 特困供养人员 | 不设起付线 | 100% | 10万元 |
+| 低保对象 | 300元 | 80% | 5万元 |
+| 低保边缘家庭成员 | 1000元 | 60% | 3万元 |
+四、救助资金由县财政局按季度拨付。
+"""
+
+# rows named by a grade with its level in brackets (「技师（二级）」), a column per kind of trade
+SKILLS = """青石县职业技能提升补贴办法
+
+二、补贴标准
+取得证书的职业列入本县紧缺职业目录的，补贴标准上浮20%。具体标准如下：
+| 证书等级 | 一般职业（元/人） | 紧缺职业（元/人） |
+| 初级工（五级） | 800 | 960 |
+| 高级工（三级） | 2000 | 2400 |
+| 技师（二级） | 2800 | 3360 |
+"""
+
+# two columns of figures in one unit (a target and what was done): the question's words tell them
+# apart, or neither is chosen
+PROGRESS = """青石县2026年上半年民生实事项目推进情况通报
+
+序号｜项目名称｜年度目标｜完成情况｜牵头单位
+1｜农村公路提质改造｜60公里｜完成35公里｜县交通运输局
+2｜城区污水管网改造｜20公里｜完成6公里｜县城管局
+"""
+
+# one row's name holds another's (「小型輕型電動機車」, 「輕型電動機車」)
+SCOOTERS = """青石縣淘汰老舊機車換購電動機車補助公告
+
+一、補助金額如下：
+| 新購車種 | 補助金額 | 低收入戶加碼 |
+| 輕型電動機車 | 4,000元 | 1,000元 |
+| 小型輕型電動機車 | 2,500元 | 500元 |
+| 重型電動機車 | 6,000元 | 1,000元 |
+"""
+
 
 @pytest.fixture(scope="module")
 def table_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "tables",
-                             {"care.txt": CARE, "machines.txt": MACHINES, "birth.txt": BIRTH, "jobless.txt": JOBLESS},
+                             {"care.txt": CARE, "machines.txt": MACHINES, "birth.txt": BIRTH, "jobless.txt": JOBLESS,
+                              "aid.txt": AID, "skills.txt": SKILLS,
+                              "progress.txt": PROGRESS, "scooters.txt": SCOOTERS},
                              folder="notices")
 
 
@@ -91,6 +135,19 @@ def table_qa(tmp_path_factory, embedder):
         ("我奶奶今年八十三岁，普通家庭，每月护理补贴能领多少钱？", "90元", "care.txt"),
         # 「三年多」 in the half-open range 「满3年不足4年」, in the one column in the asked unit
         ("我交了三年多失业保险，失业金最多能领几个月？", "9个月", "jobless.txt"),
+        # 「低保户」 names the row 「低保对象」 (低保 + another head); 「起付线是多少」 the column
+        # 「年度起付线」, though the segmenter cuts it 起 + 付线
+        ("我家是低保户，住院后的起付线是多少？", "300元", "aid.txt"),
+        ("我是低保户，住院救助比例是多少？", "80%", "aid.txt"),
+        # of the row's figures, the one in the asked unit (元), not the share the question's 救助 names
+        ("我是低保户，一年最多能救助多少钱？", "5万元", "aid.txt"),
+        # 「技师」 names the row 「技师（二级）」 without its bracket; 「紧缺」 the column
+        ("我考了电工技师证，电工在紧缺目录里，能补多少钱？", "3360", "skills.txt"),
+        ("我拿了个高级工证书，这个工种在紧缺目录里，补贴是多少？", "2400", "skills.txt"),
+        # guard: not the target's column, which is in the asked unit too
+        ("上半年农村公路提质改造已经修了多少公里？", "35公里", "progress.txt"),
+        # the longest row name the question says whole
+        ("汰舊換購小型輕型電動機車可以補助多少錢？", "2,500元", "scooters.txt"),
     ],
 )
 def test_a_row_named_by_range_ordinal_or_head_answers(table_qa, question, expected, source):

@@ -17,11 +17,17 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 32
+    assert len(files) == 33
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
         assert "Read by agent/" in text or "Used by agent/" in text, f"{name}: header names no reader"
+
+
+def test_group_heads():
+    heads = words("group_heads")
+    assert heads[:3] == ("家庭成员", "对象", "人员") and {"户", "家庭"} <= set(heads)
+    assert "最低生活保障审核确认办法" in said("group_heads.txt")
 
 
 def test_premise_opposites():

@@ -42,7 +42,8 @@ def names(text: str) -> tuple[str, ...]:
 
 def aligned(text: str, word: str) -> bool:
     """``word`` occurs in ``text`` starting and ending on LAC word boundaries, or inside one of
-    LAC's words (「市中区」 in 「内江市市中区」, which LAC reads as one place)."""
+    LAC's words (「市中区」 in 「内江市市中区」, which LAC reads as one place) that is no numeral
+    or other function word (not 「性能」 in 「一次性能拿多少」, which LAC reads as one numeral)."""
     words = tokens(text)
     bounds = {0} | {t.end for t in words}
     start = text.find(word)
@@ -52,8 +53,8 @@ def aligned(text: str, word: str) -> bool:
             inside = [t for t in words if start <= t.start and t.end <= end]
             if inside[0].tag not in FUNCTION_TAGS and inside[-1].tag not in FUNCTION_TAGS:
                 return True  # not 「前新北市」 (之|前|新北市), 「一行政区」 (哪|一|行政区)
-        if any(t.start <= start and end <= t.end for t in words):
-            return True
+        if any(t.start <= start and end <= t.end and t.tag not in FUNCTION_TAGS for t in words):
+            return True  # (not inside a numeral: 「性能」 of 「一次性能」 m)
         start = text.find(word, start + 1)
     return False
 

@@ -15,7 +15,6 @@ from agent.lexicon.thesaurus import is_personal, synonyms
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
-from agent.offline.extract.fields import contact_heads_like
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -32,6 +31,7 @@ from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
+from agent.offline.understand.contact import contact_heads_like
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
 from ingest.normalize import normalize_query

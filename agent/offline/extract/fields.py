@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from agent.lexicon import entities
-from agent.lexicon.wordlists import groups, words
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, TIME
+from agent.offline.understand.contact import CONTACT_HEADS, NUMBER, NUMBERED_HEAD, asked_contact
 from agent.offline.understand.question import Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -29,25 +29,6 @@ _FIELD = re.compile(
     r"([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
-# the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…
-_CONTACT_HEADS = words("contact_heads")
-_CHANNELS = groups("contact_heads")
-
-
-def _asked_contact(q: Question) -> tuple[str, ...]:
-    """The heads of the contact channel the question asks for (「哪个电话」: 电话, 热线, 专线), or ()."""
-    asked = [h for h in _CONTACT_HEADS if h in q.kind or any(n.endswith(h) for n in q.asked)]
-    return tuple(dict.fromkeys(like for h in asked for like in contact_heads_like(h)))
-
-
-def contact_heads_like(head: str) -> tuple[str, ...]:
-    """The heads that name the same contact channel as ``head`` (「电话」: 热线, 专线), or ()."""
-    return next((channel for channel in _CHANNELS if head in channel), ())
-
-_NUMBERED_HEAD = re.compile("电话|热线|专线|传真")  # contacts that are numbers
-_NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
-
-
 @dataclass(frozen=True)
 class Field:
     label: str  # normalised (Simplified)
@@ -62,7 +43,7 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     if q.qtype not in _ASKS_VALUE:
         return None
     # 「补助的洽询电话是多少」 asks the phone: not the 「补助对象：」 field, whose modifier it names too
-    contact = _asked_contact(q)
+    contact = asked_contact(q)
     for cand in candidates[:depth]:
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
                   and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)]
@@ -100,14 +81,14 @@ def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate])
     or a higher one; else the document's only such field. Only when neither the best sentence
     nor its section heading names such a contact (they answer themselves) and no field's label
     has a modifier the question names."""
-    heads = list(_asked_contact(q))
+    heads = list(asked_contact(q))
     if not heads or not candidates:
         return None
     top = candidates[0]
     doc = index.documents[top.source]
     before = [h for h in doc.headings if h.level >= 1 and h.start <= top.start]
     said = top.norm + (normalize(before[-1].title).text if before else "")
-    if any(h in said for h in heads) and (not _NUMBERED_HEAD.search("".join(heads)) or _NUMBER.search(top.norm)):
+    if any(h in said for h in heads) and (not NUMBERED_HEAD.search("".join(heads)) or NUMBER.search(top.norm)):
         return None  # the best sentence says it itself, or its section does (「十一、咨询电话」);
         # a phone it names without a number (「咨询电话详见平台」) is not said
     fields = [f for f in _lines_fields(index, top.source) if f.label.endswith(tuple(heads))]
@@ -163,7 +144,7 @@ def _paragraph_fields(index: LoadedIndex, cand: Candidate) -> list[Field]:
         norm = normalize(original)
         sentence = Candidate(cand.source, a, b, original, norm.text, cand.rank, 0.0, 0.0, 0.0, ())
         for m in _FIELD.finditer(norm.text):
-            if m.group("item") and not m.group(2).endswith(_CONTACT_HEADS):
+            if m.group("item") and not m.group(2).endswith(CONTACT_HEADS):
                 continue  # a numbered section put as a label (「一、补助对象：…」) is no field; a
                 # numbered contact line is (「八、洽詢專線：(03)556-2107」)
             start, end = norm.original_span(*m.span(3))

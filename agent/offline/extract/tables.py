@@ -15,6 +15,7 @@ from agent.lexicon.wordlists import groups, mentioned, words
 from agent.offline.extract.figures import DIGITS, ordinals
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
+from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
@@ -107,13 +108,22 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # the question's figure names its column as well as a word (「60平方米左右」: 「50—70平方米」);
             # the column whose figure named the row is not the one asked
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
+            # (and so do the characters right before it, which the segmenter may cut apart: 「起付线
+            # 是多少」 is 起 + 付线 to it: the column 「年度起付线」, not 「救助比例」)
+            beside = _beside(q.text)
             asked = _digits(q.text)
             # (of headings that say it alike, the one that adds least the question does not say:
             # 「调整后收运时间」, not 「调整前收运时间」)
-            credits = [(sum(w * _says(table.header[j], t) for t, w in weights.items())
+            # a cell in the asked unit answers: the one such cell (「能领几个月」: 「9个月」), or one
+            # whose heading says a word of the question (「一年最多能救助多少钱」: 「年度救助限额｜3万元」,
+            # not 「救助比例｜55%」); two alike in it say nothing apart (「年度目标｜45公里」「完成情况｜
+            # 完成28公里」: the row answers)
+            fitting = [j for j in range(len(cells)) if j != name and q.unit and q.unit_fits(cells[j])]
+            worded = {j: sum(w * _says(table.header[j], t) for t, w in weights.items()) for j in range(len(table.header))}
+            credits = [(worded[j]
                         + 3.0 * in_unit(table.header[j], q.unit) + 3.0 * _in_range(normalize(table.header[j]).text, asked)
-                        # a table of one column of values answers in its unit (「能领几个月」: 「9个月」)
-                        + (len(table.header) == 2 and bool(q.unit) and q.unit_fits(cells[j]))
+                        + 3.0 * (bool(beside) and beside in normalize(table.header[j]).text)
+                        + (j in fitting and (len(fitting) == 1 or worded[j] > 0))
                         - 0.01 * _unasked(normalize(table.header[j]).text, q.text)
                         + _qualified(q.text, normalize(table.header[j]).text)
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
@@ -124,6 +134,13 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
                 best = (credit + table.fit(q.terms), Cell(cells[name], table.header[column], cells[column], line))
     return best[1] if best else None
+
+
+def _beside(question: str) -> str:
+    """The three characters right before the question word and its copula (「起付线是多少」: 起付线),
+    when they are all Chinese, else ""."""
+    before = re.sub(r"(?:是|为|有)$", "", asked_slot(question).left(question))[-3:]
+    return before if re.fullmatch(r"[\u4e00-\u9fff]{3}", before) else ""
 
 
 def _ordinal_fit(heading: str, asked: str) -> float:
@@ -189,11 +206,15 @@ def _named_rows(table: Table, question: str) -> list[tuple[list[str], Candidate]
 
 def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     """The rows whose name cell the question says, whole when one is said whole (「榮興社會住宅」
-    names its rows, not 「青埔社會住宅」's by the 「社会住宅」 they share)."""
+    names its rows, not 「青埔社會住宅」's by the 「社会住宅」 they share), the longest of those
+    (「小型轻型电动机车」, not 「轻型电动机车」)."""
     name = table.name_column
     said = [(_named(normalize(cells[name]).text, question), cells, line) for cells, line in table.rows
             if name < len(cells)]
     whole = [(cells, line) for part, cells, line in said if part and part == normalize(cells[name]).text]
+    # of names said whole, the longest: 「小型轻型电动机车」 names its row, not 「轻型电动机车」's
+    names = [normalize(cells[name]).text for cells, _ in whole]
+    whole = [(cells, line) for (cells, line), n in zip(whole, names) if not any(n != m and n in m for m in names)]
     return (whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
             or _by_range(table, question) or _by_ordinal(table, question) or _by_description(table, question))
 
@@ -425,12 +446,16 @@ _TOTALS = frozenset(words("total_rows"))  # agent/lexicon/total_rows.txt
 def _named(name: str, question: str) -> str:
     """The words by which the question names a row: its name, or most of it (「公共充电桩」 for
     「新建公共充电桩」: at least 4 characters and 60% of the name), or the other name it gives in
-    brackets (「低保边缘」 of 「低收入（低保边缘）人口」); "" when it does not."""
+    brackets (「低保边缘」 of 「低收入（低保边缘）人口」), or the name without them (「技师」 of
+    「技师（二级）」); "" when it does not."""
     if len(name) >= 2 and name in question:
         return name
     for alias in re.findall(r"[(（]([^)）]{2,12})[)）]", name):
         if alias in question and not re.search(r"[、，,]", alias):
             return alias
+    bare = re.sub(r"[(（][^)）]*[)）]", "", name)  # 「技师」 of 「技师（二级）」
+    if bare != name and len(bare) >= 2 and bare in question:
+        return bare
     need = max(4, -(-len(name) * 3 // 5))
     for size in range(len(name) - 1, need - 1, -1):
         for i in range(len(name) - size + 1):
@@ -443,6 +468,9 @@ def _named(name: str, question: str) -> str:
             part = question[i : i + size]
             if part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name):
                 return part
+    grouped = _group_named(name, question)
+    if grouped:
+        return grouped
     # its head: the last three characters or more, half of it or a word of the dictionary
     # (「插秧机」 of 「水稻插秧机」, 「收割机」 of 「稻麦联合收割机」)
     for size in range(len(name) - 1, 2, -1):
@@ -450,6 +478,24 @@ def _named(name: str, question: str) -> str:
         if (re.fullmatch(r"[\u4e00-\u9fff]+", head) and head in question
                 and (2 * size >= len(name) or in_dictionary(head))):
             return head
+    return ""
+
+
+# heads that name a group by the qualifier before them (agent/lexicon/group_heads.txt)
+_GROUP_HEADS = "|".join(map(re.escape, words("group_heads")))
+_GROUP = re.compile(rf"(?P<qualifier>[\u4e00-\u9fff]{{2,}}?)(?:{_GROUP_HEADS})")
+
+
+def _group_named(name: str, question: str) -> str:
+    """The question names a group of the cell by its qualifier with another head (「低保户」 for
+    「低保对象、返贫致贫人口」: 低保 + 户 for 低保 + 对象), or ""."""
+    for item in re.split(r"[、，,/／]", name):
+        whole = _GROUP.fullmatch(item)
+        if whole is None:
+            continue
+        for said in _GROUP.finditer(question):
+            if said.group("qualifier").endswith(whole.group("qualifier")):
+                return said.group(0)[len(said.group("qualifier")) - len(whole.group("qualifier")):]
     return ""
 
 

@@ -96,6 +96,10 @@ def answer_to(index: LoadedIndex, cand: Candidate) -> Candidate | None:
 _LABEL_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:\n]{2,20}[：:]\s*")
 
 
+# a line of clauses ending as a sentence does (「…的，每次奖励500元。」), which no heading does
+_SENTENCE_LINE = re.compile(r"[，,][^\n]*[。；;]\s*$")
+
+
 def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
     """For a sentence that is a whole heading line (「四、申报材料」), the first sentence of the
     section under it, unless another heading comes first; None for any other sentence."""
@@ -113,6 +117,8 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
         own = [1]  # 「六、申報方式：」, a numbered label line over its items
     if not own or re.search(r"[:：]\s*\S", text[line_start:line_end]):
         return None  # 「二、停水時間：115年5月12日…」 says its value itself
+    if _SENTENCE_LINE.search(text[line_start:line_end]):
+        return None  # 「（二）举报…混合收运的，每次奖励500元。」: an item that says its own clauses
     following = sentence_spans(index, cand.source, line_end, len(text))
     if not following:
         return None

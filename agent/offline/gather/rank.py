@@ -24,6 +24,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
+from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
@@ -227,11 +228,19 @@ def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
-    """For a when- or figure-question whose best sentence holds no date or figure, a close
-    runner-up of the same document that does hold one goes first (the asked type decides); for
-    「多久」, one that holds a length of time."""
+    """When the best sentence does not hold what the question's type asks, a close runner-up of
+    the same document that does goes first: a length of time for 「多久」, a time of day for
+    「几点」, a closing date for 「到哪天截止」, a date for other when-questions, the line giving
+    the asked phone number (looked for further down), a place (a 「地址：」 label, or 「向…申请」
+    for 「去哪里申请」, looked for further down), a share for 「占多少」, a figure in the asked
+    quantity's units, and for other figure questions a figure in the asked unit, a count for
+    「几个」, or a table row's bare cell."""
     far = None  # what is looked for further down than the close runners-up
-    if q.unit == DURATION_ASKED:
+    if q.unit == DURATION_ASKED and _WITHIN_ASKED.search(q.text):
+        # 「多长时间之内要去申请」: a time limit (「自取得证书之日起12个月内提出申请」「承诺办结时限12个
+        # 工作日」), not the least length a condition counts (「累计缴纳失业保险费1年以上」)
+        typed = lambda c: any(not _AT_LEAST.match(c.norm, d.end) for d in durations(c.norm))
+    elif q.unit == DURATION_ASKED:
         typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
@@ -239,6 +248,13 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))
+    elif q.qtype in ("number", "which", "fact") and _numbered(asked_contact(q)):
+        # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
+        # a notice says once, at its end, below the lines that name what it is about: looked for
+        # further down; a best sentence that names the channel (「请以书面或电话方式反映」) is
+        # answered by the field after it (extract/fields)
+        heads = asked_contact(q)
+        typed = far = lambda c: gives_number(heads, c.norm) or (c is candidates[0] and any(h in c.norm for h in heads))
     elif q.qtype == "where":
         # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
         # notice says once, in its procedure, below the lines that name the thing applied for:
@@ -251,7 +267,8 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     elif q.wants_number and _SHARE_ASKED.search(q.text):
         # 「自筹款占总经费多少」: 「不得低于…10%」
         typed = lambda c: in_unit_of("比例", c.norm)
-    elif (q.wants_number or q.qtype in ("which", "fact")) and _quantities(q) and not _unmeasured_asked(q):
+    elif (q.wants_number or q.qtype in ("which", "fact")) and _quantities(q) and not _unmeasured_asked(q) and (
+            not _ENTITY_ASKED.search(q.text)):  # 「贷款是哪家公司担保的」 asks a company, not a sum
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
         # figure (2026年度)
         quantities = _quantities(q)
@@ -286,6 +303,15 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _numbered(heads: tuple[str, ...]) -> bool:
+    return any(NUMBERED_HEAD.search(h) for h in heads)
+
+
+# a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a least
+_WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
+_AT_LEAST = re.compile(r"\s*(?:及|或)?以上")
+
+
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")
 
 
@@ -313,6 +339,11 @@ def _quantities(q: Question) -> list[str]:
     return [n for n in (*q.asked, q.kind) if measured(n) and not (other_unit and sum_of_money(n))]
 
 
+# 「哪家公司」「哪个单位」「什么人」: an organisation, person or place is asked, whatever quantity the
+# question names (agent/lexicon/organisation_heads.tsv: relative-org, relative-person, relative-place)
+_ENTITY_ASKED = re.compile(r"(?:哪|什么)[家个位所座]?(?:" + "|".join(
+    map(re.escape, sorted({h for k in ("org", "person", "place") for h in table("organisation_heads")[f"relative-{k}"]},
+                          key=len, reverse=True))) + ")")
 _MONEY_ASKED = frozenset({"钱", "元", "万元", "亿元", "美元"})
 # 「几方」「几成」: 几 and a measure word, which asks in that measure (not 「几块钱」)
 _MEASURE_ASKED = re.compile(r"(?<![十百千万两一二三四五六七八九\d])几(?!乎|块|元|钱|万|千|百|十)[\u4e00-\u9fff]")
@@ -328,12 +359,14 @@ def _unmeasured_asked(q: Question) -> bool:
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一二三四五六七八九十]{1,3}点(?:半)?")
 ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
-# the dates that give one: a date with 「前」 (「请于5月15日前报送」), or the last of a range
+# the dates that give one: a date with 「前」 (「请于5月15日前报送」), a date a deadline word names
+# (「申请截止时间为2025年4月30日」), or the last of a range
 # (「9月1日至12月31日」「自115年2月1日起至115年10月31日止」: a 民国 year has three digits);
 # check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
 CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
+                           r"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
 # with the place after it: 「市区车管服务站地址：」 over a list of addresses gives none

@@ -1,0 +1,42 @@
+"""Which contact channel a question asks for (「咨询电话是多少」: 电话, 热线, 专线), and whether a
+sentence gives a number for it. Read by the ranking (`gather/rank.typed_first`), the field reader
+(`extract/fields`) and the checks (`check/rules`). Plain Python."""
+
+from __future__ import annotations
+
+import re
+
+from agent.lexicon.wordlists import groups, words
+from agent.offline.understand.question import Question
+
+# the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…; one channel a line
+CONTACT_HEADS = words("contact_heads")
+_CHANNELS = groups("contact_heads")
+NUMBERED_HEAD = re.compile("电话|热线|专线|传真")  # contacts that are numbers
+NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
+
+
+def contact_heads_like(head: str) -> tuple[str, ...]:
+    """The heads that name the same contact channel as ``head`` (「电话」: 热线, 专线), or ()."""
+    return next((channel for channel in _CHANNELS if head in channel), ())
+
+
+def asked_contact(q: Question) -> tuple[str, ...]:
+    """The heads of the contact channel the question asks for (「哪个电话」: 电话, 热线, 专线), or ()."""
+    asked = [h for h in CONTACT_HEADS if h in q.kind or any(n.endswith(h) for n in q.asked)]
+    return tuple(dict.fromkeys(like for h in asked for like in contact_heads_like(h)))
+
+
+def gives_number(heads: tuple[str, ...], norm: str) -> bool:
+    """``norm`` names one of the numbered ``heads`` with a line's number (「洽询专线:(03)5278811」),
+    not a phone it only mentions (「以电话、书面方式查核」) nor a city-wide service number
+    (「也可拨打12345政务服务便民热线」)."""
+    return any(h in norm for h in heads if NUMBERED_HEAD.search(h)) and _LINE_NUMBER.search(norm) is not None
+
+
+# a telephone line's number: seven digits or more, after an area code or not (「0761-3312870」
+# 「(03)5278811」); the five-digit service numbers (12345, 12319) are no office's line
+_LINE_NUMBER = re.compile(r"(?<!\d)\d{7,}|\d{3,4}-\d{7,8}|[(（]\d{2,4}[)）]\s*\d{6,8}")
+
+
+__all__ = ["CONTACT_HEADS", "NUMBER", "NUMBERED_HEAD", "asked_contact", "contact_heads_like", "gives_number"]
