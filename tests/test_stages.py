@@ -395,6 +395,29 @@ def test_an_age_in_full_years_is_no_length_of_time():
     assert [d.text for d in durations("（二）遗体存放3天（冷藏）；")] == ["3天"]
 
 
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("公共场所卫生许可证管几年？", "时长"),  # a count of years is a length of time
+        ("拖拉机要用满多少年才能申请报废补贴？", "时长"),
+        ("巴西得到第一个冠军是在西元几年？", ""),  # a year of an era is a date
+        ("他在哪几年担任市长？", ""),
+        ("孩子几年级可以报名？", ""),
+        ("有多少年轻人参加了活动？", ""),  # 年轻人 are people
+    ],
+)
+def test_a_count_of_years_asks_a_length_of_time(segmenter, question, unit):
+    assert analyze(question, segmenter).unit == unit
+
+
+def test_years_after_man_and_ten_thousands_of_years_are_lengths_of_time():
+    from agent.offline.extract.figures import durations
+
+    assert [d.text for d in durations("拖拉机使用满15年方可申请报废补贴")] == ["15年"]
+    assert [d.text for d in durations("扁掌龙亚科在地球上生存了近2,400万年")] == ["2,400万年"]
+    assert durations("民国113年3月") == []
+
+
 def test_an_age_is_a_figure_in_years_of_age(segmenter):
     from agent.offline.extract.figures import figures
 
