@@ -218,6 +218,28 @@ def test_a_which_company_question_is_not_answered_by_a_sum(segmenter):
     assert typed_first(d.q, list(d.candidates)) == [cap, duties]
 
 
+def test_a_yes_no_question_takes_the_item_that_holds_the_askers_situation(segmenter):
+    from agent.offline.gather.rank import situation_first
+
+    def lead(c):
+        return "有下列情形之一的，不予发放补贴：" if c.norm.startswith("(") else ""
+
+    again = sentence("（四）同一证书已享受过就业补助资金职业培训补贴的；")
+    staff = sentence("（三）机关事业单位在编人员；", score=0.94)
+    d = draft(segmenter, "我在事业单位有编制，考了证能领这个补贴吗？", again, staff)
+    assert situation_first(d.q, list(d.candidates), lead, lambda source: "", lambda t: 1.0) == [staff, again]
+    # not for a question that asks a value, nor for an item the question's situation is not in
+    d = draft(segmenter, "机关事业单位在编人员能领多少补贴？", again, staff)
+    assert situation_first(d.q, list(d.candidates), lead, lambda source: "", lambda t: 1.0) == [again, staff]
+    d = draft(segmenter, "我退休了，考了证能领这个补贴吗？", again, staff)
+    assert situation_first(d.q, list(d.candidates), lead, lambda source: "", lambda t: 1.0) == [again, staff]
+    # the thing asked may be the situation; the words of the notice's title are not
+    change = sentence("（四）消费券不找零、不得兑换现金或转售。")
+    bills = sentence("（三）不得用于购买烟品、彩券，亦不得用于缴纳税款、规费及水电瓦斯费用。", score=0.9)
+    d = draft(segmenter, "消费券可以拿来缴水电费吗？", change, bills)
+    assert situation_first(d.q, list(d.candidates), lead, lambda source: "振兴消费券发放公告", lambda t: 1.0) == [bills, change]
+
+
 def test_a_length_of_time_may_stand_before_a_parenthesis(segmenter):
     free = sentence("（二）非本区户籍但持有本区居住证满1年，死亡后在本区殡仪馆火化的常住人口；")
     kept = sentence("（二）遗体存放3天（冷藏）；", score=0.97)

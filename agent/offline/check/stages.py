@@ -15,7 +15,7 @@ from agent.offline.documents import written
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.gather.credit import term_credit
-from agent.offline.gather.neighbours import role_sentence
+from agent.offline.gather.neighbours import list_lead, role_sentence
 from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.question import GENERIC_VERBS
 from ingest.normalize import normalize_query
@@ -59,11 +59,6 @@ _EVERYDAY = 5_000  # occurrences in jieba's dictionary: a word this common is a 
 _ONE_SENTENCE = frozenset({"other-event", "no-time", "unit", "per-unit"})
 
 
-_ITEM = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
-_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:]{2,20}$")  # a section's heading
-_ITEMS_ABOVE = 12  # items of one list, at most, between an item and its lead line
-
-
 class Caveat(Stage):
     """Notes under the short answer, the quotes they need, and 「是的。」/「不是。」 in front."""
 
@@ -90,7 +85,7 @@ class Caveat(Stage):
         if q.qtype == "yesno":
             # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
             # documents contradict or never mention is a no
-            lead = self._lead(draft.candidates[0])
+            lead = list_lead(docs.index, draft.candidates[0])
             if notes or denied(q, draft.candidates[0].norm):
                 short = f"不是。资料记载：{short}"
             elif denied(q, normalize_query(lead)):
@@ -114,28 +109,6 @@ class Caveat(Stage):
             if (not written(word, notice) and not abbreviates(word, notice)) if notice else (
                     self.docs.unknown(word) and not self.docs.shortened(word)):
                 return word
-        return ""
-
-    def _lead(self, top) -> str:
-        """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list,
-        as written: on the same line, or on the line ending with a colon above the list's items
-        (「第四条 有下列情形之一的，不予发放补贴：」); "" otherwise."""
-        if not _ITEM.match(top.norm):
-            return ""
-        text = self.docs.index.documents[top.source].text
-        start = text.rfind("\n", 0, top.start) + 1
-        if text[start : top.start].strip():
-            return text[start : top.start].strip()
-        for _ in range(_ITEMS_ABOVE):
-            if start <= 0:
-                break
-            above = text.rfind("\n", 0, start - 1) + 1
-            line = text[above : start - 1].strip()
-            if line.endswith((":", "：")) or _HEADING.match(line):
-                return line  # 「第四条 有下列情形之一的，不予发放补贴：」; 「二、不予补助的情形」
-            if not _ITEM.match(line):
-                break
-            start = above
         return ""
 
 

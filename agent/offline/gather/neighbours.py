@@ -133,4 +133,34 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
                      cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
 
 
-__all__ = ["answer_to", "item_body", "next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]
+# an enumerated item's mark (「（二）」「3.」「①」), a section's heading line (「二、不予补助的情形」), and
+# the items of one list, at most, between an item and its lead line
+_ITEM = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:]{2,20}$")
+_ITEMS_ABOVE = 12
+
+
+def list_lead(index: LoadedIndex, cand: Candidate) -> str:
+    """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list,
+    as written: on the same line, or on the line ending with a colon above the list's items
+    (「第四条 有下列情形之一的，不予发放补贴：」); "" otherwise."""
+    if not _ITEM.match(cand.norm):
+        return ""
+    text = index.documents[cand.source].text
+    start = text.rfind("\n", 0, cand.start) + 1
+    if text[start : cand.start].strip():
+        return text[start : cand.start].strip()
+    for _ in range(_ITEMS_ABOVE):
+        if start <= 0:
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1].strip()
+        if line.endswith((":", "：")) or _HEADING.match(line):
+            return line  # 「第四条 有下列情形之一的，不予发放补贴：」; 「二、不予补助的情形」
+        if not _ITEM.match(line):
+            break
+        start = above
+    return ""
+
+
+__all__ = ["answer_to", "item_body", "list_lead", "next_sentence", "previous_sentence", "role_sentence", "section_opening", "sentence_spans", "sentences_before"]

@@ -26,6 +26,7 @@ from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
+from ingest.normalize import normalize
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
 # mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
@@ -213,6 +214,28 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 _PERIOD = re.compile(r"(?<![\d一二三四五六七八九十百两])(?:一个?|每)(?=[年月天日周])")
 
 
+def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Candidate], str],
+                    title_line: Callable[[str], str], term_weight: Callable[[str], float]) -> list[Candidate]:
+    """「我在事业单位有编制，能领这个补贴吗」 whose best sentence is an item of a list (「有下列情形
+    之一的，不予发放补贴：」): of its close siblings, the item that holds most of the asker's
+    situation (the question's words but the names and what the lead or the title says:
+    「（三）机关事业单位在编人员」) goes first, not one that only says the asked 补贴 again."""
+    if q.qtype != "yesno" or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    said = lead(top)
+    if not said:
+        return candidates
+    said = f"{normalize(said).text} {title_line(top.source)}"
+    situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not term_credit(t, said)]
+    held = lambda c: sum(term_weight(t) * term_credit(t, c.norm) for t in situation)
+    siblings = [c for c in candidates[1:6] if c.source == top.source and c.score >= 0.8 * top.score and lead(c) == lead(top)]
+    best = max(siblings, key=held, default=None)
+    if best is None or held(best) <= held(top):
+        return candidates
+    return [best] + [c for c in candidates if c is not best]
+
+
 def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close
     runner-up of the same document that states the cap (「单个站点建设补贴最高不超过150万元」)
@@ -381,4 +404,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "ordinal_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "ordinal_first", "situation_first", "typed_first", "unconditioned_first"]

@@ -11,7 +11,7 @@ from agent.offline.draft import Draft, Stage
 from agent.offline.extract.tables import is_header
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import enacting_formula
-from agent.offline.gather.neighbours import answer_to, item_body, section_opening
+from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
@@ -20,6 +20,7 @@ from agent.offline.gather.rank import (
     named_first,
     ordinal_first,
     ranged_first,
+    situation_first,
     typed_first,
     unconditioned_first,
 )
@@ -116,6 +117,7 @@ class Focus(Stage):
         ranked = level_first(q, unconditioned_first(q, typed_first(q, capped_first(q, ranked)), docs.title_line))
         ranked = ranged_first(q, ranked)
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
+        ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         reply = answer_to(docs.index, ranked[0])
