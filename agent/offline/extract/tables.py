@@ -97,6 +97,9 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
     if not q.wants_number and q.qtype not in ("fact", "which", "when"):
         return None
     best = None
+    # the characters right before the question word count three times too: the segmenter may cut
+    # them apart (「起付线是多少」 is 起 + 付线 to it: the column 「年度起付线」, not 「救助比例」)
+    beside = _beside(q.text)
     for table in _tables_of(index, candidates, depth):
         name = table.name_column
         for cells, line in _named_rows(table, q.text):
@@ -108,9 +111,6 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # the question's figure names its column as well as a word (「60平方米左右」: 「50—70平方米」);
             # the column whose figure named the row is not the one asked
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
-            # (and so do the characters right before it, which the segmenter may cut apart: 「起付线
-            # 是多少」 is 起 + 付线 to it: the column 「年度起付线」, not 「救助比例」)
-            beside = _beside(q.text)
             asked = _digits(q.text)
             # (of headings that say it alike, the one that adds least the question does not say:
             # 「调整后收运时间」, not 「调整前收运时间」)

@@ -223,13 +223,13 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     if q.qtype != "yesno" or len(candidates) < 2:
         return candidates
     top = candidates[0]
-    said = lead(top)
-    if not said:
+    top_lead = lead(top)
+    if not top_lead:
         return candidates
-    said = f"{normalize(said).text} {title_line(top.source)}"
+    said = f"{normalize(top_lead).text} {title_line(top.source)}"
     situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not term_credit(t, said)]
     held = lambda c: sum(term_weight(t) * term_credit(t, c.norm) for t in situation)
-    siblings = [c for c in candidates[1:6] if c.source == top.source and c.score >= 0.8 * top.score and lead(c) == lead(top)]
+    siblings = [c for c in candidates[1:6] if c.source == top.source and c.score >= 0.8 * top.score and lead(c) == top_lead]
     best = max(siblings, key=held, default=None)
     if best is None or held(best) <= held(top):
         return candidates
@@ -271,12 +271,11 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
     elif q.qtype == "when":
         typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))
-    elif q.qtype in ("number", "which", "fact") and _numbered(asked_contact(q)):
+    elif q.qtype in ("number", "which", "fact") and _numbered(heads := asked_contact(q)):
         # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
         # a notice says once, at its end, below the lines that name what it is about: looked for
         # further down; a best sentence that names the channel (「请以书面或电话方式反映」) is
         # answered by the field after it (extract/fields)
-        heads = asked_contact(q)
         typed = far = lambda c: gives_number(heads, c.norm) or (c is candidates[0] and any(h in c.norm for h in heads))
     elif q.qtype == "where":
         # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
