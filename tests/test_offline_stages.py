@@ -200,6 +200,18 @@ def test_a_close_runner_up_of_the_asked_type_goes_first(segmenter, question, bes
     assert typed_first(d.q, list(d.candidates)) == ([other, top] if moved else [top, other])
 
 
+def test_a_figure_in_the_asked_unit_is_looked_for_eight_sentences_down(segmenter):
+    title = sentence("二、中低收入老人生活津贴发给办法。")
+    others = [sentence(f"（{i}）经核定符合资格者，自申请当月起核发津贴。", score=0.97) for i in range(6)]
+    age = sentence("（一）年满65岁，并设籍及实际居住于本县。", score=0.92)
+    d = draft(segmenter, "中低收入老人津贴要多少岁才能申请？", title, *others, age)
+    assert typed_first(d.q, list(d.candidates))[0] is age  # the eighth
+    # a length of time keeps its depth of six
+    limit = sentence("制证周期一般为60个工作日左右。", score=0.92)
+    d = draft(segmenter, "优待证的有效期是几年？", title, *others, limit)
+    assert typed_first(d.q, list(d.candidates))[0] is title
+
+
 def test_a_time_limit_is_asked_within(segmenter):
     insured = sentence("在本市累计缴纳失业保险费1年以上（含1年），并取得职业技能等级证书的企业职工。")
     limit = sentence("职工应当自取得证书之日起12个月内提出申请，逾期不予受理。", score=0.92)

@@ -316,8 +316,11 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     # a time of day is said once in a notice (「…下午13:30至17:00」), often under a heading the
     # question does not use (「办理时间」 for 「几点下班」): looked for further down
-    # and a figure further down than a date or a kind (「一年能领多少优待金」: the fifth runner-up)
-    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 16 if far else 6 if q.wants_number else 4
+    # and a figure further down than a date or a kind (「一年能领多少优待金」: the fifth runner-up),
+    # one in an asked unit further still (「要多少岁才能申请」: 「年满65岁」, the seventh, below the
+    # lines 「申请」 put first; a length of time at that depth answered an unanswerable 「有效期是几年」)
+    depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 16 if far else (
+        8 if q.unit and q.unit != DURATION_ASKED else 6) if q.wants_number else 4
     for i, cand in enumerate(candidates[1:depth], 1):
         if (cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score
                 and (far is None or i < 4 or far(cand))):
