@@ -248,6 +248,13 @@ def test_a_yes_no_question_takes_the_item_that_holds_the_askers_situation(segmen
     bills = sentence("（三）不得用于购买烟品、彩券，亦不得用于缴纳税款、规费及水电瓦斯费用。", score=0.9)
     d = draft(segmenter, "消费券可以拿来缴水电费吗？", change, bills)
     assert situation_first(d.q, list(d.candidates), lead, lambda source: "振兴消费券发放公告", lambda t: 1.0) == [bills, change]
+    # the asker's own people are no situation (「孩子」 is a sibling's 「子女」)
+    free = sentence("（一）低收入户、中低收入户学生，免费参加课后照顾服务。")
+    second = sentence("（四）同一家庭有2名以上子女同时参加者，第2名起每名减收300元。", score=0.9)
+    d = draft(segmenter, "我们家是中低收入户，孩子参加课后照顾要交钱吗？", free, second)
+    rare = {"孩子": 3.0}  # a word few chunks hold weighs more
+    assert situation_first(d.q, list(d.candidates), lead, lambda source: "课后照顾服务公告",
+                           lambda t: rare.get(t, 1.0)) == [free, second]
 
 
 def test_a_place_where_the_asked_thing_is_done_answers_where(segmenter):

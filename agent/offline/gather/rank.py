@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table
 from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.extract.figures import (
@@ -218,7 +219,8 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
                     title_line: Callable[[str], str], term_weight: Callable[[str], float]) -> list[Candidate]:
     """「我在事业单位有编制，能领这个补贴吗」 whose best sentence is an item of a list (「有下列情形
     之一的，不予发放补贴：」): of its close siblings, the item that holds most of the asker's
-    situation (the question's words but the names and what the lead or the title says:
+    situation (the question's words but the names, the asker's own people (「孩子」, which a
+    sibling's 「子女」 would match) and what the lead or the title says:
     「（三）机关事业单位在编人员」) goes first, not one that only says the asked 补贴 again."""
     if q.qtype != "yesno" or len(candidates) < 2:
         return candidates
@@ -227,7 +229,7 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     if not top_lead:
         return candidates
     said = f"{normalize(top_lead).text} {title_line(top.source)}"
-    situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not term_credit(t, said)]
+    situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not is_personal(t) and not term_credit(t, said)]
     held = lambda c: sum(term_weight(t) * term_credit(t, c.norm) for t in situation)
     siblings = [c for c in candidates[1:6] if c.source == top.source and c.score >= 0.8 * top.score and lead(c) == top_lead]
     best = max(siblings, key=held, default=None)
