@@ -64,6 +64,21 @@ def test_a_contact_field_answers_under_another_modifier_a_subsidy_does_not(segme
         "unknown-noun", "asked about 住房补贴, which the notice about 北陵 never mentions")
 
 
+def test_a_number_asked_by_another_word_for_the_phone_is_no_unknown_noun(segmenter):
+    notice = "北陵市创业担保贷款通知\n个人创业担保贷款最高额度为30万元。\n咨询电话：0835-6839470。"
+    docs = LiteralDocuments({"a.txt": notice}, segmenter=segmenter)
+    d = draft(segmenter, "北陵市问创业贷款的事情打哪个号码？", sentence("个人创业担保贷款最高额度为30万元。", source="a.txt"))
+    assert (rules.unknown_noun(d, docs), rules.unknown_kind(d, docs)) == (None, None)
+
+
+def test_a_word_jieba_glues_onto_a_measure_word_is_no_topic(segmenter):
+    notice = "北陵区退役军人优待证办理指南\n制证周期为45个工作日，制证完成后短信通知本人领取。"
+    docs = LiteralDocuments({"a.txt": notice}, segmenter=segmenter)
+    d = draft(segmenter, "北陵区办优待证，材料交上去以后多少天能做好证？", sentence("制证周期为45个工作日，制证完成后短信通知本人领取。"))
+    d = replace(d, q=replace(d.q, names=("北陵区",)))  # as the Analyze stage names it
+    assert "天能" in d.q.terms and rules.unknown_noun(d, docs) is None  # (jieba: 多少|天能|做好)
+
+
 def test_unknown_noun_is_a_noun_no_document_uses(segmenter, docs):
     staff = draft(segmenter, "园区有多少名员工？", sentence("园区现有企业12家。"))
     assert rules.unknown_noun(staff, docs) == Refusal(

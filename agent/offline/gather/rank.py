@@ -252,6 +252,21 @@ def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """Of sentences scored alike, the one that names the kind the question asks for goes first:
+    「材料送到哪个窗口」 → 「申请人持下列材料到…12号窗口提出申请：」, not its item 「（一）身份证…」,
+    which its lead credits; 「是哪个国家运动员」 → 「…是意大利足球运动员」. Not for a list question
+    (「担任了哪些职务」) unless the best sentence is an item: a list's items seldom name their kind."""
+    if (not q.kind or len(candidates) < 2 or term_credit(q.kind, candidates[0].norm)
+            or (q.qtype == "list" and unnumbered(candidates[0].text) == candidates[0].text)):
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= 0.98 * top.score and term_credit(q.kind, cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """When the best sentence does not hold what the question's type asks, a close runner-up of
     the same document that does goes first: a length of time for 「多久」, a time of day for
@@ -261,12 +276,21 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     quantity's units, and for other figure questions a figure in the asked unit, a count for
     「几个」, or a table row's bare cell."""
     far = None  # what is looked for further down than the close runners-up
-    if q.unit == DURATION_ASKED and _WITHIN_ASKED.search(q.text):
+    if q.unit == DURATION_ASKED:
+        # 「多少天能做好证」: a length in days (「制证周期为45个工作日」), not the year a condition
+        # counts (「持有居住证满1年」); 「多久」 asks no scale
+        scale = _ASKED_SCALE.search(q.text)
+        scaled = lambda d: not scale or _SCALE.get(d.text.rstrip()[-1]) == _SCALE[scale.group(1)[-1]]
         # 「多长时间之内要去申请」: a time limit (「自取得证书之日起12个月内提出申请」「承诺办结时限12个
         # 工作日」), not the least length a condition counts (「累计缴纳失业保险费1年以上」)
-        typed = lambda c: any(not _AT_LEAST.match(c.norm, d.end) for d in durations(c.norm))
-    elif q.unit == DURATION_ASKED:
-        typed = lambda c: bool(durations(c.norm))  # 「要等多久」: 「等待期为3个月」
+        # (「最晚多久之内要去申请」: 「自分娩之日起18个月内申请」, not 「享受20天护理假」)
+        within = _WITHIN_ASKED.search(q.text) is not None
+
+        def fits(c: Candidate, d) -> bool:
+            return not within or bool(_LIMIT_AFTER.match(c.norm, d.end)
+                                      or _LIMIT_BEFORE.search(c.norm[max(0, d.start - 6) : d.start]))
+
+        typed = lambda c: any(scaled(d) and fits(c, d) for d in durations(c.norm))
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
@@ -285,7 +309,10 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # looked for further down
         # (the verb after the question word: 「去哪里申请」, not 「栖息在哪儿」)
         where = _WHERE.search(q.text)
-        done = [v for v in q.focus_verbs if len(v) >= 2 and v in q.focus and where and v in q.text[where.end() :]]
+        # (or a one-character verb right after it: 「在哪儿办」「去哪里领」 → 「到…办理」「到…领取」)
+        after = q.text[where.end() :] if where else ""
+        done = [v for v in q.focus_verbs if v in after and (
+            (len(v) >= 2 and v in q.focus) or (len(v) == 1 and after.startswith(v) and v not in "去是有在"))]
         far = (lambda c: any(_gone_to(v).search(c.norm) for v in done)) if done else None
         typed = lambda c: bool(_PLACE_LABEL.search(c.norm)) or bool(far and far(c))
     elif q.wants_number and _SHARE_ASKED.search(q.text):
@@ -321,8 +348,11 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # and a figure further down than a date or a kind (「一年能领多少优待金」: the fifth runner-up),
     # one in an asked unit further still (「要多少岁才能申请」: 「年满65岁」, the seventh, below the
     # lines 「申请」 put first; a length of time at that depth answered an unanswerable 「有效期是几年」)
+    # and a closing date below the table rows that name the thing applied for (「最迟哪天之前要递
+    # 申请」: 「…受理截止日期为2025年11月28日」, the fifth)
     depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 16 if far else (
-        8 if q.unit and q.unit != DURATION_ASKED else 6) if q.wants_number else 4
+        8 if q.unit and q.unit != DURATION_ASKED else 6) if q.wants_number or q.unit else (
+        8 if q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS) else 4)
     for i, cand in enumerate(candidates[1:depth], 1):
         if (cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score
                 and (far is None or i < 4 or far(cand))):
@@ -335,8 +365,12 @@ def _numbered(heads: tuple[str, ...]) -> bool:
 
 
 # a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a least
+# the unit a length of time is asked in, and the scale of each unit a length ends in
+_ASKED_SCALE = re.compile(r"(?:多少|几)个?(工作日|工作天|自然日|天|日|周|星期|月|年)")
+_SCALE = {"天": "日", "日": "日", "周": "周", "期": "周", "月": "月", "年": "年"}
 _WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
-_AT_LEAST = re.compile(r"\s*(?:及|或)?以上")
+_LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内")  # 「12个月内」
+_LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承诺办结时限12个工作日」
 
 
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")
@@ -345,7 +379,7 @@ _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部�
 @lru_cache(maxsize=256)
 def _gone_to(verb: str) -> re.Pattern:
     """A place the sentence says ``verb`` is done at: 「向…社会课提出申请」「到…服务大厅办理」."""
-    return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,24}?(?:提出|提交|进行)?" + re.escape(verb))
+    return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,40}?(?:提出|提交|进行)?" + re.escape(verb))
 
 
 # a table cell that is a bare figure (「3｜收割机｜1.8」)
@@ -408,4 +442,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "level_first", "named_first", "ordinal_first", "situation_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "situation_first", "typed_first", "unconditioned_first"]

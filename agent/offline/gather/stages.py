@@ -16,6 +16,7 @@ from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
     capped_first,
+    kind_first,
     level_first,
     named_first,
     ordinal_first,
@@ -114,16 +115,19 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = level_first(q, unconditioned_first(q, typed_first(q, capped_first(q, ranked)), docs.title_line))
+        ranked = level_first(q, unconditioned_first(q, typed_first(q, kind_first(q, capped_first(q, ranked))), docs.title_line))
         ranked = ranged_first(q, ranked)
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         reply = answer_to(docs.index, ranked[0])
-        if reply is not None:
-            # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does
-            ranked = [reply] + [c for c in ranked[1:] if (c.source, c.start) != (reply.source, reply.start)]
+        if reply:
+            # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does, the
+            # sentence of the answer that holds what the question's type asks (「到哪里办理？多久能
+            # 办好？」: 「…10个工作日内办结」), else its first
+            said = {(c.source, c.start) for c in reply}
+            ranked = typed_first(q, list(reply)) + [c for c in ranked[1:] if (c.source, c.start) not in said]
         described = item_body(docs.index, ranked[0]) if q.qtype in ("which", "fact") and q.kind else None
         if described is not None and not term_credit(q.kind, ranked[0].norm):
             # 「恒丰食品公司被查出什么问题」: the item's name line names it, the sentence after says it
@@ -132,10 +136,16 @@ class Focus(Stage):
         if body is not None and enacting_formula(q, body.norm):
             # a rule's title over its first article (「第一条 …特订定本办法。」): neither answers
             ranked = ranked[1:] + ranked[:1]
-        elif body is not None:
-            # a heading line answers nothing itself (「四、申报材料」): the section under it does
+        elif body is not None and not (q.kind and term_credit(q.kind, ranked[0].norm) and not term_credit(q.kind, body.norm)
+                                       and len(ranked[0].norm) > _LABEL_LENGTH):
+            # a heading line answers nothing itself (「四、申报材料」): the section under it does;
+            # not a lead that names the asked kind (「…持下列材料到…12号窗口提出申请：」 for 「哪个窗口」),
+            # longer than a label heading (「五、申报材料」 for 「哪些材料」)
             ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
         return replace(draft, candidates=tuple(ranked))
+
+
+_LABEL_LENGTH = 16  # characters: 「五、申报材料」 is a label heading, 「第十条 申请人持下列材料到…窗口提出申请：」 a lead
 
 
 __all__ = ["SENTENCE_HITS", "Focus", "Gather"]

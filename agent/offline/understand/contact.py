@@ -12,7 +12,7 @@ from agent.offline.understand.question import Question
 # the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…; one channel a line
 CONTACT_HEADS = words("contact_heads")
 _CHANNELS = groups("contact_heads")
-NUMBERED_HEAD = re.compile("电话|热线|专线|传真")  # contacts that are numbers
+NUMBERED_HEAD = re.compile("电话|热线|专线|传真|号码")  # contacts that are numbers
 NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
 
 

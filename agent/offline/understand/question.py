@@ -29,7 +29,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
     ("number", re.compile(
-        r"多少|几家|几个|几年|多大|多高|多长|多快|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
+        r"多少|几家|几个|几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
@@ -52,14 +52,18 @@ _ASKED_UNIT = re.compile(_ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, tab
 # DURATION_ASKED); not a year of an era (「西元几年」「民国几年」「哪几年」), a grade (「几年级」) or
 # 年轻人 (「多少年轻人」)
 DURATION_ASKED = "时长"
+_HOW_FAR = re.compile(r"多远|多少距离|多长距离|多大距离")
 _ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<![月哪元国])" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
-                            r"(?:天|日|周)(?![\u4e00-\u9fff])|(?:天|日|周)(?=[内后才能就可的之以])|年(?![级度份底初末前轻纪代]))")  # not 「多少日圆」
+                            r"(?:天|日|周)(?![\u4e00-\u9fff])|天(?![然气空文堂下津地])|(?:日|周)(?=[内后才能就可的之以去来到完办做拿领交])|"
+                            r"年(?![级度份底初末前轻纪代]))")  # not 「多少日圆」「多少天然气」「多少周岁」
 
 
 def _asked_unit(text: str) -> str:
     found = _ASKED_UNIT.search(text)
     if found:
         return found.group("unit")
+    if _HOW_FAR.search(text):
+        return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
     return DURATION_ASKED if _ASKS_DURATION.search(text) else ""
 
 
@@ -125,6 +129,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         qtype = next((n for n, p in _TYPES if n not in ("calc", "number") and p.search(typed)), "fact")
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
+    unit = _asked_unit(text)
     tagged = segmenter.tagged(text)
     pronouns = {w for w, flag in tagged if flag[:1] == "r"}
     # an interrogative pronoun jieba knows as one word (何处/何年/何种/何人) asks, it names nothing
@@ -134,9 +139,9 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     names = _names(tagged, text)
     return Question(
         asked=_asked_words(tagged, text, segmenter),
-        kind=_kind_noun(tagged),
+        kind=_kind_noun(tagged, text),
         names=names,
-        unit=_asked_unit(text),
+        unit=unit,
         focus=_focus_words(tagged),
         focus_verbs=tuple(
             dict.fromkeys(w for w, flag in tagged if flag in ("v", "vn") and w not in GENERIC_VERBS)
@@ -259,16 +264,18 @@ def _generic_head(word: str) -> bool:
     return word in _GENERIC_HEADS or (len(word) == 3 and word.startswith("行政") and word[2] in _GENERIC_HEADS)
 
 
-def _kind_noun(tagged: list[tuple[str, str]]) -> str:
-    """The head of the noun phrase after 什么/哪些 (「哪些文旅新举措」: 新举措)."""
+def _kind_noun(tagged: list[tuple[str, str]], text: str) -> str:
+    """The head of the noun phrase after 什么/哪些 (「哪些文旅新举措」: 新举措); not a verb LAC
+    reads after it (「找哪个科室咨询」: 咨询 vn to jieba, the phrase's verb)."""
+    verbs = {t.text for t in entities.tokens(text) if t.tag == "v"}
     for i, (word, _) in enumerate(tagged):
         if not _WHICH.match(word):
             continue
         run = []
         for nxt, flag in tagged[i + 1 :]:
-            if run and len(nxt) == 1 and len(run[-1]) >= 2:
+            if run and ((len(nxt) == 1 and len(run[-1]) >= 2) or nxt in verbs):
                 break  # 「打哪个电话问」: jieba's one-character 问 n after the phrase is its verb
-            if flag[:1] == "n" or flag in ("vn", "i", "l") or (flag == "a" and not run):
+            if flag[:1] == "n" or flag in ("vn", "i", "l", "s") or (flag == "a" and not run):  # s: 「窗口」
                 run.append(nxt)
             else:
                 break
