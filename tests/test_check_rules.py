@@ -127,6 +127,11 @@ def test_a_sum_of_money_of_a_kind_the_named_notice_never_names_is_refused(segmen
     machines = LiteralDocuments({"a.txt": "青石县农机报废补贴实施细则\n机具品目 | 档次 | 补贴额（元/台）\n" + row}, segmenter=segmenter)
     d = draft(segmenter, "青石县农机补贴一览表里单台补贴最高的是哪个档次？", sentence(row))
     assert rules.unknown_noun(replace(d, q=replace(d.q, names=("青石县",))), machines) is None
+    # nor a verb before it that jieba tags as a noun (「动用公积金」: 动用 v to LAC)
+    refit = "答：单纯装修住房不能提取。"
+    fund = LiteralDocuments({"a.txt": "青石县住房公积金提取问答\n" + refit}, segmenter=segmenter)
+    d = draft(segmenter, "青石县我家房子想装修一下，能动用公积金吗？", sentence(refit))
+    assert rules.unknown_noun(replace(d, q=replace(d.q, names=("青石县",))), fund) is None
 
 
 def test_a_thing_and_an_action_on_it_the_named_notice_never_mentions_are_a_topic(segmenter):

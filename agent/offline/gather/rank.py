@@ -312,7 +312,7 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # (or a one-character verb right after it: 「在哪儿办」「去哪里领」 → 「到…办理」「到…领取」)
         after = q.text[where.end() :] if where else ""
         done = [v for v in q.focus_verbs if v in after and (
-            (len(v) >= 2 and v in q.focus) or (len(v) == 1 and after.startswith(v) and v not in "去是有在"))]
+            (len(v) >= 2 and (v in q.focus or v in after[:4])) or (len(v) == 1 and after.startswith(v) and v not in "去是有在"))]
         far = (lambda c: any(_gone_to(v).search(c.norm) for v in done)) if done else None
         typed = lambda c: bool(_PLACE_LABEL.search(c.norm)) or bool(far and far(c))
     elif q.wants_number and _SHARE_ASKED.search(q.text):
@@ -378,8 +378,13 @@ _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部�
 
 @lru_cache(maxsize=256)
 def _gone_to(verb: str) -> re.Pattern:
-    """A place the sentence says ``verb`` is done at: 「向…社会课提出申请」「到…服务大厅办理」."""
-    return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,40}?(?:提出|提交|进行)?" + re.escape(verb))
+    """A place the sentence says ``verb`` is done at: 「向…社会课提出申请」「到…服务大厅办理」; for a
+    verb of handing in, a place things are handed in at (「…文件，向户籍所在地区公所社会课提出：」)."""
+    handed = "|提出|提交|递交|送交|报送" if verb in _HANDING_IN else ""
+    return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,40}?(?:(?:提出|提交|进行)?" + re.escape(verb) + handed + ")")
+
+
+_HANDING_IN = frozenset({"申请", "申报", "送", "交", "递", "报", "提交", "递交"})
 
 
 # a table cell that is a bare figure (「3｜收割机｜1.8」)
@@ -426,7 +431,7 @@ ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
 # check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
-CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
+CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:之间|期间|以前|以后)?出生)"  # (not who was born then)
                            r"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
