@@ -274,6 +274,14 @@ def test_year_must_be_in_the_figure_sentence(segmenter, docs):
     assert rules.year(undated, docs) is None
 
 
+def test_a_notice_names_its_own_places_office_by_the_level_alone(segmenter):
+    rule = "第七条　参加区人社部门组织的创业培训并取得合格证书的个人，贷款额度可增加5万元。"
+    docs = LiteralDocuments({"a.txt": "翚渚区创业担保贷款实施细则\n" + rule,
+                             "b.txt": "璆川市创业担保贷款通知\n个人创业担保贷款最高额度为30万元。"}, segmenter=segmenter)
+    d = draft(segmenter, "我参加了翚渚区人社组织的创业培训，贷款能多给点吗？", sentence(rule))
+    assert rules.other_entity(d, docs) is None
+
+
 def test_other_document_refuses_a_sentence_from_a_document_about_another_place(segmenter, docs):
     wrong = draft(segmenter, "东兴区2024年的算力规模是多少？",
                   sentence("华兴集团算力规模达到500P。", source="other.txt"))

@@ -243,6 +243,16 @@ def test_a_closing_date_is_no_range_of_birth_dates_and_a_place_things_are_handed
     assert typed_first(d.q, list(d.candidates)) == [office, phone]
 
 
+def test_a_phone_for_complaints_answers_only_a_complaint(segmenter):
+    watch = sentence("县住建局城建股监督电话：0975-6231052。")
+    rules = sentence("用户不得擅自改装供暖设施。", score=0.95)
+    line = sentence("24小时供暖服务热线：0975-6237119。", score=0.9)
+    d = draft(segmenter, "暖气不热了，晚上打哪个电话报修？", watch, rules, line)
+    assert typed_first(d.q, list(d.candidates))[0] is line
+    d = draft(segmenter, "供暖不达标想投诉，打哪个电话？", watch, rules, line)
+    assert typed_first(d.q, list(d.candidates))[0] is watch
+
+
 def test_a_length_asked_in_days_is_not_one_in_years(segmenter):
     resident = sentence("申领人应户籍在本区，或持有居住证满1年。")
     cycle = sentence("制证周期为45个工作日，制证完成后短信通知本人领取。", score=0.9)
@@ -272,6 +282,11 @@ def test_a_time_limit_is_asked_within(segmenter):
     claim = sentence("答：生育津贴自分娩之日起18个月内申请，逾期不予受理。", score=0.9)
     d = draft(segmenter, "生育津贴最晚多久之内要去申请？", leave, claim)
     assert typed_first(d.q, list(d.candidates)) == [claim, leave]
+    # a limit on the act asked (申请), not another limit on another act (迁出)
+    moved = sentence("新生儿于出生后1年内将户籍迁出本市的，应缴回已领津贴。")
+    filed = sentence("申请人应于新生儿出生之日起6个月内提出申请，逾期不予受理。", score=0.9)
+    d = draft(segmenter, "生育津贴小孩出生后要在多久内申请？", moved, filed)
+    assert typed_first(d.q, list(d.candidates)) == [filed, moved]
 
 
 def test_a_yes_no_question_takes_the_item_that_holds_the_askers_situation(segmenter):
@@ -919,6 +934,13 @@ def test_a_share_asked_in_percent_is_no_growth(segmenter):
     assert solve(d.q, list(d.candidates)).short == "计算：2.73亿元 ÷ 4.86亿元 ≈ 56.17%"  # no 「成」 for 完成
     grown = draft(segmenter, "投资比上年增长了百分之多少？", sentence("2024年投资2.73亿元。"), sentence("2025年投资4.86亿元。"))
     assert solve(grown.q, list(grown.candidates)).short.startswith("计算：(4.86亿元 − 2.73亿元) ÷ 2.73亿元")
+    # a share asked of no whole nor plan is a stated one (a table's 「第2年｜80%」), not a ratio of
+    # two sums near it; nor is a share of two multiples
+    paid = draft(segmenter, "创业贷款第二年的利息财政帮着出几成？", sentence("个人创业担保贷款最高额度为30万元。"),
+                 sentence("个人申请贷款10万元（含）以下的，免除反担保要求。"))
+    assert solve(paid.q, list(paid.candidates)) is None
+    fined = draft(segmenter, "骗取补贴罚款的比例占多少？", sentence("处骗取金额2倍以上5倍以下罚款。"))
+    assert solve(fined.q, list(fined.candidates)) is None
     # a share stated among the evidence answers: no ratio of two other figures near it
     stated = draft(segmenter, "退休职工去二级医院看门诊能报销百分之多少？", sentence("退休人员在二级医院门诊报销65%。"),
                    sentence("二级医院起付线400元，封顶500元。"))

@@ -161,6 +161,9 @@ class Documents:
         windows = {entity[i : i + 4] for i in range(len(entity) - 3)} or {entity}
         if any(w in text for w in windows):
             return True
+        own = _OWN_PLACE.match(entity)
+        if own and own.group(1) in title and entity[own.end(1) - 1 :] in text:
+            return True  # 「翚渚区人社」 in 翚渚区's notice: 「参加区人社部门组织的…」, its own district's
         if named:
             return False
         if any(w in title for w in windows) or spelled_in(entity, title):
@@ -207,6 +210,8 @@ class Documents:
 
 
 # quotation marks, which set a programme's name off in a notice (「出生“一件事”」)
+# a place's name and level opening an organisation's name, two characters or more after it
+_OWN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?[省市区县镇乡])[\u4e00-\u9fff]{2,}")
 _QUOTES = re.compile(r"[“”\"‘’「」『』]")
 # a place named by reference to the one the document is about
 _HERE = re.compile(r"这里|此地|该地|当地|本地|[本全该][省市县区镇乡村州]")

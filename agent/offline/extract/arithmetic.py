@@ -12,6 +12,9 @@ from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)
+# a share asked of a whole (「女性占多少」「占总数的比例」「是全年的百分之几」「所占比重」) or of a
+# plan (「投资完成了百分之多少」)
+_PART_OF = re.compile(r"占|比重|的(?:比例|百分之|几成)|完成|达到|实现|share|proportion|percentage", re.IGNORECASE)
 _SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.I)
 # 「一共扩大了多少亩」 is the change between two values, not their sum
 _CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
@@ -85,8 +88,11 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         value = calculate(f"({new.value} - {old.value}) / {old.value} * 100")
         short = f"({_bare(new)} − {_bare(old)}) ÷ {_bare(old)} ≈ {format_number(value)}%"
     elif _SHARE.search(question.text) and not _RATIO.search(question.text):
-        if stated_share(a, b):
-            return None  # 「拨付多少比例」 over 「立项后拨付70%…剩余30%」: the share is stated, not computed
+        if stated_share(a, b) or not _PART_OF.search(question.text) or a.unit == "倍":
+            # 「拨付多少比例」 over 「立项后拨付70%…剩余30%」: the share is stated, not computed; so is
+            # one the question asks of no whole nor progress (「稳岗返还按多少比例返」「利息财政帮着出
+            # 几成」: 「第2年｜80%」, not 10万元 ÷ 30万元); and no share of two multiples
+            return None
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{small.value} / {big.value} * 100")
         short = f"{_bare(small)} ÷ {_bare(big)} ≈ {format_number(value)}%"

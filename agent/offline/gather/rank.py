@@ -284,13 +284,20 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # 「多长时间之内要去申请」: a time limit (「自取得证书之日起12个月内提出申请」「承诺办结时限12个
         # 工作日」), not the least length a condition counts (「累计缴纳失业保险费1年以上」)
         # (「最晚多久之内要去申请」: 「自分娩之日起18个月内申请」, not 「享受20天护理假」)
-        within = _WITHIN_ASKED.search(q.text) is not None
+        within = _WITHIN_ASKED.search(q.text)
 
         def fits(c: Candidate, d) -> bool:
             return not within or bool(_LIMIT_AFTER.match(c.norm, d.end)
                                       or _LIMIT_BEFORE.search(c.norm[max(0, d.start - 6) : d.start]))
 
         typed = lambda c: any(scaled(d) and fits(c, d) for d in durations(c.norm))
+        # a limit on the act the question names after it (「出生後要在多久內申請」: 「…6個月內提出申請」,
+        # not 「出生後1年內將戶籍遷出」), when a close sentence has one
+        acts = [v for v in q.focus_verbs if within and v in q.text[within.end() :] and v not in _EMPTY_ACTS]
+        acted = lambda c: any(scaled(d) and fits(c, d) and any(v in c.norm[d.end : d.end + 12] for v in acts)
+                              for d in durations(c.norm))
+        if acts and any(acted(c) for c in candidates[:6] if c.source == candidates[0].source):
+            typed = acted
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
@@ -302,7 +309,10 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # a notice says once, at its end, below the lines that name what it is about: looked for
         # further down; a best sentence that names the channel (「请以书面或电话方式反映」) is
         # answered by the field after it (extract/fields)
-        typed = far = lambda c: gives_number(heads, c.norm) or (c is candidates[0] and any(h in c.norm for h in heads))
+        # (a line for complaints, 「监督电话」「投诉电话」, answers only a question about complaining)
+        complaint = _COMPLAINT.search(q.text) is not None
+        typed = far = lambda c: (complaint or not _COMPLAINT.search(c.norm)) and (
+            gives_number(heads, c.norm) or (c is candidates[0] and any(h in c.norm for h in heads)))
     elif q.qtype == "where":
         # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
         # notice says once, in its procedure, below the lines that name the thing applied for:
@@ -373,6 +383,8 @@ _LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内")  # 「12个月内」
 _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承诺办结时限12个工作日」
 
 
+_EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
+_COMPLAINT = re.compile(r"监督|投诉|举报|检举")
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")
 
 
