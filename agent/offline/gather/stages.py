@@ -10,7 +10,7 @@ from dataclasses import replace
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.tables import is_header
 from agent.offline.gather.credit import term_credit
-from agent.offline.gather.evidence import enacting_formula
+from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
     by_anchors,
@@ -136,16 +136,21 @@ class Focus(Stage):
         if body is not None and enacting_formula(q, body.norm):
             # a rule's title over its first article (「第一条 …特订定本办法。」): neither answers
             ranked = ranked[1:] + ranked[:1]
-        elif body is not None and not (q.kind and term_credit(q.kind, ranked[0].norm) and not term_credit(q.kind, body.norm)
-                                       and len(ranked[0].norm) > _LABEL_LENGTH):
-            # a heading line answers nothing itself (「四、申报材料」): the section under it does;
-            # not a lead that names the asked kind (「…持下列材料到…12号窗口提出申请：」 for 「哪个窗口」),
-            # longer than a label heading (「五、申报材料」 for 「哪些材料」)
+        elif body is not None and not _lead_names_kind(q, ranked[0], body):
+            # a heading line answers nothing itself (「四、申报材料」): the section under it does
             ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
         return replace(draft, candidates=tuple(ranked))
 
 
 _LABEL_LENGTH = 16  # characters: 「五、申报材料」 is a label heading, 「第十条 申请人持下列材料到…窗口提出申请：」 a lead
+
+
+def _lead_names_kind(q: Question, lead: Candidate, body: Candidate) -> bool:
+    """A lead line, longer than a label heading, that names the kind the question asks for where
+    the section under it does not (「…持下列材料到…12号窗口提出申请：」 for 「哪个窗口」; not
+    「五、申报材料」 for 「哪些材料」): it answers itself."""
+    return (bool(q.kind) and len(lead.norm) > _LABEL_LENGTH and term_credit(q.kind, lead.norm) > 0
+            and not term_credit(q.kind, body.norm))
 
 
 __all__ = ["SENTENCE_HITS", "Focus", "Gather"]
