@@ -855,3 +855,15 @@ def test_a_named_time_of_day_answers_a_clock_question_whatever_the_verb(segmente
     assert rules.other_event(draft(segmenter, asked, sentence("小学课后服务结束时间为17:30。")), docs) is None
     assert rules.other_event(draft(segmenter, asked, sentence("家长会定于17:30召开。")), docs) == Refusal(
         "other-event", "the dated sentence is about another event")
+
+
+def test_the_label_of_an_asked_place_is_no_unknown_noun(segmenter):
+    line = "也可以到市社会保险事业管理中心失业保险科（北陵市解放南路77号二楼）现场办理。"
+    notices = LiteralDocuments({"a.txt": "北陵市失业保险金申领问答\n" + line}, segmenter=segmenter)
+    d = draft(segmenter, "北陵市失业金要去现场办的话，办公地点在哪？", sentence(line))
+    d = replace(d, q=replace(d.q, names=("北陵市",)))  # as the Analyze stage names it
+    assert "办公" in d.q.asked and rules.unknown_noun(d, notices) is None
+    # a noun the notice never uses is still refused when it is not a place's label
+    d = draft(segmenter, "北陵市失业金的办公补贴有多少？", sentence(line))
+    d = replace(d, q=replace(d.q, names=("北陵市",)))
+    assert rules.unknown_noun(d, notices) is not None

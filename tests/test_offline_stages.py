@@ -1086,3 +1086,113 @@ def test_a_row_is_named_by_its_short_form():
     assert _named("市级示范幼儿园", "孩子上市级示范园，全日制一个月多少钱") == "市级示范园"
     assert _named("市级示范幼儿园", "孩子上省级示范园，一个月多少钱") == ""
     assert _named("市级示范幼儿园", "市级示范的学校多少钱") == ""  # not its last character
+
+
+def test_a_deadline_is_the_closing_date_of_the_act_asked(segmenter):
+    season = sentence("本年度供暖期为2025年11月1日至2026年3月31日，共151天。")
+    stop = sentence("（一）居民用户申请停供，应于2025年10月10日前到县热力公司营业厅办理；", score=0.9)
+    d = draft(segmenter, "不想供暖了，最晚几号之前去申请停供？", season, stop)
+    assert d.q.qtype == "when"
+    assert typed_first(d.q, list(d.candidates)) == [stop, season]
+    # a period's end is asked: the season's closing date, not the date to apply by
+    d = draft(segmenter, "今年供暖到哪天结束？", season, stop)
+    assert typed_first(d.q, list(d.candidates)) == [season, stop]
+
+
+def test_the_notices_own_date_line_answers_no_when_question(segmenter):
+    rent = sentence("公租房租金按同地段同类住房市场租金的70%确定。")
+    dated = sentence("2025年4月8日", score=0.95)
+    d = draft(segmenter, "公租房的房租每个月几号之前要交？", rent, dated)
+    assert typed_first(d.q, list(d.candidates)) == [rent, dated]
+    paid = sentence("租金按月缴纳，每月15日前缴清。", score=0.9)
+    d = draft(segmenter, "公租房的房租每个月几号之前要交？", rent, dated, paid)
+    assert typed_first(d.q, list(d.candidates))[0] is paid
+
+
+def test_a_line_answers_by_the_heading_of_its_section(segmenter):
+    form = sentence("2. 《临时救助申请审批表》；")
+    body = sentence("户籍所在地乡镇人民政府便民服务中心社会救助窗口。", score=0.9)
+    hours = sentence("办公时间：周一至周五上午8:30—12:00。", score=0.88)
+    headings = {body.text: "九、办理地点", hours.text: "九、办理地点"}
+    d = draft(segmenter, "临时救助的申请交到哪儿？", form, hours, body)
+    assert typed_first(d.q, list(d.candidates), lambda c: headings.get(c.text, ""))[0] is body
+    assert typed_first(d.q, list(d.candidates))[0] is form  # without the heading, nothing says a place
+    # a phone line under 「咨询电话」 that does not repeat it, not the line that sends to an attachment
+    referred = sentence("各区（县）民政局社会事务科联系方式详见附件。")
+    line = sentence("市民政局养老服务处：0793-6215780", score=0.85)
+    d = draft(segmenter, "高龄津贴的事情打哪个电话问？", referred, line)
+    assert typed_first(d.q, list(d.candidates), lambda c: "八、咨询电话" if c is line else "")[0] is line
+    assert typed_first(d.q, list(d.candidates))[0] is referred
+
+
+def test_where_a_thing_is_set_answers_where_and_a_basis_asked_with_an_is_a_rate(segmenter):
+    street = sentence("答：家属应在老人去世后15日内到所在街道办理注销手续。")
+    district = sentence("区级受理点设在区政务服务中心二楼B区12号窗口，工作时间为周一至周五。", score=0.95)
+    d = draft(segmenter, "区里的办理点具体在哪儿？", street, district)
+    assert typed_first(d.q, list(d.candidates)) == [district, street]
+    # a clause that picks out things somewhere says no place
+    quake = sentence("位于地震高烈度设防地区的改造房屋，每户另增加补助5000元。", score=0.95)
+    d = draft(segmenter, "区里的办理点具体在哪儿？", street, quake)
+    assert typed_first(d.q, list(d.candidates)) == [street, quake]
+    fine = sentence("以欺骗手段取得公租房的，按市场租金补缴租金，并处1000元以上1万元以下罚款。")
+    rate = sentence("其中，低保家庭按市场租金的10%缴纳，低收入家庭按市场租金的30%缴纳。", score=0.95)
+    d = draft(segmenter, "低保户住公租房，房租按多少交？", fine, rate)
+    assert typed_first(d.q, list(d.candidates)) == [rate, fine]
+
+
+def test_a_time_limit_is_on_the_act_done_after_it_not_a_noun_it_makes(segmenter):
+    paid = sentence("自受理之日起15个工作日内完成审核，补贴资金于公示结束后10个工作日内直接拨付至申请人本人银行账户。")
+    claim = sentence("（一）个人申领：取得证书之日起12个月内，通过“就业”微信小程序提交申请；", score=0.95)
+    d = draft(segmenter, "拿到证以后多长时间内要交申请？", paid, claim)
+    assert typed_first(d.q, list(d.candidates)) == [claim, paid]
+    # the act as the question says it, though the tagger reads no verb (「去领」: 申领)
+    check = sentence("公所应于受理后三十日内完成审核，审核通过者，于每年9月前拨入申请人账户；")
+    heirs = sentence("长者于核定后、拨款前死亡者，其津贴得由配偶检具死亡证明书，于死亡之日起六个月内申领；", score=0.9)
+    d = draft(segmenter, "审核通过了，钱还没打过来人就走了，家属得在多长时间内去领？", check, heirs)
+    assert typed_first(d.q, list(d.candidates)) == [heirs, check]
+
+
+def test_a_row_whose_range_holds_the_askers_figure_is_looked_for_fifteen_deep(segmenter):
+    from agent.offline.gather.rank import ranged_first
+
+    top = sentence("高龄津贴按月发放，每月15日前打入老年人名下。")
+    who = sentence("具有本市户籍，在本市连续居住满3年，且年满80周岁及以上的老年人。", score=0.99)
+    rest = [sentence(f"第{i}条 津贴不得以现金方式发放。", score=0.97) for i in range(12)]
+    row = sentence("90—99周岁｜300元", score=0.95)
+    d = draft(segmenter, "我家老人今年92岁了，每个月能拿多少高龄津贴？", top, who, *rest, row)
+    assert ranged_first(d.q, list(d.candidates))[0] is row  # a sum of money, not the 「满3年」 of who may
+    # the figure after a general measure word (「150个课时」)
+    over = sentence("200课时及以上｜每人1800元")
+    mid = sentence("120—199课时｜每人1200元", score=0.97)
+    d = draft(segmenter, "我上了150个课时的培训，后来找到工作了，能补多少？", over, mid)
+    assert ranged_first(d.q, list(d.candidates)) == [mid, over]
+
+
+def test_the_clause_of_the_askers_case_and_of_the_asked_scale_answers(segmenter):
+    sizes = sentence("（一）拆除重建的，1至2人户建筑面积控制在40平方米以内，3人户控制在60平方米以内，"
+                     "4人及以上户人均建筑面积不超过18平方米。")
+    d = draft(segmenter, "家里3口人重建的话房子最多盖多大？", sizes)
+    assert figure_clause(d.q, [sizes]) == "3人户控制在60平方米以内"
+    example = sentence("例如：累计缴费满6年不足7年的，可领7个月。")
+    d = draft(segmenter, "我社保交了6年多，失业金能领几个月？", example)
+    assert figure_clause(d.q, [example]) == "可领7个月"
+
+
+def test_a_close_runner_up_from_the_notice_of_the_asked_topic_goes_first():
+    from offline_support import LiteralDocuments
+
+    from agent.offline.gather.stages import Gather
+
+    segmenter = Segmenter(["居民养老保险"])
+    water = "珺岙市阶梯水价公告\n执行当年的阶梯水量按4月至12月共9个月折算。"
+    pension = "珺岙市居民养老保险缴费通知\n居民养老保险实行按年度缴费，每年1月1日至12月25日为缴费期。"
+    docs = LiteralDocuments({"water.txt": water, "pension.txt": pension}, segmenter=segmenter)
+    months = sentence("执行当年的阶梯水量按4月至12月共9个月折算。", source="water.txt")
+    period = sentence("居民养老保险实行按年度缴费，每年1月1日至12月25日为缴费期。", source="pension.txt", score=0.99)
+    d = draft(segmenter, "珺岙市居民养老保险今年最晚哪天之前得交上？", months, period)
+    d = replace(d, q=replace(d.q, names=("珺岙市",)))  # as the Analyze stage names it
+    gather = Gather(docs)
+    assert gather._naming_first(d.q, [months, period]) == [period, months]
+    # a runner-up further behind is no answer: the other-document rule refuses instead
+    far = replace(period, score=0.9)
+    assert gather._naming_first(d.q, [months, far]) == [months, far]

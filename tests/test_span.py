@@ -102,6 +102,10 @@ def test_time_spans_include_era_years_seasons_and_periods():
     assert found("成年礼在秋季举行") == ["秋季"]
     assert found("侏罗纪时开始分裂") == ["侏罗纪"]
     assert found("这是关键环节") == []
+    # a length counted from an event is no era's year
+    assert found("自撤销之日起五年内不得再申请") == []
+    assert found("期满后三年内不得申领") == []
+    assert found("一直到了第九年才成功") == ["直到了第九年"]  # (an ordinal year is a time)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,9 @@ def segmenter():
         ("这种鸟有多少颗牙齿？", "number"),
         ("机场每天起降几架次？", "number"),
         ("大会于什么时候召开？", "when"),
+        # 「几号」 of a deadline asks a day; 「几号窗口」 asks which window
+        ("居民养老保险一年里最晚几号交钱？", "when"),
+        ("每个月几号之前要交房租？", "when"),
         ("总部位于哪里？", "where"),
         ("办贷款要去哪儿咨询？", "where"),
         ("谁主持了会议？", "who"),

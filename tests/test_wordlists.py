@@ -116,7 +116,7 @@ def test_clause_cues():
                           "upper-bound", "lower-bound"]
     assert cues["upper-bound"][:2] == ("最多", "最高") and "不低于" in cues["lower-bound"]
     assert cues["how"][:2] == ("方式", "途径")
-    assert cues["where"] == ("位于", "坐落", "落户") and "得益于" in cues["why"] and "主营" in cues["does-what"]
+    assert cues["where"] == ("位于", "坐落", "落户", "设在", "设于") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")
 
 

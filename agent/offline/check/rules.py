@@ -79,6 +79,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
     for noun in q.asked:
         if noun in COMPUTED or (free and noun == q.kind):
             continue  # a calculation asks for what it computes
+        if q.qtype == "where" and _place_label_after(noun).search(q.text):
+            continue  # 「办公地点在哪」: the place asked, by a label a notice need not use (「…失业保险科（…路77号）」)
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
@@ -105,6 +107,11 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _place_label_after(noun: str) -> re.Pattern:
+    """``noun`` before a place label (agent/lexicon/clause_cues.tsv: heading-where): 「办公地点」."""
+    return re.compile(re.escape(noun) + "(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + ")")
 
 
 def _named_notice(q: Question, top: Candidate, docs) -> str:

@@ -8,18 +8,20 @@ import re
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import (
     clauses,
+    durations,
     figures,
     how_much,
+    in_asked_scale,
     in_unit_of,
     list_items,
     numerals,
 )
 from agent.offline.extract.span import extract_span
-from agent.offline.extract.tables import range_fit
+from agent.offline.extract.tables import own_measure, range_fit
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.question import LIMIT_WORDS, Question
+from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
 from ingest.normalize import normalize
 
 # a person, place, date or figure: a span of these kinds is the short answer when enough of the
@@ -136,6 +138,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             found = [f for f in figures(part.text) if not _ARTICLE.fullmatch(f.text)] + numerals(part.text)
             if not any(q.unit_fits(f.text) for f in found):
                 continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
+            if q.unit == DURATION_ASKED and not any(in_asked_scale(q.text, d.text) for d in durations(part.text)):
+                continue  # 「能领几个月」: 「可领7个月」, not the years it counts 「满6年不足7年的」
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
             if all(f.text in q.text for f in found if q.unit_fits(f.text)):
@@ -144,8 +148,11 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
             # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
             # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」
-            fit = range_fit(part.text, q.text) or (range_fit(parts[at - 1].text, q.text) if at else 0)
-            score += 3.0 * fit
+            fit = range_fit(part.text, q.text) or (
+                range_fit(parts[at - 1].text, q.text) if at and not own_measure(part.text, q.text) else 0)
+            # (a range that misses the asker's own figure is another case, however well it puts the
+            # asked cap: 「家里3口人…最多盖多大」 → 「3人户控制在60平方米以内」, not 「4人及以上户…不超过18平方米」)
+            score += 3.0 * fit if fit >= 0 else -8.0
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):

@@ -208,6 +208,18 @@ DURATION = re.compile(
 )
 
 
+def in_asked_scale(question: str, length: str) -> bool:
+    """A length of time in the scale the question asks it in (「多少天」: days, not 「满1年」;
+    「能领几个月」: months, not 「满6年不足7年」); any length when it names none."""
+    scale = _ASKED_SCALE.search(question)
+    return not scale or _SCALE.get(length.rstrip()[-1]) == _SCALE[scale.group(1)[-1]]
+
+
+# the unit a length of time is asked in, and the scale of each unit a length ends in
+_ASKED_SCALE = re.compile(r"(?:多少|几)个?(工作日|工作天|自然日|天|日|周|星期|月|年)")
+_SCALE = {"天": "日", "日": "日", "周": "周", "期": "周", "月": "月", "年": "年"}
+
+
 def durations(text: str) -> list[Span]:
     """Every length of time (「15日」「6个月」「10个工作日」「半年」), as `DURATION` reads them."""
     return [Span(m.start(), m.end(), m.group(0)) for m in DURATION.finditer(text)]

@@ -337,8 +337,20 @@ def range_fit(clause: str, question: str) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(normalize(clause).text, _digits(question), short_unit=True)
+    fits = _range_fits(normalize(clause).text, _HOUSEHOLD.sub(r"\1人", _digits(question)), short_unit=True)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def own_measure(clause: str, question: str) -> bool:
+    """The clause counts in a measure the question gives a figure in (「3人户控制在…」 for 「家里3口
+    人」): a case of its own, not the rest of the clause before it (「1至2人户…，3人户…」)."""
+    asked = _HOUSEHOLD.sub(r"\1人", _digits(question))
+    units = {u for _, u in re.findall(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", asked)}
+    return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
+
+
+# 「家里3口人」「5口之家」: a household of so many people, as a rule counts them (「3人户」「1至2人户」)
+_HOUSEHOLD = re.compile(r"(\d+)\s*口(?:人|之家)")
 
 
 def without_ranges(clause: str) -> str:
@@ -363,7 +375,8 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
         if not unit:
             continue
         if short_unit:  # the question's unit is one character of the range's (岁: 周岁, 平米: 平方米)
-            found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fffa-zA-Z])", asked) if u in unit[:3]]
+            # (after a general measure word: 「150个课时」 for 「120—199课时」)
+            found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fffa-zA-Z])", asked) if u in unit[:3]]
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
             found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
         out += [float(low) <= float(n) <= (float(high) if high else float("inf")) for n in found]

@@ -644,7 +644,14 @@ def _kind_heading(question: Question, kind: str, heading: str) -> bool:
     if names is None or not heading:
         return False
     last = normalize(heading.rpartition(">")[2]).text
+    if kind == "where" and _BARE_PLACE_HEADING.fullmatch(last):
+        return True  # 「九、办理地点」 of a guide: the one place it is all done at (「交到哪儿」)
     return bool(names.search(last)) and any(t in last for t in question.terms)
+
+
+# a section heading that is a place label alone, numbered or not (「九、办理地点」「受理地址」)
+_BARE_PLACE_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])?\s*"
+                                 r"[\u4e00-\u9fff]{0,2}(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + r")")
 
 
 # mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)

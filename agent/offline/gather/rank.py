@@ -13,6 +13,7 @@ from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.extract.figures import (
     durations,
     figures,
+    in_asked_scale,
     in_unit_of,
     measured,
     numerals,
@@ -204,11 +205,21 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     if not q.wants_number or len(candidates) < 2 or range_fit(candidates[0].norm, said) == 1:
         return candidates
     top = candidates[0]
-    for cand in candidates[1:6]:
+    # (a table's row further down: 「今年92岁了，每个月能拿多少」 → 「90—99周岁｜300元」, the 15th, below
+    # the lines on who may apply that say 高龄津贴 again; a row has few words to rank by)
+    for i, cand in enumerate(candidates[1:16], 1):
         if (cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, said) == 1
-                and any(q.unit_fits(f.text) for f in numerals(without_ranges(cand.norm)))):
+                and (i < 6 or _CELLS.search(cand.text)) and _gives_asked(q, without_ranges(cand.norm))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def _gives_asked(q: Question, text: str) -> bool:
+    """A figure in the asked unit, and in the units of the asked quantity when the question names
+    one (「能拿多少高龄津贴」: a sum of money, not the 「满3年」 of 「年满80周岁及以上」)."""
+    quantities = _quantities(q)
+    return any(q.unit_fits(f.text) for f in numerals(text)) and (
+        not quantities or any(in_unit_of(n, text) for n in quantities))
 
 
 # 「一年」「一个月」「每年」 of a question: the period something is counted over
@@ -267,20 +278,21 @@ def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
-def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+def typed_first(q: Question, candidates: list[Candidate],
+                heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
     """When the best sentence does not hold what the question's type asks, a close runner-up of
     the same document that does goes first: a length of time for 「多久」, a time of day for
     「几点」, a closing date for 「到哪天截止」, a date for other when-questions, the line giving
     the asked phone number (looked for further down), a place (a 「地址：」 label, or 「向…申请」
     for 「去哪里申请」, looked for further down), a share for 「占多少」, a figure in the asked
     quantity's units, and for other figure questions a figure in the asked unit, a count for
-    「几个」, or a table row's bare cell."""
+    「几个」, or a table row's bare cell. A line's section ``heading`` may give what it holds
+    (「九、办理地点」 over the place, 「八、咨询电话」 over 「市民政局养老服务处：0793-6215780」)."""
     far = None  # what is looked for further down than the close runners-up
     if q.unit == DURATION_ASKED:
         # 「多少天能做好证」: a length in days (「制证周期为45个工作日」), not the year a condition
         # counts (「持有居住证满1年」); 「多久」 asks no scale
-        scale = _ASKED_SCALE.search(q.text)
-        scaled = lambda d: not scale or _SCALE.get(d.text.rstrip()[-1]) == _SCALE[scale.group(1)[-1]]
+        scaled = lambda d: in_asked_scale(q.text, d.text)
         # 「多长时间之内要去申请」: a time limit (「自取得证书之日起12个月内提出申请」「承诺办结时限12个
         # 工作日」), not the least length a condition counts (「累计缴纳失业保险费1年以上」)
         # (「最晚多久之内要去申请」: 「自分娩之日起18个月内申请」, not 「享受20天护理假」)
@@ -293,17 +305,28 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         typed = lambda c: any(scaled(d) and fits(c, d) for d in durations(c.norm))
         # a limit on the act the question names after it (「出生後要在多久內申請」: 「…6個月內提出申請」,
         # not 「出生後1年內將戶籍遷出」), when a close sentence has one
-        acts = [v for v in q.focus_verbs if within and v in q.text[within.end() :] and v not in _EMPTY_ACTS]
-        acted = lambda c: any(scaled(d) and fits(c, d) and any(v in c.norm[d.end : d.end + 12] for v in acts)
-                              for d in durations(c.norm))
+        # (or a word after it the tagger does not read as a verb: 「多长时间内去领」 → 「六个月内申领」)
+        acts = [v for v in dict.fromkeys((*q.focus_verbs, *q.terms))
+                if within and v in q.text[within.end() :] and v not in _EMPTY_ACTS]
+        acted = lambda c: any(scaled(d) and fits(c, d) and _does(acts, c.norm, d.end) for d in durations(c.norm))
         if acts and any(acted(c) for c in candidates[:6] if c.source == candidates[0].source):
             typed = acted
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
+        # the closing date of the act the question names, when a close sentence has one (「最晚几号之前
+        # 去申请停供」: 「申请停供，应于2025年10月10日前…办理」, not the heating season 「11月1日至3月31日」)
+        said = min(q.text.find(w) for w in DEADLINE_WORDS if w in q.text)
+        acts = [v for v in q.focus_verbs if v not in _EMPTY_ACTS and v in q.text[said:]]
+        acted_by = lambda c: bool(CLOSING_DATE.search(c.norm)) and any(v in c.norm for v in acts)
+        if acts and not acted_by(candidates[0]) and any(
+                acted_by(c) for c in candidates[1:8] if c.source == candidates[0].source):
+            typed = acted_by
     elif q.qtype == "when":
-        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm))
+        # (not the notice's own date under its issuer, which the metadata stage answers when the
+        # notice's date is asked: 「每个月几号之前要交」 is not 「2025年4月8日」)
+        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm)) and not _DATE_LINE.fullmatch(c.norm)
     elif q.qtype in ("number", "which", "fact") and _numbered(heads := asked_contact(q)):
         # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
         # a notice says once, at its end, below the lines that name what it is about: looked for
@@ -312,7 +335,8 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # (a line for complaints, 「监督电话」「投诉电话」, answers only a question about complaining)
         complaint = _COMPLAINT.search(q.text) is not None
         typed = far = lambda c: (complaint or not _COMPLAINT.search(c.norm)) and (
-            gives_number(heads, c.norm) or (c is candidates[0] and any(h in c.norm for h in heads)))
+            gives_number(heads, c.norm) or gives_number(heads, f"{heading(c)} {c.norm}")
+            or (c is candidates[0] and any(h in c.norm for h in heads) and not _REFERRED.search(c.norm)))
     elif q.qtype == "where":
         # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
         # notice says once, in its procedure, below the lines that name the thing applied for:
@@ -324,7 +348,15 @@ def typed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         done = [v for v in q.focus_verbs if v in after and (
             (len(v) >= 2 and (v in q.focus or v in after[:4])) or (len(v) == 1 and after.startswith(v) and v not in "去是有在"))]
         far = (lambda c: any(_gone_to(v).search(c.norm) for v in done)) if done else None
-        typed = lambda c: bool(_PLACE_LABEL.search(c.norm)) or bool(far and far(c))
+        # (「…在哪儿」 at the question's end asks where a thing is: a sentence that says where it is set
+        # answers; 「…以及哪里等客运港口为…」 asks which of a list)
+        located = _WHERE_IS.search(q.text) is not None
+        typed = lambda c: bool(_PLACE_LABEL.search(c.norm) or (far and far(c)) or (located and _LOCATED.search(c.norm)) or (
+            _PLACE_HEADING.search(heading(c)) and not _PLACE_HEADING.search(c.norm) and not _LABELLED.match(c.norm)))
+    elif q.wants_number and _RATE_ASKED.search(q.text):
+        # 「房租按多少交」: the basis a payment is made on (「低保家庭按市场租金的10%缴纳」), not a
+        # sum of money beside it (「并处1000元以上1万元以下罚款」)
+        typed = lambda c: _RATE_GIVEN.search(c.norm) is not None
     elif q.wants_number and _SHARE_ASKED.search(q.text):
         # 「自筹款占总经费多少」: 「不得低于…10%」
         typed = lambda c: in_unit_of("比例", c.norm)
@@ -376,11 +408,21 @@ def _numbered(heads: tuple[str, ...]) -> bool:
 
 # a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a least
 # the unit a length of time is asked in, and the scale of each unit a length ends in
-_ASKED_SCALE = re.compile(r"(?:多少|几)个?(工作日|工作天|自然日|天|日|周|星期|月|年)")
-_SCALE = {"天": "日", "日": "日", "周": "周", "期": "周", "月": "月", "年": "年"}
 _WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
 _LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内")  # 「12个月内」
 _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承诺办结时限12个工作日」
+
+
+# a place's section heading (「九、办理地点」), and a contact given elsewhere (「联系方式详见附件」)
+_PLACE_HEADING = re.compile("|".join(map(re.escape, table("clause_cues")["heading-where"])))
+_LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")  # a line of its own label (「办公时间：…」)
+_REFERRED = re.compile(r"详见|见附件|另行公布|另行通知")
+_DATE_LINE = re.compile(r"\s*(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*")
+def _does(acts: list[str], text: str, at: int) -> bool:
+    """One of the ``acts`` is done in the clause after ``at`` (「12个月内，通过…小程序提交申请」), as a
+    verb, not a noun it makes (「拨付至申请人」)."""
+    rest = re.split(r"[；;。]", text[at:], maxsplit=1)[0]
+    return any(m.start() < 30 for v in acts for m in re.finditer(re.escape(v) + r"(?![人者书表])", rest))
 
 
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
@@ -406,6 +448,14 @@ _COUNT_ASKED = re.compile(r"(?:几|多少)个(?![月年小])")
 # the figures that count no things: sums of money, dates, shares
 _NO_COUNT = re.compile(r"(?:元|年|月|日|号|%|％)\s*$")
 
+# 「按多少交」「按几成算」: the basis of a payment is asked, which a rule gives after 按 (「按市场租金的
+# 10%缴纳」「按每人每月200元的标准」)
+_RATE_ASKED = re.compile(r"按(?:多少|几|百分之几|什么标准|啥标准)")
+_RATE_GIVEN = re.compile(r"按[^，。；;,]{0,12}?(?:\d|[一二三四五六七八九十百]+(?:成|倍|%))")
+_WHERE_IS = re.compile(r"(?:哪里|哪儿|何处|什么地方|哪个地方)[呢啊]?[?？]?$")
+# a sentence that says where a thing is (agent/lexicon/clause_cues.tsv: where): 「…受理点设在…中心」,
+# not a clause that picks out the things somewhere (「位于地震高烈度设防地区的改造房屋…」)
+_LOCATED = re.compile("(?:" + "|".join(map(re.escape, table("clause_cues")["where"])) + r")[^，。；;的]{2,}(?:[，。；;]|$)")
 # 「占总经费多少」「占比多少」: a share of the thing after 占 is asked
 _SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
 

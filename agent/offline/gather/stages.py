@@ -50,7 +50,9 @@ class Gather(Stage):
         draft = replace(draft, qvec=qvec, context=context, candidates=tuple(candidates))
         if not candidates:
             return draft.refuse(Refusal("no-evidence", "no candidate sentence"), self.name)
-        candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight))))
+        candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight)),
+                                                docs.section_heading))
+        candidates = ranged_first(q, candidates)  # before the checks: a row may be the only figure
         candidates = ordinal_first(q, candidates, docs.title_line)
         return replace(draft, candidates=tuple(self._naming_first(q, candidates)))
 
@@ -67,10 +69,27 @@ class Gather(Stage):
         def naming(cand) -> bool:
             return all(docs.in_document(cand, n) or docs.spelled_out_in(cand.source, q.text, n) for n in names)
 
-        if naming(candidates[0]):
+        if not naming(candidates[0]):
+            first = [c for c in candidates if naming(c)]
+            candidates = first + [c for c in candidates if c not in first] if first else candidates
+        return self._topic_first(q, candidates, naming)
+
+    def _topic_first(self, q: Question, candidates: list, naming) -> list:
+        """「珺岙市居民养老保险…最晚哪天之前得交上」 whose best sentence, by a hair, is from the same
+        city's water-price notice: of the sentences scored within `topic_tie` of it, the first whose
+        document names the corpus name the question uses (居民养老保险) goes first, instead of the
+        other-document refusal. A runner-up further behind is no answer (「明达科技的董事长是谁」 is
+        refused, not answered by 明达科技's founding year)."""
+        docs, top = self.docs, candidates[0]
+        entity = docs.named_entity(q)
+        if not entity or docs.unknown(entity) or docs.in_document(top, entity):
             return candidates
-        first = [c for c in candidates if naming(c)]
-        return first + [c for c in candidates if c not in first] if first else candidates
+        for cand in candidates[1:]:
+            if cand.score < docs.tuning.topic_tie * top.score:
+                break
+            if naming(cand) and docs.in_document(cand, entity):
+                return [cand] + [c for c in candidates if c is not cand]
+        return candidates
 
     def _context_terms(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Content terms of the last turn (question and answer), to keep to its document."""
@@ -115,7 +134,8 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
-        ranked = level_first(q, unconditioned_first(q, typed_first(q, kind_first(q, capped_first(q, ranked))), docs.title_line))
+        ranked = level_first(q, unconditioned_first(
+            q, typed_first(q, kind_first(q, capped_first(q, ranked)), docs.section_heading), docs.title_line))
         ranked = ranged_first(q, ranked)
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
