@@ -1176,6 +1176,10 @@ def test_the_clause_of_the_askers_case_and_of_the_asked_scale_answers(segmenter)
     example = sentence("例如：累计缴费满6年不足7年的，可领7个月。")
     d = draft(segmenter, "我社保交了6年多，失业金能领几个月？", example)
     assert figure_clause(d.q, [example]) == "可领7个月"
+    # the asker's own figure, as the rule writes it (「5口人」: 5人), is not the answer
+    more = sentence("户籍人口5人及以上的，每增加1人，各阶梯年用水量基数相应增加40立方米。")
+    d = draft(segmenter, "家里户口上人多，5口人以上每多一个人阶梯水量加多少？", more)
+    assert figure_clause(d.q, [more]) == "各阶梯年用水量基数相应增加40立方米"
 
 
 def test_a_close_runner_up_from_the_notice_of_the_asked_topic_goes_first():
@@ -1196,3 +1200,44 @@ def test_a_close_runner_up_from_the_notice_of_the_asked_topic_goes_first():
     # a runner-up further behind is no answer: the other-document rule refuses instead
     far = replace(period, score=0.9)
     assert gather._naming_first(d.q, [months, far]) == [months, far]
+
+
+def test_the_part_over_a_figure_is_the_next_steps_row(segmenter):
+    from agent.offline.gather.rank import ranged_first
+
+    included = sentence("上述水价均含污水处理费1.10元/立方米。")
+    first = sentence("第一阶梯｜0—180立方米（含）｜3.20", score=0.99)
+    second = sentence("第二阶梯｜180—260立方米（含）｜4.80", score=0.98)
+    d = draft(segmenter, "我家一年用水超过180方了，超出那部分每方水多少钱？", included, first, second)
+    assert ranged_first(d.q, list(d.candidates))[0] is second  # a row's bare figure, in its header's unit
+    low = sentence("第一級｜1至20度｜新臺幣8元")
+    next_step = sentence("第二級｜21至60度｜新臺幣11元", score=0.97)
+    d = draft(segmenter, "一期用水50度，超過20度的那段每度要多少錢？", low, next_step)
+    assert ranged_first(d.q, list(d.candidates)) == [next_step, low]
+
+
+def test_the_party_a_penalty_is_asked_for_takes_its_clause(segmenter):
+    unit = sentence("对单位处1000元以上5000元以下罚款。")
+    person = sentence("（一）在禁放区域燃放烟花爆竹的，由公安机关责令停止燃放，对个人处100元以上500元以下罚款；", score=0.95)
+    d = draft(segmenter, "在县城里放炮被抓到，个人要罚多少钱？", unit, person)
+    assert level_first(d.q, list(d.candidates)) == [person, unit]
+    d = draft(segmenter, "在县城里放炮被抓到，公司作为单位要罚多少钱？", person, unit)
+    assert level_first(d.q, list(d.candidates)) == [unit, person]
+
+
+def test_a_figure_is_of_the_condition_before_it(segmenter):
+    paid = sentence("答：补助资金分两次拨付：主体工程开工并经乡镇核实后，拨付补助资金的50%；竣工验收合格后，拨付剩余部分。")
+    d = draft(segmenter, "危房改造的补助，开工以后先给多少？", paid)
+    assert figure_clause(d.q, [paid]) == "拨付补助资金的50%"
+
+
+def test_the_row_the_question_names_goes_before_a_row_of_another_name(segmenter):
+    from agent.offline.gather.rank import row_named_first
+
+    special = sentence("特别扶助｜独生子女死亡家庭，60周岁及以上｜每人每月800元")
+    reward = sentence("奖励扶助｜60周岁及以上｜每人每年1080元", score=0.99)
+    d = draft(segmenter, "计生奖励扶助，农村老人满了60岁一年能领多少？", special, reward)
+    assert row_named_first(d.q, list(d.candidates)) == [reward, special]
+    # a question that names neither row keeps the order
+    d = draft(segmenter, "计生扶助，农村老人满了60岁一年能领多少？", special, reward)
+    assert row_named_first(d.q, list(d.candidates)) == [special, reward]

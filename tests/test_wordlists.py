@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 33
+    assert len(files) == 34
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -58,6 +58,11 @@ def test_exclusive_qualifiers():
     assert "民办教育促进法" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")
     assert "GB/T 17775-2003" in said("exclusive_qualifiers.txt")
+
+
+def test_penalised_parties():
+    assert groups("penalised_parties") == (("个人", "单位"),)
+    assert "行政处罚法" in said("penalised_parties.txt") and "not a refusal rule" in said("penalised_parties.txt")
 
 
 def test_follow_up_siblings():

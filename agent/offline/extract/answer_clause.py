@@ -17,7 +17,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import extract_span
-from agent.offline.extract.tables import own_measure, range_fit
+from agent.offline.extract.tables import as_counted, own_measure, range_fit
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
@@ -36,8 +36,10 @@ _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][�
 _HEADING = re.compile(r"([^，,；;。：:]{2,20})[：:]\s*(?:[一二三四五六七八九十]是|其一[，,、：:]?)?\s*$")
 # verbs that report speech (agent/lexicon/speech_verbs.txt)
 _SPEECH_VERBS = words("speech_verbs")
-# mutually exclusive levels (agent/lexicon/exclusive_qualifiers.txt)
+# mutually exclusive levels (agent/lexicon/exclusive_qualifiers.txt), and the parties a penalty is set
+# for apart, which tell clauses apart only (agent/lexicon/penalised_parties.txt)
 EXCLUSIVE = groups("exclusive_qualifiers")
+CLAUSE_GROUPS = (*EXCLUSIVE, *groups("penalised_parties"))
 
 
 def _cues(qtype: str, gapped: str = "") -> re.Pattern:
@@ -130,6 +132,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     noun = asked_slot(q.text).noun
     counted = re.compile(r"(?:\d|[一二三四五六七八九十两百千万亿])" + re.escape(noun[:1])) if noun else None
     share = _ASKS_SHARE.search(q.text) is not None
+    own = as_counted(q.text)
     for cand in evidence:
         parts = clauses(cand.norm)
         for at, part in enumerate(parts):
@@ -142,9 +145,14 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 continue  # 「能领几个月」: 「可领7个月」, not the years it counts 「满6年不足7年的」
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
-            if all(f.text in q.text for f in found if q.unit_fits(f.text)):
+            if all(f.text in q.text or f.text in own for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
+                # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
             score = clause_score(q, _labelled(cand.norm, parts, at))
+            if at and not numerals(parts[at - 1].text):
+                # the condition before it, which states no figure of its own, is what the figure is
+                # of (「主体工程开工并经乡镇核实后，拨付补助资金的50%」 for 「开工以后先给多少」)
+                score += 0.5 * clause_score(q, parts[at - 1].text)
             score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
             # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
             # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」
@@ -174,7 +182,7 @@ def _level_fit(question: str, clause: str) -> float:
     多少」: 「二级医疗机构为75%」); −10 for one with another level of it, however many of the
     question's words it repeats (「一级医疗机构报销比例为85%」, whose words the next clauses elide)."""
     fit = 0.0
-    for group in EXCLUSIVE:
+    for group in CLAUSE_GROUPS:
         asked = mentioned(group, question)
         if len(asked) == 1:
             fit += 3.0 if asked[0] in clause else -10.0 if any(w in clause for w in group) else 0.0
@@ -262,6 +270,6 @@ def type_fit(q: Question, text: str) -> float:
 
 
 __all__ = [
-    "DOES_WHAT", "TYPED_SPANS", "best_clause", "clause_around", "clause_score", "figure_clause",
+    "CLAUSE_GROUPS", "DOES_WHAT", "TYPED_SPANS", "best_clause", "clause_around", "clause_score", "figure_clause",
     "items_clause", "reported_speech", "span", "type_fit", "whole",
 ]

@@ -337,14 +337,20 @@ def range_fit(clause: str, question: str) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(normalize(clause).text, _HOUSEHOLD.sub(r"\1人", _digits(question)), short_unit=True)
+    fits = _range_fits(normalize(clause).text, as_counted(question), short_unit=True)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def as_counted(question: str) -> str:
+    """The question with its figures as a rule writes them: digits for Chinese numerals, and a
+    household by its people (「5口人」 → 「5人」)."""
+    return _HOUSEHOLD.sub(r"\1人", _digits(question))
 
 
 def own_measure(clause: str, question: str) -> bool:
     """The clause counts in a measure the question gives a figure in (「3人户控制在…」 for 「家里3口
     人」): a case of its own, not the rest of the clause before it (「1至2人户…，3人户…」)."""
-    asked = _HOUSEHOLD.sub(r"\1人", _digits(question))
+    asked = as_counted(question)
     units = {u for _, u in re.findall(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff])", asked)}
     return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
 
@@ -366,6 +372,17 @@ def _in_range(cell: str, asked: str) -> bool:
     return any(_range_fits(cell, asked))
 
 
+# 「超过180方的那部分」「超出144平的」: the part above a figure, which the next step's range holds
+# (「180—260立方米」「21至60度」「144平方米以上部分」), not the one ending at it
+_OVER = r"(超过|超出|高于|多于|大于)?"
+
+
+def _above(over: str, figure: str) -> float:
+    """The figure, or just above it when the question asks the part over it."""
+    value = float(figure)
+    return value + (1 if value.is_integer() else 0.01) if over else value
+
+
 def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
     """For each figure the question gives in the unit of a range in ``cell``: whether it is in it."""
     out = []
@@ -376,10 +393,11 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
             continue
         if short_unit:  # the question's unit is one character of the range's (岁: 周岁, 平米: 平方米)
             # (after a general measure word: 「150个课时」 for 「120—199课时」)
-            found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fffa-zA-Z])", asked) if u in unit[:3]]
+            found = [(over, n) for over, n, u in re.findall(_OVER + r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fffa-zA-Z])", asked)
+                     if u in unit[:3]]
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
-            found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
-        out += [float(low) <= float(n) <= (float(high) if high else float("inf")) for n in found]
+            found = re.findall(_OVER + rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
+        out += [float(low) <= _above(over, n) <= (float(high) if high else float("inf")) for over, n in found]
     for m in _UNDER.finditer(cell):
         low, unit, high = m.group(1), m.group(2), m.group(3)
         found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:1])}", asked)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table
-from agent.offline.extract.answer_clause import unnumbered
+from agent.offline.extract.answer_clause import CLAUSE_GROUPS, unnumbered
 from agent.offline.extract.figures import (
     durations,
     figures,
@@ -96,11 +96,12 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """A question about one of a set of exclusive qualifiers (「5A级」 of 1A–5A级,
     agent/lexicon/exclusive_qualifiers.txt) whose best sentence states another: a close runner-up
     of the same document that states the asked one goes first (「…4A级…50万元。」 before 「…5A级…
-    200万元；」); with none, the level refusal rule answers."""
+    200万元；」); with none, the level refusal rule answers. So for the party a penalty is set for
+    (「个人要罚多少钱」: 「对个人处…罚款；」 before 「对单位处…罚款。」, agent/lexicon/penalised_parties.txt)."""
     if len(candidates) < 2:
         return candidates
     top = candidates[0]
-    for group in EXCLUSIVE:
+    for group in CLAUSE_GROUPS:
         asked = mentioned(group, q.text)
         if len(asked) != 1 or asked[0] in top.norm or not any(w in top.norm for w in group):
             continue
@@ -214,10 +215,32 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「计生奖励扶助…满了60岁一年能领多少」 whose best sentence is a table row another name heads
+    (「特别扶助｜…60周岁及以上｜每人每月800元」): a close runner-up of the same table whose first
+    cell the question says (「奖励扶助｜60周岁及以上｜每人每年1080元」) goes first."""
+    if len(candidates) < 2 or not _CELLS.search(candidates[0].text):
+        return candidates
+    top = candidates[0]
+    named = lambda c: len(head := _first_cell(c.norm)) >= 2 and head in q.text
+    if named(top):
+        return candidates
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= 0.95 * top.score and _CELLS.search(cand.text) and named(cand):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+def _first_cell(row: str) -> str:
+    return re.split(r"\s*[|｜\t]\s*", unnumbered(row).strip(), maxsplit=1)[0]
+
+
 def _gives_asked(q: Question, text: str) -> bool:
     """A figure in the asked unit, and in the units of the asked quantity when the question names
     one (「能拿多少高龄津贴」: a sum of money, not the 「满3年」 of 「年满80周岁及以上」)."""
     quantities = _quantities(q)
+    if _CELLS.search(text) and _BARE_CELL.search(text):
+        return True  # a table's row holds a bare figure in its header's unit (「第二阶梯｜180—260立方米｜4.80」)
     return any(q.unit_fits(f.text) for f in numerals(text)) and (
         not quantities or any(in_unit_of(n, text) for n in quantities))
 
@@ -509,4 +532,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "situation_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]

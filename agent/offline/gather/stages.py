@@ -21,6 +21,7 @@ from agent.offline.gather.rank import (
     named_first,
     ordinal_first,
     ranged_first,
+    row_named_first,
     situation_first,
     typed_first,
     unconditioned_first,
@@ -136,7 +137,7 @@ class Focus(Stage):
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked)), docs.section_heading), docs.title_line))
-        ranked = ranged_first(q, ranked)
+        ranked = ranged_first(q, row_named_first(q, ranked))
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
