@@ -48,10 +48,32 @@ LOANS = """青梧市创业担保贷款实施细则
 """
 
 
+# a service guide whose place and phone are given under their sections' headings, not by a label
+GUIDE = """青梧市困难残疾人生活补贴办事指南
+
+一、补贴对象
+具有本市户籍、持有第二代残疾人证的低保家庭残疾人。
+二、申请材料
+1. 《困难残疾人生活补贴申请审批表》；
+2. 残疾人证原件及复印件；
+3. 户口簿和身份证原件及复印件。
+三、办理时限
+承诺时限：8个工作日
+四、办理地点
+户籍所在地街道便民服务中心残联窗口。
+办公时间：周一至周五上午8:30—12:00。
+五、咨询电话
+市残联康复部：0737-4420315
+各县（区）残联联系方式详见附件。
+
+附件：各县（区）残联联系方式
+"""
+
+
 @pytest.fixture(scope="module")
 def service_qa(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "service",
-                             {"qa.txt": QA_PAGE, "fireworks.txt": FIREWORKS, "loans.txt": LOANS},
+                             {"qa.txt": QA_PAGE, "fireworks.txt": FIREWORKS, "loans.txt": LOANS, "guide.txt": GUIDE},
                              folder="notices")
 
 
@@ -66,6 +88,9 @@ def service_qa(tmp_path_factory, embedder):
         ("青梧市办创业贷款，材料送到哪个窗口？", "8号窗口", "loans.txt"),
         # a closing date below the table rows that name the loan
         ("青梧市今年个人创业贷款最迟哪天之前要递申请？", "2026年11月30日", "loans.txt"),
+        # the line under 「四、办理地点」, and the phone line under 「五、咨询电话」 that does not say 电话
+        ("青梧市残疾人生活补贴的申请材料交到哪儿？", "街道便民服务中心残联窗口", "guide.txt"),
+        ("青梧市残疾人生活补贴的事打哪个电话问？", "0737-4420315", "guide.txt"),
     ],
 )
 def test_a_service_notice_answers_as_residents_ask(service_qa, question, expected, source):

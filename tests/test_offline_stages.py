@@ -1241,3 +1241,14 @@ def test_the_row_the_question_names_goes_before_a_row_of_another_name(segmenter)
     # a question that names neither row keeps the order
     d = draft(segmenter, "计生扶助，农村老人满了60岁一年能领多少？", special, reward)
     assert row_named_first(d.q, list(d.candidates)) == [special, reward]
+
+
+def test_a_phone_number_is_no_amount(segmenter):
+    phone = sentence("第十一條 諮詢電話：竑港市政府社會處社會救助科 (03)5461207，傳真 (03)5461299；")
+    cap = sentence("同一戶一年內申請急難救助合計不得超過新臺幣六萬元。", score=0.95)
+    d = draft(segmenter, "竑港市家里有人过世没钱办后事，急难救助可以领多少？", phone, cap)
+    assert typed_first(d.q, list(d.candidates)) == [cap, phone]
+    # a count written without separators is a figure
+    people = sentence("全市常住人口2790060人。", score=0.95)
+    d = draft(segmenter, "全市常住人口有多少？", phone, people)
+    assert typed_first(d.q, list(d.candidates)) == [people, phone]

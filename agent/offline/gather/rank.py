@@ -401,7 +401,8 @@ def typed_first(q: Question, candidates: list[Candidate],
         # 「满5年不足8年｜15个月」 for 「一个月发多少钱」)
         typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
             q.unit_fits(f.text) for f in numerals(c.norm)))) or (
-            any(fits(f.text) for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
+            any(fits(f.text) and not _phone(c.norm, f)
+                for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
                 _counts(n, c.norm) for n in nouns))
     else:
         return candidates
@@ -429,8 +430,7 @@ def _numbered(heads: tuple[str, ...]) -> bool:
     return any(NUMBERED_HEAD.search(h) for h in heads)
 
 
-# a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a least
-# the unit a length of time is asked in, and the scale of each unit a length ends in
+# a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a limit
 _WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
 _LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内")  # 「12个月内」
 _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承诺办结时限12个工作日」
@@ -440,12 +440,23 @@ _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承�
 _PLACE_HEADING = re.compile("|".join(map(re.escape, table("clause_cues")["heading-where"])))
 _LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")  # a line of its own label (「办公时间：…」)
 _REFERRED = re.compile(r"详见|见附件|另行公布|另行通知")
-_DATE_LINE = re.compile(r"\s*(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*")
+_DATE_LINE = re.compile(r"\s*(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*")  # the notice's own date, under its issuer
+
+
 def _does(acts: list[str], text: str, at: int) -> bool:
     """One of the ``acts`` is done in the clause after ``at`` (「12个月内，通过…小程序提交申请」), as a
     verb, not a noun it makes (「拨付至申请人」)."""
     rest = re.split(r"[；;。]", text[at:], maxsplit=1)[0]
     return any(m.start() < 30 for v in acts for m in re.finditer(re.escape(v) + r"(?![人者书表])", rest))
+
+
+# a telephone or document number, which counts nothing (「(03)5461207」 for 「可以领多少」)
+# (an area code in brackets or before a hyphen, or a leading 0: not a bare count 「2790060」)
+_CODE_ONLY = re.compile(r"[(（]\d{2,4}[)）]\s*\d{5,}(?:-\d+)?|0\d{2,3}-?\d{7,8}|\d{3,4}-\d{7,8}")
+def _phone(text: str, figure) -> bool:
+    """The figure is a telephone number (「0756-3318624」, 「(03)5461207」 read after its area code)."""
+    return bool(_CODE_ONLY.fullmatch(figure.text)) or (
+        figure.text.isdigit() and len(figure.text) >= 7 and text[max(0, figure.start - 1) : figure.start] in (")", "）", "-"))
 
 
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
