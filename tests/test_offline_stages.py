@@ -1252,3 +1252,22 @@ def test_a_phone_number_is_no_amount(segmenter):
     people = sentence("全市常住人口2790060人。", score=0.95)
     d = draft(segmenter, "全市常住人口有多少？", phone, people)
     assert typed_first(d.q, list(d.candidates)) == [people, phone]
+
+
+def test_an_item_of_a_list_of_denied_cases_is_a_no_whatever_verb_denies_it():
+    from offline_support import LiteralDocuments
+
+    from agent.offline.check.polarity import excludes
+    from agent.offline.gather.neighbours import list_lead
+    from ingest.normalize import normalize_query
+
+    rule = "棠湄縣敬老津貼發放辦法\n第八條　有下列情形之一者，不予發放：\n一、入住由政府全額補助之公費安養機構者。\n二、已死亡者。\n"
+    docs = LiteralDocuments({"a.txt": rule})
+    start = rule.index("二、")
+    item = sentence("二、已死亡者。", start=start)
+    lead = list_lead(docs.index, item)
+    assert lead == "第八條　有下列情形之一者，不予發放："  # items numbered 「一、」 as Taiwan's laws number them
+    assert excludes(normalize_query(lead)) and not excludes("有下列情形之一的，可以申请：")
+    # a section heading numbered 「一、」 is no item
+    heading = sentence("一、申請資格", start=rule.index("一、"))
+    assert list_lead(docs.index, heading) == ""

@@ -33,9 +33,16 @@ def denied(q: Question, sentence: str) -> str:
     return ""
 
 
+def excludes(lead: str) -> bool:
+    """``lead`` opens a list of the cases a rule denies, whatever verb it denies with (「有下列情形
+    之一者，不予發放：」「有以下情况之一的，不得申请：」): each item under it is a no."""
+    return _EXCLUDING.search(lead) is not None
+
+
+_EXCLUDING = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)之一[的者]?\s*[，,]?\s*(?:的|者)?\s*" + _NEGATED)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 # a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)
 _GAP = r"[\u4e00-\u9fff]{0,2}?(?:任何)?"
 
 
-__all__ = ["NEGATORS", "denied"]
+__all__ = ["NEGATORS", "denied", "excludes"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from agent.lexicon import entities
-from agent.offline.check.polarity import denied
+from agent.offline.check.polarity import denied, excludes
 from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal, names_asked_level
 from agent.offline.documents import written
@@ -88,8 +88,9 @@ class Caveat(Stage):
             lead = list_lead(docs.index, draft.candidates[0])
             if notes or denied(q, draft.candidates[0].norm):
                 short = f"不是。资料记载：{short}"
-            elif denied(q, normalize_query(lead)):
+            elif denied(q, normalize_query(lead)) or excludes(normalize_query(lead)):
                 # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no
+                # (「還可以領敬老津貼嗎」 under 「有下列情形之一者，不予發放：」, whatever verb it denies with)
                 short = f"不是。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
             elif (draft.candidates[0].coverage >= docs.tuning.yes_coverage and _states_verb(q, draft.candidates[0])
                   and not self._unsaid_noun(q, draft.candidates[0].source)):

@@ -140,13 +140,18 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
 _ITEM = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:]{2,20}$")
 _ITEMS_ABOVE = 12
+_ARTICLE_ITEM = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、.*[。；;]\s*$")
 
 
 def list_lead(index: LoadedIndex, cand: Candidate) -> str:
     """For an enumerated item (「（二）存在严重失信行为的；」), the words that lead in to its list,
     as written: on the same line, or on the line ending with a colon above the list's items
     (「第四条 有下列情形之一的，不予发放补贴：」); "" otherwise."""
-    if not _ITEM.match(cand.norm):
+    # (a rule's items may be numbered 「一、」 as Taiwan's laws number them: 「第八條 有下列情形之一者，
+    # 不予發放：」 over 「一、入住…公費安養機構者。」; such a line with a full stop is an item, one
+    # without a heading)
+    article = _ARTICLE_ITEM.match(cand.norm) is not None
+    if not (_ITEM.match(cand.norm) or article):
         return ""
     text = index.documents[cand.source].text
     start = text.rfind("\n", 0, cand.start) + 1
@@ -157,9 +162,9 @@ def list_lead(index: LoadedIndex, cand: Candidate) -> str:
             break
         above = text.rfind("\n", 0, start - 1) + 1
         line = text[above : start - 1].strip()
-        if line.endswith((":", "：")) or _HEADING.match(line):
+        if line.endswith((":", "：")) or (_HEADING.match(line) and not article):
             return line  # 「第四条 有下列情形之一的，不予发放补贴：」; 「二、不予补助的情形」
-        if not _ITEM.match(line):
+        if not (_ITEM.match(line) or (article and _ARTICLE_ITEM.match(line))):
             break
         start = above
     return ""
