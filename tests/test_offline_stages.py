@@ -1200,6 +1200,9 @@ def test_a_close_runner_up_from_the_notice_of_the_asked_topic_goes_first():
     # a runner-up further behind is no answer: the other-document rule refuses instead
     far = replace(period, score=0.9)
     assert gather._naming_first(d.q, [months, far]) == [months, far]
+    # the candidates are re-ranked, not sorted: a lower one between does not hide the close one
+    low = sentence("上述水价均含污水处理费1.10元/立方米。", source="water.txt", score=0.8)
+    assert gather._naming_first(d.q, [months, low, period]) == [period, months, low]
 
 
 def test_the_part_over_a_figure_is_the_next_steps_row(segmenter):

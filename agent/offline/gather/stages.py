@@ -32,6 +32,7 @@ from ingest.normalize import normalize_query
 
 SENTENCE_HITS = 4
 NOTICE_REACH = 40  # chunks either side of the best passage that may be its notice's
+TOPIC_REACH = 8  # the runners-up `Gather._topic_first` weighs
 
 
 class Gather(Stage):
@@ -85,10 +86,9 @@ class Gather(Stage):
         entity = docs.named_entity(q)
         if not entity or docs.unknown(entity) or docs.in_document(top, entity):
             return candidates
-        for cand in candidates[1:]:
-            if cand.score < docs.tuning.topic_tie * top.score:
-                break
-            if naming(cand) and docs.in_document(cand, entity):
+        # (the candidates are re-ranked, not sorted by score: each runner-up is weighed on its own)
+        for cand in candidates[1:TOPIC_REACH]:
+            if cand.score >= docs.tuning.topic_tie * top.score and naming(cand) and docs.in_document(cand, entity):
                 return [cand] + [c for c in candidates if c is not cand]
         return candidates
 
