@@ -23,15 +23,16 @@ from agent.offline.extract.figures import (
     figures,
     in_unit_of,
     numerals,
+    states_quantity,
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
-from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME
+from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME, resultative
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
-from agent.offline.understand.contact import contact_heads_like
+from agent.offline.understand.contact import contact_heads_like, gives_phone
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
 from ingest.normalize import normalize_query
@@ -81,6 +82,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # a calculation asks for what it computes
         if q.qtype == "where" and _place_label_after(noun).search(q.text):
             continue  # 「办公地点在哪」: the place asked, by a label a notice need not use (「…失业保险科（…路77号）」)
+        if q.qtype == "where" and _locative(noun, q.text):
+            continue  # 「现场去哪儿办」: a place word of the asker's (LAC's s), the place the question asks
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
@@ -90,14 +93,17 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
         like = {noun, head, *contact_heads_like(head)}  # 「哪个号码」: 电话
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
-                and not docs.shortened(noun)):  # 「公租房」 of a corpus that writes 公共租赁住房
+                and not docs.shortened(noun)  # 「公租房」 of a corpus that writes 公共租赁住房
+                # (a best sentence that gives a phone or an age answers 「电话」「年纪」 without the word)
+                and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm) for c in pool)):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = _named_notice(q, top, docs)
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
         said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
         notice = docs.document_norm(top.source) if named else ""
-        if named and not any(written(w, notice) or abbreviates(w, notice) for w in said):
+        if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
+                and not states_quantity(noun, notice):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
@@ -107,6 +113,11 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _locative(noun: str, question: str) -> bool:
+    """``noun`` is a word LAC tags as a place word (s: 现场, 当地, 附近) in ``question``."""
+    return any(t.text == noun and t.tag == "s" for t in entities.tokens(question))
 
 
 def _place_label_after(noun: str) -> re.Pattern:
@@ -426,6 +437,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             numerals(c.norm) or ordinal_first(q, c.norm)) and all(
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
+            or gives_phone(contact_heads_like(head_word(n)), c.norm)  # 「殡仪馆（24小时服务）：0742-…」
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
@@ -524,7 +536,7 @@ def other_event(d: Draft, docs) -> Refusal | None:
     event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
     # 「能办」「可办」 ask when one may 办: the verb without its modal (「办理时间为每日8:00—17:00」)
     event_words += [w[1:] for w in event_words if len(w) == 2 and w[0] in _MODALS]
-    if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) for v in event_words):
+    if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) or resultative(v, top.norm) for v in event_words):
         heading = docs.section_heading(top)
         if heading and any(term_credit(v, heading) for v in event_words):
             return None  # the dates under 「二、公示时间」 are the 公示's

@@ -236,10 +236,25 @@ def reported_speech(q: Question, norm: str) -> str:
 _BOUNDS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
 
 
+# the half of the year a question asks (「下半年那一批」), by the months it holds
+_HALVES = {"上半年": range(1, 7), "下半年": range(7, 13)}
+
+
+def half_fit(question: str, text: str) -> int:
+    """1 when ``text`` dates a month in the half of the year the question asks, −1 when all its
+    months are in the other half, 0 when it names no month or the question no half."""
+    months = [int(m) for m in re.findall(r"(?<!\d)(\d{1,2})月", text) if 1 <= int(m) <= 12]
+    half = next((r for word, r in _HALVES.items() if word in question), None)
+    if half is None or not months:
+        return 0
+    return 1 if any(m in half for m in months) else -1
+
+
 def clause_score(q: Question, text: str) -> float:
     """Question terms in a clause; the words next to the question word count three times, and
     more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
     score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
+    score += 3 * half_fit(q.text, text)  # 「下半年那批几号开始」: 「第二批为9月1日至9月30日」
     for bound in _BOUNDS:  # 「最多能拿多少」: the clause that puts a cap before its figure
         if any(w in q.text for w in bound[:4]) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text):
             score += 5

@@ -117,6 +117,14 @@ def in_unit_of(quantity: str, text: str) -> bool:
     return bool(name) and any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
 
 
+def states_quantity(word: str, text: str) -> bool:
+    """``word`` is itself a quantity name of agent/lexicon/quantity_units.tsv (「年纪」「面积」, not
+    「补贴金额」) and ``text`` holds a figure in one of its units: a notice that says 「年滿20歲至45歲」
+    states the applicant's age without the word. Not a sum of money: a figure in 元 stands in
+    every notice, and says nothing of which sum (「营收的具体金额」 of a notice with 2.6亿元 in it)."""
+    return word in _MEASURED_BY and len(word) >= 2 and not in_unit_of(word, "1元") and in_unit_of(word, text)
+
+
 def measured(quantity: str) -> bool:
     """``quantity`` names (or ends in) a quantity with known units (「补助比例」: 比例)."""
     return bool(_quantity_name(quantity))

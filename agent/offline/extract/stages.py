@@ -14,6 +14,7 @@ from agent.offline.extract.answer_clause import (
     TYPED_SPANS,
     best_clause,
     figure_clause,
+    half_fit,
     kind_clause,
     reported_speech,
     span,
@@ -42,6 +43,7 @@ _TIME_PHRASE = re.compile(
 
 # a total asked of a table's named row: its cell states it, nothing is added up
 _TOTAL = re.compile(r"总共|一共|合计|总计")
+_SHARE = re.compile(r"\d\s*[%％]|百分之|成$")
 # a sentence opening with one states a result (agent/lexicon/result_connectives.txt)
 _RESULT = words("result_connectives")
 _CHARS = re.compile(r"[\W\d_a-z]+")
@@ -58,8 +60,11 @@ class Calculate(Stage):
         if q.qtype != "calc":
             return draft
         plain = replace(q, qtype="number")
-        summed = _TOTAL.search(q.text) and self.docs.named_cell(plain, draft.candidates) is not None
-        calc = None if summed else solve(q, list(draft.candidates))  # 「安家费总共给多少」: the row's 25万元
+        cell = self.docs.named_cell(plain, draft.candidates)
+        # 「安家费总共给多少」: the row's 25万元; 「油菜的政府补贴占保费多少」: the row's share under
+        # 「财政补贴比例」 (70%), not one computed from its other cells
+        stated = cell is not None and (_TOTAL.search(q.text) or _SHARE.search(cell.value))
+        calc = None if stated else solve(q, list(draft.candidates))
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
         draft = replace(draft, q=plain)
@@ -130,6 +135,7 @@ class Extract(Stage):
                     # 「…服务中心：朝阳北路27号…。受理时间：工作日8:30—12:00，14:30—17:30。」
                     short, evidence = clocked(q, "", later.norm), [later] + evidence
                 else:
+                    short = in_asked_half(q, short, top.norm)
                     short = clocked(q, short, top.norm) or closing(q, short, top.norm) or dated(short, top.norm)
         bridge = list(draft.bridge)
         evidence = list({(c.source, c.start): c for c in [*evidence[:2], *bridge, *evidence[2:]]}.values())
@@ -213,6 +219,15 @@ def closing(q: Question, short: str, sentence: str) -> str:
     return next((part.text for part in clauses(sentence) if CLOSING_DATE.search(part.text)), "")
 
 
+def in_asked_half(q: Question, short: str, sentence: str) -> str:
+    """A when-answer dated in the other half of the year than the one asked (「下半年那一批几号开始
+    报」: 「第一批为3月1日至3月31日」) gives way to the sentence's clause dated in the asked half
+    (「第二批为9月1日至9月30日」)."""
+    if half_fit(q.text, short) != -1:
+        return short
+    return next((c.strip() for c in re.split(r"[，,；;。]", sentence) if half_fit(q.text, c) == 1), short)
+
+
 def dated(short: str, sentence: str) -> str:
     """A when-answer that names no day, month or hour gets the sentence's time in front:
     「初中…结束时间为18:00」 already says when; 「内江市2025年…推进会…」 does not."""
@@ -223,4 +238,4 @@ def dated(short: str, sentence: str) -> str:
     return short
 
 
-__all__ = ["Calculate", "Extract", "clocked", "closing", "complements", "dated"]
+__all__ = ["Calculate", "Extract", "clocked", "closing", "complements", "dated", "in_asked_half"]

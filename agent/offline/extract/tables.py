@@ -11,10 +11,13 @@ from functools import lru_cache
 
 import cn2an
 
+from agent.lexicon.thesaurus import categories, is_personal
 from agent.lexicon.wordlists import groups, mentioned, words
+from agent.lexicon.wordlists import table as cue_table
 from agent.offline.extract.figures import DIGITS, ordinals
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
+from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
@@ -126,6 +129,8 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
                         + (j in fitting and (len(fitting) == 1 or worded[j] > 0))
                         - 0.01 * _unasked(normalize(table.header[j]).text, q.text)
                         + _qualified(q.text, normalize(table.header[j]).text)
+                        + 3.0 * _bound_fit(q.text, normalize(table.header[j]).text)
+                        + 3.0 * (bool(_SHARE_ASKED.search(q.text)) and bool(_SHARE_HEADING.search(table.header[j])))
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
                        and not _value_said(table.header[j], cells[j], q.text) and _may_answer(q, table.header[j], cells[j])
@@ -158,12 +163,16 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
     another row 3房型: the row the question describes is not in the table. Returns what the
     question asks that the named rows lack (「荣兴社会住宅 3房型」), or "" when a row fits or no
     row is named."""
-    if not q.wants_number and q.qtype not in ("fact", "which"):
+    if not q.wants_number and q.qtype not in ("fact", "which") or not candidates:
         return ""
-    for table in _tables_of(index, candidates, depth):
+    # (the tables of the best sentence's notice: a look-alike's table lists its own rows)
+    for table in _tables_of(index, [c for c in candidates if c.source == candidates[0].source], depth):
         name = table.name_column
         named = [cells for cells, _ in _by_name(table, q.text)]
         if not named:
+            sibling = _sibling_of_rows(q, table, index)
+            if sibling:
+                return sibling
             continue
         asked = _digits(q.text)
         for j in range(len(table.header)):
@@ -172,6 +181,22 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
             said = {cells[j] for cells, _ in table.rows if j < len(cells) and _cell_said(cells[j], asked)}
             if said and not any(j < len(cells) and cells[j] in said for cells in named):
                 return f"{normalize(named[0][name]).text} {'、'.join(sorted(said))}"
+    return ""
+
+
+def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
+    """A word of the question the notice never writes that 同义词词林 files in the same major
+    class as two of the table's row names or more (「种花生…每亩保额」 of a table of 水稻, 小麦, 玉米:
+    Bh, plants): a row the table would have, and has not; or ""."""
+    name = table.name_column
+    classes = [{c[:2] for c in categories(normalize(cells[name]).text)} for cells, _ in table.rows if name < len(cells)]
+    text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
+    for term in q.terms:
+        if len(term) < 2 or term in q.names or term in text or is_personal(term):
+            continue
+        kinds = {c[:2] for c in categories(term)}
+        if kinds and sum(1 for named in classes if named & kinds) >= 2:
+            return term
     return ""
 
 
@@ -201,7 +226,11 @@ def _named_rows(table: Table, question: str) -> list[tuple[list[str], Candidate]
     rows = _by_name(table, question)
     asked = _digits(question)
     fit = [sum(_cell_said(c, asked) for j, c in enumerate(cells) if j != name) for cells, _ in rows]
-    return [row for row, n in zip(rows, fit) if n == max(fit)] if rows else []
+    rows = [row for row, n in zip(rows, fit) if n == max(fit)] if rows else []
+    # (and of those, the ones whose range holds the asker's figure: 「今年72岁」 is the row
+    # 「农村奖励扶助｜70周岁及以上｜…」, not 「农村奖励扶助｜60—69周岁｜…」 above it)
+    ranged = [row for row in rows if len(rows) > 1 and range_fit(" ".join(row[0]), question) == 1]
+    return ranged or rows
 
 
 def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
@@ -449,6 +478,22 @@ def _asked_column(table: Table, before: str, terms: tuple[str, ...]) -> int | No
 _EXCLUSIVE = groups("exclusive_qualifiers")  # agent/lexicon/exclusive_qualifiers.txt
 
 
+# the words that ask for a cap or a floor (the first four of each row) and that state one
+# (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
+_BOUNDS = tuple(tuple(cue_table("clause_cues")[row]) for row in ("upper-bound", "lower-bound"))
+
+
+# 「补贴占保费多少」 asks a share: the column of one (「财政补贴比例」「费率」), not 「保险金额」
+_SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
+_SHARE_HEADING = re.compile(r"比例|比率|[%％]")
+
+
+def _bound_fit(question: str, heading: str) -> bool:
+    """The question asks for a cap (or a floor) and the heading names one: 「一年最多能拿多少」 is
+    the column 「年度救助限额」, not 「救助比例」 beside it."""
+    return any(any(w in question for w in bound[:4]) and any(w in heading for w in bound) for bound in _BOUNDS)
+
+
 def _qualified(question: str, heading: str) -> float:
     """+1 for a heading with the one qualifier of an exclusive group the question asks
     (「退休人员报销比例」 for 「退休职工…报销多少」), −1 for one with another of the group."""
@@ -527,6 +572,12 @@ def _group_named(name: str, question: str) -> str:
         for said in _GROUP.finditer(question):
             if said.group("qualifier").endswith(whole.group("qualifier")):
                 return said.group(0)[len(said.group("qualifier")) - len(whole.group("qualifier")):]
+            # (or by its short form: 「低保户」 for 「最低生活保障对象」)
+            short = next((said.group("qualifier")[i:] for i in range(len(said.group("qualifier")) - 1)
+                          if abbreviates(said.group("qualifier")[i:], whole.group("qualifier"))), "")
+            # (not a literal part of it: 「低保边缘」 is another group than 低保)
+            if short and len(short) < len(whole.group("qualifier")) and short not in whole.group("qualifier"):
+                return said.group(0)[len(said.group("qualifier")) - len(short):]
     return ""
 
 

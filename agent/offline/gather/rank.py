@@ -21,13 +21,13 @@ from agent.offline.extract.figures import (
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import range_fit, without_ranges
+from agent.offline.extract.tables import as_counted, range_fit, without_ranges
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number
-from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
+from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question, unglued
 from ingest.normalize import normalize
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
@@ -144,12 +144,19 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
     top = candidates[0]
     if ordinals(top.norm) & asked:
         return candidates
+    # (「第一次买房」 counts times: an item 「第一批」 is not the first time, 「第2次」 is)
+    times = _OCCASION.search(q.text) is not None and not _ORDINAL.search(_OCCASION.sub("", q.text))
     for cand in candidates[1:depth]:
         if cand.source == top.source and cand.score >= 0.7 * top.score and (
-                ordinals(cand.norm) & asked):
+                ordinals(cand.norm) & asked) and (not times or _OCCASION.search(cand.norm)):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
+
+
+# an ordinal, and one that counts times (「第一次」「第2回」)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
+_OCCASION = re.compile(r"第[一二三四五六七八九十百\d]+[次回]")
 
 
 # a sentence's opening clause that sets a condition: 「脱贫户…安装的，」「留用率达到50%以上的见习单位，」
@@ -175,17 +182,45 @@ def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Ca
     title = title_line(top.source)
     if not _unasked(q, condition(top.norm)):
         return candidates
+    # (a best sentence with the cap the question asks keeps its place: 「一年最多能奖多少」 is
+    # 「对超比例安排的，…每年最高奖励10万元」, not the rule's 「比例不低于…1.5%」 beside it; a table's
+    # row may have it under its header's 「年度支付限额」)
+    caps = [w for w in LIMIT_WORDS if w in q.text]
+    capped = lambda c: any(term_credit(w, c.norm) for w in caps)
     for cand in candidates[1:4]:
-        if (cand.source == top.source and cand.score >= _CLOSE * top.score
+        if (cand.source == top.source and cand.score >= _CLOSE * top.score and (capped(cand) or not capped(top) or _CELLS.search(cand.text))
                 and (any(q.unit_fits(f.text) for f in figures(cand.norm)) or _LAST_CELL.search(cand.text))
                 and not _unasked(q, condition(cand.norm), title)
-                # 「个人一般罚多少」: not the runner-up about another party (「对单位处…罚款」)
-                and not any(term_credit(n, top.norm) and not term_credit(n, cand.norm) for n in q.asked)):
+                # 「个人一般罚多少」: not the runner-up about another party (「对单位处…罚款」), nor one
+                # without the act the question asks the figure of (「会罚多少钱」: 「…罚款」, not
+                # 「户内安装费每户2280元」)
+                and not any(term_credit(n, top.norm) and not term_credit(n, cand.norm) for n in (*q.asked, *_asked_act(q)))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
 
 _CLOSE = 0.95  # a runner-up this close to the best sentence's score
+_HOW_MUCH = re.compile(r"多少|几")
+
+
+# the words of a table's header over a cap (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
+_CAP_HEADINGS = (*table("clause_cues")["upper-bound"], *table("clause_cues")["lower-bound"])
+_WHEN_WORD = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月")
+# a verb and the complement of where it goes (「打到」「打入」「交至」「转进」): one act, whichever
+_DIRECTED = "到入进至往"
+
+
+def resultative(verb: str, text: str) -> bool:
+    """``text`` says ``verb`` with another complement of direction (「打到」: 「打入」)."""
+    return len(verb) == 2 and verb[1] in _DIRECTED and re.search(re.escape(verb[0]) + f"[{_DIRECTED}]", text) is not None
+
+
+def _asked_act(q: Question) -> list[str]:
+    """The question's terms in the four characters before its 多少/几, without a modal verb glued
+    to them (「会罚多少钱」: 罚)."""
+    at = _HOW_MUCH.search(q.text)
+    before = q.text[max(0, at.start() - 4) : at.start()] if at else ""
+    return [unglued(t, verb=True) for t in q.terms if t in before and t not in q.names]
 _LAST_CELL = re.compile(r"\s\d{1,6}(?:\.\d+)?\s*$")  # a table row's figure under its header's unit (「…车行道  486」)
 
 
@@ -272,12 +307,16 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     return [best] + [c for c in candidates if c is not best]
 
 
-def capped_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+def capped_first(q: Question, candidates: list[Candidate],
+                 table_heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close
     runner-up of the same document that states the cap (「单个站点建设补贴最高不超过150万元」)
-    goes first (agent/lexicon/limit_words.txt; 最多 is also written 最高, 不超过)."""
+    goes first (agent/lexicon/limit_words.txt; 最多 is also written 最高, 不超过). A table's row
+    whose header names the cap (「年度支付限额」) states it."""
     asked = [w for w in LIMIT_WORDS if w in q.text]
     if not asked or len(candidates) < 2 or any(term_credit(w, candidates[0].norm) for w in asked):
+        return candidates
+    if any(w in table_heading(candidates[0]) for w in _CAP_HEADINGS):
         return candidates
     top = candidates[0]
     for cand in candidates[1:4]:
@@ -349,7 +388,17 @@ def typed_first(q: Question, candidates: list[Candidate],
     elif q.qtype == "when":
         # (not the notice's own date under its issuer, which the metadata stage answers when the
         # notice's date is asked: 「每个月几号之前要交」 is not 「2025年4月8日」)
-        typed = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm)) and not _DATE_LINE.fullmatch(c.norm)
+        dated = lambda c: bool(TIME.search(c.norm) or TIME_SPAN.search(c.norm)) and not _DATE_LINE.fullmatch(c.norm)
+        typed = dated
+        # the date of the act the question names, when a sentence of the same notice has one (「补贴
+        # 啥时候打到卡上」: 「…于每季度首月15日前打入申请人社会保障卡金融账户」, not 「…应于每年5月前
+        # 申报家庭人口…」), looked for a little further down
+        asked_at = _WHEN_WORD.search(q.text)
+        acts = [v for v in q.focus_verbs if v not in _EMPTY_ACTS and asked_at and v in q.text[asked_at.end() :]]
+        acted = lambda c: dated(c) and any(v in c.norm or resultative(v, c.norm) for v in acts)
+        if acts and not acted(candidates[0]) and any(
+                acted(c) for c in candidates[1:8] if c.source == candidates[0].source):
+            typed = far = acted
     elif q.qtype in ("number", "which", "fact") and _numbered(heads := asked_contact(q)):
         # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
         # a notice says once, at its end, below the lines that name what it is about: looked for
@@ -397,11 +446,14 @@ def typed_first(q: Question, candidates: list[Candidate],
         # (a table's row holds its figures in the units its header gives: 「3｜收割机｜1.8」)
         # 「一户最多能装几个」: a count (「每户以2颗为限」), not a price or a date (「每颗约800元」)
         fits = (lambda f: not _NO_COUNT.search(f)) if not q.unit and _COUNT_ASKED.search(q.text) else q.unit_fits
+        # (the asker's own figure is no answer: 「满60岁了，一次能领多少」 is not 「年满60周岁时申领」)
+        own = set(re.findall(r"\d+(?:\.\d+)?", as_counted(q.text)))
+        _askers = lambda f: (m := re.match(r"\d+(?:\.\d+)?", f)) is not None and m.group(0) in own
         # (a table's row holds a bare figure under its header's unit, or one in the asked unit: not
         # 「满5年不足8年｜15个月」 for 「一个月发多少钱」)
         typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
             q.unit_fits(f.text) for f in numerals(c.norm)))) or (
-            any(fits(f.text) and not _phone(c.norm, f)
+            any(fits(f.text) and not _phone(c.norm, f) and not _askers(f.text)
                 for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
                 _counts(n, c.norm) for n in nouns))
     else:
@@ -468,11 +520,14 @@ _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部�
 def _gone_to(verb: str) -> re.Pattern:
     """A place the sentence says ``verb`` is done at: 「向…社会课提出申请」「到…服务大厅办理」; for a
     verb of handing in, a place things are handed in at (「…文件，向户籍所在地区公所社会课提出：」)."""
-    handed = "|提出|提交|递交|送交|报送" if verb in _HANDING_IN else ""
+    handed = "|提出|提交|递交|送交|报送" if verb in _HANDING_IN or verb in _ERRAND else ""
+    handed += "|申请|申报|领取" if verb in _ERRAND else ""  # 「去哪儿办」: 「到…医保窗口申请」
     return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,40}?(?:(?:提出|提交|进行)?" + re.escape(verb) + handed + ")")
 
 
 _HANDING_IN = frozenset({"申请", "申报", "送", "交", "递", "报", "提交", "递交"})
+# the light verbs of an errand (「去哪儿办」「在哪弄」), done by applying, handing in or collecting
+_ERRAND = frozenset({"办", "弄", "搞"})
 
 
 # a table cell that is a bare figure (「3｜收割机｜1.8」)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.offline.draft import Draft, Stage
-from agent.offline.extract.tables import is_header
+from agent.offline.extract.tables import heading_of_row, is_header
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
@@ -136,7 +136,7 @@ class Focus(Stage):
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, unconditioned_first(
-            q, typed_first(q, kind_first(q, capped_first(q, ranked)), docs.section_heading), docs.title_line))
+            q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = ranged_first(q, row_named_first(q, ranked))
         ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)

@@ -40,3 +40,15 @@ _LINE_NUMBER = re.compile(r"(?<!\d)\d{7,}|\d{3,4}-\d{7,8}|[(（]\d{2,4}[)）]\s*
 
 
 __all__ = ["CONTACT_HEADS", "NUMBER", "NUMBERED_HEAD", "asked_contact", "contact_heads_like", "gives_number"]
+
+
+# a line's number with its area code (「0742-5316999」「(03)5278811」): a document that gives one
+# gives a phone, labelled or not (「漳岵市殡仪馆（24小时服务）：0742-…」)
+_AREA_NUMBER = re.compile(r"(?<![\d-])\d{3,4}-\d{7,8}(?![\d-])|[(（]\d{2,4}[)）]\s*\d{6,8}")
+
+
+def gives_phone(heads, text: str) -> bool:
+    """``heads`` name the phone channel (电话, 热线, 专线, 号码) and ``text`` gives a line's number with
+    its area code, whatever it calls it."""
+    return any(h in contact_heads_like("电话") for h in heads) and _AREA_NUMBER.search(text) is not None
+

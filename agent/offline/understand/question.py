@@ -35,7 +35,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
     ("when", re.compile(
-        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|几号(?=之?前|以前|截止|为止|开始|起|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -105,6 +105,8 @@ class Question:
 def analyze(raw: str, segmenter: Segmenter) -> Question:
     # 「每个人可以领多少」 as a notice writes it: 「每人」 (and 每月, 每户 …)
     text = _EACH.sub("每", normalize_query(raw))
+    # 「啥时候」「啥材料」「为啥」: the spoken 啥 is 什么
+    text = text.replace("啥", "什么")
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     english = cjk < 2 and bool(_ENGLISH.search(text))
     qtype = "fact"
@@ -134,8 +136,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     pronouns = {w for w, flag in tagged if flag[:1] == "r"}
     # an interrogative pronoun jieba knows as one word (何处/何年/何种/何人) asks, it names nothing
     # to look up: 「元皇后祖籍何处」 matched 「如何处置」
-    terms = tuple(t for t in segmenter.terms(text)
-                  if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t)))
+    terms = tuple(dict.fromkeys(unglued(t) for t in segmenter.terms(text)
+                                if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t))))
     names = _names(tagged, text)
     return Question(
         asked=_asked_words(tagged, text, segmenter),
@@ -153,6 +155,24 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         qtype=qtype,
         terms=_with_names(terms, names, text),
     )
+
+
+# the modal verbs jieba's HMM glues to the verb after them or to the word before (「会罚」「能领」
+# 「最多能」), making a word no document writes
+_MODALS = "会能要得可该需"
+
+
+def unglued(term: str, verb: bool = False) -> str:
+    """``term`` without a modal verb the segmenter glued to it (「最多能」: 最多; with ``verb``, also
+    one before a verb: 「会罚」: 罚), when the whole is not a word of jieba's dictionary (「可能」
+    「要求」 are). (A question's terms keep 「能领」: 领 alone credits 「自领证之月起」.)"""
+    if len(term) < 2 or in_dictionary(term) or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+        return term
+    if verb and term[0] in _MODALS and term[1] not in _MODALS:
+        return term[1:]
+    if len(term) >= 3 and term[-1] in _MODALS and in_dictionary(term[:-1]):
+        return term[:-1]
+    return term
 
 
 def _with_names(terms: tuple[str, ...], names: tuple[str, ...], text: str) -> tuple[str, ...]:
