@@ -256,3 +256,43 @@ def test_the_half_of_the_year_asked_picks_its_clause(segmenter):
     assert in_asked_half(q, "第一批为3月1日至3月31日", line) == "第二批为9月1日至9月30日"
     q = analyze("上半年那一批几号开始报？", segmenter)
     assert in_asked_half(q, "第一批为3月1日至3月31日", line) == "第一批为3月1日至3月31日"
+
+
+def test_a_sum_paid_once_is_no_monthly_sum(segmenter):
+    docs = LiteralDocuments({"a.txt": ""}, segmenter=segmenter)
+    once = sentence("企业职工中持有《独生子女父母光荣证》的，办理退休手续时一次性发放奖励金3000元。")
+    asked = "孩子还没满18岁的独生子女父母，每个月有多少奖励金？"
+    assert rules.period(draft(segmenter, asked, once), docs) == Refusal(
+        "period", "asked a sum by the month or year; the best sentence gives one paid once")
+    monthly = sentence("独生子女父母奖励金每月20元，自领证之月起发放至子女年满18周岁。")
+    assert rules.period(draft(segmenter, asked, monthly), docs) is None
+    assert rules.period(draft(segmenter, "退休时一次性能拿多少奖励金？", once), docs) is None
+
+
+RENT = ("琯溪市住房和城乡建设局关于发放住房租赁补贴的通知\n"
+        "补贴标准为每平方米每月18元，补贴面积按家庭人口人均15平方米计算。\n"
+        "事业单位在编人员不予受理。\n")
+
+
+def test_a_kind_of_person_the_notice_never_names_gets_no_sum(segmenter):
+    docs = LiteralDocuments({"a.txt": RENT}, segmenter=segmenter)
+    line = "补贴标准为每平方米每月18元，补贴面积按家庭人口人均15平方米计算。"
+    d = _named(draft(segmenter, "琯溪市住房租赁补贴，家里有残疾人的能多补多少？", sentence(line, start=RENT.index(line))), "琯溪市")
+    assert rules.unknown_noun(d, docs) == Refusal(
+        "unknown-noun", "asked about 残疾人, whom the notice about 琯溪市 never names")
+    # a condition on the asker of a yes/no question may be the notice's in other words (在编人员)
+    d = _named(draft(segmenter, "我是事业编的老师，能申请琯溪市这个住房租赁补贴吗？", sentence("事业单位在编人员不予受理。")), "琯溪市")
+    assert rules.unknown_noun(d, docs) is None
+
+
+def test_a_kind_of_person_the_notice_names_by_a_synonym_is_named(segmenter):
+    text = "临溪区课后服务经费管理办法\n校内教师参与课后服务的，按60元/课时的标准给予补助。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    line = "校内教师参与课后服务的，按60元/课时的标准给予补助。"
+    d = _named(draft(segmenter, "临溪区校内老师参与课后服务，每节课补助多少钱？", sentence(line, start=text.index(line))), "临溪区")
+    assert rules.unknown_noun(d, docs) is None
+
+
+def test_what_before_a_negated_verb_asks_no_kind(segmenter):
+    assert analyze("有啥不懂的打哪个电话？", segmenter).kind == "电话"
+    assert analyze("有什么不良记录？", segmenter).kind == "记录"

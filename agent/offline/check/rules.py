@@ -11,7 +11,7 @@ from itertools import pairwise
 import cn2an
 
 from agent.lexicon import entities, is_aspect
-from agent.lexicon.thesaurus import is_personal, synonyms
+from agent.lexicon.thesaurus import categories, classmates, is_personal, synonyms
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
@@ -186,6 +186,17 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     if any(a + b in q.text for a in absent for b in absent if a != b) or any(
             a + b in q.text or b + a in q.text for a in things for b in acts):
         return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which the notice about {named} never mentions")
+    # a kind of person the notice never names (「家里有残疾人的能多补多少」 of a rent subsidy notice
+    # that says nothing of 残疾人): its rules are not for them; not the asker's own people
+    lac_nouns = {w for w, flag in lac_tags if flag in _TOPIC_FLAGS}
+    # (for a sum or a share: a condition on the asker, 「我是事业编的老师，能申请吗」「打工的外地人…
+    # 要交够多久」, may be worded the notice's own way)
+    # (nor one the notice names by a true synonym: 「校内老师」 of a notice on 教师)
+    persons = [t for t in absent if t in lac_nouns and any(c.startswith("A") for c in categories(t))
+               and not any(len(m) >= 2 and m in text for m in classmates(t))] if (
+        q.qtype == "number" and q.unit != DURATION_ASKED) else []
+    if persons:
+        return Refusal("unknown-noun", f"asked about {'、'.join(persons)}, whom the notice about {named} never names")
     # a sum of money of a kind the notice never names, by a qualifier it never uses (「育儿补贴」 of
     # the 出生一件事 guide); not one it names by the parts (「公寓租金」 of 人才公寓…租金)
     unnamed = [(m, h) for m, h in _money_compounds(q, jieba_tags, lac_tags) if unsaid(m) and not _compound_written(m, h, text)]
@@ -476,6 +487,22 @@ _RATE_UNITS = groups("rate_units")
 _PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_units"))) + ")")
 
 
+# a sum asked by the month or year (「每个月有多少奖励金」), and one paid once (「一次性发放奖励金3000元」)
+_PERIOD_ASKED = re.compile(r"每个?月|一个月|每年|一年|每季度?")
+_ONE_OFF = re.compile(r"一次性")
+_PERIODIC = re.compile(r"[月年季]")
+
+
+def period(d: Draft, docs) -> Refusal | None:
+    """「每个月有多少奖励金」 is not answered by a sum paid once (「退休时一次性发放奖励金3000元」)
+    when the sentence names no month, year or season."""
+    q, top = d.q, d.candidates[0]
+    if (q.qtype == "number" and _PERIOD_ASKED.search(q.text) and not _ONE_OFF.search(q.text)
+            and _ONE_OFF.search(top.norm) and not _PERIODIC.search(top.norm)):
+        return Refusal("period", "asked a sum by the month or year; the best sentence gives one paid once")
+    return None
+
+
 def unit(d: Draft, docs) -> Refusal | None:
     """「多少名员工」 is not answered by 58亿元."""
     q, pool = d.q, d.candidates[:5]
@@ -604,7 +631,7 @@ def table_row(d: Draft, docs) -> Refusal | None:
 Rule = Callable[[Draft, object], Refusal | None]
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
-    unknown_kind, level, no_figure, quantity, per_unit, unit, no_time, other_event,
+    unknown_kind, level, no_figure, quantity, per_unit, period, unit, no_time, other_event,
 )
 
 

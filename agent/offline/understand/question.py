@@ -292,9 +292,11 @@ def _kind_noun(tagged: list[tuple[str, str]], text: str) -> str:
         if not _WHICH.match(word):
             continue
         run = []
-        for nxt, flag in tagged[i + 1 :]:
+        for j, (nxt, flag) in enumerate(tagged[i + 1 :], i + 1):
             if run and ((len(nxt) == 1 and len(run[-1]) >= 2) or nxt in verbs):
                 break  # 「打哪个电话问」: jieba's one-character 问 n after the phrase is its verb
+            if nxt[:1] in _NEGATORS and flag[:1] != "n" and not (j + 1 < len(tagged) and tagged[j + 1][1][:1] == "n"):
+                break  # 「有什么不懂的」: any thing one does not know, a negated verb, no kind (「不良记录」 is one)
             if flag[:1] == "n" or flag in ("vn", "i", "l", "s") or (flag == "a" and not run):  # s: 「窗口」
                 run.append(nxt)
             else:
@@ -303,6 +305,9 @@ def _kind_noun(tagged: list[tuple[str, str]], text: str) -> str:
             return run[-1]
     return ""
 
+
+# the negators a negated verb or adjective opens with (不懂, 没用); not a noun's 无/未 (无障碍, 未成年人)
+_NEGATORS = "不没"
 
 # words that ask for a limit (agent/lexicon/limit_words.txt)
 LIMIT_WORDS = frozenset(words("limit_words"))
