@@ -153,7 +153,6 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
     return candidates
 
 
-
 # an ordinal, and one that counts times (「第一次」「第2回」)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
 _OCCASION = re.compile(r"第[一二三四五六七八九十百\d]+[次回]")
@@ -221,6 +220,8 @@ def _asked_act(q: Question) -> list[str]:
     at = _HOW_MUCH.search(q.text)
     before = q.text[max(0, at.start() - 4) : at.start()] if at else ""
     return [unglued(t, verb=True) for t in q.terms if t in before and t not in q.names]
+
+
 _LAST_CELL = re.compile(r"\s\d{1,6}(?:\.\d+)?\s*$")  # a table row's figure under its header's unit (「…车行道  486」)
 
 
