@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 34
+    assert len(files) == 35
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -91,7 +91,7 @@ def test_generic_verbs():
 
 
 def test_limit_words():
-    assert words("limit_words") == ("最多", "最高", "最少", "最低", "至少", "至多", "上限", "下限", "单个",
+    assert words("limit_words") == ("最多", "顶多", "最高", "最少", "最低", "至少", "至多", "上限", "下限", "单个",
                                     "每人", "每家", "每年", "每月")
     assert "superlative" in said("limit_words.txt")
 
@@ -211,3 +211,8 @@ def test_designators_and_halting_words():
     assert groups("designators")[0][:2] == ("号线", "号楼") and "批" in groups("designators")[1]
     assert words("halting_words")[:3] == ("停", "暂停", "停止") and "管制" in words("halting_words")
     assert "Read by agent/offline/check/rules.py" in said("halting_words.txt")
+
+
+def test_paying_verbs():
+    assert words("paying_verbs")[:2] == ("缴纳", "交纳") and {"掏", "交", "缴"} <= set(words("paying_verbs"))
+    assert "verbs with which Chinese speakers" in said("paying_verbs.txt")

@@ -50,7 +50,7 @@ CONTACT_HEADS = frozenset(words("contact_heads"))
 _HEADING_WHEN = table("clause_cues")["heading-when"]
 # a time something lasts until (「延长至21时30分」「至5月31日」) or may not end after (「结束时间不得
 # 晚于20:30」「不迟于6月30日」「最迟于…」), and one it starts from (「从今年11月起」)
-_UNTIL = re.compile(r"(?:至|到|(?:晚|迟)于|最(?:迟|晚)(?:于|在|到)?)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
+_UNTIL = re.compile(r"(?:至|到|(?:晚|迟)于|最(?:迟|晚)(?:于|在|到)?)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}(?:日|号|[:：]\d{2}|[时点])")
 _FROM = re.compile(r"[从自于]\S{0,8}?(?:\d{1,2}月|\d{4}年|\d{1,2}日)(?:份)?\S{0,2}?[起开]")
 # hours: a time of day to another (「9:00—12:00」「8时至17时」)
 _CLOCK_SPAN = re.compile(r"\d{1,2}[:：时点]\d{0,2}\s*(?:—|－|-|~|～|至|到)\s*\d{1,2}[:：时点]")

@@ -16,6 +16,7 @@ from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.neighbours import list_lead, role_sentence
+from agent.offline.gather.rank import asked_type
 from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.question import GENERIC_VERBS
 from ingest.normalize import normalize_query
@@ -34,8 +35,15 @@ class Check(Stage):
             # runner-up of its notice that passes every rule (「（四）芦汀大桥：7:40至11:30…」)
             # answers, and the refused sentence goes last
             top = draft.candidates[0]
+            # (nor one without what the question's type asks when the best sentence holds it:
+            # 「取暖补贴最晚什么时候打到卡上」 keeps 「…于2025年12月20日前足额发放到…账户」 before the
+            # preamble's 「决定发放2025—2026年度…取暖补贴」)
+            asked = asked_type(draft.q, list(draft.candidates), self.docs.section_heading)
+            typed = asked[0] if asked is not None and asked[0](top) else None
             for cand in draft.candidates[1:4]:
                 if cand.source != top.source or cand.score < self.docs.tuning.second_sentence * top.score:
+                    continue
+                if typed is not None and not typed(cand):
                     continue
                 if why_not.rule == "level" and not names_asked_level(draft.q.text, cand.norm):
                     continue  # a runner-up that names no level passes the level rule unasked

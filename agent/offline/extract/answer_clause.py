@@ -232,8 +232,16 @@ def reported_speech(q: Question, norm: str) -> str:
     return ""
 
 
-# the words that ask for a cap or a floor (the first four) and that state one (agent/lexicon/clause_cues.tsv)
+# the words that ask for a cap or a floor (the first five) and that state one (agent/lexicon/clause_cues.tsv)
 _BOUNDS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
+_ASKING = 5
+
+
+def states_asked_bound(question: str, text: str) -> bool:
+    """The question asks for a cap or a floor (「顶多能拿多少」) and ``text`` puts one before a
+    figure (「补贴总额最高不超过15000元」)."""
+    return any(any(w in question for w in bound[:_ASKING]) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text)
+               for bound in _BOUNDS)
 
 
 # the half of the year a question asks (「下半年那一批」), by the months it holds
@@ -255,9 +263,8 @@ def clause_score(q: Question, text: str) -> float:
     more when a figure follows one of them directly (「增长12.4%」 for 「增长了多少」)."""
     score = sum(term_credit(t, text) for t in q.terms) + 2 * sum(term_credit(f, text) for f in q.focus)
     score += 3 * half_fit(q.text, text)  # 「下半年那批几号开始」: 「第二批为9月1日至9月30日」
-    for bound in _BOUNDS:  # 「最多能拿多少」: the clause that puts a cap before its figure
-        if any(w in q.text for w in bound[:4]) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text):
-            score += 5
+    if states_asked_bound(q.text, text):  # 「最多能拿多少」: the clause that puts a cap before its figure
+        score += 5
     for word in q.focus:
         if word in LIMIT_WORDS:  # 「最多」「至少」 pick the clause with the cap, not the rate,
             # however the cap is put (「最多补助多少」: 「单个企业最高不超过50万元」)

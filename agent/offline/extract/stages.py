@@ -18,6 +18,7 @@ from agent.offline.extract.answer_clause import (
     kind_clause,
     reported_speech,
     span,
+    states_asked_bound,
     unnumbered,
     whole,
 )
@@ -64,6 +65,9 @@ class Calculate(Stage):
         # 「安家费总共给多少」: the row's 25万元; 「油菜的政府补贴占保费多少」: the row's share under
         # 「财政补贴比例」 (70%), not one computed from its other cells
         stated = cell is not None and (_TOTAL.search(q.text) or _SHARE.search(cell.value))
+        # 「加起来顶多能拿到多少」 of 「…每多吸纳1人再增加1000元，补贴总额最高不超过15000元」: the cap
+        # the notice states is the total asked, not a sum of the sentence's figures
+        stated = stated or states_asked_bound(q.text, draft.candidates[0].norm)
         calc = None if stated else solve(q, list(draft.candidates))
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)

@@ -357,8 +357,10 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/]{1,4}?)?\s*(
 
 # a measure from a bound up to, not including, another (「满3年不足4年」「1年以上不满5年」)
 _UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:不足|不满|未满|未达)\s*(\d+(?:\.\d+)?)\s*\2")
-# a measure up to a bound (「50平方米以下」「不足60岁」 is not read: only 以下)
+# a measure up to a bound (「50平方米以下」)
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
+# a measure short of a bound (「未满16周岁」「不足3个月」), the bound itself left out
+_NOT_YET = re.compile(r"(?:未满|不满|不足|未达)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})")
 
 
 def range_fit(clause: str, question: str) -> int:
@@ -366,14 +368,34 @@ def range_fit(clause: str, question: str) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(normalize(clause).text, as_counted(question), short_unit=True)
+    fits = _range_fits(_range_digits(normalize(clause).text), as_counted(question), short_unit=True)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def _range_digits(text: str) -> str:
+    """The text with the Chinese numerals of its ranges as digits (「二至三层」 → 「2至3层」,
+    「四层及以上」 → 「4层及以上」); other numerals stay (「一层住户」)."""
+    text = _NUMERAL_RANGE.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}{_number(m.group(3))}", text)
+    return _NUMERAL_BOUND.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}", text)
+
+
+def _number(numeral: str) -> str:
+    try:
+        return str(cn2an.cn2an(numeral, "smart"))
+    except ValueError:
+        return numeral
+
+
+# a range or a bound in Chinese numerals (「二至三层」「四层及以上」「七十岁以上」)
+_NUMERAL = "[一二两三四五六七八九十百千零]{1,6}"
+_NUMERAL_RANGE = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})(\s*[至到—\-~～]\s*)({_NUMERAL})(?=[\u4e00-\u9fff])")
+_NUMERAL_BOUND = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})((?![一二两三四五六七八九十百千零])[\u4e00-\u9fff]{{1,2}}?及?以[上下])")
 
 
 def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
-    return _HOUSEHOLD.sub(r"\1人", _digits(question))
+    return _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(question)))
 
 
 def own_measure(clause: str, question: str) -> bool:
@@ -386,6 +408,8 @@ def own_measure(clause: str, question: str) -> bool:
 
 # 「家里3口人」「5口之家」: a household of so many people, as a rule counts them (「3人户」「1至2人户」)
 _HOUSEHOLD = re.compile(r"(\d+)\s*口(?:人|之家)")
+# 「我家住5楼」: the fifth floor, as a rule counts floors (「四至六层住户」); not 「5号楼」「3栋楼」
+_FLOOR = re.compile(r"(?<![号栋幢座])(\d+)\s*楼(?![房盘宇])")
 
 
 def without_ranges(clause: str) -> str:
@@ -427,10 +451,18 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
             found = re.findall(_OVER + rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
         out += [float(low) <= _above(over, n) <= (float(high) if high else float("inf")) for over, n in found]
+    unders = [m.span() for m in _UNDER.finditer(cell)]
     for m in _UNDER.finditer(cell):
         low, unit, high = m.group(1), m.group(2), m.group(3)
         found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:1])}", asked)
         out += [float(low) <= float(n) < float(high) for n in found]
+    for m in _NOT_YET.finditer(cell):
+        if any(a <= m.start() < b for a, b in unders):
+            continue  # the upper end of 「满5年不足10年」, read above
+        high, unit = m.group(1), m.group(2)
+        # (the question's unit is one character of the bound's: 岁 of 周岁, 月 of 「3个月的」)
+        found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
+        out += [float(n) < float(high) for n in found]
     return out
 
 

@@ -445,39 +445,18 @@ class EvidenceFinder:
         「关于…的通知」), normalised; "" for a text that has none (its first 60 characters are no
         title: a paragraph's opening)."""
         if source not in self._title_lines:
-            title = self._title(source).strip("。 ")
-            text = self.index.documents[source].text
-            lines = [line.strip() for line in text.splitlines() if line.strip()][: _ISSUERS + 1]
-            first = lines[0] if lines else ""
-            body = len(text.strip()) > len(first)
-            issuers = next((k for k in range(1, len(lines)) if _TITLE_LINE.match(lines[k])), 0)
-            if issuers and all(_ISSUER_LINE.match(line) and not _TITLE_LINE.match(line) for line in lines[:issuers]):
-                # the issuers' lines over the title's (「岚溪市水务集团有限公司」 / 「关于…的通告」; a
-                # joint notice names each issuer on a line of its own): one title, whose place the
-                # issuers' lines give
-                self._title_lines[source] = normalize(" ".join(lines[: issuers + 1])).text.strip("。 ")
-            elif title and body and normalize(first).text.strip("。 ") == title:
-                self._title_lines[source] = title
-                subtitle = _subtitle(text)
-                if subtitle:
-                    # 「…政务服务事项办事指南」 over 「公共场所卫生许可（新办）」: the item it guides
-                    self._title_lines[source] = f"{title} {normalize(subtitle).text.strip('。 ')}"
-            else:
-                self._title_lines[source] = ""
-            subject = next((m.group(1) for line in text.splitlines()[:_SUBJECT_WITHIN]
-                            if (m := _SUBJECT_LINE.match(line.strip()))), "")
-            if self._title_lines[source] and subject:
-                # 「新禾市政府環境保護局 公告」 says what it is about on its 「主旨：」 line
-                self._title_lines[source] += " " + normalize(subject).text.strip("。 ")
+            self._title_lines[source] = title_block(self.index.documents[source].text, self._title(source))
         return self._title_lines[source]
 
     def _is_title(self, source: str, norm: str) -> bool:
-        """The sentence is the document's whole title line, or a line of its title block (not
-        the first 60 characters of a paragraph that has no title)."""
+        """The sentence is the document's whole title line, the title of the rule it issues, or a
+        line of its title block (not the first 60 characters of a paragraph that has no title)."""
         title = self._title(source).strip("。 ")
         norm = norm.strip("。 ")
         if len(title) >= 4 and norm == title:
             return True
+        if len(norm) >= 4 and f"《{norm}》" in title:
+            return True  # 「关于印发《…实施办法》的通知」: the issued rule's own title, over its text
         block = self.title_line(source)
         return len(norm) >= 4 and block != title and bool(block) and f" {norm} " in f" {block} "
 
@@ -585,6 +564,59 @@ def _asked_line(text: str, start: int) -> str:
 
 
 _ANSWER_LINES = 4  # an answer of a Q&A page runs this many lines at most
+
+
+def title_block(text: str, title: str) -> str:
+    """A document's title block: its ``title`` (from its metadata) when it stands on its own first
+    line above a body (a notice's 「关于…的通知」), with the issuers' lines above or under it, a
+    guide's subtitle and a 「主旨：」 line, normalised; "" for a text that has none (its first 60
+    characters are no title: a paragraph's opening)."""
+    title = title.strip("。 ")
+    lines = [line.strip() for line in text.splitlines() if line.strip()][: _ISSUERS + 1]
+    first = lines[0] if lines else ""
+    body = len(text.strip()) > len(first)
+    issuers = next((k for k in range(1, len(lines)) if _TITLE_LINE.match(lines[k])), 0)
+    if issuers and all(_ISSUER_LINE.match(line) and not _TITLE_LINE.match(line) for line in lines[:issuers]):
+        # the issuers' lines over the title's (「岚溪市水务集团有限公司」 / 「关于…的通告」; a
+        # joint notice names each issuer on a line of its own): one title, whose place the
+        # issuers' lines give
+        block = normalize(" ".join(lines[: issuers + 1])).text.strip("。 ")
+    elif title and body and normalize(first).text.strip("。 ") == title:
+        block = title
+        subtitle = _subtitle(text)
+        if subtitle:
+            # 「…政务服务事项办事指南」 over 「公共场所卫生许可（新办）」: the item it guides
+            block = f"{title} {normalize(subtitle).text.strip('。 ')}"
+        elif issuer := _issuer_below(lines):
+            # 「关于做好…创业补贴申领工作的通知」 over 「沩屺市就业服务中心」 and its number or
+            # date: the issuer's line gives the title's place, as the lines above one do
+            block = f"{title} {normalize(issuer).text.strip('。 ')}"
+    else:
+        block = ""
+    subject = next((m.group(1) for line in text.splitlines()[:_SUBJECT_WITHIN]
+                    if (m := _SUBJECT_LINE.match(line.strip()))), "")
+    if block and subject:
+        # 「新禾市政府環境保護局 公告」 says what it is about on its 「主旨：」 line
+        block += " " + normalize(subject).text.strip("。 ")
+    return block
+
+
+def _issuer_below(lines: list[str]) -> str:
+    """The issuers' line right under a title (「淯泷县民政局　淯泷县财政局」, 「发布单位：鄀阳县农业农村
+    局」) when a document number or a date follows it (「淯民发〔2025〕37号」「2025年4月7日」), as
+    notices posted on government websites set them (GB/T 9704-2012 puts the issuer last); ""
+    otherwise."""
+    if len(lines) < 3:
+        return ""
+    issuer = _ISSUER_LABEL.sub("", lines[1])
+    if not _ISSUER_LINE.match(issuer) or _TITLE_LINE.match(issuer) or not _NUMBER_OR_DATE.search(lines[2]):
+        return ""
+    return issuer
+
+
+# 「发布单位：」「發布機關：」 before the issuer's name; a document number or a date on the line after it
+_ISSUER_LABEL = re.compile(r"^(?:发布单位|发布机关|发文机关|發布機關|發文機關|發布單位)\s*[:：]\s*")
+_NUMBER_OR_DATE = re.compile(r"〔\d{4}〕|\[\d{4}\]|字第|\d{3,4}年\d{0,2}月?|发布日期|發布日期|發文日期")
 
 
 def _subtitle(text: str) -> str:

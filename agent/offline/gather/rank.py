@@ -111,13 +111,17 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
-def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
+def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str],
+                typed: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """「临渡区2025年GDP增长了多少」 of a city's bulletin whose best sentence is the city's own
     figure: a close runner-up of the same document that names the asked place (the table row
     「临渡区｜573.08｜5.2%」) goes first. Only in a document with a title line (a notice, a
     bulletin), and not for a name that line gives, which its every sentence is about; a text
     without one (an encyclopedia paragraph) names its subject once, in its opening (CMRC 2018
-    trial: moving such a name's sentence first lost 78 of 1,000 first lines)."""
+    trial: moving such a name's sentence first lost 78 of 1,000 first lines). A best sentence that
+    holds what the question's type asks (``typed``, from `asked_type`) keeps its place before
+    one that does not: 「沩屺市…最晚哪天之前去办」 is 「集中受理时间为…至2025年9月30日」, not the
+    issuer's line 「沩屺市就业服务中心」 under the notice."""
     if len(candidates) < 2 or not q.names:
         return candidates
     top = candidates[0]
@@ -125,8 +129,10 @@ def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[
     missing = [n for n in q.names if len(n) >= 2 and n not in top.norm and n not in title]
     if not title or not missing:  # a text without a title line is about the one its opening names
         return candidates
+    kept = typed is not None and typed(top)
     for cand in candidates[1:4]:
-        if cand.source == top.source and cand.score >= 0.7 * top.score and all(n in cand.norm for n in missing):
+        if cand.source == top.source and cand.score >= 0.7 * top.score and all(n in cand.norm for n in missing) and (
+                not kept or typed(cand)):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -341,16 +347,11 @@ def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
-def typed_first(q: Question, candidates: list[Candidate],
-                heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
-    """When the best sentence does not hold what the question's type asks, a close runner-up of
-    the same document that does goes first: a length of time for 「多久」, a time of day for
-    「几点」, a closing date for 「到哪天截止」, a date for other when-questions, the line giving
-    the asked phone number (looked for further down), a place (a 「地址：」 label, or 「向…申请」
-    for 「去哪里申请」, looked for further down), a share for 「占多少」, a figure in the asked
-    quantity's units, and for other figure questions a figure in the asked unit, a count for
-    「几个」, or a table row's bare cell. A line's section ``heading`` may give what it holds
-    (「九、办理地点」 over the place, 「八、咨询电话」 over 「市民政局养老服务处：0793-6215780」)."""
+def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: ""
+               ) -> tuple[Callable[[Candidate], bool], Callable[[Candidate], bool] | None] | None:
+    """What a sentence must hold to answer the question's type (``typed``), and what one further
+    down must hold to be looked for there (``far``), or None for a question of no such type; see
+    `typed_first`."""
     far = None  # what is looked for further down than the close runners-up
     if q.unit == DURATION_ASKED:
         # 「多少天能做好证」: a length in days (「制证周期为45个工作日」), not the year a condition
@@ -454,11 +455,28 @@ def typed_first(q: Question, candidates: list[Candidate],
         # 「满5年不足8年｜15个月」 for 「一个月发多少钱」)
         typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
             q.unit_fits(f.text) for f in numerals(c.norm)))) or (
-            any(fits(f.text) and not _phone(c.norm, f) and not _askers(f.text)
+            any(fits(f.text) and not _phone(c.norm, f) and not _house_number(c.norm, f) and not _askers(f.text)
                 for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
                 _counts(n, c.norm) for n in nouns))
     else:
+        return None
+    return typed, far
+
+
+def typed_first(q: Question, candidates: list[Candidate],
+                heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
+    """When the best sentence does not hold what the question's type asks, a close runner-up of
+    the same document that does goes first: a length of time for 「多久」, a time of day for
+    「几点」, a closing date for 「到哪天截止」, a date for other when-questions, the line giving
+    the asked phone number (looked for further down), a place (a 「地址：」 label, or 「向…申请」
+    for 「去哪里申请」, looked for further down), a share for 「占多少」, a figure in the asked
+    quantity's units, and for other figure questions a figure in the asked unit, a count for
+    「几个」, or a table row's bare cell. A line's section ``heading`` may give what it holds
+    (「九、办理地点」 over the place, 「八、咨询电话」 over 「市民政局养老服务处：0793-6215780」)."""
+    asked = asked_type(q, candidates, heading)
+    if asked is None:
         return candidates
+    typed, far = asked
     top = candidates[0]
     if typed(top):
         return candidates
@@ -512,6 +530,12 @@ def _phone(text: str, figure) -> bool:
         figure.text.isdigit() and len(figure.text) >= 7 and text[max(0, figure.start - 1) : figure.start] in (")", "）", "-"))
 
 
+def _house_number(text: str, figure) -> bool:
+    """The figure numbers a house on its street (「人民路156号」「和平路19号」), which counts nothing."""
+    return figure.text.endswith("号") and text[max(0, figure.start - 1) : figure.start] in _STREETS
+
+
+_STREETS = tuple("路街道巷弄里")  # the last character of a street's name, before its house number
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
 _COMPLAINT = re.compile(r"监督|投诉|举报|检举")
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")

@@ -13,6 +13,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
+    asked_type,
     by_anchors,
     by_topic,
     capped_first,
@@ -138,7 +139,9 @@ class Focus(Stage):
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = ranged_first(q, row_named_first(q, ranked))
-        ranked = named_first(q, ordinal_first(q, ranked, docs.title_line), docs.title_line)
+        ranked = ordinal_first(q, ranked, docs.title_line)
+        asked = asked_type(q, ranked, docs.section_heading)
+        ranked = named_first(q, ranked, docs.title_line, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing

@@ -12,7 +12,7 @@ from agent.lexicon.wordlists import table, words
 from agent.offline.extract.figures import DURATION, GROUPED
 from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
-from ingest.segment import Segmenter, in_dictionary
+from ingest.segment import Segmenter, general_frequency, in_dictionary
 
 # order matters: the first matching type wins
 _TYPES: list[tuple[str, re.Pattern]] = [
@@ -33,9 +33,10 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
-    # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev)
+    # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev); 「打几号」 asks the
+    # number to dial
     ("when", re.compile(
-        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨])几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -64,7 +65,14 @@ def _asked_unit(text: str) -> str:
         return found.group("unit")
     if _HOW_FAR.search(text):
         return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
-    return DURATION_ASKED if _ASKS_DURATION.search(text) else ""
+    if _ASKS_DURATION.search(text):
+        return DURATION_ASKED
+    return "钱" if _PAYS.search(text) else ""  # 「自己还得掏多少」: a sum of money
+
+
+# a verb of paying right before the question word, no measure word after it (agent/lexicon/paying_verbs.txt)
+# (not a difference: 「能少交多少」 may be answered by a share, 「应缴费额的50%」)
+_PAYS = re.compile(r"(?<![少多减免])(?:" + "|".join(map(re.escape, words("paying_verbs"))) + r")了?(?:多少|几)(?![\u4e00-\u9fffA-Za-z%％])")
 
 
 _COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
@@ -160,12 +168,18 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
 # the modal verbs jieba's HMM glues to the verb after them or to the word before (「会罚」「能领」
 # 「最多能」), making a word no document writes
 _MODALS = "会能要得可该需"
+# a whole this many times rarer than its part before the modal is that part with the modal glued
+# (not 「联合会」「运动会」: a noun in 会 is left alone)
+_RARE_WHOLE = 10
 
 
 def unglued(term: str, verb: bool = False) -> str:
     """``term`` without a modal verb the segmenter glued to it (「最多能」: 最多; with ``verb``, also
     one before a verb: 「会罚」: 罚), when the whole is not a word of jieba's dictionary (「可能」
     「要求」 are). (A question's terms keep 「能领」: 领 alone credits 「自领证之月起」.)"""
+    if len(term) >= 3 and term[-1] in _MODALS and term[-1] != "会" and term[-2] not in _MODALS and (
+            general_frequency(term) * _RARE_WHOLE <= general_frequency(term[:-1])):
+        return term[:-1]  # 「顶多能」, a word of jieba's dictionary counted 3 times beside 顶多's 262
     if len(term) < 2 or in_dictionary(term) or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
         return term
     if verb and term[0] in _MODALS and term[1] not in _MODALS:

@@ -1,0 +1,158 @@
+"""Residents' questions about notices (probe36, session 27): the issuer's line under a notice's
+title, the typed sentence kept before a line that only names the place, a Taiwan closing date,
+a house number, a spoken cap, floors and ranges in Chinese numerals. Literal strings: no index,
+no model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from offline_support import LiteralDocuments, draft, sentence
+
+from agent.offline.check import rules
+from agent.offline.check.stages import Check
+from agent.offline.extract.figures import numerals
+from agent.offline.extract.stages import Calculate
+from agent.offline.extract.tables import as_counted, range_fit
+from agent.offline.gather.evidence import title_block
+from agent.offline.gather.rank import asked_type, named_first, typed_first
+from agent.offline.understand.question import analyze, unglued
+from agent.types import Refusal
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+def _named(d, place: str):
+    return replace(d, q=replace(d.q, names=(place,)))  # as the Analyze stage names the place
+
+
+# the title block ---------------------------------------------------------------------------------
+START = "关于做好2025年度一次性创业补贴申领工作的通知"
+
+
+def test_the_issuers_line_under_a_title_gives_its_place():
+    text = f"{START}\n\n沩屺市就业服务中心\n沩就字〔2025〕11号\n2025年5月20日\n\n一、补贴对象\n"
+    assert title_block(text, START) == f"{START} 沩屺市就业服务中心"
+    joint = f"{START}\n淯泷县民政局\u3000淯泷县财政局\n2025年10月28日\n正文。\n"
+    assert title_block(joint, START) == f"{START} 淯泷县民政局 淯泷县财政局"
+    labelled = f"{START}\n发布单位：鄀阳县农业农村局\n发布日期：2025年2月20日\n正文。\n"
+    assert title_block(labelled, START) == f"{START} 鄀阳县农业农村局"
+    # a line with no number or date after it is no issuer (the body's first heading)
+    assert title_block(f"{START}\n\n各乡镇人民政府：\n一、补贴对象\n正文。\n", START) == START
+    assert title_block(f"{START}\n\n各乡镇人民政府\n一、补贴对象\n正文。\n", START) == START
+
+
+# gather ------------------------------------------------------------------------------------------
+def test_a_line_that_only_names_the_place_does_not_displace_the_typed_answer(segmenter):
+    dated = sentence("集中受理时间为2025年6月1日至2025年9月30日，逾期未申领的视为自动放弃。")
+    issuer = sentence("沩屺市就业服务中心", score=0.95)
+    d = _named(draft(segmenter, "沩屺市今年的创业补贴最晚哪天之前去办？", dated, issuer), "沩屺市")
+    title = lambda source: START  # a title that does not name the place
+    ranked = list(d.candidates)
+    typed, _ = asked_type(d.q, ranked)
+    assert named_first(d.q, ranked, title, typed)[0] is dated
+    # a line that names the place and holds the asked type still goes first (a bulletin's row)
+    row = sentence("沩屺市集中受理截止日期为2025年9月30日", score=0.95)
+    assert named_first(d.q, [dated, row], title, typed)[0] is row
+
+
+def test_a_house_number_is_no_figure_of_a_sum(segmenter):
+    address = sentence("在市本级注册的，到沩屺市人民路156号市就业服务大厅1号窗口申领。")
+    amount = sentence("创业者为脱贫人口或防止返贫监测对象的，补贴标准提高至8000元。", score=0.9)
+    d = draft(segmenter, "我是脱贫户，在沩屺市第一次开店，一次性创业补贴给多少？", address, amount)
+    assert typed_first(d.q, list(d.candidates))[0] is amount
+
+
+# check -------------------------------------------------------------------------------------------
+def test_a_closing_date_in_a_taiwan_year_ends_the_asked_period(segmenter):
+    line = "三、受理期間：自115年3月2日起至115年4月30日止，郵寄者以郵戳為憑，逾期不予受理。"
+    text = f"溦琈縣青年創業啟動金補助計畫公告\n{line}\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    d = draft(segmenter, "溦琈縣創業補助今年收件到哪一天截止？", sentence(line, start=text.index(line)))
+    assert rules.other_event(d, docs) is None
+    # a start date alone states no end
+    start = "三、審查期間：115年5月1日開始審查，郵寄者以郵戳為憑。"
+    d = draft(segmenter, "溦琈縣創業補助今年收件到哪一天截止？", sentence(start))
+    assert rules.other_event(d, LiteralDocuments({"a.txt": f"標題\n{start}\n"}, segmenter=segmenter)) == Refusal(
+        "other-event", "the dated sentence is about another event")
+
+
+def test_a_refused_dated_sentence_is_not_replaced_by_an_undated_runner_up(segmenter):
+    paid = "（四）发放：县财政局将补贴资金通过“一卡通”系统，于2025年12月20日前足额发放到补贴对象账户。"
+    preamble = "为切实保障困难群众温暖过冬，经县政府同意，决定发放2025—2026年度困难群众冬季取暖补贴。"
+    text = f"关于做好困难群众冬季取暖补贴发放工作的通知\n{preamble}\n{paid}\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    d = draft(segmenter, "取暖补贴最晚什么时候打到卡上？", sentence(paid, start=text.index(paid)),
+              sentence(preamble, score=0.98, start=text.index(preamble)))
+    assert rules.other_event(d, docs) is not None  # 打到 is not 发放到: the rule alone refuses it
+    checked = Check(docs)(d)
+    assert checked.refusal is None and checked.candidates[0].text == paid
+
+
+# understand and extract --------------------------------------------------------------------------
+def test_a_modal_glued_to_a_rare_dictionary_word_comes_off(segmenter):
+    assert unglued("顶多能") == "顶多" and unglued("最多能") == "最多"
+    assert unglued("联合会") == "联合会" and unglued("舍不得") == "舍不得"  # a noun in 会; a common word
+    assert "顶多" in analyze("创业补贴顶多能拿到多少？", segmenter).terms
+
+
+def test_a_stated_cap_answers_a_spoken_total(segmenter):
+    line = "（二）创业实体吸纳就业3人以上的，每多吸纳1人再增加1000元，补贴总额最高不超过15000元。"
+    docs = LiteralDocuments({"a.txt": f"标题\n{line}\n"}, segmenter=segmenter)
+    d = Calculate(docs)(draft(segmenter, "创业补贴要是招的人多，加起来顶多能拿到多少？", sentence(line)))
+    assert not d.settled and d.q.qtype == "number"  # stated by the notice, not summed from its figures
+    d = Calculate(docs)(draft(segmenter, "创业补贴招3人再加1人，加起来一共多少人？", sentence(line)))
+    assert d.settled and "3人 + 1人 = 4人" in d.short
+
+
+def test_a_floor_falls_in_a_range_written_in_chinese_numerals():
+    question = "我们楼要加电梯，我家住5楼，得掏多少钱？"
+    assert range_fit("加装电梯｜四至六层住户｜每户2.8万元", question) == 1
+    assert range_fit("加装电梯｜二至三层住户｜每户1.5万元", question) == -1
+    assert range_fit("七层及以上住户｜每户3.5万元", "我家住8楼") == 1
+    assert range_fit("一般长者｜一百岁以上｜12000元", "今年72岁") == -1
+    assert as_counted("我住3号楼5楼") == "我住3号楼5层"  # a building's number is no floor
+
+
+def test_a_magnitude_and_its_unit_are_one_measure():
+    assert [f.text for f in numerals("每户2.8万元")] == ["2.8万元"]
+    assert [f.text for f in numerals("约1.5万，")] == ["1.5万"]
+    assert [f.text for f in numerals("三万元")] == ["三万元"]
+
+
+def test_an_age_short_of_a_bound_falls_in_the_row():
+    question = "低保家庭里15岁的孩子，每个月加发多少钱？"
+    assert range_fit("未成年人｜未满16周岁｜120元", question) == 1
+    assert range_fit("未成年人｜未满16周岁｜120元", "孩子17岁了，加发多少") == -1
+    assert range_fit("老年人｜70—79周岁｜150元", question) == -1
+    # the upper end of a range read as one (「满5年不足10年」)
+    assert range_fit("满5年不足10年的，最长领取18个月", "交了12年") == -1
+    assert range_fit("满5年不足10年的，最长领取18个月", "交了7年") == 1
+
+
+def test_dialling_which_number_is_no_date_and_paying_asks_a_sum(segmenter):
+    assert analyze("租金補貼想打電話問住宅科，要打幾號？", segmenter).qtype != "when"
+    assert analyze("租金补贴最晚几号之前交？", segmenter).qtype == "when"
+    assert analyze("低保户交医保，自己还得掏多少？", segmenter).unit == "钱"
+    assert analyze("社保要交多少年？", segmenter).unit == "时长"  # the measure word decides first
+    assert analyze("残保金能少交多少？", segmenter).unit == ""  # a difference may be a share
+
+
+def test_the_title_of_the_issued_rule_is_a_title_line():
+    from types import SimpleNamespace
+
+    from agent.offline.gather.evidence import EvidenceFinder
+
+    title = "关于印发《滟汀区2025年城镇老旧小区改造居民出资实施办法》的通知"
+    text = f"{title}\n\n滟汀区住房和城乡建设局\n滟住建发〔2025〕9号\n\n滟汀区2025年城镇老旧小区改造居民出资实施办法\n（一）城乡低保家庭免于出资；\n"
+    finder = EvidenceFinder.__new__(EvidenceFinder)  # only its title lookups: no index
+    finder.index = SimpleNamespace(documents={"a.txt": SimpleNamespace(text=text, meta=SimpleNamespace(title=title))})
+    finder._titles, finder._title_lines = {}, {}
+    assert finder._is_title("a.txt", "滟汀区2025年城镇老旧小区改造居民出资实施办法")
+    assert finder._is_title("a.txt", "滟汀区住房和城乡建设局")  # the issuer's line of the title block
+    assert not finder._is_title("a.txt", "（一）城乡低保家庭免于出资；")
