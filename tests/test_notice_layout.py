@@ -156,3 +156,65 @@ def test_the_title_of_the_issued_rule_is_a_title_line():
     assert finder._is_title("a.txt", "滟汀区2025年城镇老旧小区改造居民出资实施办法")
     assert finder._is_title("a.txt", "滟汀区住房和城乡建设局")  # the issuer's line of the title block
     assert not finder._is_title("a.txt", "（一）城乡低保家庭免于出资；")
+
+
+def test_a_weekday_question_is_answered_by_its_weekdays(segmenter):
+    assert analyze("寶特瓶、鋁罐是禮拜幾回收？", segmenter).qtype == "when"
+    assert analyze("垃圾车一周几次上门？", segmenter).qtype != "when"  # a count per week
+    days = sentence("週二、週五｜塑膠類、鐵鋁罐、玻璃瓶", score=0.9)
+    number = sentence("發文字號：府環廢字第1150002153號")
+    d = draft(segmenter, "鄣圻縣的寶特瓶、鋁罐是禮拜幾回收？", number, days)
+    assert typed_first(d.q, list(d.candidates))[0] is days
+    docs = LiteralDocuments({"a.txt": "公告\n週二、週五｜塑膠類\n"}, segmenter=segmenter)
+    assert rules.no_time(draft(segmenter, "寶特瓶是禮拜幾回收？", days), docs) is None
+
+
+def test_where_a_thing_is_sent_is_the_place_asked(segmenter):
+    penalty = sentence("十、以不實資料申請者，本局應撤銷補助，且申請人於2年內不得再申請本局各項補助。")
+    sent = sentence("七、申請方式：申請人應將文件親送或郵寄至本局就業服務科（鄞峒市中正路100號5樓）。", score=0.95)
+    d = draft(segmenter, "鄞峒市的見習補助申請資料要寄到哪個地址？", penalty, sent)
+    assert d.q.qtype == "where" and typed_first(d.q, list(d.candidates))[0] is sent
+
+
+def test_a_line_that_gives_a_number_with_its_area_code_answers_a_phone_question(segmenter):
+    apply = sentence("申请人向便民服务中心社保窗口提交材料，也可通过微信公众号线上申请。")
+    office = sentence("郗渫市就业服务中心：0593-5216688", score=0.8)
+    d = draft(segmenter, "郗渫市灵活就业社保补贴有不懂的地方，打哪个电话问？", apply, office)
+    assert typed_first(d.q, list(d.candidates))[0] is office
+    # a complaints line answers no inquiry
+    tip = sentence("举报电话：鄞漈县城市管理局0578-6630512", score=0.8)
+    d = draft(segmenter, "郗渫市灵活就业社保补贴有不懂的地方，打哪个电话问？", apply, tip)
+    assert typed_first(d.q, list(d.candidates))[0] is apply
+
+
+def test_of_the_notices_contact_lines_the_one_labelled_with_the_asked_errand_answers(segmenter):
+    from types import SimpleNamespace
+
+    from agent.offline.extract.fields import labelled_field
+
+    lines = ["四、巨大垃圾（廢家具、廢床墊等）：應事先以電話預約，由清潔隊派車免費清運。\n", "五、罰則：\n",
+             "（一）未依規定分類者，處新臺幣1,200元罰鍰。\n", "九、本案洽詢單位：\n",
+             "鄣圻縣環境保護局廢棄物管理科，電話：(037)568321；\n", "巨大垃圾預約專線：(037)568399（週一至週五）。\n"]
+    text = "".join(lines)
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    starts = [sum(map(len, lines[:i])) for i in range(len(lines))]
+    spans = [SimpleNamespace(start=a, end=a + len(s.rstrip("\n"))) for a, s in zip(starts, lines)]
+    docs.index.chunks = [SimpleNamespace(source="a.txt", sentences=spans)]
+    doc = docs.index.documents["a.txt"]
+    doc.headings = [SimpleNamespace(level=1, start=starts[i], title=lines[i].strip()) for i in (0, 1, 3)]
+    top = sentence(lines[0].strip(), start=0)
+    field = labelled_field(draft(segmenter, "鄣圻縣家裡舊衣櫃要請清潔隊來載，打哪支電話預約？", top).q, docs.index, [top])
+    assert field is not None and field.value.startswith("(037)568399")
+    # a question that names no line's label gets none of two
+    field = labelled_field(draft(segmenter, "鄣圻縣家裡舊衣櫃要請清潔隊來載，打哪支電話？", top).q, docs.index, [top])
+    assert field is None
+
+
+def test_spoken_bounds_and_modals_name_no_topic(segmenter):
+    q = analyze("澴琦县我的车位是租的，租期起码多长才能装桩？", segmenter)
+    assert "起码" not in q.terms and "多长" not in q.terms and "才能" not in q.focus_verbs
+    line = "在本县居民小区内，于本人拥有产权或租期1年以上的固定车位上安装的个人自用交流充电桩。"
+    text = f"澴琦县居民小区个人充电桩安装办事指南\n{line}\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    d = _named(draft(segmenter, "澴琦县我的车位是租的，租期起码多长才能装桩？", sentence(line, start=text.index(line))), "澴琦县")
+    assert rules.unknown_noun(d, docs) is None

@@ -1118,11 +1118,14 @@ def test_a_line_answers_by_the_heading_of_its_section(segmenter):
     assert typed_first(d.q, list(d.candidates), lambda c: headings.get(c.text, ""))[0] is body
     assert typed_first(d.q, list(d.candidates))[0] is form  # without the heading, nothing says a place
     # a phone line under 「咨询电话」 that does not repeat it, not the line that sends to an attachment
+    # (a number without its area code says no phone by itself; one with it does: 「0793-6215780」)
     referred = sentence("各区（县）民政局社会事务科联系方式详见附件。")
-    line = sentence("市民政局养老服务处：0793-6215780", score=0.85)
+    line = sentence("市民政局养老服务处：6215780", score=0.85)
     d = draft(segmenter, "高龄津贴的事情打哪个电话问？", referred, line)
     assert typed_first(d.q, list(d.candidates), lambda c: "八、咨询电话" if c is line else "")[0] is line
     assert typed_first(d.q, list(d.candidates))[0] is referred
+    coded = sentence("市民政局养老服务处：0793-6215780", score=0.85)
+    assert typed_first(d.q, [referred, coded])[0] is coded
 
 
 def test_where_a_thing_is_set_answers_where_and_a_basis_asked_with_an_is_a_rate(segmenter):

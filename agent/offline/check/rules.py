@@ -30,7 +30,15 @@ from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate
-from agent.offline.gather.rank import ASKS_CLOCK, BY_DATE, DEADLINE_WORDS, TIME, resultative
+from agent.offline.gather.rank import (
+    ASKS_CLOCK,
+    ASKS_WEEKDAY,
+    BY_DATE,
+    DEADLINE_WORDS,
+    TIME,
+    WEEKDAY,
+    resultative,
+)
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import contact_heads_like, gives_phone
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
@@ -528,7 +536,8 @@ RELATIVE_TIME = re.compile(
 
 def no_time(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0].norm
-    if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)):
+    if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)
+                                    or (ASKS_WEEKDAY.search(d.q.text) and WEEKDAY.search(top))):  # 「礼拜几」: 「週二、週五」
         if docs.named_cell(d.q, d.candidates) is not None:
             return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")

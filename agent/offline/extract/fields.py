@@ -96,6 +96,11 @@ def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate])
     following = [f for f in fields if top.end <= f.sentence.start < stop]
     if following:
         return following[0]
+    # (the notice's contact lines, at its end: the one whose label says what the question does,
+    # 「巨大垃圾預約專線：…」 for 「打哪支電話預約」, not the office's 「電話：…」 above it)
+    named = [f for f in fields if any(len(t) >= 2 and t not in heads and t in f.label for t in q.terms)]
+    if len(named) == 1:
+        return named[0]
     return fields[0] if len(fields) == 1 else None
 
 

@@ -26,7 +26,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number
+from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number, gives_phone
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question, unglued
 from ingest.normalize import normalize
 
@@ -377,6 +377,8 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
             typed = acted
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
+    elif q.qtype == "when" and ASKS_WEEKDAY.search(q.text):
+        typed = lambda c: bool(WEEKDAY.search(c.norm))  # 「礼拜几回收」: 「週二、週五｜塑膠類、鐵鋁罐」
     elif q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS):
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
         # the closing date of the act the question names, when a close sentence has one (「最晚几号之前
@@ -408,8 +410,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # answered by the field after it (extract/fields)
         # (a line for complaints, 「监督电话」「投诉电话」, answers only a question about complaining)
         complaint = _COMPLAINT.search(q.text) is not None
+        # (or a line that gives a number with its area code under no label of it: 「郗渫市就业服务
+        # 中心：0593-5216688」 under 「九、咨询方式」)
         typed = far = lambda c: (complaint or not _COMPLAINT.search(c.norm)) and (
-            gives_number(heads, c.norm) or gives_number(heads, f"{heading(c)} {c.norm}")
+            gives_number(heads, c.norm) or gives_number(heads, f"{heading(c)} {c.norm}") or gives_phone(heads, c.norm)
             or (c is candidates[0] and any(h in c.norm for h in heads) and not _REFERRED.search(c.norm)))
     elif q.qtype == "where":
         # 「交到什么地方」: 「受理地址：…」; 「要去哪里申请」: 「向户籍所在地区公所社会课提出申请」, which a
@@ -421,7 +425,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         after = q.text[where.end() :] if where else ""
         done = [v for v in q.focus_verbs if v in after and (
             (len(v) >= 2 and (v in q.focus or v in after[:4])) or (len(v) == 1 and after.startswith(v) and v not in "去是有在"))]
-        far = (lambda c: any(_gone_to(v).search(c.norm) for v in done)) if done else None
+        # (and a verb of sending right before it: 「要寄到哪个地址」 → 「郵寄至本局就業服務科（…路100號5樓）」)
+        sent = _SENT_BEFORE.search(q.text[: where.start()]) if where else None
+        if sent:
+            done.append(sent.group(1))
+        far = (lambda c: any(_gone_to(v).search(c.norm) or _sent_to(v).search(c.norm) for v in done)) if done else None
         # (「…在哪儿」 at the question's end asks where a thing is: a sentence that says where it is set
         # answers; 「…以及哪里等客运港口为…」 asks which of a list)
         located = _WHERE_IS.search(q.text) is not None
@@ -538,7 +546,15 @@ def _house_number(text: str, figure) -> bool:
 _STREETS = tuple("路街道巷弄里")  # the last character of a street's name, before its house number
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
 _COMPLAINT = re.compile(r"监督|投诉|举报|检举")
-_WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门")
+_WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门|(?:哪个|什么)(?:地址|地点)")
+# a verb that sends a thing to the place asked, right before the question word (「寄到」「送到」「交到」)
+_SENT_BEFORE = re.compile(r"((?![去来回走跑是有在])[\u4e00-\u9fff])[到至往]$")
+
+
+@lru_cache(maxsize=256)
+def _sent_to(verb: str) -> re.Pattern:
+    """A place the sentence says a thing is sent to with ``verb``: 「郵寄至本局就業服務科（…）」."""
+    return re.compile(re.escape(verb) + r"(?:到|至|往)[^，。；;,]{2,40}")
 
 
 @lru_cache(maxsize=256)
@@ -600,6 +616,9 @@ def _unmeasured_asked(q: Question) -> bool:
 # a time of day, and the questions that ask for one (「几点」「几时」)
 CLOCK = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?|[一二三四五六七八九十]{1,3}点(?:半)?")
 ASKS_CLOCK = re.compile(r"几点|几时(?!候)")
+# a day of the week, and a question that asks one (「礼拜几回收」「周几上门」)
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+ASKS_WEEKDAY = re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")
 # the words a question asks a deadline or a period's end with (agent/lexicon/clause_cues.tsv), and
 # the dates that give one: a date with 「前」 (「请于5月15日前报送」), a date a deadline word names
 # (「申请截止时间为2025年4月30日」), or the last of a range

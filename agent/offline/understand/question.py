@@ -28,6 +28,8 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"哪些|哪几(?!个?[天日号月年周])|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个(?![天日号月年周])|几大|三大|"
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
     )),
+    # a day of the week (「礼拜几回收」), not a count per week (「一周几次」)
+    ("when", re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")),
     ("number", re.compile(
         r"多少|几家|几个|几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
@@ -38,7 +40,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("when", re.compile(
         r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨])几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
-    ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|位于|坐落|where|located", re.I)),
+    ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|(?:哪个|什么)(?:地址|地点)|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
     ("which", re.compile(r"哪个|哪家|哪一|什么|何种|哪种|which|what", re.I)),
 ]
@@ -480,7 +482,7 @@ _QUESTION_WORDS = re.compile(
     r"第几个|哪几个|哪几|哪天|多长时间|段时间|时候|哪[\u4e00-\u9fff]{0,3}|谁|除了|现任|打算|叫|叫做|名字|还|"
     r"给|得|想|来|去|搞|弄|了|的|吃|一下子|那篇|那份|那项|那个|这篇|这份|具体|到底|究竟|大概|大约|左右|"
     r"什么|怎么|怎样|如何|多少|几|何|是否|有没有|为什么|为何|吗|呢|请问|分别|主要|具体|"
-    r"情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|方面|内容|问题|"
+    r"情况|介绍|说说|说明|一下|哪些|哪个|哪家|哪里|多大|多高|多久|多长|多远|多重|多宽|多深|起码|最起码|方面|内容|问题|"
     r"根据|资料|文中|报告|文章|提到|提及|说|讲|what|which|who|when|where|why|how|much|many|"
     r"the|does|did|is|are|was|were|do|of|in|for|to|and|its|it|that|this)$",
     re.I,
