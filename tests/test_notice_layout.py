@@ -218,3 +218,21 @@ def test_spoken_bounds_and_modals_name_no_topic(segmenter):
     docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
     d = _named(draft(segmenter, "澴琦县我的车位是租的，租期起码多长才能装桩？", sentence(line, start=text.index(line))), "澴琦县")
     assert rules.unknown_noun(d, docs) is None
+
+
+def test_a_rate_asked_as_a_share_is_answered_by_the_share_row(segmenter):
+    who = sentence("本通知所称就业困难人员，包括女性40周岁以上、男性50周岁以上的失业人员。")
+    row = sentence("二档｜女性40—49周岁、男性50—54周岁｜60%｜500元", score=0.95)
+    d = draft(segmenter, "我是郗渫市的，女的，今年45岁，失业后打零工自己交社保，能按多少比例补？", who, row)
+    assert typed_first(d.q, list(d.candidates))[0] is row
+
+
+def test_the_first_time_without_a_numeral_is_the_first(segmenter):
+    from agent.offline.extract.figures import ordinals
+    from agent.offline.gather.rank import ordinal_first
+
+    assert ordinals("个人首次违反规定的") == {"1"} and ordinals("头一回没分类") == {"1"} and ordinals("1年内再次违反的") == set()
+    again = sentence("1年内再次违反的，依法处以罚款。")
+    first = sentence("个人首次违反规定的，予以书面警告，不予罚款；", score=0.98)
+    d = draft(segmenter, "在鄞漈县头一回没分类扔垃圾，会被罚钱吗？", again, first)
+    assert ordinal_first(d.q, list(d.candidates), lambda source: "鄞漈县生活垃圾分类管理通告")[0] is first

@@ -87,8 +87,12 @@ _NUMBERED = re.compile(r"第(\d{1,2})(?!\d)")
 
 
 def ordinals(text: str) -> set[str]:
-    """The ordinals ``text`` gives, as digits: 「第二胎」「第2名子女」 → {"2"}."""
-    return set(_NUMBERED.findall(text.translate(DIGITS)))
+    """The ordinals ``text`` gives, as digits: 「第二胎」「第2名子女」 → {"2"}; the first time said
+    without a numeral (「首次违反」「头一回」) → {"1"}."""
+    return set(_NUMBERED.findall(_FIRST_TIME.sub("第1次", text).translate(DIGITS)))
+
+
+_FIRST_TIME = re.compile(r"首次|首回|头一[回次]")
 _AMOUNT = r"(?:\d+(?:[.,]\d+)*|[零〇一二三四五六七八九十两百千万亿]+)\s*[多余]?[十百千万亿]*\s*"
 
 

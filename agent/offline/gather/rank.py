@@ -438,7 +438,9 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.wants_number and _RATE_ASKED.search(q.text):
         # 「房租按多少交」: the basis a payment is made on (「低保家庭按市场租金的10%缴纳」), not a
         # sum of money beside it (「并处1000元以上1万元以下罚款」)
-        typed = lambda c: _RATE_GIVEN.search(c.norm) is not None
+        # (「按多少比例补」: a share answers too, 「二档｜女性40—49周岁｜60%｜500元」)
+        share = "比例" in q.text
+        typed = lambda c: _RATE_GIVEN.search(c.norm) is not None or (share and in_unit_of("比例", c.norm))
     elif q.wants_number and _SHARE_ASKED.search(q.text):
         # 「自筹款占总经费多少」: 「不得低于…10%」
         typed = lambda c: in_unit_of("比例", c.norm)
