@@ -236,3 +236,23 @@ def test_the_first_time_without_a_numeral_is_the_first(segmenter):
     first = sentence("个人首次违反规定的，予以书面警告，不予罚款；", score=0.98)
     d = draft(segmenter, "在鄞漈县头一回没分类扔垃圾，会被罚钱吗？", again, first)
     assert ordinal_first(d.q, list(d.candidates), lambda source: "鄞漈县生活垃圾分类管理通告")[0] is first
+
+
+def test_a_row_the_question_names_goes_before_a_sentence_that_does_not_name_it(segmenter):
+    from agent.offline.gather.rank import row_named_first
+
+    clinic = sentence("参保人在签约的基层医疗机构就诊，政策范围内门诊费用报销比例为55%。")
+    row = sentence("三级医院｜1000元｜60%", score=0.97)
+    d = draft(segmenter, "在碚溇区参保，住进三级医院看病，能报百分之多少？", clinic, row)
+    assert row_named_first(d.q, list(d.candidates))[0] is row
+    # a sentence that says the row's name itself keeps its place
+    said = sentence("三级医院住院报销比例为60%，起付线1000元。")
+    assert row_named_first(d.q, [said, row])[0] is said
+
+
+def test_a_labelled_field_answers_a_duration_question_only_with_a_length_of_time(segmenter):
+    from agent.offline.extract.fields import _of_asked_type
+
+    q = analyze("在磐湍市上班想申请保租房，社保得连着交多久？", segmenter)
+    assert not _of_asked_type(q, "通过微信小程序在线提交申请，上传身份证等材料")
+    assert _of_asked_type(q, "连续缴纳社会保险满6个月")

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from agent.lexicon import entities
+from agent.offline.extract.figures import durations
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, TIME
 from agent.offline.understand.contact import CONTACT_HEADS, NUMBER, NUMBERED_HEAD, asked_contact
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
 
@@ -66,6 +67,8 @@ def _of_asked_type(q: Question, value: str) -> bool:
         return TIME.search(normalize(value).text) is not None
     if q.wants_number:
         return re.search(r"\d", value) is not None
+    if q.unit == DURATION_ASKED:
+        return bool(durations(normalize(value).text))  # 「社保得连着交多久」: not 「申请方式：通过…小程序…」
     # 「去哪儿咨询」「找哪个科室咨询」: not 「咨询电话：0762-5591023」 (a contact question asks for it)
     return bool(asked_contact(q)) or _PHONE.fullmatch(value.strip()) is None
 

@@ -261,10 +261,16 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
     """「计生奖励扶助…满了60岁一年能领多少」 whose best sentence is a table row another name heads
     (「特别扶助｜…60周岁及以上｜每人每月800元」): a close runner-up of the same table whose first
     cell the question says (「奖励扶助｜60周岁及以上｜每人每年1080元」) goes first."""
-    if len(candidates) < 2 or not _CELLS.search(candidates[0].text):
+    if len(candidates) < 2:
         return candidates
     top = candidates[0]
     named = lambda c: len(head := _first_cell(c.norm)) >= 2 and head in q.text
+    if not _CELLS.search(top.text):
+        # (nor a sentence that does not say the row the question names: 「住进三级医院看病，能报百分之
+        # 多少」 → 「三级医院｜1000元｜60%」, not the clinic's 「…门诊费用报销比例为55%」)
+        row = next((c for c in candidates[1:4] if c.source == top.source and c.score >= _CLOSE * top.score
+                    and _CELLS.search(c.text) and named(c) and _first_cell(c.norm) not in top.norm), None)
+        return candidates if row is None else [row] + [c for c in candidates if c is not row]
     if named(top):
         return candidates
     for cand in candidates[1:4]:
