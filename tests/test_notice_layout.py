@@ -256,3 +256,14 @@ def test_a_labelled_field_answers_a_duration_question_only_with_a_length_of_time
     q = analyze("在磐湍市上班想申请保租房，社保得连着交多久？", segmenter)
     assert not _of_asked_type(q, "通过微信小程序在线提交申请，上传身份证等材料")
     assert _of_asked_type(q, "连续缴纳社会保险满6个月")
+
+
+def test_a_worked_example_outranks_a_bare_coefficient_of_the_table(segmenter):
+    from agent.offline.extract.stages import _outranks_row
+
+    example = sentence("2口人的低收入家庭，每月补贴为45×18×0.8=648元；", coverage=0.66)
+    row = sentence("低收入家庭｜0.8", score=0.93, coverage=0.61, start=100)
+    q = analyze("礁垚市我们家两口人，算低收入家庭，租房补贴每月能拿多少？", segmenter)
+    assert _outranks_row(q, example, "低收入家庭补贴系数：0.8", row)
+    # a cell with its unit answers (「第2年个人贷款贴息比例：80%」), whatever sentence ranks above it
+    assert not _outranks_row(q, example, "第2年个人贷款贴息比例：80%", row)

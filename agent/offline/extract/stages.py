@@ -26,7 +26,7 @@ from agent.offline.extract.arithmetic import shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
-from agent.offline.extract.figures import clauses, durations
+from agent.offline.extract.figures import clauses, durations, figures
 from agent.offline.extract.lists import list_answer
 from agent.offline.extract.tables import table_answer
 from agent.offline.gather.credit import term_credit
@@ -98,6 +98,8 @@ class Extract(Stage):
             evidence.append(runner_up)
         field = labelled_field(q, docs.index, candidates)
         tabled = table_answer(q, docs.index, candidates)
+        if tabled is not None and _outranks_row(q, top, *tabled):
+            tabled = None  # 「两口人，算低收入家庭，每月能拿多少」: 「2口人的低收入家庭，每月补贴为…648元」, not the row's 0.8
         if tabled is not None:
             # 「哪个区县…增速最快」: the table row with the highest value in the asked column;
             # 「石濑县的总分是多少」: the named row's cell under the asked column
@@ -180,6 +182,23 @@ class Extract(Stage):
             return None
         name, at = found
         return name, earlier[at]
+
+
+def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bool:
+    """The table answer is a bare number (a coefficient: 「低收入家庭补贴系数：0.8」) and the best
+    sentence, no table row, ranks above its row, covers more of the question and gives a figure
+    with a unit in the asked one: the sentence answers (a worked example of the table's rule,
+    「2口人的低收入家庭，每月补贴为45×18×0.8=648元」)."""
+    return (q.wants_number and _BARE.fullmatch(short.rpartition("：")[2].strip()) is not None
+            and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
+            and top.score > row.score and top.coverage > row.coverage
+            and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
+
+
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+_CELLS = re.compile(r"\S\s*[｜|\t]\s*\S")
 
 
 def complements(q: Question, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
