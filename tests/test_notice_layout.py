@@ -267,3 +267,5 @@ def test_a_worked_example_outranks_a_bare_coefficient_of_the_table(segmenter):
     assert _outranks_row(q, example, "低收入家庭补贴系数：0.8", row)
     # a cell with its unit answers (「第2年个人贷款贴息比例：80%」), whatever sentence ranks above it
     assert not _outranks_row(q, example, "第2年个人贷款贴息比例：80%", row)
+    # nor a bare number under a header that gives its unit (「紧缺职业（元/人）｜2400」)
+    assert not _outranks_row(q, example, "高级工（三级）紧缺职业（元/人）：2400", row)

@@ -189,13 +189,16 @@ def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bo
     sentence, no table row, ranks above its row, covers more of the question and gives a figure
     with a unit in the asked one: the sentence answers (a worked example of the table's rule,
     「2口人的低收入家庭，每月补贴为45×18×0.8=648元」)."""
-    return (q.wants_number and _BARE.fullmatch(short.rpartition("：")[2].strip()) is not None
+    head, _, value = short.rpartition("：")
+    # (a header that gives the unit, 「紧缺职业（元/人）｜2400」, makes no bare number)
+    return (q.wants_number and _BARE.fullmatch(value.strip()) is not None and not _UNIT_IN_BRACKETS.search(head)
             and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
             and top.score > row.score and top.coverage > row.coverage
             and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
 
 
 _BARE = re.compile(r"\d+(?:\.\d+)?")
+_UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]+[)）]")
 
 
 _CELLS = re.compile(r"\S\s*[｜|\t]\s*\S")
