@@ -269,3 +269,17 @@ def test_a_worked_example_outranks_a_bare_coefficient_of_the_table(segmenter):
     assert not _outranks_row(q, example, "第2年个人贷款贴息比例：80%", row)
     # nor a bare number under a header that gives its unit (「紧缺职业（元/人）｜2400」)
     assert not _outranks_row(q, example, "高级工（三级）紧缺职业（元/人）：2400", row)
+
+
+def test_an_address_question_without_an_address_in_the_notice_is_refused(segmenter):
+    duty = "县民政局负责全县低保工作的组织实施；"
+    text = f"碣泺县最低生活保障实施细则\n{duty}\n乡镇人民政府负责受理。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    d = draft(segmenter, "碣泺县民政局办公地址在哪条路上？", sentence(duty, start=text.index(duty)))
+    assert rules.no_address(d, docs) == Refusal("no-address", "no street address in the best sentences")
+    office = "地址：碣泺县人民路18号县政务服务中心二楼"
+    d = draft(segmenter, "碣泺县民政局办公地址在哪条路上？", sentence(duty, start=text.index(duty)), sentence(office, score=0.9))
+    assert rules.no_address(d, docs) is None
+    # a paragraph with no title (an encyclopedia's) is not read so
+    bare = LiteralDocuments({"a.txt": duty}, segmenter=segmenter)
+    assert rules.no_address(draft(segmenter, "碣泺县民政局办公地址在哪条路上？", sentence(duty)), bare) is None

@@ -638,9 +638,30 @@ def table_row(d: Draft, docs) -> Refusal | None:
 
 
 Rule = Callable[[Draft, object], Refusal | None]
+# a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
+# (「中正路100號」「滨河北路88号」「地址：…」)
+_ASKS_ADDRESS = re.compile(r"地址|哪条路|什么路|哪条街|门牌")
+_ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
+
+
+def no_address(d: Draft, docs) -> Refusal | None:
+    """「碣泺县民政局办公地址在哪条路上」 of a notice that gives no address: a sentence about the
+    office (「县民政局负责全县低保工作的组织实施」) is no answer when none of the best three, in the
+    best sentence's notice, gives a street address."""
+    q = d.q
+    if q.qtype not in ("where", "which", "fact") or not _ASKS_ADDRESS.search(q.text):
+        return None
+    top = d.candidates[0]
+    if not docs.title_line(top.source):
+        return None  # only a notice gives an office's address in its own words (「地址：」「…路88号」)
+    if any(_ADDRESS.search(c.norm) for c in d.candidates[:3] if c.source == top.source):
+        return None
+    return Refusal("no-address", "no street address in the best sentences")
+
+
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
-    unknown_kind, level, no_figure, quantity, per_unit, period, unit, no_time, other_event,
+    unknown_kind, level, no_figure, quantity, per_unit, period, unit, no_time, other_event, no_address,
 )
 
 
