@@ -283,3 +283,5 @@ def test_an_address_question_without_an_address_in_the_notice_is_refused(segment
     # a paragraph with no title (an encyclopedia's) is not read so
     bare = LiteralDocuments({"a.txt": duty}, segmenter=segmenter)
     assert rules.no_address(draft(segmenter, "碣泺县民政局办公地址在哪条路上？", sentence(duty)), bare) is None
+    # a path is no street (「沿着什么路径发展」)
+    assert rules.no_address(draft(segmenter, "碣泺县接下来会沿着什么路径发展？", sentence(duty, start=text.index(duty))), docs) is None

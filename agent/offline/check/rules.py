@@ -640,7 +640,7 @@ def table_row(d: Draft, docs) -> Refusal | None:
 Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
-_ASKS_ADDRESS = re.compile(r"地址|哪条路|什么路|哪条街|门牌")
+_ASKS_ADDRESS = re.compile(r"地址|哪条路|哪条街|门牌")  # (not 「什么路径」)
 _ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
 
 
