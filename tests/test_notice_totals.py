@@ -1,13 +1,15 @@
 """Residents' questions about totals, counts and opposite classes in notices (probe39, session 28):
 a count asked in 台 and answered in 件, a sum of money asked as 经费, a total the notice never
 states (only rates per unit), a table's rows as alternatives, and 非耕地 that is not 耕地. Literal
-strings: no index, no model."""
+strings: no index, no model. And a numeral before a conjunction (「国三及以下」) counts nothing."""
 
 from __future__ import annotations
 
 import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
+from agent.offline.extract.answer_clause import figure_clause
+from agent.offline.extract.figures import numerals
 from agent.offline.extract.stages import Calculate
 from agent.offline.gather.credit import only_opposite
 from agent.offline.understand.question import analyze
@@ -82,3 +84,13 @@ def test_a_term_said_only_with_fei_is_its_opposite():
     assert not only_opposite("耕地", "使用耕地或非耕地的均需审批")  # it also says 耕地 itself
     assert not only_opposite("耕地", "宅基地面积上限")  # it does not say it at all
     assert only_opposite("普惠性", "在非普惠性民办幼儿园就读的幼儿，不纳入本资助范围")
+
+
+# extract: figures --------------------------------------------------------------------------------
+def test_a_numeral_before_a_conjunction_counts_nothing(segmenter):
+    assert [s.text for s in numerals("报废国三及以下排放标准燃油乘用车")] == []  # 国三: an emission standard
+    assert [s.text for s in numerals("并购买2.0升及以下排量燃油乘用车｜15000元")] == ["2.0升", "15000元"]
+    assert [s.text for s in numerals("每户3至5人")] == ["5人"]
+    row = "报废国三及以下排放标准燃油乘用车，并购买2.0升及以下排量燃油乘用车｜15000元"
+    q = analyze("我把国三的老油车报废了，换了辆车，能补多少？", segmenter)
+    assert figure_clause(q, [sentence(row)]) == "并购买2.0升及以下排量燃油乘用车|15000元"  # (normalised)
