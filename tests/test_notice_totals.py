@@ -1,6 +1,6 @@
 """Residents' questions about totals, counts and opposite classes in notices (probe39, session 28):
 a count asked in 台 and answered in 件, a sum of money asked as 经费, a total the notice never
-states (only rates per unit), a table's rows as alternatives, and 非耕地 that is not 耕地. Literal
+states (only rates per unit), a table's rows as alternatives, 非耕地 that is not 耕地, and a table row's figure of the quantity its header names. Literal
 strings: no index, no model. And a numeral before a conjunction (「国三及以下」) counts nothing."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
+from agent.offline.check import rules
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.figures import numerals
 from agent.offline.extract.stages import Calculate
@@ -94,3 +95,20 @@ def test_a_numeral_before_a_conjunction_counts_nothing(segmenter):
     row = "报废国三及以下排放标准燃油乘用车，并购买2.0升及以下排量燃油乘用车｜15000元"
     q = analyze("我把国三的老油车报废了，换了辆车，能补多少？", segmenter)
     assert figure_clause(q, [sentence(row)]) == "并购买2.0升及以下排量燃油乘用车|15000元"  # (normalised)
+
+
+# check: a table's header names its figures --------------------------------------------------------
+def _rent(header: str) -> str:
+    return (f"关于规范住宅小区车位租金的通知\n三、车位租金上限\n{header}\n一类区域（城关镇中心城区）｜地面车位｜150元/月\n"
+            "二类区域（其他乡镇）｜地面车位｜80元/月\n二类区域（其他乡镇）｜地下车位｜120元/月\n")
+
+
+def test_a_rows_figure_is_of_the_quantity_its_header_names(segmenter):
+    question = "下面乡镇的小区，地面车位月租最高能收多少？"
+    row = "二类区域（其他乡镇）｜地面车位｜80元/月"
+    for header, refused in (("区域｜车位类型｜月租金上限", False), ("区域｜车位类型｜临时停车费上限", True)):
+        text = _rent(header)
+        docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+        d = draft(segmenter, question, sentence(row, start=text.index(row)))
+        assert d.q.asked == ("月租",)
+        assert (rules.quantity(d, docs) is not None) is refused

@@ -457,10 +457,18 @@ def quantity(d: Draft, docs) -> Refusal | None:
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             or gives_phone(contact_heads_like(head_word(n)), c.norm)  # 「殡仪馆（24小时服务）：0742-…」
+            or _headed(n, docs, c)  # 「…｜地面车位｜80元/月」 under 「区域｜车位类型｜月租金上限」
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
     return None
+
+
+def _headed(noun: str, docs, cand) -> bool:
+    """``cand`` is a table's row whose header (or caption) names the quantity: its figures are
+    that quantity's, whatever the row itself says."""
+    heading = heading_of_row(docs.index, cand) if re.search(r"[｜|\t]", cand.norm) else ""
+    return bool(heading) and (written(noun, heading) or abbreviates(noun, heading))
 
 
 def _cell_of_quantity(q: Question, docs, pool) -> bool:
