@@ -467,7 +467,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
 def _headed(noun: str, docs, cand) -> bool:
     """``cand`` is a table's row whose header (or caption) names the quantity: its figures are
     that quantity's, whatever the row itself says."""
-    heading = heading_of_row(docs.index, cand) if re.search(r"[｜|\t]", cand.norm) else ""
+    heading = heading_of_row(docs.index, cand)  # ("" for a sentence that is no table's row)
     return bool(heading) and (written(noun, heading) or abbreviates(noun, heading))
 
 

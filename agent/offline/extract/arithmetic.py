@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from agent.calculator import calculate, format_number
 from agent.lexicon.wordlists import table
 from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
+from agent.offline.extract.tables import CELL_SEPARATOR
 from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
 
@@ -109,7 +110,7 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         value = calculate(f"{big.value} / {small.value}")
         short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
     elif _SUM.search(question.text) and not _CHANGE.search(question.text):
-        if not all(_row_named(question, o.candidate) for o in (a, b) if _ROW.search(o.candidate.norm)):
+        if not all(_row_named(question, o.candidate) for o in (a, b) if CELL_SEPARATOR.search(o.candidate.norm)):
             return None  # 「2级能效｜…｜1500元」「1级能效｜…｜2000元」: a table's rows are alternatives, not parts
         value = calculate(f"{a.value} + {b.value}")
         short = f"{a.figure} + {b.figure} = {format_number(value)}{unit}"
@@ -219,12 +220,9 @@ def _divide(operands, divisor: float, unit: str, text: str, divisor_op=None) -> 
     return Calculation(short=short, evidence=evidence)
 
 
-_ROW = re.compile(r"[｜|\t]")
-
-
 def _row_named(question: Question, row: Candidate) -> bool:
     """The question names the table row (a word of its first cell): 「两档加起来」 names none."""
-    label = _ROW.split(row.norm, 1)[0]
+    label = CELL_SEPARATOR.split(row.norm, 1)[0]
     return any(len(t) >= 2 and t in label for t in question.terms)
 
 

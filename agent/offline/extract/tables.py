@@ -27,7 +27,7 @@ from ingest.segment import in_dictionary
 # the superlative the question asks (「最高」「排第一」), and whether it asks for the highest value
 _SUPERLATIVE = re.compile(r"最(高|快|多|大|长|低|慢|少|小|短)|排(?:名)?(第一)|(第一)名|(倒数第一)")
 _HIGHEST = frozenset(["高", "快", "多", "大", "长", "第一"])
-_CELL_SEPARATOR = re.compile(r"\s*[｜|\t]\s*")
+CELL_SEPARATOR = re.compile(r"\s*[｜|\t]\s*")
 # a table laid out in plain text with runs of spaces between its cells (「芹塘镇　　　540　　　3200」);
 # as one space may also stand inside a cell, such a table counts only under a header without figures
 _ALIGNED = re.compile(r"[ \u3000]{2,}")
@@ -670,7 +670,7 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     aligned = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        cells = _CELL_SEPARATOR.split(stripped) if stripped else []
+        cells = CELL_SEPARATOR.split(stripped) if stripped else []
         if len(cells) >= 4 and not cells[0].strip() and not cells[-1].strip():
             cells = cells[1:-1]  # a Markdown row, fenced by its separators: 「| B类 | 8万元 |」
             if all(_RULE_CELL.fullmatch(c.strip()) for c in cells):
@@ -697,5 +697,5 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row",
+__all__ = ["CELL_SEPARATOR", "Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row",
            "without_ranges"]
