@@ -40,6 +40,13 @@ def written(term: str, text: str) -> bool:
     return len(term) >= 2 and re.search(_BRACKETED.join(map(re.escape, term)), text) is not None
 
 
+def _as_word(word: str, text: str) -> bool:
+    """``text`` writes ``word`` as words of its own, on LAC's word boundaries (「乘车卡遗失」, not
+    「智能运算中心」 for 算中心)."""
+    bounds = {0} | {t.end for t in entities.tokens(text)}
+    return any(m.start() in bounds and m.end() in bounds for m in re.finditer(re.escape(word), text))
+
+
 class Documents:
     def __init__(self, retriever: HybridRetriever, index: LoadedIndex, passages: int = PASSAGES) -> None:
         self.retriever = retriever
@@ -172,7 +179,9 @@ class Documents:
         in_document = entity in normalize_query(self.index.documents[cand.source].text)
         # 「园区现有…」 in the park's own report, a place it refers back to (「清初将这里作为…」
         # 「全省常住人口…」), or a sentence that answers most of the question
-        return in_document and (text.startswith(entity[-2:]) or bool(_HERE.search(text)) or cand.coverage >= 0.6)
+        # (or by its head, 「乘车卡」 of the 「敬老乘车卡」 the document names)
+        return in_document and (text.startswith(entity[-2:]) or bool(_HERE.search(text)) or cand.coverage >= 0.6
+                                or (len(entity) >= 5 and _as_word(entity[-3:], text)))
 
     def writes(self, term: str) -> bool:
         """Some document writes ``term`` as it is (not a part of it, 「牛车水」 for 「牛车水区」)."""

@@ -117,7 +117,17 @@ def best_clause(q: Question, cand: Candidate) -> str:
 
 # a question that asks a share, and a figure that is one
 _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|percent", re.IGNORECASE)
-_PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|\d\s*成|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
+_PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
+
+
+def asks_share(question: str) -> bool:
+    """「报销百分之多少」「补几成」: the question asks a share."""
+    return _ASKS_SHARE.search(question) is not None
+
+
+def states_share(text: str) -> bool:
+    """``text`` holds a share (「65%」「百分之八十」「七成」「1/3」)."""
+    return _PERCENT.search(text) is not None
 
 
 def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> str:
@@ -148,6 +158,9 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if all(f.text in q.text or f.text in own for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
                 # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
+            if not q.unit and _condition(part.text) and any(figures(p.text) for p in parts[at + 1 :]):
+                continue  # 「生育二孩、三孩的…申请…贷款的，…再上浮10万元」: a 的-phrase names whom the
+                # figure after it is for (「…多给多少」 asks no unit of its own)
             score = clause_score(q, _labelled(cand.norm, parts, at))
             if at and not numerals(parts[at - 1].text):
                 # the condition before it, which states no figure of its own, is what the figure is
@@ -175,6 +188,12 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if score > best_score:
                 best, best_score = part.text, score
     return best
+
+
+def _condition(clause: str) -> bool:
+    """A 的-phrase clause (「生育二孩、三孩的缴存职工家庭…申请住房公积金贷款的」): the case the
+    clauses after it rule on, not a statement of its own (《现代汉语八百词》 的: 「的」字结构 as 主语)."""
+    return clause.rstrip().endswith("的")
 
 
 def _level_fit(question: str, clause: str) -> float:

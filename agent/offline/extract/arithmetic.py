@@ -13,6 +13,7 @@ from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)
+_MULTIPLE = re.compile(r"(?:几|多少)倍")
 # a share asked of a whole (「女性占多少」「占总数的比例」「是全年的百分之几」「所占比重」) or of a
 # plan (「投资完成了百分之多少」)
 _PART_OF = re.compile(r"占|比重|的(?:比例|百分之|几成)|完成|达到|实现|share|proportion|percentage", re.IGNORECASE)
@@ -106,6 +107,10 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         if "几成" in question.text:
             short += f"（约{format_number(value / 10)}成）"
     elif _RATIO.search(question.text):
+        if a.unit == "倍":
+            # 「最多能罚几倍」 over 「处…1倍以上3倍以下的罚款」: the multiple is stated; a ratio of two
+            # multiples is no answer
+            return None
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{big.value} / {small.value}")
         short = f"{big.figure} ÷ {small.figure} ≈ {format_number(value)}倍"
@@ -120,6 +125,12 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
     evidence = _unique([a.candidate, b.candidate])
     return Calculation(short=f"计算：{short}", evidence=evidence)
+
+
+def asked_multiple(question: Question) -> str:
+    """「最多能罚几倍」「按价款几倍赔」: a multiple is asked, which a figure in 倍 answers when there
+    is no ratio to compute ("倍"); "" for any other question."""
+    return "倍" if _MULTIPLE.search(question.text) else ""
 
 
 def only_rates(question: Question, candidates: list[Candidate]) -> bool:

@@ -12,6 +12,7 @@ from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import (
     DOES_WHAT,
     TYPED_SPANS,
+    asks_share,
     best_clause,
     figure_clause,
     half_fit,
@@ -19,10 +20,11 @@ from agent.offline.extract.answer_clause import (
     reported_speech,
     span,
     states_asked_bound,
+    states_share,
     unnumbered,
     whole,
 )
-from agent.offline.extract.arithmetic import only_rates, shares_stated, solve
+from agent.offline.extract.arithmetic import asked_multiple, only_rates, shares_stated, solve
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
@@ -36,6 +38,7 @@ from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Refusal
+from ingest.normalize import normalize_query
 
 _TIME_PHRASE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底)?|\d{4}年(?:\d{1,2}月)?|今年|去年|明年|当天|"
@@ -61,7 +64,8 @@ class Calculate(Stage):
         q = draft.q
         if q.qtype != "calc":
             return draft
-        plain = replace(q, qtype="number")
+        # (「几倍」 with no ratio to compute is answered by a stated multiple: 「1倍以上3倍以下」)
+        plain = replace(q, qtype="number", unit=q.unit or asked_multiple(q))
         cell = self.docs.named_cell(plain, draft.candidates)
         # 「安家费总共给多少」: the row's 25万元; 「油菜的政府补贴占保费多少」: the row's share under
         # 「财政补贴比例」 (70%), not one computed from its other cells
@@ -75,6 +79,10 @@ class Calculate(Stage):
         if _TOTAL.search(q.text) and only_rates(q, list(draft.candidates[:3])):
             # 「总共编列多少经费」 of a notice that gives only 「每台1,000元」: the total is never stated
             return draft.refuse(Refusal("calc/per-unit", "the best sentences give a rate per unit, not the total asked"), self.name)
+        if (asks_share(q.text) and not any(states_share(c.norm) for c in draft.candidates[:2])
+                and not (cell is not None and states_share(normalize_query(cell.value)))):
+            # 「医药费能报销百分之多少」 of sentences that state no share (「…由救助供养经费予以支持」)
+            return draft.refuse(Refusal("calc/share", "the best sentences state no share"), self.name)
         draft = replace(draft, q=plain)
         why_not = first_refusal(draft, self.docs)
         if why_not is not None and why_not.rule == "quantity" and shares_stated(q, list(draft.candidates)):

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from agent.lexicon import entities
-from agent.lexicon.thesaurus import categories
+from agent.lexicon.thesaurus import categories, is_personal
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import DURATION, GROUPED
+from agent.offline.extract.figures import DURATION, GROUPED, sum_of_money
 from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, general_frequency, in_dictionary
@@ -258,7 +258,7 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             w = _GLUED.sub("", w)  # 「哪一行政区」: the tagger's boundary may be off by that character
             if not entities.aligned(text, w):
                 continue
-        if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w)
+        if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w) and not is_personal(w)
                 and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)):
             out.append(w)
     # a place the tagger reads whole where jieba cut a rare name or character off its suffix
@@ -379,8 +379,11 @@ def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
     is got (「从政府那拿多少」)."""
     before = tagged[j - 1][0] if j > 0 else ""
     after = tagged[j + 1] if j + 1 < len(tagged) else ("", "")
-    if before in _PASSIVE or before in _SOURCE or (after[1] == "p" and after[0] in _GIVING):
+    if before in _PASSIVE or before in _SOURCE:
         return True
+    if after[1] == "p" and after[0] in _GIVING:
+        # (not a sum of money before 给, which is what is given: 「丧葬费给多少」)
+        return not sum_of_money(tagged[j][0])
     # an institution or a person doing the verb after it, a modal between (「政府补助多少钱」「国家
     # 能补贴多少钱」), not one that has the counted thing (「员工有多少人」)
     k = j + 1

@@ -1,0 +1,86 @@
+"""How residents word what a notice says (probe40, session 29): 「阿公」 is the asker's grandfather,
+not a name the documents must know; 「乘车卡」 in the notice that names the 「敬老乘车卡」 is that
+card; a time limit in 个工作日 answers 「要多久」; and a 的-phrase before the figure names whom it is
+for. Literal strings: no index, no model."""
+
+from __future__ import annotations
+
+import pytest
+from offline_support import LiteralDocuments, draft, sentence
+
+from agent.lexicon.thesaurus import is_personal
+from agent.offline.check import rules
+from agent.offline.extract.answer_clause import figure_clause
+from agent.offline.extract.figures import how_much, in_unit_of
+from agent.offline.understand.question import analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+# understand --------------------------------------------------------------------------------------
+def test_a_kin_word_with_the_prefix_a_is_the_askers_own_person(segmenter):
+    assert is_personal("阿公") and is_personal("阿嬷") and is_personal("阿爸")
+    assert not is_personal("阿强") and not is_personal("阿里") and not is_personal("阿富汗")
+    q = analyze("我阿公今年78岁，敬老卡每个月有几点？", segmenter)
+    assert "阿公" not in q.names
+
+
+def test_the_askers_grandfather_is_no_unknown_name(segmenter):
+    notice = LiteralDocuments({"a.txt": "羿峧市敬老爱心卡使用办法\n75—84岁｜600点\n"}, segmenter=segmenter)
+    d = draft(segmenter, "我阿公今年78岁，每个月能领多少钱？", sentence("75—84岁｜600点"))
+    assert rules.unknown_name(d, notice) is None
+    stranger = draft(segmenter, "小明今年78岁，每个月能领多少钱？", sentence("75—84岁｜600点"))
+    assert rules.unknown_name(stranger, notice) == rules.Refusal("unknown-name", "the documents never name 小明")
+
+
+def test_a_sum_of_money_before_gei_is_what_is_given_not_who_gives(segmenter):
+    assert "丧葬费" in analyze("特困人员去世了，丧葬费给多少？", segmenter).asked
+    assert "政府" not in analyze("政府给补多少钱？", segmenter).asked
+
+
+# check -------------------------------------------------------------------------------------------
+_CARD = ("翮溍区老年人优待实施办法\n"
+         "（一）敬老乘车卡限本人使用，乘车时须主动刷卡。\n"
+         "（四）乘车卡遗失、损坏的，可到原办理地点申请补办，补办工本费20元；\n")
+
+
+def test_the_head_of_a_name_the_notice_gives_refers_to_it(segmenter):
+    docs = LiteralDocuments({"a.txt": _CARD}, names=("敬老乘车卡",), segmenter=Segmenter(["敬老乘车卡"]))
+    lost = sentence("（四）乘车卡遗失、损坏的，可到原办理地点申请补办，补办工本费20元；", coverage=0.4)
+    assert docs.mentions(lost, "敬老乘车卡")
+    d = draft(segmenter, "敬老乘车卡弄丢了，补一张要花多少钱？", lost)
+    assert rules.other_entity(d, docs) is None
+    # a sentence that holds none of it is still about something else
+    other = sentence("（二）公园门票遗失的，不予补办。", coverage=0.4)
+    assert not docs.mentions(other, "敬老乘车卡")
+    # and the head's characters inside another word are no mention (「运算中心」 for 城南智算中心)
+    centre = LiteralDocuments({"b.txt": "算力发展报告\n城南智算中心预计明年建成。\n新建的运算中心已投用。\n"},
+                              segmenter=segmenter)
+    assert not centre.mentions(sentence("新建的运算中心已投用。", source="b.txt", coverage=0.4), "城南智算中心")
+
+
+# extract -----------------------------------------------------------------------------------------
+def test_a_limit_in_working_days_is_a_length_of_time(segmenter):
+    assert how_much("调查核实要多久？") == ("久",)
+    assert in_unit_of("久", "应当自受理申请之日起15个工作日内完成调查核实")
+    assert in_unit_of("久", "審查期為10工作天") and in_unit_of("久", "公示7天")
+    assert not in_unit_of("久", "提出初审意见")
+    top = sentence("第十二条　乡镇（街道）应当自受理申请之日起15个工作日内完成调查核实，提出初审意见，"
+                   "并在申请人所在村（社区）公示7天。")
+    d = draft(segmenter, "交了申请后乡镇那边调查核实要多久？", top)
+    assert figure_clause(d.q, [top]) == "第十二条 乡镇(街道)应当自受理申请之日起15个工作日内完成调查核实"
+
+
+def test_the_de_phrase_before_a_figure_names_whom_it_is_for(segmenter):
+    top = sentence("生育二孩、三孩的缴存职工家庭购买自住住房申请住房公积金贷款的，"
+                   "在本通知第一条规定的最高额度基础上再上浮10万元。")
+    d = draft(segmenter, "我家生了二胎，公积金贷款额度能多给多少？", top)
+    assert figure_clause(d.q, [top]) == "在本通知第一条规定的最高额度基础上再上浮10万元"
+    # a question that asks the unit of the 的-phrase's figure is answered there
+    age = sentence("年满65周岁的，可以申领优待证。")
+    d = draft(segmenter, "多少岁可以办优待证？", age)
+    assert figure_clause(d.q, [age]) == "年满65周岁的"
