@@ -12,6 +12,7 @@ from agent.lexicon.thesaurus import is_personal
 from agent.offline.check import rules
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.figures import how_much, in_unit_of
+from agent.offline.gather.rank import time_limit_first
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
@@ -84,3 +85,35 @@ def test_the_de_phrase_before_a_figure_names_whom_it_is_for(segmenter):
     age = sentence("年满65周岁的，可以申领优待证。")
     d = draft(segmenter, "多少岁可以办优待证？", age)
     assert figure_clause(d.q, [age]) == "年满65周岁的"
+
+
+# focus -------------------------------------------------------------------------------------------
+def test_a_question_whose_last_part_asks_a_figure_is_a_figure_question(segmenter):
+    q = analyze("有没有每个月发的育儿津贴？一个月多少钱？", segmenter)
+    assert q.qtype == "number" and q.unit == "钱"
+    assert analyze("新婚夫妻有没有额外加钱，加多少？", segmenter).qtype == "number"
+    assert analyze("能不能报销？", segmenter).qtype == "yesno"
+    assert analyze("报销多少，能不能报？", segmenter).qtype == "yesno"
+
+
+_STEPS = ("申请→受理→审核（乡镇7个工作日）→审批（县民政局3个工作日）→公示（3天）→资金发放。",
+          "承诺时限：10个工作日",
+          "2. 调查核实：乡镇人民政府自受理之日起15个工作日内完成入户调查。")
+
+
+def test_the_time_limit_answers_how_long_the_whole_service_takes(segmenter):
+    steps, limit, survey = (sentence(t, score=s) for t, s in zip(_STEPS, (3.5, 3.1, 3.3)))
+    d = draft(segmenter, "申请临时救助，正常要多少天能办下来？", steps, survey, limit)
+    assert time_limit_first(d.q, list(d.candidates))[0] is limit
+    # the limit a section's heading names, when no sentence states one itself
+    d = draft(segmenter, "办低保从受理到批下来要多少个工作日？", steps, survey)
+    heads = {steps.text: "五、办理流程", survey.text: "七、办理时限"}
+    assert time_limit_first(d.q, list(d.candidates), lambda c: heads[c.text])[0] is survey
+    # a question about one step keeps that step's sentence
+    d = draft(segmenter, "乡镇调查核实要多久？", survey, limit)
+    assert time_limit_first(d.q, list(d.candidates))[0] is survey
+    # 「办结后」 dates another step; it states no limit
+    after = sentence("抵押登记手续办结后5个工作日内发放贷款。", score=3.4)
+    approve = sentence("（二）审批：材料齐全的，自受理之日起10个工作日内完成审批；", score=3.5)
+    d = draft(segmenter, "公积金贷款交材料后多久能批下来？", approve, after)
+    assert time_limit_first(d.q, list(d.candidates))[0] is approve

@@ -239,6 +239,38 @@ def _unasked(q: Question, clause: str, title: str = "") -> bool:
                                     for t in q.terms)
 
 
+# 「多久能办好」「几天能办完」「多少天能批下来」「多久出结果」: a verb with a complement of result
+# (好 完 下来 出来) or 出结果 asks when the whole service is done (《现代汉语八百词》: 结果补语,
+# 趋向补语 下来), which a notice states as its time limit (「承诺时限：10个工作日」「5个工作日内办结」)
+_DONE_ASKED = re.compile(r"(?:办|批|审|做|弄|搞)(?:好|完|下来|出来)|出结果|拿到结果")
+_TIME_LIMIT = re.compile(r"时限|办结(?![后之以])")  # (not 「抵押登记手续办结后…」: a time after it)
+
+
+def time_limit_first(q: Question, candidates: list[Candidate],
+                     heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
+    """「申请临时救助，正常要多少天能办下来」 whose best sentence is one step of the service
+    (「审核（乡镇7个工作日）→审批…」): a close runner-up of the same document that states the
+    service's time limit (「承诺时限：10个工作日」「…10个工作日内办结」, or a length of time under a
+    「办理时限」 heading) goes first. Not for a question about one step (「调查核实要多久」)."""
+    if q.unit != DURATION_ASKED or not _DONE_ASKED.search(q.text) or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+
+    def limit(c: Candidate, said: bool) -> bool:
+        # said: the sentence itself states the limit; else its section's heading may (「七、办理流程
+        # 及时限」 over each step's own days: a step is no limit of the whole)
+        where = c.norm if said else heading(c)
+        return bool(durations(c.norm)) and bool(_TIME_LIMIT.search(where))
+
+    for said in (True, False):
+        if limit(top, said):
+            return candidates
+        for cand in candidates[1:12]:
+            if cand.source == top.source and limit(cand, said) and cand.score >= 0.8 * top.score:
+                return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「交了7年失业保险，失业金最多能领几个月」 whose best sentence gives no range holding the
     question's figure: a close runner-up of the same document whose range holds it (「满5年不足10年

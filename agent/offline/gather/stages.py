@@ -24,6 +24,7 @@ from agent.offline.gather.rank import (
     ranged_first,
     row_named_first,
     situation_first,
+    time_limit_first,
     typed_first,
     unconditioned_first,
 )
@@ -139,6 +140,7 @@ class Focus(Stage):
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = ranged_first(q, row_named_first(q, ranked))
+        ranked = time_limit_first(q, ranked, docs.section_heading)
         ranked = ordinal_first(q, ranked, docs.title_line)
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.title_line, asked[0] if asked else None)

@@ -125,6 +125,13 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         if pattern.search(typed):
             qtype = name
             break
+    if qtype == "yesno":
+        # 「有没有路费补助？给多少？」「新婚夫妻有没有额外加钱，加多少？」: the last part asks the
+        # figure (or time, place) that answers the yes as well
+        last = [p for p in re.split(r"[,，;；?？]", typed) if p.strip()][-1:]
+        later = next((n for n, p in _TYPES if last and p.search(last[0])), "")
+        if later in ("number", "when") and not _TYPES[2][1].search(last[0]):
+            qtype = later
     if qtype == "why" and not re.search(r"为何|原因|why", typed, re.I) and asked_slot(text).kind != "reason":
         # 「…被誉为什么？」: 为+什么 asks what the thing is called or made (answer_type._copula_what)
         qtype = next((n for n, p in _TYPES if n != "why" and p.search(typed)), "fact")
