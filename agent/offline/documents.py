@@ -13,13 +13,14 @@ from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
 from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
-from agent.offline.gather.neighbours import previous_sentence
+from agent.offline.check.polarity import excludes
+from agent.offline.gather.neighbours import list_lead, previous_sentence, sentence_spans
 from agent.offline.tuning import tuning_for
 from agent.offline.understand.abbreviation import abbreviates, expand, spelled_in
 from agent.offline.understand.crosslingual import PinyinLexicon
 from agent.offline.understand.question import Question
 from agent.retrieval import HybridRetriever
-from ingest.normalize import normalize_query
+from ingest.normalize import normalize, normalize_query
 from ingest.reader import LoadedIndex
 
 PASSAGES = 6
@@ -64,6 +65,7 @@ class Documents:
         self._entities: dict[str, str] = {}
         self._spelled: dict[tuple[str, str], str] = {}
         self._lexicon: PinyinLexicon | None = None
+        self._excluded: dict[str, list[tuple[Candidate, int]]] = {}
 
     def pinyin(self) -> PinyinLexicon:
         if self._lexicon is None:
@@ -75,6 +77,21 @@ class Documents:
         if term not in self._unknown_cache:
             self._unknown_cache[term] = not any(written(term, text) for text in self.evidence._chunk_texts)
         return self._unknown_cache[term]
+
+    def excluded_cases(self, source: str) -> list[tuple[Candidate, int]]:
+        """The items of the document's lists of the cases a rule denies (「有下列情形之一的，不予
+        救助：」 over 「（三）家庭拥有机动车辆…的；」), each with its row of sentence vectors."""
+        if source not in self._excluded:
+            text = self.index.documents[source].text
+            found = []
+            for start, end in sentence_spans(self.index, source, 0, len(text)):
+                original = text[start:end]
+                item = Candidate(source, start, end, original, normalize(original).text, 0, 0.0, 0.0, 0.0, ())
+                row = self.evidence._vector_row.get((source, start, end))
+                if row is not None and excludes(normalize_query(list_lead(self.index, item))):
+                    found.append((item, row))
+            self._excluded[source] = found
+        return self._excluded[source]
 
     def named_cell(self, q: Question, candidates) -> Cell | None:
         """`tables.named_cell` over the five best candidates, once per question: several refusal

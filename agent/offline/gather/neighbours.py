@@ -121,6 +121,8 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
         return None  # 「二、停水時間：115年5月12日…」 says its value itself
     if _SENTENCE_LINE.search(text[line_start:line_end]):
         return None  # 「（二）举报…混合收运的，每次奖励500元。」: an item that says its own clauses
+    if text[line_start:line_end].rstrip().endswith(("的。", "的；", "的;", "者。")) and list_lead(index, cand):
+        return None  # 「（四）已按月领取基本养老金…的。」: the last case of its lead's list, no heading
     following = sentence_spans(index, cand.source, line_end, len(text))
     if not following:
         return None

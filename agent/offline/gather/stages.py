@@ -4,9 +4,11 @@ document's sentences re-ranked by the topic their paragraph sets."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from agent.offline.check.polarity import excludes
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.tables import heading_of_row, is_header
 from agent.offline.gather.credit import term_credit
@@ -145,6 +147,7 @@ class Focus(Stage):
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.title_line, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
+        ranked = self._excluded_case_first(q, ranked)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         reply = answer_to(docs.index, ranked[0])
@@ -166,6 +169,31 @@ class Focus(Stage):
             # a heading line answers nothing itself (「四、申报材料」): the section under it does
             ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
         return replace(draft, candidates=tuple(ranked))
+
+
+    def _excluded_case_first(self, q: Question, ranked: list[Candidate]) -> list[Candidate]:
+        """「家里有辆小轿车，还能申请临时救助吗」 whose best sentence is no case a rule denies
+        (「1. 临时救助申请书；」): the item of the notice's 「有下列情形之一的，不予救助：」 list that the
+        asker's situation, the question's clauses before the one that asks, is close to in e5
+        space, and clearly closer than to the list's next item (「（三）家庭拥有机动车辆…的；」),
+        goes first: a yes/no question is answered no by it. The situation's words are seldom the
+        rule's (小轿车 for 机动车辆, 按月拿退休金 for 按月领取基本养老金)."""
+        docs = self.docs
+        if q.qtype != "yesno" or not ranked or excludes(normalize_query(list_lead(docs.index, ranked[0]))):
+            return ranked
+        parts = [p for p in re.split(r"[,，;；?？]", q.text) if p.strip()]
+        top = ranked[0]
+        cases = docs.excluded_cases(top.source) if len(parts) >= 2 else []
+        if len(cases) < 2:
+            return ranked
+        situation = docs.retriever.query_vector("，".join(parts[:-1]))
+        scored = sorted(((float(docs.index.sentence_vectors[row] @ situation), item) for item, row in cases),
+                        key=lambda pair: -pair[0])
+        (best, item), (second, _) = scored[0], scored[1]
+        if best < docs.tuning.excluded_similarity or best - second < docs.tuning.excluded_margin:
+            return ranked
+        item = replace(item, rank=top.rank, dense=best, coverage=top.coverage, score=top.score)
+        return [item] + [c for c in ranked if (c.source, c.start) != (item.source, item.start)]
 
 
 _LABEL_LENGTH = 16  # characters: 「五、申报材料」 is a label heading, 「第十条 申请人持下列材料到…窗口提出申请：」 a lead

@@ -1,0 +1,42 @@
+"""「还能申请吗」 asked with the asker's own situation (session 29, issue 9): the item of a notice's
+「有下列情形之一的，不予…：」 list that the situation is close to in e5 space answers no, though
+they share no word (小轿车 for 机动车辆, 退休金 for 养老金); a situation no item is close to is
+not answered by the list. The notice is written here for its shape, not copied from a probe."""
+
+import pytest
+from support import open_small_corpus
+
+RELIEF = """青梧县临时救助实施办法
+
+第三条　临时救助标准以本县城乡居民最低生活保障标准为基数确定。
+第四条　申请临时救助，应向户籍所在地乡镇人民政府提出，并提交下列材料：
+1. 临时救助申请书；
+2. 申请人居民身份证、户口簿；
+3. 能够证明困难情况的材料。
+第七条　有下列情形之一的，不予救助：
+（一）拒绝配合调查核实家庭经济状况的；
+（二）因赌博、吸毒等违法行为导致生活困难的；
+（三）家庭拥有机动车辆（残疾人功能性补偿代步机动车辆除外）的；
+（四）已按月领取基本养老金且高于当地低保标准的。
+第八条　咨询电话：青梧县民政局社会救助股0737-5216688。
+"""
+
+
+@pytest.fixture(scope="module")
+def relief(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "relief", {"relief.txt": RELIEF}, folder="notices")
+
+
+@pytest.mark.parametrize("question, item", [
+    ("青梧县家里有辆小轿车，还能申请临时救助吗？", "机动车辆"),
+    ("我在青梧县，按月拿着退休金，还能申请临时救助吗？", "基本养老金"),
+])
+def test_the_denied_case_the_askers_situation_is_answers_no(relief, question, item):
+    answer = relief.ask(question)
+    assert answer.short.startswith("不是") and "不予救助" in answer.short and item in answer.short
+    assert item in answer.citations[0].quote
+
+
+def test_a_situation_no_denied_case_is_close_to_is_not_answered_by_the_list(relief):
+    answer = relief.ask("青梧县的临时救助，我单身，今年27岁，能申请吗？")
+    assert "不予救助" not in answer.short
