@@ -9,11 +9,11 @@ import re
 from agent.lexicon import entities
 from agent.lexicon.thesaurus import kindred, reduplicated, synonyms
 from agent.lexicon.wordlists import words
+from agent.offline.check.polarity import excludes
 from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
 from agent.offline.gather.credit import strict_credit
 from agent.offline.gather.evidence import Candidate, EvidenceFinder
-from agent.offline.check.polarity import excludes
 from agent.offline.gather.neighbours import list_lead, previous_sentence, sentence_spans
 from agent.offline.tuning import tuning_for
 from agent.offline.understand.abbreviation import abbreviates, expand, spelled_in
