@@ -117,3 +117,29 @@ def test_the_time_limit_answers_how_long_the_whole_service_takes(segmenter):
     approve = sentence("（二）审批：材料齐全的，自受理之日起10个工作日内完成审批；", score=3.5)
     d = draft(segmenter, "公积金贷款交材料后多久能批下来？", approve, after)
     assert time_limit_first(d.q, list(d.candidates))[0] is approve
+
+
+def test_the_promised_time_limit_is_how_long_it_usually_takes(segmenter):
+    steps = sentence(_STEPS[0], score=3.5)
+    statutory = sentence("法定时限：20个工作日", score=3.2)
+    promised = sentence("承诺时限：10个工作日", score=3.1)
+    d = draft(segmenter, "申请临时救助，正常要多少天能办下来？", steps, statutory, promised)
+    assert time_limit_first(d.q, list(d.candidates))[0] is promised
+    d = draft(segmenter, "申请临时救助，最长要多少天能办下来？", steps, statutory, promised)
+    assert time_limit_first(d.q, list(d.candidates))[0] is statutory
+
+
+def test_a_figure_answers_whether_there_is_a_thing_only_from_a_sentence_that_names_it(segmenter):
+    q = analyze("还有没有一次性创业奖金？发多少？", segmenter)
+    assert q.exists == ("创业", "奖金") and "奖金" in q.asked  # jieba: 还有|没有
+    notice = LiteralDocuments({"a.txt": "嵘港市生育津贴发给办法\n第一胎｜2万元\n一次生育双胞胎以上者，每名新生儿另加发1万元。\n"},
+                              segmenter=segmenter)
+    twins = sentence("一次生育双胞胎以上者，每名新生儿另加发1万元。")
+    d = draft(segmenter, "有没有每个月发的育儿津贴？一个月多少钱？", twins)
+    assert d.q.exists == ("育儿津贴",)
+    assert rules.existence(d, notice) == rules.Refusal(
+        "existence", "asked whether there is 育儿津贴, which no best sentence names")
+    # a synonym of the thing names it (补贴: 补助)
+    upkeep = sentence("加装电梯投入运行满1年后，按每台每年2000元给予维护保养补助。")
+    d = draft(segmenter, "电梯装好以后，日常维修保养有没有补贴？一年多少？", upkeep)
+    assert d.q.exists == ("补贴",) and rules.existence(d, notice) is None

@@ -464,6 +464,18 @@ def quantity(d: Draft, docs) -> Refusal | None:
     return None
 
 
+def existence(d: Draft, docs) -> Refusal | None:
+    """「有没有每个月发的育儿津贴？一个月多少钱？」: a figure answers only from a sentence that names
+    the thing whose existence is asked (its own words, a synonym, or the header of its table);
+    any sum in 元 of the notice's 生育津贴 is no 育儿津贴."""
+    q, pool = d.q, d.candidates[:3]
+    if q.qtype != "number" or not q.exists:
+        return None
+    if any(all(written(n, c.norm) or abbreviates(n, c.norm) or _headed(n, docs, c) for n in q.exists) for c in pool):
+        return None
+    return Refusal("existence", f"asked whether there is {'、'.join(q.exists)}, which no best sentence names")
+
+
 def _headed(noun: str, docs, cand) -> bool:
     """``cand`` is a table's row whose header (or caption) names the quantity: its figures are
     that quantity's, whatever the row itself says."""
@@ -669,7 +681,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
 
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
-    unknown_kind, level, no_figure, quantity, per_unit, period, unit, no_time, other_event, no_address,
+    unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
 )
 
 

@@ -265,10 +265,17 @@ def time_limit_first(q: Question, candidates: list[Candidate],
     for said in (True, False):
         if limit(top, said):
             return candidates
-        for cand in candidates[1:12]:
-            if cand.source == top.source and limit(cand, said) and cand.score >= 0.8 * top.score:
-                return [cand] + [c for c in candidates if c is not cand]
+        limits = [c for c in candidates[1:12] if c.source == top.source and limit(c, said) and c.score >= 0.8 * top.score]
+        if limits:
+            # a service guide states two (「法定时限：20个工作日」「承诺时限：10个工作日」): the promised
+            # one is how long it usually takes, the statutory one the longest it may
+            promised = [c for c in limits if "承诺" in c.norm] if not _LONGEST.search(q.text) else []
+            chosen = (promised or limits)[0]
+            return [chosen] + [c for c in candidates if c is not chosen]
     return candidates
+
+
+_LONGEST = re.compile(r"最多|最长|最晚|最迟|法定|顶多")
 
 
 def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:

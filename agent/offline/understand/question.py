@@ -96,6 +96,7 @@ class Question:
     kind: str = ""  # the noun right after 什么/哪个 (「在什么活动上」: 活动)
     names: tuple[str, ...] = ()  # places, people and organisations the question names
     unit: str = ""  # the unit a 「多少名/几台」 question counts in
+    exists: tuple[str, ...] = ()  # the things a 「有没有X」 clause asks the existence of
 
     def unit_fits(self, figure: str) -> bool:
         """A figure in the asked unit (「多少人」: 4.3万人, 120名) or the question asks none; a bare
@@ -158,6 +159,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     names = _names(tagged, text)
     return Question(
         asked=_asked_words(tagged, text, segmenter),
+        exists=_existence_asked(tagged, text),
         kind=_kind_noun(tagged, text),
         names=names,
         unit=unit,
@@ -355,13 +357,11 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
         if (word == "比" and 0 < i and tagged[i - 1][1] in ("n", "vn", "nz") and len(words[i - 1]) >= 2
                 and words[i - 1] not in FRAME_NOUNS and any(_ASKING.match(w) for w in words[i + 1 :])):
             asked.append(words[i - 1])
-        if word in _EXISTS or (word in ("能", "可") and i + 1 < len(words) and words[i + 1] in ("不能", "不可")):
+        if _exists_at(words, i) or (word in ("能", "可") and i + 1 < len(words) and words[i + 1] in ("不能", "不可")):
             # 「有没有一次性的生育奖励金」: the thing whose existence is asked, to its clause's end, by
             # LAC's reading (jieba tags 「孔明灯」 nr)
-            marker = word if word in _EXISTS else word + words[i + 1]  # 「能不能」 is 能 + 不能 to jieba
-            rest = re.split(r"[,，;；:：。?？!！]", text[text.find(marker) + len(marker) :])[0]
-            asked += [t.text for t in entities.tokens(rest)
-                      if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+            marker = word if _exists_at(words, i) else word + words[i + 1]  # 「能不能」 is 能 + 不能 to jieba
+            asked += _nouns_after(marker, text)
             continue
         if not (_ASKING.match(word) or (word == "多" and i + 1 < len(words) and words[i + 1] in _HOW)):
             continue
@@ -378,6 +378,24 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
+
+
+def _exists_at(words: list[str], i: int) -> bool:
+    """``words[i]`` asks whether a thing exists: 「有没有」「有无」, or 「没有」 after a word that ends in
+    有 (「还有没有一次性创业奖金」: jieba's 还有|没有)."""
+    return words[i] in _EXISTS or (words[i] == "没有" and i > 0 and words[i - 1].endswith("有"))
+
+
+def _nouns_after(marker: str, text: str) -> list[str]:
+    """LAC's nouns from ``marker`` to the end of its clause."""
+    rest = re.split(r"[,，;；:：。?？!！]", text[text.find(marker) + len(marker) :])[0]
+    return [t.text for t in entities.tokens(rest) if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+
+
+def _existence_asked(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
+    """The things a 「有没有X」 clause asks the existence of (「有没有每个月发的育儿津贴」: 育儿津贴)."""
+    words = [w for w, _ in tagged]
+    return tuple(dict.fromkeys(n for i, w in enumerate(words) if _exists_at(words, i) for n in _nouns_after(w, text)))
 
 
 def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
