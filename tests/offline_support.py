@@ -46,3 +46,12 @@ def draft(segmenter, question: str, *sentences: Candidate, **fields) -> Draft:
     """A draft as the Gather stage leaves it: the question analysed, the candidates ranked."""
     return Draft(question=question, resolved=question, q=analyze(question, segmenter),
                  candidates=tuple(sentences), **fields)
+
+
+def calculate(segmenter, question: str, *lines: str) -> Draft:
+    """The Calculate stage's draft for ``question`` over a notice of ``lines`` (each a candidate,
+    in order)."""
+    from agent.offline.extract.stages import Calculate
+
+    docs = LiteralDocuments({"a.txt": "标题\n" + "\n".join(lines) + "\n"}, segmenter=segmenter)
+    return Calculate(docs)(draft(segmenter, question, *[sentence(line) for line in lines]))

@@ -6,10 +6,9 @@ that state none is refused. Literal strings: no index, no model."""
 from __future__ import annotations
 
 import pytest
-from offline_support import LiteralDocuments, draft, sentence
+from offline_support import calculate
 
 from agent.offline.extract.arithmetic import asked_multiple
-from agent.offline.extract.stages import Calculate
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
 
@@ -19,11 +18,6 @@ def segmenter():
     return Segmenter()
 
 
-def _calculate(segmenter, question: str, *lines: str):
-    docs = LiteralDocuments({"a.txt": "标题\n" + "\n".join(lines) + "\n"}, segmenter=segmenter)
-    return Calculate(docs)(draft(segmenter, question, *[sentence(line) for line in lines]))
-
-
 def test_a_multiple_is_asked_by_jibei_and_duoshaobei(segmenter):
     assert asked_multiple(analyze("骗取救助金最多能罚几倍？", segmenter)) == "倍"
     assert asked_multiple(analyze("商家要按价款的多少倍赔偿？", segmenter)) == "倍"
@@ -31,7 +25,7 @@ def test_a_multiple_is_asked_by_jibei_and_duoshaobei(segmenter):
 
 
 def test_a_stated_range_of_multiples_is_not_divided(segmenter):
-    d = _calculate(segmenter, "有人假报材料骗特困救助金，最多能罚几倍？",
+    d = calculate(segmenter, "有人假报材料骗特困救助金，最多能罚几倍？",
                    "采取虚报、隐瞒、伪造等手段骗取救助供养金的，可以处非法获取的救助资金1倍以上3倍以下的罚款。")
     assert not d.settled and d.refusal is None
     assert "÷" not in d.short
@@ -39,30 +33,30 @@ def test_a_stated_range_of_multiples_is_not_divided(segmenter):
 
 
 def test_two_rows_of_multiples_are_not_divided(segmenter):
-    d = _calculate(segmenter, "租金补贴家里有小孩的可以加码几倍？",
+    d = calculate(segmenter, "租金补贴家里有小孩的可以加码几倍？",
                    "育有未成年子女1名｜基本额度加码1.4倍", "新婚2年内｜基本额度加码1.3倍")
     assert not d.settled and "÷" not in d.short
 
 
 def test_a_multiple_asked_of_sentences_that_state_none_is_refused(segmenter):
-    d = _calculate(segmenter, "投诉成功后，商家得按商品价款几倍赔给我？",
+    d = calculate(segmenter, "投诉成功后，商家得按商品价款几倍赔给我？",
                    "咨询电话：消费者投诉举报中心0710-3861235（工作日上午8:30—12:00）。",
                    "经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。")
     assert d.refusal is not None and d.refusal.rule == "calc/unit"
 
 
 def test_a_ratio_of_two_amounts_is_still_computed(segmenter):
-    d = _calculate(segmenter, "今年的投资额是去年的几倍？",
+    d = calculate(segmenter, "今年的投资额是去年的几倍？",
                    "今年全区完成投资300亿元。", "去年全区完成投资100亿元。")
     assert d.settled and d.short == "计算：300亿元 ÷ 100亿元 ≈ 3倍"
 
 
 def test_a_share_asked_of_sentences_that_state_none_is_refused(segmenter):
-    d = _calculate(segmenter, "特困人员住院，自己负担的医药费能报销百分之多少？",
+    d = calculate(segmenter, "特困人员住院，自己负担的医药费能报销百分之多少？",
                    "集中供养由市社会福利中心或者乡镇敬老院承担。",
                    "经基本医疗保险、大病保险和医疗救助后仍需个人负担的合规医疗费用，由救助供养经费予以支持。")
     assert d.refusal is not None and d.refusal.rule == "calc/share"
     # a stated share, in figures or in words, answers
     for stated in ("住院费用按70%报销。", "住院费用按七成报销。", "住院费用报销百分之七十。"):
-        d = _calculate(segmenter, "住院的医药费能报销百分之多少？", stated, "集中供养由乡镇敬老院承担。")
+        d = calculate(segmenter, "住院的医药费能报销百分之多少？", stated, "集中供养由乡镇敬老院承担。")
         assert d.refusal is None, stated

@@ -79,3 +79,13 @@ def test_the_best_passages_notice_is_read_whole(tmp_path_factory, embedder):
     q = analyze(question, docs.index.segmenter)
     passages = Gather(docs)._passages(question, docs.retriever.query_vector(question), q)
     assert {p.chunk_id for p in passages} >= set(chunks)
+
+
+def test_a_place_named_without_its_level_routes_like_the_whole_name(segmenter):
+    # 「澄川创办小微企业…」: the Analyze stage adds 澄川 (the documents write 澄川市) to the names
+    from dataclasses import replace
+    docs = LiteralDocuments({"a.txt": FILES["a-startup.txt"], "b.txt": FILES["b-startup.txt"]})
+    theirs = sentence("创办小微企业的，按每户6000元给予补贴。", source="b.txt", score=3.6)
+    ours = sentence("创办小微企业的，按每户8000元给予补贴。", source="a.txt", score=3.3)
+    q = replace(draft(segmenter, "我在澄川创办小微企业，补贴每户多少钱？").q, names=("澄川",))
+    assert Gather(docs)._naming_first(q, [theirs, ours]) == [ours, theirs]

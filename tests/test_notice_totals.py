@@ -6,12 +6,11 @@ strings: no index, no model. And a numeral before a conjunction (「国三及以
 from __future__ import annotations
 
 import pytest
-from offline_support import LiteralDocuments, draft, sentence
+from offline_support import LiteralDocuments, calculate, draft, sentence
 
 from agent.offline.check import rules
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.figures import numerals
-from agent.offline.extract.stages import Calculate
 from agent.offline.gather.credit import only_opposite
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
@@ -20,11 +19,6 @@ from ingest.segment import Segmenter
 @pytest.fixture(scope="module")
 def segmenter():
     return Segmenter()
-
-
-def _calculate(segmenter, question: str, *lines: str):
-    docs = LiteralDocuments({"a.txt": "标题\n" + "\n".join(lines) + "\n"}, segmenter=segmenter)
-    return Calculate(docs)(draft(segmenter, question, *[sentence(line) for line in lines]))
 
 
 # understand --------------------------------------------------------------------------------------
@@ -45,35 +39,35 @@ def test_a_sum_of_money_asked_as_jingfei_is_counted_in_yuan(segmenter):
 
 # extract: totals ---------------------------------------------------------------------------------
 def test_no_total_is_summed_from_counts_of_another_unit(segmenter):
-    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+    d = calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
                    "每一用电户冷气机最多补助3台，电冰箱及除湿机各限补助1台。")
     assert "4台" not in d.short and not d.settled
 
 
 def test_a_total_of_which_the_notice_gives_only_rates_per_unit_is_refused(segmenter):
-    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+    d = calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
                    "除湿机｜能源效率1级｜每台1,000元", "冷气机｜能源效率1级｜每台3,000元")
     assert d.refusal is not None and d.refusal.rule == "calc/per-unit"
     # a stated total among them answers
-    d = _calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
+    d = calculate(segmenter, "这次节能家电补助计划总共编列多少经费？",
                    "本次节能家电补助计划共编列经费500万元。", "除湿机｜能源效率1级｜每台1,000元")
     assert d.refusal is None
     # and a question that asks per unit adds rates per unit (「每人一共」)
-    d = _calculate(segmenter, "每人一共能领多少钱？", "每人发放生活补贴500元。", "每人另发交通补贴200元。")
+    d = calculate(segmenter, "每人一共能领多少钱？", "每人发放生活补贴500元。", "每人另发交通补贴200元。")
     assert d.settled and "500元 + 200元 = 700元" in d.short
 
 
 def test_the_rows_of_a_table_are_alternatives_not_parts(segmenter):
     rows = ("2级能效（水效）｜成交价的15%｜1500元", "1级能效（水效）｜成交价的20%｜2000元")
-    d = _calculate(segmenter, "这次家电以旧换新活动，区里一共拿出来多少钱？", *rows)
+    d = calculate(segmenter, "这次家电以旧换新活动，区里一共拿出来多少钱？", *rows)
     assert "3500" not in d.short and not d.settled
     # rows the question names are added
-    d = _calculate(segmenter, "市级资金和县级资金一共多少钱？", "市级资金｜300万元", "县级资金｜200万元")
+    d = calculate(segmenter, "市级资金和县级资金一共多少钱？", "市级资金｜300万元", "县级资金｜200万元")
     assert d.settled and "300万元 + 200万元 = 500万元" in d.short
 
 
 def test_a_rate_per_unit_is_no_part_of_a_total(segmenter):
-    d = _calculate(segmenter, "区里一共拿出来多少钱？",
+    d = calculate(segmenter, "区里一共拿出来多少钱？",
                    "交售旧家电的，由回收企业再给予每件100元的回收奖励，单件最高1500元。")
     assert "1600" not in d.short and "100元 + 1500元" not in d.short
 

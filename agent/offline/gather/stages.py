@@ -69,7 +69,9 @@ class Gather(Stage):
         name the question uses, `named_entity`: 「明达科技的董事长是谁」 would then be answered by
         明达科技's founding year instead of refused, session 19.)"""
         docs = self.docs
-        names = [n for n in q.names if len(n) >= 3 and not docs.unknown(n)]
+        # (a place of two characters the question writes without its level counts: 「棻州」 of the
+        # notice titled 「棻州市…」)
+        names = [n for n in q.names if (len(n) >= 3 or docs.leveled_place(n)) and not docs.unknown(n)]
         if not names or not candidates:
             return candidates
         def naming(cand) -> bool:
