@@ -87,7 +87,7 @@ class Documents:
             for start, end in sentence_spans(self.index, source, 0, len(text)):
                 original = text[start:end]
                 item = Candidate(source, start, end, original, normalize(original).text, 0, 0.0, 0.0, 0.0, ())
-                row = self.evidence._vector_row.get((source, start, end))
+                row = self.evidence.vector_row(source, start, end)
                 if row is not None and excludes(normalize_query(list_lead(self.index, item))):
                     found.append((item, row))
             self._excluded[source] = found

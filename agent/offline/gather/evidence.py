@@ -120,6 +120,10 @@ class EvidenceFinder:
             self._joined_chunks = "\x00".join(texts)
         return self._joined_chunks, self._chunk_starts
 
+    def vector_row(self, source: str, start: int, end: int) -> int | None:
+        """The row of the index's sentence vectors for the sentence at ``start``..``end``, or None."""
+        return self._vector_row.get((source, start, end))
+
     def sentence_chunks(self, qvec: np.ndarray, n: int) -> list[str]:
         """Chunk ids holding the ``n`` sentences most similar to the question (dense only).
 

@@ -172,7 +172,6 @@ class Focus(Stage):
             ranked = [body] + [c for c in ranked if (c.source, c.start) != (body.source, body.start)]
         return replace(draft, candidates=tuple(ranked))
 
-
     def _excluded_case_first(self, q: Question, ranked: list[Candidate]) -> list[Candidate]:
         """「家里有辆小轿车，还能申请临时救助吗」 whose best sentence is no case a rule denies
         (「1. 临时救助申请书；」): the item of the notice's 「有下列情形之一的，不予救助：」 list that the
