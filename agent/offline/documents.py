@@ -66,6 +66,7 @@ class Documents:
         self._spelled: dict[tuple[str, str], str] = {}
         self._lexicon: PinyinLexicon | None = None
         self._excluded: dict[str, list[tuple[Candidate, int]]] = {}
+        self._sentences: dict[str, list[Candidate]] = {}
 
     def pinyin(self) -> PinyinLexicon:
         if self._lexicon is None:
@@ -77,6 +78,15 @@ class Documents:
         if term not in self._unknown_cache:
             self._unknown_cache[term] = not any(written(term, text) for text in self.evidence._chunk_texts)
         return self._unknown_cache[term]
+
+    def sentences(self, source: str) -> list[Candidate]:
+        """Every sentence of the document, in text order, unscored."""
+        if source not in self._sentences:
+            text = self.index.documents[source].text
+            self._sentences[source] = [
+                Candidate(source, start, end, text[start:end], normalize(text[start:end]).text, 0, 0.0, 0.0, 0.0, ())
+                for start, end in sentence_spans(self.index, source, 0, len(text))]
+        return self._sentences[source]
 
     def excluded_cases(self, source: str) -> list[tuple[Candidate, int]]:
         """The items of the document's lists of the cases a rule denies (「有下列情形之一的，不予

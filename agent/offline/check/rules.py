@@ -76,9 +76,20 @@ def dense(d: Draft, docs) -> Refusal | None:
 def coverage(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     best = max(c.coverage for c in pool[:2])
-    if best < docs.tuning.min_coverage and q.qtype not in ("calc", "why"):
+    if best < docs.tuning.min_coverage and q.qtype not in ("calc", "why") and not _row_covers(q, pool[:2], docs):
         return Refusal("coverage", f"best sentence covers {best:.2f} of the question < {docs.tuning.min_coverage}")
     return None
+
+
+def _row_covers(q: Question, pool, docs) -> bool:
+    """A table's row (「37℃—38.9℃｜20元｜14元」) read under its header (「日最高气温｜露天作业（每人
+    每天）｜…」) covers enough of the question: its cells are what the header names."""
+    for c in pool:
+        header = heading_of_row(docs.index, c)
+        if header and docs.evidence.coverage(q.terms, f"{c.norm} {header}", docs.title_line(c.source),
+                                             names=q.names)[0] >= docs.tuning.min_coverage:
+            return True
+    return False
 
 
 def unknown_noun(d: Draft, docs) -> Refusal | None:

@@ -360,21 +360,25 @@ _UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:
 # a measure up to a bound (「50平方米以下」)
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
 # a measure short of a bound (「未满16周岁」「不足3个月」), the bound itself left out
+_AT_MOST = re.compile(r"(?:不超过|不高于|不大于|不多于)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})|"
+                      r"(?<![\d.])(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次|台|人))(?:以内|之内|内)")
+_AT_LEAST = re.compile(r"(?<![未不])满\s*(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次))(?!以上|及以上)")
 _NOT_YET = re.compile(r"(?:未满|不满|不足|未达)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})")
 
 
-def range_fit(clause: str, question: str) -> int:
+def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     """1 when a range of a measure in the clause (「面积为140平方米以上的」「90至99周岁」) holds a figure
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(_range_digits(normalize(clause).text), as_counted(question), short_unit=True)
+    fits = _range_fits(_range_digits(normalize(clause).text), as_counted(question), short_unit=True, bounds=bounds)
     return 1 if any(fits) else -1 if fits else 0
 
 
 def _range_digits(text: str) -> str:
     """The text with the Chinese numerals of its ranges as digits (「二至三层」 → 「2至3层」,
     「四层及以上」 → 「4层及以上」); other numerals stay (「一层住户」)."""
+    text = _CELSIUS.sub("度", text)
     text = _NUMERAL_RANGE.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}{_number(m.group(3))}", text)
     return _NUMERAL_BOUND.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}", text)
 
@@ -386,6 +390,8 @@ def _number(numeral: str) -> str:
         return numeral
 
 
+# degrees Celsius (「37℃」, 「37°C」 once normalised), which people say as 度 (「气温37.5度」)
+_CELSIUS = re.compile(r"(?<=\d)\s*(?:°\s*C|℃)")
 # a range or a bound in Chinese numerals (「二至三层」「四层及以上」「七十岁以上」)
 _NUMERAL = "[一二两三四五六七八九十百千零]{1,6}"
 _NUMERAL_RANGE = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})(\s*[至到—\-~～]\s*)({_NUMERAL})(?=[\u4e00-\u9fff])")
@@ -395,7 +401,8 @@ _NUMERAL_BOUND = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})((?![一二两三
 def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
-    return _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(question)))
+    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(question))))
+    return _AGE_NOW.sub(r"\1\2岁\3", counted)
 
 
 def own_measure(clause: str, question: str) -> bool:
@@ -406,6 +413,8 @@ def own_measure(clause: str, question: str) -> bool:
     return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
 
 
+# 「我今年62了」「我都70了」: an age said without its unit
+_AGE_NOW = re.compile(r"((?:今年|已经|都|快)\s*)(\d{1,3})(\s*了)")
 # 「家里3口人」「5口之家」: a household of so many people, as a rule counts them (「3人户」「1至2人户」)
 _HOUSEHOLD = re.compile(r"(\d+)\s*口(?:人|之家)")
 # 「我家住5楼」: the fifth floor, as a rule counts floors (「四至六层住户」); not 「5号楼」「3栋楼」
@@ -436,8 +445,9 @@ def _above(over: str, figure: str) -> float:
     return value + (1 if value.is_integer() else 0.01) if over else value
 
 
-def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
-    """For each figure the question gives in the unit of a range in ``cell``: whether it is in it."""
+def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = False) -> list[bool]:
+    """For each figure the question gives in the unit of a range in ``cell``: whether it is in it;
+    with ``bounds``, of a one-sided bound too (「不超过60周岁」「1个月内」「满1年」)."""
     out = []
     below = [("0", m.group(1), m.group(2)) for m in _BELOW.finditer(cell)]
     for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
@@ -456,6 +466,16 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False) -> list[bool]:
         low, unit, high = m.group(1), m.group(2), m.group(3)
         found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:1])}", asked)
         out += [float(low) <= float(n) < float(high) for n in found]
+    for m in _AT_MOST.finditer(cell) if bounds else ():
+        # 「年龄不超过60周岁」「开学后1个月内」: a bound the measure may reach
+        high, unit = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
+        out += [float(n) <= float(high) for n in found]
+    for m in _AT_LEAST.finditer(cell) if bounds else ():
+        # 「持有居住证满1年」: a bound the measure must reach
+        low, unit = m.group(1), m.group(2)
+        found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
+        out += [float(n) >= float(low) for n in found]
     for m in _NOT_YET.finditer(cell):
         if any(a <= m.start() < b for a, b in unders):
             continue  # the upper end of 「满5年不足10年」, read above

@@ -98,6 +98,8 @@ def answer_to(index: LoadedIndex, cand: Candidate) -> tuple[Candidate, ...]:
 _LABEL_HEADING = re.compile(r"\s*[一二三四五六七八九十]{1,3}[、．.]\s*[^，,。；;：:\n]{2,20}[：:]\s*")
 
 
+# characters: a label heading is shorter (「五、申报材料」「（二）申请条件」)
+_LABEL_LENGTH = 16
 # a line of clauses ending as a sentence does (「…的，每次奖励500元。」), which no heading does
 _SENTENCE_LINE = re.compile(r"[，,][^\n]*[。；;]\s*$")
 
@@ -121,6 +123,8 @@ def section_opening(index: LoadedIndex, cand: Candidate) -> Candidate | None:
         return None  # 「二、停水時間：115年5月12日…」 says its value itself
     if _SENTENCE_LINE.search(text[line_start:line_end]):
         return None  # 「（二）举报…混合收运的，每次奖励500元。」: an item that says its own clauses
+    if len(_ITEM.sub("", text[line_start:line_end]).strip()) > _LABEL_LENGTH and text[line_start:line_end].rstrip().endswith("。"):
+        return None  # 「（一）新生儿监护人应当在新生儿出生后30日内申报出生登记。」: an item that says a whole sentence
     if text[line_start:line_end].rstrip().endswith(("的。", "的；", "的;", "者。")) and list_lead(index, cand):
         return None  # 「（四）已按月领取基本养老金…的。」: the last case of its lead's list, no heading
     following = sentence_spans(index, cand.source, line_end, len(text))

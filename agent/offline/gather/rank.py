@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from agent.lexicon.thesaurus import is_personal
@@ -152,11 +153,15 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
         return candidates
     # (「第一次买房」 counts times: an item 「第一批」 is not the first time, 「第2次」 is)
     times = _OCCASION.search(q.text) is not None and not _ORDINAL.search(_OCCASION.sub("", q.text))
-    for cand in candidates[1:depth]:
-        if cand.source == top.source and cand.score >= 0.7 * top.score and (
-                ordinals(cand.norm) & asked) and (not times or _OCCASION.search(cand.norm)):
-            return [cand] + [c for c in candidates if c is not cand]
-    return candidates
+    given = [cand for cand in candidates[1:depth] if cand.source == top.source and cand.score >= 0.7 * top.score and (
+             ordinals(cand.norm) & asked) and (not times or _OCCASION.search(cand.norm))]
+    if not given:
+        return candidates
+    # (of the rows that give it, the one whose range holds the asker's figure: 「第二套…120平」 is
+    # 「家庭第二套住房｜90平方米以上｜2%」, not the row above it)
+    said = _PERIOD.sub("", q.text)
+    chosen = next((c for c in given if range_fit(c.norm, said) == 1), given[0])
+    return [chosen] + [c for c in candidates if c is not chosen]
 
 
 # an ordinal, and one that counts times (「第一次」「第2回」)
@@ -291,9 +296,33 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # the lines on who may apply that say 高龄津贴 again; a row has few words to rank by)
     for i, cand in enumerate(candidates[1:16], 1):
         if (cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, said) == 1
-                and (i < 6 or _CELLS.search(cand.text)) and _gives_asked(q, without_ranges(cand.norm))):
+                and (i < 6 or _CELLS.search(cand.text))
+                # (a row in place of a row: the same columns, whatever unit they give 「契税按多少算」 in)
+                and (_gives_asked(q, without_ranges(cand.norm)) or (_CELLS.search(top.text) and _CELLS.search(cand.text)))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
+                coverage: Callable[[Candidate], float]) -> list[Candidate]:
+    """「我今年62了，还能考网约车资格证吗」「驾照刚拿两年，能报吗」 whose best sentence states no bound
+    of a measure the asker gives a figure in: the sentence of its document that states one
+    (「年龄不超过60周岁」「具有3年以上驾驶经历」), the one that covers most of the question, goes first,
+    whether the figure is inside the bound (yes) or not (no). Not a date's year (「2019年10月生的」)."""
+    said = _DATE.sub(" ", _PERIOD.sub("", q.text))
+    if q.qtype != "yesno" or not candidates or range_fit(candidates[0].norm, said, bounds=True) != 0:
+        return candidates
+    top = candidates[0]
+    bounded = [(coverage(c), c) for c in sentences(top.source) if range_fit(c.norm, said, bounds=True) != 0]
+    if not bounded:
+        return candidates
+    covered, best = max(bounded, key=lambda pair: pair[0])
+    best = replace(best, rank=top.rank, dense=top.dense, coverage=covered, score=top.score, covered=top.covered)
+    return [best] + [c for c in candidates if (c.source, c.start) != (best.source, best.start)]
+
+
+# a date's year, month and day, which are no measure (「2019年10月生的」)
+_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 
 
 def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:

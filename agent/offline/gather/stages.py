@@ -16,6 +16,7 @@ from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
     asked_type,
+    bound_first,
     by_anchors,
     by_topic,
     capped_first,
@@ -143,7 +144,8 @@ class Focus(Stage):
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
-        ranked = ranged_first(q, row_named_first(q, ranked))
+        ranked = bound_first(q, ranged_first(q, row_named_first(q, ranked)), docs.sentences,
+                             lambda c: docs.evidence.coverage(q.terms, c.norm)[0])
         ranked = time_limit_first(q, ranked, docs.section_heading)
         ranked = ordinal_first(q, ranked, docs.title_line)
         asked = asked_type(q, ranked, docs.section_heading)

@@ -69,7 +69,28 @@ def _asked_unit(text: str) -> str:
         return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
     if _ASKS_DURATION.search(text):
         return DURATION_ASKED
-    return "钱" if _PAYS.search(text) else ""  # 「自己还得掏多少」: a sum of money
+    return "钱" if _PAYS.search(text) or _money_asked(text) else ""  # 「自己还得掏多少」: a sum of money
+
+
+def _money_asked(text: str) -> bool:
+    """「高温补贴一个月有多少」「当天高温津贴有多少」: 多少 asked of a sum of money the question names
+    right before it (with a period and a verb between), which is answered in money, not by the
+    sentence's other figures (「共4个月」)."""
+    found = _HOW_MUCH_OF.search(text)
+    noun = found.group("noun") if found else ""
+    return any(c.startswith(_PAYMENTS) for i in range(len(noun) - 1) for c in categories(noun[i:]))
+
+
+# 同义词词林's sums paid to or by a person: Dj07 工资/津贴 (「补贴」「津贴」), Dj08B3 奖金/救助金, Dj08C
+# 费用 (「学费」「保费」); not Dj04 资金, whose 「注册资本」 may be stated in any currency (「30亿越南盾」),
+# Dj06 租税, which a rate may answer (「契税按多少算」: 2%), nor Dj08B04 收入, a statistic that shares
+# its table with others in 元 (「人均可支配收入」 beside 「地区生产总值（亿元）」)
+_PAYMENTS = ("Dj07", "Dj08B3", "Dj08C")
+
+
+# a noun, a period (「一个月」「每天」) and a verb of having or giving, then 多少 ending the question
+_HOW_MUCH_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,4}?)(?:一个月|每个?月|一年|每年|一天|每天|当天|当月|每人|每次)?"
+                          r"(?:能|可以|可)?(?:有|是|为|拿|领|给|发)?多少[?？]?$")
 
 
 # a verb of paying right before the question word, no measure word after it (agent/lexicon/paying_verbs.txt)
@@ -77,6 +98,7 @@ def _asked_unit(text: str) -> str:
 _PAYS = re.compile(r"(?<![少多减免])(?:" + "|".join(map(re.escape, words("paying_verbs"))) + r")了?(?:多少|几)(?![\u4e00-\u9fffA-Za-z%％])")
 
 
+_PER = re.compile(r"\s*/\s*[\u4e00-\u9fff]{1,3}$")
 _COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
@@ -106,7 +128,9 @@ class Question:
             return True
         if self.unit == DURATION_ASKED:
             return DURATION.fullmatch(figure.strip()) is not None
-        return any(figure.rstrip().endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
+        # (a rate per something is in its unit: 「1600元/月」 is in 元)
+        figure = _PER.sub("", figure.rstrip())
+        return any(figure.endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
 
     @property
     def wants_number(self) -> bool:
