@@ -66,21 +66,27 @@ def test_a_rate_per_something_is_in_its_unit(segmenter):
     assert not q.unit_fits("4个月")
 
 
+def _said(c):
+    """A literal sentence's coverage, and the words of the question it says (their characters)."""
+    return c.coverage, tuple(w for w in ("单身", "开学", "月", "退", "岁", "申请") if w in c.text)
+
+
 def test_the_notices_bound_of_the_askers_figure_goes_first(segmenter):
     fine = sentence("未取得从业资格证从事网约车经营的，对驾驶员处200元以上2000元以下罚款；", start=200)
     age = sentence("（四）年龄不超过60周岁，身体健康；", coverage=0.2, start=100)
     years = sentence("（一）具有3年以上驾驶经历；", coverage=0.3, start=50)
     document = {"a.txt": [fine, years, age]}
+    TEXT = "\n" * 300
     q = analyze("我今年62了，还能考网约车司机的资格证吗？", segmenter)
-    ranked = bound_first(q, [fine], document.__getitem__, lambda c: c.coverage)
+    ranked = bound_first(q, [fine], document.__getitem__, _said, lambda source: TEXT)
     assert ranked[0].text == age.text and ranked[1] is fine
     q = analyze("驾照刚拿两年，能报网约车从业资格吗？", segmenter)
-    assert bound_first(q, [fine], document.__getitem__, lambda c: c.coverage)[0].text == years.text
+    assert bound_first(q, [fine], document.__getitem__, _said, lambda source: TEXT)[0].text == years.text
     # a date's year is no measure; a figure question is not answered this way
     q = analyze("我家孩子2019年10月生的，能报名吗？", segmenter)
-    assert bound_first(q, [fine], document.__getitem__, lambda c: c.coverage) == [fine]
+    assert bound_first(q, [fine], document.__getitem__, _said, lambda source: TEXT) == [fine]
     q = analyze("我今年62了，罚多少钱？", segmenter)
-    assert bound_first(q, [fine], document.__getitem__, lambda c: c.coverage) == [fine]
+    assert bound_first(q, [fine], document.__getitem__, _said, lambda source: TEXT) == [fine]
 
 
 def _index(text: str):
@@ -168,3 +174,27 @@ def test_a_row_read_under_its_header_answers_a_temperature_in_du(notices):
 def test_a_row_of_the_same_table_whose_range_holds_the_figure_answers(notices):
     answer = notices.ask("翀阳县买第二套二手房，120平的，契税按多少算？")
     assert "2%" in answer.short and "90平方米以上" in answer.short
+
+
+def test_a_bound_that_misses_the_figure_gives_way_to_the_other_case_on_its_line(segmenter):
+    within = sentence("开学后1个月内申请停乘的，退还当学期乘车费的50%；")
+    after = sentence("超过1个月申请的，不予退费。", start=len(within.text))
+    q = analyze("开学两个月了不想坐校车，钱能退吗？", segmenter)
+    line = within.text + after.text + "\n"
+    ranked = bound_first(q, [within], {"a.txt": [within, after]}.__getitem__, _said, lambda s: line)
+    assert ranked[0].text == after.text and ranked[1] is within
+    # not a case of another line
+    apart = sentence("超过1个月申请的，不予退费。", start=len(within.text) + 1)
+    lines = within.text + "\n" + apart.text + "\n"
+    assert bound_first(q, [within], {"a.txt": [within, apart]}.__getitem__, _said,
+                       lambda s: lines) == [within]
+    # a figure the bound holds keeps its sentence
+    q = analyze("开学才1个月，不想坐了，钱能退吗？", segmenter)
+    assert bound_first(q, [within], {"a.txt": [within, after]}.__getitem__, _said,
+                       lambda s: line) == [within]
+    # nor a general rule in place of the asker's own case (「我单身」)
+    single = sentence("单身人员申请的，须年满30周岁；")
+    adult = sentence("申请人年满18周岁。", start=len(single.text))
+    q = analyze("我单身，今年27岁，能申请公租房吗？", segmenter)
+    line = single.text + adult.text + "\n"
+    assert bound_first(q, [single], {"a.txt": [single, adult]}.__getitem__, _said, lambda s: line) == [single]

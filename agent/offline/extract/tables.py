@@ -362,7 +362,7 @@ _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下
 # a measure short of a bound (「未满16周岁」「不足3个月」), the bound itself left out
 _AT_MOST = re.compile(r"(?:不超过|不高于|不大于|不多于)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})|"
                       r"(?<![\d.])(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次|台|人))(?:以内|之内|内)")
-_AT_LEAST = re.compile(r"(?<![未不])满\s*(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次))(?!以上|及以上)")
+_AT_LEAST = re.compile(r"((?<![未不])满|(?<!不)(?:超过|超出|高于|多于|大于))\s*(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次))(?!以上|及以上)")
 _NOT_YET = re.compile(r"(?:未满|不满|不足|未达)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})")
 
 
@@ -472,10 +472,10 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
         found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
         out += [float(n) <= float(high) for n in found]
     for m in _AT_LEAST.finditer(cell) if bounds else ():
-        # 「持有居住证满1年」: a bound the measure must reach
-        low, unit = m.group(1), m.group(2)
+        # 「持有居住证满1年」: a bound the measure must reach; 「超过1个月申请的」: one it must pass
+        low, unit = m.group(2), m.group(3)
         found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
-        out += [float(n) >= float(low) for n in found]
+        out += [float(n) > float(low) if m.group(1) != "满" else float(n) >= float(low) for n in found]
     for m in _NOT_YET.finditer(cell):
         if any(a <= m.start() < b for a, b in unders):
             continue  # the upper end of 「满5年不足10年」, read above

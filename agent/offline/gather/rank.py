@@ -304,21 +304,43 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
-                coverage: Callable[[Candidate], float]) -> list[Candidate]:
+                coverage: Callable[[Candidate], tuple[float, tuple[str, ...]]],
+                text: Callable[[str], str]) -> list[Candidate]:
     """「我今年62了，还能考网约车资格证吗」「驾照刚拿两年，能报吗」 whose best sentence states no bound
     of a measure the asker gives a figure in: the sentence of its document that states one
     (「年龄不超过60周岁」「具有3年以上驾驶经历」), the one that covers most of the question, goes first,
-    whether the figure is inside the bound (yes) or not (no). Not a date's year (「2019年10月生的」)."""
+    whether the figure is inside the bound (yes) or not (no); a best sentence whose bound misses the
+    figure gives way to the other case of its rule on its line that holds it. Not a date's year
+    (「2019年10月生的」). ``coverage`` gives a sentence's share of the question and the words it
+    says; ``text`` a document's text."""
     said = _DATE.sub(" ", _PERIOD.sub("", q.text))
-    if q.qtype != "yesno" or not candidates or range_fit(candidates[0].norm, said, bounds=True) != 0:
+    fit = range_fit(candidates[0].norm, said, bounds=True) if q.qtype == "yesno" and candidates else 1
+    if fit == 1:
         return candidates
     top = candidates[0]
-    bounded = [(coverage(c), c) for c in sentences(top.source) if range_fit(c.norm, said, bounds=True) != 0]
+    if fit == -1:
+        # the bound misses the figure (「开学后1个月内申请停乘的，退还…50%」 for 「开学两个月了」): the
+        # other case of its rule, on the same line, that holds it answers (「超过1个月申请的，不予退费」),
+        # when it says all the question's words the best sentence says outside the clause of its bound
+        # (not 「申请人年满18周岁」 for 「单身人员申请的，须年满30周岁」 and 「我单身，今年27岁」)
+        bound_clause = next((part for part in re.split(r"[，,；;。]", top.norm) if range_fit(part, said, bounds=True)), "")
+        kept = [t for t in coverage(top)[1] if t not in bound_clause]
+        bounded = [(coverage(c)[0], c) for c in _same_line(sentences(top.source), top, text(top.source))
+                   if range_fit(c.norm, said, bounds=True) == 1 and all(t in coverage(c)[1] for t in kept)]
+    else:
+        bounded = [(coverage(c)[0], c) for c in sentences(top.source) if range_fit(c.norm, said, bounds=True) != 0]
     if not bounded:
         return candidates
     covered, best = max(bounded, key=lambda pair: pair[0])
     best = replace(best, rank=top.rank, dense=top.dense, coverage=covered, score=top.score, covered=top.covered)
     return [best] + [c for c in candidates if (c.source, c.start) != (best.source, best.start)]
+
+
+def _same_line(sentences: list[Candidate], top: Candidate, text: str) -> list[Candidate]:
+    """The other sentences of ``top``'s line of ``text``."""
+    start, end = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
+    end = len(text) if end < 0 else end
+    return [c for c in sentences if start <= c.start and c.end <= end and c.start != top.start]
 
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)

@@ -145,7 +145,8 @@ class Focus(Stage):
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = bound_first(q, ranged_first(q, row_named_first(q, ranked)), docs.sentences,
-                             lambda c: docs.evidence.coverage(q.terms, c.norm)[0])
+                             lambda c: docs.evidence.coverage(q.terms, c.norm),
+                             lambda source: docs.index.documents[source].text)
         ranked = time_limit_first(q, ranked, docs.section_heading)
         ranked = ordinal_first(q, ranked, docs.title_line)
         asked = asked_type(q, ranked, docs.section_heading)
