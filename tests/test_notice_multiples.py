@@ -38,6 +38,16 @@ def test_two_rows_of_multiples_are_not_divided(segmenter):
     assert not d.settled and "÷" not in d.short
 
 
+def test_the_counts_beside_a_stated_multiple_are_not_divided(segmenter):
+    # (session 30, probe38: 「計算：2名 ÷ 1名 ≈ 2倍」)
+    d = calculate(segmenter, "家里有两个未成年小孩，租金补贴可以多领几倍？",
+                   "育有未成年子女1名｜基本额度加码1.4倍", "育有未成年子女2名｜基本额度加码1.6倍")
+    assert not d.settled and "÷" not in d.short
+    # two amounts with no multiple stated are still divided
+    d = calculate(segmenter, "城市低保标准是农村的几倍？", "城市低保标准为每人每月900元。", "农村低保标准为每人每月600元。")
+    assert d.settled and d.short == "计算：900元 ÷ 600元 ≈ 1.5倍"
+
+
 def test_a_multiple_asked_of_sentences_that_state_none_is_refused(segmenter):
     d = calculate(segmenter, "投诉成功后，商家得按商品价款几倍赔给我？",
                    "咨询电话：消费者投诉举报中心0710-3861235（工作日上午8:30—12:00）。",

@@ -107,9 +107,10 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         if "几成" in question.text:
             short += f"（约{format_number(value / 10)}成）"
     elif _RATIO.search(question.text):
-        if a.unit == "倍":
+        if a.unit == "倍" or any(o.unit == "倍" for o in operands):
             # 「最多能罚几倍」 over 「处…1倍以上3倍以下的罚款」: the multiple is stated; a ratio of two
-            # multiples is no answer
+            # multiples is no answer, nor one of two other figures beside a stated multiple
+            # (「育有未成年子女2名｜基本額度加碼1.6倍」: not 2名 ÷ 1名)
             return None
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{big.value} / {small.value}")
