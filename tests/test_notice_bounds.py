@@ -198,3 +198,18 @@ def test_a_bound_that_misses_the_figure_gives_way_to_the_other_case_on_its_line(
     q = analyze("我单身，今年27岁，能申请公租房吗？", segmenter)
     line = single.text + adult.text + "\n"
     assert bound_first(q, [single], {"a.txt": [single, adult]}.__getitem__, _said, lambda s: line) == [single]
+
+
+def test_a_deadline_is_asked_of_the_act_after_it(segmenter):
+    from agent.offline.gather.rank import deadline_act_first
+
+    served = sentence("4. 送达：自作出决定之日起20日内，将《认定工伤决定书》送达受伤害职工和用人单位。")
+    filed = sentence("（一）所在单位应当自事故伤害发生之日起30日内提出工伤认定申请。", score=0.9, start=100)
+    q = analyze("工人在厂里受伤了，公司最晚多少天内要去报工伤认定？", segmenter)
+    assert deadline_act_first(q, [served, filed]) == [filed, served]
+    # the act the best sentence already says keeps it; a question of no deadline is not moved
+    assert deadline_act_first(q, [filed, served]) == [filed, served]
+    q = analyze("认定工伤决定书多少天内送达？", segmenter)
+    assert deadline_act_first(q, [served, filed]) == [served, filed]
+    q = analyze("工伤认定的电话是多少？", segmenter)
+    assert deadline_act_first(q, [served, filed]) == [served, filed]

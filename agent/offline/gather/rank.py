@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table
@@ -301,6 +302,36 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
                 and (_gives_asked(q, without_ranges(cand.norm)) or (_CELLS.search(top.text) and _CELLS.search(cand.text)))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「公司最晚多少天内要去报工伤认定」: a length of time within which something must be done is
+    asked of that act, the words after 多少天内; of the close candidates of the best one's document,
+    the one whose words after its length of time (「…之日起30日内提出工伤认定申请」) say most of
+    the act goes first, phrases of two of the question's words in a row counting again (not
+    「自作出决定之日起20日内，将《认定工伤决定书》…送达」, which says 认定 and 工伤 apart)."""
+    asked = _WITHIN_ASKED.search(q.text)
+    if q.unit != DURATION_ASKED or asked is None or len(candidates) < 2:
+        return candidates
+    act = q.text[asked.end():]
+    words = [t for t in q.terms if len(t) >= 2 and t in act and t not in q.names]
+    if not words:
+        return candidates
+    phrases = [a + b for a, b in pairwise(words) if a + b in act]
+
+    def said(c: Candidate) -> int:
+        found = durations(c.norm)
+        after = c.norm[found[0].end:] if found else ""
+        return sum(len(w) for w in (*words, *phrases) if w in after)
+
+    top = candidates[0]
+    best = max((c for c in candidates[:5] if c.source == top.source and c.score >= 0.8 * top.score),
+               key=said, default=top)
+    return candidates if said(best) <= said(top) else [best] + [c for c in candidates if c is not best]
+
+
+# 「多少天内」「几个工作日内」「多久内」「多长时间内」: a time within which an act is asked (then the act)
+_WITHIN_ASKED = re.compile(r"(?:多少|几)个?(?:工作日|天|日|个月|月|年)(?:之|以)?内|多久(?:之|以)?内|多长时间(?:之|以)?内")
 
 
 def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],

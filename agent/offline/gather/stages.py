@@ -20,6 +20,7 @@ from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
     capped_first,
+    deadline_act_first,
     kind_first,
     level_first,
     named_first,
@@ -147,7 +148,7 @@ class Focus(Stage):
         ranked = bound_first(q, ranged_first(q, row_named_first(q, ranked)), docs.sentences,
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
-        ranked = time_limit_first(q, ranked, docs.section_heading)
+        ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
         ranked = ordinal_first(q, ranked, docs.title_line)
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.title_line, asked[0] if asked else None)
