@@ -159,10 +159,29 @@ TAX = """翀阳县二手住房契税补贴办法
 """
 
 
+DRIVER = """翀阳县网约车驾驶员从业资格考试报名须知
+
+一、报名条件
+（一）取得相应准驾车型机动车驾驶证并具有3年以上驾驶经历；
+（二）无交通肇事犯罪记录；
+（三）年龄不超过60周岁，身体健康；
+二、违规处理
+未取得从业资格证从事网约车经营的，由交通运输主管部门对驾驶员处200元以上2000元以下罚款。
+"""
+
+
 @pytest.fixture(scope="module")
 def notices(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "bounds",
-                             {"birth.txt": BIRTH, "heat.txt": HEAT, "tax.txt": TAX}, folder="notices")
+                             {"birth.txt": BIRTH, "heat.txt": HEAT, "tax.txt": TAX, "driver.txt": DRIVER},
+                             folder="notices")
+
+
+def test_the_askers_age_against_the_notices_bound_answers_yes_or_no(notices):
+    old = notices.ask("我今年62了，在翀阳县还能考网约车司机的资格证吗？")
+    assert old.short.startswith("不是") and "不超过60周岁" in old.short
+    young = notices.ask("我今年45了，在翀阳县能考网约车司机的资格证吗？")
+    assert not young.short.startswith("不是") and "不超过60周岁" in young.short
 
 
 def test_a_row_read_under_its_header_answers_a_temperature_in_du(notices):

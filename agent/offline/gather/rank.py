@@ -345,7 +345,7 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
     (「2019年10月生的」). ``coverage`` gives a sentence's share of the question and the words it
     says; ``text`` a document's text."""
     said = _DATE.sub(" ", _PERIOD.sub("", q.text))
-    fit = range_fit(candidates[0].norm, said, bounds=True) if q.qtype == "yesno" and candidates else 1
+    fit = bound_fit(q, candidates[0].norm) if q.qtype == "yesno" and candidates else 1
     if fit == 1:
         return candidates
     top = candidates[0]
@@ -372,6 +372,13 @@ def _same_line(sentences: list[Candidate], top: Candidate, text: str) -> list[Ca
     start, end = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
     end = len(text) if end < 0 else end
     return [c for c in sentences if start <= c.start and c.end <= end and c.start != top.start]
+
+
+def bound_fit(q: Question, sentence: str) -> int:
+    """1 when a bound of the sentence (「年龄不超过60周岁」「满1年」「3年以上」) holds a figure the
+    question gives in its measure (not a date's year), −1 when its bounds all miss them, 0 when it
+    states none."""
+    return range_fit(sentence, _DATE.sub(" ", _PERIOD.sub("", q.text)), bounds=True)
 
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)
