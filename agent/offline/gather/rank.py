@@ -344,7 +344,6 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
     figure gives way to the other case of its rule on its line that holds it. Not a date's year
     (「2019年10月生的」). ``coverage`` gives a sentence's share of the question and the words it
     says; ``text`` a document's text."""
-    said = _DATE.sub(" ", _PERIOD.sub("", q.text))
     fit = bound_fit(q, candidates[0].norm) if q.qtype == "yesno" and candidates else 1
     if fit == 1:
         return candidates
@@ -354,12 +353,12 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
         # other case of its rule, on the same line, that holds it answers (「超过1个月申请的，不予退费」),
         # when it says all the question's words the best sentence says outside the clause of its bound
         # (not 「申请人年满18周岁」 for 「单身人员申请的，须年满30周岁」 and 「我单身，今年27岁」)
-        bound_clause = next((part for part in re.split(r"[，,；;。]", top.norm) if range_fit(part, said, bounds=True)), "")
+        bound_clause = next((part for part in re.split(r"[，,；;。]", top.norm) if bound_fit(q, part)), "")
         kept = [t for t in coverage(top)[1] if t not in bound_clause]
-        bounded = [(coverage(c)[0], c) for c in _same_line(sentences(top.source), top, text(top.source))
-                   if range_fit(c.norm, said, bounds=True) == 1 and all(t in coverage(c)[1] for t in kept)]
+        cases = [c for c in _same_line(sentences(top.source), top, text(top.source)) if bound_fit(q, c.norm) == 1]
+        bounded = [(share, c) for c in cases for share, says in [coverage(c)] if all(t in says for t in kept)]
     else:
-        bounded = [(coverage(c)[0], c) for c in sentences(top.source) if range_fit(c.norm, said, bounds=True) != 0]
+        bounded = [(coverage(c)[0], c) for c in sentences(top.source) if bound_fit(q, c.norm) != 0]
     if not bounded:
         return candidates
     covered, best = max(bounded, key=lambda pair: pair[0])
