@@ -70,3 +70,19 @@ def test_a_share_asked_of_sentences_that_state_none_is_refused(segmenter):
     for stated in ("住院费用按70%报销。", "住院费用按七成报销。", "住院费用报销百分之七十。"):
         d = calculate(segmenter, "住院的医药费能报销百分之多少？", stated, "集中供养由乡镇敬老院承担。")
         assert d.refusal is None, stated
+
+
+def test_a_row_is_named_by_the_number_of_people_it_counts(segmenter):
+    from offline_support import sentence
+
+    from agent.offline.gather.rank import row_named_first
+
+    one = sentence("育有未成年子女1名｜基本额度加码1.4倍")
+    two = sentence("育有未成年子女2名｜基本额度加码1.6倍", start=40, score=0.97)
+    q = analyze("家里有两个未成年小孩，租金补贴可以多领几倍？", segmenter)
+    assert row_named_first(q, [one, two]) == [two, one]
+    q = analyze("家里有1个未成年小孩，租金补贴可以多领几倍？", segmenter)
+    assert row_named_first(q, [one, two]) == [one, two]
+    # a length of time counts no people
+    q = analyze("申请后2个工作日内审核，补贴加码几倍？", segmenter)
+    assert row_named_first(q, [one, two]) == [one, two]

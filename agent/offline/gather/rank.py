@@ -391,7 +391,13 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
     if len(candidates) < 2:
         return candidates
     top = candidates[0]
-    named = lambda c: len(head := _first_cell(c.norm)) >= 2 and head in q.text
+    counted = set(_HEADCOUNT.findall(as_counted(q.text)))
+
+    def named(c: Candidate) -> bool:
+        # (or by the number of people it counts: 「两个未成年小孩」 names 「育有未成年子女2名」)
+        head = _first_cell(c.norm)
+        return len(head) >= 2 and (head in q.text or bool(counted & set(_HEADCOUNT.findall(head))))
+
     if not _CELLS.search(top.text):
         # (nor a sentence that does not say the row the question names: 「住进三级医院看病，能报百分之
         # 多少」 → 「三级医院｜1000元｜60%」, not the clinic's 「…门诊费用报销比例为55%」)
@@ -404,6 +410,11 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         if cand.source == top.source and cand.score >= 0.95 * top.score and _CELLS.search(cand.text) and named(cand):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+# a number of people, by any of the measure words that count them (「2名」「2个」「2人」「2位」)
+# (not a length of time: 「2个工作日」「3个月」)
+_HEADCOUNT = re.compile(r"(\d+)\s*(?=[名人位]|个(?!工作日|月|小时|星期|季度|百分点))")
 
 
 def _first_cell(row: str) -> str:
