@@ -58,6 +58,8 @@ def test_a_sum_paid_asked_with_you_duoshao_is_asked_in_money(segmenter):
     assert analyze("买第二套房契税按多少算？", segmenter).unit == ""
     assert analyze("农村居民人均可支配收入是多少？", segmenter).unit == ""
     assert analyze("补贴比例是多少？", segmenter).unit == ""
+    # 补贴 as the verb: a share of the price may answer (「按购置价的15%给予补贴」)
+    assert analyze("对新购置工业无人机的企业补贴多少？", segmenter).unit == ""
 
 
 def test_a_rate_per_something_is_in_its_unit(segmenter):

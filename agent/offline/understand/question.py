@@ -89,8 +89,9 @@ _PAYMENTS = ("Dj07", "Dj08B3", "Dj08C")
 
 
 # a noun, a period (「一个月」「每天」) and a verb of having or giving, then 多少 ending the question
+# (not 「企业补贴多少」, whose 补贴 is the verb: 「按购置价的15%给予补贴」 answers it)
 _HOW_MUCH_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,4}?)(?:一个月|每个?月|一年|每年|一天|每天|当天|当月|每人|每次)?"
-                          r"(?:能|可以|可)?(?:有|是|为|拿|领|给|发)?多少[?？]?$")
+                          r"(?:能|可以|可)?(?:有|是|为|拿|领|给|发)多少[?？]?$")
 
 
 # a verb of paying right before the question word, no measure word after it (agent/lexicon/paying_verbs.txt)
