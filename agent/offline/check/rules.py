@@ -103,6 +103,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「办公地点在哪」: the place asked, by a label a notice need not use (「…失业保险科（…路77号）」)
         if q.qtype == "where" and _locative(noun, q.text):
             continue  # 「现场去哪儿办」: a place word of the asker's (LAC's s), the place the question asks
+        if _time_kind_asked(q, noun):
+            continue  # 「市集是星期几开」「一年当中什么时间段可以报」: the kind of time asked, which a notice states (「週六、週日」)
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
@@ -132,6 +134,13 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _time_kind_asked(q: Question, noun: str) -> bool:
+    """``noun`` is a word 同义词词林 files under time (Ca: 星期, 时间段, 日期) that the when-question's
+    question word asks (「星期几」「什么时间段」「哪个时段」), not a time it names (「周末几点开门」)."""
+    return q.qtype == "when" and any(c.startswith("Ca") for c in categories(noun)) and re.search(
+        rf"(?:什么|哪一?个?){re.escape(noun)}|{re.escape(noun)}几(?![点时号天日月年个分周])", q.text) is not None
 
 
 def _locative(noun: str, question: str) -> bool:
@@ -177,7 +186,9 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     lac_tags = [(t.text, t.tag) for t in entities.tokens(q.text)]
 
     def unsaid(word: str) -> bool:
-        return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text)
+        # (「打哪个电话反映」 of a notice that gives its 帮扶热线: the same channel by another head)
+        return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) and not any(
+            h in text for h in contact_heads_like(head_word(word)))
 
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
     # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people
@@ -193,6 +204,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
 
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t)
               and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
+              and not _time_kind_asked(q, t)
               and not is_personal(t)]
     # verbs and adjectives both taggers read so (「年龄最大」), and nouns neither reads as a verb (「遇到下雨」 is two verbs: a
     # condition the notice may word its own way, 「如遇天候不佳」)

@@ -22,12 +22,12 @@ from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
 
-# a label opens a sentence or follows a comma or semicolon: 2–8 characters, a colon, the value up
+# a label opens a sentence or follows a comma or semicolon: 2–16 characters (「县防止返贫监测帮扶热线」), a colon, the value up
 # to the next semicolon or full stop (normalised text: ASCII punctuation)
 # up to the next semicolon or full stop, or the comma before the next label (「联系人:张伟,联系电话:…」)
 _FIELD = re.compile(
     r"(?:^|(?<=[,;。]))\s*(?P<item>[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
-    r"([\u4e00-\u9fff]{2,8})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
+    r"([\u4e00-\u9fff]{2,16})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
 @dataclass(frozen=True)
@@ -47,7 +47,9 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     contact = asked_contact(q)
     for cand in candidates[:depth]:
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
-                  and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)]
+                  and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)
+                  # (「城管说了还不改的话罚多少」: not 「城管服务热线：12319」, a contact the question does not ask)
+                  and not (q.wants_number and f.label.endswith(CONTACT_HEADS) and not any(h in q.text for h in CONTACT_HEADS))]
         # (a value of another type answers nothing: 「报名地点：…」 for 「报名截止到哪天」)
         if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
             return None  # 「由市委网信办牵头」: the sentence says it itself

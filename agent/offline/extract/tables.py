@@ -413,8 +413,8 @@ def own_measure(clause: str, question: str) -> bool:
     return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
 
 
-# 「我今年62了」「我都70了」: an age said without its unit
-_AGE_NOW = re.compile(r"((?:今年|已经|都|快)\s*)(\d{1,3})(\s*了)")
+# 「我今年62了」「我都70了」「我爸今年78，…」: an age said without its unit
+_AGE_NOW = re.compile(r"((?:今年|已经|都|快)\s*)(\d{1,3})(\s*了|(?=[,，。？?!！]))")
 # 「家里3口人」「5口之家」: a household of so many people, as a rule counts them (「3人户」「1至2人户」)
 _HOUSEHOLD = re.compile(r"(\d+)\s*口(?:人|之家)")
 # 「我家住5楼」: the fifth floor, as a rule counts floors (「四至六层住户」); not 「5号楼」「3栋楼」

@@ -295,7 +295,7 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     top = candidates[0]
     # (a table's row further down: 「今年92岁了，每个月能拿多少」 → 「90—99周岁｜300元」, the 15th, below
     # the lines on who may apply that say 高龄津贴 again; a row has few words to rank by)
-    for i, cand in enumerate(candidates[1:16], 1):
+    for i, cand in enumerate(candidates[1:30], 1):
         if (cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, said) == 1
                 and (i < 6 or _CELLS.search(cand.text))
                 # (a row in place of a row: the same columns, whatever unit they give 「契税按多少算」 in)
@@ -410,6 +410,30 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         if cand.source == top.source and cand.score >= 0.95 * top.score and _CELLS.search(cand.text) and named(cand):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def row_item_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「低保户老人…最多给补多少钱」 whose best sentence is a table row that names a category the
+    question's words are only part of (「二档｜低保边缘家庭失能、半失能老年人｜4500元」): a close
+    runner-up of the same table with an item the question says more of (「一档｜特困供养老年人、
+    低保家庭老年人｜6000元」) goes first. An item is a cell's part between 、 or ，, read for the share
+    of its characters the question has."""
+    if len(candidates) < 2 or not _CELLS.search(candidates[0].text):
+        return candidates
+    top, said = candidates[0], set(q.text)
+    mine = _item_share(top.norm, said)
+    best = max((c for c in candidates[1:6] if c.source == top.source and c.score >= _CLOSE * top.score
+                and _CELLS.search(c.text)), key=lambda c: _item_share(c.norm, said), default=top)
+    share = _item_share(best.norm, said)
+    return [best] + [c for c in candidates if c is not best] if share >= 0.5 and share >= mine + 0.2 else candidates
+
+
+def _item_share(row: str, said: set[str]) -> float:
+    """The largest share of an item's characters that ``said`` holds, over the row's cells that
+    name (no figure in them), items of two characters or more."""
+    items = [i for cell in re.split(r"\s*[|｜\t]\s*", unnumbered(row).strip()) if not re.search(r"\d", cell)
+             for i in re.split(r"[、，,；;]", cell) if len(i) >= 2]
+    return max((sum(ch in said for ch in i) / len(i) for i in items), default=0.0)
 
 
 # a number of people, by any of the measure words that count them (「2名」「2个」「2人」「2位」)
@@ -788,4 +812,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]

@@ -26,6 +26,7 @@ from agent.offline.gather.rank import (
     named_first,
     ordinal_first,
     ranged_first,
+    row_item_first,
     row_named_first,
     situation_first,
     time_limit_first,
@@ -145,7 +146,7 @@ class Focus(Stage):
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
-        ranked = bound_first(q, ranged_first(q, row_named_first(q, ranked)), docs.sentences,
+        ranked = bound_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.sentences,
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))

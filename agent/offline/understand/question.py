@@ -101,6 +101,8 @@ _PAYS = re.compile(r"(?<![少多减免])(?:" + "|".join(map(re.escape, words("pa
 
 _PER = re.compile(r"\s*/\s*[\u4e00-\u9fff]{1,3}$")
 _COUNTING = re.compile(r"多少|几|多[大高长快久远重宽深厚]|how much|how many|percentage|cost|price|fee", re.I)
+# a sum word before the asker's own figure in its clause (「一共献了1000毫升」「总共交了三年」)
+_STATED_SUM = re.compile(r"(?:一共|总共|合计|加起来)(?=[^,，。;；?？多几]{0,6}(?:\d|[两三四五六七八九十百千万]))")
 _ARITHMETIC = re.compile(r"相差|差多少|几倍|多少倍|平均|合计|总共|加起来|一共|多出|高出")
 _ENGLISH = re.compile(r"[A-Za-z]{3,}")
 
@@ -146,7 +148,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     english = cjk < 2 and bool(_ENGLISH.search(text))
     qtype = "fact"
-    typed = question_words_only(text)
+    # (「我一共献了1000毫升血，…能免多少」: a sum the asker states, not one asked)
+    typed = _STATED_SUM.sub(lambda m: "_" * len(m.group()), question_words_only(text))
     for name, pattern in _TYPES:
         if pattern.search(typed):
             qtype = name

@@ -1,0 +1,135 @@
+"""Rows named by the asker's category, ages said without 岁, contact lines and kinds of time
+(probe43, read in session 31, issue 9): 「低保户」 is answered by the row of 「低保家庭」, not the
+one of 「低保边缘家庭」; 「我爸今年78，…」 falls in the row 「75—84周岁」 however far down the
+table stands; 「打哪个电话反映」 is answered by a notice's 「帮扶热线：…」 whatever its label's
+length; a phone line answers no 「罚多少」; 「星期几开」 asks a kind of time, which a notice states
+without the word 星期. The notices are written here for their shape, not copied from a probe."""
+
+from __future__ import annotations
+
+import pytest
+from offline_support import draft, sentence
+from support import open_small_corpus
+
+from agent.offline.check.rules import unknown_noun
+from agent.offline.extract.tables import as_counted, range_fit
+from agent.offline.gather.rank import ranged_first, row_item_first
+from agent.offline.understand.question import analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+# literal strings ---------------------------------------------------------------------------------
+def test_an_age_before_a_comma_is_counted_in_years():
+    assert as_counted("我爸今年78，家里装扶手，最多能补多少？") == "我爸今年78岁,家里装扶手,最多能补多少?"
+    assert range_fit("75—84周岁｜改造费用的70%｜3500元", "我爸今年78，最多能补多少？") == 1
+    assert range_fit("65—74周岁｜改造费用的50%｜2000元", "我爸今年78，最多能补多少？") == -1
+    # a month of this year is no age
+    assert as_counted("今年3月份开始，能补多少？") == "今年3月份开始,能补多少?"
+
+
+def test_a_sum_the_asker_states_is_no_sum_asked(segmenter):
+    assert analyze("我一共献了1000毫升血，以后自己住院用血能免多少？", segmenter).qtype == "number"
+    assert analyze("我一共交了三年社保，能领几个月？", segmenter).qtype == "number"
+    assert analyze("两项补贴一共能拿多少？", segmenter).qtype == "calc"
+    assert analyze("家里三个孩子，一共能领多少？", segmenter).qtype == "calc"
+
+
+def test_the_row_whose_item_the_question_says_more_of_goes_first(segmenter):
+    edge = sentence("二档｜低保边缘家庭、支出型困难家庭｜500元", score=1.0)
+    poor = sentence("一档｜特困人员、低保家庭｜800元", score=0.99, start=50)
+    q = analyze("我家是低保家庭，冬天取暖补贴最多能拿多少？", segmenter)
+    assert row_item_first(q, [edge, poor]) == [poor, edge]
+    q = analyze("我家是低保边缘家庭，冬天取暖补贴最多能拿多少？", segmenter)
+    assert row_item_first(q, [edge, poor]) == [edge, poor]
+    # a row far below in score, or a sentence that is no row, is not moved
+    far = sentence("一档｜特困人员、低保家庭｜800元", score=0.8, start=50)
+    q = analyze("我家是低保家庭，冬天取暖补贴最多能拿多少？", segmenter)
+    assert row_item_first(q, [edge, far]) == [edge, far]
+    prose = sentence("低保家庭的取暖补贴按户发放。", score=0.99, start=50)
+    assert row_item_first(q, [edge, prose]) == [edge, prose]
+
+
+def test_a_row_whose_range_holds_the_age_comes_from_far_down(segmenter):
+    top = sentence("特困人员不受上述年龄段限制，单户最高不超过6000元。", score=3.0)
+    filler = [sentence(f"第{i}条　改造项目按清单执行。", score=2.9, start=100 + 20 * i) for i in range(20)]
+    row = sentence("75—84周岁｜改造费用的70%｜3500元", score=2.5, start=900)
+    q = analyze("我爸今年78，家里装扶手，最多能补多少？", segmenter)
+    assert ranged_first(q, [top, *filler, row])[0] is row
+
+
+def test_a_kind_of_time_asked_is_no_unknown_noun(segmenter):
+    row = sentence("海湾假日市集｜滨海广场｜周六、周日9时至18时｜60个摊位", source="market.txt")
+    docs = _Docs("海湾假日市集｜滨海广场｜周六、周日9时至18时｜60个摊位")
+    assert unknown_noun(draft(segmenter, "翀阳县的海湾假日市集是星期几开？", row), docs) is None
+    # a time the question names, not one it asks the kind of, still has to be said
+    refused = unknown_noun(draft(segmenter, "翀阳县的海湾假日市集周末几点开门？", row), docs)
+    assert refused is not None and refused.rule == "unknown-noun" and "周末" in refused.detail
+
+
+class _Docs:
+    """The parts of the documents the unknown-noun rule reads, for a corpus of one untitled line."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def unknown(self, word: str) -> bool:
+        return word not in self.text
+
+    def shortened(self, word: str) -> bool:
+        return False
+
+    def title_line(self, source: str) -> str:
+        return ""
+
+    def document_norm(self, source: str) -> str:
+        return self.text
+
+
+# a real index ------------------------------------------------------------------------------------
+HEATING = """翀阳县困难群众冬季取暖补贴发放通知
+
+一、补贴对象和标准
+档次｜对象类别｜每户补贴
+一档｜特困供养人员、低保家庭｜800元
+二档｜低保边缘家庭、支出型困难家庭｜500元
+三档｜计划生育特殊家庭｜300元
+二、申报方式
+困难群众可通过“翀阳民生”微信小程序、拨打帮扶热线或者向村（社区）委员会申报。
+三、咨询方式
+翀阳县困难群众救助帮扶热线：0731-8862417
+"""
+
+STALLS = """璩川市流动摊贩疏导点管理办法
+
+第一条　疏导点以外的道路、广场、桥梁等公共场所，未经批准不得摆摊设点。
+第二条　违反前条规定的，由城市管理部门责令改正；拒不改正的，处50元以上200元以下罚款。
+第三条　摊主每个摊位每月缴纳卫生保洁费50元。
+城管服务热线：12319
+"""
+
+
+@pytest.fixture(scope="module")
+def notices(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "rows",
+                             {"heating.txt": HEATING, "stalls.txt": STALLS}, folder="notices")
+
+
+def test_the_row_of_the_askers_category_answers(notices):
+    answer = notices.ask("翀阳县我家是低保家庭，冬天取暖补贴一户最多给多少钱？")
+    assert "800元" in answer.short and answer.citations[0].quote.startswith("一档")
+
+
+def test_a_long_contact_label_answers_which_phone(notices):
+    answer = notices.ask("翀阳县家里冬天生活困难，打哪个电话反映？")
+    assert not answer.refused and "0731-8862417" in answer.short
+
+
+def test_a_phone_line_answers_no_fine(notices):
+    answer = notices.ask("璩川市没批就在路边摆摊，城管说了还不改的话罚多少？")
+    assert "50元以上200元以下" in answer.short and "12319" not in answer.short
+
