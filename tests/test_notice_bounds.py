@@ -16,7 +16,7 @@ from support import open_small_corpus
 from agent.offline.extract.tables import as_counted, range_fit
 from agent.offline.gather.neighbours import section_opening
 from agent.offline.gather.rank import bound_first
-from agent.offline.understand.question import analyze
+from agent.offline.understand.question import GRANT_ASKED, analyze
 from ingest.segment import Segmenter
 
 
@@ -58,8 +58,10 @@ def test_a_sum_paid_asked_with_you_duoshao_is_asked_in_money(segmenter):
     assert analyze("买第二套房契税按多少算？", segmenter).unit == ""
     assert analyze("农村居民人均可支配收入是多少？", segmenter).unit == ""
     assert analyze("补贴比例是多少？", segmenter).unit == ""
-    # 补贴 as the verb: a share of the price may answer (「按购置价的15%给予补贴」)
-    assert analyze("对新购置工业无人机的企业补贴多少？", segmenter).unit == ""
+    # 补贴 as the verb: a grant, which a share of the price may answer (「按购置价的15%给予补贴」)
+    granted = analyze("对新购置工业无人机的企业补贴多少？", segmenter)
+    assert granted.unit == GRANT_ASKED and granted.unit_fits("15%") and granted.unit_fits("3000元")
+    assert not granted.unit_fits("1年")
 
 
 def test_a_rate_per_something_is_in_its_unit(segmenter):

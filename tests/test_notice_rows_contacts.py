@@ -14,7 +14,7 @@ from support import open_small_corpus
 from agent.offline.check.rules import unknown_noun
 from agent.offline.extract.tables import as_counted, range_fit
 from agent.offline.gather.rank import ranged_first, row_item_first
-from agent.offline.understand.question import analyze
+from agent.offline.understand.question import GRANT_ASKED, analyze
 from ingest.segment import Segmenter
 
 
@@ -113,10 +113,32 @@ STALLS = """璩川市流动摊贩疏导点管理办法
 """
 
 
+BIRTH = """翀阳县新生儿出生“一件事”联办服务指南
+
+翀阳县卫生健康局　翀阳县公安局　翀阳县医疗保障局
+2026年3月2日
+
+一、联办事项
+将出生医学证明、户口登记、医保参保登记、社会保障卡申领4个事项整合为“一件事”，一窗受理、一次办好。
+二、服务对象
+（一）2026年1月1日以后在本县助产机构出生的新生儿；
+（二）新生儿父母至少一方为本县户籍，或者持有本县有效居住证满6个月；
+（三）出生登记须在出生之日起一个月内申报；超过一个月的，不纳入联办，由监护人到户籍所在地派出所单独办理。
+三、办理时限及结果领取
+事项｜承办部门｜办理时限｜结果领取
+出生医学证明｜助产机构｜当场办结｜服务专窗领取
+户口登记｜户籍所在地派出所｜3个工作日｜免费邮寄户口簿
+医保参保登记｜县医疗保障局｜1个工作日｜短信告知
+社会保障卡｜县人力资源和社会保障局｜7个工作日｜免费邮寄
+四、咨询电话
+翀阳县政务服务中心：0731-8862001
+"""
+
+
 @pytest.fixture(scope="module")
 def notices(tmp_path_factory, embedder):
     return open_small_corpus(tmp_path_factory, embedder, "rows",
-                             {"heating.txt": HEATING, "stalls.txt": STALLS}, folder="notices")
+                             {"heating.txt": HEATING, "stalls.txt": STALLS, "birth.txt": BIRTH}, folder="notices")
 
 
 def test_the_row_of_the_askers_category_answers(notices):
@@ -133,3 +155,19 @@ def test_a_phone_line_answers_no_fine(notices):
     answer = notices.ask("璩川市没批就在路边摆摊，城管说了还不改的话罚多少？")
     assert "50元以上200元以下" in answer.short and "12319" not in answer.short
 
+
+
+def test_a_sentence_that_answers_outranks_a_row_further_down(notices):
+    answer = notices.ask("我们两口子都不是翀阳县户口，居住证要拿多久才能办出生一件事？")
+    assert "满6个月" in answer.short and "3个工作日" not in answer.short
+    # a row the question names still answers from its table
+    row = notices.ask("翀阳县出生一件事里户口登记要几个工作日办好？")
+    assert "3个工作日" in row.short
+
+
+def test_a_grant_is_asked_in_money_or_a_share(segmenter):
+    granted = analyze("老人想换一张电动护理床，最多可以补助多少？", segmenter)
+    assert granted.unit == GRANT_ASKED and granted.unit_fits("3500元") and granted.unit_fits("90%")
+    assert not granted.unit_fits("1年") and not granted.unit_fits("65岁")
+    assert analyze("最多可以补助多少钱？", segmenter).unit == "钱"
+    assert analyze("补助申请多少天能批下来？", segmenter).unit != GRANT_ASKED

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 35
+    assert len(files) == 36
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -104,9 +104,10 @@ def test_generic_heads():
 
 def test_asked_units():
     units = table("asked_units")
-    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-6:] == ["钱", "经费", "资金", "费用", "金额", "米"]
+    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-7:] == ["钱", "经费", "资金", "费用", "金额", "补助额", "米"]
     assert units["台"] == ("台", "件") and units["经费"] == units["钱"]
     assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
+    assert units["补助额"] == ("元", "%", "％", "成")  # a grant: money or a share of a cost
     assert units["米"] == ("米", "公里", "千米", "公尺", "厘米", "公分", "km", "英里", "海里", "英尺")
     assert "statutory units of measurement" in said("asked_units.tsv")
 
@@ -212,6 +213,11 @@ def test_designators_and_halting_words():
     assert groups("designators")[0][:2] == ("号线", "号楼") and "批" in groups("designators")[1]
     assert words("halting_words")[:3] == ("停", "暂停", "停止") and "管制" in words("halting_words")
     assert "Read by agent/offline/check/rules.py" in said("halting_words.txt")
+
+
+def test_giving_verbs():
+    assert words("giving_verbs")[:3] == ("补助", "补贴", "资助") and {"补", "报销", "赔"} <= set(words("giving_verbs"))
+    assert "给" not in words("giving_verbs") and "verbs with which Chinese subsidy" in said("giving_verbs.txt")
 
 
 def test_paying_verbs():

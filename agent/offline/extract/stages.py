@@ -30,7 +30,7 @@ from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
 from agent.offline.extract.figures import clauses, durations, figures
 from agent.offline.extract.lists import list_answer
-from agent.offline.extract.tables import table_answer
+from agent.offline.extract.tables import as_counted, range_fit, table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
@@ -202,6 +202,8 @@ def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bo
     with a unit in the asked one: the sentence answers (a worked example of the table's rule,
     「2口人的低收入家庭，每月补贴为45×18×0.8=648元」)."""
     head, _, value = short.rpartition("：")
+    if _prose_answers(q, top, row):
+        return True
     # (a header that gives the unit, 「紧缺职业（元/人）｜2400」, makes no bare number)
     return (q.wants_number and _BARE.fullmatch(value.strip()) is not None and not _UNIT_IN_BRACKETS.search(head)
             and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
@@ -209,6 +211,23 @@ def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bo
             and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
 
 
+def _prose_answers(q: Question, top: Candidate, row: Candidate) -> bool:
+    """The best sentence, no table row, ranks above a row further down and covers clearly more of
+    the question, and gives a figure in the asked unit: it answers (「…按月支付伤残津贴，标准为：
+    一级为本人工资的90%，二级为85%」 for 「二级伤残津贴按工资的百分之几发」, not the row 「二级｜25个月」
+    of another table; 「持有本市有效居住证满6个月」 for 「居住证要拿多久」, not a row's 「3个工作日」)."""
+    return ((q.wants_number or q.unit == DURATION_ASKED) and (top.source, top.start) != (row.source, row.start)
+            and not _CELLS.search(top.text) and top.score > row.score and top.coverage >= row.coverage + _CLEARLY_MORE
+            # (not a row the question names, by its range or its first cell: 「今年72岁」 → 「70—79周岁｜…」)
+            and range_fit(row.norm, q.text) != 1 and not any(_row_name(row.norm) in t for t in (q.text, as_counted(q.text)))
+            and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
+
+
+def _row_name(row: str) -> str:
+    return re.split(r"\s*[|｜\t]\s*", row.strip(), maxsplit=1)[0]
+
+
+_CLEARLY_MORE = 0.1  # of the question's words, a share the best sentence covers beyond the row's
 _BARE = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]+[)）]")
 

@@ -69,7 +69,14 @@ def _asked_unit(text: str) -> str:
         return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
     if _ASKS_DURATION.search(text):
         return DURATION_ASKED
-    return "钱" if _PAYS.search(text) or _money_asked(text) else ""  # 「自己还得掏多少」: a sum of money
+    if _PAYS.search(text) or _money_asked(text):
+        return "钱"  # 「自己还得掏多少」: a sum of money
+    return GRANT_ASKED if _GIVES.search(text) else ""  # 「最多可以补助多少」: money or a share, not a time
+
+
+# a verb of giving a grant right before the question word at the question's end (agent/lexicon/giving_verbs.txt)
+GRANT_ASKED = "补助额"
+_GIVES = re.compile(r"(?:" + "|".join(map(re.escape, words("giving_verbs"))) + r")(?:多少|几)(?:钱)?[?？]?$")
 
 
 def _money_asked(text: str) -> bool:
