@@ -12,6 +12,7 @@ from offline_support import draft, sentence
 from support import open_small_corpus
 
 from agent.offline.check.rules import unknown_noun
+from agent.offline.documents import written
 from agent.offline.extract.tables import as_counted, range_fit
 from agent.offline.gather.rank import ranged_first, row_item_first
 from agent.offline.understand.question import GRANT_ASKED, analyze
@@ -71,6 +72,16 @@ def test_a_kind_of_time_asked_is_no_unknown_noun(segmenter):
     assert refused is not None and refused.rule == "unknown-noun" and "周末" in refused.detail
 
 
+def test_a_cost_the_notice_writes_its_own_way_is_no_unknown_noun(segmenter):
+    line = "1. 当年家庭成员自付医疗费用累计超过2万元的；"
+    row = sentence(line, source="watch.txt")
+    docs = _Docs(line)
+    assert unknown_noun(draft(segmenter, "翀阳县家里有人生病，一年自己掏的医药费超过多少要纳入监测？", row), docs) is None
+    # a cost whose first character and head the notice does not write together is still unknown
+    refused = unknown_noun(draft(segmenter, "翀阳县家里有人生病，一年自己掏的住宿费超过多少要纳入监测？", row), docs)
+    assert refused is not None and "住宿费" in refused.detail
+
+
 class _Docs:
     """The parts of the documents the unknown-noun rule reads, for a corpus of one untitled line."""
 
@@ -78,7 +89,7 @@ class _Docs:
         self.text = text
 
     def unknown(self, word: str) -> bool:
-        return word not in self.text
+        return not written(word, self.text)
 
     def shortened(self, word: str) -> bool:
         return False

@@ -115,6 +115,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         like = {noun, head, *contact_heads_like(head)}  # 「哪个号码」: 电话
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
                 and not docs.shortened(noun)  # 「公租房」 of a corpus that writes 公共租赁住房
+                and not _sum_written_alike(noun, lambda: docs.document_norm(top.source))
                 # (a best sentence that gives a phone or an age answers 「电话」「年纪」 without the word)
                 and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm) for c in pool)):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
@@ -124,7 +125,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
         notice = docs.document_norm(top.source) if named else ""
         if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
-                and not states_quantity(noun, notice):
+                and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
@@ -134,6 +135,14 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+def _sum_written_alike(noun: str, text: Callable[[], str]) -> bool:
+    """``noun`` is a sum of money of three characters or more (同义词词林 Dj: 「医药费」) that the
+    notice's ``text`` writes with its first character and its head a few characters apart
+    (「医疗费用」): the same kind of cost in the notice's words."""
+    return len(noun) >= 3 and any(c.startswith("Dj") for c in categories(noun)) and re.search(
+        re.escape(noun[0]) + r"[\u4e00-\u9fff]{1,3}?" + re.escape(noun[-1]), text()) is not None
 
 
 def _time_kind_asked(q: Question, noun: str) -> bool:
