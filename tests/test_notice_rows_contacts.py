@@ -120,6 +120,7 @@ STALLS = """璩川市流动摊贩疏导点管理办法
 第一条　疏导点以外的道路、广场、桥梁等公共场所，未经批准不得摆摊设点。
 第二条　违反前条规定的，由城市管理部门责令改正；拒不改正的，处50元以上200元以下罚款。
 第三条　摊主每个摊位每月缴纳卫生保洁费50元。
+第四条　摊位证由街道办事处免费发放。
 城管服务热线：12319
 """
 
@@ -182,3 +183,19 @@ def test_a_grant_is_asked_in_money_or_a_share(segmenter):
     assert not granted.unit_fits("1年") and not granted.unit_fits("65岁")
     assert analyze("最多可以补助多少钱？", segmenter).unit == "钱"
     assert analyze("补助申请多少天能批下来？", segmenter).unit != GRANT_ASKED
+
+
+def test_a_thing_that_costs_nothing_answers_no_to_does_it_cost(segmenter):
+    from agent.offline.check.polarity import denied
+
+    licence = "新设立个体工商户可免费领取纸质营业执照正、副本各1份。"
+    assert denied(analyze("翀阳县办个体户的营业执照要花钱吗？", segmenter), licence) == "免费"
+    assert denied(analyze("申请消费争议调解要不要钱？", segmenter), "申请消费争议调解不收取任何费用。") == "不收取"
+    # a question that says 免费 itself, or asks no cost, is not denied by it
+    assert denied(analyze("有没有免费停车的时间？", segmenter), "白天免费停放时长延长至1小时。") == ""
+    assert denied(analyze("翀阳县办个体户能领营业执照吗？", segmenter), licence) == ""
+
+
+def test_does_it_cost_is_answered_no_when_the_notice_says_free(notices):
+    answer = notices.ask("璩川市领摊位证要交钱吗？")
+    assert answer.short.startswith("不是") and "免费" in answer.short

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 36
+    assert len(files) == 37
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -218,6 +218,11 @@ def test_designators_and_halting_words():
 def test_giving_verbs():
     assert words("giving_verbs")[:3] == ("补助", "补贴", "资助") and {"补", "报销", "赔"} <= set(words("giving_verbs"))
     assert "给" not in words("giving_verbs") and "verbs with which Chinese subsidy" in said("giving_verbs.txt")
+
+
+def test_free_of_charge():
+    assert words("free_of_charge")[:2] == ("免费", "免收") and "不收取" in words("free_of_charge")
+    assert "waive a charge" in said("free_of_charge.txt")
 
 
 def test_paying_verbs():

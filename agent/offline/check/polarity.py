@@ -17,6 +17,9 @@ _NEGATED = "(?:" + "|".join(map(re.escape, NEGATORS)) + ")"
 def denied(q: Question, sentence: str) -> str:
     """A word of the question as the sentence denies it (「不得申报」), when the question itself
     does not deny it; "" otherwise."""
+    free = _FREE.search(sentence)
+    if free and _ASKS_COST.search(q.text) and not _FREE.search(q.text):
+        return free.group(0)  # 「营业执照要花钱吗」: 「可免费领取」 says no charge, whatever the verb
     terms = [t for t in q.terms if len(t) >= 2]
     # a compound's head (「住房补贴」: 补贴) as the sentence may deny it (「不予发放补贴」)
     heads = [t[-2:] for t in terms if len(t) >= 4 and t[-2:] not in terms]
@@ -40,6 +43,10 @@ def excludes(lead: str) -> bool:
 
 
 _EXCLUDING = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)之一[的者]?\s*[，,]?\s*(?:的|者)?\s*" + _NEGATED)
+# a question whether something costs (「要花钱吗」「收钱吗」「要不要钱」「收费吗」), and the words that
+# say it costs nothing (agent/lexicon/free_of_charge.txt)
+_ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|交费|缴费|付费")
+_FREE = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 # a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)
 _GAP = r"[\u4e00-\u9fff]{0,2}?(?:任何)?"
