@@ -86,3 +86,18 @@ def test_a_row_is_named_by_the_number_of_people_it_counts(segmenter):
     # a length of time counts no people
     q = analyze("申请后2个工作日内审核，补贴加码几倍？", segmenter)
     assert row_named_first(q, [one, two]) == [one, two]
+
+
+def test_the_article_is_no_count_to_divide(segmenter):
+    from agent.offline.extract.arithmetic import solve
+
+    # DRCD dev 3206-9-4: 「一個重要糧倉」 is the article, 53个 a count of something else
+    q = analyze("东北地区粮食作物播种面积约占全省总播种面积的多少比例？", segmenter)
+    lines = ["东北地区是中国一个重要粮仓，粮食作物播种面积约占总播种面积的四分之三。", "全区共有53个县级行政区。"]
+    from offline_support import sentence
+
+    assert solve(q, [sentence(line, start=100 * i) for i, line in enumerate(lines)]) is None
+    # two counts written with digits still divide
+    counted = ["全省共有53个县，其中东北地区有12个县。"]
+    found = solve(analyze("东北地区的县约占全省的多少比例？", segmenter), [sentence(line) for line in counted])
+    assert found is not None and found.short == "计算：12个 ÷ 53个 ≈ 22.64%"

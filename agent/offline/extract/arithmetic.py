@@ -257,6 +257,8 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 unit = unit_of(fig.text)
                 if value is None or not unit or unit in ("年", "月", "天") or not question.unit_fits(fig.text):
                     continue  # 「一共有几家」 sums no 万元
+                if _ARTICLE.fullmatch(fig.text):
+                    continue  # 「一個重要糧倉」: the article, no count to divide (DRCD dev: 一個 ÷ 53個)
                 own = rel + 2.0 * max((term_credit(t, before) for t in question.terms if len(t) >= 2), default=0.0)
                 years = _YEAR.findall(cand.norm[: clause.start + fig.start])
                 year = years[-1] if years else ""
@@ -265,6 +267,9 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 out.append(Operand(fig.text, value, _scaled_unit(fig.text, unit), cand, own, year, before))
     out.sort(key=lambda o: -o.relevance)
     return out
+
+
+_ARTICLE = re.compile(r"[一壹][个個种種]")  # 「一个」 written without a digit: the indefinite article
 
 
 def _scaled_unit(figure: str, unit: str) -> str:
