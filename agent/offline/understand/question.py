@@ -76,7 +76,8 @@ def _asked_unit(text: str) -> str:
 
 # a verb of giving a grant right before the question word at the question's end (agent/lexicon/giving_verbs.txt)
 GRANT_ASKED = "补助额"
-_GIVES = re.compile(r"(?:" + "|".join(map(re.escape, words("giving_verbs"))) + r")(?:多少|几)(?:钱)?[?？]?$")
+# (「补助多少钱」 is asked in 钱 before this: 多少钱 names its unit)
+_GIVES = re.compile(r"(?:" + "|".join(map(re.escape, words("giving_verbs"))) + r")(?:多少|几)[?？]?$")
 
 
 def _money_asked(text: str) -> bool:
