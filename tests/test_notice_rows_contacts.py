@@ -199,3 +199,14 @@ def test_a_thing_that_costs_nothing_answers_no_to_does_it_cost(segmenter):
 def test_does_it_cost_is_answered_no_when_the_notice_says_free(notices):
     answer = notices.ask("璩川市领摊位证要交钱吗？")
     assert answer.short.startswith("不是") and "免费" in answer.short
+
+
+def test_kin_are_credited_by_the_category_a_rule_lists_them_under():
+    from agent.offline.gather.credit import term_credit
+
+    shared = "职工医保个人账户共济范围扩大至近亲属，包括配偶、父母、子女、兄弟姐妹。"
+    assert term_credit("亲哥", shared) == 0.9 and term_credit("亲姐", shared) == 0.9
+    assert term_credit("岳父", "本细则所称亲属，是指献血者的配偶、父母、子女以及配偶的父母。") == 0.9
+    # a kin word is no credit for a sentence that lists no kin
+    assert term_credit("亲哥", "个人账户不得用于美容美发等支出。") == 0.0
+    assert term_credit("岳父", "献血者的配偶、父母、子女、兄弟姐妹。") == 0.0
