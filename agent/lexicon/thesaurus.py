@@ -95,6 +95,36 @@ def _kindred() -> dict[str, tuple[str, ...]]:
     return {w: tuple(dict.fromkeys(m)) for w, m in out.items() if m}
 
 
+def general_terms(word: str) -> tuple[str, ...]:
+    """The general name of the things ``word`` names (「农机」: 机器, 机械, 机具; 「口红」: 化妆品):
+    the words of the first "=" line of each fifth-level class of the thesaurus's things (B) that
+    list ``word`` further down, as 词林 opens a class with its general term (Bo01A01 机器/机械/
+    机具, then 农机 Bo01A02, 收割机 Bo01A22, 拖拉机 Bo01A23); () when ``word`` opens its class."""
+    out = []
+    for code in categories(word):
+        if code.startswith("B") and code[5:7] != "01":
+            out.extend(m for m in _members().get(code[:5] + "01=", ()) if len(m) >= 2 and m != word)
+    return tuple(dict.fromkeys(out))
+
+
+# 同义词词林's classes of money (Dj02 prices, Dj04 funds, Dj05 currency, Dj06 rents and taxes,
+# Dj07 pay and allowances, Dj08 income and expenses): 「价款」「费用」「租金」「补贴」
+_MONEY_CLASSES = ("Dj02", "Dj04", "Dj05", "Dj06", "Dj07", "Dj08")
+
+
+def names_money(word: str) -> bool:
+    """``word`` names a sum of money, by the thesaurus class of its head, the longest ending it
+    lists (「成交总价款」: 价款); a head that names an amount of anything (Dn03A 数额, 总额, 金额)
+    is money when what it is the amount of is (「工资总额」: 工资)."""
+    at = next((i for i in range(len(word) - 1) if categories(word[i:])), None)
+    if at is None:
+        return False
+    codes = categories(word[at:])
+    if any(c.startswith(_MONEY_CLASSES) for c in codes):
+        return True
+    return at >= 2 and any(c.startswith("Dn03A") for c in codes) and names_money(word[:at])
+
+
 def reduplicated(word: str) -> tuple[str, ...]:
     """A doubled character (「狗狗」「猫猫」, how people talk) read as the one character and its
     thesaurus synonyms, single characters too (狗: 犬 獒); () for any other word."""

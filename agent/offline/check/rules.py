@@ -11,7 +11,14 @@ from itertools import pairwise
 import cn2an
 
 from agent.lexicon import entities, is_aspect
-from agent.lexicon.thesaurus import categories, classmates, is_personal, synonyms
+from agent.lexicon.thesaurus import (
+    categories,
+    classmates,
+    general_terms,
+    is_personal,
+    names_money,
+    synonyms,
+)
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
@@ -29,7 +36,7 @@ from agent.offline.extract.figures import (
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
-from agent.offline.gather.evidence import Candidate
+from agent.offline.gather.evidence import Candidate, signed_issuer
 from agent.offline.gather.rank import (
     ASKS_CLOCK,
     ASKS_WEEKDAY,
@@ -384,9 +391,16 @@ def other_entity(d: Draft, docs) -> Refusal | None:
         # a document's own place, in its title, need not be repeated (「东兴区…营收下降了吗？」)
         for place in dict.fromkeys(entities.place_around(q.text, n) for n in q.names):
             if (len(place) >= 3 and not docs.unknown(place) and not docs.mentions(top, place, named=True)
-                    and place not in docs.title(top.source) and not spelled_in(place, docs.title(top.source))):
+                    and not _notice_place(place, docs, top.source)):
                 return Refusal("other-entity", f"the best sentence is about something other than {place}")
     return None
+
+
+def _notice_place(place: str, docs, source: str) -> bool:
+    """``place`` is the notice's own: its title (and the issuers' lines by it) or the issuers who
+    sign it at the end, over the date (「鲸垌县退役军人事务局　鲸垌县财政局」), name it."""
+    said = (docs.title(source), docs.title_line(source), normalize_query(signed_issuer(docs.index.documents[source].text)))
+    return any(place in t or spelled_in(place, t) for t in said if t)
 
 
 def other_place(d: Draft, docs) -> Refusal | None:
@@ -490,6 +504,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             or gives_phone(contact_heads_like(head_word(n)), c.norm)  # 「殡仪馆（24小时服务）：0742-…」
             or _headed(n, docs, c)  # 「…｜地面车位｜80元/月」 under 「区域｜车位类型｜月租金上限」
+            or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
@@ -569,12 +584,21 @@ def unit(d: Draft, docs) -> Refusal | None:
     if q.qtype == "number" and q.unit and q.unit != DURATION_ASKED and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
         for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
-    ):
+    ) and not (q.unit == "钱" and share_of_money(pool[0].norm)):
         cell = docs.named_cell(q, pool)
         if cell is not None and (in_unit(cell.label, q.unit) or any(q.unit_fits(f.text) for f in figures(normalize_query(cell.value)))):
             return None  # 「招多少人」: the named row's 「计划人数」 cell (540); 「多少钱」: its 「新臺幣700元」
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None
+
+
+_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
+
+
+def share_of_money(text: str) -> bool:
+    """``text`` states a sum as a share of another (「成交总价款的30%」「按工资总额的2%」): an
+    amount of money for 「要交多少」, though no figure of it is in 元."""
+    return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
 
 
 # a time told by another event or by an age: 「四国征伐后，…」「高二的时候拍了…」「一局比赛结束之后

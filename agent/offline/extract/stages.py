@@ -34,7 +34,7 @@ from agent.offline.extract.tables import as_counted, range_fit, table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
-from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS, states_total
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Refusal
@@ -73,6 +73,8 @@ class Calculate(Stage):
         # 「加起来顶多能拿到多少」 of 「…每多吸纳1人再增加1000元，补贴总额最高不超过15000元」: the cap
         # the notice states is the total asked, not a sum of the sentence's figures
         stated = stated or states_asked_bound(q.text, draft.candidates[0].norm)
+        # 「停水一共要停多长时间」 of 「…停水时间共计36小时」: the total the notice states
+        stated = stated or states_total(q, draft.candidates[0].norm)
         calc = None if stated else solve(q, list(draft.candidates))
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)

@@ -57,6 +57,7 @@ class EvidenceFinder:
         self._absent: dict[str, bool] = {}
         self._titles: dict[str, str] = {}
         self._title_lines: dict[str, str] = {}
+        self._credited_titles: dict[str, str] = {}
         self._doc_norms: dict[str, str] = {}
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._doc_row: dict[str, int] = {}
@@ -293,7 +294,7 @@ class EvidenceFinder:
                 if asked:
                     reading = f"{asked} {reading}"
                 previous = norm
-                title = self.title_line(chunk.source)
+                title = self.credited_title(chunk.source)
                 background = " ".join((self._title(chunk.source), title, normalize(chunk.heading).text,
                                        _paragraph_lead(text, sentence.start)))
                 whole_line = _whole_line(text, sentence.start, sentence.end)
@@ -453,9 +454,20 @@ class EvidenceFinder:
             self._title_lines[source] = title_block(self.index.documents[source].text, self._title(source))
         return self._title_lines[source]
 
+    def credited_title(self, source: str) -> str:
+        """The title line and the issuers who sign the notice over its date (GB/T 9704-2012 sets
+        them last): the place or body every sentence of it is about (「联系地址：鲸垌县…」 is no
+        better an answer for naming 鲸垌县)."""
+        if source not in self._credited_titles:
+            signed = signed_issuer(self.index.documents[source].text)
+            title = self.title_line(source)
+            self._credited_titles[source] = f"{title} {normalize(signed).text}" if signed and title else title
+        return self._credited_titles[source]
+
     def _is_title(self, source: str, norm: str) -> bool:
-        """The sentence is the document's whole title line, the title of the rule it issues, or a
-        line of its title block (not the first 60 characters of a paragraph that has no title)."""
+        """The sentence is the document's whole title line, the title of the rule it issues, a line
+        of its title block (not the first 60 characters of a paragraph that has no title) or the
+        issuers' line that signs it."""
         title = self._title(source).strip("。 ")
         norm = norm.strip("。 ")
         if len(title) >= 4 and norm == title:
@@ -463,7 +475,11 @@ class EvidenceFinder:
         if len(norm) >= 4 and f"《{norm}》" in title:
             return True  # 「关于印发《…实施办法》的通知」: the issued rule's own title, over its text
         block = self.title_line(source)
-        return len(norm) >= 4 and block != title and bool(block) and f" {norm} " in f" {block} "
+        if len(norm) >= 4 and block != title and bool(block) and f" {norm} " in f" {block} ":
+            return True
+        # the issuers' line that signs the notice over its date states nothing either
+        signed = signed_issuer(self.index.documents[source].text)
+        return len(norm) >= 4 and bool(signed) and norm == normalize(signed).text.strip("。 ")
 
     def _title(self, source: str) -> str:
         """The document's title, normalised: what its sentences are about when they omit it."""
@@ -625,6 +641,20 @@ def _issuer_below(lines: list[str]) -> str:
     if not _ISSUER_LINE.match(issuer) or _TITLE_LINE.match(issuer) or not _NUMBER_OR_DATE.search(lines[2]):
         return ""
     return issuer
+
+
+_SIGNING_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$")
+
+
+def signed_issuer(text: str) -> str:
+    """The issuers' line that signs a notice at its end, right above the date it was signed
+    (「鲸垌县退役军人事务局　鲸垌县财政局」 / 「2026年5月20日」), as GB/T 9704-2012 sets the
+    signature; "" otherwise."""
+    lines = [line.strip() for line in text.strip().splitlines()[-3:] if line.strip()]
+    if len(lines) < 2 or not _SIGNING_DATE.match(lines[-1]):
+        return ""
+    issuer = lines[-2]
+    return issuer if _ISSUER_LINE.match(issuer) and not _TITLE_LINE.match(issuer) else ""
 
 
 # 「发布单位：」「發布機關：」 before the issuer's name; a document number or a date on the line after it

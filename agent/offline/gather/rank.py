@@ -482,6 +482,34 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     return [best] + [c for c in candidates if c is not best]
 
 
+# a sum the question asks (「一共」「总共」), and a total a sentence states before its figure
+# (「停水时间共计36小时」「合计发放1200万元」; a bare 共 only right before the figure: 「共3批」)
+_SUM_ASKED = re.compile(r"总共|一共|合计|总计|加起来")
+_TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共)\s*(?:\d|[一二两三四五六七八九十百千万])")
+
+
+def states_total(q: Question, text: str) -> bool:
+    """The question asks a sum and ``text`` states a total in the asked unit: the notice's own
+    sum answers, no sum of its parts is computed."""
+    if not _SUM_ASKED.search(q.text):
+        return False
+    return any(not q.unit or q.unit_fits(f.text) for m in _TOTAL_STATED.finditer(text)
+               for f in numerals(text[m.end() - 1 : m.end() + 16])[:1])
+
+
+def stated_total_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「这回停水一共要停多长时间」 whose best sentence gives another length of time (「计划停水超过
+    24小时的，免收…水费」): a close runner-up of the same document that states the total asked
+    (「…停水时间共计36小时」) goes first."""
+    if q.qtype != "calc" or len(candidates) < 2 or states_total(q, candidates[0].norm):
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= 0.9 * top.score and states_total(q, cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def capped_first(q: Question, candidates: list[Candidate],
                  table_heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close

@@ -29,6 +29,7 @@ from agent.offline.gather.rank import (
     row_item_first,
     row_named_first,
     situation_first,
+    stated_total_first,
     time_limit_first,
     typed_first,
     unconditioned_first,
@@ -144,6 +145,7 @@ class Focus(Stage):
     def __call__(self, draft: Draft) -> Draft:
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
+        ranked = stated_total_first(q, ranked)
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = bound_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.sentences,
@@ -152,7 +154,7 @@ class Focus(Stage):
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
         ranked = ordinal_first(q, ranked, docs.title_line)
         asked = asked_type(q, ranked, docs.section_heading)
-        ranked = named_first(q, ranked, docs.title_line, asked[0] if asked else None)
+        ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         ranked = self._excluded_case_first(q, ranked)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):

@@ -313,7 +313,12 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     places = [n for n in entities.names(text) if (_PLACE.match(n) or len(n) == 2) and n not in out and not _generic_head(n)
               and n in cut and any(t.text == n and t.tag == "LOC" for t in entities.tokens(text))]
     out = [w for w in out if not any(w in p for p in places)] + places
-    return tuple(dict.fromkeys(out))
+    # 「鲑湔县村集体」: LAC reads 「鲑湔县村」 as one place; no village is named by a whole county
+    # or city and 村: it is the county, and 村 opens the next word (村集体, 村里, 镇上)
+    return tuple(dict.fromkeys(_FUSED_LEVEL.sub(r"\1", w) for w in out))
+
+
+_FUSED_LEVEL = re.compile(r"^([\u4e00-\u9fff]{2,6}[省市县区])[镇乡村]$")
 
 
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[省市县区镇乡村州]|[\u4e00-\u9fff]州)$")  # 「霈州」 too

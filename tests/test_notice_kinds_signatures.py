@@ -1,0 +1,130 @@
+"""General terms, shares of a sum, fused place levels and the notice's signature (probe44, read
+in session 32, issue 9): 「几台农机」 is counted by a notice's 「机具不超过3台」 (词林 opens a class
+with its general term); 「调节金要交多少」 is answered by 「成交总价款的30%」; 「鲑湔县村集体」 names
+鲑湔县, not a village 「鲑湔县村」; a notice signed by 「鲸垌县退役军人事务局」 over its date is about
+鲸垌县 though its title does not say so, and its signing line answers nothing. The notices are
+written here for their shape, not copied from a probe."""
+
+from __future__ import annotations
+
+import pytest
+from support import open_small_corpus
+
+from agent.lexicon.thesaurus import general_terms, names_money
+from agent.offline.check.rules import share_of_money
+from agent.offline.gather.evidence import signed_issuer
+from agent.offline.understand.question import analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+# literal strings ---------------------------------------------------------------------------------
+def test_a_thing_is_counted_by_its_general_term():
+    assert {"机器", "机械", "机具"} <= set(general_terms("农机"))
+    assert "机具" in general_terms("拖拉机") and "化妆品" in general_terms("口红")
+    # the general term itself has none, and a thing of another class is not under it
+    assert general_terms("机具") == ()
+    assert "机具" not in general_terms("口红")
+
+
+def test_a_share_of_a_sum_of_money_is_money():
+    assert names_money("价款") and names_money("成交总价款") and names_money("工资")
+    assert not names_money("面积") and not names_money("人数")
+    assert share_of_money("商业用地｜出让｜成交总价款的30%")
+    assert share_of_money("按上年度工资总额的2%缴纳")
+    assert not share_of_money("绿地面积不低于用地面积的30%")
+    assert not share_of_money("工业用地｜出让｜40年")
+
+
+def test_a_county_and_the_village_word_after_it_are_not_one_place():
+    known = Segmenter(["鲑湔县"])  # an index's segmenter knows the names its documents use
+    assert analyze("鲑湔县村集体的经营性建设用地租给企业，最长能租几年？", known).names == ("鲑湔县",)
+    # a village of its own name keeps its 村
+    assert "桃源村" in analyze("桃源村的村集体经营性建设用地能租几年？", known).names
+
+
+def test_the_issuers_who_sign_a_notice_over_its_date():
+    signed = "关于发放补助的通知\n\n一、补助标准\n每人每年6500元。\n\n鲸垌县退役军人事务局　鲸垌县财政局\n2026年5月20日\n"
+    assert signed_issuer(signed) == "鲸垌县退役军人事务局　鲸垌县财政局"
+    # a last line that is no date, or a sentence over the date, signs nothing
+    assert signed_issuer("关于发放补助的通知\n\n每人每年6500元。\n鲸垌县退役军人事务局\n") == ""
+    assert signed_issuer("关于发放补助的通知\n\n本通知自印发之日起施行。\n2026年5月20日\n") == ""
+
+
+def test_a_total_the_notice_states_answers_a_sum_asked(segmenter):
+    from agent.offline.gather.rank import stated_total_first, states_total
+    from offline_support import sentence
+
+    q = analyze("翀阳县这回停水一共要停多长时间？", segmenter)
+    total = "我公司定于6月23日8:00至6月24日20:00计划停水，停水时间共计36小时。"
+    assert states_total(q, total) and not states_total(q, "计划停水超过24小时的，免收当月基本水费。")
+    # a total in another unit, or a question that asks no sum, is not it
+    assert not states_total(q, "本次停水共涉及12个小区。")
+    assert not states_total(analyze("翀阳县这回停水要停多长时间？", segmenter), total)
+    top = sentence("计划停水超过24小时的，免收当月基本水费。", score=4.37)
+    stated = sentence(total, score=4.12, start=80)
+    assert stated_total_first(q, [top, stated]) == [stated, top]
+    assert stated_total_first(q, [top, sentence(total, score=3.0, start=80)])[0] is top
+
+
+# a real index ------------------------------------------------------------------------------------
+SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
+
+第一条　报废拖拉机、联合收割机的，按机型给予报废补贴。
+第二条　每户（组织）每年度享受报废补贴的机具不超过3台。
+第三条　机主将机具交至县指定回收企业拆解，取得回收确认表。
+"""
+
+LAND = """关于农村集体经营性建设用地入市的实施意见
+
+一、土地增值收益调节金按下列比例征收：
+用途｜入市方式｜调节金征收比例
+工业用地｜出让｜成交总价款的15%
+商业用地｜出让｜成交总价款的30%
+二、调节金由入市主体在取得价款之日起15日内缴入县财政专户。
+
+璩川县自然资源局　璩川县财政局
+2026年4月1日
+"""
+
+VETERANS = """关于发放2026年度退役士兵一次性经济补助的通知
+
+各乡镇人民政府、街道办事处：
+一、补助标准
+服役满2年的，每满1年发放6500元。
+二、增发情形
+（一）荣获二等功以上奖励的，增发15%；
+（二）在西藏、新疆等艰苦边远地区服役满3年的，增发10%。
+三、联系方式
+联系地址：鲸垌县人民路215号县退役军人事务局二楼安置股
+
+鲸垌县退役军人事务局　鲸垌县财政局
+2026年5月20日
+"""
+
+
+@pytest.fixture(scope="module")
+def notices(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "kinds",
+                             {"scrapping.txt": SCRAPPING, "land.txt": LAND, "veterans.txt": VETERANS},
+                             folder="notices")
+
+
+def test_machines_are_counted_by_the_notices_general_term(notices):
+    answer = notices.ask("翀阳县我们家一年最多能报废几台农机拿补贴？")
+    assert not answer.refused and "3台" in answer.short
+
+
+def test_a_levy_asked_in_money_is_answered_by_its_share(notices):
+    answer = notices.ask("璩川县村里把商业用地卖出去，调节金要交多少？")
+    assert not answer.refused and "成交总价款的30%" in answer.short
+
+
+def test_a_notice_is_about_the_place_that_signs_it(notices):
+    answer = notices.ask("鲸垌县的，我在新疆当了三年多兵，补助能多拿吗？")
+    assert not answer.refused and "增发10%" in answer.text.split("\n", 1)[0]
+    assert "鲸垌县退役军人事务局　鲸垌县财政局" not in answer.text.split("\n", 1)[0]
