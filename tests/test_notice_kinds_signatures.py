@@ -11,7 +11,7 @@ import pytest
 from support import open_small_corpus
 
 from agent.lexicon.thesaurus import general_terms, names_money
-from agent.offline.check.rules import share_of_money
+from agent.offline.check.rules import share_of_money, unknown_noun
 from agent.offline.gather.evidence import signed_issuer
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
@@ -69,6 +69,39 @@ def test_a_total_the_notice_states_answers_a_sum_asked(segmenter):
     stated = sentence(total, score=4.12, start=80)
     assert stated_total_first(q, [top, stated]) == [stated, top]
     assert stated_total_first(q, [top, sentence(total, score=3.0, start=80)])[0] is top
+
+
+def test_a_closed_bound_and_spoken_money_are_read_as_a_range():
+    from agent.offline.extract.tables import as_counted, range_fit
+
+    assert as_counted("我只打算贷8万块，还用找人做反担保吗？") == "我只打算贷8万元,还用找人做反担保吗?"
+    assert as_counted("人均一个月才挣1200块钱") == "人均1个月才挣1200元"
+    assert as_counted("白天停一个半小时要交多少") == "白天停1.5小时要交多少"
+    # 块 before a noun counts pieces
+    assert as_counted("家里有三块地") == "家里有3块地"
+    assert range_fit("个人申请贷款10万元（含）以下的，免除反担保要求；", "我只打算贷8万块，还用反担保吗？") == 1
+    assert range_fit("个人申请贷款10万元（含）以下的，免除反担保要求；", "我打算贷12万块，还用反担保吗？") == -1
+    assert range_fit("第一档｜1500元（含）以下｜每平方米每月18元", "我家人均一个月才挣1200块") == 1
+
+
+def test_the_tiers_of_the_rural_health_network_are_told_apart():
+    from agent.offline.check.rules import level_clash
+
+    assert "村卫生室" in level_clash("村卫生室的村医每个月能领多少岗位补助？", "对在乡镇卫生院连续工作满5年的医务人员，每人每月发放岗位补助500元；")
+    assert level_clash("乡镇卫生院的医生每个月能领多少岗位补助？", "对在乡镇卫生院连续工作满5年的医务人员，每人每月发放岗位补助500元；") == ""
+
+
+def test_a_thing_the_notice_names_by_its_general_term_is_no_unknown_noun(segmenter):
+    from offline_support import draft, sentence
+    from test_notice_rows_contacts import _Docs
+
+    line = "每餐次的食品成品应留样，在冷藏条件下存放48小时以上。"
+    row = sentence(line, source="school.txt")
+    docs = _Docs(line)
+    assert unknown_noun(draft(segmenter, "翀阳县学校的饭菜留样要放多久？", row), docs) is None
+    # a thing of another class is still unknown
+    refused = unknown_noun(draft(segmenter, "翀阳县学校的餐具要消毒多久？", row), docs)
+    assert refused is not None and "餐具" in refused.detail
 
 
 # a real index ------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ def test_exclusive_qualifiers():
         ("蓝色预警", "黄色预警", "橙色预警", "红色预警"),
         ("在职", "退休"),
         ("公办", "民办"),
+        ("县级医院", "乡镇卫生院", "村卫生室"),
     )
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "民办教育促进法" in said("exclusive_qualifiers.txt")

@@ -99,11 +99,14 @@ def general_terms(word: str) -> tuple[str, ...]:
     """The general name of the things ``word`` names (「农机」: 机器, 机械, 机具; 「口红」: 化妆品):
     the words of the first "=" line of each fifth-level class of the thesaurus's things (B) that
     list ``word`` further down, as 词林 opens a class with its general term (Bo01A01 机器/机械/
-    机具, then 农机 Bo01A02, 收割机 Bo01A22, 拖拉机 Bo01A23); () when ``word`` opens its class."""
-    out = []
-    for code in categories(word):
-        if code.startswith("B") and code[5:7] != "01":
-            out.extend(m for m in _members().get(code[:5] + "01=", ()) if len(m) >= 2 and m != word)
+    机具, then 农机 Bo01A02, 收割机 Bo01A22, 拖拉机 Bo01A23); () when ``word`` opens its class, is
+    listed alone or as a near word (an "@" or "#" line: 「身心」), or also names something other than
+    a thing (「零头」 is a remnant of cloth and a number's odd part)."""
+    codes = categories(word)
+    if not codes or not all(c.startswith("B") and c.endswith("=") for c in codes):
+        return ()
+    out = [m for code in codes if code[5:7] != "01"
+           for m in _members().get(code[:5] + "01=", ()) if len(m) >= 2 and m != word]
     return tuple(dict.fromkeys(out))
 
 

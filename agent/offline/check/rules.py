@@ -119,7 +119,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
-        like = {noun, head, *contact_heads_like(head)}  # 「哪个号码」: 电话
+        like = {noun, head, *contact_heads_like(head), *general_terms(noun)}  # 「哪个号码」: 电话
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
                 and not docs.shortened(noun)  # 「公租房」 of a corpus that writes 公共租赁住房
                 and not _sum_written_alike(noun, lambda: docs.document_norm(top.source))
@@ -129,7 +129,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         named = _named_notice(q, top, docs)
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
-        said = {noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}
+        said = ({noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}) | set(general_terms(noun))
         notice = docs.document_norm(top.source) if named else ""
         if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
                 and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text):
@@ -204,7 +204,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     def unsaid(word: str) -> bool:
         # (「打哪个电话反映」 of a notice that gives its 帮扶热线: the same channel by another head)
         return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) and not any(
-            h in text for h in contact_heads_like(head_word(word)))
+            h in text for h in contact_heads_like(head_word(word))) and not any(g in text for g in general_terms(word))
 
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
     # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people

@@ -358,7 +358,8 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/]{1,4}?)?\s*(
 # a measure from a bound up to, not including, another (「满3年不足4年」「1年以上不满5年」)
 _UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:不足|不满|未满|未达)\s*(\d+(?:\.\d+)?)\s*\2")
 # a measure up to a bound (「50平方米以下」)
-_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)及?以下")
+# (「10万元（含）以下」: a closed bound, as rules write it)
+_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)\s*(?:[(（]含[)）])?\s*及?以下")
 # a measure short of a bound (「未满16周岁」「不足3个月」), the bound itself left out
 _AT_MOST = re.compile(r"(?:不超过|不高于|不大于|不多于|放宽至|放宽到)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})|"
                       r"(?<![\d.])(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次|台|人))(?:以内|之内|内)")
@@ -402,6 +403,7 @@ def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
     counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(question))))
+    counted = _HALF_MORE.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", _YUAN_SPOKEN.sub(r"\1元", counted))
     return _AGE_NOW.sub(r"\1\2岁\3", counted)
 
 
@@ -413,6 +415,10 @@ def own_measure(clause: str, question: str) -> bool:
     return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
 
 
+# 「一个月才挣1200块」「只打算贷8万块钱」: 块 as people say 元, when no noun follows it (「三块地」)
+_YUAN_SPOKEN = re.compile(r"(\d+(?:\.\d+)?\s*[万千]?)块(?:钱|(?![\u4e00-\u9fff]))")
+# 「停一个半小时」「两个半月」: a measure and a half
+_HALF_MORE = re.compile(r"(\d+)个半(小时|月)")
 # 「我今年62了」「我都70了」「我爸今年78，…」: an age said without its unit
 _AGE_NOW = re.compile(r"((?:今年|已经|都|快)\s*)(\d{1,3})(\s*了|(?=[,，。？?!！]))")
 # 「家里3口人」「5口之家」: a household of so many people, as a rule counts them (「3人户」「1至2人户」)
