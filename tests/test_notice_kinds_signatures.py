@@ -104,6 +104,26 @@ def test_a_thing_the_notice_names_by_its_general_term_is_no_unknown_noun(segment
     assert refused is not None and "餐具" in refused.detail
 
 
+def test_meals_and_spoken_money_are_units_asked(segmenter):
+    from agent.offline.extract.figures import figures
+
+    cheaper = analyze("我爸今年66岁，在助餐点吃一顿能便宜几块？", segmenter)
+    assert cheaper.unit == "钱" and cheaper.unit_fits("3元")
+    meals = analyze("一个老人一个月最多能补几顿饭？", segmenter)
+    assert meals.unit_fits("22餐") and not meals.unit_fits("3公里")
+    assert [f.text for f in figures("每人每日限补1餐，每人每月最多补贴22餐。")] == ["1餐", "22餐"]
+    # 块 before a noun counts pieces, not money
+    assert analyze("家里有几块地能补？", segmenter).unit != "钱"
+
+
+def test_a_which_question_is_answered_under_a_heading_of_its_kind(segmenter):
+    from agent.offline.extract.tables import _may_answer
+
+    window = analyze("骥淞市办轮椅车补贴去政务中心哪个窗口？", segmenter)
+    assert not _may_answer(window, "补贴标准", "每辆每年480元")
+    assert _may_answer(window, "办理窗口", "二楼残联窗口（B12号）")
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 

@@ -203,9 +203,11 @@ def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
 def _may_answer(q: Question, heading: str, cell: str) -> bool:
     """A figure counted in another unit than the asked one answers nothing (「报废补贴额（元/台）」
     for 「要用满多少年」), nor does a bare figure answer a question that asks which thing or what
-    (「哪个单位办注销」)."""
+    (「哪个单位办注销」), nor a column whose heading does not name the kind a which-question asks."""
     if not q.wants_number and q.qtype in ("which", "fact") and re.fullmatch(r"[\d.,，\s%％]+", cell):
         return False
+    if q.qtype == "which" and q.kind and not q.wants_number and not term_credit(q.kind, normalize(heading).text):
+        return False  # 「去哪个窗口」 is answered under a heading that names windows, not 「补贴标准」
     bracket = "".join(re.findall(r"[(（]([^)）]*)[)）]", heading))
     counted = re.split(r"[/／每]", bracket.strip())[0]  # 「元/台」: 元; 「每人每月」 counts in nothing
     if not re.search(r"[\u4e00-\u9fff]", counted):

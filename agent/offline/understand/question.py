@@ -62,6 +62,8 @@ _ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(
 
 
 def _asked_unit(text: str) -> str:
+    if _SPOKEN_YUAN.search(text):
+        return "钱"  # 「吃一顿能便宜几块」: 块 as people say 元 (not 「几块地」)
     found = _ASKED_UNIT.search(text)
     if found:
         return found.group("unit")
@@ -74,6 +76,8 @@ def _asked_unit(text: str) -> str:
     return GRANT_ASKED if _GIVES.search(text) else ""  # 「最多可以补助多少」: money or a share, not a time
 
 
+# 「几块」「多少块钱」: 块 as the spoken 元 (《现代汉语词典》 块: 〈口〉用于货币), when no noun follows it
+_SPOKEN_YUAN = re.compile(_ASKING_JI + r"块(?:钱|(?![\u4e00-\u9fff]))")
 # a verb of giving a grant right before the question word at the question's end (agent/lexicon/giving_verbs.txt)
 GRANT_ASKED = "补助额"
 # (「补助多少钱」 is asked in 钱 before this: 多少钱 names its unit)
