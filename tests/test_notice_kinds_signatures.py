@@ -124,6 +124,18 @@ def test_a_which_question_is_answered_under_a_heading_of_its_kind(segmenter):
     assert _may_answer(window, "办理窗口", "二楼残联窗口（B12号）")
 
 
+def test_of_two_tied_rows_the_one_whose_item_the_question_says_goes_first(segmenter):
+    from agent.offline.gather.rank import row_item_first
+    from offline_support import sentence
+
+    middle = sentence("共餐服務｜中低收入戶長者｜新臺幣60元", score=4.022)
+    low = sentence("共餐服務｜低收入戶長者｜新臺幣80元", score=4.005, start=40)
+    q = analyze("驍埔市低收入戶的阿公去共餐，一餐補助多少錢？", segmenter)
+    assert row_item_first(q, [middle, low]) == [low, middle]
+    # a row that does not tie needs the clearer margin
+    assert row_item_first(q, [middle, sentence("共餐服務｜低收入戶長者｜新臺幣80元", score=3.9, start=40)])[0] is middle
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 

@@ -425,7 +425,13 @@ def row_item_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     best = max((c for c in candidates[1:6] if c.source == top.source and c.score >= _CLOSE * top.score
                 and _CELLS.search(c.text)), key=lambda c: _item_share(c.norm, said), default=top)
     share = _item_share(best.norm, said)
-    return [best] + [c for c in candidates if c is not best] if share >= 0.5 and share >= mine + 0.2 else candidates
+    # (rows that tie, 「中低收入戶長者｜60元」 and 「低收入戶長者｜80元」 for 「低收入戶的阿公」: the item with
+    # fewer characters the question does not say)
+    margin = _ITEM_TIE_MARGIN if best.score >= _ITEM_TIE * top.score else _ITEM_MARGIN
+    return [best] + [c for c in candidates if c is not best] if share >= 0.5 and share >= mine + margin else candidates
+
+
+_ITEM_MARGIN, _ITEM_TIE, _ITEM_TIE_MARGIN = 0.2, 0.99, 0.05
 
 
 def _item_share(row: str, said: set[str]) -> float:
