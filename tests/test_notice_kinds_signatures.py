@@ -56,8 +56,9 @@ def test_the_issuers_who_sign_a_notice_over_its_date():
 
 
 def test_a_total_the_notice_states_answers_a_sum_asked(segmenter):
-    from agent.offline.gather.rank import stated_total_first, states_total
     from offline_support import sentence
+
+    from agent.offline.gather.rank import stated_total_first, states_total
 
     q = analyze("翀阳县这回停水一共要停多长时间？", segmenter)
     total = "我公司定于6月23日8:00至6月24日20:00计划停水，停水时间共计36小时。"
@@ -125,8 +126,9 @@ def test_a_which_question_is_answered_under_a_heading_of_its_kind(segmenter):
 
 
 def test_of_two_tied_rows_the_one_whose_item_the_question_says_goes_first(segmenter):
-    from agent.offline.gather.rank import row_item_first
     from offline_support import sentence
+
+    from agent.offline.gather.rank import row_item_first
 
     middle = sentence("共餐服務｜中低收入戶長者｜新臺幣60元", score=4.022)
     low = sentence("共餐服務｜低收入戶長者｜新臺幣80元", score=4.005, start=40)
@@ -134,6 +136,27 @@ def test_of_two_tied_rows_the_one_whose_item_the_question_says_goes_first(segmen
     assert row_item_first(q, [middle, low]) == [low, middle]
     # a row that does not tie needs the clearer margin
     assert row_item_first(q, [middle, sentence("共餐服務｜低收入戶長者｜新臺幣80元", score=3.9, start=40)])[0] is middle
+
+
+def test_a_multiple_may_be_stated_as_a_percentage(segmenter):
+    from dataclasses import replace
+
+    times = replace(analyze("单位没让我休年假，按日工资的几倍给补偿？", segmenter), unit="倍")
+    assert times.unit_fits("300%") and times.unit_fits("3倍")
+    assert not times.unit_fits("50%")
+
+
+def test_ranges_in_wan_and_yi_and_between_two_bounds():
+    from agent.offline.extract.tables import range_fit
+
+    contract = "300万元（含）—1亿元（含）｜合同额的2%｜无"
+    assert range_fit(contract, "我们公司接了个5000万的工程，保证金按多少存？") == 1
+    assert range_fit("1亿元以上｜合同额的1%｜单个项目最高不超过300万元", "接了个5000万的工程") == -1
+    assert range_fit(contract, "接了个2亿的工程") == -1
+    # 「5万元以上10万元以下」 is one range, not 「5万元以上」 and 「10万元以下」
+    fine = "逾期不改正的，责令项目停工，并处5万元以上10万元以下的罚款。"
+    assert range_fit(fine, "接了个5000万的工程") == -1
+    assert range_fit(fine, "被罚了8万元，对吗") == 1
 
 
 # a real index ------------------------------------------------------------------------------------

@@ -374,8 +374,23 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(_range_digits(normalize(clause).text), as_counted(question), short_unit=True, bounds=bounds)
+    fits = _range_fits(_in_wan(_range_digits(normalize(clause).text)), _in_wan(as_counted(question)),
+                       short_unit=True, bounds=bounds)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def _in_wan(text: str) -> str:
+    """Figures in 亿 written in 万 (「1亿元」 → 「10000万元」), so that a range from 万 to 亿
+    (「300万元（含）—1亿元（含）」) and a question's 「5000万」 compare in one magnitude; and a
+    bound from above and one from below in a row, one range (「处5万元以上10万元以下罚款」:
+    「5万元—10万元」, not 「5万元以上」 alone)."""
+    return _ABOVE_BELOW.sub(r"\1\2—\3\2", _YI.sub(lambda m: f"{float(m.group(1)) * 10000:g}万", text))
+
+
+_ABOVE_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s以]{1,4}?)\s*(?:[(（]含[)）])?\s*以上\s*(\d+(?:\.\d+)?)\s*\2\s*(?:[(（]含[)）])?\s*以下")
+
+
+_YI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*亿")
 
 
 def _range_digits(text: str) -> str:

@@ -76,6 +76,8 @@ def _asked_unit(text: str) -> str:
     return GRANT_ASKED if _GIVES.search(text) else ""  # 「最多可以补助多少」: money or a share, not a time
 
 
+# a share of a hundred per cent or more, a multiple written as one (300% is 3倍)
+_PERCENT_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]$")
 # 「几块」「多少块钱」: 块 as the spoken 元 (《现代汉语词典》 块: 〈口〉用于货币), when no noun follows it
 _SPOKEN_YUAN = re.compile(_ASKING_JI + r"块(?:钱|(?![\u4e00-\u9fff]))")
 # a verb of giving a grant right before the question word at the question's end (agent/lexicon/giving_verbs.txt)
@@ -145,6 +147,8 @@ class Question:
             return DURATION.fullmatch(figure.strip()) is not None
         # (a rate per something is in its unit: 「1600元/月」 is in 元)
         figure = _PER.sub("", figure.rstrip())
+        if self.unit == "倍" and (share := _PERCENT_FIGURE.search(figure)):
+            return float(share.group(1)) >= 100  # 「按日工资收入的300%支付」 answers 「几倍」
         return any(figure.endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
 
     @property
