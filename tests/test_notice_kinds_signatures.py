@@ -159,6 +159,23 @@ def test_ranges_in_wan_and_yi_and_between_two_bounds():
     assert range_fit(fine, "被罚了8万元，对吗") == 1
 
 
+def test_a_length_of_time_may_have_decimals():
+    from agent.offline.extract.figures import durations
+
+    assert [d.text for d in durations("按照月工资除以月计薪天数（21.75天）进行折算。")] == ["21.75天"]
+    assert [d.text for d in durations("停车1.5小时以内免费")] == ["1.5小时"]
+    assert durations("2025.5天") == []
+
+
+def test_a_bracket_that_qualifies_a_column_gives_no_unit(segmenter):
+    from agent.offline.extract.tables import _may_answer
+
+    fee = analyze("霄崌市二级服务的电梯高层小区，物业费每平方米每月多少钱？", segmenter)
+    assert _may_answer(fee, "高层住宅（有电梯）", "1.50") and _may_answer(fee, "多层住宅（无电梯）", "0.95")
+    # a unit in brackets still has to be the asked one
+    assert not _may_answer(fee, "培训课时（课时）", "120") and _may_answer(fee, "补贴标准（元/人）", "500")
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 

@@ -209,9 +209,11 @@ def _may_answer(q: Question, heading: str, cell: str) -> bool:
     if q.qtype == "which" and q.kind and not q.wants_number and not term_credit(q.kind, normalize(heading).text):
         return False  # 「去哪个窗口」 is answered under a heading that names windows, not 「补贴标准」
     bracket = "".join(re.findall(r"[(（]([^)）]*)[)）]", heading))
-    counted = re.split(r"[/／每]", bracket.strip())[0]  # 「元/台」: 元; 「每人每月」 counts in nothing
+    counted = re.split(r"[/／每]", _UNIT_LABEL.sub("", bracket.strip()))[0]  # 「元/台」: 元; 「每人每月」 counts in nothing
     if not re.search(r"[\u4e00-\u9fff]", counted):
         return True
+    if _QUALIFYING.match(counted):
+        return True  # 「高层住宅（有电梯）」「（含税）」: the bracket qualifies the column, it gives no unit
     if q.unit and q.unit != DURATION_ASKED:
         return in_unit(heading, q.unit) > 0 or q.unit_fits(f"1{counted}")
     span = _ASKS_SPAN.search(q.text)  # 「满多少年」 asks no 元
@@ -219,6 +221,9 @@ def _may_answer(q: Question, heading: str, cell: str) -> bool:
 
 
 _ASKS_SPAN = re.compile(r"(?:多少|几)个?(年|月|天|日|周|小时|岁)")
+_UNIT_LABEL = re.compile(r"^单位\s*[:：]\s*")
+# a bracket that says what a column holds or leaves out (有/无/含/不含/非…), not a unit
+_QUALIFYING = re.compile(r"^(?:有|无|没有|含|不含|非|未)")
 
 
 def _named_rows(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
