@@ -176,6 +176,17 @@ def test_a_bracket_that_qualifies_a_column_gives_no_unit(segmenter):
     assert not _may_answer(fee, "培训课时（课时）", "120") and _may_answer(fee, "补贴标准（元/人）", "500")
 
 
+def test_a_row_whose_range_holds_the_askers_years_answers_a_length_asked(segmenter):
+    from agent.offline.gather.rank import ranged_first
+    from offline_support import sentence
+
+    q = analyze("翀阳县我已经工作了12年，一年能休几天带薪年假？", segmenter)
+    top = sentence("计算公式：（当年度在本单位剩余日历天数÷365天）×职工本人全年应当享受的年休假天数。", score=3.9)
+    rows = [sentence("满1年不满10年｜5天", score=3.16, start=200),
+            sentence("满10年不满20年｜10天", score=3.17, start=220)]
+    assert ranged_first(q, [top, *rows])[0] is rows[1]
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 
