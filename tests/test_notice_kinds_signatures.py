@@ -177,14 +177,28 @@ def test_a_bracket_that_qualifies_a_column_gives_no_unit(segmenter):
 
 
 def test_a_row_whose_range_holds_the_askers_years_answers_a_length_asked(segmenter):
-    from agent.offline.gather.rank import ranged_first
     from offline_support import sentence
+
+    from agent.offline.gather.rank import ranged_first
 
     q = analyze("翀阳县我已经工作了12年，一年能休几天带薪年假？", segmenter)
     top = sentence("计算公式：（当年度在本单位剩余日历天数÷365天）×职工本人全年应当享受的年休假天数。", score=3.9)
     rows = [sentence("满1年不满10年｜5天", score=3.16, start=200),
             sentence("满10年不满20年｜10天", score=3.17, start=220)]
     assert ranged_first(q, [top, *rows])[0] is rows[1]
+
+
+def test_how_fast_asks_a_length_of_time_and_the_act_before_it_picks_the_clause(segmenter):
+    from offline_support import sentence
+
+    from agent.offline.extract.answer_clause import figure_clause
+    from agent.offline.understand.question import DURATION_ASKED
+
+    assert analyze("申请法援后多快给我派律师？", segmenter).unit == DURATION_ASKED
+    assert analyze("这辆车车速多快？", segmenter).unit != DURATION_ASKED
+    q = analyze("工程干完了想把保证金退回来，要公示多长时间？", segmenter)
+    line = sentence("区人社局在工地和本局网站公示30日，公示期满无异议的，自公示期满之日起10个工作日内出具返还通知。")
+    assert "30日" in figure_clause(q, [line]) and "10个工作日" not in figure_clause(q, [line])
 
 
 # a real index ------------------------------------------------------------------------------------

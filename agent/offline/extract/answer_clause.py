@@ -115,6 +115,8 @@ def best_clause(q: Question, cand: Candidate) -> str:
     return best.text
 
 
+# the act whose length of time is asked, right before the question word (「要公示多长时间」: 公示)
+_LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少天|几天|多少个?工作日|几个工作日|多少个月|几个月)")
 # a question that asks a share, and a figure that is one
 _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
@@ -143,6 +145,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     counted = re.compile(r"(?:\d|[一二三四五六七八九十两百千万亿])" + re.escape(noun[:1])) if noun else None
     share = _ASKS_SHARE.search(q.text) is not None
     own = as_counted(q.text)
+    lasting = _LASTING_ASKED.search(q.text) if q.unit == DURATION_ASKED else None
     for cand in evidence:
         parts = clauses(cand.norm)
         for at, part in enumerate(parts):
@@ -180,6 +183,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 score += 10.0  # 「多长」 is answered in metres only: 「全长1122米」, not 「一条…街道」
             if counted is not None and counted.search(part.text):
                 score += 3.0  # the asked measure word after a numeral: 「分为几类」 ← 「两类」, 「多少席位」 ← 「500席」
+            if lasting is not None and re.search(re.escape(lasting.group(1)) + r"(?:期|期限|时间)?(?:为|是)?\d", part.text):
+                score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
             score += _level_fit(q.text, part.text)
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])

@@ -51,12 +51,12 @@ _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
 # (「十几亩」「二十几岁」 state a rough count: that 几 asks nothing)
 _ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d])几)"
 _ASKED_UNIT = re.compile(_ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
-# 「多久」「多长时间」「几个工作日」「多少天」「管几年」: a length of time is asked (its unit:
+# 「多久」「多长时间」「多快给派律师」「几个工作日」「多少天」「管几年」: a length of time is asked (its unit:
 # DURATION_ASKED); not a year of an era (「西元几年」「民国几年」「哪几年」), a grade (「几年级」) or
 # 年轻人 (「多少年轻人」)
 DURATION_ASKED = "时长"
 _HOW_FAR = re.compile(r"多远|多少距离|多长距离|多大距离")
-_ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|(?<![月哪元国])" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
+_ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|多快(?=[\u4e00-\u9fff])(?!的)|(?<![月哪元国])" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
                             r"(?:天|日|周)(?![\u4e00-\u9fff])|天(?![然气空文堂下津地])|(?:日|周)(?=[内后才能就可的之以去来到完办做拿领交])|"
                             r"年(?![级度份底初末前轻纪代]))")  # not 「多少日圆」「多少天然气」「多少周岁」
 
