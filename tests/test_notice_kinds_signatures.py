@@ -201,6 +201,19 @@ def test_how_fast_asks_a_length_of_time_and_the_act_before_it_picks_the_clause(s
     assert "30日" in figure_clause(q, [line]) and "10个工作日" not in figure_clause(q, [line])
 
 
+def test_a_yes_or_no_of_a_table_takes_the_row_whose_range_holds_the_figure(segmenter):
+    from agent.offline.gather.rank import ranged_first
+    from offline_support import sentence
+
+    q = analyze("在翀阳县承包一个合同额250万的小工程，要交工资保证金吗？", segmenter)
+    big = sentence("1亿元以上｜合同额的1%｜单个项目最高不超过300万元", score=3.3)
+    small = sentence("300万元以下｜免于存储｜须作出书面承诺", score=3.2, start=60)
+    assert ranged_first(q, [big, small]) == [small, big]
+    # a prose sentence on top is left to the yes-or-no rules
+    prose = sentence("工程完工且未发生工资拖欠的，施工总承包单位可以申请返还。", score=3.3)
+    assert ranged_first(q, [prose, small])[0] is prose
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 

@@ -290,8 +290,10 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     的，最长领取18个月」) and that gives a figure in the asked unit goes first."""
     # (「一年最多能报几个」: a period, not the asker's figure)
     said = _PERIOD.sub("", q.text)
-    # (a length of time is asked as a figure too: 「工作了12年，一年能休几天年假」)
-    if not (q.wants_number or q.unit == DURATION_ASKED) or len(candidates) < 2 or range_fit(candidates[0].norm, said) == 1:
+    # (a length of time is asked as a figure too: 「工作了12年，一年能休几天年假」; and a yes or no
+    # of a table's row: 「合同额250万的小工程，要交保证金吗」 → 「300万元以下｜免于存储」)
+    asked = q.wants_number or q.unit == DURATION_ASKED or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text))
+    if not asked or len(candidates) < 2 or range_fit(candidates[0].norm, said) == 1:
         return candidates
     top = candidates[0]
     # (a table's row further down: 「今年92岁了，每个月能拿多少」 → 「90—99周岁｜300元」, the 15th, below
