@@ -202,8 +202,9 @@ def test_how_fast_asks_a_length_of_time_and_the_act_before_it_picks_the_clause(s
 
 
 def test_a_yes_or_no_of_a_table_takes_the_row_whose_range_holds_the_figure(segmenter):
-    from agent.offline.gather.rank import ranged_first
     from offline_support import sentence
+
+    from agent.offline.gather.rank import ranged_first
 
     q = analyze("在翀阳县承包一个合同额250万的小工程，要交工资保证金吗？", segmenter)
     big = sentence("1亿元以上｜合同额的1%｜单个项目最高不超过300万元", score=3.3)
@@ -271,3 +272,46 @@ def test_a_notice_is_about_the_place_that_signs_it(notices):
     answer = notices.ask("鲸垌县的，我在新疆当了三年多兵，补助能多拿吗？")
     assert not answer.refused and "增发10%" in answer.text.split("\n", 1)[0]
     assert "鲸垌县退役军人事务局　鲸垌县财政局" not in answer.text.split("\n", 1)[0]
+
+
+MEALS = """翀阳县民政局　翀阳县财政局关于印发《翀阳县老年人助餐服务补贴实施细则》的通知
+翀民发〔2025〕17号
+
+第三条　补贴对象为具有本县户籍、年满60周岁并在本县实际居住的老年人。
+
+第四条　补贴标准按年龄和困难程度分档执行，具体如下：
+
+档次｜对象条件｜每餐补贴
+第一档｜60—69周岁｜2元
+第二档｜70—79周岁｜3元
+第三档｜80—89周岁｜5元
+第四档｜90周岁及以上｜8元
+第五档｜低保、特困供养、经评估失能的老年人｜10元
+
+第五条　每人每日最多补贴2餐，每人每月补贴累计不超过300元。
+"""
+
+
+@pytest.fixture(scope="module")
+def meals(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "meals", {"meals.txt": MEALS}, folder="notices")
+
+
+def test_the_row_whose_range_holds_the_askers_age_covers_the_question(meals):
+    from agent.offline.check.rules import _row_covers
+
+    docs = meals.offline.pipeline.stages[-1].docs
+    rows = {c.norm: c for c in docs.sentences("notices/meals.txt")}
+
+    class _FewWords:  # the row's words and its header's cover little of the question
+        index, tuning = docs.index, docs.tuning
+        evidence = type("E", (), {"coverage": staticmethod(lambda *a, **k: (0.1, ()))})
+
+        def title_line(self, source):
+            return ""
+
+    q = analyze("翀阳县我奶奶都92了，她每顿饭能补多少？", docs.index.segmenter)
+    assert _row_covers(q, [rows["第四档|90周岁及以上|8元"]], _FewWords())
+    assert not _row_covers(q, [rows["第一档|60—69周岁|2元"]], _FewWords())
+    answer = meals.ask("翀阳县我奶奶都92了，她每顿饭能补多少？")
+    assert not answer.refused and "8元" in answer.short

@@ -34,7 +34,7 @@ from agent.offline.extract.figures import (
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import heading_of_row, in_unit, unlisted_row
+from agent.offline.extract.tables import heading_of_row, in_unit, range_fit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate, signed_issuer
 from agent.offline.gather.rank import (
@@ -90,12 +90,15 @@ def coverage(d: Draft, docs) -> Refusal | None:
 
 def _row_covers(q: Question, pool, docs) -> bool:
     """A table's row (「37℃—38.9℃｜20元｜14元」) read under its header (「日最高气温｜露天作业（每人
-    每天）｜…」) covers enough of the question: its cells are what the header names."""
+    每天）｜…」) covers enough of the question: its cells are what the header names; so does a
+    row whose range holds the asker's own figure."""
     for c in pool:
         header = heading_of_row(docs.index, c)
         if header and docs.evidence.coverage(q.terms, f"{c.norm} {header}", docs.title_line(c.source),
                                              names=q.names)[0] >= docs.tuning.min_coverage:
             return True
+        if header and q.wants_number and range_fit(c.norm, q.text) == 1:
+            return True  # 「我奶奶都92了，每顿饭能补多少」: the row whose range holds her age (「90周岁及以上｜8元」)
     return False
 
 
