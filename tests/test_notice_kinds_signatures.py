@@ -215,6 +215,22 @@ def test_a_yes_or_no_of_a_table_takes_the_row_whose_range_holds_the_figure(segme
     assert ranged_first(q, [prose, small])[0] is prose
 
 
+def test_whether_it_is_approved_asks_the_time_limit_or_the_decisions(segmenter):
+    from offline_support import sentence
+
+    from agent.offline.gather.rank import time_limit_first
+
+    q = analyze("在翀阳县交了法律援助申请，多少天能知道批不批？", segmenter)
+    step = sentence("各镇（街道）司法所可以代为接收申请材料，并在2个工作日内转交市法律援助中心。", score=3.33)
+    decided = sentence("法律援助中心自收到申请之日起7个工作日内进行审查，作出是否给予法律援助的决定。", score=3.15, start=90)
+    assert time_limit_first(q, [step, decided]) == [decided, step]
+    # a stated time limit comes before a step's decision
+    q = analyze("翀阳县办低保，从受理到批下来一般最多要多少个工作日？", segmenter)
+    limit = sentence("全流程办结时限为30个工作日。", score=3.0, start=200)
+    county = sentence("县民政局在收到审核材料之日起10个工作日内作出确认决定。", score=3.2, start=150)
+    assert time_limit_first(q, [step, county, limit])[0] is limit
+
+
 # a real index ------------------------------------------------------------------------------------
 SCRAPPING = """翀阳县农业机械报废更新补贴实施细则
 

@@ -245,11 +245,14 @@ def _unasked(q: Question, clause: str, title: str = "") -> bool:
                                     for t in q.terms)
 
 
-# 「多久能办好」「几天能办完」「多少天能批下来」「多久出结果」: a verb with a complement of result
-# (好 完 下来 出来) or 出结果 asks when the whole service is done (《现代汉语八百词》: 结果补语,
+# 「多久能办好」「几天能办完」「多少天能批下来」「多久出结果」「多少天能知道批不批」: a verb with a
+# complement of result (好 完 下来 出来), 出结果, or whether it is approved asks when the whole service is done (《现代汉语八百词》: 结果补语,
 # 趋向补语 下来), which a notice states as its time limit (「承诺时限：10个工作日」「5个工作日内办结」)
-_DONE_ASKED = re.compile(r"(?:办|批|审|做|弄|搞)(?:好|完|下来|出来)|出结果|拿到结果")
+_DONE_ASKED = re.compile(r"(?:办|批|审|做|弄|搞)(?:好|完|下来|出来)|出结果|拿到结果|知道结果|批不批|批没批|能不能批")
+# (and the decision an office must make within its time limit, 「…7个工作日内进行审查，作出是否给予…
+# 的决定」, as 《行政许可法》 第四十二条 words it: 「…之日起二十日内作出行政许可决定」)
 _TIME_LIMIT = re.compile(r"时限|办结(?![后之以])")  # (not 「抵押登记手续办结后…」: a time after it)
+_DECISION = re.compile(r"作出[^，,。；;]{0,16}决定")
 
 
 def time_limit_first(q: Question, candidates: list[Candidate],
@@ -262,16 +265,17 @@ def time_limit_first(q: Question, candidates: list[Candidate],
         return candidates
     top = candidates[0]
 
-    def limit(c: Candidate, said: bool) -> bool:
+    def limit(c: Candidate, said: bool, marker: re.Pattern) -> bool:
         # said: the sentence itself states the limit; else its section's heading may (「七、办理流程
         # 及时限」 over each step's own days: a step is no limit of the whole)
         where = c.norm if said else heading(c)
-        return bool(durations(c.norm)) and bool(_TIME_LIMIT.search(where))
+        return bool(durations(c.norm)) and bool(marker.search(where))
 
-    for said in (True, False):
-        if limit(top, said):
+    # a stated time limit first; only without one, the decision's (「…7个工作日内…作出…的决定」)
+    for marker, said in ((_TIME_LIMIT, True), (_TIME_LIMIT, False), (_DECISION, True)):
+        if limit(top, said, marker):
             return candidates
-        limits = [c for c in candidates[1:12] if c.source == top.source and limit(c, said) and c.score >= 0.8 * top.score]
+        limits = [c for c in candidates[1:12] if c.source == top.source and limit(c, said, marker) and c.score >= 0.8 * top.score]
         if limits:
             # a service guide states two (「法定时限：20个工作日」「承诺时限：10个工作日」): the promised
             # one is how long it usually takes, the statutory one the longest it may
