@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,17 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
+    """OpenCC t2s, except that a character it would turn into one outside the Basic Multilingual
+    Plane keeps its own form: OpenCC simplifies some rare characters by analogy into CJK Extension
+    B–H (湋 → 𣲗, 䌰 → 𦈙), which the segmenter's dictionary and the name tagger have never seen, so a
+    place named with one (「皑湋市」) is cut into single characters and is no name at all."""
+    converted = _converter("t2s").convert(text)
+    if not _ASTRAL.search(converted) or len(converted) != len(text):
+        return converted
+    return "".join(c if ord(c) <= 0xFFFF or ord(t) > 0xFFFF else t for c, t in zip(converted, text))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def to_traditional(text: str) -> str:

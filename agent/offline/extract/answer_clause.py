@@ -161,7 +161,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if all(f.text in q.text or f.text in own for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
                 # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
-            if not q.unit and _condition(part.text) and any(figures(p.text) for p in parts[at + 1 :]):
+            if not q.unit and _in_condition(parts, at):
                 continue  # 「生育二孩、三孩的…申请…贷款的，…再上浮10万元」: a 的-phrase names whom the
                 # figure after it is for (「…多给多少」 asks no unit of its own)
             score = clause_score(q, _labelled(cand.norm, parts, at))
@@ -199,6 +199,22 @@ def _condition(clause: str) -> bool:
     """A 的-phrase clause (「生育二孩、三孩的缴存职工家庭…申请住房公积金贷款的」): the case the
     clauses after it rule on, not a statement of its own (《现代汉语八百词》 的: 「的」字结构 as 主语)."""
     return clause.rstrip().endswith("的")
+
+
+def _in_condition(parts: list, at: int) -> bool:
+    """The clause at ``at`` is part of a 的-phrase that a later clause with a figure rules on: it
+    ends the phrase itself, or the phrase goes on in the next clause or two, which state no figure
+    (「报废本人名下注册登记满3年的燃油乘用车，并购买新能源乘用车的，在上述标准基础上再增加2000元」:
+    the 3年 is of the case, the 2000元 is what it gets)."""
+    for j in range(at, min(at + _PHRASE_CLAUSES, len(parts))):
+        if j > at and figures(parts[j].text):
+            return False
+        if _condition(parts[j].text):
+            return any(figures(p.text) for p in parts[j + 1 :])
+    return False
+
+
+_PHRASE_CLAUSES = 3  # clauses a 的-phrase runs over, at most
 
 
 def _level_fit(question: str, clause: str) -> float:

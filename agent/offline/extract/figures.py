@@ -71,7 +71,13 @@ def figures(text: str) -> list[Span]:
         if found.endswith("年") and _YEAR_OF.match(text, m.end()):
             continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
-    return out
+    for m in FRACTION.finditer(text):  # 「补贴二分之一」「四分之三的土地」: a share
+        out = [s for s in out if not (s.start < m.end() and m.start() < s.end)] + [Span(m.start(), m.end(), m.group(0))]
+    return sorted(out, key=lambda s: s.start)
+
+
+# a share written as a fraction (「二分之一」「三分之二」「百分之八十」 is a percentage, FIGURE's)
+FRACTION = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)分之(?:\d+(?:\.\d+)?|[一二三四五六七八九十]+)")
 
 
 def _article(text: str, start: int, found: str) -> bool:
@@ -194,6 +200,8 @@ def numerals(text: str) -> list[Span]:
         if found.endswith("年") and _YEAR_OF.match(text, m.end()):
             continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
+    for m in FRACTION.finditer(text):  # 「二分之一」, not the 「二分」 of it
+        out = [s for s in out if not (s.start < m.end() and m.start() < s.end)] + [Span(m.start(), m.end(), m.group(0))]
     for bare in bare_counts(text):  # 「人口达2,790,060」: a count written in groups of three
         if not any(s.start < bare.end and bare.start < s.end for s in out):
             out.append(bare)

@@ -14,6 +14,7 @@ from agent.offline.extract.answer_clause import (
     TYPED_SPANS,
     asks_share,
     best_clause,
+    clause_around,
     figure_clause,
     half_fit,
     kind_clause,
@@ -54,6 +55,12 @@ _RESULT = words("result_connectives")
 _CHARS = re.compile(r"[\W\d_a-z]+")
 
 
+# an increase over a base stated as such: 「在上述标准基础上每人每月另加20元」「在此基础上再增加2000元」
+_INCREASE = re.compile(r"基础上[^，,。；;\d]{0,10}?(?:另加|再加|加发|多发|上浮|提高|增加|额外增加)[^，,。；;\d]{0,3}\d")
+
+_MORE_ASKED = re.compile(r"比.{0,16}?多|多出|高出|多给|多拿|多发|多补|多领")
+
+
 class Calculate(Stage):
     """A calculation (「比…多多少」) answered with the work shown over cited figures; with nothing
     to compute, the question is asked as a plain figure question, checked again."""
@@ -75,6 +82,12 @@ class Calculate(Stage):
         stated = stated or states_asked_bound(q.text, draft.candidates[0].norm)
         # 「停水一共要停多长时间」 of 「…停水时间共计36小时」: the total the notice states
         stated = stated or states_total(q, draft.candidates[0].norm)
+        # 「一级残疾低保户，生活补贴比标准还能多给多少」 of 「…在上述标准基础上每人每月另加20元」: the
+        # increase the notice states is the difference asked, not one computed from two figures
+        top = draft.candidates[0]
+        increase = _INCREASE.search(top.norm)
+        if increase is not None and _MORE_ASKED.search(q.text):
+            return draft.settle(clause_around(top.norm, increase.start(), increase.end()), [top], self.name)
         calc = None if stated else solve(q, list(draft.candidates))
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)

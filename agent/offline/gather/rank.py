@@ -261,7 +261,7 @@ def time_limit_first(q: Question, candidates: list[Candidate],
     (「审核（乡镇7个工作日）→审批…」): a close runner-up of the same document that states the
     service's time limit (「承诺时限：10个工作日」「…10个工作日内办结」, or a length of time under a
     「办理时限」 heading) goes first. Not for a question about one step (「调查核实要多久」)."""
-    if q.unit != DURATION_ASKED or not _DONE_ASKED.search(q.text) or len(candidates) < 2:
+    if q.unit != DURATION_ASKED or not _DONE_ASKED.search(_asking_clause(q.text)) or len(candidates) < 2:
         return candidates
     top = candidates[0]
 
@@ -286,6 +286,17 @@ def time_limit_first(q: Question, candidates: list[Candidate],
 
 
 _LONGEST = re.compile(r"最多|最长|最晚|最迟|法定|顶多")
+
+
+def _asking_clause(question: str) -> str:
+    """The clause of ``question`` that asks (the last one with a question word): 「在皑湋市做完驾驶人
+    体检，这张证明多久内有用」 asks how long the paper is valid, not how long the check takes; 做完 is
+    the asker's situation."""
+    parts = [p for p in re.split(r"[，,；;。！!]", question) if _QUESTION_WORD.search(p)]
+    return parts[-1] if parts else question
+
+
+_QUESTION_WORD = re.compile(r"多久|多长|多少|几|什么|哪|吗|么|呢")
 
 
 def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -405,6 +416,14 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         head = _first_cell(c.norm)
         return len(head) >= 2 and (head in q.text or bool(counted & set(_HEADCOUNT.findall(head))))
 
+    spoken = as_counted(q.text)
+    figured = next((c for c in candidates[1:_ROWS_DEEP] if c.source == top.source and c.score >= _FIGURE_NAMED * top.score
+                    and _CELLS.search(c.text) and _FIGURE_HEAD.fullmatch(head := _first_cell(c.norm))
+                    and head in spoken and head not in top.norm), None)
+    if figured is not None:
+        # 「創業貸款到第三年，利息還補多少」: the row 「第3年｜補貼二分之一」 however far down (a row has
+        # few words to rank by), when its first cell is a figure the question says (in digits)
+        return [figured] + [c for c in candidates if c is not figured]
     if not _CELLS.search(top.text):
         # (nor a sentence that does not say the row the question names: 「住进三级医院看病，能报百分之
         # 多少」 → 「三级医院｜1000元｜60%」, not the clinic's 「…门诊费用报销比例为55%」)
@@ -451,6 +470,10 @@ def _item_share(row: str, said: set[str]) -> float:
 
 # a number of people, by any of the measure words that count them (「2名」「2个」「2人」「2位」)
 # (not a length of time: 「2个工作日」「3个月」)
+# a first cell that is a figure with its measure word (「第3年」「60周岁」), not a row's serial number
+_FIGURE_HEAD = re.compile(r"第?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{1,3}")
+_ROWS_DEEP = 16  # candidates searched for a row the question names by a figure
+_FIGURE_NAMED = 0.85  # of the best sentence's score, at least
 _HEADCOUNT = re.compile(r"(\d+)\s*(?=[名人位]|个(?!工作日|月|小时|星期|季度|百分点))")
 
 
@@ -837,7 +860,8 @@ ASKS_WEEKDAY = re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:�
 # check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
-CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:之间|期间|以前|以后)?出生)"  # (not who was born then)
+CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:(?:之间|期间|以前|以后)?出生|(?:之间|期间)的))"  # (not who was born then,
+                           # nor what qualifies by its date: 「发票开具日期在3月1日至12月31日期间的车辆」)
                            r"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」

@@ -9,7 +9,7 @@ from itertools import pairwise
 from agent.lexicon import entities
 from agent.lexicon.thesaurus import categories, is_personal
 from agent.lexicon.wordlists import table, words
-from agent.offline.extract.figures import DURATION, GROUPED, sum_of_money
+from agent.offline.extract.figures import DURATION, FRACTION, GROUPED, sum_of_money
 from agent.offline.understand.answer_type import asked_slot, question_words_only
 from ingest.normalize import is_traditional, normalize_query
 from ingest.segment import Segmenter, general_frequency, in_dictionary
@@ -149,7 +149,10 @@ class Question:
         figure = _PER.sub("", figure.rstrip())
         if self.unit == "倍" and (share := _PERCENT_FIGURE.search(figure)):
             return float(share.group(1)) >= 100  # 「按日工资收入的300%支付」 answers 「几倍」
-        return any(figure.endswith(u) for u in _UNIT_KIN.get(self.unit, (self.unit,)))
+        kin = _UNIT_KIN.get(self.unit, (self.unit,))
+        if "%" in kin and FRACTION.fullmatch(figure):
+            return True  # 「补贴二分之一」 is a share, as 「50%」 is
+        return any(figure.endswith(u) for u in kin)
 
     @property
     def wants_number(self) -> bool:
@@ -194,6 +197,8 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     if qtype == "calc" and re.search(r"哪些|哪几", text) and not _ARITHMETIC.search(text):
         qtype = "list"  # 「哪些行业…占比至少达到八成」 asks for a list; the share is a condition
     unit = _asked_unit(text)
+    if qtype == "number" and _asks_time_after_figure(typed):
+        qtype, unit = "when", ""
     tagged = segmenter.tagged(text)
     pronouns = {w for w, flag in tagged if flag[:1] == "r"}
     # an interrogative pronoun jieba knows as one word (何处/何年/何种/何人) asks, it names nothing
@@ -218,6 +223,17 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
         qtype=qtype,
         terms=_with_names(terms, names, text),
     )
+
+
+def _asks_time_after_figure(typed: str) -> bool:
+    """「年初几个月按老标准少发的钱，什么时候补给我们」: the figure words are in the asker's account
+    of the case, the last clause asks when (and asks no figure itself)."""
+    parts = [p for p in re.split(r"[,，;；?？]", typed) if p.strip()]
+    if len(parts) < 2:
+        return False
+    when = next(p for n, p in _TYPES if n == "when" and "什么时候" in p.pattern)
+    number = next(p for n, p in _TYPES if n == "number")
+    return bool(when.search(parts[-1])) and not number.search(parts[-1])
 
 
 # the modal verbs jieba's HMM glues to the verb after them or to the word before (「会罚」「能领」

@@ -1,0 +1,104 @@
+"""The asker's situation is not the question, and other shapes of probe47 (read in session 33,
+issue 9): 「做完体检，这张证明多久内有用」 asks how long the paper is valid, not how long the check
+takes; 「年初几个月少发的钱，什么时候补」 asks a date; a 的-phrase over two clauses names the case, not
+the figure; a window that qualifies by date (「…期间的车辆」) is no deadline; an increase the notice
+states over its standard is the difference asked; a row named by a figure (「第三年」 → 「第3年」) is
+found however far down; a fraction is a share; a rare character OpenCC would turn into one outside
+the Basic Multilingual Plane keeps its form. The strings are written here for their shape, not
+copied from a probe."""
+
+from __future__ import annotations
+
+import pytest
+from offline_support import calculate, sentence
+
+from agent.offline.extract.answer_clause import figure_clause
+from agent.offline.extract.figures import figures, numerals
+from agent.offline.extract.stages import closing
+from agent.offline.gather.rank import row_named_first, time_limit_first
+from agent.offline.understand.question import analyze
+from ingest.normalize import normalize, normalize_query
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+def test_a_rare_character_keeps_its_form_when_opencc_would_leave_the_basic_plane(segmenter):
+    assert normalize_query("在皑湋市做完体检") == "在皑湋市做完体检"
+    assert normalize("皑湋市體檢中心").text == "皑湋市体检中心"  # the rest is still simplified
+    assert normalize_query("䌰") == "䌰"
+    known = Segmenter(["皑湋市"])
+    assert analyze("在皑湋市做完驾驶人体检，这张证明多久内有用？", known).names == ("皑湋市",)
+
+
+def test_a_done_word_in_the_askers_situation_asks_no_time_limit(segmenter):
+    q = analyze("在翀阳县做完驾驶人体检，这张证明多久内有用？", segmenter)
+    valid = sentence("体检证明自出具之日起6个月内有效。", score=3.6)
+    mailed = sentence("网上办理的，3个工作日内办结并寄出。", score=3.3, start=40)
+    assert time_limit_first(q, [valid, mailed]) == [valid, mailed]
+    # the done word in the asking clause still asks the service's time limit
+    q = analyze("在翀阳县换驾驶证，多少天能办下来？", segmenter)
+    assert time_limit_first(q, [valid, mailed]) == [mailed, valid]
+
+
+def test_a_phrase_over_two_clauses_names_the_case_not_the_figure(segmenter):
+    q = analyze("翀阳县要是把开了五年的油车报废了再换电车，还能多拿多少？", segmenter)
+    line = sentence("报废本人名下注册登记满3年的燃油乘用车，并购买新能源乘用车的，在上述标准基础上再增加2000元。")
+    assert figure_clause(q, [line]) == "在上述标准基础上再增加2000元"
+
+
+def test_a_window_that_qualifies_by_date_is_no_deadline(segmenter):
+    q = analyze("翀阳县去年底提的电车，补贴申请最晚拖到哪天？", segmenter)
+    line = "购车发票开具日期在2025年3月1日至2025年12月31日期间的车辆，消费者应于2026年1月20日前提交申请。"
+    assert closing(q, "购车发票开具日期在2025年3月1日至2025年12月31日期间的车辆", normalize_query(line)) == (
+        "消费者应于2026年1月20日前提交申请。".rstrip("。"))
+    # a window of the act itself still gives its last day
+    assert closing(q, "申报时间为2025年3月1日至2025年3月31日", "申报时间为2025年3月1日至2025年3月31日。") == ""
+
+
+def test_a_figure_in_the_askers_account_does_not_make_a_when_question_a_count(segmenter):
+    q = analyze("翀阳县年初几个月按老标准少发的钱，什么时候补给我们？", segmenter)
+    assert (q.qtype, q.unit) == ("when", "")
+    assert analyze("翀阳县的补贴，几个月发一次？", segmenter).qtype == "number"
+    assert analyze("翀阳县年初几个月少发的钱，补多少？", segmenter).qtype == "number"
+
+
+def test_an_increase_stated_over_the_standard_is_the_difference_asked(segmenter):
+    done = calculate(segmenter, "翀阳县我爸72岁一级残疾，低保户，生活补贴比标准还能多给多少？",
+                     "年满60周岁的一级、二级困难残疾人，生活补贴在上述标准基础上每人每月另加20元。",
+                     "一级｜每人每月150元｜每人每月200元")
+    assert done.settled and done.short == "生活补贴在上述标准基础上每人每月另加20元"
+    # two figures and no stated increase are still subtracted
+    done = calculate(segmenter, "翀阳县一级比二级每月多给多少？", "一级每人每月150元，二级每人每月100元。")
+    assert done.settled and "50" in done.short
+
+
+def test_a_row_named_by_a_figure_in_words_is_found_further_down(segmenter):
+    q = analyze("翀阳县创业贷款到第三年，利息还补多少？", segmenter)
+    top = sentence("每一事业补贴之贷款本金以200万元为限。", score=3.77)
+    others = [sentence(f"第{i}条其他规定。", score=3.5 - i / 100, start=20 * i) for i in range(1, 9)]
+    row = sentence("第3年｜补贴二分之一", score=3.31, start=400)
+    assert row_named_first(q, [top, *others, row])[0] is row
+    # a row's serial number is no figure the question says (「一共有几家」)
+    serial = sentence("1｜青石家庭农场｜8.5万元", score=3.31, start=400)
+    q = analyze("翀阳县这次一共有几家家庭农场列入奖补名单？", segmenter)
+    assert row_named_first(q, [top, *others, serial])[0] is top
+
+
+def test_a_fraction_is_a_share_that_answers_a_grant(segmenter):
+    assert [f.text for f in figures("第3年｜补贴二分之一")] == ["3年", "二分之一"]
+    assert "三分之一" in [f.text for f in numerals("补贴三分之一的费用")]
+    q = analyze("翀阳县创业贷款利息能补多少？", segmenter)
+    assert q.unit_fits("二分之一") and q.unit_fits("50%") and not q.unit_fits("3年")
+
+
+def test_a_bound_from_below_said_with_lower_than():
+    from agent.offline.extract.tables import range_fit
+
+    question = "翀阳县一台裸车价7万出头的小电车，能拿补贴吗？"
+    assert range_fit("裸车价格低于8万元的车型不予补贴。", question, bounds=True) == 1
+    assert range_fit("裸车价格低于6万元的车型不予补贴。", question, bounds=True) == -1
+    assert range_fit("裸车价格不低于8万元的", question, bounds=True) != 1  # 不低于 is the other way
