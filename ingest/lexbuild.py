@@ -55,7 +55,8 @@ from ingest.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-LEXICAL_VERSION = 2  # the tokens, terms and roles of this code; other versions are rebuilt
+LEXICAL_VERSION = 3  # the tokens, terms and roles of this code; other versions are rebuilt
+# (3: normalisation keeps a character OpenCC would simplify out of the Basic Multilingual Plane)
 MAX_CHANGED_WORDS = 2000  # more vocabulary changes than this: re-tokenise everything
 
 
