@@ -102,3 +102,40 @@ def test_a_bound_from_below_said_with_lower_than():
     assert range_fit("裸车价格低于8万元的车型不予补贴。", question, bounds=True) == 1
     assert range_fit("裸车价格低于6万元的车型不予补贴。", question, bounds=True) == -1
     assert range_fit("裸车价格不低于8万元的", question, bounds=True) != 1  # 不低于 is the other way
+
+
+def test_a_level_and_a_locative_is_the_askers_place_not_an_unknown_noun(segmenter):
+    from offline_support import draft
+    from test_notice_rows_contacts import _Docs
+
+    from agent.offline.check.rules import unknown_noun
+
+    line = "新申请两项补贴的，可到县政务服务中心一楼7号窗口申请。"
+    docs = _Docs(line)
+    top = sentence(line, source="notice.txt")
+    assert unknown_noun(draft(segmenter, "翀阳县第一次申请两项补贴，去县里哪个窗口办？", top), docs) is None
+    # the thing asked beside it is still looked up (「柜台」 of a notice that never says it)
+    refused = unknown_noun(draft(segmenter, "翀阳县第一次申请两项补贴，去县里哪个柜台办？", top), docs)
+    assert refused is not None and "柜台" in refused.detail and "县里" not in refused.detail
+
+
+def test_a_day_of_every_month_is_looked_for_further_down(segmenter):
+    from agent.offline.gather.rank import typed_first
+
+    q = analyze("翀阳县的残疾人补贴每个月几号之前能打到卡上？", segmenter)
+    rows = [sentence(f"{i}级残疾人每人每月{200 - 10 * i}元。", score=3.3 - i / 100, start=30 * i) for i in range(1, 9)]
+    dated = sentence("第十一条　本细则自2025年3月1日起施行。", score=3.2, start=300)
+    monthly = sentence("补贴资金按月通过社会保障卡发放，每月20日前发放到位。", score=3.1, start=400)
+    assert typed_first(q, [*rows, dated, monthly])[0] is monthly
+    # a question of one date takes the close date as before
+    q = analyze("翀阳县的残疾人补贴从哪天开始施行？", segmenter)
+    assert typed_first(q, [rows[0], dated, monthly])[0] is dated
+
+
+
+def test_a_closing_day_named_as_such_is_a_closing_date():
+    from agent.offline.gather.rank import CLOSING_DATE
+
+    assert CLOSING_DATE.search("受理签约截止日为2026年11月30日。")
+    assert CLOSING_DATE.search("申请截止时间为2026年4月30日。")
+    assert not CLOSING_DATE.search("截止日前提交的申请予以受理。")

@@ -111,8 +111,10 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # a calculation asks for what it computes
         if q.qtype == "where" and _place_label_after(noun).search(q.text):
             continue  # 「办公地点在哪」: the place asked, by a label a notice need not use (「…失业保险科（…路77号）」)
-        if q.qtype == "where" and _locative(noun, q.text):
-            continue  # 「现场去哪儿办」: a place word of the asker's (LAC's s), the place the question asks
+        if (q.qtype == "where" or _LEVEL_HERE.fullmatch(noun)) and _locative(noun, q.text):
+            continue  # 「现场去哪儿办」: a place word of the asker's (LAC's s), the place the question asks;
+            # 「去县里哪个窗口办」: an administrative level and a locative (县里, 村里, 镇上), the asker's
+            # own place whatever is asked
         if _time_kind_asked(q, noun):
             continue  # 「市集是星期几开」「一年当中什么时间段可以报」: the kind of time asked, which a notice states (「週六、週日」)
         if is_personal(noun):
@@ -160,6 +162,10 @@ def _time_kind_asked(q: Question, noun: str) -> bool:
     question word asks (「星期几」「什么时间段」「哪个时段」), not a time it names (「周末几点开门」)."""
     return q.qtype == "when" and any(c.startswith("Ca") for c in categories(noun)) and re.search(
         rf"(?:什么|哪一?个?){re.escape(noun)}|{re.escape(noun)}几(?![点时号天日月年个分周])", q.text) is not None
+
+
+# an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上
+_LEVEL_HERE = re.compile(r"[省市县区镇乡村][里上]")
 
 
 def _locative(noun: str, question: str) -> bool:

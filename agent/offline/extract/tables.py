@@ -453,7 +453,7 @@ def without_ranges(clause: str) -> str:
     """The clause with its ranges of a measure blanked out (「60周岁以上老年人」: what it says
     besides whom it is for)."""
     text = normalize(clause).text
-    for pattern in (_UNDER, _RANGE, _BELOW):
+    for pattern in (_UNDER, _RANGE, _BELOW, _NOT_YET):
         text = pattern.sub(" ", text)
     return text
 

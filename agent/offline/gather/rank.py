@@ -308,8 +308,10 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # (a length of time is asked as a figure too: 「工作了12年，一年能休几天年假」; and a yes or no
     # of a table's row: 「合同额250万的小工程，要交保证金吗」 → 「300万元以下｜免于存储」)
     asked = q.wants_number or q.unit == DURATION_ASKED or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text))
-    if not asked or len(candidates) < 2 or range_fit(candidates[0].norm, said) == 1:
-        return candidates
+    if not asked or len(candidates) < 2 or (range_fit(candidates[0].norm, said) == 1 and (
+            q.qtype == "yesno" or _gives_asked(q, without_ranges(candidates[0].norm)))):
+        return candidates  # (a range that holds the figure and gives nothing asked beside it, 「人均月收入
+        # 低于3600元」 for 「人均月收入1200块，每平米能补多少」, is who may apply, not what they get)
     top = candidates[0]
     # (a table's row further down: 「今年92岁了，每个月能拿多少」 → 「90—99周岁｜300元」, the 15th, below
     # the lines on who may apply that say 高龄津贴 again; a row has few words to rank by)
@@ -579,6 +581,11 @@ def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+# a day asked of every month, quarter or year (「每个月几号」「每年哪天」), and a sentence that gives one
+_PERIODIC_ASKED = re.compile(r"每个?(?:月|季度?|年)[^,，。?？]{0,12}?(?:几号|几日|哪天|哪一天|哪一日)")
+_PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?\d{1,2}\s*[日号]")
+
+
 def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: ""
                ) -> tuple[Callable[[Candidate], bool], Callable[[Candidate], bool] | None] | None:
     """What a sentence must hold to answer the question's type (``typed``), and what one further
@@ -621,6 +628,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         if acts and not acted_by(candidates[0]) and any(
                 acted_by(c) for c in candidates[1:8] if c.source == candidates[0].source):
             typed = acted_by
+    elif q.qtype == "when" and _PERIODIC_ASKED.search(q.text):
+        # 「补贴每个月几号之前能打到卡上」: a day of every month (「每月20日前发放到位」), said once
+        # below the lines that name the subsidy, looked for further down; not a date of one year
+        typed = far = lambda c: bool(_PERIODIC_DAY.search(c.norm))
     elif q.qtype == "when":
         # (not the notice's own date under its issuer, which the metadata stage answers when the
         # notice's date is asked: 「每个月几号之前要交」 is not 「2025年4月8日」)
@@ -862,7 +873,7 @@ DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
 CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:(?:之间|期间|以前|以后)?出生|(?:之间|期间)的))"  # (not who was born then,
                            # nor what qualifies by its date: 「发票开具日期在3月1日至12月31日期间的车辆」)
-                           r"|(?:截止|截至)(?:时间|日期)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
+                           r"|(?:截止|截至)(?:时间|日期|日)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)
 # a place given by its label (agent/lexicon/clause_cues.tsv: heading-where): 「受理地址：」「办理地点:」
 # with the place after it: 「市区车管服务站地址：」 over a list of addresses gives none
