@@ -139,3 +139,48 @@ def test_a_closing_day_named_as_such_is_a_closing_date():
     assert CLOSING_DATE.search("受理签约截止日为2026年11月30日。")
     assert CLOSING_DATE.search("申请截止时间为2026年4月30日。")
     assert not CLOSING_DATE.search("截止日前提交的申请予以受理。")
+
+
+def test_how_often_it_is_paid_is_asked_and_answered_by_the_period(segmenter):
+    from agent.offline.gather.rank import frequency_fit, stated_frequency, typed_first
+
+    quarterly = "两项补贴按季度发放，于每季度首月10日前发放至补贴对象的一卡通。"
+    assert frequency_fit("翀阳县的残疾人补贴是每个月发一次吗？", quarterly) == -1
+    assert frequency_fit("翀阳县的残疾人补贴是每个季度发一次吗？", quarterly) == 1
+    assert frequency_fit("翀阳县的残疾人补贴每个月多少钱？", quarterly) == 0
+    assert stated_frequency("翀阳县扶助金多长时间发一次？", "特别扶助金按季度发放。") == "特别扶助金按季度发放"
+    assert stated_frequency("翀阳县扶助金多长时间能批下来？", "特别扶助金按季度发放。") == ""
+    q = analyze("翀阳县的残疾人补贴是每个月发一次吗？", segmenter)
+    rows = [sentence(f"{i}级残疾人每人每月{200 - 10 * i}元。", score=3.3 - i / 100, start=30 * i) for i in range(1, 8)]
+    paid = sentence(quarterly, score=3.1, start=400)
+    assert typed_first(q, [*rows, paid])[0] is paid
+
+
+def test_a_yes_or_no_of_another_period_is_a_no(small_notices):
+    answer = small_notices.ask("翀阳县的残疾人两项补贴是每个月发一次吗？")
+    assert answer.text.startswith("不是。") and "按季度发放" in answer.text.split("\n", 1)[0]
+
+
+PAYMENTS = """翀阳县困难残疾人两项补贴实施办法
+
+第一条　困难残疾人生活补贴标准为每人每月150元。
+第二条　重度残疾人护理补贴标准为每人每月200元。
+第三条　年满60周岁的一级、二级困难残疾人，生活补贴在上述标准基础上每人每月另加20元。
+第四条　两项补贴按季度发放，于每季度首月10日前发放至补贴对象的一卡通。
+"""
+
+
+@pytest.fixture(scope="module")
+def small_notices(tmp_path_factory, embedder):
+    from support import open_small_corpus
+
+    return open_small_corpus(tmp_path_factory, embedder, "situations", {"payments.txt": PAYMENTS}, folder="notices")
+
+
+def test_an_agent_noun_does_not_say_the_act_asked(segmenter):
+    from agent.offline.gather.rank import deadline_act_first
+
+    q = analyze("翀阳县车子上完牌以后，几天之内得把补贴申请交上去？", segmenter)
+    paid = sentence("公示无异议的，由市财政局在公示期满后15个工作日内将补贴资金发放至申请人银行账户。", score=3.3)
+    applied = sentence("申请人应自车辆注册登记之日起60日内提出申请，逾期不予受理。", score=3.25, start=90)
+    assert deadline_act_first(q, [applied, paid]) == [applied, paid]

@@ -16,7 +16,7 @@ from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.neighbours import list_lead, role_sentence
-from agent.offline.gather.rank import asked_type, bound_fit
+from agent.offline.gather.rank import asked_type, bound_fit, frequency_fit
 from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.question import GENERIC_VERBS
 from ingest.normalize import normalize_query
@@ -98,6 +98,9 @@ class Caveat(Stage):
                 short = f"不是。资料记载：{short}"
             elif bound_fit(q, draft.candidates[0].norm) == -1:
                 # 「我今年62了，还能考吗」 of 「年龄不超过60周岁」: the asker's figure misses the bound
+                short = f"不是。资料记载：{short}"
+            elif frequency_fit(q.text, draft.candidates[0].norm) == -1:
+                # 「是每个月发一次吗」 of 「按季度发放」: paid in another period
                 short = f"不是。资料记载：{short}"
             elif denied(q, normalize_query(lead)) or excludes(normalize_query(lead)):
                 # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no

@@ -35,7 +35,7 @@ from agent.offline.extract.tables import as_counted, range_fit, table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
-from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS, states_total
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS, stated_frequency, states_total
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Refusal
@@ -127,7 +127,10 @@ class Extract(Stage):
         tabled = table_answer(q, docs.index, candidates)
         if tabled is not None and _outranks_row(q, top, *tabled):
             tabled = None  # 「两口人，算低收入家庭，每月能拿多少」: 「2口人的低收入家庭，每月补贴为…648元」, not the row's 0.8
-        if tabled is not None:
+        often = stated_frequency(q.text, top.norm) if q.qtype != "yesno" else ""
+        if often:
+            short = often  # 「扶助金多长时间发一次」: 「特别扶助金按季度发放」, no table row's length
+        elif tabled is not None:
             # 「哪个区县…增速最快」: the table row with the highest value in the asked column;
             # 「石濑县的总分是多少」: the named row's cell under the asked column
             short, row = tabled

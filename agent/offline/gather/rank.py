@@ -342,7 +342,8 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
     def said(c: Candidate) -> int:
         found = durations(c.norm)
         after = c.norm[found[0].end:] if found else ""
-        return sum(len(w) for w in (*words, *phrases) if w in after)
+        # (not a word that is the first part of an agent noun: 「申请人银行账户」 says no 申请)
+        return sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
 
     top = candidates[0]
     best = max((c for c in candidates[:5] if c.source == top.source and c.score >= 0.8 * top.score),
@@ -581,6 +582,34 @@ def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+# how often something is paid, asked (「是每个月发一次吗」「一年打一次钱吗」) and stated (「按季度发放」「每半年
+#拨付一次」「按月计发」)
+_FREQUENCY_ASKED = re.compile(r"(?:每个?|一个?)(月|季度?|年|周|半年)[^,，。?？]{0,6}?一次")
+_FREQUENCY = re.compile(r"按(月|季度?|年|半年|周)[^,，。；;]{0,4}?(?:发放|拨付|支付|计发|发|打|领取|缴纳|拨)"
+                        r"|每个?(月|季度?|年|半年)[^,，。；;\d]{0,4}?(?:发放|拨付|支付|发)一次")
+
+
+# how often, asked by a length of time: 「多长时间发一次」「多久打一次钱」「几个月发一回」
+_HOW_OFTEN = re.compile(r"(?:多久|多长时间|多少天|几个月|多少个月)[^,，。?？]{0,4}?一[次回]")
+
+
+def stated_frequency(question: str, sentence: str) -> str:
+    """The clause of ``sentence`` that says how often something is paid (「按季度发放」), when the
+    question asks how often (「多长时间发一次」「是每个月发一次吗」); "" otherwise."""
+    if not (_HOW_OFTEN.search(question) or _FREQUENCY_ASKED.search(question)):
+        return ""
+    stated = _FREQUENCY.search(sentence)
+    return next((p for p in re.split(r"[,，;；。]", sentence) if stated and stated.group(0) in p), "")
+
+
+def frequency_fit(question: str, sentence: str) -> int:
+    """1 when the sentence states the period the yes-or-no question asks something is paid in
+    (「每个月发一次吗」 over 「按月发放」), −1 when it states another (「按季度发放」), 0 when either says none."""
+    asked, stated = _FREQUENCY_ASKED.search(question), _FREQUENCY.search(sentence)
+    if asked is None or stated is None:
+        return 0
+    period = lambda word: "季度" if word == "季" else word
+    return 1 if period(asked.group(1)) == period(stated.group(1) or stated.group(2)) else -1
 # a day asked of every month, quarter or year (「每个月几号」「每年哪天」), and a sentence that gives one
 _PERIODIC_ASKED = re.compile(r"每个?(?:月|季度?|年)[^,，。?？]{0,12}?(?:几号|几日|哪天|哪一天|哪一日)")
 _PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?\d{1,2}\s*[日号]")
@@ -592,7 +621,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     down must hold to be looked for there (``far``), or None for a question of no such type; see
     `typed_first`."""
     far = None  # what is looked for further down than the close runners-up
-    if q.unit == DURATION_ASKED:
+    if _HOW_OFTEN.search(q.text):
+        # 「扶助金多长时间发一次」: how often it is paid (「按季度发放」), no length of time
+        typed = far = lambda c: bool(_FREQUENCY.search(c.norm))
+    elif q.unit == DURATION_ASKED:
         # 「多少天能做好证」: a length in days (「制证周期为45个工作日」), not the year a condition
         # counts (「持有居住证满1年」); 「多久」 asks no scale
         scaled = lambda d: in_asked_scale(q.text, d.text)
@@ -628,6 +660,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         if acts and not acted_by(candidates[0]) and any(
                 acted_by(c) for c in candidates[1:8] if c.source == candidates[0].source):
             typed = acted_by
+    elif q.qtype == "yesno" and _FREQUENCY_ASKED.search(q.text):
+        # 「补贴是每个月发一次吗」: the sentence that says how often it is paid (「两项补贴按季度发放」),
+        # said once below the lines that name the subsidy, looked for further down
+        typed = far = lambda c: bool(_FREQUENCY.search(c.norm))
     elif q.qtype == "when" and _PERIODIC_ASKED.search(q.text):
         # 「补贴每个月几号之前能打到卡上」: a day of every month (「每月20日前发放到位」), said once
         # below the lines that name the subsidy, looked for further down; not a date of one year
