@@ -184,3 +184,12 @@ def test_an_agent_noun_does_not_say_the_act_asked(segmenter):
     paid = sentence("公示无异议的，由市财政局在公示期满后15个工作日内将补贴资金发放至申请人银行账户。", score=3.3)
     applied = sentence("申请人应自车辆注册登记之日起60日内提出申请，逾期不予受理。", score=3.25, start=90)
     assert deadline_act_first(q, [applied, paid]) == [applied, paid]
+
+
+def test_a_sum_the_notice_names_in_its_own_words_is_written():
+    from agent.offline.check.rules import _compound_written
+
+    assert _compound_written("油费", "补贴", "残疾人机动轮椅车燃油补贴每人每年600元")
+    assert _compound_written("买车", "补贴", "领取新能源汽车购置补贴的车辆2年内不得过户")
+    # a sum of another kind is not (「护理补贴」 of a notice that pays a 生活补贴 only)
+    assert not _compound_written("护理", "补贴", "困难残疾人生活补贴每人每月150元")

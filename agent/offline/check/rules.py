@@ -296,7 +296,12 @@ def _compound_written(modifier: str, head: str, text: str) -> bool:
     compound = modifier + head
     if term_credit(compound, text) >= 0.75 or abbreviates(compound, text):
         return True
-    return any(m + h in text for m in (modifier, *synonyms(modifier)) for h in (head, *synonyms(head)))
+    if any(m + h in text for m in (modifier, *synonyms(modifier)) for h in (head, *synonyms(head))):
+        return True
+    # a character of the modifier a word or so before the head (「油费补贴」: 「燃油补贴」; 「买车补贴」:
+    # 「汽车购置补贴」): the notice's own word for the same sum, as askers shorten and respell it
+    return any(re.search(re.escape(ch) + r"[\u4e00-\u9fff]{0,2}" + re.escape(head), text)
+               for ch in dict.fromkeys(modifier) if "\u4e00" <= ch <= "\u9fff")
 
 
 def unknown_name(d: Draft, docs) -> Refusal | None:
