@@ -193,3 +193,12 @@ def test_a_sum_the_notice_names_in_its_own_words_is_written():
     assert _compound_written("买车", "补贴", "领取新能源汽车购置补贴的车辆2年内不得过户")
     # a sum of another kind is not (「护理补贴」 of a notice that pays a 生活补贴 only)
     assert not _compound_written("护理", "补贴", "困难残疾人生活补贴每人每月150元")
+
+
+def test_a_fee_the_thesaurus_does_not_list_is_money_written_alike(segmenter):
+    from agent.lexicon.thesaurus import names_money
+    from agent.offline.check.rules import _sum_written_alike
+
+    assert names_money("暖气费") and names_money("医药费") and not names_money("暖气")
+    assert _sum_written_alike("暖气费", lambda: "居民住宅供暖费按应缴金额的50%减免")
+    assert not _sum_written_alike("暖气费", lambda: "居民住宅物业费按月收取")

@@ -121,7 +121,9 @@ def names_money(word: str) -> bool:
     is money when what it is the amount of is (「工资总额」: 工资)."""
     at = next((i for i in range(len(word) - 1) if categories(word[i:])), None)
     if at is None:
-        return False
+        # a compound the thesaurus does not list ends in a character it files as money (「暖气费」:
+        # 费 Dj08C01 费用)
+        return len(word) >= 3 and any(c.startswith(_MONEY_CLASSES) for c in categories(word[-1]))
     codes = categories(word[at:])
     if any(c.startswith(_MONEY_CLASSES) for c in codes):
         return True

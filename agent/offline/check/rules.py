@@ -153,8 +153,8 @@ def _sum_written_alike(noun: str, text: Callable[[], str]) -> bool:
     """``noun`` is a sum of money of three characters or more (同义词词林 Dj: 「医药费」) that the
     notice's ``text`` writes with its first character and its head a few characters apart
     (「医疗费用」): the same kind of cost in the notice's words."""
-    return len(noun) >= 3 and any(c.startswith("Dj") for c in categories(noun)) and re.search(
-        re.escape(noun[0]) + r"[\u4e00-\u9fff]{1,3}?" + re.escape(noun[-1]), text()) is not None
+    return len(noun) >= 3 and (any(c.startswith("Dj") for c in categories(noun)) or names_money(noun)) and re.search(
+        re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,3}?" + re.escape(noun[-1]), text()) is not None
 
 
 def _time_kind_asked(q: Question, noun: str) -> bool:
@@ -519,6 +519,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or gives_phone(contact_heads_like(head_word(n)), c.norm)  # 「殡仪馆（24小时服务）：0742-…」
             or _headed(n, docs, c)  # 「…｜地面车位｜80元/月」 under 「区域｜车位类型｜月租金上限」
             or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
+            or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")
