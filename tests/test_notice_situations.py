@@ -202,3 +202,10 @@ def test_a_fee_the_thesaurus_does_not_list_is_money_written_alike(segmenter):
     assert names_money("暖气费") and names_money("医药费") and not names_money("暖气")
     assert _sum_written_alike("暖气费", lambda: "居民住宅供暖费按应缴金额的50%减免")
     assert not _sum_written_alike("暖气费", lambda: "居民住宅物业费按月收取")
+
+
+def test_the_aspect_particle_glued_to_a_noun_is_no_topic():
+    from agent.offline.check.rules import _aspect_glued
+
+    assert _aspect_glued("过车", "我跟老婆名下都从来没有过车，头一回买电车，补贴能多出多少？")
+    assert not _aspect_glued("过户", "车买了多久以后能过户？")

@@ -227,7 +227,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
         at = q.text.find(word)
         return any(at <= t.start and t.end <= at + len(word) for t in measures)
 
-    absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t)
+    absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
               and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not _time_kind_asked(q, t)
               and not is_personal(t)]
@@ -260,6 +260,12 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
         said = "、".join(m + h for m, h in unnamed)
         return Refusal("unknown-noun", f"asked about {said}, a sum the notice about {named} never names")
     return None
+
+
+def _aspect_glued(word: str, question: str) -> bool:
+    """jieba glued the aspect particle 过 after 有 to the noun after it (「从来没有过车」: 没有|过车):
+    「有过」 says the asker has had one (《现代汉语八百词》 过: 助词, 表示曾经), 过车 is no thing."""
+    return word.startswith("过") and ("有" + word) in question
 
 
 _NOT_KINDS = frozenset({"a", "m", "q", "d", "r"})
