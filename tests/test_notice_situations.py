@@ -209,3 +209,15 @@ def test_the_aspect_particle_glued_to_a_noun_is_no_topic():
 
     assert _aspect_glued("过车", "我跟老婆名下都从来没有过车，头一回买电车，补贴能多出多少？")
     assert not _aspect_glued("过户", "车买了多久以后能过户？")
+
+
+def test_a_proportion_asked_is_answered_by_a_share_or_refused(segmenter):
+    from agent.offline.extract.answer_clause import asks_share
+
+    assert asks_share("门诊慢特病报销比例是多少？") and asks_share("住三级医院能报销多少比例？")
+    assert not asks_share("比例高的那档要交多少钱？")
+    done = calculate(segmenter, "翀阳县的门诊慢特病报销比例是多少？",
+                     "区医保服务大厅地址：翀阳县长庚路102号区政务服务中心2楼。", "受理时间为工作日9:00—17:00。")
+    assert done.refusal is not None and done.refusal.rule == "calc/share"
+    done = calculate(segmenter, "翀阳县的门诊慢特病报销比例是多少？", "门诊慢特病报销比例为65%。", "受理时间为工作日9:00—17:00。")
+    assert done.refusal is None

@@ -118,7 +118,7 @@ def best_clause(q: Question, cand: Candidate) -> str:
 # the act whose length of time is asked, right before the question word (「要公示多长时间」: 公示)
 _LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少天|几天|多少个?工作日|几个工作日|多少个月|几个月)")
 # a question that asks a share, and a figure that is one
-_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|percent", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
 
