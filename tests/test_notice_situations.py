@@ -221,3 +221,35 @@ def test_a_proportion_asked_is_answered_by_a_share_or_refused(segmenter):
     assert done.refusal is not None and done.refusal.rule == "calc/share"
     done = calculate(segmenter, "翀阳县的门诊慢特病报销比例是多少？", "门诊慢特病报销比例为65%。", "受理时间为工作日9:00—17:00。")
     assert done.refusal is None
+
+
+APPLIANCES = """翀阳县节能家电以旧换新补助要点
+
+一、补助项目及金额如下：
+项目｜能源效率条件｜每台补助金额
+冷气机｜能源效率1级｜1,000元
+电冰箱｜能源效率1级或2级｜800元
+除湿机｜能源效率1级｜500元
+"""
+
+
+def test_a_thing_of_the_rows_kind_the_table_lacks_is_no_row(segmenter):
+    from agent.offline.extract.tables import unlisted_row
+    from agent.offline.gather.evidence import Candidate
+
+    def index_of(text):
+        from types import SimpleNamespace
+
+        from ingest.normalize import normalize_query as nq
+        lines, at, rows = text.splitlines(keepends=True), 0, []
+        for line in lines:
+            if "｜" in line:
+                rows.append(Candidate("a.txt", at, at + len(line.rstrip()), line.rstrip(), nq(line.rstrip()), 0, 0.9, 0.5, 3.0, ()))
+            at += len(line)
+        return SimpleNamespace(documents={"a.txt": SimpleNamespace(text=text)}), rows
+
+    index, rows = index_of(APPLIANCES)
+    q = analyze("翀阳县买一级能效的洗衣机，可以补助多少钱？", segmenter)
+    assert unlisted_row(q, index, rows[1:]) == "洗衣机"
+    # a thing the table lists is its row
+    assert unlisted_row(analyze("翀阳县买一级能效的电冰箱，可以补助多少钱？", segmenter), index, rows[1:]) == ""

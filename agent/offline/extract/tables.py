@@ -190,12 +190,18 @@ def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
     Bh, plants): a row the table would have, and has not; or ""."""
     name = table.name_column
     classes = [{c[:2] for c in categories(normalize(cells[name]).text)} for cells, _ in table.rows if name < len(cells)]
+    heads = [normalize(cells[name]).text.strip()[-1:] for cells, _ in table.rows if name < len(cells) and len(cells[name].strip()) >= 3]
     text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
     for term in q.terms:
         if len(term) < 2 or term in q.names or term in text or is_personal(term):
             continue
         kinds = {c[:2] for c in categories(term)}
-        if kinds and sum(1 for named in classes if named & kinds) >= 2:
+        alike = sum(1 for named in classes if named & kinds) if kinds else 0
+        # (or, beside one row of its class, the head character other row names end in, as a
+        # compound's head says its kind: 「洗衣机」 of a table of 电冰箱 (Bo, as 洗衣机), 冷气机 and 除湿机,
+        # which the thesaurus does not list; not 「二手房」, of no class, over 首套住房 and 第二套住房)
+        headed = sum(1 for head in heads if head == term[-1]) if len(term) >= 3 else 0
+        if alike >= 2 or (alike >= 1 and alike + headed >= 3):
             return term
     return ""
 
