@@ -35,7 +35,14 @@ from agent.offline.extract.tables import as_counted, range_fit, table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
-from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, CLOSING_DATE, DEADLINE_WORDS, stated_frequency, states_total
+from agent.offline.gather.rank import (
+    ASKS_CLOCK,
+    CLOCK,
+    CLOSING_DATE,
+    DEADLINE_WORDS,
+    stated_frequency,
+    states_total,
+)
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
 from agent.types import Refusal
