@@ -253,3 +253,20 @@ def test_a_thing_of_the_rows_kind_the_table_lacks_is_no_row(segmenter):
     assert unlisted_row(q, index, rows[1:]) == "洗衣机"
     # a thing the table lists is its row
     assert unlisted_row(analyze("翀阳县买一级能效的电冰箱，可以补助多少钱？", segmenter), index, rows[1:]) == ""
+
+
+def test_the_phone_of_an_office_is_on_a_line_that_names_it(segmenter):
+    from offline_support import LiteralDocuments, draft
+
+    from agent.offline.check.rules import other_office
+
+    docs = LiteralDocuments({"a.txt": "通知\n正文\n"}, segmenter=segmenter)
+    other = sentence("市车辆管理所驾驶证业务科：0968-3312122")
+    refused = other_office(draft(segmenter, "翀阳县中医院的驾驶人体检室电话是多少？", other), docs)
+    assert refused is not None and refused.rule == "other-office" and "体检室" in refused.detail
+    own = sentence("市中医院驾驶人体检室：0968-3312000")
+    assert other_office(draft(segmenter, "翀阳县中医院的驾驶人体检室电话是多少？", own), docs) is None
+    # an office named by its head on the line, and a phone of no office, are answered
+    site = sentence("征收现场指挥部：仓前街45号，咨询电话：0593-2268017。")
+    assert other_office(draft(segmenter, "翀阳县仓前街那边拆迁指挥部电话是多少？", site), docs) is None
+    assert other_office(draft(segmenter, "翀阳县补贴的事打哪个电话问？", other), docs) is None

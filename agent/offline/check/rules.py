@@ -734,6 +734,32 @@ def table_row(d: Draft, docs) -> Refusal | None:
     return Refusal("table-row", f"the table has no row for {missing}") if missing else None
 
 
+# the office a question asks the phone of (「担保机构电话是多少」), by the heads of office names
+# (agent/lexicon/organisation_heads.tsv: office-end)
+_OFFICE_HEADS = table("organisation_heads")["office-end"]
+_PHONE_OF = re.compile(r"的?(?:电话|联系电话|号码)(?:是|为)?(?:多少|几)")
+
+
+def other_office(d: Draft, docs) -> Refusal | None:
+    """「担保机构电话是多少」「中医院的驾驶人体检室电话是多少」 answered by the line of another office
+    (「县就业服务中心…电话」「市车辆管理所驾驶证业务科：…」): the phone of an office the question
+    names is the one on a line that names it, by its whole name or the words before its head."""
+    q, top = d.q, d.candidates[0]
+    asked = _PHONE_OF.search(q.text)
+    if asked is None:
+        return None
+    owner = re.search(r"[\u4e00-\u9fff]{2,10}$", q.text[: asked.start()].split("的")[-1])
+    head = next((h for h in _OFFICE_HEADS if owner and owner.group().endswith(h)), "")
+    if not head:
+        return None
+    # the word right before the head says which office (「体检室」: 体检; 「担保机构」: 担保)
+    named = owner.group()[: -len(head)]
+    word = next((t for t in reversed(q.terms) if len(t) >= 2 and t in named and named.endswith(t) and t not in q.names), "")
+    if not word or word in top.norm or head in top.norm:
+        return None  # (「拆迁指挥部电话」: 「征收现场指挥部：…咨询电话」 names the office by its head)
+    return Refusal("other-office", f"the best line gives the phone of another office than {word}{head}")
+
+
 Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
@@ -759,6 +785,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
+    other_office,
 )
 
 
