@@ -229,11 +229,12 @@ def _asks_time_after_figure(typed: str) -> bool:
     """「年初几个月按老标准少发的钱，什么时候补给我们」: the figure words are in the asker's account
     of the case, the last clause asks when (and asks no figure itself)."""
     parts = [p for p in re.split(r"[,，;；?？]", typed) if p.strip()]
-    if len(parts) < 2:
-        return False
-    when = next(p for n, p in _TYPES if n == "when" and "什么时候" in p.pattern)
-    number = next(p for n, p in _TYPES if n == "number")
-    return bool(when.search(parts[-1])) and not number.search(parts[-1])
+    return len(parts) >= 2 and bool(_ASKS_WHEN.search(parts[-1])) and not _ASKS_NUMBER.search(parts[-1])
+
+
+# the question words of a date (「什么时候」「哪天」) and of a figure, as `_TYPES` reads them
+_ASKS_WHEN = next(p for n, p in _TYPES if n == "when" and "什么时候" in p.pattern)
+_ASKS_NUMBER = next(p for n, p in _TYPES if n == "number")
 
 
 # the modal verbs jieba's HMM glues to the verb after them or to the word before (「会罚」「能领」
