@@ -270,3 +270,17 @@ def test_the_phone_of_an_office_is_on_a_line_that_names_it(segmenter):
     site = sentence("征收现场指挥部：仓前街45号，咨询电话：0593-2268017。")
     assert other_office(draft(segmenter, "翀阳县仓前街那边拆迁指挥部电话是多少？", site), docs) is None
     assert other_office(draft(segmenter, "翀阳县补贴的事打哪个电话问？", other), docs) is None
+
+
+def test_the_line_of_the_office_the_question_names_goes_first(segmenter):
+    from agent.offline.gather.rank import office_phone_first
+    from agent.offline.understand.contact import offices_named
+
+    q = analyze("翀阳县租金补贴想打电话问住宅科，要打几号？", segmenter)
+    assert offices_named(q) == ("住宅科",)
+    hotline = sentence("或拨打租金补贴专线：0800-211-338。", score=3.3)
+    office = sentence("答：请洽翀阳县政府都市发展处住宅科，电话：(03)5512306转2410。", score=3.1, start=60)
+    assert office_phone_first(q, [hotline, office]) == [office, hotline]
+    # a question that names no office keeps the order
+    q = analyze("翀阳县租金补贴打哪个电话问？", segmenter)
+    assert office_phone_first(q, [hotline, office]) == [hotline, office]

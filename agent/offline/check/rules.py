@@ -47,7 +47,7 @@ from agent.offline.gather.rank import (
     resultative,
 )
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
-from agent.offline.understand.contact import contact_heads_like, gives_phone
+from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
 from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
 from agent.types import Refusal
 from ingest.normalize import normalize_query
@@ -735,8 +735,7 @@ def table_row(d: Draft, docs) -> Refusal | None:
 
 
 # the office a question asks the phone of (「担保机构电话是多少」), by the heads of office names
-# (agent/lexicon/organisation_heads.tsv: office-end)
-_OFFICE_HEADS = table("organisation_heads")["office-end"]
+# (agent/lexicon/organisation_heads.tsv: office-end, `contact.OFFICE_HEADS`)
 _PHONE_OF = re.compile(r"的?(?:电话|联系电话|号码)(?:是|为)?(?:多少|几)")
 
 
@@ -749,7 +748,7 @@ def other_office(d: Draft, docs) -> Refusal | None:
     if asked is None:
         return None
     owner = re.search(r"[\u4e00-\u9fff]{2,10}$", q.text[: asked.start()].split("的")[-1])
-    head = next((h for h in _OFFICE_HEADS if owner and owner.group().endswith(h)), "")
+    head = next((h for h in OFFICE_HEADS if owner and owner.group().endswith(h)), "")
     if not head:
         return None
     # the word right before the head says which office (「体检室」: 体检; 「担保机构」: 担保)

@@ -28,7 +28,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number, gives_phone
+from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number, gives_phone, offices_named
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question, unglued
 from ingest.normalize import normalize
 
@@ -403,6 +403,26 @@ def bound_fit(q: Question, sentence: str) -> int:
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+
+
+def office_phone_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「租金补贴想打电话问住宅科，要打几号」 whose best sentence is another line's number (「或拨打租金
+    补贴专线：0800-211-338」): the close line of the same notice that names the office the question
+    names and gives a number (「住宅科：(03)5512306」) goes first."""
+    offices = offices_named(q)
+    if not offices or not (asked_contact(q) or _DIAL_ASKED.search(q.text)) or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    names = lambda c: any(o in c.norm for o in offices)
+    if names(top):
+        return candidates
+    line = next((c for c in candidates[1:10] if c.source == top.source and names(c) and _DIALLED.search(c.norm)), None)
+    return candidates if line is None else [line] + [c for c in candidates if c is not line]
+
+
+# a question that asks a number to dial (「要打几号」「拨哪个号码」), and a line's number
+_DIAL_ASKED = re.compile(r"(?:打|拨|撥)(?:几号|哪个号|哪支|什么号|多少)|电话|号码")
+_DIALLED = re.compile(r"\d{3,4}-\d{7,8}|[(（]\d{2,4}[)）]\s*\d{6,8}|(?<!\d)\d{7,8}(?!\d)")
 
 
 def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:

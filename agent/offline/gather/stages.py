@@ -24,6 +24,7 @@ from agent.offline.gather.rank import (
     kind_first,
     level_first,
     named_first,
+    office_phone_first,
     ordinal_first,
     ranged_first,
     row_item_first,
@@ -152,7 +153,7 @@ class Focus(Stage):
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
-        ranked = ordinal_first(q, ranked, docs.title_line)
+        ranked = office_phone_first(q, ordinal_first(q, ranked, docs.title_line))
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.lexicon.wordlists import groups, words
+from agent.lexicon.wordlists import groups, table, words
 from agent.offline.understand.question import Question
 
 # the heads of contact fields (agent/lexicon/contact_heads.txt): 电话, 地址, 邮箱…; one channel a line
@@ -14,6 +14,18 @@ CONTACT_HEADS = words("contact_heads")
 _CHANNELS = groups("contact_heads")
 NUMBERED_HEAD = re.compile("电话|热线|专线|传真|号码")  # contacts that are numbers
 NUMBER = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
+
+
+# the endings of an office's name (agent/lexicon/organisation_heads.tsv: office-end): 科 股 室 中心 窗口…
+OFFICE_HEADS = tuple(table("organisation_heads")["office-end"])
+
+
+def offices_named(q: Question) -> tuple[str, ...]:
+    """The offices the question names by a word and an office head after it (「想打电话问住宅科」:
+    住宅科, which jieba cuts 住宅|科), or as one word (「待遇保障股」)."""
+    glued = [a + b for a, b in zip(q.terms, q.terms[1:]) if b in OFFICE_HEADS and len(a) >= 2 and a + b in q.text]
+    whole = [t for t in q.terms if len(t) >= 3 and t.endswith(OFFICE_HEADS) and t not in q.names]
+    return tuple(dict.fromkeys(glued + whole))
 
 
 def contact_heads_like(head: str) -> tuple[str, ...]:
