@@ -28,7 +28,13 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
-from agent.offline.understand.contact import NUMBERED_HEAD, asked_contact, gives_number, gives_phone, offices_named
+from agent.offline.understand.contact import (
+    NUMBERED_HEAD,
+    asked_contact,
+    gives_number,
+    gives_phone,
+    offices_named,
+)
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question, unglued
 from ingest.normalize import normalize
 
