@@ -96,9 +96,12 @@ def test_the_askers_own_figure_is_no_answer(segmenter):
     row = sentence("城镇无业居民一次性奖励｜1500元｜一次性", score=0.8)
     d = draft(segmenter, "没单位的城镇居民满60岁了，一次能领多少奖励？", when, row)
     assert typed_first(d.q, list(d.candidates))[0] is row
-    # a figure the asker did not give answers
-    d = draft(segmenter, "没单位的城镇居民满55岁了，一次能领多少奖励？", when, row)
+    # a figure the asker did not give answers a question that asks no unit
+    d = draft(segmenter, "没单位的城镇居民满55岁了，一次能领多少？", when, row)
     assert typed_first(d.q, list(d.candidates))[0] is when
+    # (one that names the grant, 奖励, asks a sum of money: the row's 1500元 answers it)
+    d = draft(segmenter, "没单位的城镇居民满55岁了，一次能领多少奖励？", when, row)
+    assert typed_first(d.q, list(d.candidates))[0] is row
 
 
 def test_the_date_of_the_asked_act_said_with_another_complement(segmenter):

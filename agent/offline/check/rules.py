@@ -41,6 +41,7 @@ from agent.offline.gather.rank import (
     ASKS_CLOCK,
     ASKS_WEEKDAY,
     BY_DATE,
+    CLOCK,
     DEADLINE_WORDS,
     TIME,
     WEEKDAY,
@@ -631,6 +632,9 @@ RELATIVE_TIME = re.compile(
 )
 
 
+_CLOCK_REACH = 8  # candidates looked at for a time of day (the line of office hours below an address)
+
+
 def no_time(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0].norm
     if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)
@@ -638,6 +642,9 @@ def no_time(d: Draft, docs) -> Refusal | None:
         if docs.named_cell(d.q, d.candidates) is not None:
             return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")
+    if d.q.qtype == "when" and ASKS_CLOCK.search(d.q.text) and not any(CLOCK.search(c.norm) for c in d.candidates[:_CLOCK_REACH]):
+        # 「资助管理中心几点上班」 asks a time of day: a date (「于10月15日前完成审核」) is no answer
+        return Refusal("no-time", "a time of day is asked and no close sentence tells one")
     return None
 
 

@@ -118,6 +118,11 @@ def best_clause(q: Question, cand: Candidate) -> str:
 # the act whose length of time is asked, right before the question word (「要公示多长时间」: 公示)
 _LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少天|几天|多少个?工作日|几个工作日|多少个月|几个月)")
 # a question that asks a share, and a figure that is one
+# the period a rate is asked per (「一个学期能给多少」「每个月能领多少」) and the period a clause states one
+# per (「每学期600元」, not 「每生每年1200元」); not a condition (「满一年」「近一年」)
+_PERIOD_ASKED = re.compile(r"(?<![满近超过足上下前后头第])(?:一|每)个?(学期|季度|月|年|星期|周|天|日)(?![级度初底末内以后前来])")
+_PERIOD_STATED = re.compile(r"每个?(学期|季度|月|年|星期|周|天|日)")
+_SAME_PERIOD = {"星期": "周", "天": "日"}
 _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
@@ -146,6 +151,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     share = _ASKS_SHARE.search(q.text) is not None
     own = as_counted(q.text)
     lasting = _LASTING_ASKED.search(q.text) if q.unit == DURATION_ASKED else None
+    period = _PERIOD_ASKED.search(q.text)
+    period = _SAME_PERIOD.get(period.group(1), period.group(1)) if period else ""
     for cand in evidence:
         parts = clauses(cand.norm)
         for at, part in enumerate(parts):
@@ -186,6 +193,9 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if lasting is not None and re.search(re.escape(lasting.group(1)) + r"(?:期|期限|时间)?(?:为|是)?\d", part.text):
                 score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
             score += _level_fit(q.text, part.text)
+            stated = {_SAME_PERIOD.get(p, p) for p in _PERIOD_STATED.findall(part.text)}
+            if period and stated:
+                score += 2.0 if period in stated else -2.0  # 「一个学期能给多少」: 「每学期600元」, not 「每生每年1200元」
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
                 if years:

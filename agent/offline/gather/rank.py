@@ -680,9 +680,13 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         typed = lambda c: bool(CLOSING_DATE.search(c.norm))  # 「到哪天结束」: 「9月1日至12月31日」
         # the closing date of the act the question names, when a close sentence has one (「最晚几号之前
         # 去申请停供」: 「申请停供，应于2025年10月10日前…办理」, not the heating season 「11月1日至3月31日」)
+        # (or a date the act is due before: 「最晚哪天前要去申请」: 「…于10月31日前提出申请」, not 「…于11月30日前
+        # 完成补贴发放」; the verb without its complement of direction: 「报上去」 is said 「申报」「报送」)
         said = min(q.text.find(w) for w in DEADLINE_WORDS if w in q.text)
-        acts = [v for v in q.focus_verbs if v not in _EMPTY_ACTS and v in q.text[said:]]
-        acted_by = lambda c: bool(CLOSING_DATE.search(c.norm)) and any(v in c.norm for v in acts)
+        verbs = [_act_stem(v) for v in q.focus_verbs if v not in _EMPTY_ACTS and not _DUE.search(v)]
+        acts = [v for v in verbs if v and v in q.text[said:]] or [v for v in verbs if v]
+        acted_by = lambda c: bool(CLOSING_DATE.search(c.norm) or BY_DATE.search(c.norm)) and any(
+            v in c.norm or resultative(v, c.norm) for v in acts)
         if acts and not acted_by(candidates[0]) and any(
                 acted_by(c) for c in candidates[1:8] if c.source == candidates[0].source):
             typed = acted_by
@@ -851,6 +855,16 @@ def _house_number(text: str, figure) -> bool:
 
 
 _STREETS = tuple("路街道巷弄里")  # the last character of a street's name, before its house number
+# the words of being due, not the act due (「能拖到哪天」「截止到几号」)
+_DUE = re.compile(r"^(?:拖|截止|截至|到|至|结束|为止)")
+# a complement of direction after a verb (「报上去」「发下来」「交过来」)
+_DIRECTION_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:[上下进出回过起]?[来去])$")
+
+
+def _act_stem(verb: str) -> str:
+    return _DIRECTION_AFTER.sub("", verb)
+
+
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
 _COMPLAINT = re.compile(r"监督|投诉|举报|检举")
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门|(?:哪个|什么)(?:地址|地点)")

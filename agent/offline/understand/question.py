@@ -73,7 +73,7 @@ def _asked_unit(text: str) -> str:
         return DURATION_ASKED
     if _PAYS.search(text) or _money_asked(text):
         return "钱"  # 「自己还得掏多少」: a sum of money
-    return GRANT_ASKED if _GIVES.search(text) else ""  # 「最多可以补助多少」: money or a share, not a time
+    return GRANT_ASKED if _GIVES.search(text) or _grant_asked(text) else ""  # 「最多可以补助多少」: money or a share, not a time
 
 
 # a share of a hundred per cent or more, a multiple written as one (300% is 3倍)
@@ -95,6 +95,25 @@ def _money_asked(text: str) -> bool:
     return any(c.startswith(_PAYMENTS) for i in range(len(noun) - 1) for c in categories(noun[i:]))
 
 
+def _grant_asked(text: str) -> bool:
+    """「丧葬补助能拿多少」「每个月能领多少困难补助」: 多少 asked of a grant the question names right
+    before or after it, in a giving verb used as its noun (agent/lexicon/giving_verbs.txt: 补助 资助
+    奖励 救助, which the thesaurus files as verbs only), is answered in money or a share of a cost,
+    not by the sentence's other figures (「在死亡之日起30日内」)."""
+    found = _HOW_MUCH_OF.search(text)
+    if found and found.group("noun").endswith(_GRANT_NOUNS):
+        return True
+    after = _HOW_MUCH_BEFORE.search(text)
+    return after is not None and after.group("noun").endswith(_GRANT_NOUNS)
+
+
+# the two-character giving verbs, which notices use as the nouns of what is given (「丧葬补助」)
+_GRANT_NOUNS = tuple(w for w in words("giving_verbs") if len(w) >= 2)
+# 多少 right before the name of what is asked, ending the question (「能领多少困难补助」; not a count,
+# 「领几回培训补贴」)
+_HOW_MUCH_BEFORE = re.compile(r"(?:拿|领|给|发|有)多少(?:钱的?)?(?P<noun>[\u4e00-\u9fff]{2,6})[?？]?$")
+
+
 # 同义词词林's sums paid to or by a person: Dj07 工资/津贴 (「补贴」「津贴」), Dj08B3 奖金/救助金, Dj08C
 # 费用 (「学费」「保费」); not Dj04 资金, whose 「注册资本」 may be stated in any currency (「30亿越南盾」),
 # Dj06 租税, which a rate may answer (「契税按多少算」: 2%), nor Dj08B04 收入, a statistic that shares
@@ -104,8 +123,8 @@ _PAYMENTS = ("Dj07", "Dj08B3", "Dj08C")
 
 # a noun, a period (「一个月」「每天」) and a verb of having or giving, then 多少 ending the question
 # (not 「企业补贴多少」, whose 补贴 is the verb: 「按购置价的15%给予补贴」 answers it)
-_HOW_MUCH_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,4}?)(?:一个月|每个?月|一年|每年|一天|每天|当天|当月|每人|每次)?"
-                          r"(?:能|可以|可)?(?:有|是|为|拿|领|给|发)多少[?？]?$")
+_HOW_MUCH_OF = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,4}?)(?:[一每]个?[\u4e00-\u9fff]{1,2}?|当天|当月)?"
+                          r"(?:最多|最高|总共|一共)?(?:能|可以|可)?(?:有|是|为|拿|领|给|发)多少[?？]?$")
 
 
 # a verb of paying right before the question word, no measure word after it (agent/lexicon/paying_verbs.txt)

@@ -1,0 +1,61 @@
+"""Shapes of probe48 (read in session 34, issue 9): a grant named by a giving verb used as a noun
+(「丧葬补助能拿多少」「能领多少困难补助」) asks a sum of money or a share, not the sentence's other
+figures; a rate asked per a period (「一个学期能给多少」) is the clause that states it per that
+period; a time of day asked (「几点上班」) is not answered by a date; the act a deadline is asked
+of is said without its complement of direction (「报上去」: 申报). The strings are written here
+for their shape, not copied from a probe."""
+
+from __future__ import annotations
+
+import pytest
+from offline_support import draft, sentence
+
+from agent.offline.check.rules import no_time
+from agent.offline.extract.answer_clause import figure_clause
+from agent.offline.gather.rank import asked_type
+from agent.offline.understand.question import GRANT_ASKED, analyze
+from ingest.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+def test_a_giving_verb_named_as_the_grant_asks_money_or_a_share(segmenter):
+    for asked in ("翀阳县我爸退休了，上个月病故，丧葬补助能拿多少？",
+                  "翀阳县我是遗属，每个月能领多少困难补助？",
+                  "翀阳县查实了给多少奖励？"):
+        q = analyze(asked, segmenter)
+        assert (q.qtype, q.unit) == ("number", GRANT_ASKED), asked
+        assert q.unit_fits("6000元") and q.unit_fits("30%") and not q.unit_fits("30日")
+    # a count of times is no sum (「几回」), and a noun the thesaurus files as money keeps 钱
+    assert analyze("翀阳县一个人一年最多能领几回培训补贴？", segmenter).unit != GRANT_ASKED
+    assert analyze("翀阳县安家补贴一共能拿多少？", segmenter).unit == "钱"
+
+
+def test_a_period_asked_takes_the_clause_that_states_that_period(segmenter):
+    line = sentence("（一）保育教育费资助：每生每年1200元，按学期发放，每学期600元。")
+    assert figure_clause(analyze("翀阳县幼儿资助一个学期能给多少钱？", segmenter), [line]) == "每学期600元"
+    assert figure_clause(analyze("翀阳县幼儿资助一年能给多少钱？", segmenter), [line]) == "每生每年1200元"
+    # a condition counted in years is no period (「满一年」)
+    assert figure_clause(analyze("翀阳县缴费满一年的能给多少钱？", segmenter), [line]) == "每生每年1200元"
+
+
+def test_a_time_of_day_is_not_answered_by_a_date(segmenter):
+    dated = sentence("县学生资助管理中心于2025年10月15日前完成审核。")
+    asked = draft(segmenter, "翀阳县学生资助管理中心几点上班？", dated)
+    refusal = no_time(asked, None)
+    assert refusal is not None and refusal.rule == "no-time"
+    hours = sentence("办公时间：工作日上午8:30—12:00，下午14:30—17:30。", start=60)
+    assert no_time(draft(segmenter, "翀阳县学生资助管理中心几点上班？", dated, hours), None) is None
+    # a date asked is still answered by one
+    assert no_time(draft(segmenter, "翀阳县资助什么时候审核完？", dated), None) is None
+
+
+def test_the_act_of_a_deadline_is_said_without_its_complement_of_direction(segmenter):
+    q = analyze("翀阳县适老化改造补贴最晚哪天前要报上去？", segmenter)
+    checked = sentence("所有改造项目须于2025年11月30日前完成验收。", score=3.6)
+    filed = sentence("街道应于2025年9月30日前将申请材料报送区民政局。", score=3.3, start=80)
+    typed, _ = asked_type(q, [checked, filed])
+    assert typed(filed) and not typed(checked)
