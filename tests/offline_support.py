@@ -29,6 +29,18 @@ class LiteralDocuments(Documents):
         self._lexicon = None
 
 
+def paragraph(segmenter, *sentences: str) -> LiteralDocuments:
+    """One document of the given sentences, with their offsets as an index's chunk holds them."""
+    text = "".join(sentences)
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    starts = [sum(map(len, sentences[:i])) for i in range(len(sentences))]
+    spans = [SimpleNamespace(start=a, end=a + len(s)) for a, s in zip(starts, sentences)]
+    docs.index.chunks = [SimpleNamespace(source="a.txt", sentences=spans)]
+    doc = docs.index.documents["a.txt"]
+    doc.meta, doc.sha256, doc.source = SimpleNamespace(date=None, date_source=""), "", "a.txt"
+    return docs
+
+
 def _title_line(text: str) -> str:
     """A literal text's first line when a body follows it (as `EvidenceFinder.title_line`)."""
     first, _, body = text.strip().partition("\n")

@@ -8,10 +8,11 @@ for their shape, not copied from a probe."""
 from __future__ import annotations
 
 import pytest
-from offline_support import draft, sentence
+from offline_support import draft, paragraph, sentence
 
 from agent.offline.check.rules import no_time
 from agent.offline.extract.answer_clause import figure_clause
+from agent.offline.extract.stages import Extract
 from agent.offline.gather.rank import asked_type
 from agent.offline.understand.question import GRANT_ASKED, analyze
 from ingest.segment import Segmenter
@@ -59,3 +60,32 @@ def test_the_act_of_a_deadline_is_said_without_its_complement_of_direction(segme
     filed = sentence("街道应于2025年9月30日前将申请材料报送区民政局。", score=3.3, start=80)
     typed, _ = asked_type(q, [checked, filed])
     assert typed(filed) and not typed(checked)
+
+
+def test_a_rate_per_the_asked_period_is_quoted_before_the_best_sentence(segmenter):
+    longest = "重新就业后再次失业的，领取期限可以合并计算，但最长不超过24个月。"
+    monthly = "失业保险金由经办机构按月发放，现行标准为每人每月1836元。"
+    docs = paragraph(segmenter, longest, monthly)
+    d = Extract(docs)(draft(segmenter, "翀阳县失业金现在一个月给多少？",
+                            sentence(longest, score=3.6), sentence(monthly, score=3.5, start=len(longest))))
+    assert d.short == "现行标准为每人每月1836元"
+    assert d.evidence[0].text == monthly
+    # 「每逾一日」 states a rate per day as 「每日」 does
+    late = "逾期未缴纳的，每逾一日加收1%滞纳金，最高加收至15%。"
+    cut = "逾期超过二个月仍未缴纳的，停止供水，恢复供水时另缴复水费300元。"
+    docs = paragraph(segmenter, cut, late)
+    d = Extract(docs)(draft(segmenter, "翀阳县水费过期没交，每天要多加多少滞纳金？",
+                            sentence(cut, score=3.6), sentence(late, score=3.5, start=len(cut))))
+    assert d.short == "每逾一日加收1%滞纳金"
+    # a best sentence that states the period keeps its place
+    d = Extract(docs)(draft(segmenter, "翀阳县水费过期没交，恢复供水要另交多少？",
+                            sentence(cut, score=3.6), sentence(late, score=3.5, start=len(cut))))
+    assert d.evidence[0].text == cut
+    # nor does a table's row, whose header may give the period, nor a range that holds the asker's figure
+    row = "中专（技工院校）及以下｜1600元"
+    docs = paragraph(segmenter, row, "见习补贴每人每月最高不超过20元。")
+    d = Extract(docs)(draft(segmenter, "翀阳县中专毕业的孩子去见习，一个月补贴多少钱？",
+                            sentence(row, score=3.6), sentence("见习补贴每人每月最高不超过20元。", score=3.5, start=len(row))))
+    assert d.evidence[0].text == row
+
+

@@ -3,10 +3,9 @@ candidates, extracting the short answer, arithmetic, composing. No index and no 
 only), so `make test-fast` runs them in seconds. The refusal rules: tests/test_check_rules.py."""
 
 from dataclasses import replace
-from types import SimpleNamespace
 
 import pytest
-from offline_support import LiteralDocuments, draft, sentence
+from offline_support import LiteralDocuments, draft, paragraph, sentence
 
 from agent.offline.compose import answer_of
 from agent.offline.draft import Draft
@@ -543,27 +542,15 @@ def test_a_second_sentence_covers_what_the_first_misses(segmenter):
     assert complements(q, top, [top, sentence("并济科技营收增长39.3%。", score=0.3)]) == []
 
 
-def _paragraph(segmenter, *sentences: str) -> LiteralDocuments:
-    """One document of the given sentences, with their offsets as an index's chunk holds them."""
-    text = "".join(sentences)
-    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
-    starts = [sum(map(len, sentences[:i])) for i in range(len(sentences))]
-    spans = [SimpleNamespace(start=a, end=a + len(s)) for a, s in zip(starts, sentences)]
-    docs.index.chunks = [SimpleNamespace(source="a.txt", sentences=spans)]
-    doc = docs.index.documents["a.txt"]
-    doc.meta, doc.sha256, doc.source = SimpleNamespace(date=None, date_source=""), "", "a.txt"
-    return docs
-
-
 def test_a_why_answer_that_only_states_the_result_gets_the_cause_before_it(segmenter):
     cause, result = "吉斯伯恩日照长，土壤肥沃，水源丰富。", "因此，畜牧业发达。"
-    docs = _paragraph(segmenter, cause, result)
+    docs = paragraph(segmenter, cause, result)
     d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(result, start=len(cause))))
     assert d.short == "吉斯伯恩日照长，土壤肥沃，水源丰富。因此，畜牧业发达"
     assert [c.text for c in d.evidence] == [cause, result]
     # a sentence that restates the question without a connective: the same
     restated = "吉斯伯恩的畜牧业发达。"
-    docs = _paragraph(segmenter, cause, restated)
+    docs = paragraph(segmenter, cause, restated)
     d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(restated, start=len(cause))))
     assert d.short == "吉斯伯恩日照长，土壤肥沃，水源丰富。吉斯伯恩的畜牧业发达"
 
@@ -571,12 +558,12 @@ def test_a_why_answer_that_only_states_the_result_gets_the_cause_before_it(segme
 def test_a_why_answer_that_gives_its_reason_stands_alone(segmenter):
     before = "吉斯伯恩位于新西兰北岛。"
     for own in ("由于水源丰富，吉斯伯恩的畜牧业发达。", "吉斯伯恩日照长、土壤肥沃，畜牧业发达。"):
-        docs = _paragraph(segmenter, before, own)
+        docs = paragraph(segmenter, before, own)
         d = Extract(docs)(draft(segmenter, "为什么吉斯伯恩的畜牧业发达？", sentence(own, start=len(before))))
         assert d.short == own.rstrip("。")
         assert [c.text for c in d.evidence] == [own]
     # 「…被称为什么」 asks for a name, not a reason
-    docs = _paragraph(segmenter, before, "因此它被称为羊城。")
+    docs = paragraph(segmenter, before, "因此它被称为羊城。")
     d = Extract(docs)(draft(segmenter, "吉斯伯恩被称为什么？", sentence("因此它被称为羊城。", start=len(before))))
     assert before not in d.short
 
@@ -584,7 +571,7 @@ def test_a_why_answer_that_gives_its_reason_stands_alone(segmenter):
 def test_a_labelled_field_in_the_paragraph_of_the_described_item_answers(segmenter):
     task = "（六）推进产业链协同数字化。支持链主企业带动上下游配套企业同步开展数字化改造。"
     field = "牵头单位：市发展和改革委员会；配合单位：市工业和信息化局、市商务局。"
-    docs = _paragraph(segmenter, task[:15], task[15:], field)
+    docs = paragraph(segmenter, task[:15], task[15:], field)
     described = sentence(task[15:], start=15)
     d = Extract(docs)(draft(segmenter, "链主企业带动上下游那项任务是哪个部门牵头的？", described))
     assert d.short == "市发展和改革委员会"
@@ -595,14 +582,14 @@ def test_a_labelled_field_in_the_paragraph_of_the_described_item_answers(segment
     d = Extract(docs)(draft(segmenter, "链主企业带动上下游配套企业是哪个单位的任务？", described))
     assert d.short != "市发展和改革委员会"
     own = "数据安全由市委网信办牵头，公安等部门配合。"
-    docs = _paragraph(segmenter, own, field)
+    docs = paragraph(segmenter, own, field)
     d = Extract(docs)(draft(segmenter, "数据安全由哪个部门牵头？", sentence(own)))
     assert "市委网信办" in d.short and "发展和改革" not in d.short
 
 
 def test_two_labelled_fields_on_one_line_answer_the_one_the_question_names_last(segmenter):
     line = "联系人：周宁，联系电话：023-6712345。"
-    docs = _paragraph(segmenter, "（三）联系方式。", line)
+    docs = paragraph(segmenter, "（三）联系方式。", line)
     held = sentence(line, start=len("（三）联系方式。"))
     assert Extract(docs)(draft(segmenter, "联系方式里的联系人是谁？", held)).short == "周宁"
     assert Extract(docs)(draft(segmenter, "联系方式里的联系人电话是多少？", held)).short == "023-6712345"
@@ -610,12 +597,12 @@ def test_two_labelled_fields_on_one_line_answer_the_one_the_question_names_last(
 
 def test_a_labelled_field_answers_only_with_a_value_of_the_asked_kind(segmenter):
     line = "荇州市就业创业服务中心，地址：荇州市迎宾大道18号市民中心三楼，咨询电话：0762-5591023；"
-    docs = _paragraph(segmenter, "（二）咨询方式。", line)
+    docs = paragraph(segmenter, "（二）咨询方式。", line)
     held = sentence(line, start=len("（二）咨询方式。"))
     assert Extract(docs)(draft(segmenter, "办创业担保贷款要去哪儿咨询？", held)).short != "0762-5591023"
     assert Extract(docs)(draft(segmenter, "办创业担保贷款的咨询电话是多少？", held)).short == "0762-5591023"
     late = "暑期延时：7月1日至8月31日期间，每周五、周六开放至20:30，19:30停止入馆；"
-    docs = _paragraph(segmenter, "（二）开放时间。", late)
+    docs = paragraph(segmenter, "（二）开放时间。", late)
     d = Extract(docs)(draft(segmenter, "暑假周五去博物馆，最晚几点前要入馆？", sentence(late, start=len("（二）开放时间。"))))
     assert "19:30" in d.short
 
@@ -624,12 +611,12 @@ def test_a_long_sentence_is_cut_to_the_clause_naming_a_thing_of_the_asked_kind(s
     long = ("7月28日，坐落于软件园C区的云帆科技有限公司内，工程师们正通过智能调度系统实时监控算力集群的运行状态，"
             "超算柜上的指示灯不断闪烁，标志着每秒千万亿次浮点运算的算力已全面接入成渝地区双城经济圈的数字动脉。")
     assert len(long) >= 100
-    docs = _paragraph(segmenter, long)
+    docs = paragraph(segmenter, long)
     d = Extract(docs)(draft(segmenter, "云帆科技的算力接入了哪个经济圈？", sentence(long)))
     assert d.short == "标志着每秒千万亿次浮点运算的算力已全面接入成渝地区双城经济圈的数字动脉"
     # a short sentence stays whole: it holds the answer more often than any clause of it
     short = "云帆科技的算力已接入成渝地区双城经济圈。"
-    d = Extract(_paragraph(segmenter, short))(draft(segmenter, "云帆科技的算力接入了哪个经济圈？", sentence(short)))
+    d = Extract(paragraph(segmenter, short))(draft(segmenter, "云帆科技的算力接入了哪个经济圈？", sentence(short)))
     assert d.short == short.rstrip("。")
 
 

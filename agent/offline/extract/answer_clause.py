@@ -121,8 +121,19 @@ _LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少�
 # the period a rate is asked per (「一个学期能给多少」「每个月能领多少」) and the period a clause states one
 # per (「每学期600元」, not 「每生每年1200元」); not a condition (「满一年」「近一年」)
 _PERIOD_ASKED = re.compile(r"(?<![满近超过足上下前后头第])(?:一|每)个?(学期|季度|月|年|星期|周|天|日)(?![级度初底末内以后前来])")
-_PERIOD_STATED = re.compile(r"每个?(学期|季度|月|年|星期|周|天|日)")
+_PERIOD_STATED = re.compile(r"每(?:逾|超过?|延迟?)?一?个?(学期|季度|月|年|星期|周|天|日)")  # (「每逾一日加收1%」)
 _SAME_PERIOD = {"星期": "周", "天": "日"}
+
+
+def asked_period(q: Question) -> str:
+    """The period the question asks a rate per (「一个学期」: 学期; 「每天」: 日), or ""."""
+    found = _PERIOD_ASKED.search(q.text)
+    return _SAME_PERIOD.get(found.group(1), found.group(1)) if found else ""
+
+
+def stated_periods(text: str) -> set[str]:
+    """The periods ``text`` states a rate per (「每生每年1200元…每学期600元」: 年, 学期)."""
+    return {_SAME_PERIOD.get(p, p) for p in _PERIOD_STATED.findall(text)}
 _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％]|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
@@ -151,8 +162,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     share = _ASKS_SHARE.search(q.text) is not None
     own = as_counted(q.text)
     lasting = _LASTING_ASKED.search(q.text) if q.unit == DURATION_ASKED else None
-    period = _PERIOD_ASKED.search(q.text)
-    period = _SAME_PERIOD.get(period.group(1), period.group(1)) if period else ""
+    period = asked_period(q)
     for cand in evidence:
         parts = clauses(cand.norm)
         for at, part in enumerate(parts):
@@ -193,7 +203,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if lasting is not None and re.search(re.escape(lasting.group(1)) + r"(?:期|期限|时间)?(?:为|是)?\d", part.text):
                 score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
             score += _level_fit(q.text, part.text)
-            stated = {_SAME_PERIOD.get(p, p) for p in _PERIOD_STATED.findall(part.text)}
+            stated = stated_periods(part.text)
             if period and stated:
                 score += 2.0 if period in stated else -2.0  # 「一个学期能给多少」: 「每学期600元」, not 「每生每年1200元」
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause

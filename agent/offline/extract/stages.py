@@ -12,6 +12,7 @@ from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import (
     DOES_WHAT,
     TYPED_SPANS,
+    asked_period,
     asks_share,
     best_clause,
     clause_around,
@@ -20,6 +21,7 @@ from agent.offline.extract.answer_clause import (
     kind_clause,
     reported_speech,
     span,
+    stated_periods,
     states_asked_bound,
     states_share,
     unnumbered,
@@ -29,7 +31,7 @@ from agent.offline.extract.arithmetic import asked_multiple, only_rates, shares_
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
-from agent.offline.extract.figures import clauses, durations, figures
+from agent.offline.extract.figures import clauses, durations, figures, numerals
 from agent.offline.extract.lists import list_answer
 from agent.offline.extract.tables import as_counted, range_fit, table_answer
 from agent.offline.gather.credit import term_credit
@@ -153,6 +155,10 @@ class Extract(Stage):
             # span in the first line 40% → 73%); the clause weighing years, units and the asked
             # quantity's words over all the evidence when no figure lines up there
             title = docs.title_line(top.source)
+            per = _per_asked_period(q, top, evidence)
+            if per is not None:
+                # 「失业金一个月给多少」: 「…现行标准为每人每月1836元」, not the best sentence's 「最长不超过24个月」
+                top, evidence = per, [per] + [c for c in evidence if c is not per]
             short = (figure_clause(q, [top], title) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
                      or figure_clause(q, evidence, title) or best_clause(q, top))
         else:
@@ -219,6 +225,18 @@ class Extract(Stage):
             return None
         name, at = found
         return name, earlier[at]
+
+
+def _per_asked_period(q: Question, top: Candidate, evidence: list[Candidate]) -> Candidate | None:
+    """The quoted sentence after the best one that states a figure per the period the question
+    asks (「每天要多加多少滞纳金」: 「每逾一日加收1%滞纳金」) when the best one states none per it; not
+    when the best one is a table's row (its header may give the period: 「补贴标准（元/月）」) or
+    holds the asker's own figure in its range (「今年68岁…一年最多能报多少」: 「其中60周岁及以上…为800元」)."""
+    period = asked_period(q)
+    if not period or period in stated_periods(top.norm) or _CELLS.search(top.text) or range_fit(top.norm, q.text) == 1:
+        return None
+    return next((c for c in evidence[1:3] if c.source == top.source and period in stated_periods(c.norm)
+                 and any(q.unit_fits(f.text) for f in numerals(c.norm))), None)
 
 
 def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bool:
