@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from offline_support import draft, paragraph, sentence
 
-from agent.offline.check.rules import no_time
+from agent.offline.check.rules import no_time, period
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.stages import Extract
 from agent.offline.gather.rank import asked_type
@@ -89,3 +89,17 @@ def test_a_rate_per_the_asked_period_is_quoted_before_the_best_sentence(segmente
     assert d.evidence[0].text == row
 
 
+
+
+def test_a_length_the_askers_situation_counts_asks_no_period(segmenter):
+    once = sentence("符合条件的，每套住房补贴最高不超过2万元，一次性发放。")
+    asked = draft(segmenter, "翀阳县我社保交满一年了，买二手房补贴最多给多少钱？", once)
+    assert period(asked, None) is None
+    refusal = period(draft(segmenter, "翀阳县买二手房补贴一年给多少钱？", once), None)
+    assert refusal is not None and refusal.rule == "period"
+
+
+
+def test_an_adjective_that_ends_a_you_mei_you_clause_is_the_thing_asked(segmenter):
+    assert analyze("翀阳县的高龄老人坐公交有没有优惠？多少钱一趟？", segmenter).exists == ("优惠",)
+    assert analyze("翀阳县老人看病有没有优惠政策？", segmenter).exists == ("优惠政策",)

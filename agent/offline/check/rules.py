@@ -585,7 +585,8 @@ _PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_uni
 
 
 # a sum asked by the month or year (「每个月有多少奖励金」), and one paid once (「一次性发放奖励金3000元」)
-_PERIOD_ASKED = re.compile(r"每个?月|一个月|每年|一年|每季度?")
+# (not a length the asker's situation counts: 「社保交满一年了」「近一年」)
+_PERIOD_ASKED = re.compile(r"(?<![满近超过足])(?:每个?月|一个月|每年|一年|每季度?)")
 _ONE_OFF = re.compile(r"一次性")
 _PERIODIC = re.compile(r"[月年季]")
 

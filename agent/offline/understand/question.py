@@ -472,9 +472,12 @@ def _exists_at(words: list[str], i: int) -> bool:
 
 
 def _nouns_after(marker: str, text: str) -> list[str]:
-    """LAC's nouns from ``marker`` to the end of its clause."""
+    """LAC's nouns from ``marker`` to the end of its clause, and an adjective that ends it, which is
+    the thing asked (「坐公交有没有优惠」: 优惠, LAC's a)."""
     rest = re.split(r"[,，;；:：。?？!！]", text[text.find(marker) + len(marker) :])[0]
-    return [t.text for t in entities.tokens(rest) if t.tag in _NOUN_FLAGS and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+    tokens = [t for t in entities.tokens(rest) if t.tag not in ("w", "xc", "u")]
+    return [t.text for i, t in enumerate(tokens) if (t.tag in _NOUN_FLAGS or (t.tag == "a" and i == len(tokens) - 1))
+            and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
 
 
 def _existence_asked(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
