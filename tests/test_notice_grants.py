@@ -103,3 +103,12 @@ def test_a_length_the_askers_situation_counts_asks_no_period(segmenter):
 def test_an_adjective_that_ends_a_you_mei_you_clause_is_the_thing_asked(segmenter):
     assert analyze("翀阳县的高龄老人坐公交有没有优惠？多少钱一趟？", segmenter).exists == ("优惠",)
     assert analyze("翀阳县老人看病有没有优惠政策？", segmenter).exists == ("优惠政策",)
+
+
+def test_a_day_of_the_week_in_every_month_is_a_time(segmenter):
+    closed = sentence("七、闭馆日：国民运动中心每月最后一个星期一闭馆进行设备清洁保养。")
+    asked = draft(segmenter, "翀阳市的国民运动中心每个月哪一天休馆？", closed)
+    assert no_time(asked, None) is None
+    typed, far = asked_type(asked.q, list(asked.candidates))
+    assert typed(closed) and far is typed
+    assert not typed(sentence("（二）2025年9月9日起，各项设施全日免费开放。"))

@@ -43,6 +43,7 @@ from agent.offline.gather.rank import (
     BY_DATE,
     CLOCK,
     DEADLINE_WORDS,
+    PERIODIC_DAY,
     TIME,
     WEEKDAY,
     resultative,
@@ -639,7 +640,8 @@ _CLOCK_REACH = 8  # candidates looked at for a time of day (the line of office h
 def no_time(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0].norm
     if d.q.qtype == "when" and not (TIME.search(top) or TIME_SPAN.search(top) or RELATIVE_TIME.search(top)
-                                    or (ASKS_WEEKDAY.search(d.q.text) and WEEKDAY.search(top))):  # 「礼拜几」: 「週二、週五」
+                                    or (ASKS_WEEKDAY.search(d.q.text) and WEEKDAY.search(top))  # 「礼拜几」: 「週二、週五」
+                                    or PERIODIC_DAY.search(top)):  # 「每个月哪一天休馆」: 「每月最后一个星期一」
         if docs.named_cell(d.q, d.candidates) is not None:
             return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")

@@ -638,7 +638,8 @@ def frequency_fit(question: str, sentence: str) -> int:
     return 1 if period(asked.group(1)) == period(stated.group(1) or stated.group(2)) else -1
 # a day asked of every month, quarter or year (「每个月几号」「每年哪天」), and a sentence that gives one
 _PERIODIC_ASKED = re.compile(r"每个?(?:月|季度?|年)[^,，。?？]{0,12}?(?:几号|几日|哪天|哪一天|哪一日)")
-_PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?\d{1,2}\s*[日号]")
+# (or a day of the week in it: 「每月最后一个星期一休馆」)
+PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?(?:\d{1,2}\s*[日号]|(?:周|星期|礼拜)[一二三四五六日天])")
 
 
 def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: ""
@@ -697,7 +698,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.qtype == "when" and _PERIODIC_ASKED.search(q.text):
         # 「补贴每个月几号之前能打到卡上」: a day of every month (「每月20日前发放到位」), said once
         # below the lines that name the subsidy, looked for further down; not a date of one year
-        typed = far = lambda c: bool(_PERIODIC_DAY.search(c.norm))
+        typed = far = lambda c: bool(PERIODIC_DAY.search(c.norm))
     elif q.qtype == "when":
         # (not the notice's own date under its issuer, which the metadata stage answers when the
         # notice's date is asked: 「每个月几号之前要交」 is not 「2025年4月8日」)
@@ -964,4 +965,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "PERIODIC_DAY", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]
