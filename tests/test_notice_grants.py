@@ -112,3 +112,10 @@ def test_a_day_of_the_week_in_every_month_is_a_time(segmenter):
     typed, far = asked_type(asked.q, list(asked.candidates))
     assert typed(closed) and far is typed
     assert not typed(sentence("（二）2025年9月9日起，各项设施全日免费开放。"))
+
+
+def test_the_subject_of_what_follows_is_not_the_counted_thing(segmenter):
+    # 「逾期过几次公积金中心就不受理了」: 公积金中心 does what follows (就不受理), 逾期 is counted
+    assert analyze("在翀阳市，以前还款逾期过几次公积金中心就不受理了？", segmenter).asked == ()
+    # an object before 才能 is still asked (「交多少年公积金才能贷款」)
+    assert analyze("翀阳市交多少年公积金才能贷款？", segmenter).asked == ("公积金",)

@@ -460,9 +460,19 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and len(w) >= 2
                 and not _is_question_word(w)
                 and not _agent(tagged, j, text)
+                and not (j > i and _consequence_subject(tagged, j))
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
+
+
+def _consequence_subject(tagged: list[tuple[str, str]], j: int) -> bool:
+    """The noun at ``j``, after the question word, begins the clause of what follows (「逾期过几次
+    公积金中心就不受理了」: 公积金中心 does 不受理), nouns then 就/才/便: it is not what is counted."""
+    k = j
+    while k + 1 < len(tagged) and tagged[k + 1][1] in ("n", "vn", "nz", "nt", "j"):
+        k += 1
+    return k + 1 < len(tagged) and tagged[k + 1][0] in _THEN
 
 
 def _exists_at(words: list[str], i: int) -> bool:
@@ -512,6 +522,7 @@ def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
 _PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
 _GIVING = frozenset({"给", "帮", "替", "为"})  # prepositions whose subject gives to the asker
 _MODALS = frozenset({"能", "会", "要", "可以", "能够", "应该", "需要", "将", "可"})
+_THEN = frozenset({"就", "才", "便"})  # the adverbs that begin what follows a condition
 _SOURCE = frozenset({"从", "向"})  # 「从政府那拿多少」「向银行贷多少」: whom it comes from
 # 同义词词林's institutions (Dm: 政府, 企业, 银行), states and their divisions (Di02: 国家, 乡镇) and people
 _DOERS = ("Dm", "Di02", "A")
