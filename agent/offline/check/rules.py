@@ -22,6 +22,7 @@ from agent.lexicon.thesaurus import (
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
+from agent.offline.extract.answer_clause import asked_period
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -586,8 +587,7 @@ _PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_uni
 
 
 # a sum asked by the month or year (「每个月有多少奖励金」), and one paid once (「一次性发放奖励金3000元」)
-# (not a length the asker's situation counts: 「社保交满一年了」「近一年」)
-_PERIOD_ASKED = re.compile(r"(?<![满近超过足])(?:每个?月|一个月|每年|一年|每季度?)")
+_RATE_PERIODS = frozenset({"月", "年", "季度"})  # a sum by these is no sum paid once
 _ONE_OFF = re.compile(r"一次性")
 _PERIODIC = re.compile(r"[月年季]")
 
@@ -596,7 +596,8 @@ def period(d: Draft, docs) -> Refusal | None:
     """「每个月有多少奖励金」 is not answered by a sum paid once (「退休时一次性发放奖励金3000元」)
     when the sentence names no month, year or season."""
     q, top = d.q, d.candidates[0]
-    if (q.qtype == "number" and _PERIOD_ASKED.search(q.text) and not _ONE_OFF.search(q.text)
+    # (the period as `asked_period` reads it: not a length the asker's situation counts, 「社保交满一年了」)
+    if (q.qtype == "number" and asked_period(q) in _RATE_PERIODS and not _ONE_OFF.search(q.text)
             and _ONE_OFF.search(top.norm) and not _PERIODIC.search(top.norm)):
         return Refusal("period", "asked a sum by the month or year; the best sentence gives one paid once")
     return None
