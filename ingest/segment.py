@@ -159,6 +159,12 @@ def _plain() -> jieba.Tokenizer:
     return _tokenizer(copy=False)
 
 
+def plain_words(text: str) -> list[str]:
+    """Accurate-mode words of ``text`` by jieba's own dictionary (no domain words, no HMM guesses
+    for unknown runs), punctuation dropped."""
+    return [t for t in _plain().cut(_prepare(text), HMM=False) if _keep(t)]
+
+
 def _prepare(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 

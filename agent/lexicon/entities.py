@@ -76,6 +76,12 @@ def common_words(text: str, word: str) -> bool:
     return len(inside) >= 2 and not any(t.tag in (*NAME_TAGS, "nz", "nw", "TIME") for t in inside)
 
 
+def common_phrase(word: str) -> bool:
+    """LAC reads ``word`` on its own as common words only, no name (「外贸公司」 n, 「交警大队」 n n):
+    a kind of organisation jieba's dictionary tags as one (nt), not an organisation's name."""
+    return all(t.tag not in (*NAME_TAGS, "nz", "nw") for t in tokens(word))
+
+
 def verb_ending(text: str, word: str) -> bool:
     """LAC reads the last character of ``word`` in ``text`` as part of a verb, adjective or adverb
     (「要花费」: 要 v + 花费 v; 「最初」 ad), where jieba's tags call it a noun: no thing asked about."""

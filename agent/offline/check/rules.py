@@ -51,7 +51,13 @@ from agent.offline.gather.rank import (
 )
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
-from agent.offline.understand.question import DURATION_ASKED, FRAME_NOUNS, GENERIC_VERBS, Question
+from agent.offline.understand.question import (
+    DURATION_ASKED,
+    FRAME_NOUNS,
+    GENERIC_VERBS,
+    LEVEL_HERE,
+    Question,
+)
 from agent.types import Refusal
 from ingest.normalize import normalize_query
 
@@ -114,7 +120,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # a calculation asks for what it computes
         if q.qtype == "where" and _place_label_after(noun).search(q.text):
             continue  # 「办公地点在哪」: the place asked, by a label a notice need not use (「…失业保险科（…路77号）」)
-        if (q.qtype == "where" or _LEVEL_HERE.fullmatch(noun)) and _locative(noun, q.text):
+        if (q.qtype == "where" or LEVEL_HERE.fullmatch(noun)) and _locative(noun, q.text):
             continue  # 「现场去哪儿办」: a place word of the asker's (LAC's s), the place the question asks;
             # 「去县里哪个窗口办」: an administrative level and a locative (县里, 村里, 镇上), the asker's
             # own place whatever is asked
@@ -167,8 +173,6 @@ def _time_kind_asked(q: Question, noun: str) -> bool:
         rf"(?:什么|哪一?个?){re.escape(noun)}|{re.escape(noun)}几(?![点时号天日月年个分周])", q.text) is not None
 
 
-# an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上
-_LEVEL_HERE = re.compile(r"[省市县区镇乡村][里上]")
 
 
 def _locative(noun: str, question: str) -> bool:

@@ -126,9 +126,21 @@ _SAME_PERIOD = {"星期": "周", "天": "日", "季": "季度"}
 
 
 def asked_period(q: Question) -> str:
-    """The period the question asks a rate per (「一个学期」: 学期; 「每天」: 日), or ""."""
-    found = _PERIOD_ASKED.search(q.text)
-    return _SAME_PERIOD.get(found.group(1), found.group(1)) if found else ""
+    """The period the question asks a rate per (「一个学期」: 学期; 「每天」: 日), or "". Not a
+    period of a figure the asker states (「公司一年营业额3个亿，…给多少奖励」: the asker's revenue
+    per year, before any question word of its clause)."""
+    for found in _PERIOD_ASKED.finditer(q.text):
+        clause = re.split(r"[，,。；;？?！!]", q.text[found.end():], maxsplit=1)[0]
+        stated, asking = _STATED_FIGURE.search(clause), _QUESTION_WORD.search(clause)
+        if stated and (asking is None or stated.start() < asking.start()):
+            continue
+        return _SAME_PERIOD.get(found.group(1), found.group(1))
+    return ""
+
+
+# a figure the asker states (「3个亿」「1500万」「5万元」), and a question word after a period
+_STATED_FIGURE = re.compile(r"\d|[两三四五六七八九十百千万]+[个]?[亿万千百元块岁]")
+_QUESTION_WORD = re.compile(r"多少|几|多大|多高|多长|多久")
 
 
 def stated_periods(text: str) -> set[str]:

@@ -357,7 +357,8 @@ def _cell_said(cell: str, asked: str) -> bool:
         part = part.strip()
         if re.fullmatch(r"[\d.,]+|[-—]*", part) or len(part) < 2:
             continue
-        if part in asked or (len(part) >= 3 and part[:-1] in asked):
+        # (not a figure less its sign: the cell 「30%」 is not said by 「贷了30万」)
+        if part in asked or (len(part) >= 3 and part[:-1] in asked and not re.fullmatch(r"[\d.,]+", part[:-1])):
             return True
     return False
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table
-from agent.offline.extract.answer_clause import CLAUSE_GROUPS, unnumbered
+from agent.offline.extract.answer_clause import CLAUSE_GROUPS, asks_share, unnumbered
 from agent.offline.extract.figures import (
     durations,
     figures,
@@ -754,6 +754,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.wants_number and _SHARE_ASKED.search(q.text):
         # 「自筹款占总经费多少」: 「不得低于…10%」
         typed = lambda c: in_unit_of("比例", c.norm)
+    elif q.wants_number and asks_share(q.text):
+        # 「利息政府能帮着出几成」: a share of what the question asks about (「按…利息的50%给予贴息」),
+        # not another share further down (「基本費減收幾成」: not 「減收當期水費30%」)
+        about = _shared_of(q)
+        typed = lambda c: in_unit_of("比例", c.norm) and any(w in c.norm for w in about)
     elif (q.wants_number or q.qtype in ("which", "fact")) and _quantities(q) and not _unmeasured_asked(q) and (
             not _ENTITY_ASKED.search(q.text)):  # 「贷款是哪家公司担保的」 asks a company, not a sum
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
@@ -910,6 +915,16 @@ _WHERE_IS = re.compile(r"(?:哪里|哪儿|何处|什么地方|哪个地方)[呢�
 _LOCATED = re.compile("(?:" + "|".join(map(re.escape, table("clause_cues")["where"])) + r")[^，。；;的]{2,}(?:[，。；;]|$)")
 # 「占总经费多少」「占比多少」: a share of the thing after 占 is asked
 _SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
+
+
+def _shared_of(q: Question) -> list[str]:
+    """What a share question asks a share of: its asked nouns, else the words of two characters or
+    more in the question word's clause (「利息政府能帮着出几成」: 利息, 政府), not its names."""
+    asked = [n for n in q.asked if n not in ("比例", "百分比")]
+    if asked:
+        return asked
+    clause = next((part for part in re.split(r"[，,。；;？?]", q.text) if asks_share(part)), "")
+    return [t for t in q.terms if len(t) >= 2 and t in clause and t not in q.names]
 
 
 def _quantities(q: Question) -> list[str]:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ingest.segment import plain_words
+
 GAP = 4  # characters of the full name after each kept one (人[力资源和]社[会保障]局)
 CONTEXT = 2  # question characters on each side that the document must repeat around it
 MIN_CONTEXT = 2  # at least this many of them in all
@@ -73,13 +75,28 @@ def abbreviates(word: str, text: str) -> bool:
     (「公租房」: 公共租赁住房, 「奖金」: 奖励金), or ``word`` itself: a user's short form of the
     documents' term. Only to keep a question from being refused as asking about something the
     documents never mention; it ranks nothing."""
-    return len(word) >= 2 and bool(_HAN.match(word)) and _short_form(word).search(text) is not None
+    return len(word) >= 2 and bool(_HAN.match(word)) and (
+        _short_form(word).search(text) is not None or _by_initials(word, text))
 
 
 @lru_cache(maxsize=4096)
-def _short_form(word: str) -> re.Pattern:
-    gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{SHORT_GAP}}}?"
+def _short_form(word: str, gap_length: int = SHORT_GAP) -> re.Pattern:
+    gap = f"[^\\W\\d_a-z{_NOT_IN_NAMES}]{{0,{gap_length}}}?"
     return re.compile(gap.join(re.escape(ch) for ch in word))
+
+
+def _by_initials(word: str, text: str) -> bool:
+    """``text`` writes words one after another that ``word`` keeps the first characters of, and a
+    character of the last (「高企」: 高新技术|企业; 「医保」: 医疗|保险), the way a Chinese short form
+    is made of a name's words however long they are (《现代汉语词典》 缩略语)."""
+    if len(word) > 4:
+        return False
+    for found in _short_form(word, GAP).finditer(text):
+        words = plain_words(text[found.start() : found.end() + GAP])
+        if len(words) >= len(word) and all(words[k][0] == word[k] for k in range(len(word) - 1)) and (
+                word[-1] in words[len(word) - 1]):
+            return True
+    return False
 
 
 def _han_run(text: str) -> str:

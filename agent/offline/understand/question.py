@@ -348,7 +348,8 @@ def _names(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             if not entities.aligned(text, w):
                 continue
         if (len(w) >= 2 and not _generic_head(w) and not entities.common_word(text, w) and not is_personal(w)
-                and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)):
+                and not (flag == "nr" and entities.common_words(text, w)) and not entities.verb_opening(text, w)
+                and not (flag == "nt" and entities.common_phrase(w))):  # 「赓溆市外贸公司」: a kind of company
             out.append(w)
     # a place the tagger reads whole where jieba cut a rare name or character off its suffix
     # (「梓陵|市」: nrt, 「峣|山县」: zg): LAC's LOC, in place of the part jieba kept; not where jieba
@@ -428,6 +429,11 @@ _MEASURE_PHRASE = re.compile(r"^[每一单首][\u4e00-\u9fff]{1,3}$")  # 「每�
 _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: jieba cuts 多/大
 
 
+# an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上,
+# the asker's own place whatever is asked
+LEVEL_HERE = re.compile(r"[省市县区镇乡村][里上]")
+
+
 # 「有没有X」 asks whether X exists, 「能不能X」 whether one may X
 _EXISTS = frozenset({"有没有", "有无", "有沒有", "有無", "能不能", "可不可以", "能否", "可否"})
 
@@ -461,6 +467,7 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _is_question_word(w)
                 and not _agent(tagged, j, text)
                 and not (j > i and _consequence_subject(tagged, j))
+                and not LEVEL_HERE.fullmatch(w)  # 「县里一次性奖多少」: 县里 gives, it is not counted
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
