@@ -77,3 +77,65 @@ def test_a_kind_of_company_is_no_name(segmenter):
     assert "外贸公司" not in names and "欧洲" in names
     # an organisation's name jieba also tags nt stays one (LAC reads it alone as ORG)
     assert "农业银行" in analyze("翀阳市农业银行的贷款利率是多少？", segmenter).names
+
+
+def test_a_length_of_time_of_another_stage_of_the_procedure_is_refused(segmenter):
+    from agent.offline.check.rules import other_stage
+
+    reviewed = sentence("自受理之日起20个工作日内审批完毕。")
+    refusal = other_stage(draft(segmenter, "翀阳区高龄津贴申请后，在社区公示几天？", reviewed), None)
+    assert refusal is not None and refusal.rule == "other-stage"
+    # the stage asked is answered by its own length of time, a processing limit is the review's
+    assert other_stage(draft(segmenter, "翀阳区高龄津贴审批要多少个工作日？", reviewed), None) is None
+    limit = sentence("承诺时限20个工作日（不含公示时间）。")
+    assert other_stage(draft(segmenter, "翀阳区这个奖励扶助申领，承诺多少个工作日办完？", limit), None) is None
+    # nor is it refused when a close sentence of the notice gives the asked stage a length of time
+    shown = sentence("审核结果在社区公示7天。", score=0.9, start=30)
+    assert other_stage(draft(segmenter, "翀阳区高龄津贴申请后，在社区公示几天？", reviewed, shown), None) is None
+
+
+def test_a_rate_per_kilowatt_is_not_one_per_kilowatt_hour(segmenter):
+    from agent.offline.check.rules import per_unit
+
+    docs = LiteralDocuments({"a.txt": "翀阳县充电设施补贴通知\n个人自用充电桩执行居民电价，每千瓦时0.5683元。\n"}, segmenter=segmenter)
+    energy = sentence("个人自用充电桩执行居民电价，每千瓦时0.5683元。")
+    refusal = per_unit(draft(segmenter, "翀阳县建直流快充公共桩，每千瓦补多少？", energy), docs)
+    assert refusal is not None and refusal.rule == "per-unit"
+    assert per_unit(draft(segmenter, "翀阳县充电每千瓦时多少钱？", energy), docs) is None
+    assert per_unit(draft(segmenter, "翀阳县充电每度电多少钱？", energy), docs) is None
+
+
+def test_a_fine_answers_no_price(segmenter):
+    from agent.offline.check.rules import fine_only
+
+    fined = sentence("未按规定使用专用垃圾袋的，处新臺幣1,200元以上6,000元以下罰鍰。")
+    refusal = fine_only(draft(segmenter, "翀阳县的专用垃圾袋一卷卖多少钱？", fined), None)
+    assert refusal is not None and refusal.rule == "fine"
+    # a question about the penalty is answered by it, and a sentence with another figure is no fine only
+    assert fine_only(draft(segmenter, "翀阳县不用专用垃圾袋罚多少钱？", fined), None) is None
+    priced = sentence("专用垃圾袋每卷售价20元，未按规定使用的处200元罚款。")
+    assert fine_only(draft(segmenter, "翀阳县的专用垃圾袋一卷卖多少钱？", priced), None) is None
+
+
+def test_a_fine_asked_is_not_answered_by_another_figure(segmenter):
+    from agent.offline.check.rules import fine_only
+
+    text = "翀阳县公租房管理办法\n保障对象｜租金标准\n低保家庭｜每平方米每月1元\n以欺骗手段承租的，处1000元以下罚款。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    row = "低保家庭｜每平方米每月1元"
+    asked = "翀阳县弄虚作假骗租公租房，罚款多少钱？"
+    refusal = fine_only(draft(segmenter, asked, sentence(row, start=text.index(row))), docs)
+    assert refusal is not None and refusal.rule == "fine"
+    fined = "以欺骗手段承租的，处1000元以下罚款。"
+    kept = draft(segmenter, asked, sentence(row, start=text.index(row)), sentence(fined, score=0.9, start=text.index(fined)))
+    assert fine_only(kept, docs) is None
+
+
+def test_a_one_character_unit_is_said_after_a_figure(segmenter):
+    from agent.offline.check.rules import per_unit
+
+    docs = LiteralDocuments({"a.txt": "翀阳县水价通知\n2025年度复水费300元。\n"}, segmenter=segmenter)
+    yearly = sentence("2025年度复水费300元。")
+    refusal = per_unit(draft(segmenter, "翀阳县污水处理费每度收多少？", yearly), docs)
+    assert refusal is not None and refusal.rule == "per-unit"
+    assert per_unit(draft(segmenter, "翀阳县污水处理费每度收多少？", sentence("污水处理费每度0.8元。")), docs) is None

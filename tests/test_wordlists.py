@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 37
+    assert len(files) == 38
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -229,3 +229,10 @@ def test_free_of_charge():
 def test_paying_verbs():
     assert words("paying_verbs")[:2] == ("缴纳", "交纳") and {"掏", "交", "缴"} <= set(words("paying_verbs"))
     assert "verbs with which Chinese speakers" in said("paying_verbs.txt")
+
+
+def test_procedure_stages():
+    stages = table("procedure_stages")
+    assert list(stages) == ["公示", "审核", "拨付", "复议", "补正"]
+    assert {"审批", "办结", "时限"} <= set(stages["审核"]) and "到账" in stages["拨付"]
+    assert "行政许可法" in said("procedure_stages.tsv")

@@ -34,6 +34,9 @@ from agent.offline.extract.figures import (
     states_quantity,
     sum_of_money,
 )
+from agent.offline.extract.figures import (
+    clauses as figure_clauses,
+)
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, in_unit, range_fit, unlisted_row
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
@@ -579,10 +582,18 @@ def per_unit(d: Draft, docs) -> Refusal | None:
     if asked is None:
         return None
     said = next((set(g) for g in _RATE_UNITS if asked.group(1) in g), {asked.group(1)})
-    if any(u in c.norm or u in heading_of_row(docs.index, c) for c in pool for u in said) or (
+    if any(_says_unit(u, c.norm) or _says_unit(u, heading_of_row(docs.index, c)) for c in pool for u in said) or (
             docs.named_cell(q, d.candidates) is not None):
         return None
     return Refusal("per-unit", f"no figure per {asked.group(1)}")
+
+
+def _says_unit(unit: str, text: str) -> bool:
+    """``text`` says ``unit`` itself, not a longer unit it starts (「千瓦」 is not said by 「每千瓦时」)."""
+    longer = [w[len(unit) :] for w in words("rate_units") if w.startswith(unit) and w != unit]
+    # (a one-character unit after a figure, 每 or a slash: 「每度」「元/度」「100亩」, not 「年度」「地方」)
+    before = r"(?<=[\d每/一两个])" if len(unit) == 1 else ""
+    return re.search(before + re.escape(unit) + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""), text) is not None
 
 
 # each unit with its other names (平米 for 平方米): agent/lexicon/rate_units.txt
@@ -774,6 +785,57 @@ def other_office(d: Draft, docs) -> Refusal | None:
     return Refusal("other-office", f"the best line gives the phone of another office than {word}{head}")
 
 
+# the stages of an administrative procedure and their words (agent/lexicon/procedure_stages.tsv)
+_STAGES = table("procedure_stages")
+
+
+def _stages_in(text: str) -> set[str]:
+    return {stage for stage, said in _STAGES.items() if any(w in text for w in said)}
+
+
+def other_stage(d: Draft, docs) -> Refusal | None:
+    """「高龄津贴申请后，在社区公示几天」 answered by 「自受理之日起20个工作日内审批完毕」: a length of
+    time asked of one stage of a procedure (公示) is not the one the best sentence gives another
+    stage (审批), when no close sentence of its notice gives the asked stage a length of time."""
+    q, top = d.q, d.candidates[0]
+    if q.unit != DURATION_ASKED:
+        return None
+    asked = _stages_in(q.text)
+    if len(asked) != 1 or not durations(top.norm):
+        return None
+    stated = _stages_in(top.norm)
+    if not stated or asked & stated:
+        return None
+    if any(c.source == top.source and asked & _stages_in(c.norm) and durations(c.norm) for c in d.candidates[1:6]):
+        return None
+    return Refusal("other-stage", f"the best sentence's length of time is of {'/'.join(sorted(stated))}, not {next(iter(asked))}")
+
+
+# a fine, and a question that asks about one (the penalty words of 《中华人民共和国行政处罚法》 第九条:
+# 罚款; 罚鍰 in Taiwan's 行政罰法; 罚金 of the criminal law; 处罚 and 罚 of a spoken question)
+_FINE = re.compile(r"罚款|罚鍰|罚锾|罚金")
+_FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")
+
+
+def fine_only(d: Draft, docs) -> Refusal | None:
+    """「专用垃圾袋一卷卖多少钱」 answered by 「处1,200元以上6,000元以下罚鍰」: a figure asked of
+    anything but a penalty is not a fine, when every clause of the best sentence that gives a
+    figure gives a fine."""
+    q, top = d.q, d.candidates[0]
+    if not q.wants_number:
+        return None
+    if "罚" in q.text and not any("罚" in c.norm or "罚" in heading_of_row(docs.index, c)
+                                  for c in d.candidates[:5] if c.source == top.source):
+        # 「骗租公租房罚款多少钱」 answered by a rent (「低保家庭｜每平方米每月1元」): no fine is told
+        return Refusal("fine", "the question asks a fine; the best sentences tell none")
+    if _FINE_ASKED.search(q.text):
+        return None
+    given = [c.text for c in figure_clauses(top.norm) if figures(c.text)]
+    if given and all(_FINE.search(c) for c in given):
+        return Refusal("fine", "the best sentence's figures are fines, which the question does not ask about")
+    return None
+
+
 Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
@@ -799,7 +861,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office,
+    other_office, other_stage, fine_only,
 )
 
 
