@@ -139,3 +139,65 @@ def test_a_one_character_unit_is_said_after_a_figure(segmenter):
     refusal = per_unit(draft(segmenter, "翀阳县污水处理费每度收多少？", yearly), docs)
     assert refusal is not None and refusal.rule == "per-unit"
     assert per_unit(draft(segmenter, "翀阳县污水处理费每度收多少？", sentence("污水处理费每度0.8元。")), docs) is None
+
+
+def test_what_the_asker_pays_is_not_a_grant(segmenter):
+    from agent.offline.check.rules import paid_not_given
+
+    text = "翀阳市长者营养餐饮服务须知\n服务项目｜对象｜每餐补助\n送餐服务｜独居或失能长者｜新台币90元\n共餐服务｜一般长者｜新台币40元\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    row = sentence("送餐服务｜独居或失能长者｜新台币90元", start=text.index("送餐服务｜"))
+    refusal = paid_not_given(draft(segmenter, "翀阳市的送餐服务，长者自己每餐要付多少钱？", row), docs)
+    assert refusal is not None and refusal.rule == "paid"
+    # a grant asked is answered by it, and a sentence that says the payment answers what is paid
+    assert paid_not_given(draft(segmenter, "翀阳市的送餐服务每餐补助多少钱？", row), docs) is None
+    paid = sentence("送餐服务每次不超过4元，其中3元由财政承担，其余部分由老年人自付。")
+    assert paid_not_given(draft(segmenter, "翀阳市的送餐服务，长者自己每餐要付多少钱？", paid), docs) is None
+
+
+def test_a_range_reads_thousands_separators_and_a_bound_said_before_its_figure():
+    from agent.offline.extract.tables import range_fit
+
+    asked = "实收资本额8,000万元，可以领多少奖励金？"
+    assert range_fit("首次认定｜实收资本额逾5,000万元｜60万元", asked) == 1
+    assert range_fit("首次认定｜实收资本额5,000万元以下｜40万元", asked) == -1
+    assert range_fit("首次认定｜实收资本额逾5,000万元｜60万元", "实收资本额3,000万元，可以领多少？") == -1
+    # 「不超过」 is no bound from below
+    assert range_fit("年龄不超过60周岁，身体健康", "我今年62岁了") == 0
+
+
+def test_a_fine_asked_looks_further_down_for_the_penalty(segmenter):
+    q = analyze("翀阳县如果把狗丢掉不养，会被罚多少？", segmenter)
+    lost = sentence("犬只遗失应于5日内向本所办理遗失登记。", score=3.5)
+    fined = sentence("弃养者处新台币3万元以上15万元以下罚锾。", score=3.0, start=40)
+    typed, far = asked_type(q, [lost, fined])
+    assert typed(fined) and not typed(lost) and far is typed
+    # a share of a fine asked is a share
+    q = analyze("翀阳县罚款按多少比例减免？", segmenter)
+    typed, _ = asked_type(q, [lost, fined])
+    assert not typed(fined)
+
+
+def test_the_askers_own_situation_in_their_own_words_is_no_topic(segmenter):
+    from agent.offline.check.rules import unknown_noun
+
+    text = "云溪县重点群体创业场地租金补贴实施细则\n在孵化基地外自行租用经营场地的，按实际租金的50%给予补贴，每年补贴上限3000元。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    said = "在孵化基地外自行租用经营场地的，按实际租金的50%给予补贴，每年补贴上限3000元。"
+    own = draft(segmenter, "云溪县我在乡镇上自己租了个门面开店，租金补贴一年最多多少？", sentence(said, start=text.index(said)))
+    assert unknown_noun(own, docs) is None
+    # the same words as the topic asked about are a topic the notice does not cover
+    topic = draft(segmenter, "云溪县门面开店的租金补贴一年最多多少？", sentence(said, start=text.index(said)))
+    refusal = unknown_noun(topic, docs)
+    assert refusal is not None and refusal.rule == "unknown-noun"
+
+
+def test_a_time_word_is_no_row_the_table_lacks(segmenter):
+    from agent.offline.extract.tables import unlisted_row
+
+    text = ("翀阳县居住证积分管理办法\n计分项目｜情形｜分值\n年龄｜18—35周岁｜20分\n年龄｜36—45周岁｜10分\n"
+            "持证年限｜每满1年｜5分\n")
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    row = "持证年限｜每满1年｜5分"
+    d = draft(segmenter, "翀阳县居住证过期两个多月一直没去签注，现在怎么办？", sentence(row, start=text.index(row)))
+    assert unlisted_row(d.q, docs.index, list(d.candidates)) == ""

@@ -237,7 +237,11 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
         at = q.text.find(word)
         return any(at <= t.start and t.end <= at + len(word) for t in measures)
 
+    # (not in a clause that tells the asker's own situation: 「我在乡镇上自己租了个门面开店，租金补贴…」
+    # is told in the asker's words, not the notice's)
+    asking = _asking_clauses(q.text)
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
+              and any(t in c for c in asking)
               and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not _time_kind_asked(q, t)
               and not is_personal(t)]
@@ -270,6 +274,27 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
         said = "、".join(m + h for m, h in unnamed)
         return Refusal("unknown-noun", f"asked about {said}, a sum the notice about {named} never names")
     return None
+
+
+# the words that make a clause ask (interrogative pronouns and adverbs, 吗, and the A-not-A forms)
+_ASKS = re.compile(r"多少|几|什么|啥|哪|吗|怎么|怎样|如何|多久|多长|多大|多高|多远|是否|能否|可否|有没有|有无|能不能|可不可以|行不行|谁|\?$")
+
+
+_FIRST_PERSON = re.compile(r"我|咱|自己|本人")
+
+
+def _asking_clauses(question: str) -> list[str]:
+    """The clauses of the question but those that tell the asker's own situation (in the first
+    person, asking nothing: 「我在沩屺市只开了个网店，没有门面，…」), or the whole question when
+    none is told apart."""
+    clauses = [c for c in re.split(r"[，,；;。！!]|(?<=[?？])", question) if c.strip()]
+    own = [c for c in clauses if _FIRST_PERSON.search(c) and not _ASKS.search(c)]
+    kept = [c for c in clauses if c not in own]
+    if own and kept:
+        # (a clause after the asker's own that asks nothing goes on telling it: 「…只开了个网店，没有门面」)
+        first = clauses.index(own[0])
+        kept = [c for i, c in enumerate(clauses) if i < first or _ASKS.search(c) or c not in clauses[first:]]
+    return kept or [question]
 
 
 def _aspect_glued(word: str, question: str) -> bool:
@@ -836,6 +861,27 @@ def fine_only(d: Draft, docs) -> Refusal | None:
     return None
 
 
+# verbs of paying (agent/lexicon/paying_verbs.txt) right before the question word, and the grants a
+# notice gives (agent/lexicon/giving_verbs.txt, its words of two characters: 补助 补贴 资助 奖励…)
+_PAYING = words("paying_verbs")
+_PAID_ASKED = re.compile(r"(?<![少多减免])(?:" + "|".join(map(re.escape, _PAYING)) + r")了?(?:多少|几)")
+_GRANTS = tuple(w for w in words("giving_verbs") if len(w) >= 2)
+
+
+def paid_not_given(d: Draft, docs) -> Refusal | None:
+    """「送餐服务长者自己每餐要付多少钱」 answered by 「送餐服务每餐补助：新台币90元」: what the asker
+    pays is not what the notice gives, when every figure clause of the best sentence (with its
+    table header) is a grant and none says a payment."""
+    q, top = d.q, d.candidates[0]
+    if not q.wants_number or not _PAID_ASKED.search(q.text):
+        return None
+    header = normalize_query(heading_of_row(docs.index, top))
+    given = [f"{header} {c.text}" for c in figure_clauses(top.norm) if figures(c.text)]
+    if given and all(any(g in c for g in _GRANTS) and not any(p in c for p in _PAYING) for c in given):
+        return Refusal("paid", "the question asks what is paid; the best sentence's figures are grants")
+    return None
+
+
 Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
@@ -861,7 +907,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only,
+    other_office, other_stage, fine_only, paid_not_given,
 )
 
 

@@ -193,8 +193,9 @@ def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
     heads = [normalize(cells[name]).text.strip()[-1:] for cells, _ in table.rows if name < len(cells) and len(cells[name].strip()) >= 3]
     text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
     for term in q.terms:
-        if len(term) < 2 or term in q.names or term in text or is_personal(term):
-            continue
+        if len(term) < 2 or term in q.names or term in text or is_personal(term) or any(
+                c.startswith("Ca") for c in categories(term)):
+            continue  # (nor a time, 同义词词林 Ca: 「现在怎么办」 of a table of 过期期限)
         kinds = {c[:2] for c in categories(term)}
         alike = sum(1 for named in classes if named & kinds) if kinds else 0
         # (or, beside one row of its class, the head character other row names end in, as a
@@ -386,9 +387,25 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(_in_wan(_range_digits(normalize(clause).text)), _in_wan(as_counted(question)),
-                       short_unit=True, bounds=bounds)
+    fits = _range_fits(_in_wan(_over_as_above(_ungrouped(_range_digits(normalize(clause).text)))),
+                       _in_wan(_ungrouped(as_counted(question))), short_unit=True, bounds=bounds)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def _ungrouped(text: str) -> str:
+    """Figures without their thousands separators (「8,000万元」 → 「8000万元」), so that a range
+    and a question compare whole numbers."""
+    return _GROUPED_DIGITS.sub("", text)
+
+
+def _over_as_above(text: str) -> str:
+    """A bound from below said before its figure (「逾5000万元」「超过5000万元的」) as rules say it
+    after (「5000万元以上」), for `_RANGE` to read."""
+    return _OVER_BOUND.sub(r"\1\2以上", text)
+
+
+_GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_OVER_BOUND = re.compile(r"(?<![不未])(?:逾|超过|高于|多于|大于)\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?=[，,。；;）)｜|的]|$)")
 
 
 def _in_wan(text: str) -> str:
