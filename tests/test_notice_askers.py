@@ -201,3 +201,17 @@ def test_a_time_word_is_no_row_the_table_lacks(segmenter):
     row = "持证年限｜每满1年｜5分"
     d = draft(segmenter, "翀阳县居住证过期两个多月一直没去签注，现在怎么办？", sentence(row, start=text.index(row)))
     assert unlisted_row(d.q, docs.index, list(d.candidates)) == ""
+
+
+def test_a_rate_asked_per_one_period_is_not_one_stated_per_another(segmenter):
+    from agent.offline.check.rules import other_period
+
+    text = "翀阳县创业场地租金补贴办法\n孵化基地内每年补贴上限：6000元。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    yearly = sentence("孵化基地内每年补贴上限：6000元。", start=text.index("孵化"))
+    refusal = other_period(draft(segmenter, "翀阳县孵化基地场地按每平方米每月补多少钱？", yearly), docs)
+    assert refusal is not None and refusal.rule == "other-period"
+    assert other_period(draft(segmenter, "翀阳县孵化基地场地一年最多补多少钱？", yearly), docs) is None
+    # a close sentence of the notice that says the asked period keeps the question
+    monthly = sentence("按每平方米每月10元给予补贴。", score=0.9, start=40)
+    assert other_period(draft(segmenter, "翀阳县孵化基地场地按每平方米每月补多少钱？", yearly, monthly), docs) is None

@@ -22,7 +22,7 @@ from agent.lexicon.thesaurus import (
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
-from agent.offline.extract.answer_clause import asked_period
+from agent.offline.extract.answer_clause import asked_period, stated_periods
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -643,6 +643,27 @@ def period(d: Draft, docs) -> Refusal | None:
     return None
 
 
+# the words a period is written with (「每天」 is 「每日」), for a sentence that says the asked one anywhere
+_PERIOD_WORDS = {"日": ("日", "天"), "周": ("周", "星期"), "季度": ("季",), "学期": ("学期",), "月": ("月",), "年": ("年",)}
+
+
+def other_period(d: Draft, docs) -> Refusal | None:
+    """「每天补助多少钱」 is not answered by 「每人每月补助上限为3,000元」: a rate asked per one period
+    (`asked_period`) is not one the best sentence states per another (`stated_periods`), when the
+    sentence (and its table header) never says the asked period."""
+    q, top = d.q, d.candidates[0]
+    asked = asked_period(q)
+    if not q.wants_number or not asked:
+        return None
+    said = _PERIOD_WORDS.get(asked, (asked,))
+    texts = [f"{normalize_query(heading_of_row(docs.index, c))} {c.norm}" for c in d.candidates[:5] if c.source == top.source]
+    stated = stated_periods(texts[0])
+    # (nor when a close sentence of the notice says the asked period: the ranking puts it first)
+    if stated and asked not in stated and not any(w in text for text in texts for w in said):
+        return Refusal("other-period", f"asked per {asked}; the best sentence states a rate per {'/'.join(sorted(stated))}")
+    return None
+
+
 def unit(d: Draft, docs) -> Refusal | None:
     """「多少名员工」 is not answered by 58亿元."""
     q, pool = d.q, d.candidates[:5]
@@ -907,7 +928,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given,
+    other_office, other_stage, fine_only, paid_not_given, other_period,
 )
 
 
