@@ -47,6 +47,7 @@ from agent.offline.gather.rank import (
     BY_DATE,
     CLOCK,
     DEADLINE_WORDS,
+    FINED,
     PERIODIC_DAY,
     TIME,
     WEEKDAY,
@@ -857,9 +858,7 @@ def other_stage(d: Draft, docs) -> Refusal | None:
     return Refusal("other-stage", f"the best sentence's length of time is of {'/'.join(sorted(stated))}, not {next(iter(asked))}")
 
 
-# a fine, and a question that asks about one (the penalty words of 《中华人民共和国行政处罚法》 第九条:
-# 罚款; 罚鍰 in Taiwan's 行政罰法; 罚金 of the criminal law; 处罚 and 罚 of a spoken question)
-_FINE = re.compile(r"罚款|罚鍰|罚锾|罚金")
+# a question that asks about a penalty or a charge for lateness (a fine itself: rank.FINED)
 _FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")
 
 
@@ -877,7 +876,7 @@ def fine_only(d: Draft, docs) -> Refusal | None:
     if _FINE_ASKED.search(q.text):
         return None
     given = [c.text for c in figure_clauses(top.norm) if figures(c.text)]
-    if given and all(_FINE.search(c) for c in given):
+    if given and all(FINED.search(c) for c in given):
         return Refusal("fine", "the best sentence's figures are fines, which the question does not ask about")
     return None
 

@@ -748,7 +748,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.wants_number and "罚" in q.text and not asks_share(q.text):
         # 「骑电动车没挂牌子被查到，罚多少」: a fine (「…处50元罚款」), which a notice sets out once,
         # in its penalty article, below the lines that name the act: looked for further down
-        typed = far = lambda c: bool(_FINED.search(c.norm)) and bool(figures(c.norm))
+        typed = far = lambda c: bool(FINED.search(c.norm)) and bool(figures(c.norm))
     elif q.wants_number and _RATE_ASKED.search(q.text):
         # 「房租按多少交」: the basis a payment is made on (「低保家庭按市场租金的10%缴纳」), not a
         # sum of money beside it (「并处1000元以上1万元以下罚款」)
@@ -911,8 +911,8 @@ _NO_COUNT = re.compile(r"(?:元|年|月|日|号|%|％)\s*$")
 
 # 「按多少交」「按几成算」: the basis of a payment is asked, which a rule gives after 按 (「按市场租金的
 # 10%缴纳」「按每人每月200元的标准」)
-# a fine (《中华人民共和国行政处罚法》 第九条 罚款; 罚锾 of Taiwan's 行政罰法; 罚金)
-_FINED = re.compile(r"罚款|罚锾|罚鍰|罚金")
+# a fine (《中华人民共和国行政处罚法》 第九条 罚款; 罚锾 of Taiwan's 行政罰法; 罚金 of the criminal law)
+FINED = re.compile(r"罚款|罚锾|罚鍰|罚金")
 _RATE_ASKED = re.compile(r"按(?:多少|几|百分之几|什么标准|啥标准)")
 _RATE_GIVEN = re.compile(r"按[^，。；;,]{0,12}?(?:\d|[一二三四五六七八九十百]+(?:成|倍|%))")
 _WHERE_IS = re.compile(r"(?:哪里|哪儿|何处|什么地方|哪个地方)[呢啊]?[?？]?$")
