@@ -82,10 +82,12 @@ def test_colon_enumeration_of_the_asked_kind(two_docs):
     assert "开通云溪古镇至白鹭湖的旅游专线公交" in short and "发行“云溪文旅一卡通”" in short
 
 
-def test_use_of_funds_list_stops_at_the_list(two_docs):
-    # the clause that holds the enumeration, as written: not the 「不得用于偿还债务」 after it
+def test_use_of_funds_list_is_quoted_as_its_sentence(two_docs):
+    # the sentence that holds the enumeration, as written, with what it says of the same funds
+    # after it (session 36: the list's clauses alone lost the lead and the tail of lists on the
+    # CMRC 2018 trial, span in the first line 74.9% → 76.5%)
     ans = two_docs.ask("专项资金主要用于哪些方面？")
-    assert first_line(ans) == "专项资金主要用于设备更新、软件购置和人才培训"
+    assert first_line(ans) == "专项资金主要用于设备更新、软件购置和人才培训，不得用于偿还债务"
 
 
 def test_figure_in_another_unit_is_no_answer(two_docs):

@@ -233,6 +233,6 @@ def test_paying_verbs():
 
 def test_procedure_stages():
     stages = table("procedure_stages")
-    assert list(stages) == ["公示", "审核", "拨付", "复议", "补正"]
+    assert list(stages) == ["公示", "审核", "拨付", "复议", "补正", "申请"]
     assert {"审批", "办结", "时限"} <= set(stages["审核"]) and "到账" in stages["拨付"]
     assert "行政许可法" in said("procedure_stages.tsv")

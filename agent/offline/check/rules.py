@@ -38,7 +38,13 @@ from agent.offline.extract.figures import (
     clauses as figure_clauses,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import heading_of_row, in_unit, range_fit, unlisted_row
+from agent.offline.extract.tables import (
+    heading_of_row,
+    in_unit,
+    range_fit,
+    unlisted_row,
+    year_in_range,
+)
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate, signed_issuer
 from agent.offline.gather.rank import (
@@ -56,11 +62,13 @@ from agent.offline.gather.rank import (
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
 from agent.offline.understand.question import (
+    ASKS,
     DURATION_ASKED,
     FRAME_NOUNS,
     GENERIC_VERBS,
     LEVEL_HERE,
     Question,
+    told_years,
 )
 from agent.types import Refusal
 from ingest.normalize import normalize_query
@@ -110,7 +118,7 @@ def _row_covers(q: Question, pool, docs) -> bool:
         if header and docs.evidence.coverage(q.terms, f"{c.norm} {header}", docs.title_line(c.source),
                                              names=q.names)[0] >= docs.tuning.min_coverage:
             return True
-        if header and q.wants_number and range_fit(c.norm, q.text) == 1:
+        if header and (q.wants_number or q.qtype in ("which", "where", "who")) and range_fit(c.norm, q.text) == 1:
             return True  # 「我奶奶都92了，每顿饭能补多少」: the row whose range holds her age (「90周岁及以上｜8元」)
     return False
 
@@ -274,11 +282,32 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     if unnamed:
         said = "、".join(m + h for m, h in unnamed)
         return Refusal("unknown-noun", f"asked about {said}, a sum the notice about {named} never names")
+    # a kind of a thing the notice lists kinds of, not among them (「13价肺炎疫苗能免费打几针」 of a
+    # schedule of 乙肝疫苗、脊灰疫苗、百白破疫苗…): its rules are for the kinds it lists
+    unlisted = [(m, h) for m, h in _kinds_asked(q, jieba_tags, lac_tags) if any(m + h in c for c in asking)
+                and unsaid(m) and len(_kinds_listed(h, text)) >= _LISTED_KINDS and not _compound_written(m, h, text)]
+    if unlisted:
+        said = "、".join(m + h for m, h in unlisted)
+        return Refusal("unknown-noun", f"asked about {said}, a kind the notice about {named} does not list")
     return None
 
 
-# the words that make a clause ask (interrogative pronouns and adverbs, 吗, and the A-not-A forms)
-_ASKS = re.compile(r"多少|几|什么|啥|哪|吗|怎么|怎样|如何|多久|多长|多大|多高|多远|是否|能否|可否|有没有|有无|能不能|可不可以|行不行|谁|\?$")
+_LISTED_KINDS = 3  # kinds of one head a notice names, at least, to list them
+
+
+def _kinds_asked(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]:
+    """The nouns the question qualifies by a noun before them, side by side, two words both
+    taggers read as nouns (「肺炎|疫苗」; not 「外地|医院」, a place word to LAC, nor 「落地|发票」)."""
+    jieba_nouns = {w for w, flag in jieba_tags if flag in ("n", "nz")}
+    return [(m, h) for (m, flag), (h, hflag) in pairwise(lac_tags)
+            if flag in ("n", "nz") and hflag in ("n", "nz") and {m, h} <= jieba_nouns
+            and len(m) >= 2 and len(h) >= 2 and m + h in q.text
+            and m not in q.names and not is_personal(m) and not is_personal(h) and m not in FRAME_NOUNS]
+
+
+def _kinds_listed(head: str, text: str) -> set[str]:
+    """The two characters before each time the text writes ``head``: the kinds it names of it."""
+    return {m for m in re.findall(r"([\u4e00-\u9fff]{2})" + re.escape(head), text)}
 
 
 _FIRST_PERSON = re.compile(r"我|咱|自己|本人")
@@ -289,12 +318,12 @@ def _asking_clauses(question: str) -> list[str]:
     person, asking nothing: 「我在沩屺市只开了个网店，没有门面，…」), or the whole question when
     none is told apart."""
     clauses = [c for c in re.split(r"[，,；;。！!]|(?<=[?？])", question) if c.strip()]
-    own = [c for c in clauses if _FIRST_PERSON.search(c) and not _ASKS.search(c)]
+    own = [c for c in clauses if _FIRST_PERSON.search(c) and not ASKS.search(c)]
     kept = [c for c in clauses if c not in own]
     if own and kept:
         # (a clause after the asker's own that asks nothing goes on telling it: 「…只开了个网店，没有门面」)
         first = clauses.index(own[0])
-        kept = [c for i, c in enumerate(clauses) if i < first or _ASKS.search(c) or c not in clauses[first:]]
+        kept = [c for i, c in enumerate(clauses) if i < first or ASKS.search(c) or c not in clauses[first:]]
     return kept or [question]
 
 
@@ -322,7 +351,7 @@ def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]
     for tags in (jieba_tags, lac_tags):
         for (m, flag), (h, _) in pairwise(tags):
             if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying) and m not in acts
-                    and len(m) >= 2 and len(h) >= 2 and sum_of_money(h)
+                    and len(m) >= 2 and len(h) >= 2 and sum_of_money(h) and m + h in q.text  # (not across 「，」)
                     and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
                 out.append((m, h))
     for word, _ in lac_tags:
@@ -406,6 +435,7 @@ def year(d: Draft, docs) -> Refusal | None:
             return Refusal("year", f"the notice is of {'/'.join(titled)}年度, not {y}")
         if q.qtype not in ("calc", "when") and not any(
                 any(form in c.norm for form in said) or y in c.covered for c in near) and not (
+                y in told_years(q.text) and any(year_in_range(int(y), c.norm) for c in near)) and not (
                 f"{y}年" in docs.title_line(pool[0].source)):  # 「…2026年度…申报工作的通知」 dates all it says
             return Refusal("year", f"year {y} not in the evidence")
         years = re.findall(r"((?:19|20)\d\d)年", pool[0].norm)
@@ -429,7 +459,10 @@ def other_document(d: Draft, docs) -> Refusal | None:
     uses is a false premise, answered with a note (see check/caveats.py)."""
     q, top = d.q, d.candidates[0]
     entity = docs.named_entity(q)
-    for name in [n for n in q.names if len(n) >= 3] + ([entity] if entity else []):
+    # (a corpus word LAC reads as common words, 「燃气改造」 that one notice quotes as a column's name,
+    # names no thing another notice must repeat)
+    named = [entity] if entity and not entities.common_phrase(entity) else []
+    for name in [n for n in q.names if len(n) >= 3] + named:
         if q.qtype != "why" and not docs.unknown(name) and not docs.in_document(top, name) and not (
                 docs.spelled_out_in(top.source, q.text, name)):
             return Refusal("other-document", f"the best sentence's document never names {name}")
@@ -840,6 +873,31 @@ def _stages_in(text: str) -> set[str]:
     return {stage for stage, said in _STAGES.items() if any(w in text for w in said)}
 
 
+# where a length of time is counted from, not the stage it lasts: 「自受理申请之日起」 in a notice,
+# 「审核通过以后，多久能到账」 before the question word in a question
+_COUNTED_FROM = re.compile(r"自[^，,。；;]{0,16}?起")
+_HOW_LONG = re.compile(r"多久|多快|多长时间|多少天|几天|几个?工作日|多少个?工作日|几日|多少日|几个月|多少个月|几年|多少年")
+
+
+def _asked_stages(question: str) -> set[str]:
+    """The stages the question asks the length of: those said after its question word
+    (「多少天之内要去申请」), else those before it but after the event it counts from
+    (「审核通过以后要公示几天」: 公示, not 审核); the application only when it is said so: it is what
+    every other stage follows (「补贴申请要审核多少天」 asks the review)."""
+    asked = _HOW_LONG.search(question)
+    if asked is None:
+        return _stages_in(question) - {"申请"}
+    after = _stages_in(re.split(r"[，,。；;？?]", question[asked.end() :])[0])
+    start = question.rfind("后", 0, asked.start()) + 1
+    # (nothing after the event counted from: what lasts is no stage, 「认定批下来以后管几年」)
+    stages = after or _stages_in(question[start : asked.start()]) or (set() if start else _stages_in(question) - {"申请"})
+    return stages - {"申请"} if len(stages) > 1 else stages
+
+
+def _stated_stages(sentence: str) -> set[str]:
+    return _stages_in(_COUNTED_FROM.sub("", sentence))
+
+
 def other_stage(d: Draft, docs) -> Refusal | None:
     """「高龄津贴申请后，在社区公示几天」 answered by 「自受理之日起20个工作日内审批完毕」: a length of
     time asked of one stage of a procedure (公示) is not the one the best sentence gives another
@@ -847,13 +905,13 @@ def other_stage(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if q.unit != DURATION_ASKED:
         return None
-    asked = _stages_in(q.text)
+    asked = _asked_stages(q.text)
     if len(asked) != 1 or not durations(top.norm):
         return None
-    stated = _stages_in(top.norm)
+    stated = _stated_stages(top.norm)
     if not stated or asked & stated:
         return None
-    if any(c.source == top.source and asked & _stages_in(c.norm) and durations(c.norm) for c in d.candidates[1:6]):
+    if any(c.source == top.source and asked & _stated_stages(c.norm) and durations(c.norm) for c in d.candidates[1:6]):
         return None
     return Refusal("other-stage", f"the best sentence's length of time is of {'/'.join(sorted(stated))}, not {next(iter(asked))}")
 

@@ -190,6 +190,10 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if all(f.text in q.text or f.text in own for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
                 # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
+            if (q.unit and _condition(part.text) and at + 1 < len(parts)
+                    and any(q.unit_fits(f.text) and f.text not in own for f in figures(parts[at + 1].text))):
+                continue  # 「主机功率不足20千瓦的，按20千瓦计算」 for 「按多少千瓦算」: the case the 的-phrase names
+                # is ruled on by the figure after it, in the same unit
             if not q.unit and _in_condition(parts, at):
                 continue  # 「生育二孩、三孩的…申请…贷款的，…再上浮10万元」: a 的-phrase names whom the
                 # figure after it is for (「…多给多少」 asks no unit of its own)

@@ -53,10 +53,11 @@ def list_answer(index: LoadedIndex, q: Question, candidates: list[Candidate],
     elif len(group) > 1 and len(items) >= 2:
         short = "、".join(dict.fromkeys(items))
     else:
-        # one sentence holds the list: as written (「英语、法语和意大利语」 keeps its 和 and
-        # its context); chopped into items it lost the span on the CMRC 2018 trial
-        # (list questions: span in the first line 13% chopped, 69% whole)
-        short = reported_speech(q, top.norm) or items_clause(top) or whole(top)
+        # one sentence holds the list: as written, whole (「英语、法语和意大利语」 keeps its 和 and
+        # its context); chopped into items it lost the span on the CMRC 2018 trial (list
+        # questions: span in the first line 13% chopped, 69% whole), and the clauses of its
+        # items alone lost the list's own lead and tail (「本鱼分布于西太平洋区，包括菲律宾、…等海域」)
+        short = reported_speech(q, top.norm) or whole(top)
     return short, evidence
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from agent.lexicon.wordlists import table
 from agent.offline.understand.answer_type import Slot, asked_slot
 
 Tagger = Callable[[str], list[tuple[str, str]]]
@@ -84,12 +85,20 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
         score = near + _touching(sentence, left, right, a, b) + typed + _fills(sentence, marks, a, b)
+        if slot.kind == "place" and _PLACE_CUE.search(sentence[max(0, a - 12) : a]):
+            score += _PLACE_CUED  # 「…是中国省级综合性博物馆，位于黑龙江省哈尔滨市…」: where a thing lies, not what it is
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
         if best is None or score > best.score:
             best = SpanAnswer(sentence[a:b], a, b, slot.kind, score, aligned, typed)
     if best is None:
         return None
     return _narrow(slot, best, sentence, tokens, question[slot.end :], names)
+
+
+# the verbs that say where a thing lies, right before the place (agent/lexicon/clause_cues.tsv, where)
+# (the place may go on after words the question says: 「位于黑龙江省|哈尔滨市…」)
+_PLACE_CUE = re.compile("(?:" + "|".join(map(re.escape, table("clause_cues")["where"])) + ")[^，,。；;：:]{0,8}$")
+_PLACE_CUED = 2.0  # score added to a place after such a verb
 
 
 def _context(text: str) -> str:

@@ -286,6 +286,7 @@ def _by_description(table: Table, question: str) -> list[tuple[list[str], Candid
     question names no row by its name (「我是硕士毕业…」: the row 「B类｜全日制硕士研究生或副高级
     职称｜…」, whose 「硕士」 no other row's 「认定条件」 says)."""
     asked = normalize(question).text
+    rows = [normalize(" ".join(cells)).text for cells, _ in table.rows]
     for j in range(table.name_column + 1, len(table.header)):
         cells = [normalize(cells[j]).text if j < len(cells) else "" for cells, _ in table.rows]
         if sum(1 for c in cells if c and not re.search(r"\d", c)) * 2 <= len(cells):
@@ -293,18 +294,20 @@ def _by_description(table: Table, question: str) -> list[tuple[list[str], Candid
         heading = re.sub(r"[(（][^)）]*[)）]", "", table.header[j])
         if any(heading[k : k + 2] in asked for k in range(len(heading) - 1)):
             continue  # a column the question asks about (「服务类别」 of 「…家庭服务机构」) is its answer
-        hits = {i for i, cell in enumerate(cells) if _only_in(cell, cells, asked)}
+        # (what no other row says anywhere: 「燃气」 of 「须接入燃气企业监控平台」 is in the names of
+        # other rows, 「燃气表移位」, and describes none of them)
+        hits = {i for i, cell in enumerate(cells) if _only_in(cell, rows, asked)}
         if len(hits) == 1:
             return [table.rows[hits.pop()]]
     return []
 
 
-def _only_in(cell: str, cells: list[str], asked: str) -> bool:
-    """The question says two or more characters of ``cell`` in a row that no other cell has."""
+def _only_in(cell: str, rows: list[str], asked: str) -> bool:
+    """The question says two or more characters of ``cell`` that no other row of the table has."""
     for i in range(len(cell) - 1):
         for size in (4, 3, 2):
             part = cell[i : i + size]
-            if len(part) == size and part in asked and not re.search(r"[\W\d]", part) and sum(part in c for c in cells) == 1:
+            if len(part) == size and part in asked and not re.search(r"[\W\d]", part) and sum(part in r for r in rows) == 1:
                 return True
     return False
 
@@ -382,6 +385,18 @@ _AT_LEAST = re.compile(r"((?<![未不])满|(?<!不)(?:超过|超出|高于|多�
 _NOT_YET = re.compile(r"(?:未满|不满|不足|未达|(?<![不])(?:低于|少于|小于))\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})")
 
 
+# a bound on years a notice states (「2005年12月31日前建成」「1990年及以前」「2006年1月1日以后」「2001年起」)
+_YEAR_BOUND = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:及|以|之){0,2}(前|后|起)")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*[—–\-~～至到]\s*((?:19|20)\d\d)年")
+
+
+def year_in_range(year: int, text: str) -> bool:
+    """A sentence states a range of years that holds the year (「1991—2000年」「2010年以前建成」)."""
+    if any(int(a) <= year <= int(b) for a, b in _YEAR_SPAN.findall(text)):
+        return True
+    return any(year <= int(a) if side == "前" else year >= int(a) for a, side in _YEAR_BOUND.findall(text))
+
+
 def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     """1 when a range of a measure in the clause (「面积为140平方米以上的」「90至99周岁」) holds a figure
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
@@ -416,7 +431,7 @@ def _in_wan(text: str) -> str:
     return _ABOVE_BELOW.sub(r"\1\2—\3\2", _YI.sub(lambda m: f"{float(m.group(1)) * 10000:g}万", text))
 
 
-_ABOVE_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s以]{1,4}?)\s*(?:[(（]含[)）])?\s*以上\s*(\d+(?:\.\d+)?)\s*\2\s*(?:[(（]含[)）])?\s*以下")
+_ABOVE_BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s以]{1,4}?)\s*(?:[(（]含[)）])?\s*以上\s*[、，,]?\s*(\d+(?:\.\d+)?)\s*\2\s*(?:[(（]含[)）])?\s*以下")
 
 
 _YI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*亿")
@@ -448,7 +463,7 @@ _NUMERAL_BOUND = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})((?![一二两三
 def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
-    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(question))))
+    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(_APPROXIMATE.sub(r"\1", question)))))
     counted = _HALF_MORE.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", _YUAN_SPOKEN.sub(r"\1元", counted))
     return _AGE_NOW.sub(r"\1\2岁\3", counted)
 
@@ -461,6 +476,9 @@ def own_measure(clause: str, question: str) -> bool:
     return any(re.search(r"\d\s*" + re.escape(u), normalize(clause).text) for u in units)
 
 
+# two neighbouring numerals say an approximate number (《现代汉语八百词》 概数: 「三四方」「七八十岁」
+# 「两三个月」), counted by the first (not the two digits 「34方」)
+_APPROXIMATE = re.compile(r"(一(?=二)|[两兩二](?=三)|三(?=四)|四(?=五)|五(?=六)|六(?=七)|七(?=八)|八(?=九))[二三四五六七八九]")
 # 「一个月才挣1200块」「只打算贷8万块钱」: 块 as people say 元, when no noun follows it (「三块地」)
 _YUAN_SPOKEN = re.compile(r"(\d+(?:\.\d+)?\s*[万千]?)块(?:钱|(?![\u4e00-\u9fff]))")
 # 「停一个半小时」「两个半月」: a measure and a half

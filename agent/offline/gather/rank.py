@@ -23,7 +23,7 @@ from agent.offline.extract.figures import (
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import as_counted, range_fit, without_ranges
+from agent.offline.extract.tables import as_counted, range_fit, without_ranges, year_in_range
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
@@ -35,7 +35,13 @@ from agent.offline.understand.contact import (
     gives_phone,
     offices_named,
 )
-from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question, unglued
+from agent.offline.understand.question import (
+    DURATION_ASKED,
+    LIMIT_WORDS,
+    Question,
+    told_years,
+    unglued,
+)
 from ingest.normalize import normalize
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
@@ -313,7 +319,10 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     said = _PERIOD.sub("", q.text)
     # (a length of time is asked as a figure too: 「工作了12年，一年能休几天年假」; and a yes or no
     # of a table's row: 「合同额250万的小工程，要交保证金吗」 → 「300万元以下｜免于存储」)
-    asked = q.wants_number or q.unit == DURATION_ASKED or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text))
+    # (and who or where, by a table's row: 「要砍3公頃的林子，要送哪個單位審」 → 「1—5公頃｜本府農業處｜30日」)
+    by_row = q.qtype in ("which", "where", "who")  # (by a row alone: not 「2002年3月至2002年4月任…」 for 「1998年…担任什么职务」)
+    asked = (q.wants_number or q.unit == DURATION_ASKED or by_row
+             or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text)))
     if not asked or len(candidates) < 2 or (range_fit(candidates[0].norm, said) == 1 and (
             q.qtype == "yesno" or _gives_asked(q, without_ranges(candidates[0].norm)))):
         return candidates  # (a range that holds the figure and gives nothing asked beside it, 「人均月收入
@@ -325,7 +334,47 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         if (cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, said) == 1
                 and (i < 6 or _CELLS.search(cand.text))
                 # (a row in place of a row: the same columns, whatever unit they give 「契税按多少算」 in)
-                and (_gives_asked(q, without_ranges(cand.norm)) or (_CELLS.search(top.text) and _CELLS.search(cand.text)))):
+                and ((_gives_asked(q, without_ranges(cand.norm)) and not by_row)
+                     or ((by_row or _CELLS.search(top.text)) and _CELLS.search(cand.text)))):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+def bounded_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「我今年61岁了，还能申请不」 whose best sentence bounds no measure the asker gives a figure
+    in: a close runner-up of the same document that does, held or missed (「年龄在60周岁以下」),
+    goes first: whether the figure is in the bound is the answer."""
+    if q.qtype != "yesno" or len(candidates) < 2 or range_fit(candidates[0].norm, q.text) != 0:
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:6]:
+        if cand.source == top.source and cand.score >= 0.8 * top.score and range_fit(cand.norm, q.text) != 0:
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+def untitled_first(q: Question, candidates: list[Candidate], title: Callable[[str], str]) -> list[Candidate]:
+    """「換瓦斯管時順便把熱水器搬到外面，還有多補嗎」 whose best sentence is the notice's title
+    (``title``: a document's first line): a title says what the notice is about, not yes or no;
+    the close runner-up of the same notice goes first."""
+    if q.qtype != "yesno" or len(candidates) < 2:
+        return candidates
+    top, runner = candidates[0], candidates[1]
+    if top.norm.strip("。 ") == title(top.source) and runner.source == top.source and runner.score >= 0.8 * top.score:
+        return [runner, top, *candidates[2:]]
+    return candidates
+
+
+def told_year_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「我们小区2008年盖的，一般能报吗」 whose best sentence says how to apply: a close runner-up of
+    the same document whose range of years holds the asker's year (「2006年1月1日以后建成的小区原则上
+    不纳入本轮补助范围」) goes first."""
+    years = [int(y) for y in told_years(q.text)]
+    if not years or len(candidates) < 2 or any(year_in_range(y, candidates[0].norm) for y in years):
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:6]:
+        if cand.source == top.source and cand.score >= 0.8 * top.score and any(year_in_range(y, cand.norm) for y in years):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -739,7 +788,8 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         sent = _SENT_BEFORE.search(q.text[: where.start()]) if where else None
         if sent:
             done.append(sent.group(1))
-        far = (lambda c: any(_gone_to(v).search(c.norm) or _sent_to(v).search(c.norm) for v in done)) if done else None
+        far = (lambda c: any(_gone_to(v).search(c.norm) or _sent_to(v).search(c.norm) or _labelled_for(v).search(c.norm)
+                             for v in done)) if done else None
         # (「…在哪儿」 at the question's end asks where a thing is: a sentence that says where it is set
         # answers; 「…以及哪里等客运港口为…」 asks which of a list)
         located = _WHERE_IS.search(q.text) is not None
@@ -897,6 +947,15 @@ def _gone_to(verb: str) -> re.Pattern:
     return re.compile(r"(?:向|到|至|赴|前往)[^，。；;,]{2,40}?(?:(?:提出|提交|进行)?" + re.escape(verb) + handed + ")")
 
 
+@lru_cache(maxsize=256)
+def _labelled_for(verb: str) -> re.Pattern:
+    """A place label of the act, a character of ``verb`` in it: 「（二）申报地点：…渔业服务站」 for
+    「去哪里报名」, 「办理地址：…」 for 「在哪儿办」."""
+    chars = "".join(re.escape(ch) for ch in dict.fromkeys(verb))
+    labels = "|".join(map(re.escape, table("clause_cues")["heading-where"]))
+    return re.compile(r"[\u4e00-\u9fff]{0,3}[" + chars + r"][\u4e00-\u9fff]{0,3}(?:" + labels + r")\s*[:：]\s*[^\s。；;]")
+
+
 _HANDING_IN = frozenset({"申请", "申报", "送", "交", "递", "报", "提交", "递交"})
 # the light verbs of an errand (「去哪儿办」「在哪弄」), done by applying, handing in or collecting
 _ERRAND = frozenset({"办", "弄", "搞"})
@@ -969,7 +1028,7 @@ ASKS_WEEKDAY = re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:�
 # check/rules.py reads the first and the words too
 DEADLINE_WORDS = frozenset(table("clause_cues")["deadline"])
 BY_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}|\s*\d{1,2}[时点](?:\d{1,2}分)?)?(?:之|以)?前")
-CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}[:：]\d{2})?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:(?:之间|期间|以前|以后)?出生|(?:之间|期间)的))"  # (not who was born then,
+CLOSING_DATE = re.compile(r"\d{1,2}日(?:\s*\d{1,2}(?:[:：]\d{2}|[时点](?:\d{1,2}分)?))?\s*起?(?:至|到|—|－|-|~)\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日(?!\s*(?:(?:之间|期间|以前|以后)?出生|(?:之间|期间)的))"  # (not who was born then,
                            # nor what qualifies by its date: 「发票开具日期在3月1日至12月31日期间的车辆」)
                            r"|(?:截止|截至)(?:时间|日期|日)?\s*(?:为|是|到|至)?\s*[:：]?\s*(?:\d{3,4}年)?(?:\d{1,2}月)?\d{1,2}日"
                            r"|" + BY_DATE.pattern)

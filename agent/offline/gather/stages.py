@@ -10,13 +10,14 @@ from dataclasses import replace
 
 from agent.offline.check.polarity import excludes
 from agent.offline.draft import Draft, Stage
-from agent.offline.extract.tables import heading_of_row, is_header
+from agent.offline.extract.tables import heading_of_row, is_header, range_fit
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
     asked_type,
     bound_first,
+    bounded_first,
     by_anchors,
     by_topic,
     capped_first,
@@ -32,8 +33,10 @@ from agent.offline.gather.rank import (
     situation_first,
     stated_total_first,
     time_limit_first,
+    told_year_first,
     typed_first,
     unconditioned_first,
+    untitled_first,
 )
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
@@ -149,7 +152,7 @@ class Focus(Stage):
         ranked = stated_total_first(q, ranked)
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
-        ranked = bound_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.sentences,
+        ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))))), docs.sentences,
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
@@ -160,6 +163,8 @@ class Focus(Stage):
         ranked = self._excluded_case_first(q, ranked)
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
+        else:
+            ranked = untitled_first(q, ranked, docs.title)
         reply = answer_to(docs.index, ranked[0])
         if reply:
             # a question of a Q&A page is like the user's and answers nothing: its 「答：」 does, the
@@ -190,6 +195,8 @@ class Focus(Stage):
         docs = self.docs
         if q.qtype != "yesno" or not ranked or excludes(normalize_query(list_lead(docs.index, ranked[0]))):
             return ranked
+        if range_fit(ranked[0].norm, q.text) != 0:
+            return ranked  # 「我今年61岁了，还能申请不」 over 「年龄在18周岁以上、60周岁以下」: the bound answers
         parts = [p for p in re.split(r"[,，;；?？]", q.text) if p.strip()]
         top = ranked[0]
         cases = docs.excluded_cases(top.source) if len(parts) >= 2 else []

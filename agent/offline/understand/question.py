@@ -23,7 +23,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
         r"how many times|difference|ratio|average per|combined|sum of|add up"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
-    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|吗[?？]?$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
+    ("yesno", re.compile(r"是否|是不是|有没有|能否|可否|会不会|(?P<ab>[\u4e00-\u9fff])不(?P=ab)|吗[?？]?$|(?<=[\u4e00-\u9fff])(?:不|没有?)[?？]$|^(is|are|does|do|did|has|have|can|will) ", re.I)),
     ("list", re.compile(
         r"哪些|哪几(?!个?[天日号月年周])|有哪|包括什么|包含什么|包括哪|涵盖|列举|分别是|分别有|哪几个(?![天日号月年周])|几大|三大|"
         r"which (?:\w+ )?(?:areas|fields|companies|projects|items|ones)|list|what are the", re.I
@@ -432,6 +432,19 @@ _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: 
 # an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上,
 # the asker's own place whatever is asked
 LEVEL_HERE = re.compile(r"[省市县区镇乡村][里上]")
+
+
+# the words that make a clause ask (interrogative pronouns and adverbs, 吗, and the A-not-A forms);
+# a clause without them tells the asker's situation
+ASKS = re.compile(r"多少|几|什么|啥|哪|吗|怎么|怎样|如何|多久|多长|多大|多高|多远|是否|能否|可否|有没有|有无|能不能|可不可以|行不行|谁|\?$")
+
+
+def told_years(question: str) -> list[str]:
+    """The years of the asker's own situation (「我们小区2008年盖的，能报吗」「孩子2019年10月生的」):
+    in a clause that asks nothing and tells what was done then (it ends in 的 or 了, not a time
+    frame alone: 「1998年6月至2000年4月，…担任什么职务」)."""
+    return [y for c in re.split(r"[，,；;。！!?？]", question) if not ASKS.search(c) and re.search(r"[的了]\s*$", c)
+            for y in re.findall(r"(?:19|20)\d\d(?=年)", c)]
 
 
 # 「有没有X」 asks whether X exists, 「能不能X」 whether one may X
