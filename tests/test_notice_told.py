@@ -204,3 +204,27 @@ def test_the_stage_asked_is_the_one_after_what_it_counts_from(segmenter):
     # what lasts after the event counted from is no stage (a validity)
     valid = sentence("自申请之日起2年内有效，申请人应按时复查。")
     assert other_stage(draft(segmenter, "翀阳区慢特病认定批下来以后管几年？", valid), None) is None
+
+
+def test_a_vehicle_no_column_lists_is_no_row_of_the_table(segmenter):
+    from agent.offline.extract.tables import unlisted_row
+
+    text = ("翀阳县路内停车收费公告\n收费区域｜车型｜收费标准\n第一区（县府周边）｜小型车｜每小时30元\n"
+            "第二区（其他地区）｜小型车｜每小时20元\n第一区（县府周边）｜机车｜每次20元\n第二区（其他地区）｜机车｜每次10元\n")
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    row = "第一区（县府周边）｜小型车｜每小时30元"
+    lorry = draft(segmenter, "翀阳县大货车在路边停车，每小时收多少钱？", sentence(row, start=text.index(row)))
+    assert unlisted_row(lorry.q, docs.index, list(lorry.candidates)) == "货车"
+    car = draft(segmenter, "翀阳县小型车在第一区停车，每小时收多少钱？", sentence(row, start=text.index(row)))
+    assert unlisted_row(car.q, docs.index, list(car.candidates)) == ""
+
+
+def test_an_online_channel_asked_is_not_answered_by_an_office(segmenter):
+    from agent.offline.check.rules import no_channel
+
+    office = sentence("新申请两项补贴的，本人携带身份证、户口簿到户籍所在地乡镇政府提出申请。")
+    asked = draft(segmenter, "翀阳县的残疾人两项补贴在网上哪个平台可以申请？", office)
+    assert no_channel(asked, None).rule == "no-channel"
+    online = sentence("也可通过“翀阳人社”微信公众号线上申请。", score=0.9, start=60)
+    assert no_channel(draft(segmenter, "翀阳县的残疾人两项补贴在网上哪个平台可以申请？", office, online), None) is None
+    assert no_channel(draft(segmenter, "翀阳县的残疾人两项补贴去哪里申请？", office), None) is None

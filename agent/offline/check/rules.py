@@ -982,10 +982,29 @@ def no_address(d: Draft, docs) -> Refusal | None:
     return Refusal("no-address", "no street address in the best sentences")
 
 
+# an online channel asked by name (「在哪个网站能下载」「关注哪个公众号」「网上哪个平台申请」), and one a
+# sentence gives: a web address, or a site, account, app or platform it names
+_ASKS_CHANNEL = re.compile(r"(?:哪个|什么|哪家|哪一?个?)\s*(?:网站|网址|公众号|微信号|小程序|app|平台|客户端)|(?:网上|线上)(?:哪|什么)", re.IGNORECASE)
+_CHANNEL = re.compile(r"https?://|www\.|\.(?:gov\.)?cn\b|\.com\b|网站|网址|公众号|微信|小程序|app|平台|客户端|网上|线上|官网|系统", re.IGNORECASE)
+
+
+def no_channel(d: Draft, docs) -> Refusal | None:
+    """「申请表在哪个网站能下载」 of a notice that names no website: the form's name (「《…申请表》」)
+    or an office's address is no answer when none of the best three, in the best sentence's
+    notice, names a site, account, app or platform."""
+    q = d.q
+    if not _ASKS_CHANNEL.search(q.text):
+        return None
+    top = d.candidates[0]
+    if any(_CHANNEL.search(c.norm) for c in d.candidates[:3] if c.source == top.source):
+        return None
+    return Refusal("no-channel", "no website, account or platform in the best sentences")
+
+
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given, other_period,
+    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel,
 )
 
 

@@ -187,21 +187,41 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
 def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
     """A word of the question the notice never writes that 同义词词林 files in the same major
     class as two of the table's row names or more (「种花生…每亩保额」 of a table of 水稻, 小麦, 玉米:
-    Bh, plants): a row the table would have, and has not; or ""."""
-    name = table.name_column
-    classes = [{c[:2] for c in categories(normalize(cells[name]).text)} for cells, _ in table.rows if name < len(cells)]
-    heads = [normalize(cells[name]).text.strip()[-1:] for cells, _ in table.rows if name < len(cells) and len(cells[name].strip()) >= 3]
+    Bh, plants): a row the table would have, and has not; or "". Row names are read in the name
+    column and in any other column of words (「第一区｜小型车｜每小时30元」「第一区｜机车｜每次20元」:
+    「大货车」 is a vehicle the table has no row for)."""
     text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
+    for j in _worded_columns(table):
+        # (another column's words name rows by things only, 同义词词林 B: 「小型车」 and 「机车」 are
+        # vehicles; 「被查到」 in a column of cases is no row of its own)
+        sibling = _sibling_in_column(q, table, j, text, things=j != table.name_column)
+        if sibling:
+            return sibling
+    return ""
+
+
+def _worded_columns(table: Table) -> list[int]:
+    """The name column, then the other columns most of whose cells are words, not figures."""
+    others = [j for j in range(len(table.header)) if j != table.name_column and sum(
+        1 for cells, _ in table.rows if j < len(cells) and cells[j].strip() and not re.search(r"\d", cells[j])) * 2 > len(table.rows)]
+    return [table.name_column, *others]
+
+
+def _sibling_in_column(q: Question, table: Table, name: int, text: str, things: bool = False) -> str:
+    major = "B" if things else ""
+    classes = [{c[:2] for c in categories(normalize(cells[name]).text) if c.startswith(major)}
+               for cells, _ in table.rows if name < len(cells)]
+    heads = [normalize(cells[name]).text.strip()[-1:] for cells, _ in table.rows if name < len(cells) and len(cells[name].strip()) >= 3]
     for term in q.terms:
         if len(term) < 2 or term in q.names or term in text or is_personal(term) or any(
                 c.startswith("Ca") for c in categories(term)):
             continue  # (nor a time, 同义词词林 Ca: 「现在怎么办」 of a table of 过期期限)
-        kinds = {c[:2] for c in categories(term)}
+        kinds = {c[:2] for c in categories(term) if c.startswith(major)}
         alike = sum(1 for named in classes if named & kinds) if kinds else 0
         # (or, beside one row of its class, the head character other row names end in, as a
         # compound's head says its kind: 「洗衣机」 of a table of 电冰箱 (Bo, as 洗衣机), 冷气机 and 除湿机,
         # which the thesaurus does not list; not 「二手房」, of no class, over 首套住房 and 第二套住房)
-        headed = sum(1 for head in heads if head == term[-1]) if len(term) >= 3 else 0
+        headed = sum(1 for head in heads if head == term[-1]) if len(term) >= 3 and not things else 0
         if alike >= 2 or (alike >= 1 and alike + headed >= 3):
             return term
     return ""
