@@ -10,7 +10,7 @@ from a probe."""
 from __future__ import annotations
 
 import pytest
-from offline_support import LiteralDocuments, draft, sentence
+from offline_support import LiteralDocuments, draft, paragraph, sentence
 
 from agent.lexicon import entities
 from agent.offline.check.rules import other_document, unknown_noun, year
@@ -228,3 +228,30 @@ def test_an_online_channel_asked_is_not_answered_by_an_office(segmenter):
     online = sentence("也可通过“翀阳人社”微信公众号线上申请。", score=0.9, start=60)
     assert no_channel(draft(segmenter, "翀阳县的残疾人两项补贴在网上哪个平台可以申请？", office, online), None) is None
     assert no_channel(draft(segmenter, "翀阳县的残疾人两项补贴去哪里申请？", office), None) is None
+
+
+def test_the_government_that_pays_is_not_asked_about(segmenter):
+    assert analyze("翀阳市带母狗去结扎，市政府补助多少钱？", segmenter).asked == ()
+    assert "电费" in analyze("翀阳县政府大楼一年电费多少？", segmenter).asked
+
+
+def test_water_asked_by_the_ton_is_answered_by_the_cubic_metre(segmenter):
+    from agent.offline.check.rules import unit
+    from agent.offline.extract.figures import figures
+
+    assert [f.text for f in figures("每户每月免收5立方米水费")] == ["5立方米"]
+    free = sentence("（一）享受城乡居民最低生活保障的家庭，每户每月免收5立方米水费。")
+    assert unit(draft(segmenter, "翀阳市低保户每个月能免掉几吨水的钱？", free), None) is None
+
+
+def test_a_line_for_complaints_answers_only_a_complaint(segmenter):
+    from agent.offline.extract.fields import labelled_field
+
+    docs = paragraph(segmenter, "区教育局基础教育科：0745-8830162。", "区教育局纪检监督电话：0745-8830177。")
+    docs.index.documents["a.txt"].headings = []
+    top = sentence("区教育局基础教育科：0745-8830162。")
+    asked = draft(segmenter, "翀阳区招生这块有不清楚的，打哪个电话问？", top)
+    field = labelled_field(asked.q, docs.index, list(asked.candidates))
+    assert field is None or "监督" not in field.label
+    complained = draft(segmenter, "翀阳区招生有违规的，打哪个监督电话举报？", top)
+    assert "监督" in labelled_field(complained.q, docs.index, list(complained.candidates)).label

@@ -16,7 +16,7 @@ from agent.lexicon import entities
 from agent.offline.extract.figures import durations
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
-from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, TIME
+from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, COMPLAINT, TIME
 from agent.offline.understand.contact import CONTACT_HEADS, NUMBER, NUMBERED_HEAD, asked_contact
 from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
@@ -45,11 +45,14 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
         return None
     # 「补助的洽询电话是多少」 asks the phone: not the 「补助对象：」 field, whose modifier it names too
     contact = asked_contact(q)
+    complaint = COMPLAINT.search(q.text) is not None
     for cand in candidates[:depth]:
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
                   and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)
                   # (「城管说了还不改的话罚多少」: not 「城管服务热线：12319」, a contact the question does not ask)
-                  and not (q.wants_number and f.label.endswith(CONTACT_HEADS) and not any(h in q.text for h in CONTACT_HEADS))]
+                  and not (q.wants_number and f.label.endswith(CONTACT_HEADS) and not any(h in q.text for h in CONTACT_HEADS))
+                  # (a line for complaints, 「纪检监督电话：…」, answers only a question about complaining)
+                  and (complaint or not COMPLAINT.search(f.label))]
         # (a value of another type answers nothing: 「报名地点：…」 for 「报名截止到哪天」)
         if any(f.label[:2] in cand.norm for f in fields) and not any(f.sentence.start == cand.start for f in fields):
             return None  # 「由市委网信办牵头」: the sentence says it itself
@@ -95,7 +98,9 @@ def _contact_field(q: Question, index: LoadedIndex, candidates: list[Candidate])
     if any(h in said for h in heads) and (not NUMBERED_HEAD.search("".join(heads)) or NUMBER.search(top.norm)):
         return None  # the best sentence says it itself, or its section does (「十一、咨询电话」);
         # a phone it names without a number (「咨询电话详见平台」) is not said
-    fields = [f for f in _lines_fields(index, top.source) if f.label.endswith(tuple(heads))]
+    complaint = COMPLAINT.search(q.text) is not None
+    fields = [f for f in _lines_fields(index, top.source) if f.label.endswith(tuple(heads))
+              and (complaint or not COMPLAINT.search(f.label))]  # (「纪检监督电话」: for complaints only)
     level = before[-1].level if before else 0
     stop = next((h.start for h in doc.headings if h.start > top.end and 1 <= h.level <= max(level, 1)), len(doc.text))
     following = [f for f in fields if top.end <= f.sentence.start < stop]

@@ -768,10 +768,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # further down; a best sentence that names the channel (「请以书面或电话方式反映」) is
         # answered by the field after it (extract/fields)
         # (a line for complaints, 「监督电话」「投诉电话」, answers only a question about complaining)
-        complaint = _COMPLAINT.search(q.text) is not None
+        complaint = COMPLAINT.search(q.text) is not None
         # (or a line that gives a number with its area code under no label of it: 「郗渫市就业服务
         # 中心：0593-5216688」 under 「九、咨询方式」)
-        typed = far = lambda c: (complaint or not _COMPLAINT.search(c.norm)) and (
+        typed = far = lambda c: (complaint or not COMPLAINT.search(c.norm)) and (
             gives_number(heads, c.norm) or gives_number(heads, f"{heading(c)} {c.norm}") or gives_phone(heads, c.norm)
             or (c is candidates[0] and any(h in c.norm for h in heads) and not _REFERRED.search(c.norm)))
     elif q.qtype == "where":
@@ -926,7 +926,7 @@ def _act_stem(verb: str) -> str:
 
 
 _EMPTY_ACTS = frozenset({"去", "是", "有", "要", "得", "能", "会", "可以", "需要"})
-_COMPLAINT = re.compile(r"监督|投诉|举报|检举")
+COMPLAINT = re.compile(r"监督|投诉|举报|检举")
 _WHERE = re.compile(r"哪里|哪儿|何处|什么地方|哪个地方|什么部门|哪个部门|(?:哪个|什么)(?:地址|地点)")
 # a verb that sends a thing to the place asked, right before the question word (「寄到」「送到」「交到」)
 _SENT_BEFORE = re.compile(r"((?![去来回走跑是有在])[\u4e00-\u9fff])[到至往]$")

@@ -430,8 +430,8 @@ _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: 
 
 
 # an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上,
-# the asker's own place whatever is asked
-LEVEL_HERE = re.compile(r"[省市县区镇乡村][里上]")
+# or its government (市政府 县政府: 「市政府补助多少钱」), the asker's own place whatever is asked
+LEVEL_HERE = re.compile(r"[省市县区镇乡村](?:[里上]|政府)")
 
 
 # the words that make a clause ask (interrogative pronouns and adverbs, 吗, and the A-not-A forms);
