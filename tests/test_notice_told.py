@@ -255,3 +255,12 @@ def test_a_line_for_complaints_answers_only_a_complaint(segmenter):
     assert field is None or "监督" not in field.label
     complained = draft(segmenter, "翀阳区招生有违规的，打哪个监督电话举报？", top)
     assert "监督" in labelled_field(complained.q, docs.index, list(complained.candidates)).label
+
+
+def test_a_ban_for_a_time_is_no_time_to_act_within(segmenter):
+    banned = sentence("对骗取补贴的，追回已发放资金，5年内不得再申领技能提升补贴；", score=3.56)
+    limit = sentence("（三）在证书核发之日起12个月内提出申请。", score=3.33, start=100)
+    q = analyze("翀阳市证书拿到手以后，最晚多长时间内要申请技能补贴？", segmenter)
+    assert typed_first(q, [banned, limit])[0] is limit
+    from agent.offline.gather.rank import deadline_act_first
+    assert deadline_act_first(q, [limit, banned])[0] is limit

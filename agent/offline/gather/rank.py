@@ -397,6 +397,8 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
     def said(c: Candidate) -> int:
         found = durations(c.norm)
         after = c.norm[found[0].end:] if found else ""
+        if _BANNED_FOR.match(after):
+            return 0  # 「5年内不得再申领技能提升补贴」: how long one may not, no time to act within
         # (not a word that is the first part of an agent noun: 「申请人银行账户」 says no 申请)
         return sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
 
@@ -405,9 +407,6 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
                key=said, default=top)
     return candidates if said(best) <= said(top) else [best] + [c for c in candidates if c is not best]
 
-
-# 「多少天内」「几个工作日内」「多久内」「多长时间内」: a time within which an act is asked (then the act)
-_WITHIN_ASKED = re.compile(r"(?:多少|几)个?(?:工作日|天|日|个月|月|年)(?:之|以)?内|多久(?:之|以)?内|多长时间(?:之|以)?内")
 
 
 def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
@@ -881,8 +880,12 @@ def _numbered(heads: tuple[str, ...]) -> bool:
 
 
 # a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a limit
+# 「多少天内」「几个工作日内」「多久内」「多长时间内」: a time within which an act is asked (then the act)
+# (one pattern: a second one above it was shadowed by this one at every call)
 _WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
-_LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内")  # 「12个月内」
+# 「12个月内」, not a ban for a time (「5年内不得再申领」: how long one may not apply, no time to apply within)
+_BANNED_FOR = re.compile(r"\s*(?:之|以)?内\s*(?:不得|不予|不能|不再|禁止|暂停)")
+_LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内(?!\s*(?:不得|不予|不能|不再|禁止|暂停))")
 _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承诺办结时限12个工作日」
 
 
