@@ -264,3 +264,15 @@ def test_a_ban_for_a_time_is_no_time_to_act_within(segmenter):
     assert typed_first(q, [banned, limit])[0] is limit
     from agent.offline.gather.rank import deadline_act_first
     assert deadline_act_first(q, [limit, banned])[0] is limit
+
+
+def test_a_place_asked_is_answered_by_a_close_line_with_an_address(segmenter):
+    from agent.offline.gather.rank import addressed_first
+
+    referred = sentence("补贴由参保地经办机构受理，请向参保所在地就业服务机构申请。", score=3.50)
+    window = sentence("2.窗口办理：翀阳区政务服务中心二楼就业服务专区18—20号窗口（翀阳区滨河大道9号）。", score=3.47, start=80)
+    q = analyze("翀阳区技能补贴想去窗口当面办，在什么地方？", segmenter)
+    assert addressed_first(q, [referred, window])[0] is window
+    # a runner-up well behind stays there
+    far = sentence(window.text, score=3.0, start=80)
+    assert addressed_first(q, [referred, far])[0] is referred

@@ -48,6 +48,7 @@ from agent.offline.extract.tables import (
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate, signed_issuer
 from agent.offline.gather.rank import (
+    ADDRESS,
     ASKS_CLOCK,
     ASKS_WEEKDAY,
     BY_DATE,
@@ -964,7 +965,6 @@ Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
 _ASKS_ADDRESS = re.compile(r"地址|哪条路|哪条街|门牌")  # (not 「什么路径」)
-_ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
 
 
 def no_address(d: Draft, docs) -> Refusal | None:
@@ -977,7 +977,7 @@ def no_address(d: Draft, docs) -> Refusal | None:
     top = d.candidates[0]
     if not docs.title_line(top.source):
         return None  # only a notice gives an office's address in its own words (「地址：」「…路88号」)
-    if any(_ADDRESS.search(c.norm) for c in d.candidates[:3] if c.source == top.source):
+    if any(ADDRESS.search(c.norm) for c in d.candidates[:3] if c.source == top.source):
         return None
     return Refusal("no-address", "no street address in the best sentences")
 

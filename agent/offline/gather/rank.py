@@ -365,6 +365,24 @@ def untitled_first(q: Question, candidates: list[Candidate], title: Callable[[st
     return candidates
 
 
+# a street address (「滨河大道9号」「地址：」「3号楼」)
+ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
+_ADDRESS_TIE = 0.95  # of the best sentence's score, at least
+
+
+def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「技能补贴想去窗口当面办，在什么地方」 whose best sentence names no address (「请向参保所在地
+    就业服务机构申请」): a runner-up of the same notice scored nearly as well that gives a street
+    address (「窗口办理：…政务服务中心二楼…（…滨河大道9号）」) goes first."""
+    if q.qtype != "where" or len(candidates) < 2 or ADDRESS.search(candidates[0].norm):
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:3]:
+        if cand.source == top.source and cand.score >= _ADDRESS_TIE * top.score and ADDRESS.search(cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
 def told_year_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「我们小区2008年盖的，一般能报吗」 whose best sentence says how to apply: a close runner-up of
     the same document whose range of years holds the asker's year (「2006年1月1日以后建成的小区原则上

@@ -15,6 +15,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
+    addressed_first,
     asked_type,
     bound_first,
     bounded_first,
@@ -156,7 +157,7 @@ class Focus(Stage):
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
-        ranked = office_phone_first(q, ordinal_first(q, ranked, docs.title_line))
+        ranked = addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
