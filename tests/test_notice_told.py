@@ -276,3 +276,16 @@ def test_a_place_asked_is_answered_by_a_close_line_with_an_address(segmenter):
     # a runner-up well behind stays there
     far = sentence(window.text, score=3.0, start=80)
     assert addressed_first(q, [referred, far])[0] is referred
+
+
+def test_an_extra_sum_asked_needs_one_raised(segmenter):
+    from agent.offline.check.rules import no_extra
+
+    text = "翀阳县城乡低保标准通知\n我县城市低保标准为每人每月860元。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    plain = sentence("我县城市低保标准为每人每月860元。", start=text.index("我县"))
+    asked = draft(segmenter, "翀阳县低保户家里有80多岁的老人，每月能多给多少钱？", plain)
+    assert no_extra(asked, docs).rule == "no-extra"
+    raised = sentence("80周岁以上的，在上述标准基础上每人每月另加50元。", score=0.9, start=60)
+    assert no_extra(draft(segmenter, "翀阳县低保户家里有80多岁的老人，每月能多给多少钱？", plain, raised), docs) is None
+    assert no_extra(draft(segmenter, "翀阳县低保标准每月多少钱？", plain), docs) is None

@@ -1001,10 +1001,38 @@ def no_channel(d: Draft, docs) -> Refusal | None:
     return Refusal("no-channel", "no website, account or platform in the best sentences")
 
 
+# an extra sum asked (「能多给多少」「有没有额外加钱」「比例能提高多少」), and one a notice states
+# (「另加20元」「再提高10个百分点」「上浮10%」「每日加发50元」)
+# (not 「最多补多少」「顶多给多少」, a cap)
+_EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
+_EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
+
+
+def no_extra(d: Draft, docs) -> Refusal | None:
+    """「新婚夫妻有没有额外加钱，加多少」 answered by the notice's rules on who may apply, 「低保户家里
+    有80多岁的老人，每月能多给多少钱」 by the plain standard (「每人每月860元」): an extra sum asked
+    is not one the six best sentences of the notice (with their table headers) never raise."""
+    q = d.q
+    if (not _EXTRA_ASKED.search(q.text) or not (q.wants_number or q.qtype in ("yesno", "calc"))
+            or _FINE_ASKED.search(q.text)):
+        return None  # (「罚款拖着没交，每天要加多少」: a surcharge, which a fine's rules state their way)
+    if _CAP_ASKED.search(q.text):
+        return None  # 「额外那个更新补贴最多能拿多少」: the cap of a grant the asker calls extra
+    top = d.candidates[0]
+    said = [f"{c.norm} {heading_of_row(docs.index, c)}" for c in d.candidates[:_EXTRA_REACH] if c.source == top.source]
+    if any(_EXTRA_STATED.search(text) for text in said):
+        return None
+    return Refusal("no-extra", "an extra sum is asked; the best sentences raise none")
+
+
+_EXTRA_REACH = 6  # best sentences searched for a raise
+_CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
+
+
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel,
+    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra,
 )
 
 
