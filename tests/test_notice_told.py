@@ -114,7 +114,8 @@ def test_a_word_other_rows_write_describes_no_one_row(segmenter):
     row = "户内立管、水平管更换｜按实际长度计算｜每米补助55元｜每户最高补助500元"
     q = analyze("翀阳市户内燃气管子换新是按米补的吧，一户顶多补多少？", segmenter)
     cell = named_cell(q, docs.index, [sentence(row, start=text.index(row))])
-    assert cell is None or cell.name == "户内立管、水平管更换"
+    # (no row is described by 「燃气」, which other rows' names write too: no cell is named)
+    assert cell is None
 
 
 def test_a_kind_the_notice_does_not_list_is_refused(segmenter):
@@ -252,7 +253,7 @@ def test_a_line_for_complaints_answers_only_a_complaint(segmenter):
     top = sentence("区教育局基础教育科：0745-8830162。")
     asked = draft(segmenter, "翀阳区招生这块有不清楚的，打哪个电话问？", top)
     field = labelled_field(asked.q, docs.index, list(asked.candidates))
-    assert field is None or "监督" not in field.label
+    assert field is None  # the best sentence gives the number itself; the complaint line is no field asked
     complained = draft(segmenter, "翀阳区招生有违规的，打哪个监督电话举报？", top)
     assert "监督" in labelled_field(complained.q, docs.index, list(complained.candidates)).label
 
