@@ -17,11 +17,22 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 38
+    assert len(files) == 40
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
         assert "Read by agent/" in text or "Used by agent/" in text, f"{name}: header names no reader"
+
+
+def test_coordinate_compounds():
+    compounds = table("coordinate_compounds")
+    assert compounds["中小学"] == ("小学", "初中", "高中")
+    assert "现代汉语词典" in said("coordinate_compounds.tsv")
+
+
+def test_graver_cases():
+    assert words("graver_cases")[:2] == ("情节严重", "情节特别严重") and "再次" in words("graver_cases")
+    assert "行政处罚法" in said("graver_cases.txt")
 
 
 def test_group_heads():
@@ -80,8 +91,8 @@ def test_computed_nouns():
 
 def test_frame_nouns():
     frame = words("frame_nouns")
-    assert {"类型", "时间", "名称", "原因", "领导", "条件", "合作方", "后果"} <= set(frame)
-    assert len(frame) == len(set(frame)) == 134
+    assert {"类型", "时间", "名称", "原因", "领导", "条件", "合作方", "后果", "标准"} <= set(frame)
+    assert len(frame) == len(set(frame)) == 135
     assert "Chinese question frames" in said("frame_nouns.txt")
 
 
@@ -110,6 +121,7 @@ def test_asked_units():
     assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
     assert units["补助额"] == ("元", "%", "％", "成")  # a grant: money or a share of a cost
     assert units["米"] == ("米", "公里", "千米", "公尺", "厘米", "公分", "km", "英里", "海里", "英尺")
+    assert units["趟"] == ("趟", "次") and units["份"] == ()  # a trip in 次; copies of a document
     assert "statutory units of measurement" in said("asked_units.tsv")
 
 
@@ -146,6 +158,7 @@ def test_organisation_heads():
     assert heads["follow-up"][:3] == ("公司", "企业", "集团") and heads["follow-up"][-1] == "大学"
     assert heads["relative-person"] == ("人", "领导", "负责人", "代表")
     assert heads["company-end"] == ("公司", "集团", "科技", "企业")
+    assert heads["office-general"] == ("办公室", "科室", "处室")
     assert "organisation names" in said("organisation_heads.tsv")
 
 

@@ -44,10 +44,13 @@ def _rows(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def mentioned(group: tuple[str, ...], text: str) -> list[str]:
     """The words of ``group`` that ``text`` says, less those it says only inside a longer one of
-    them (「博士后」 says 博士后, not 博士)."""
+    them (「博士后」 says 博士后, not 博士); a coordinate compound says each word it joins
+    (coordinate_compounds.tsv: 「中小学生」 says 小学, 初中 and 高中)."""
     found = [w for w in group if w in text]
-    return [w for w in found if text.count(w) > sum(text.count(longer) for longer in found
+    said = [w for w in found if text.count(w) > sum(text.count(longer) for longer in found
                                                     if longer != w and w in longer)]
+    joined = {w for compound, parts in _rows("coordinate_compounds") if compound in text for w in parts}
+    return [w for w in group if w in said or w in joined]
 
 
 def header(filename: str) -> str:

@@ -27,6 +27,7 @@ from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
     counted,
+    counted_by,
     durations,
     figures,
     in_unit_of,
@@ -43,7 +44,6 @@ from agent.offline.extract.tables import (
     in_unit,
     range_fit,
     unlisted_row,
-    year_in_range,
 )
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate, signed_issuer
@@ -54,11 +54,15 @@ from agent.offline.gather.rank import (
     BY_DATE,
     CLOCK,
     DEADLINE_WORDS,
+    EXTRA_STATED,
+    FINE_ASKED,
     FINED,
     PERIODIC_DAY,
     TIME,
     WEEKDAY,
+    asks_extra,
     resultative,
+    without_brackets,
 )
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
@@ -145,6 +149,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
+        if q.qtype in ("which", "where", "fact") and _office_word(noun) and any(_OFFICE_NAMED.search(c.norm) for c in pool[:3]):
+            continue  # 「去哪个办公室领」「管燃气的科室在哪儿」: an office the notice names by its head (财务科, 312室)
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
         like = {noun, head, *contact_heads_like(head), *general_terms(noun)}  # 「哪个号码」: 电话
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
@@ -171,12 +177,28 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
     return _unknown_topic(q, top, docs)
 
 
+def _office_word(noun: str) -> bool:
+    """``noun`` is a general word for an office (「办公室」「科室」, agent/lexicon/organisation_heads.tsv:
+    office-general), which names no office of its own."""
+    return noun in _GENERAL_OFFICES
+
+
+_GENERAL_OFFICES = frozenset(table("organisation_heads")["office-general"])
+# (an office named by a word of two characters or more and its head: 「财务科」「三楼312室」「住宅股」)
+_OFFICE_NAMED = re.compile(r"[\u4e00-\u9fff\d]{2,10}(?:" + "|".join(h for h in OFFICE_HEADS if len(h) == 1) + r")(?![\u4e00-\u9fff])|\d+室")
+
+
 def _sum_written_alike(noun: str, text: Callable[[], str]) -> bool:
     """``noun`` is a sum of money of three characters or more (同义词词林 Dj: 「医药费」) that the
     notice's ``text`` writes with its first character and its head a few characters apart
-    (「医疗费用」): the same kind of cost in the notice's words."""
-    return len(noun) >= 3 and (any(c.startswith("Dj") for c in categories(noun)) or names_money(noun)) and re.search(
-        re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,3}?" + re.escape(noun[-1]), text()) is not None
+    (「医疗费用」): the same kind of cost in the notice's words. Or of two characters, whose
+    first the notice writes a few characters before a sum in 元 (「奖金」: 「奖励最高不超过50万元」).
+    """
+    if len(noun) < 2 or not (any(c.startswith("Dj") for c in categories(noun)) or names_money(noun)):
+        return False
+    if len(noun) == 2:
+        return re.search(re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,6}?\d[\d,.]*\s*[万千百]?元", text()) is not None
+    return re.search(re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,3}?" + re.escape(noun[-1]), text()) is not None
 
 
 def _time_kind_asked(q: Question, noun: str) -> bool:
@@ -233,7 +255,9 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     def unsaid(word: str) -> bool:
         # (「打哪个电话反映」 of a notice that gives its 帮扶热线: the same channel by another head)
         return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) and not any(
-            h in text for h in contact_heads_like(head_word(word))) and not any(g in text for g in general_terms(word))
+            h in text for h in contact_heads_like(head_word(word))) and not any(g in text for g in general_terms(word)) \
+            and not gives_phone({h for h in contact_heads_like("电话") if h in word}, text)
+        # (「打电话问问…号码多少」 of a notice that gives 「产业科技处：0816-6623045」 without the word 电话)
 
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
     # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people
@@ -427,7 +451,10 @@ _COMPANY_FORM = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|公司|集团
 
 def year(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
+    told = told_years(q.text)
     for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
+        if y in told:
+            continue  # 「我家2020年改厕已经领过一回补贴了，这回还能再申请吗」: the asker's own case, no year asked of the notice
         near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
         said = (y, *_decade(y)) if f"{y}年代" in q.text else (y,)
         programme = f"{y}年度" in q.text  # 「2024年度…申报截止时间」: the programme's year, not the asked date's
@@ -436,7 +463,6 @@ def year(d: Draft, docs) -> Refusal | None:
             return Refusal("year", f"the notice is of {'/'.join(titled)}年度, not {y}")
         if q.qtype not in ("calc", "when") and not any(
                 any(form in c.norm for form in said) or y in c.covered for c in near) and not (
-                y in told_years(q.text) and any(year_in_range(int(y), c.norm) for c in near)) and not (
                 f"{y}年" in docs.title_line(pool[0].source)):  # 「…2026年度…申报工作的通知」 dates all it says
             return Refusal("year", f"year {y} not in the evidence")
         years = re.findall(r"((?:19|20)\d\d)年", pool[0].norm)
@@ -591,6 +617,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
         measured += [c for c in pool[:3] if (nouns or q.unit != DURATION_ASKED) and (
             numerals(c.norm) or ordinal_first(q, c.norm)) and all(
             written(n, c.norm) or abbreviates(n, c.norm) or n in c.covered or in_unit_of(n, c.norm) or counted(n, c.norm)
+            or counted_by(n, q.unit, c.norm)  # 「多少套房子」: 「房源420套」
             or any(strict_credit(h, c.norm) for h in contact_heads_like(head_word(n)))  # 电话: 「洽询专线」
             or gives_phone(contact_heads_like(head_word(n)), c.norm)  # 「殡仪馆（24小时服务）：0742-…」
             or _headed(n, docs, c)  # 「…｜地面车位｜80元/月」 under 「区域｜车位类型｜月租金上限」
@@ -641,11 +668,12 @@ def per_unit(d: Draft, docs) -> Refusal | None:
     asked = _PER_UNIT.search(q.text) if q.qtype == "number" else None
     if asked is None:
         return None
-    said = next((set(g) for g in _RATE_UNITS if asked.group(1) in g), {asked.group(1)})
+    unit = asked.group(1) or asked.group(2)
+    said = next((set(g) for g in _RATE_UNITS if unit in g), {unit})
     if any(_says_unit(u, c.norm) or _says_unit(u, heading_of_row(docs.index, c)) for c in pool for u in said) or (
             docs.named_cell(q, d.candidates) is not None):
         return None
-    return Refusal("per-unit", f"no figure per {asked.group(1)}")
+    return Refusal("per-unit", f"no figure per {unit}")
 
 
 def _says_unit(unit: str, text: str) -> bool:
@@ -658,7 +686,9 @@ def _says_unit(unit: str, text: str) -> bool:
 
 # each unit with its other names (平米 for 平方米): agent/lexicon/rate_units.txt
 _RATE_UNITS = groups("rate_units")
-_PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_units"))) + ")")
+# (or 一 and the unit before the question word of its clause: 「租一小时要多少钱」「一亩保费多少」)
+_PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_units"))) + r")|(?<![\d一二两三四五六七八九十几])一个?("
+                       + "|".join(map(re.escape, words("rate_units"))) + r")(?=[^，,。；;？?]{0,8}(?:多少|几))")
 
 
 # a sum asked by the month or year (「每个月有多少奖励金」), and one paid once (「一次性发放奖励金3000元」)
@@ -910,15 +940,38 @@ def other_stage(d: Draft, docs) -> Refusal | None:
     if len(asked) != 1 or not durations(top.norm):
         return None
     stated = _stated_stages(top.norm)
-    if not stated or asked & stated:
+    if not stated:
         return None
-    if any(c.source == top.source and asked & _stated_stages(c.norm) and durations(c.norm) for c in d.candidates[1:6]):
+    close = [c for c in d.candidates[:6] if c.source == top.source]
+    if asked & stated:
+        # (the asked stage said after a length of time of another: 「…公示7个工作日，公示无异议后
+        # 拨付资金」 gives no time for the 拨付 of 「公示完了多少天内把钱打到账上」)
+        timed = _timed_stages(top.norm)
+        if not timed or asked & timed or any(asked & _timed_stages(c.norm) for c in close) or not _untimed_after(asked, top.norm):
+            return None
+        stated = timed
+    elif any(asked & _stated_stages(c.norm) and durations(c.norm) for c in close[1:]):
         return None
     return Refusal("other-stage", f"the best sentence's length of time is of {'/'.join(sorted(stated))}, not {next(iter(asked))}")
 
 
+def _untimed_after(asked: set[str], sentence: str) -> bool:
+    """A clause of ``sentence`` without a length of time says the asked stage after the event it
+    follows (「公示无异议后拨付资金」): the stage comes next, its time untold."""
+    return any(not durations(c) and (m := re.search(r"后", c)) and asked & _stages_in(c[m.end() :])
+               for c in re.split(r"[，,；;。]", sentence))
+
+
+def _timed_stages(sentence: str) -> set[str]:
+    """The stages of the clauses of ``sentence`` that give a length of time (「在…网站公示7个工作日」:
+    公示; not 「公示无异议后拨付资金」 after it)."""
+    return set().union(*(_stated_stages(c) for c in re.split(r"[，,；;。]", sentence) if durations(c)))
+
+
 # a question that asks about a penalty or a charge for lateness (a fine itself: rank.FINED)
-_FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")
+
+
+_CHARGES = ("罚", "违约金", "滞纳金")  # a fine, a penalty for breach of contract, a charge for lateness
 
 
 def fine_only(d: Draft, docs) -> Refusal | None:
@@ -928,11 +981,13 @@ def fine_only(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if not q.wants_number:
         return None
-    if "罚" in q.text and not any("罚" in c.norm or "罚" in heading_of_row(docs.index, c)
-                                  for c in d.candidates[:5] if c.source == top.source):
-        # 「骗租公租房罚款多少钱」 answered by a rent (「低保家庭｜每平方米每月1元」): no fine is told
-        return Refusal("fine", "the question asks a fine; the best sentences tell none")
-    if _FINE_ASKED.search(q.text):
+    for charge in _CHARGES:
+        if charge in q.text and not any(charge in c.norm or charge in heading_of_row(docs.index, c)
+                                        for c in d.candidates[:5] if c.source == top.source):
+            # 「骗租公租房罚款多少钱」 answered by a rent (「低保家庭｜每平方米每月1元」): no fine is told;
+            # 「提前还清要交违约金吗？交多少」 by the loan's cap: no penalty for breach is told
+            return Refusal("fine", f"the question asks a {charge}; the best sentences tell none")
+    if FINE_ASKED.search(q.text):
         return None
     given = [c.text for c in figure_clauses(top.norm) if figures(c.text)]
     if given and all(FINED.search(c) for c in given):
@@ -1003,9 +1058,6 @@ def no_channel(d: Draft, docs) -> Refusal | None:
 
 # an extra sum asked (「能多给多少」「有没有额外加钱」「比例能提高多少」), and one a notice states
 # (「另加20元」「再提高10个百分点」「上浮10%」「每日加发50元」)
-# (not 「最多补多少」「顶多给多少」, a cap)
-_EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
-_EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
 
 
 def no_extra(d: Draft, docs) -> Refusal | None:
@@ -1013,20 +1065,16 @@ def no_extra(d: Draft, docs) -> Refusal | None:
     有80多岁的老人，每月能多给多少钱」 by the plain standard (「每人每月860元」): an extra sum asked
     is not one the six best sentences of the notice (with their table headers) never raise."""
     q = d.q
-    if (not _EXTRA_ASKED.search(q.text) or not (q.wants_number or q.qtype in ("yesno", "calc"))
-            or _FINE_ASKED.search(q.text)):
-        return None  # (「罚款拖着没交，每天要加多少」: a surcharge, which a fine's rules state their way)
-    if _CAP_ASKED.search(q.text):
-        return None  # 「额外那个更新补贴最多能拿多少」: the cap of a grant the asker calls extra
+    if not asks_extra(q):
+        return None
     top = d.candidates[0]
     said = [f"{c.norm} {heading_of_row(docs.index, c)}" for c in d.candidates[:_EXTRA_REACH] if c.source == top.source]
-    if any(_EXTRA_STATED.search(text) for text in said):
+    if any(EXTRA_STATED.search(text) for text in said):
         return None
     return Refusal("no-extra", "an extra sum is asked; the best sentences raise none")
 
 
 _EXTRA_REACH = 6  # best sentences searched for a raise
-_CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
 
 
 RULES: tuple[Rule, ...] = (
@@ -1121,8 +1169,8 @@ def level_clash(question: str, sentence: str) -> str:
     """The qualifier the sentence is about when the question asks about another, "" otherwise."""
     for group in EXCLUSIVE:
         asked = mentioned(group, question)
-        said = mentioned(group, sentence)
-        if len(asked) == 1 and said and asked[0] not in sentence:
+        said = mentioned(group, without_brackets(sentence))  # (not an exception in brackets)
+        if len(asked) == 1 and said and asked[0] not in sentence and asked[0] not in said:
             return f"the sentence is about {said[0]}, the question about {asked[0]}"
     return ""
 

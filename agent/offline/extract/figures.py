@@ -124,7 +124,12 @@ def in_unit_of(quantity: str, text: str) -> bool:
     it ends in: 「体重」 ← 「约只有8公斤重」, 「募款金额」 ← 「筹得29亿美元」, 「比例」 ← 「1:7」; a sum
     of money the thesaurus files as one (「优待金」 ← 「每人每年22000元」)."""
     name = _quantity_name(quantity)
-    return bool(name) and any(not _DATE_LIKE.fullmatch(m.group(0).strip()) for m in _MEASURED_BY[name].finditer(text))
+    return bool(name) and any(not _DATE_LIKE.fullmatch(m.group(0).strip()) and not _CLOCK_AFTER.match(text, m.end())
+                              for m in _MEASURED_BY[name].finditer(text))
+
+
+# (「8:30—17:00」 is a time of day, not the ratio 8:3: a colon before two digits of minutes)
+_CLOCK_AFTER = re.compile(r"(?<=[:：])[0-5]\d(?!\d)")
 
 
 def states_quantity(word: str, text: str) -> bool:
@@ -166,6 +171,17 @@ def counted(noun: str, text: str) -> bool:
     """``text`` counts the things ``noun`` names with a numeral before the noun's first character,
     as Chinese abbreviates a counted noun: 「几个国家」 ← 「美英法三国」, 「几所学校」 ← 「两校」."""
     return len(noun) >= 2 and re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)" + re.escape(noun[0]), text) is not None
+
+
+def counted_by(noun: str, unit: str, text: str) -> bool:
+    """``text`` counts a thing of ``noun``'s first character in the measure word ``unit`` the
+    question counts ``noun`` by, the thing written the notice's way: 「多少套房子」 ← 「房源420套」
+    「共有12套房子」; one character of measure word (套, 台, 辆, 张), not money or time."""
+    if len(noun) < 2 or len(unit) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", unit) or unit in "元块角分天日周月年岁时秒":
+        return False
+    numeral = r"(?:\d+|[一二三四五六七八九十两百千万]+)"
+    first, unit = re.escape(noun[0]), re.escape(unit)
+    return re.search(rf"{first}[\u4e00-\u9fff]{{0,3}}?{numeral}{unit}|{numeral}{unit}{first}", text) is not None
 
 
 def how_much(question: str) -> tuple[str, ...]:

@@ -462,6 +462,7 @@ def _range_digits(text: str) -> str:
     「四层及以上」 → 「4层及以上」); other numerals stay (「一层住户」)."""
     text = _CELSIUS.sub("度", text)
     text = _NUMERAL_RANGE.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}{_number(m.group(3))}", text)
+    text = _NUMERAL_NOT_YET.sub(lambda m: _number(m.group(1)), text)
     return _NUMERAL_BOUND.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}", text)
 
 
@@ -478,12 +479,15 @@ _CELSIUS = re.compile(r"(?<=\d)\s*(?:°\s*C|℃)")
 _NUMERAL = "[一二两三四五六七八九十百千零]{1,6}"
 _NUMERAL_RANGE = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})(\s*[至到—\-~～]\s*)({_NUMERAL})(?=[\u4e00-\u9fff])")
 _NUMERAL_BOUND = re.compile(rf"(?<![\u4e00-\u9fff])({_NUMERAL})((?![一二两三四五六七八九十百千零])[\u4e00-\u9fff]{{1,2}}?及?以[上下])")
+# a bound not yet reached (「住院未满七日者」「不足十年的」)
+_NUMERAL_NOT_YET = re.compile(rf"(?<=[未不]满|不足)({_NUMERAL})(?=[\u4e00-\u9fff])")
 
 
 def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
-    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _digits(_APPROXIMATE.sub(r"\1", question)))))
+    counted = _ROUGHLY.sub(r"\1", _digits(_APPROXIMATE.sub(r"\1", question)))
+    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", counted)))
     counted = _HALF_MORE.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", _YUAN_SPOKEN.sub(r"\1元", counted))
     return _AGE_NOW.sub(r"\1\2岁\3", counted)
 
@@ -499,6 +503,9 @@ def own_measure(clause: str, question: str) -> bool:
 # two neighbouring numerals say an approximate number (《现代汉语八百词》 概数: 「三四方」「七八十岁」
 # 「两三个月」), counted by the first (not the two digits 「34方」)
 _APPROXIMATE = re.compile(r"(一(?=二)|[两兩二](?=三)|三(?=四)|四(?=五)|五(?=六)|六(?=七)|七(?=八)|八(?=九))[二三四五六七八九]")
+# 「三百来万」「七十多岁」「五十余人」: a round number and a little more (《现代汉语八百词》 概数: 来, 多,
+# 余 after a numeral), counted by the round number
+_ROUGHLY = re.compile(r"(\d+)\s*(?:来|多|余)(?=[万亿千百元块个岁周年月天人户亩])")
 # 「一个月才挣1200块」「只打算贷8万块钱」: 块 as people say 元, when no noun follows it (「三块地」)
 _YUAN_SPOKEN = re.compile(r"(\d+(?:\.\d+)?\s*[万千]?)块(?:钱|(?![\u4e00-\u9fff]))")
 # 「停一个半小时」「两个半月」: a measure and a half
@@ -626,7 +633,8 @@ _BOUNDS = tuple(tuple(cue_table("clause_cues")[row]) for row in ("upper-bound", 
 
 
 # 「补贴占保费多少」 asks a share: the column of one (「财政补贴比例」「费率」), not 「保险金额」
-_SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)")
+# (and 「按几个点给补」「打几折」「补百分之几」, a share by its own words)
+_SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)|(?:几|多少)个点|(?:几|多少)折|百分之(?:几|多少)|几成")
 _SHARE_HEADING = re.compile(r"比例|比率|[%％]")
 
 

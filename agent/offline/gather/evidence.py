@@ -258,8 +258,10 @@ class EvidenceFinder:
         # an everyday verb says what is done, not which document, though only one of ten notices
         # happens to use it (「准备」, 16,199 in jieba's dictionary; 「撤退」 979 still routes a
         # DRCD question to its article): jieba's flags v, d, a, ad, vd with a count over 10,000
+        # (nor a word of relative time or position, whatever its count: 「发生以后最晚多久」 names
+        # no notice by 以后 (f) and 晚 (tg), one notice's 「晚上8点后禁食」 though it may say)
         verbs = {w for w, flag in self.index.segmenter.tagged(question.text)
-                 if flag in _VERB_FLAGS and general_frequency(w) > _EVERYDAY}
+                 if (flag in _VERB_FLAGS and general_frequency(w) > _EVERYDAY) or flag in _RELATIVE_FLAGS}
         routing = tuple(t for t in question.terms if t not in verbs) or question.terms
         fit = self.document_fit(routing, {p.source for p in passages}, context, question.names)
         context = tuple(t for t in context if t not in question.terms)
@@ -550,6 +552,7 @@ _TITLE_LINE = re.compile(
 QUESTION_LINE = re.compile(r"^\s*(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]\s*)?(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")  # (「8. 问：」)
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
 _VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
+_RELATIVE_FLAGS = frozenset({"f", "tg"})  # jieba's localizers (以后, 之前, 上面) and time morphemes (晚, 早)
 # a notice's subject line (the Taiwan 公文's 「主旨：」, 《文書處理手冊》; 「事由：」), within its
 # first lines (after the issuer, the date and the document number)
 _SUBJECT_LINE = re.compile(r"^(?:主旨|事由)\s*[:：]\s*(.{4,})$")

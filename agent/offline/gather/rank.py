@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from agent.lexicon.thesaurus import is_personal
-from agent.lexicon.wordlists import groups, mentioned, table
+from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.answer_clause import CLAUSE_GROUPS, asks_share, unnumbered
 from agent.offline.extract.figures import (
     durations,
@@ -115,14 +115,25 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     if len(candidates) < 2:
         return candidates
     top = candidates[0]
+    # (a level named only in brackets is an exception to a rule for all: 「年龄在35周岁以下（博士不超过
+    # 40周岁）」 answers a 硕士's question)
+    general = without_brackets(top.norm)
     for group in CLAUSE_GROUPS:
         asked = mentioned(group, q.text)
-        if len(asked) != 1 or asked[0] in top.norm or not any(w in top.norm for w in group):
+        if len(asked) != 1 or asked[0] in top.norm or asked[0] in mentioned(group, general) or not any(w in general for w in group):
             continue
         for cand in candidates[1:4]:
             if cand.source == top.source and asked[0] in cand.norm and cand.score >= 0.9 * top.score:
                 return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def without_brackets(text: str) -> str:
+    """``text`` without its bracketed asides (「年龄在35周岁以下（博士不超过40周岁）」 → 「年龄在35周岁以下」)."""
+    return _BRACKETED.sub("", text)
 
 
 def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str],
@@ -367,7 +378,7 @@ def untitled_first(q: Question, candidates: list[Candidate], title: Callable[[st
 
 # a street address (「滨河大道9号」「地址：」「3号楼」)
 ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
-_ADDRESS_TIE = 0.95  # of the best sentence's score, at least
+_ADDRESS_TIE = 0.9  # of the best sentence's score, at least
 
 
 def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -381,6 +392,86 @@ def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         if cand.source == top.source and cand.score >= _ADDRESS_TIE * top.score and ADDRESS.search(cand.norm):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+# an extra sum asked (「低保户能多拿多少」「额外还给钱不」), not 「最多补多少」「顶多给多少」 (a cap), and
+# a raise stated (「在上述标准基础上每户再增加300元」「每户另行补助400元」)
+_EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
+EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
+_CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
+FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")  # a fine or a sum owed asked
+
+
+def asks_extra(q: Question) -> bool:
+    """「低保户改厕所的补贴能多拿多少」: a sum on top of the standard one; not a cap (「额外那个更新
+    补贴最多能拿多少」) nor a fine's surcharge (「罚款拖着没交，每天要加多少」, which a fine's rules
+    state their way)."""
+    return (_EXTRA_ASKED.search(q.text) is not None and (q.wants_number or q.qtype in ("yesno", "calc"))
+            and not FINE_ASKED.search(q.text) and not _CAP_ASKED.search(q.text))
+
+
+def raised_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「我家是低保户，改厕所的补贴能多拿多少」 whose best sentence names the asker's group but no
+    raise (「…清掏费用，脱贫户、低保户免费」): a close runner-up of the same notice that states a
+    raise with a figure (「脱贫户、低保户…在上述标准基础上每户再增加300元」) goes first."""
+    if len(candidates) < 2 or not asks_extra(q) or EXTRA_STATED.search(candidates[0].norm):
+        return candidates
+    if range_fit(candidates[0].norm, q.text) == 1:
+        return candidates  # 「低保户家里有位75岁的老人，每个月能多领多少」: the row whose range holds her age
+    top = candidates[0]
+    for cand in candidates[1:_RAISE_REACH]:
+        if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and EXTRA_STATED.search(cand.norm)
+                and numerals(cand.norm)):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_RAISE_REACH, _RAISE_TIE = 6, 0.9
+
+
+def base_case_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「把老年卡借给邻居用被查到了，会有什么后果」 whose best sentence is the graver case (「情节严重的，
+    注销优惠卡且2年内不得重新办理」, agent/lexicon/graver_cases.txt): a close runner-up of the same
+    notice that sets the plain case (「发现转借、冒用的，…暂停该卡优惠功能6个月」) goes first, unless
+    the question says the graver case itself."""
+    if len(candidates) < 2 or any(w in q.text for w in _GRAVER):
+        return candidates
+    top = candidates[0]
+    graver = lambda c: any(w in condition(c.norm) for w in _GRAVER)
+    if not graver(top):
+        return candidates
+    for cand in candidates[1:4]:
+        if cand.source == top.source and cand.score >= _CLOSE * top.score and not graver(cand) and condition(cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_GRAVER = words("graver_cases")
+
+
+def per_asked_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「化粪池满了叫乡里的队来抽，抽一次多少钱」 whose best sentence states a sum per another thing
+    (「三格式化粪池｜每户1500元」): a close runner-up of the same notice that states a figure per the
+    asked one (「…按每次50元的标准收取清掏费用」) goes first. The measure word after 一 or 每 before
+    the question word of its clause (次, 趟, 户, 人, 台…) is what the sum is counted per."""
+    asked = _PER_ASKED.search(q.text)
+    if not q.wants_number or asked is None or len(candidates) < 2:
+        return candidates
+    per = re.compile("每" + re.escape(asked.group(1)) + r"[^，,。；;]{0,8}?\d")
+    top = candidates[0]
+    if "每" + asked.group(1) in top.norm:
+        return candidates  # (「每件应缴纳审查费新台币500元」 states it, however far its figure)
+    for cand in candidates[1:_RAISE_REACH]:
+        if cand.source == top.source and cand.score >= _RAISE_TIE * top.score and per.search(cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+# 「抽一次多少钱」「每户能补多少」: a sum asked per one of a measure word (the one-character units of
+# agent/lexicon/asked_units.tsv, 次 among them; not money), in the clause of the question word
+_MEASURE_WORDS = "".join(sorted({u for k, v in table("asked_units").items() for u in (k, *v)
+                                 if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in "元钱"}))
+_PER_ASKED = re.compile(r"(?<![\d一二两三四五六七八九十几])[一每]个?([" + _MEASURE_WORDS + r"])[^，,。；;？?]{0,6}?(?:多少|几)")
 
 
 def told_year_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -739,6 +830,15 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         acted = lambda c: any(scaled(d) and fits(c, d) and _does(acts, c.norm, d.end) for d in durations(c.norm))
         if acts and any(acted(c) for c in candidates[:6] if c.source == candidates[0].source):
             typed = acted
+        ahead_of = _AHEAD_ASKED.search(q.text)
+        if ahead_of:
+            # 「最晚要提前几天申请展延」: a length before a date (「应于期满30日前申请展延」「提前3日告知」),
+            # not a time limit after one (「通知申请人于15日内补正」), of the act the question names after 提前
+            done = [v for v in q.focus_verbs if len(v) >= 2 and v in q.text[ahead_of.end() :]
+                    and v not in _EMPTY_ACTS and v not in _GENERIC_ACTS]
+            ahead = lambda c: _AHEAD_GIVEN.search(c.norm) is not None and any(v in c.norm for v in done)
+            if done and any(ahead(c) for c in candidates[:6] if c.source == candidates[0].source):
+                typed = ahead
     elif q.qtype == "when" and ASKS_CLOCK.search(q.text):
         typed = lambda c: bool(CLOCK.search(c.norm))  # 「下午几点放学」: 「结束时间为17:30」
     elif q.qtype == "when" and ASKS_WEEKDAY.search(q.text):
@@ -857,6 +957,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     else:
         return None
     return typed, far
+
+
+_AHEAD_ASKED = re.compile(r"提前")  # a length of time before a date is asked
+_GENERIC_ACTS = frozenset(words("generic_verbs"))
+_AHEAD_GIVEN = re.compile(r"\d+\s*(?:个工作日|个自然日|工作日|自然日|日|天|个月|周)前|提前\s*\d+\s*(?:个工作日|工作日|日|天|个月|周)")
 
 
 def typed_first(q: Question, candidates: list[Candidate],
@@ -1020,11 +1125,12 @@ def _quantities(q: Question) -> list[str]:
     return [n for n in (*q.asked, q.kind) if measured(n) and not (other_unit and sum_of_money(n))]
 
 
-# 「哪家公司」「哪个单位」「什么人」: an organisation, person or place is asked, whatever quantity the
-# question names (agent/lexicon/organisation_heads.tsv: relative-org, relative-person, relative-place)
+# 「哪家公司」「哪个单位」「什么人」「哪个办公室」: an organisation, person, place or office is asked,
+# whatever quantity the question names (agent/lexicon/organisation_heads.tsv: relative-org,
+# relative-person, relative-place, office-general)
 _ENTITY_ASKED = re.compile(r"(?:哪|什么)[家个位所座]?(?:" + "|".join(
-    map(re.escape, sorted({h for k in ("org", "person", "place") for h in table("organisation_heads")[f"relative-{k}"]},
-                          key=len, reverse=True))) + ")")
+    map(re.escape, sorted({h for k in ("relative-org", "relative-person", "relative-place", "office-general")
+                           for h in table("organisation_heads")[k]}, key=len, reverse=True))) + ")")
 _MONEY_ASKED = frozenset({"钱", "元", "万元", "亿元", "美元"})
 # 「几方」「几成」: 几 and a measure word, which asks in that measure (not 「几块钱」)
 _MEASURE_ASKED = re.compile(r"(?<![十百千万两一二三四五六七八九\d])几(?!乎|块|元|钱|万|千|百|十)[\u4e00-\u9fff]")

@@ -17,6 +17,7 @@ from agent.offline.gather.neighbours import answer_to, item_body, list_lead, sec
 from agent.offline.gather.rank import (
     addressed_first,
     asked_type,
+    base_case_first,
     bound_first,
     bounded_first,
     by_anchors,
@@ -28,6 +29,8 @@ from agent.offline.gather.rank import (
     named_first,
     office_phone_first,
     ordinal_first,
+    per_asked_first,
+    raised_first,
     ranged_first,
     row_item_first,
     row_named_first,
@@ -39,6 +42,7 @@ from agent.offline.gather.rank import (
     unconditioned_first,
     untitled_first,
 )
+from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.question import Question
 from agent.types import Refusal, Turn
 from ingest.normalize import normalize_query
@@ -157,7 +161,8 @@ class Focus(Stage):
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
         ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
-        ranked = addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))
+        ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))
+        ranked = base_case_first(q, ranked)
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
@@ -208,7 +213,15 @@ class Focus(Stage):
                         key=lambda pair: -pair[0])
         (best, item), (second, _) = scored[0], scored[1]
         if best < docs.tuning.excluded_similarity or best - second < docs.tuning.excluded_margin:
-            return ranked
+            # (too close to tell in e5 space: the one item that says a word of the situation, by
+            # the word or its abbreviation, 「欠着社保费没补上」 of 「（四）欠缴税款或社会保险费的。」)
+            told = "，".join(parts[:-1])
+            words = [t for t in q.terms if len(t) >= 2 and t in told and t not in q.names]
+            saying = [(score, cand) for score, cand in scored
+                      if any(term_credit(t, cand.norm) or abbreviates(t, cand.norm) for t in words)]
+            if best < docs.tuning.excluded_similarity or len(saying) != 1:
+                return ranked
+            best, item = saying[0]
         item = replace(item, rank=top.rank, dense=best, coverage=top.coverage, score=top.score)
         return [item] + [c for c in ranked if (c.source, c.start) != (item.source, item.start)]
 
