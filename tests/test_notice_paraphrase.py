@@ -107,6 +107,7 @@ def test_points_and_discounts_are_shares(segmenter):
     assert not asks_share("下午几点下班？")
     assert states_share("乘坐市区公交刷卡享受3折优惠") and states_share("报销比例提高5个百分点")
     assert not states_share("每1点折抵新台币1元")
+    assert states_share("逾期按日加收0.5‰的违约金") and states_share("按日加收千分之五的滞纳金")
     assert in_unit_of("比例", "刷卡享受3折优惠")
     assert not in_unit_of("比例", "办理时间为每天8:30—17:00")  # a time of day, no ratio
     assert in_unit_of("比例", "男女生比例为1:7")
@@ -222,3 +223,15 @@ def test_a_penalty_for_breach_asked_must_be_told(segmenter):
     assert refusal is not None and "违约金" in refusal.detail
     told = sentence("借款人可申请提前还款，不收取违约金。")
     assert fine_only(draft(segmenter, "翀阳市公积金贷款提前还清要交违约金吗？交多少？", told), docs) is None
+
+
+def test_a_deadline_asked_keeps_the_dated_line_before_a_named_row(segmenter):
+    from agent.offline.gather.rank import row_named_first
+
+    dated = sentence("申报时间：2026年4月1日至2026年5月20日，逾期不予受理。", score=3.58)
+    row = sentence("家庭农场｜市级示范家庭农场｜每家5万元", score=3.47, start=40)
+    q = analyze("翀阳县家庭农场奖补最晚哪天之前要报上去？", segmenter)
+    assert row_named_first(q, [dated, row])[0] is dated
+    how_much = analyze("翀阳县家庭农场奖补一家能拿多少？", segmenter)
+    assert row_named_first(how_much, [dated, row])[0] is row
+

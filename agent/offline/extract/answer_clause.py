@@ -147,7 +147,7 @@ def stated_periods(text: str) -> set[str]:
     """The periods ``text`` states a rate per (「每生每年1200元…每学期600元」: 年, 学期)."""
     return {_SAME_PERIOD.get(p, p) for p in _PERIOD_STATED.findall(text)}
 _ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|(?:几|多少)折|(?:几|多少)个点|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
-_PERCENT = re.compile(r"\d\s*[%％]|\d\s*个?百分点|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|[\d一二三四五六七八九]\s*折(?![抵算旧合扣价])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
+_PERCENT = re.compile(r"\d\s*[%％‰‱]|[千万]分之[\d一二三四五六七八九十零点.]|\d\s*个?百分点|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|[\d一二三四五六七八九]\s*折(?![抵算旧合扣价])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
 
 def asks_share(question: str) -> bool:

@@ -108,7 +108,7 @@ def _quantity_units() -> dict[str, re.Pattern]:
     out = {}
     for names, units in table("quantity_units").items():
         in_units = rf"{_AMOUNT}(?:{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})"
-        spelled = r"|百分之[零〇一二三四五六七八九十点.\d]+" if "%" in units else ""
+        spelled = r"|[百千万]分之[零〇一二三四五六七八九十点.\d]+" if "%" in units else ""
         pattern = re.compile(in_units + spelled, re.I)
         for name in names.split():
             out[name] = pattern

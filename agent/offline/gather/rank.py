@@ -613,8 +613,12 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
     if not _CELLS.search(top.text):
         # (nor a sentence that does not say the row the question names: 「住进三级医院看病，能报百分之
         # 多少」 → 「三级医院｜1000元｜60%」, not the clinic's 「…门诊费用报销比例为55%」)
+        # (nor, for a when-question, a row without a time over a sentence that tells one: 「家庭农场奖补
+        # 最晚哪天之前要报上去」 is 「申报时间：…至2026年5月20日」, not 「家庭农场｜…｜每家5万元」)
+        dated = q.qtype == "when" and TIME.search(top.norm) is not None
         row = next((c for c in candidates[1:4] if c.source == top.source and c.score >= _CLOSE * top.score
-                    and _CELLS.search(c.text) and named(c) and _first_cell(c.norm) not in top.norm), None)
+                    and _CELLS.search(c.text) and named(c) and _first_cell(c.norm) not in top.norm
+                    and not (dated and not TIME.search(c.norm))), None)
         return candidates if row is None else [row] + [c for c in candidates if c is not row]
     if named(top):
         return candidates
