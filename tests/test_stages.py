@@ -165,7 +165,7 @@ def test_interrogative_pronouns_are_no_search_terms(segmenter):
 
 def test_numerals_take_any_measure_word_but_not_dates():
     found = [s.text for s in numerals("海拔250米至1,700米，2025年7月有3颗卫星和两架次航班，一个中心")]
-    assert found == ["250米", "1,700米", "3颗", "两架"]
+    assert found == ["250米", "1,700米", "3颗", "两架次"]  # (a compound measure word of times, 架次)
 
 
 def test_numerals_take_codes_of_five_digits_or_more_but_not_dates_or_decimals():

@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 40
+    assert len(files) == 41
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -65,7 +65,9 @@ def test_exclusive_qualifiers():
         ("在职", "退休"),
         ("公办", "民办"),
         ("县级医院", "乡镇卫生院", "村卫生室"),
+        ("城市", "农村"),
     )
+    assert "城市居民最低" in said("exclusive_qualifiers.txt")
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "民办教育促进法" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")

@@ -45,7 +45,8 @@ def excludes(lead: str) -> bool:
 _EXCLUDING = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)之一[的者]?\s*[，,]?\s*(?:的|者)?\s*" + _NEGATED)
 # a question whether something costs (「要花钱吗」「收钱吗」「要不要钱」「收费吗」), and the words that
 # say it costs nothing (agent/lexicon/free_of_charge.txt)
-_ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|交费|缴费|付费")
+# (a fee named between: 「要交占道费吗」「需要缴纳工本费吗」)
+_ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|(?:交|缴|付)纳?[\u4e00-\u9fff]{0,4}?费")
 _FREE = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 # a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)

@@ -44,6 +44,7 @@ from agent.offline.extract.tables import (
     in_unit,
     range_fit,
     unlisted_row,
+    year_in_range,
 )
 from agent.offline.gather.credit import head_word, strict_credit, term_credit
 from agent.offline.gather.evidence import Candidate, signed_issuer
@@ -68,6 +69,7 @@ from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
 from agent.offline.understand.question import (
     ASKS,
+    BENEFIT_NOUNS,
     DURATION_ASKED,
     FRAME_NOUNS,
     GENERIC_VERBS,
@@ -276,7 +278,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     asking = _asking_clauses(q.text)
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
               and any(t in c for c in asking)
-              and t not in FRAME_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
+              and t not in FRAME_NOUNS and t not in BENEFIT_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not _time_kind_asked(q, t)
               and not is_personal(t)]
     # verbs and adjectives both taggers read so (「年龄最大」), and nouns neither reads as a verb (「遇到下雨」 is two verbs: a
@@ -462,7 +464,7 @@ def year(d: Draft, docs) -> Refusal | None:
         if programme and titled and y not in titled:
             return Refusal("year", f"the notice is of {'/'.join(titled)}年度, not {y}")
         if q.qtype not in ("calc", "when") and not any(
-                any(form in c.norm for form in said) or y in c.covered for c in near) and not (
+                any(form in c.norm for form in said) or y in c.covered or year_in_range(int(y), c.norm) for c in near) and not (
                 f"{y}年" in docs.title_line(pool[0].source)):  # 「…2026年度…申报工作的通知」 dates all it says
             return Refusal("year", f"year {y} not in the evidence")
         years = re.findall(r"((?:19|20)\d\d)年", pool[0].norm)
@@ -561,7 +563,7 @@ def _tabled(d: Draft, docs, entity: str) -> bool:
 
 def unknown_kind(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
-    if (q.kind and q.kind not in FRAME_NOUNS and q.qtype in ("which", "fact")
+    if (q.kind and q.kind not in FRAME_NOUNS and q.kind not in BENEFIT_NOUNS and q.qtype in ("which", "fact")
             and not kind_free(q, top) and all(docs.unknown(k) for k in (q.kind, *contact_heads_like(q.kind)))
             and not kind_named(q, top, docs)
             and not in_unit_of(q.kind, top.norm)):  # 「按什么比例」 ← 「…的25%」: a share, not named
@@ -734,13 +736,19 @@ def unit(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number" and q.unit and q.unit != DURATION_ASKED and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
-        for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm))
+        for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm), *_times(c.norm))
     ) and not (q.unit == "钱" and share_of_money(pool[0].norm)):
         cell = docs.named_cell(q, pool)
         if cell is not None and (in_unit(cell.label, q.unit) or any(q.unit_fits(f.text) for f in figures(normalize_query(cell.value)))):
             return None  # 「招多少人」: the named row's 「计划人数」 cell (540); 「多少钱」: its 「新臺幣700元」
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None
+
+
+def _times(text: str) -> list:
+    """The counts of times a sentence gives in a compound measure word (「最多补助3展次」「500人次」),
+    which `figures` does not read."""
+    return [f for f in numerals(text) if len(f.text) >= 3 and f.text.endswith("次")]
 
 
 _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
@@ -1071,10 +1079,21 @@ def no_extra(d: Draft, docs) -> Refusal | None:
     said = [f"{c.norm} {heading_of_row(docs.index, c)}" for c in d.candidates[:_EXTRA_REACH] if c.source == top.source]
     if any(EXTRA_STATED.search(text) for text in said):
         return None
+    if numerals(top.norm) and (range_fit(top.norm, q.text) == 1 or _age_told(q.text, top.norm)):
+        return None  # 「家裡小孩還沒滿18歲，每個月可以多領多少」: the row of the asker's own group (「兒童生活補助（戶內未滿18歲者）｜…2,650元」)
     return Refusal("no-extra", "an extra sum is asked; the best sentences raise none")
 
 
 _EXTRA_REACH = 6  # best sentences searched for a raise
+
+
+def _age_told(question: str, sentence: str) -> bool:
+    """The sentence states an age the asker tells (「小孩還沒滿18歲」, 「未滿18歲者」): it is about
+    the asker's group."""
+    return any(re.search(rf"(?<![\d.]){age}\s*周?岁", sentence) for age in _TOLD_AGE.findall(question))
+
+
+_TOLD_AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*周?岁")
 
 
 RULES: tuple[Rule, ...] = (

@@ -203,6 +203,9 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 # of (「主体工程开工并经乡镇核实后，拨付补助资金的50%」 for 「开工以后先给多少」)
                 score += 0.5 * clause_score(q, parts[at - 1].text)
             score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
+            # (a word says more than a character: 「刚大修过的路」 takes 「大修后2年内」, not 「城市道路新建…5年内」
+            # by its 路)
+            score += 0.25 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t not in title)
             # the figure of the range the question's own figure is in: 「92岁」 takes 「90至99周岁每人每月300元」,
             # not 「80至89周岁…100元」; 「面积150平米」 the rate after 「面积为140平方米以上的」
             fit = range_fit(part.text, q.text) or (
@@ -218,7 +221,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 score += 3.0  # the asked measure word after a numeral: 「分为几类」 ← 「两类」, 「多少席位」 ← 「500席」
             if lasting is not None and re.search(re.escape(lasting.group(1)) + r"(?:期|期限|时间)?(?:为|是)?\d", part.text):
                 score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
-            score += _level_fit(q.text, part.text)
+            score += _level_fit(q.text, part.text, cand.norm[: part.start + len(part.text)])
             stated = stated_periods(part.text)
             if period and stated:
                 score += 2.0 if period in stated else -2.0  # 「一个学期能给多少」: 「每学期600元」, not 「每生每年1200元」
@@ -253,15 +256,19 @@ def _in_condition(parts: list, at: int) -> bool:
 _PHRASE_CLAUSES = 3  # clauses a 的-phrase runs over, at most
 
 
-def _level_fit(question: str, clause: str) -> float:
-    """+3 for a clause with the one level the question asks of an exclusive group (「二级医院…报销
-    多少」: 「二级医疗机构为75%」); −10 for one with another level of it, however many of the
-    question's words it repeats (「一级医疗机构报销比例为85%」, whose words the next clauses elide)."""
+def _level_fit(question: str, clause: str, said: str) -> float:
+    """+3 for a clause of the one level the question asks of an exclusive group (「二级医院…报销
+    多少」: 「二级医疗机构为75%」); −10 for one of another level of it, however many of the
+    question's words it repeats (「一级医疗机构报销比例为85%」, whose words the next clauses elide).
+    A clause is of the level it names, else of the last one named before it in its sentence (``said``:
+    the sentence up to the clause's end): 「全市农村低保标准由…提高到每人每年7560元，即每人每月630元」."""
     fit = 0.0
     for group in CLAUSE_GROUPS:
         asked = mentioned(group, question)
-        if len(asked) == 1:
-            fit += 3.0 if asked[0] in clause else -10.0 if any(w in clause for w in group) else 0.0
+        if len(asked) != 1:
+            continue
+        named = [w for w in group if w in clause] or [w for _, w in sorted((said.rfind(w), w) for w in group if w in said)[-1:]]
+        fit += 3.0 if asked[0] in named else -10.0 if named else 0.0
     return fit
 
 

@@ -17,11 +17,14 @@ _MULTIPLE = re.compile(r"(?:几|多少)倍")
 # a share asked of a whole (「女性占多少」「占总数的比例」「是全年的百分之几」「所占比重」) or of a
 # plan (「投资完成了百分之多少」)
 _PART_OF = re.compile(r"占|比重|的(?:比例|百分之|几成)|完成|达到|实现|share|proportion|percentage", re.IGNORECASE)
-_SHARE = re.compile(r"占比|比例|比重|占.{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.I)
+_SHARE = re.compile(r"占比|比例|比重|占(?![道地用])[^，,；;。]{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.I)
 # 「一共扩大了多少亩」 is the change between two values, not their sum
 _CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
+# a difference asked (「相差多少」「比去年多了多少」「高出多少」「增加了多少」)
+_DIFFERENCE = re.compile(r"相差|差多少|差距|差值|多出|高出|多了|少了|差了|比.{0,16}?(?:多|少|高|低|增|减|提|降)|"
+                         r"扩大|增加|增长|提高|提升|减少|下降|缩小|降低|上涨|上升|difference|more than|less than", re.IGNORECASE)
 _SUM = re.compile(r"合计|总共|加起来|总和|一共|combined|sum|add up", re.I)
 # a change asked in percent (「增长了百分之多少」); 「完成了百分之多少」 asks a share, stated or computed
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|下降|减少|降低|多了|多出|高出|少了|扩大|缩小)了?百分之多少"
@@ -120,10 +123,12 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
             return None  # 「2级能效｜…｜1500元」「1级能效｜…｜2000元」: a table's rows are alternatives, not parts
         value = calculate(f"{a.value} + {b.value}")
         short = f"{a.figure} + {b.figure} = {format_number(value)}{unit}"
-    else:
+    elif _DIFFERENCE.search(question.text):
         big, small = (a, b) if a.value >= b.value else (b, a)
         value = calculate(f"{big.value} - {small.value}")
         short = f"{_bare(big)} − {_bare(small)} = {format_number(value)}{unit}"
+    else:
+        return None  # 「存款平均到每个人不能超过多少」: no operation asked that two figures answer
     evidence = _unique([a.candidate, b.candidate])
     return Calculation(short=f"计算：{short}", evidence=evidence)
 

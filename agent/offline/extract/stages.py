@@ -44,6 +44,7 @@ from agent.offline.gather.rank import (
     DEADLINE_WORDS,
     stated_frequency,
     states_total,
+    typed_first,
 )
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, Question
@@ -107,7 +108,9 @@ class Calculate(Stage):
                 and not (cell is not None and states_share(normalize_query(cell.value)))):
             # 「医药费能报销百分之多少」 of sentences that state no share (「…由救助供养经费予以支持」)
             return draft.refuse(Refusal("calc/share", "the best sentences state no share"), self.name)
-        draft = replace(draft, q=plain)
+        # (answered and checked as the figure question it is, its sentences in that question's order:
+        # 「总共查几项」 of 「检查项目：包括…等19项」, the third line, not 「每孩次享受1次免费检查」)
+        draft = replace(draft, q=plain, candidates=typed_first(plain, list(draft.candidates)))
         why_not = first_refusal(draft, self.docs)
         if why_not is not None and why_not.rule == "quantity" and shares_stated(q, list(draft.candidates)):
             why_not = None  # 「占全球的多少比例」 over 「…占2.1%」: the stated share answers

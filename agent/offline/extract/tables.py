@@ -134,6 +134,9 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
                        and not _value_said(table.header[j], cells[j], q.text) and _may_answer(q, table.header[j], cells[j])
+                       # (nor the range that holds the asker's figure: 「女方已经63岁了」 is 「60周岁及以上」's row;
+                       # unless its heading is what is asked: 「今年43岁…年龄卡在多少」, 「年龄条件｜45周岁以下」)
+                       and (range_fit(cells[j], q.text) != 1 or any(a in normalize(table.header[j]).text for a in q.asked))
                        and (q.qtype != "when" or _TIMED.search(cells[j]))]  # a when-question: a time
             credit, column = max(credits, default=(0.0, None))
             if column is not None and credit > 0 and (best is None or credit + table.fit(q.terms) > best[0]):
@@ -389,8 +392,8 @@ def _cell_said(cell: str, asked: str) -> bool:
 
 # a range of a measure: 「90至99周岁」, 「140—150马力」, and as tables write a closed bound
 # 「50马力（含）—80马力」 (the unit and 「（含）」 before the dash too)
-_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/]{1,4}?)?\s*(?:[(（]含[)）])?\s*[—\-–~～至到]\s*"
-                    r"(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/]{1,4})")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/%]{1,4}?)?\s*(?:[(（]含[)）])?\s*[—\-–~～至到]\s*"
+                    r"(\d+(?:\.\d+)?)|(?=[^\d\s]{0,6}?及?以上))\s*([a-zA-Z\u4e00-\u9fff/%]{1,4})")  # (and shares: 「50%—79%」)
 
 
 # a measure from a bound up to, not including, another (「满3年不足4年」「1年以上不满5年」)
@@ -489,7 +492,13 @@ def as_counted(question: str) -> str:
     counted = _ROUGHLY.sub(r"\1", _digits(_APPROXIMATE.sub(r"\1", question)))
     counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", counted)))
     counted = _HALF_MORE.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", _YUAN_SPOKEN.sub(r"\1元", counted))
+    counted = _TENTHS.sub(lambda m: f"{float(m.group(1)) * 10:g}%", counted)
     return _AGE_NOW.sub(r"\1\2岁\3", counted)
+
+
+# 「留下了六成的见习生」: tenths as a share (《现代汉语词典》 成: 十分之一), for a range of shares
+# (「50%—79%」); not 成员, 成本, 成立
+_TENTHS = re.compile(r"(?<![\d.])(\d(?:\.\d)?)\s*成(?![员本立果绩为交])")
 
 
 def own_measure(clause: str, question: str) -> bool:
@@ -528,7 +537,8 @@ def without_ranges(clause: str) -> str:
 
 
 def _in_range(cell: str, asked: str) -> bool:
-    return any(_range_fits(cell, asked))
+    # (whole numbers: 「3,000頭」 is in 「1,001至5,000頭」, not in 「1,000頭以下」 by its 「000」)
+    return any(_range_fits(_ungrouped(cell), _ungrouped(asked)))
 
 
 # 「超过180方的那部分」「超出144平的」: the part above a figure, which the next step's range holds
@@ -553,8 +563,8 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
             continue
         if short_unit:  # the question's unit is one character of the range's (岁: 周岁, 平米: 平方米)
             # (after a general measure word: 「150个课时」 for 「120—199课时」)
-            found = [(over, n) for over, n, u in re.findall(_OVER + r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fffa-zA-Z])", asked)
-                     if u in unit[:3]]
+            found = [(over, n) for over, n, u in re.findall(_OVER + r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fffa-zA-Z%])", asked)
+                     if u in unit[:3] or (u == "天" and unit.startswith("日"))]  # 「占道施工20天」: 「8—30日」
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
             found = re.findall(_OVER + rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
         out += [float(low) <= _above(over, n) <= (float(high) if high else float("inf")) for over, n in found]

@@ -416,9 +416,16 @@ def raised_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     raise with a figure (「脱贫户、低保户…在上述标准基础上每户再增加300元」) goes first."""
     if len(candidates) < 2 or not asks_extra(q) or EXTRA_STATED.search(candidates[0].norm):
         return candidates
-    if range_fit(candidates[0].norm, q.text) == 1:
-        return candidates  # 「低保户家里有位75岁的老人，每个月能多领多少」: the row whose range holds her age
     top = candidates[0]
+    if range_fit(top.norm, q.text) == 1:
+        # 「低保户家里有位75岁的老人，每个月能多领多少」: the row whose range holds her age, unless a close
+        # line raises the sum for a bound her age reaches too (「过了70岁，还额外有多少」: 「…年满70周岁的，
+        # 另发放护理补贴每人每月200元」, not the row 「60周岁及以上｜每人每月1030元」)
+        for cand in candidates[1:_RAISE_REACH]:
+            if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and EXTRA_STATED.search(cand.norm)
+                    and numerals(cand.norm) and range_fit(cand.norm, q.text, bounds=True) == 1 and not _CELLS.search(cand.text)):
+                return [cand] + [c for c in candidates if c is not cand]
+        return candidates
     for cand in candidates[1:_RAISE_REACH]:
         if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and EXTRA_STATED.search(cand.norm)
                 and numerals(cand.norm)):
@@ -561,7 +568,13 @@ def bound_fit(q: Question, sentence: str) -> int:
     """1 when a bound of the sentence (「年龄不超过60周岁」「满1年」「3年以上」) holds a figure the
     question gives in its measure (not a date's year), −1 when its bounds all miss them, 0 when it
     states none."""
-    return range_fit(sentence, _DATE.sub(" ", _PERIOD.sub("", q.text)), bounds=True)
+    asked = as_counted(_DATE.sub(" ", _PERIOD.sub("", q.text)))
+    # (days in hours as well: 「占了两天路」 is within 「不超过72小时的，免收」)
+    hours = "".join(f" {float(n) * 24:g}小时" for n in _DAYS.findall(asked))
+    return range_fit(sentence, asked + hours, bounds=True)
+
+
+_DAYS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*天")
 
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)
@@ -956,11 +969,17 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
             q.unit_fits(f.text) for f in numerals(c.norm)))) or (
             any(fits(f.text) and not _phone(c.norm, f) and not _house_number(c.norm, f) and not _askers(f.text)
-                for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and all(
-                _counts(n, c.norm) for n in nouns))
+                for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and (all(
+                _counts(n, c.norm) for n in nouns) or _written_in_unit(q.unit, c.norm)))
     else:
         return None
     return typed, far
+
+
+def _written_in_unit(unit: str, text: str) -> bool:
+    """The text writes a figure in the asked unit itself (「总共查几项」: 「…等19项」), which counts what is
+    asked whatever noun the question counts (检查)."""
+    return bool(unit) and re.search(rf"\d\s*{re.escape(unit)}", text) is not None
 
 
 _AHEAD_ASKED = re.compile(r"提前")  # a length of time before a date is asked
@@ -1025,9 +1044,9 @@ _DATE_LINE = re.compile(r"\s*(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*")  # the not
 
 def _does(acts: list[str], text: str, at: int) -> bool:
     """One of the ``acts`` is done in the clause after ``at`` (「12个月内，通过…小程序提交申请」), as a
-    verb, not a noun it makes (「拨付至申请人」)."""
+    verb, not a noun it makes (「拨付至申请人」「报销款…转账」)."""
     rest = re.split(r"[；;。]", text[at:], maxsplit=1)[0]
-    return any(m.start() < 30 for v in acts for m in re.finditer(re.escape(v) + r"(?![人者书表])", rest))
+    return any(m.start() < 30 for v in acts for m in re.finditer(re.escape(v) + r"(?![人者书表款])", rest))
 
 
 # a telephone or document number, which counts nothing (「(03)5461207」 for 「可以领多少」)

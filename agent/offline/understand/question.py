@@ -19,7 +19,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
         r"相差|差多少|差距|差值|多出|(?<![同环])比(?!上年|去年|上一年|前一年|上月|上季度|上年同期|去年同期).{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
-        r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占.{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
+        r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占(?![道地用])[^，,；;。]{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|combined|sum of|add up"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
@@ -31,7 +31,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # a day of the week (「礼拜几回收」), not a count per week (「一周几次」)
     ("when", re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")),
     ("number", re.compile(
-        r"多少|几家|几个|几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
+        r"多少|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
@@ -50,7 +50,8 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
 # (「十几亩」「二十几岁」 state a rough count: that 几 asks nothing)
 _ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d])几)"
-_ASKED_UNIT = re.compile(_ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
+# (not an ordinal, 「第几次会议」「第几名」: a rank is asked, not a count in the unit)
+_ASKED_UNIT = re.compile(r"(?<!第)" + _ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
 # 「多久」「多长时间」「多快给派律师」「几个工作日」「多少天」「管几年」: a length of time is asked (its unit:
 # DURATION_ASKED); not a year of an era (「西元几年」「民国几年」「哪几年」), a grade (「几年级」) or
 # 年轻人 (「多少年轻人」)
@@ -304,6 +305,9 @@ _ASKING = re.compile(r"^(什么|什麼|多少|几.?|幾.?|谁|誰|哪.*|何.*|�
 # nouns that name the kind of answer wanted, not a fact that must be in the documents
 # (agent/lexicon/frame_nouns.txt)
 FRAME_NOUNS = frozenset(words("frame_nouns"))
+# a benefit asked for names the kind of answer too (「有啥优惠」), though one asked whether there is
+# one is the thing asked (「有没有优惠」; agent/lexicon/benefit_nouns.txt)
+BENEFIT_NOUNS = frozenset(words("benefit_nouns"))
 
 # verbs too general to name an event (agent/lexicon/generic_verbs.txt)
 GENERIC_VERBS = frozenset(words("generic_verbs"))
@@ -474,7 +478,7 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             if (
                 j != i
                 and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and w not in _TIME_WORDS))
-                and w not in FRAME_NOUNS
+                and w not in FRAME_NOUNS and w not in BENEFIT_NOUNS
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
                 and not _is_question_word(w)
@@ -504,10 +508,17 @@ def _exists_at(words: list[str], i: int) -> bool:
 def _nouns_after(marker: str, text: str) -> list[str]:
     """LAC's nouns from ``marker`` to the end of its clause, and an adjective that ends it, which is
     the thing asked (「坐公交有没有优惠」: 优惠, LAC's a)."""
-    rest = re.split(r"[,，;；:：。?？!！]", text[text.find(marker) + len(marker) :])[0]
-    tokens = [t for t in entities.tokens(rest) if t.tag not in ("w", "xc", "u")]
-    return [t.text for i, t in enumerate(tokens) if (t.tag in _NOUN_FLAGS or (t.tag == "a" and i == len(tokens) - 1))
-            and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+    at = text.find(marker) + len(marker)
+    rest = re.split(r"[,，;；:：。?？!！]", text[at:])[0]
+
+    def nouns(tokens: list) -> list[str]:
+        tokens = [t for t in tokens if t.tag not in ("w", "xc", "u")]
+        return [t.text for i, t in enumerate(tokens) if (t.tag in _NOUN_FLAGS or (t.tag in ("a", "an") and i == len(tokens) - 1))
+                and len(t.text) >= 2 and t.text not in FRAME_NOUNS]
+
+    # (or as tagged in the whole question, when the clause alone has none: LAC reads 「一次性抚慰金」
+    # alone as an adverb, nz in its sentence)
+    return nouns(entities.tokens(rest)) or nouns([t for t in entities.tokens(text) if at <= t.start and t.end <= at + len(rest)])
 
 
 def _existence_asked(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
@@ -536,7 +547,7 @@ def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
     acting = verb[1].startswith("v") or any(  # 「能补贴」: 补贴 n to jieba, v to LAC
         t.text == verb[0] and t.tag == "v" for t in entities.tokens(text))
     return (acting and verb[0] not in GENERIC_VERBS
-            and any(c.startswith(_DOERS) for c in categories(tagged[j][0])))
+            and (any(c.startswith(_DOERS) for c in categories(tagged[j][0])) or tagged[j][0].endswith(_UNIT_ENDS)))
 
 
 _PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
@@ -546,6 +557,9 @@ _THEN = frozenset({"就", "才", "便"})  # the adverbs that begin what follows 
 _SOURCE = frozenset({"从", "向"})  # 「从政府那拿多少」「向银行贷多少」: whom it comes from
 # 同义词词林's institutions (Dm: 政府, 企业, 银行), states and their divisions (Di02: 国家, 乡镇) and people
 _DOERS = ("Dm", "Di02", "A")
+# the endings of a service unit's name (agent/lexicon/organisation_heads.tsv: office-end) of two
+# characters or more: 「处理中心」「服务窗口」 do what follows them, as 政府 does
+_UNIT_ENDS = tuple(h for h in table("organisation_heads")["office-end"] if len(h) >= 2)
 
 
 def _had(text: str) -> list[str]:
