@@ -6,7 +6,7 @@ hours; a fee named between 交 and 费; 「哪几个月」 (a time) and 「几�
 in a range; the column of the asker's own figure is no answer; a raise for a bound the asker
 reaches; a word over a character in a clause; a level named once for the clauses after it, and
 城市/农村 as two levels; 「3展次」 counted in 次; a thing whose existence is asked, as tagged in the
-whole question. The strings are written here for their shape, not copied from a probe."""
+whole question; 「多交」 asks a payment on top, 「赔」 a compensation. The strings are written here for their shape, not copied from a probe."""
 
 from __future__ import annotations
 
@@ -16,7 +16,15 @@ import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
 from agent.offline.check.polarity import denied
-from agent.offline.check.rules import existence, level_clash, no_extra, unit, unknown_kind, year
+from agent.offline.check.rules import (
+    existence,
+    fine_only,
+    level_clash,
+    no_extra,
+    unit,
+    unknown_kind,
+    year,
+)
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.arithmetic import solve
 from agent.offline.extract.figures import numerals
@@ -169,3 +177,20 @@ def test_a_thing_asked_whether_there_is_one_as_tagged_in_the_question(segmenter)
     kind = draft(segmenter, "翀阳市特扶老人住公办养老院有啥优惠？", free)
     assert kind.q.kind == "优惠" and unknown_kind(kind, LiteralDocuments({"a.txt": text + free.text}, segmenter=segmenter)) is None
     assert analyze("翀阳县的高龄老人坐公交有没有优惠？多少钱一趟？", segmenter).exists == ("优惠",)  # whether there is one
+
+
+def test_a_payment_on_top_and_a_compensation_must_be_told(segmenter):
+    text = "翀阳市居民身份证办理指南\n首次申领、换领、补领居民身份证，每证收取工本费20元；\n超出部分加收50%。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    fee = sentence("首次申领、换领、补领居民身份证，每证收取工本费20元；", start=text.index("首次"))
+    urgent = draft(segmenter, "翀阳市身份证加急办理要多交多少钱？", fee)
+    assert no_extra(urgent, docs).rule == "no-extra"
+    surcharge = sentence("超出部分加收50%。", start=text.index("超出"))
+    assert no_extra(draft(segmenter, "翀阳市身份证超出部分要多交多少？", surcharge, fee), docs) is None
+    law = "翀阳区消费者投诉处理办法\n经营者有前款行为的，可以根据情节处违法所得1倍以上3倍以下罚款。\n"
+    fined = sentence("经营者有前款行为的，可以根据情节处违法所得1倍以上3倍以下罚款。", start=law.index("经营者"))
+    owed = draft(segmenter, "翀阳区投诉成功后，商家得按商品价款几倍赔给我？", fined)
+    assert fine_only(owed, LiteralDocuments({"a.txt": law}, segmenter=segmenter)).rule == "fine"
+    paid = sentence("经营者应当按商品价款的3倍给予消费者赔偿。", start=law.index("经营者"))
+    assert fine_only(draft(segmenter, "翀阳区投诉成功后，商家得按商品价款几倍赔给我？", paid), LiteralDocuments(
+        {"a.txt": "翀阳区消费者投诉处理办法\n经营者应当按商品价款的3倍给予消费者赔偿。\n"}, segmenter=segmenter)) is None

@@ -979,7 +979,9 @@ def _timed_stages(sentence: str) -> set[str]:
 # a question that asks about a penalty or a charge for lateness (a fine itself: rank.FINED)
 
 
-_CHARGES = ("罚", "违约金", "滞纳金")  # a fine, a penalty for breach of contract, a charge for lateness
+# a fine, a penalty for breach of contract, a charge for lateness, and a compensation (「按价款几倍赔给我」:
+# 赔偿, 补偿; not a fine's 「1倍以上3倍以下罚款」), each with the forms a notice tells it by
+_CHARGES = {"罚": ("罚",), "违约金": ("违约金",), "滞纳金": ("滞纳金",), "赔": ("赔", "偿")}
 
 
 def fine_only(d: Draft, docs) -> Refusal | None:
@@ -989,8 +991,8 @@ def fine_only(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if not q.wants_number:
         return None
-    for charge in _CHARGES:
-        if charge in q.text and not any(charge in c.norm or charge in heading_of_row(docs.index, c)
+    for charge, told in _CHARGES.items():
+        if charge in q.text and not any(any(t in c.norm or t in heading_of_row(docs.index, c) for t in told)
                                         for c in d.candidates[:5] if c.source == top.source):
             # 「骗租公租房罚款多少钱」 answered by a rent (「低保家庭｜每平方米每月1元」): no fine is told;
             # 「提前还清要交违约金吗？交多少」 by the loan's cap: no penalty for breach is told

@@ -396,8 +396,9 @@ def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
 
 # an extra sum asked (「低保户能多拿多少」「额外还给钱不」), not 「最多补多少」「顶多给多少」 (a cap), and
 # a raise stated (「在上述标准基础上每户再增加300元」「每户另行补助400元」)
-_EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
-EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
+# (and a payment on top: 「加急办理要多交多少钱」, stated as a surcharge, 「超出部分加收50%」)
+_EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿交缴付掏]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
+EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|加收|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
 _CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
 FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")  # a fine or a sum owed asked
 
