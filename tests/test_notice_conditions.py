@@ -6,7 +6,7 @@ hours; a fee named between 交 and 费; 「哪几个月」 (a time) and 「几�
 in a range; the column of the asker's own figure is no answer; a raise for a bound the asker
 reaches; a word over a character in a clause; a level named once for the clauses after it, and
 城市/农村 as two levels; 「3展次」 counted in 次; a thing whose existence is asked, as tagged in the
-whole question; 「多交」 asks a payment on top, 「赔」 a compensation. The strings are written here for their shape, not copied from a probe."""
+whole question; 「多交」 asks a payment on top, 「赔」 a compensation; 「多久能办完」 the length a thing is done within. The strings are written here for their shape, not copied from a probe."""
 
 from __future__ import annotations
 
@@ -194,3 +194,9 @@ def test_a_payment_on_top_and_a_compensation_must_be_told(segmenter):
     paid = sentence("经营者应当按商品价款的3倍给予消费者赔偿。", start=law.index("经营者"))
     assert fine_only(draft(segmenter, "翀阳区投诉成功后，商家得按商品价款几倍赔给我？", paid), LiteralDocuments(
         {"a.txt": "翀阳区消费者投诉处理办法\n经营者应当按商品价款的3倍给予消费者赔偿。\n"}, segmenter=segmenter)) is None
+
+
+def test_how_long_until_done_is_the_length_it_is_done_within(segmenter):
+    line = sentence("市外用血10个工作日内办结，报销款在办结后5个工作日内转账。")
+    done = analyze("翀阳市的献血者在外地医院用的血，报销要多久能办完？", segmenter)
+    assert figure_clause(done, [line]) == "市外用血10个工作日内办结"

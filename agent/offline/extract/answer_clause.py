@@ -116,6 +116,10 @@ def best_clause(q: Question, cand: Candidate) -> str:
 
 
 # the act whose length of time is asked, right before the question word (「要公示多长时间」: 公示)
+# how long until a thing is done (「多久能办完」「多长时间能办好」), and a length of time within which the
+# notice has it done (「10个工作日内办结」「15日内办理完毕」)
+_DONE = re.compile(r"(?:多久|多长时间|多少天|几天|多少个?工作日|几个工作日)[^，,。？?]{0,3}?(?:办|做|弄)(?:完|好)")
+_DONE_WITHIN = re.compile(r"\d+\s*个?(?:工作日|自然日|日|天|个月)(?:之|以)?内(?:办结|办理完毕|完成|办完)")
 _LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少天|几天|多少个?工作日|几个工作日|多少个月|几个月)")
 # a question that asks a share, and a figure that is one
 # the period a rate is asked per (「一个学期能给多少」「每个月能领多少」) and the period a clause states one
@@ -174,6 +178,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     share = _ASKS_SHARE.search(q.text) is not None
     own = as_counted(q.text)
     lasting = _LASTING_ASKED.search(q.text) if q.unit == DURATION_ASKED else None
+    done = q.unit == DURATION_ASKED and _DONE.search(q.text) is not None
     period = asked_period(q)
     for cand in evidence:
         parts = clauses(cand.norm)
@@ -221,6 +226,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 score += 3.0  # the asked measure word after a numeral: 「分为几类」 ← 「两类」, 「多少席位」 ← 「500席」
             if lasting is not None and re.search(re.escape(lasting.group(1)) + r"(?:期|期限|时间)?(?:为|是)?\d", part.text):
                 score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
+            if done and _DONE_WITHIN.search(part.text):
+                score += 2.0  # 「报销要多久能办完」: 「市外用血10个工作日内办结」, not 「…在办结后5个工作日内转账」
             score += _level_fit(q.text, part.text, cand.norm[: part.start + len(part.text)])
             stated = stated_periods(part.text)
             if period and stated:
