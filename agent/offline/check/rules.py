@@ -68,8 +68,8 @@ from agent.offline.gather.rank import (
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
 from agent.offline.understand.contact import OFFICE_HEADS, contact_heads_like, gives_phone
 from agent.offline.understand.question import (
+    ANSWER_KINDS,
     ASKS,
-    BENEFIT_NOUNS,
     DURATION_ASKED,
     FRAME_NOUNS,
     GENERIC_VERBS,
@@ -278,7 +278,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     asking = _asking_clauses(q.text)
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
               and any(t in c for c in asking)
-              and t not in FRAME_NOUNS and t not in BENEFIT_NOUNS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
+              and t not in ANSWER_KINDS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not _time_kind_asked(q, t)
               and not is_personal(t)]
     # verbs and adjectives both taggers read so (「年龄最大」), and nouns neither reads as a verb (「遇到下雨」 is two verbs: a
@@ -563,7 +563,7 @@ def _tabled(d: Draft, docs, entity: str) -> bool:
 
 def unknown_kind(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
-    if (q.kind and q.kind not in FRAME_NOUNS and q.kind not in BENEFIT_NOUNS and q.qtype in ("which", "fact")
+    if (q.kind and q.kind not in ANSWER_KINDS and q.qtype in ("which", "fact")
             and not kind_free(q, top) and all(docs.unknown(k) for k in (q.kind, *contact_heads_like(q.kind)))
             and not kind_named(q, top, docs)
             and not in_unit_of(q.kind, top.norm)):  # 「按什么比例」 ← 「…的25%」: a share, not named

@@ -308,6 +308,8 @@ FRAME_NOUNS = frozenset(words("frame_nouns"))
 # a benefit asked for names the kind of answer too (「有啥优惠」), though one asked whether there is
 # one is the thing asked (「有没有优惠」; agent/lexicon/benefit_nouns.txt)
 BENEFIT_NOUNS = frozenset(words("benefit_nouns"))
+# the nouns that name the kind of answer asked for, not a thing the documents must name
+ANSWER_KINDS = FRAME_NOUNS | BENEFIT_NOUNS
 
 # verbs too general to name an event (agent/lexicon/generic_verbs.txt)
 GENERIC_VERBS = frozenset(words("generic_verbs"))
@@ -478,7 +480,7 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             if (
                 j != i
                 and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and w not in _TIME_WORDS))
-                and w not in FRAME_NOUNS and w not in BENEFIT_NOUNS
+                and w not in ANSWER_KINDS
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
                 and not _is_question_word(w)
