@@ -236,3 +236,23 @@ def test_a_deadline_is_asked_of_the_act_after_it(segmenter):
     assert deadline_act_first(q, [served, filed]) == [served, filed]
     q = analyze("工伤认定的电话是多少？", segmenter)
     assert deadline_act_first(q, [served, filed]) == [served, filed]
+
+
+def test_a_time_asked_from_an_event_is_one_counted_from_an_event(segmenter):
+    from agent.offline.gather.rank import deadline_act_first
+
+    window = sentence("同一户一年内申请救助金合计不得超过3万元。")
+    limit = sentence("第五条 前条申请，应于灾害发生之日起两个月内提出。", score=0.9, start=100)
+    q = analyze("家里遭了灾以后多久之内要申请？", segmenter)
+    assert deadline_act_first(q, [window, limit]) == [limit, window]
+    # a question that counts from no event keeps the act it asks (申请 after 一年内)
+    q = analyze("多久之内要申请？", segmenter)
+    assert deadline_act_first(q, [window, limit]) == [window, limit]
+
+
+def test_a_range_of_time_in_two_units_holds_a_length_in_either():
+    row = "夜间20分钟—3小时（含）｜4元"
+    assert range_fit(row, "晚上停了两个半小时，收多少钱？") == 1
+    assert range_fit(row, "晚上停了4小时，收多少钱？") == -1
+    assert range_fit("6个月—2年｜减半", "只干了一年半") == 1
+    assert range_fit("6个月—2年｜减半", "干了3年") == -1

@@ -464,9 +464,24 @@ def _range_digits(text: str) -> str:
     """The text with the Chinese numerals of its ranges as digits (「二至三层」 → 「2至3层」,
     「四层及以上」 → 「4层及以上」); other numerals stay (「一层住户」)."""
     text = _CELSIUS.sub("度", text)
+    text = _MIXED_TIME.sub(_one_time_unit, text)
     text = _NUMERAL_RANGE.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}{_number(m.group(3))}", text)
     text = _NUMERAL_NOT_YET.sub(lambda m: _number(m.group(1)), text)
     return _NUMERAL_BOUND.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}", text)
+
+
+# a range of time whose ends are in two units (「30分钟—2小时（含）」「6个月至2年」): its lower end in
+# the upper end's unit (「0.5小时—2小时」), so the range reads as one measure
+_MINUTES = {"分钟": 1, "小时": 60, "天": 1440, "日": 1440, "周": 10080, "个月": 43200, "月": 43200, "年": 525600}
+_TIME_UNIT = "|".join(sorted(_MINUTES, key=len, reverse=True))
+_MIXED_TIME = re.compile(rf"(\d+(?:\.\d+)?)\s*({_TIME_UNIT})(\s*(?:[(（]含[)）])?\s*[—\-–~～至到]\s*)(\d+(?:\.\d+)?)\s*({_TIME_UNIT})")
+
+
+def _one_time_unit(m: re.Match) -> str:
+    low, unit, dash, high, upper = m.groups()
+    if _MINUTES[unit] == _MINUTES[upper]:
+        return m.group(0)
+    return f"{float(low) * _MINUTES[unit] / _MINUTES[upper]:g}{upper}{dash}{high}{upper}"
 
 
 def _number(numeral: str) -> str:

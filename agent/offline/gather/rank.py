@@ -520,9 +520,27 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
         return sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
 
     top = candidates[0]
-    best = max((c for c in candidates[:5] if c.source == top.source and c.score >= 0.8 * top.score),
-               key=said, default=top)
+    close = [c for c in candidates[:5] if c.source == top.source and c.score >= 0.8 * top.score]
+    if _AFTER_EVENT.search(q.text[:asked.start()]) and not _counted_from(top.norm):
+        # 「出事以后多久之内申请」: a length of time counted from an event (「应于事实发生之日起三个月内
+        # 为之」), not a period with no start (「同一户一年内申请…合计不得超过六万元」, a cap's window)
+        counted = next((c for c in close if _counted_from(c.norm)), None)
+        if counted is not None:
+            return [counted] + [c for c in candidates if c is not counted]
+    best = max(close, key=said, default=top)
     return candidates if said(best) <= said(top) else [best] + [c for c in candidates if c is not best]
+
+
+# the question counts its time from an event (「出院以后」「拿到证之后」「出生后」), right before the
+# question word; a sentence counts its length of time from one (「自…之日起」「出生后28日内」)
+_AFTER_EVENT = re.compile(r"(?:以后|之后|以後|之後|后)\s*(?:最晚|最迟|最多|最长|大概|大约|要|得|需要|必须|应该|应当)?\s*$")
+_FROM_EVENT = re.compile(r"(?:之日起|日起|起|以后|之后|后)\s*$")
+
+
+def _counted_from(norm: str) -> bool:
+    """The sentence's first length of time counts from an event: 「…之日起30日内」「出生后28日内」."""
+    found = durations(norm)
+    return bool(found) and _FROM_EVENT.search(norm[max(0, found[0].start - 4):found[0].start]) is not None
 
 
 
