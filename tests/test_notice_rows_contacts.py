@@ -210,3 +210,60 @@ def test_kin_are_credited_by_the_category_a_rule_lists_them_under():
     # a kin word is no credit for a sentence that lists no kin
     assert term_credit("亲哥", "个人账户不得用于美容美发等支出。") == 0.0
     assert term_credit("岳父", "献血者的配偶、父母、子女、兄弟姐妹。") == 0.0
+
+
+def test_a_province_asked_in_other_words_is_the_row_of_its_side(segmenter):
+    from agent.offline.gather.rank import level_first, other_level
+
+    assert other_level("老人住到外省去了，补贴怎么发？", "区外、省内｜每人每天45元") == "省内"
+    assert other_level("老人住到外省去了，补贴怎么发？", "跨省迁移的，10个工作日内办结。") == ""
+    assert other_level("省内转诊怎么报？", "省内外均按此标准执行。") == ""
+    inside = sentence("区外、省内｜每人每天30元", score=1.0)
+    lead = sentence("住院期间按以下标准支付伙食补助费：", score=0.99, start=40)
+    header = sentence("就医地点｜补助标准", score=0.97, start=80)
+    outside = sentence("省外（经批准转诊）｜每人每天50元", score=0.95, start=120)
+    q = analyze("批准转到外省住院，伙食补助一天给多少？", segmenter)
+    # the row of the asked side goes first, though three lines rank between them
+    assert level_first(q, [inside, lead, header, outside])[0] == outside
+    # and a row of the other side is not put back over it for the characters it shares (区外)
+    assert row_item_first(q, [outside, inside]) == [outside, inside]
+    q = analyze("在省内住院，伙食补助一天给多少？", segmenter)
+    assert level_first(q, [inside, lead, header, outside])[0] == inside
+
+
+def test_a_deadline_asked_of_a_stage_is_the_date_of_that_stage(segmenter):
+    from agent.offline.gather.rank import dated_stage_first
+
+    paid = sentence("审核无异议的，区民政局于2025年12月15日前完成补贴发放。")
+    window = sentence("2025年8月1日至9月30日，逾期未申领的，视为自动放弃。", score=0.9, start=60)
+    q = analyze("这个补贴最晚哪天前要去申请？", segmenter)
+    assert dated_stage_first(q, [paid, window]) == [window, paid]
+    # the stage the best sentence dates is the asked one: it stays
+    q = analyze("这个补贴最晚啥时候发下来？", segmenter)
+    assert dated_stage_first(q, [paid, window]) == [paid, window]
+    # no deadline asked
+    q = analyze("这个补贴什么时候申请？", segmenter)
+    assert dated_stage_first(q, [paid, window]) == [paid, window]
+
+
+def test_how_a_tiered_charge_is_reckoned_is_the_row_of_the_askers_tier(segmenter):
+    lower = sentence("居民住宅（建筑面积120平方米及以下部分）｜每平方米20元")
+    upper = sentence("居民住宅（建筑面积超过120平方米部分）｜每平方米24元", score=0.99, start=40)
+    assert range_fit(upper.norm, "房子150平米，超出120平的那部分怎么收？") == 1
+    assert range_fit(lower.norm, "房子150平米，超出120平的那部分怎么收？") == -1
+    q = analyze("房子150平米，超出120平的那部分取暖费怎么算？", segmenter)
+    assert ranged_first(q, [lower, upper]) == [upper, lower]
+    q = analyze("房子100平米，取暖费怎么算？", segmenter)
+    assert ranged_first(q, [lower, upper]) == [lower, upper]
+
+
+def test_a_row_named_by_the_askers_headcount_is_found_below_the_notices_basis(segmenter):
+    from agent.offline.gather.rank import row_named_first
+
+    lines = [sentence("家庭成员每人每月平均所得低于3万元。"), sentence("依据：《住宅租金补贴办法》第三条。", start=20),
+             sentence("主旨：公告本年度租金补贴受理事宜。", start=40), sentence("每月补贴金额不得超过实际租金。", start=60)]
+    row = sentence("育有未成年子女2名｜每月3,000元", score=0.97, start=80)
+    q = analyze("租金补贴，我家有两个小孩，每个月可以补多少？", segmenter)
+    assert row_named_first(q, [*lines, row])[0] == row
+    q = analyze("租金补贴，我家有三个小孩，每个月可以补多少？", segmenter)
+    assert row_named_first(q, [*lines, row])[0] == lines[0]

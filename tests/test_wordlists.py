@@ -27,6 +27,7 @@ def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it
 def test_coordinate_compounds():
     compounds = table("coordinate_compounds")
     assert compounds["中小学"] == ("小学", "初中", "高中")
+    assert compounds["外省"] == compounds["跨省"] == ("省外",) and compounds["省内外"] == ("省内", "省外")
     assert "现代汉语词典" in said("coordinate_compounds.tsv")
 
 
@@ -66,8 +67,10 @@ def test_exclusive_qualifiers():
         ("公办", "民办"),
         ("县级医院", "乡镇卫生院", "村卫生室"),
         ("城市", "农村"),
+        ("省内", "省外"),
     )
     assert "城市居民最低" in said("exclusive_qualifiers.txt")
+    assert "跨省通办" in said("exclusive_qualifiers.txt")
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "民办教育促进法" in said("exclusive_qualifiers.txt")
     assert "学位条例" in said("exclusive_qualifiers.txt")
@@ -249,5 +252,6 @@ def test_paying_verbs():
 def test_procedure_stages():
     stages = table("procedure_stages")
     assert list(stages) == ["公示", "审核", "拨付", "复议", "补正", "申请"]
-    assert {"审批", "办结", "时限"} <= set(stages["审核"]) and "到账" in stages["拨付"]
+    assert {"审批", "办结", "时限"} <= set(stages["审核"]) and {"到账", "发下来"} <= set(stages["拨付"])
+    assert stages["申请"] == ("申请", "申报", "申领", "报上去")
     assert "行政许可法" in said("procedure_stages.tsv")

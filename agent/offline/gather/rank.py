@@ -120,14 +120,67 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     general = without_brackets(top.norm)
     for group in CLAUSE_GROUPS:
         asked = mentioned(group, q.text)
-        if len(asked) != 1 or asked[0] in top.norm or asked[0] in mentioned(group, general) or not any(w in general for w in group):
+        if (len(asked) != 1 or asked[0] in top.norm or asked[0] in mentioned(group, top.norm)
+                or not (any(w in general for w in group) or mentioned(group, general))):
             continue
-        for cand in candidates[1:4]:
-            if cand.source == top.source and asked[0] in cand.norm and cand.score >= 0.9 * top.score:
+        for cand in candidates[1:_LEVEL_REACH]:
+            # (said in its own words: 「跨省迁移…」 says 省外)
+            if cand.source == top.source and (asked[0] in cand.norm or asked[0] in mentioned(group, cand.norm)) \
+                    and cand.score >= 0.9 * top.score:
                 return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
 
+def other_level(question: str, text: str) -> str:
+    """The qualifier of an exclusive group ``text`` says when the question asks another of it (「省内」
+    for 「外省」), else ""."""
+    for group in CLAUSE_GROUPS:
+        asked = mentioned(group, question)
+        said = mentioned(group, text)
+        if len(asked) == 1 and said and asked[0] not in said:
+            return said[0]
+    return ""
+
+
+def dated_stage_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「补贴最晚哪天前要去申请」 whose best sentence dates another stage of the procedure (「区残联于
+    11月30日前完成补贴发放」, 拨付; 「所有改造项目须于11月30日前完成验收」, none): a close runner-up of
+    the same document whose dated sentence names the asked stage (「申请受理时间为4月1日至9月30日」)
+    goes first. The stages are agent/lexicon/procedure_stages.tsv's; the asked one is said after the
+    deadline word (「最晚啥时候发下来」: 拨付)."""
+    deadline = next((q.text.find(w) for w in DEADLINE_WORDS if w in q.text), -1)
+    if q.qtype != "when" or deadline < 0 or len(candidates) < 2:
+        return candidates
+    asked = _stages_said(q.text[deadline:])
+    if len(asked) != 1:
+        return candidates
+    top = candidates[0]
+    if asked & _dated_stages(top.norm):
+        return candidates
+    for cand in candidates[1:_STAGE_REACH]:
+        if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and asked & _dated_stages(cand.norm):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_STAGE_WORDS = table("procedure_stages")
+_STAGE_REACH, _CLOSE_STAGE = 6, 0.8
+_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日(?:之|以)?前")
+
+
+def _stages_said(text: str) -> set[str]:
+    return {stage for stage, said in _STAGE_WORDS.items() if any(w in text for w in said)}
+
+
+def _dated_stages(sentence: str) -> set[str]:
+    """The stages a sentence that holds a date names (「9月1日至10月31日，逾期未申领的，视为…」:
+    申请, in the clause after its dates)."""
+    return _stages_said(sentence) if _DATE.search(sentence) else set()
+
+
+# runners-up looked at: a table's rows (「区外、省内｜…」「省外（经批准转诊）｜…」) may sit below its
+# lead-in and header lines
+_LEVEL_REACH = 6
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -332,8 +385,12 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # of a table's row: 「合同额250万的小工程，要交保证金吗」 → 「300万元以下｜免于存储」)
     # (and who or where, by a table's row: 「要砍3公頃的林子，要送哪個單位審」 → 「1—5公頃｜本府農業處｜30日」)
     by_row = q.qtype in ("which", "where", "who")  # (by a row alone: not 「2002年3月至2002年4月任…」 for 「1998年…担任什么职务」)
+    # (and how a charge is reckoned, 「超出144平的那部分暖气费怎么算」, when the best row's range misses
+    # the asker's figure: 「…（建筑面积144平方米及以下部分）｜…」)
     asked = (q.wants_number or q.unit == DURATION_ASKED or by_row
-             or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text)))
+             or (q.qtype == "yesno" and bool(candidates) and _CELLS.search(candidates[0].text))
+             or (q.qtype == "fact" and bool(candidates) and _CELLS.search(candidates[0].text) is not None
+                 and range_fit(candidates[0].norm, said) == -1))
     if not asked or len(candidates) < 2 or (range_fit(candidates[0].norm, said) == 1 and (
             q.qtype == "yesno" or _gives_asked(q, without_ranges(candidates[0].norm)))):
         return candidates  # (a range that holds the figure and gives nothing asked beside it, 「人均月收入
@@ -648,7 +705,8 @@ def row_named_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         # (nor, for a when-question, a row without a time over a sentence that tells one: 「家庭农场奖补
         # 最晚哪天之前要报上去」 is 「申报时间：…至2026年5月20日」, not 「家庭农场｜…｜每家5万元」)
         dated = q.qtype == "when" and TIME.search(top.norm) is not None
-        row = next((c for c in candidates[1:4] if c.source == top.source and c.score >= _CLOSE * top.score
+        # (a row may sit below the lines that say the notice's words again: its basis, its subject)
+        row = next((c for c in candidates[1:_ROW_REACH] if c.source == top.source and c.score >= _CLOSE * top.score
                     and _CELLS.search(c.text) and named(c) and _first_cell(c.norm) not in top.norm
                     and not (dated and not TIME.search(c.norm))), None)
         return candidates if row is None else [row] + [c for c in candidates if c is not row]
@@ -670,8 +728,9 @@ def row_item_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     top, said = candidates[0], set(q.text)
     mine = _item_share(top.norm, said)
+    # (not a row of another of the asked level's group: 「区外、省内｜45元」 for 「转到外省住院」)
     best = max((c for c in candidates[1:6] if c.source == top.source and c.score >= _CLOSE * top.score
-                and _CELLS.search(c.text)), key=lambda c: _item_share(c.norm, said), default=top)
+                and _CELLS.search(c.text) and not other_level(q.text, c.norm)), key=lambda c: _item_share(c.norm, said), default=top)
     share = _item_share(best.norm, said)
     # (rows that tie, 「中低收入戶長者｜60元」 and 「低收入戶長者｜80元」 for 「低收入戶的阿公」: the item with
     # fewer characters the question does not say)
@@ -694,6 +753,7 @@ def _item_share(row: str, said: set[str]) -> float:
 # (not a length of time: 「2个工作日」「3个月」)
 # a first cell that is a figure with its measure word (「第3年」「60周岁」), not a row's serial number
 _FIGURE_HEAD = re.compile(r"第?\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{1,3}")
+_ROW_REACH = 6  # candidates searched for a row the question names, under a best sentence that is none
 _ROWS_DEEP = 16  # candidates searched for a row the question names by a figure
 _FIGURE_NAMED = 0.85  # of the best sentence's score, at least
 _HEADCOUNT = re.compile(r"(\d+)\s*(?=[名人位]|个(?!工作日|月|小时|星期|季度|百分点))")

@@ -23,6 +23,7 @@ from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
     capped_first,
+    dated_stage_first,
     deadline_act_first,
     kind_first,
     level_first,
@@ -160,7 +161,7 @@ class Focus(Stage):
         ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))))), docs.sentences,
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
-        ranked = deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))
+        ranked = dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading)))
         ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))
         ranked = base_case_first(q, ranked)
         asked = asked_type(q, ranked, docs.section_heading)
