@@ -293,3 +293,17 @@ def test_an_extra_sum_asked_needs_one_raised(segmenter):
     raised = sentence("80周岁以上的，在上述标准基础上每人每月另加50元。", score=0.9, start=60)
     assert no_extra(draft(segmenter, "翀阳县低保户家里有80多岁的老人，每月能多给多少钱？", plain, raised), docs) is None
     assert no_extra(draft(segmenter, "翀阳县低保标准每月多少钱？", plain), docs) is None
+
+
+def test_a_kind_whose_rival_the_best_sentence_is_about_is_refused(segmenter):
+    text = ("云溪县残疾人机动轮椅车燃油补贴实施办法\n一、补贴对象：持证下肢残疾人。\n"
+            "二、补贴标准：每辆机动轮椅车每年补贴500元。\n")
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    said = "二、补贴标准：每辆机动轮椅车每年补贴500元。"
+    best = sentence(said, start=text.index(said))
+    rival = draft(segmenter, "云溪县用电动轮椅车的残疾人，一年补多少钱？", best)
+    refusal = unknown_noun(rival, docs)
+    assert refusal is not None and "电动轮椅车" in refusal.detail
+    # the kind the notice is about is answered
+    own = draft(segmenter, "云溪县用机动轮椅车的残疾人，一年补多少钱？", best)
+    assert unknown_noun(own, docs) is None

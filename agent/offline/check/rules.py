@@ -316,7 +316,35 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     if unlisted:
         said = "、".join(m + h for m, h in unlisted)
         return Refusal("unknown-noun", f"asked about {said}, a kind the notice about {named} does not list")
+    # a kind the best sentence names a rival of (「电动轮椅车」 of 「每辆机动轮椅车每年补贴600元」): a
+    # noun LAC reads whole and jieba cuts into a qualifier and a head, the notice never writing the
+    # qualifier, the best sentence giving the head another
+    rival = [(m, h) for m, h in _kinds_cut(jieba_tags, lac_tags) if any(m + h in c for c in asking)
+             and unsaid(m) and not _kind_written(m, h, text) and _kinds_listed(h, top.norm) - {m}]
+    if rival:
+        said = "、".join(m + h for m, h in rival)
+        return Refusal("unknown-noun", f"asked about {said}, a kind the best sentence of the notice about {named} is not about")
     return None
+
+
+def _kinds_cut(jieba_tags, lac_tags) -> list[tuple[str, str]]:
+    """Two nouns of two characters or more side by side to jieba, a qualifier and its head
+    (「电动|轮椅车」), that LAC reads as one noun or as a qualifier (n, nz, a) and a noun, not as an
+    act, a name or a time (LAC reads 「电动轮椅车」 whole in one question, 「电动|轮椅车」 in another)."""
+    pairs = dict.fromkeys((m, h) for (m, flag), (h, hflag) in pairwise(jieba_tags)
+                          if flag in ("n", "nz") and hflag in ("n", "nz") and len(m) >= 2 and len(h) >= 2)
+    whole = {w for w, flag in lac_tags if flag in ("n", "nz")}
+    read = dict(lac_tags)
+    return [(m, h) for m, h in pairs if (m + h in whole or (read.get(m) in ("n", "nz", "a") and read.get(h) in ("n", "nz")))
+            and not is_personal(m) and m not in FRAME_NOUNS]
+
+
+def _kind_written(modifier: str, head: str, text: str) -> bool:
+    """The notice writes the kind: itself, respelt (`term_credit`), abbreviated, or with a synonym
+    for either part."""
+    compound = modifier + head
+    return term_credit(compound, text) >= 0.75 or abbreviates(compound, text) or any(
+        m + h in text for m in (modifier, *synonyms(modifier)) for h in (head, *synonyms(head)))
 
 
 _LISTED_KINDS = 3  # kinds of one head a notice names, at least, to list them
