@@ -256,3 +256,34 @@ def test_a_range_of_time_in_two_units_holds_a_length_in_either():
     assert range_fit(row, "晚上停了4小时，收多少钱？") == -1
     assert range_fit("6个月—2年｜减半", "只干了一年半") == 1
     assert range_fit("6个月—2年｜减半", "干了3年") == -1
+
+
+def test_what_is_free_is_asked_of_the_line_that_waives_the_charge(segmenter):
+    from agent.offline.gather.rank import free_first
+
+    charged = sentence("超过1小时的，每小时收费3元，当日累计不超过30元。")
+    waived = sentence("来访车辆临时停放不超过1小时的，免费；", score=0.95, start=40)
+    q = analyze("外面的车临时停一会儿，多久以内不收钱？", segmenter)
+    assert free_first(q, [charged, waived]) == [waived, charged]
+    # a yes or no of a charge (收不收钱) is not asked of the free line
+    q = analyze("外面的车临时停一会儿，收不收钱？", segmenter)
+    assert free_first(q, [charged, waived]) == [charged, waived]
+    # nor of a free line without a figure in the asked unit (another group's: 身高, not 多久)
+    child = sentence("身高1.2米以下儿童免费停放。", score=0.95, start=40)
+    q = analyze("外面的车临时停一会儿，多久以内不收钱？", segmenter)
+    assert free_first(q, [charged, child]) == [charged, child]
+
+
+def test_a_deadline_is_looked_for_below_a_best_sentence_that_tells_no_time(segmenter):
+    from agent.offline.gather.rank import undated_deadline_first
+
+    how = sentence("七、申请方式：申请人应将文件亲送或邮寄至本局就业服务科。", score=4.4)
+    others = [sentence(f"（{i}）见习单位应当按月发放生活补助。", score=3.9 - 0.1 * i, start=40 * i) for i in range(1, 7)]
+    window = sentence("五、申请期间：自2026年2月1日起至2026年4月30日止受理申请。", score=3.0, start=400)
+    q = analyze("这个见习计划最晚什么时候要把申请送出去？", segmenter)
+    assert undated_deadline_first(q, [how, *others, window])[0] == window
+    # a best sentence that tells a time keeps its place; so does one when no deadline is asked
+    dated = sentence("本局于2026年5月20日前完成审查。", score=4.4)
+    assert undated_deadline_first(q, [dated, *others, window])[0] == dated
+    q = analyze("这个见习计划怎么申请？", segmenter)
+    assert undated_deadline_first(q, [how, *others, window])[0] == how

@@ -307,3 +307,10 @@ def test_a_kind_whose_rival_the_best_sentence_is_about_is_refused(segmenter):
     # the kind the notice is about is answered
     own = draft(segmenter, "云溪县用机动轮椅车的残疾人，一年补多少钱？", best)
     assert unknown_noun(own, docs) is None
+    # a verb's object is no rival kind: 「接待|游客」 names no kind of 游客
+    text = "云溪县旅游统计公报\n云溪古镇今年接待游客68.9万人次，全县接待游客486.3万人次。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    said = "云溪古镇今年接待游客68.9万人次，全县接待游客486.3万人次。"
+    told = draft(segmenter, "云溪县古镇接待的游客占全市游客的比例是多少？", sentence(said, start=text.index(said)))
+    refusal = unknown_noun(told, docs)
+    assert refusal is None or "全市游客" not in refusal.detail

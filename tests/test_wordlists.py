@@ -138,8 +138,9 @@ def test_speech_verbs():
 def test_clause_cues():
     cues = table("clause_cues")
     assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline",
-                          "upper-bound", "lower-bound"]
+                          "upper-bound", "lower-bound", "free-asked"]
     assert cues["upper-bound"][:2] == ("最多", "最高") and "不低于" in cues["lower-bound"]
+    assert cues["free-asked"][:2] == ("不收钱", "不要钱") and "免费" in cues["free-asked"]
     assert cues["how"][:2] == ("方式", "途径")
     assert cues["where"] == ("位于", "坐落", "落户", "设在", "设于") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")

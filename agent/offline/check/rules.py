@@ -320,7 +320,8 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # noun LAC reads whole and jieba cuts into a qualifier and a head, the notice never writing the
     # qualifier, the best sentence giving the head another
     rival = [(m, h) for m, h in _kinds_cut(jieba_tags, lac_tags) if any(m + h in c for c in asking)
-             and unsaid(m) and not _kind_written(m, h, text) and _kinds_listed(h, top.norm) - {m}]
+             and unsaid(m) and not _kind_written(m, h, text)
+             and _noun_kinds(h, docs.index.segmenter.tagged(top.norm)) - {m}]
     if rival:
         said = "、".join(m + h for m, h in rival)
         return Refusal("unknown-noun", f"asked about {said}, a kind the best sentence of the notice about {named} is not about")
@@ -337,6 +338,12 @@ def _kinds_cut(jieba_tags, lac_tags) -> list[tuple[str, str]]:
     read = dict(lac_tags)
     return [(m, h) for m, h in pairs if (m + h in whole or (read.get(m) in ("n", "nz", "a") and read.get(h) in ("n", "nz")))
             and not is_personal(m) and m not in FRAME_NOUNS]
+
+
+def _noun_kinds(head: str, tagged) -> set[str]:
+    """The nouns of two characters or more jieba reads right before ``head`` in a tagged sentence (「机动|
+    轮椅车」: 机动; not a verb's object, 「接待|游客」)."""
+    return {m for (m, flag), (h, _) in pairwise(tagged) if h == head and flag in ("n", "nz", "b") and len(m) >= 2}
 
 
 def _kind_written(modifier: str, head: str, text: str) -> bool:

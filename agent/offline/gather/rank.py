@@ -142,6 +142,32 @@ def other_level(question: str, text: str) -> str:
     return ""
 
 
+def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「临时停一下，多久以内不收钱」 asks the figure (in its unit) that bounds what is free: whose best sentence
+    states no charge waived (「超过30分钟的，每小时收费不超过2元」), a close runner-up of the same
+    document that waives one and gives a figure (「临时停放不超过30分钟的，免费」) goes first
+    (agent/lexicon/free_of_charge.txt; the question's words: clause_cues.tsv, free-asked)."""
+    if not q.unit or not _FREE_ASKED.search(q.text) or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    if _WAIVED.search(top.norm):
+        return candidates
+    for cand in candidates[1:_FREE_REACH]:
+        # (a figure in the asked unit: not another group's free ride, 「身高1.2米以下儿童…免费乘车」, for
+        # 「老人多大岁数…就不要钱了」)
+        if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and _WAIVED.search(cand.norm) \
+                and any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm))):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_WAIVED = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
+_FREE_REACH = 4
+# (not 「收不收钱」: 不收钱 after its own verb asks a yes or no)
+_FREE_ASKED = re.compile("|".join(rf"(?<!{re.escape(w[1])}){re.escape(w)}" if w.startswith("不") else re.escape(w)
+                                  for w in table("clause_cues")["free-asked"]))
+
+
 def dated_stage_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「补贴最晚哪天前要去申请」 whose best sentence dates another stage of the procedure (「区残联于
     11月30日前完成补贴发放」, 拨付; 「所有改造项目须于11月30日前完成验收」, none): a close runner-up of
@@ -163,6 +189,26 @@ def dated_stage_first(q: Question, candidates: list[Candidate]) -> list[Candidat
     return candidates
 
 
+def undated_deadline_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「见习计划最晚什么时候要把申请送出去」 whose best sentence tells no time at all (「申请方式：…亲送
+    或邮寄至本局」): a runner-up further down of the same document that gives a closing date and
+    names the asked stage (「申请期间：自115年2月1日起至115年4月30日止受理申请」, the ninth, at 0.68 of
+    the best score) goes first, before the checks refuse for want of a time."""
+    deadline = next((q.text.find(w) for w in DEADLINE_WORDS if w in q.text), -1)
+    if q.qtype != "when" or deadline < 0 or len(candidates) < 2 or TIME.search(candidates[0].norm):
+        return candidates
+    asked = _stages_said(q.text[deadline:]) or _stages_said(q.text)
+    if len(asked) != 1:
+        return candidates
+    top = candidates[0]
+    for cand in candidates[1:_UNDATED_REACH]:
+        if (cand.source == top.source and cand.score >= _UNDATED_CLOSE * top.score and CLOSING_DATE.search(cand.norm)
+                and asked & _stages_said(cand.norm)):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_UNDATED_REACH, _UNDATED_CLOSE = 12, 0.6
 _STAGE_WORDS = table("procedure_stages")
 _STAGE_REACH, _CLOSE_STAGE = 6, 0.8
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日(?:之|以)?前")

@@ -25,6 +25,7 @@ from agent.offline.gather.rank import (
     capped_first,
     dated_stage_first,
     deadline_act_first,
+    free_first,
     kind_first,
     level_first,
     named_first,
@@ -41,6 +42,7 @@ from agent.offline.gather.rank import (
     told_year_first,
     typed_first,
     unconditioned_first,
+    undated_deadline_first,
     untitled_first,
 )
 from agent.offline.understand.abbreviation import abbreviates
@@ -73,7 +75,7 @@ class Gather(Stage):
         candidates = level_first(q, typed_first(q, capped_first(q, by_anchors(q, candidates, docs.tuning.anchor_weight)),
                                                 docs.section_heading))
         candidates = ranged_first(q, candidates)  # before the checks: a row may be the only figure
-        candidates = ordinal_first(q, candidates, docs.title_line)
+        candidates = undated_deadline_first(q, ordinal_first(q, candidates, docs.title_line))
         return replace(draft, candidates=tuple(self._naming_first(q, candidates)))
 
     def _naming_first(self, q: Question, candidates: list) -> list:
@@ -161,7 +163,8 @@ class Focus(Stage):
         ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))))), docs.sentences,
                              lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text)
-        ranked = dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading)))
+        ranked = free_first(q, dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))))
+        ranked = undated_deadline_first(q, ranked)
         ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))
         ranked = base_case_first(q, ranked)
         asked = asked_type(q, ranked, docs.section_heading)
