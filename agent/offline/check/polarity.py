@@ -17,8 +17,8 @@ _NEGATED = "(?:" + "|".join(map(re.escape, NEGATORS)) + ")"
 def denied(q: Question, sentence: str) -> str:
     """A word of the question as the sentence denies it (「不得申报」), when the question itself
     does not deny it; "" otherwise."""
-    free = _FREE.search(sentence)
-    if free and _ASKS_COST.search(q.text) and not _FREE.search(q.text):
+    free = WAIVED.search(sentence)
+    if free and _ASKS_COST.search(q.text) and not WAIVED.search(q.text):
         return free.group(0)  # 「营业执照要花钱吗」: 「可免费领取」 says no charge, whatever the verb
     terms = [t for t in q.terms if len(t) >= 2]
     # a compound's head (「住房补贴」: 补贴) as the sentence may deny it (「不予发放补贴」)
@@ -47,10 +47,10 @@ _EXCLUDING = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)之一
 # say it costs nothing (agent/lexicon/free_of_charge.txt)
 # (a fee named between: 「要交占道费吗」「需要缴纳工本费吗」)
 _ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|(?:交|缴|付)纳?[\u4e00-\u9fff]{0,4}?费")
-_FREE = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
+WAIVED = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 # a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)
 _GAP = r"[\u4e00-\u9fff]{0,2}?(?:任何)?"
 
 
-__all__ = ["NEGATORS", "denied", "excludes"]
+__all__ = ["NEGATORS", "WAIVED", "denied", "excludes"]

@@ -63,6 +63,7 @@ from agent.offline.gather.rank import (
     WEEKDAY,
     asks_extra,
     resultative,
+    stages_said,
     without_brackets,
 )
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
@@ -939,12 +940,7 @@ def other_office(d: Draft, docs) -> Refusal | None:
     return Refusal("other-office", f"the best line gives the phone of another office than {word}{head}")
 
 
-# the stages of an administrative procedure and their words (agent/lexicon/procedure_stages.tsv)
-_STAGES = table("procedure_stages")
-
-
-def _stages_in(text: str) -> set[str]:
-    return {stage for stage, said in _STAGES.items() if any(w in text for w in said)}
+# (the stages of an administrative procedure and their words: rank.stages_said, agent/lexicon/procedure_stages.tsv)
 
 
 # where a length of time is counted from, not the stage it lasts: 「自受理申请之日起」 in a notice,
@@ -960,16 +956,16 @@ def _asked_stages(question: str) -> set[str]:
     every other stage follows (「补贴申请要审核多少天」 asks the review)."""
     asked = _HOW_LONG.search(question)
     if asked is None:
-        return _stages_in(question) - {"申请"}
-    after = _stages_in(re.split(r"[，,。；;？?]", question[asked.end() :])[0])
+        return stages_said(question) - {"申请"}
+    after = stages_said(re.split(r"[，,。；;？?]", question[asked.end() :])[0])
     start = question.rfind("后", 0, asked.start()) + 1
     # (nothing after the event counted from: what lasts is no stage, 「认定批下来以后管几年」)
-    stages = after or _stages_in(question[start : asked.start()]) or (set() if start else _stages_in(question) - {"申请"})
+    stages = after or stages_said(question[start : asked.start()]) or (set() if start else stages_said(question) - {"申请"})
     return stages - {"申请"} if len(stages) > 1 else stages
 
 
 def _stated_stages(sentence: str) -> set[str]:
-    return _stages_in(_COUNTED_FROM.sub("", sentence))
+    return stages_said(_COUNTED_FROM.sub("", sentence))
 
 
 def other_stage(d: Draft, docs) -> Refusal | None:
@@ -1001,7 +997,7 @@ def other_stage(d: Draft, docs) -> Refusal | None:
 def _untimed_after(asked: set[str], sentence: str) -> bool:
     """A clause of ``sentence`` without a length of time says the asked stage after the event it
     follows (「公示无异议后拨付资金」): the stage comes next, its time untold."""
-    return any(not durations(c) and (m := re.search(r"后", c)) and asked & _stages_in(c[m.end() :])
+    return any(not durations(c) and (m := re.search(r"后", c)) and asked & stages_said(c[m.end() :])
                for c in re.split(r"[，,；;。]", sentence))
 
 

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
+from agent.offline.check.polarity import WAIVED
 from agent.offline.extract.answer_clause import CLAUSE_GROUPS, asks_share, unnumbered
 from agent.offline.extract.figures import (
     durations,
@@ -150,18 +151,17 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     if not q.unit or not _FREE_ASKED.search(q.text) or len(candidates) < 2:
         return candidates
     top = candidates[0]
-    if _WAIVED.search(top.norm):
+    if WAIVED.search(top.norm):
         return candidates
     for cand in candidates[1:_FREE_REACH]:
         # (a figure in the asked unit: not another group's free ride, 「身高1.2米以下儿童…免费乘车」, for
         # 「老人多大岁数…就不要钱了」)
-        if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and _WAIVED.search(cand.norm) \
+        if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and WAIVED.search(cand.norm) \
                 and any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
 
-_WAIVED = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
 _FREE_REACH = 4
 # (not 「收不收钱」: 不收钱 after its own verb asks a yes or no)
 _FREE_ASKED = re.compile("|".join(rf"(?<!{re.escape(w[1])}){re.escape(w)}" if w.startswith("不") else re.escape(w)
@@ -177,7 +177,7 @@ def dated_stage_first(q: Question, candidates: list[Candidate]) -> list[Candidat
     deadline = next((q.text.find(w) for w in DEADLINE_WORDS if w in q.text), -1)
     if q.qtype != "when" or deadline < 0 or len(candidates) < 2:
         return candidates
-    asked = _stages_said(q.text[deadline:])
+    asked = stages_said(q.text[deadline:])
     if len(asked) != 1:
         return candidates
     top = candidates[0]
@@ -197,13 +197,13 @@ def undated_deadline_first(q: Question, candidates: list[Candidate]) -> list[Can
     deadline = next((q.text.find(w) for w in DEADLINE_WORDS if w in q.text), -1)
     if q.qtype != "when" or deadline < 0 or len(candidates) < 2 or TIME.search(candidates[0].norm):
         return candidates
-    asked = _stages_said(q.text[deadline:]) or _stages_said(q.text)
+    asked = stages_said(q.text[deadline:]) or stages_said(q.text)
     if len(asked) != 1:
         return candidates
     top = candidates[0]
     for cand in candidates[1:_UNDATED_REACH]:
         if (cand.source == top.source and cand.score >= _UNDATED_CLOSE * top.score and CLOSING_DATE.search(cand.norm)
-                and asked & _stages_said(cand.norm)):
+                and asked & stages_said(cand.norm)):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -214,14 +214,15 @@ _STAGE_REACH, _CLOSE_STAGE = 6, 0.8
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日(?:之|以)?前")
 
 
-def _stages_said(text: str) -> set[str]:
+def stages_said(text: str) -> set[str]:
+    """The stages of an administrative procedure ``text`` names (agent/lexicon/procedure_stages.tsv)."""
     return {stage for stage, said in _STAGE_WORDS.items() if any(w in text for w in said)}
 
 
 def _dated_stages(sentence: str) -> set[str]:
     """The stages a sentence that holds a date names (「9月1日至10月31日，逾期未申领的，视为…」:
     申请, in the clause after its dates)."""
-    return _stages_said(sentence) if _DATE.search(sentence) else set()
+    return stages_said(sentence) if _DATE.search(sentence) else set()
 
 
 # runners-up looked at: a table's rows (「区外、省内｜…」「省外（经批准转诊）｜…」) may sit below its
