@@ -130,3 +130,80 @@ def test_elliptical_follow_up_swaps_the_year(two_docs):
 def test_year_on_year_growth_is_read_not_computed(two_docs):
     ans = two_docs.ask("假期游客同比增长多少？")
     assert "12.4%" in first_line(ans) and not first_line(ans).startswith("计算")
+
+
+PLAN_2028 = """江澜市制造业数字化转型实施方案（2025—2028年）
+
+一、主要目标
+到2026年底，全市累计建成市级数字化车间120个、智能工厂25家；培育市级以上工业互联网平台8个；新增上云企业1500家。
+到2028年底，全市累计建成市级数字化车间300个、智能工厂60家；培育市级以上工业互联网平台15个，其中国家级平台不少于2个；累计上云企业达到5000家。
+"""
+
+INTERVIEW = """让数字化转型看得见摸得着——访江澜市工业和信息化局局长
+
+问：全市的短板在哪里？
+答：我们做过对比，短板主要有三个：一是平台少，能够服务全行业的工业互联网平台只有5个，国家级平台还是空白；二是中小企业上云比例低；三是人才不足。
+问：三年后要达到什么样子？
+答：比如平台这块，三年后要培育到15个，而且国家级的至少要有2个。
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_and_interview(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "entity-runner-up",
+                             {"plan.txt": PLAN_2028, "interview.txt": INTERVIEW})
+
+
+def test_a_runner_up_that_names_the_entity_answers(plan_and_interview):
+    # the interview's 「国家级的至少要有2个」 does not name 工业互联网平台; the plan's target does
+    ans = plan_and_interview.ask("到2028年，国家级工业互联网平台最少要有几个？")
+    assert not ans.refused
+    assert "不少于2个" in first_line(ans)
+    assert ans.citations[0].source.endswith("plan.txt")
+
+
+PARK_NEWS = """青禾经济开发区去年营业收入突破三百亿元 增速连续三年保持两位数
+
+本报讯（记者 周岚）2025年2月10日，青禾经济开发区管理委员会召开年度工作会议，发布开发区上一年度发展成绩单。
+开发区管委会主任在会上表示：“去年在外部环境复杂多变的情况下，开发区全年营业收入依然保持了两位数增长，企业满意度达到96%。”
+开发区营业收入的快速增长，主要得益于集成电路和新材料两大产业全年保持满负荷生产，两大产业营业收入占比达到六成。
+营业收入排名前十的企业全年合计贡献超过一半，其中三家企业营业收入达到百亿级。
+开发区全年实现出口总额42亿元，同比增长8.6%，产品远销40多个国家和地区。
+开发区去年推行“企业服务专员”制度，全年协调解决企业用地、融资、用工等各类诉求320余件，企业满意度达到95%。
+2024年，开发区实现营业收入318亿元，比2023年的276亿元增长15.2%，增速比全市平均水平高出4.1个百分点。
+"""
+
+
+@pytest.fixture(scope="module")
+def park_news(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "year-runner-up", {"news.txt": PARK_NEWS})
+
+
+def test_a_runner_up_that_dates_the_asked_figure_answers(park_news):
+    # the best sentences (「去年…全年营业收入依然保持了两位数增长」) name no year, and the year rule
+    # refused them; the runner-up that dates the asked figure 2024年 answers
+    ans = park_news.ask("青禾经济开发区2024年全年营业收入达到多少？")
+    assert not ans.refused
+    assert "318亿元" in first_line(ans)
+
+
+CAPS = """临川市支持新能源汽车产业发展的若干措施
+
+一、支持重大项目落地
+（一）对新引进的新能源汽车整车项目，固定资产投资额在20亿元以上的，按设备投资额的8%给予补助，最高不超过5000万元。
+（二）对动力电池、驱动电机等关键零部件项目，固定资产投资额在2亿元以上的，按设备投资额的10%给予补助，最高不超过2000万元。
+二、支持技术改造
+对现有企业实施的智能化改造项目，按核定投资额的6%给予奖励，单个项目最高500万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def caps(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "caps", {"policy.txt": CAPS})
+
+
+def test_a_cap_asked_by_another_bound_word(caps):
+    # no sentence says 封顶: 「最高不超过」 states the cap the question asks (clause_cues.tsv upper-bound)
+    ans = caps.ask("关键零部件项目的补助封顶额是多少？")
+    assert not ans.refused
+    assert first_line(ans) == "最高不超过2000万元"

@@ -108,7 +108,7 @@ def test_generic_verbs():
 
 
 def test_limit_words():
-    assert words("limit_words") == ("最多", "顶多", "最高", "最少", "最低", "至少", "起码", "至多", "上限", "下限", "单个",
+    assert words("limit_words") == ("最多", "顶多", "最高", "最少", "最低", "至少", "起码", "至多", "上限", "下限", "封顶", "单个",
                                     "每人", "每家", "每年", "每月")
     assert "superlative" in said("limit_words.txt")
 

@@ -35,6 +35,9 @@ class Tuning:
     min_coverage: float = 0.18
     yes_coverage: float = 0.6  # a yes/no question is answered 「是的」 at this coverage
     second_sentence: float = 0.9  # quote the runner-up when it scores this close to the best
+    # a runner-up that names the asked entity, refused of the best sentence, answers within this
+    # share of its score (manufacturing-plan suite: 3.00 of 3.47)
+    entity_runner_up: float = 0.8
     dense_floor: float = 0.75  # dense similarity counts above this (the unrelated-pair level)
     min_dense_english: float = 0.72  # an English question needs this similarity to be answered
     anchor_weight: float = 1.0  # the words beside the question word, when re-ranking sentences

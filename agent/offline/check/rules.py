@@ -148,6 +148,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「市集是星期几开」「一年当中什么时间段可以报」: the kind of time asked, which a notice states (「週六、週日」)
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
+        if noun in _BOUND_WORDS:
+            continue  # 「补助封顶额」: a cap, which a notice states by its own bound word (「最高不超过」)
         if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
             continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
@@ -178,6 +180,16 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and kind and not _compound_written(*kind, notice):
             return Refusal("unknown-noun", f"asked about {noun}, a sum the notice about {named} never names")
     return _unknown_topic(q, top, docs)
+
+
+# words of an upper or lower bound (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
+_BOUNDS = (frozenset(table("clause_cues")["upper-bound"]), frozenset(table("clause_cues")["lower-bound"]))
+_BOUND_WORDS = _BOUNDS[0] | _BOUNDS[1]
+
+
+def _bound_said(noun: str, norm: str) -> bool:
+    """``noun`` is a bound word (「封顶」) and ``norm`` states a bound the same way (「最高不超过2000万元」)."""
+    return any(noun in words and any(w in norm for w in words) for words in _BOUNDS)
 
 
 def _office_word(noun: str) -> bool:
@@ -661,6 +673,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or _headed(n, docs, c)  # 「…｜地面车位｜80元/月」 under 「区域｜车位类型｜月租金上限」
             or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
             or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
+            or _bound_said(n, c.norm)  # 「补助封顶额」: 「…最高不超过2000万元」
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it
             return Refusal("quantity", "no figure of the asked quantity")

@@ -30,7 +30,8 @@ class Check(Stage):
 
     def __call__(self, draft: Draft) -> Draft:
         why_not = first_refusal(draft, self.docs)
-        if why_not is not None and why_not.rule in (*_ONE_SENTENCE, "level"):
+        if why_not is not None and (why_not.rule in (*_ONE_SENTENCE, "level", "year") or (
+                why_not.rule == "other-entity" and draft.q.qtype != "yesno")):
             # 「芦汀大桥几点到几点不能走」 whose best sentence dates the marathon's course: a close
             # runner-up of its notice that passes every rule (「（四）芦汀大桥：7:40至11:30…」)
             # answers, and the refused sentence goes last
@@ -40,14 +41,21 @@ class Check(Stage):
             # preamble's 「决定发放2025—2026年度…取暖补贴」)
             asked = asked_type(draft.q, list(draft.candidates), self.docs.section_heading)
             typed = asked[0] if asked is not None and asked[0](top) else None
-            for cand in draft.candidates[1:4]:
-                if cand.source != top.source or cand.score < self.docs.tuning.second_sentence * top.score:
+            entity = self.docs.named_entity(draft.q) if why_not.rule == "other-entity" else ""
+            asked_years = re.findall(r"(?:19|20)\d\d(?=年)", draft.q.text) if why_not.rule == "year" else []
+            for cand in draft.candidates[1:_FAR_REACH if entity or asked_years else 4]:
+                if entity or asked_years:
+                    if not self._answers_instead(draft, cand, entity, asked_years):
+                        continue
+                elif cand.source != top.source or cand.score < self.docs.tuning.second_sentence * top.score:
                     continue
                 if typed is not None and not typed(cand):
                     continue
                 if why_not.rule == "level" and not names_asked_level(draft.q.text, cand.norm):
                     continue  # a runner-up that names no level passes the level rule unasked
                 rest = tuple(c for c in draft.candidates[1:] if c is not cand)
+                if entity or asked_years:  # (lifted to the best score of the five: Focus re-ranks by score)
+                    cand = replace(cand, score=max(c.score for c in draft.candidates[:_FAR_REACH]))
                 retry = replace(draft, candidates=(cand, *rest, top))
                 if first_refusal(retry, self.docs) is None:
                     return retry
@@ -59,12 +67,27 @@ class Check(Stage):
                 return draft
         return draft if why_not is None else draft.refuse(why_not, self.name)
 
+    def _answers_instead(self, draft: Draft, cand, entity: str, years: list[str]) -> bool:
+        """A runner-up, of any document, for a best sentence refused as about another entity or
+        another year: it names the entity and covers the question as well (「到2028年，国家级工业
+        互联网平台最少要有几个」 over an interview's 「国家级的至少要有2个」: 「培育市级以上工业互联网
+        平台15个，其中国家级平台不少于2个」), or, close to it in its own document, it says the asked
+        years and the asked noun (「园区2024年全年产值达到多少」: 「2024年，园区实现产值512亿元」).
+        Not for a yes or no, which another sentence would say of something else."""
+        top, tuning = draft.candidates[0], self.docs.tuning
+        if entity:
+            return (cand.score >= tuning.entity_runner_up * top.score and cand.coverage >= top.coverage
+                    and self.docs.mentions(cand, entity))
+        return (cand.source == top.source and cand.score >= tuning.second_sentence * top.score
+                and all(y in cand.norm for y in years) and all(term_credit(a, cand.norm) > 0 for a in draft.q.asked))
+
 
 # rules that read the best sentence alone for the asked event, time or unit: a runner-up may pass
 # them (and the level rule, by a runner-up that names the asked level: one that names no level
 # passes it unasked, as it does the designation rule)
 _EVERYDAY = 5_000  # occurrences in jieba's dictionary: a word this common is a user's own wording
 _ONE_SENTENCE = frozenset({"other-event", "no-time", "unit", "per-unit"})
+_FAR_REACH = 5  # the best sentence and four runners-up, for another entity or year
 
 
 class Caveat(Stage):

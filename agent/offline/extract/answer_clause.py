@@ -322,15 +322,15 @@ def reported_speech(q: Question, norm: str) -> str:
     return ""
 
 
-# the words that ask for a cap or a floor (the first five) and that state one (agent/lexicon/clause_cues.tsv)
+# the words that state a cap or a floor (agent/lexicon/clause_cues.tsv); those of them that ask for
+# one are limit words (agent/lexicon/limit_words.txt: 最多, 上限, 封顶)
 _BOUNDS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
-_ASKING = 5
 
 
 def states_asked_bound(question: str, text: str) -> bool:
     """The question asks for a cap or a floor (「顶多能拿多少」) and ``text`` puts one before a
     figure (「补贴总额最高不超过15000元」)."""
-    return any(any(w in question for w in bound[:_ASKING]) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text)
+    return any(any(w in question for w in bound if w in LIMIT_WORDS) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text)
                for bound in _BOUNDS)
 
 
