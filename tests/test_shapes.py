@@ -207,3 +207,24 @@ def test_a_cap_asked_by_another_bound_word(caps):
     ans = caps.ask("关键零部件项目的补助封顶额是多少？")
     assert not ans.refused
     assert first_line(ans) == "最高不超过2000万元"
+
+
+FAIR = """梧川市中小外贸企业参加境外展会补贴实施细则
+
+一、补贴对象。在梧川市注册、依法办理对外贸易经营者备案登记的中小外贸企业，上年度进出口额在4500万美元以下。
+二、展位费补贴。对企业参加境外展会的展位费，按实际发生额的50%给予补贴。
+三、人员费用补贴。对参展人员往返国际机票（经济舱）给予50%补贴，每展补贴不超过2人。
+四、补贴限额。单个企业年度补贴总额不超过30万元。
+五、申报时间。每年1月10日至1月31日申报上一年度参展补贴。
+"""
+
+
+@pytest.fixture(scope="module")
+def fair_notice(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "stated-cap", {"fair.txt": FAIR})
+
+
+def test_the_sentence_that_states_the_asked_cap_answers(fair_notice):
+    # the best sentences state rates, conditions and dates; 「四、补贴限额」 puts the cap before its figure
+    ans = fair_notice.ask("梧川市外贸企业参展补贴封顶多少？")
+    assert first_line(ans) == "单个企业年度补贴总额不超过30万元"

@@ -875,6 +875,46 @@ def stated_total_first(q: Question, candidates: list[Candidate]) -> list[Candida
     return candidates
 
 
+def stated_cap_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
+                     coverage: Callable[[Candidate], float]) -> list[Candidate]:
+    """「外贸公司一年参展补贴封顶多少」 whose best sentences state no cap (「…上年度进出口额在4500万美元
+    以下」): the sentence of the best document that puts the asked bound (agent/lexicon/clause_cues.tsv:
+    upper-bound or lower-bound, asked by a limit word) right before a figure in the asked unit and
+    names what is asked (「（四）单个企业年度补贴总额不超过30万元。」), the one that covers most of
+    the question, goes first. Not when one of the three best states such a bound: `capped_first`
+    weighs those."""
+    if q.qtype != "number" or len(candidates) < 2:
+        return candidates
+    asked = [bound for bound in _BOUND_GROUPS if any(w in q.text for w in bound if w in LIMIT_WORDS)]
+    # (in the asked unit, or in 元 for a sum of money asked by its name: 「补贴封顶多少」)
+    fits = q.unit_fits if q.unit else (lambda f: f.endswith("元")) if any(sum_of_money(n) for n in q.asked) else None
+    if len(asked) != 1 or fits is None:
+        return candidates
+    words_of = asked[0]
+
+    def states(c: Candidate) -> bool:
+        # (「不得超过」 is 「不超过」 in a rule's voice)
+        return any(fits(f.text) and any(w in c.norm[max(0, f.start - _BOUND_GAP - 1):f.start].replace("不得", "不") for w in words_of)
+                   for f in (*figures(c.norm), *numerals(c.norm)))  # (「不得超过新台币六万元」)
+
+    if any(states(c) for c in candidates[:3]):
+        return candidates
+    top = candidates[0]
+    found = [(coverage(c), c) for c in sentences(top.source)
+             if states(c) and all(term_credit(n, c.norm) for n in q.asked)]
+    if not found:
+        return candidates
+    covered, best = max(found, key=lambda pair: pair[0])
+    best = replace(best, rank=top.rank, dense=top.dense, coverage=covered, score=top.score, covered=top.covered)
+    return [best] + [c for c in candidates if (c.source, c.start) != (best.source, best.start)]
+
+
+# the words of an upper and of a lower bound (agent/lexicon/clause_cues.tsv), and how far before its
+# figure one is said (「最高不超过30万元」「总额不超过30万元」)
+_BOUND_GROUPS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
+_BOUND_GAP = 6
+
+
 def capped_first(q: Question, candidates: list[Candidate],
                  table_heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
     """「建设补贴最多能拿多少」 whose best sentence states only rates (「每千瓦200元」): a close

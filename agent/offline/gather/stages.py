@@ -37,6 +37,7 @@ from agent.offline.gather.rank import (
     row_item_first,
     row_named_first,
     situation_first,
+    stated_cap_first,
     stated_total_first,
     time_limit_first,
     told_year_first,
@@ -158,6 +159,7 @@ class Focus(Stage):
         docs, q = self.docs, draft.q
         ranked = by_topic(q, list(draft.candidates), docs.evidence.term_weight, docs.opening, docs.tuning)
         ranked = stated_total_first(q, ranked)
+        ranked = stated_cap_first(q, ranked, docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm)[0])
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
         ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))))), docs.sentences,
