@@ -228,3 +228,26 @@ def test_the_sentence_that_states_the_asked_cap_answers(fair_notice):
     # the best sentences state rates, conditions and dates; 「四、补贴限额」 puts the cap before its figure
     ans = fair_notice.ask("梧川市外贸企业参展补贴封顶多少？")
     assert first_line(ans) == "单个企业年度补贴总额不超过30万元"
+
+
+RENTALS = """柘川区出租屋安全管理办法
+
+第三条 下列出租屋应当向街道办事处备案：
+（一）用于经营的出租屋；
+（二）出租房间数在10间以上，或者居住人数在20人以上的集中出租屋（以下简称“群租房”）；
+第五条 出租屋应当符合下列安全条件：
+（一）出租屋内配备灭火器和烟感报警器；
+（二）不得使用易燃可燃材料分隔房间；
+（三）出租屋人均居住使用面积不得低于5平方米，每个房间居住不得超过6人；
+"""
+
+
+@pytest.fixture(scope="module")
+def rentals(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "bound-group", {"rent.txt": RENTALS})
+
+
+def test_a_cap_asked_by_zuiduo_is_stated_by_bu_chaoguo(rentals):
+    # 「最多」 is stated 「不得超过」 (clause_cues.tsv upper-bound); the threshold 「20人以上」 is no cap
+    ans = rentals.ask("柘川区出租屋一个房间最多能住几个人？")
+    assert first_line(ans) == "每个房间居住不得超过6人"

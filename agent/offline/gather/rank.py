@@ -922,13 +922,15 @@ def capped_first(q: Question, candidates: list[Candidate],
     goes first (agent/lexicon/limit_words.txt; 最多 is also written 最高, 不超过). A table's row
     whose header names the cap (「年度支付限额」) states it."""
     asked = [w for w in LIMIT_WORDS if w in q.text]
-    if not asked or len(candidates) < 2 or any(term_credit(w, candidates[0].norm) for w in asked):
+    # (a bound asked by one word is stated by any of its group: 「封顶多少」 by 「不超过30万元」)
+    said = [*asked, *(b for bound in _BOUND_GROUPS if any(w in bound for w in asked) for b in bound)]
+    if not asked or len(candidates) < 2 or any(term_credit(w, candidates[0].norm) for w in said):
         return candidates
     if any(w in table_heading(candidates[0]) for w in _CAP_HEADINGS):
         return candidates
     top = candidates[0]
     for cand in candidates[1:4]:
-        if cand.source == top.source and cand.score >= 0.9 * top.score and any(term_credit(w, cand.norm) for w in asked):
+        if cand.source == top.source and cand.score >= 0.9 * top.score and any(term_credit(w, cand.norm) for w in said):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
