@@ -40,6 +40,7 @@ from agent.offline.extract.figures import (
 )
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import (
+    BOUNDS,
     heading_of_row,
     in_unit,
     range_fit,
@@ -182,14 +183,13 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
     return _unknown_topic(q, top, docs)
 
 
-# words of an upper or lower bound (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
-_BOUNDS = (frozenset(table("clause_cues")["upper-bound"]), frozenset(table("clause_cues")["lower-bound"]))
-_BOUND_WORDS = _BOUNDS[0] | _BOUNDS[1]
+# words of an upper or lower bound (`tables.BOUNDS`, agent/lexicon/clause_cues.tsv)
+_BOUND_WORDS = frozenset((*BOUNDS[0], *BOUNDS[1]))
 
 
 def _bound_said(noun: str, norm: str) -> bool:
     """``noun`` is a bound word (「封顶」) and ``norm`` states a bound the same way (「最高不超过2000万元」)."""
-    return any(noun in words and any(w in norm for w in words) for words in _BOUNDS)
+    return any(noun in words and any(w in norm for w in words) for words in BOUNDS)
 
 
 def _office_word(noun: str) -> bool:

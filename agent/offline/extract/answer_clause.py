@@ -17,7 +17,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import extract_span
-from agent.offline.extract.tables import as_counted, own_measure, range_fit
+from agent.offline.extract.tables import BOUNDS, as_counted, own_measure, range_fit
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
@@ -322,16 +322,15 @@ def reported_speech(q: Question, norm: str) -> str:
     return ""
 
 
-# the words that state a cap or a floor (agent/lexicon/clause_cues.tsv); those of them that ask for
-# one are limit words (agent/lexicon/limit_words.txt: 最多, 上限, 封顶)
-_BOUNDS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
+# (the words that state a cap or a floor are `tables.BOUNDS`; those of them that ask for one are
+# limit words, agent/lexicon/limit_words.txt: 最多, 上限, 封顶)
 
 
 def states_asked_bound(question: str, text: str) -> bool:
     """The question asks for a cap or a floor (「顶多能拿多少」) and ``text`` puts one before a
     figure (「补贴总额最高不超过15000元」)."""
     return any(any(w in question for w in bound if w in LIMIT_WORDS) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text)
-               for bound in _BOUNDS)
+               for bound in BOUNDS)
 
 
 # the half of the year a question asks (「下半年那一批」), by the months it holds

@@ -655,7 +655,9 @@ _EXCLUSIVE = groups("exclusive_qualifiers")  # agent/lexicon/exclusive_qualifier
 
 # the words that ask for a cap or a floor (the first four of each row) and that state one
 # (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
-_BOUNDS = tuple(tuple(cue_table("clause_cues")[row]) for row in ("upper-bound", "lower-bound"))
+# the words of an upper and of a lower bound (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound),
+# shared by the rules that read a cap or a floor
+BOUNDS = tuple(tuple(cue_table("clause_cues")[row]) for row in ("upper-bound", "lower-bound"))
 
 
 # 「补贴占保费多少」 asks a share: the column of one (「财政补贴比例」「费率」), not 「保险金额」
@@ -667,7 +669,7 @@ _SHARE_HEADING = re.compile(r"比例|比率|[%％]")
 def _bound_fit(question: str, heading: str) -> bool:
     """The question asks for a cap (or a floor) and the heading names one: 「一年最多能拿多少」 is
     the column 「年度救助限额」, not 「救助比例」 beside it."""
-    return any(any(w in question for w in bound[:4]) and any(w in heading for w in bound) for bound in _BOUNDS)
+    return any(any(w in question for w in bound[:4]) and any(w in heading for w in bound) for bound in BOUNDS)
 
 
 def _qualified(question: str, heading: str) -> float:

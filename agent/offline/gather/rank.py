@@ -24,7 +24,13 @@ from agent.offline.extract.figures import (
     sum_of_money,
 )
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import as_counted, range_fit, without_ranges, year_in_range
+from agent.offline.extract.tables import (
+    BOUNDS,
+    as_counted,
+    range_fit,
+    without_ranges,
+    year_in_range,
+)
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.tuning import Tuning
@@ -338,7 +344,7 @@ _HOW_MUCH = re.compile(r"多少|几")
 
 
 # the words of a table's header over a cap (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
-_CAP_HEADINGS = (*table("clause_cues")["upper-bound"], *table("clause_cues")["lower-bound"])
+_CAP_HEADINGS = (*BOUNDS[0], *BOUNDS[1])
 _WHEN_WORD = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月")
 # a verb and the complement of where it goes (「打到」「打入」「交至」「转进」): one act, whichever
 _DIRECTED = "到入进至往"
@@ -885,7 +891,7 @@ def stated_cap_first(q: Question, candidates: list[Candidate], sentences: Callab
     weighs those."""
     if q.qtype != "number" or len(candidates) < 2:
         return candidates
-    asked = [bound for bound in _BOUND_GROUPS if any(w in q.text for w in bound if w in LIMIT_WORDS)]
+    asked = [bound for bound in BOUNDS if any(w in q.text for w in bound if w in LIMIT_WORDS)]
     # (in the asked unit, or in 元 for a sum of money asked by its name: 「补贴封顶多少」)
     fits = q.unit_fits if q.unit else (lambda f: f.endswith("元")) if any(sum_of_money(n) for n in q.asked) else None
     if len(asked) != 1 or fits is None:
@@ -909,9 +915,7 @@ def stated_cap_first(q: Question, candidates: list[Candidate], sentences: Callab
     return [best] + [c for c in candidates if (c.source, c.start) != (best.source, best.start)]
 
 
-# the words of an upper and of a lower bound (agent/lexicon/clause_cues.tsv), and how far before its
-# figure one is said (「最高不超过30万元」「总额不超过30万元」)
-_BOUND_GROUPS = (tuple(table("clause_cues")["upper-bound"]), tuple(table("clause_cues")["lower-bound"]))
+# how far before its figure a bound word (`tables.BOUNDS`) is said (「最高不超过30万元」「总额不超过30万元」)
 _BOUND_GAP = 6
 
 
@@ -923,7 +927,7 @@ def capped_first(q: Question, candidates: list[Candidate],
     whose header names the cap (「年度支付限额」) states it."""
     asked = [w for w in LIMIT_WORDS if w in q.text]
     # (a bound asked by one word is stated by any of its group: 「封顶多少」 by 「不超过30万元」)
-    said = [*asked, *(b for bound in _BOUND_GROUPS if any(w in bound for w in asked) for b in bound)]
+    said = [*asked, *(b for bound in BOUNDS if any(w in bound for w in asked) for b in bound)]
     if not asked or len(candidates) < 2 or any(term_credit(w, candidates[0].norm) for w in said):
         return candidates
     if any(w in table_heading(candidates[0]) for w in _CAP_HEADINGS):
