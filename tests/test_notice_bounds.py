@@ -287,3 +287,17 @@ def test_a_deadline_is_looked_for_below_a_best_sentence_that_tells_no_time(segme
     assert undated_deadline_first(q, [dated, *others, window])[0] == dated
     q = analyze("这个见习计划怎么申请？", segmenter)
     assert undated_deadline_first(q, [how, *others, window])[0] == how
+
+
+def test_who_need_not_pay_is_asked_of_the_line_that_waives_the_charge(segmenter):
+    from agent.offline.gather.rank import free_first
+
+    settled = sentence("财政补助资金实行“先服务、后结算”，由区教育局根据参与学生人数按学期核拨到校。")
+    waived = sentence("下列学生免收课后服务费：（一）城乡最低生活保障家庭学生；", score=0.98, start=40)
+    q = analyze("临江区哪几类学生可以不用交课后服务费？", segmenter)
+    assert q.qtype == "list"
+    assert free_first(q, [settled, waived]) == [waived, settled]
+    # a list asked of nothing waived keeps its order
+    q = analyze("临江区哪几类学生可以参加课后服务？", segmenter)
+    assert free_first(q, [settled, waived]) == [settled, waived]
+

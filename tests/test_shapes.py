@@ -212,3 +212,60 @@ def test_the_sentence_that_says_what_is_asked_answers(tmp_path_factory, embedder
     ans = open_small_corpus(tmp_path_factory, embedder, name, files).ask(question)
     assert first_line(ans) == answer
     assert ans.citations[0].source.endswith(source)
+
+
+TOURISM = """云溪国庆中秋假期文旅市场持续升温
+
+本报讯（记者 林悦）记者昨日从市文化广电旅游局获悉，今年国庆中秋假期（10月1日至8日），我市共接待游客486.3万人次，同比增长12.4%；
+实现旅游总收入38.7亿元，同比增长15.2%。
+云溪古镇门票为80元/人，假期接待游客68.9万人次，同比增长21.3%，接待量位居全市景区首位。
+白鹭湖湿地公园门票为40元/人，假期接待游客31.2万人次，同比增长17.8%，亲子家庭游客占比超过四成。
+为激发跨区域客源市场，今年假期，市级财政对组织外地游客来云溪旅游的旅行社给予补助，补助标准为每人次30元，共发放补助资金216万元。
+此外，位于城东的云溪博物馆实行免费预约参观，假期共接待观众11.7万人次。
+"""
+
+CAPS_800 = CAPS.replace("单个项目最高500万元", "单个项目最高不超过800万元")
+
+# Calculations over the figures the question names (one small index each; every case fails on the
+# code before session 41):
+# - average: the total's sum over the total's count in another unit (万人次), not refused because
+#   the best sentence's figures are a grant (每人次30元), nor over one site's visitors
+# - part of a stated whole: 「占全市游客总量」 is the total the report states (共接待), not the next
+#   site's visitors nor the two sites' ticket prices
+# - two caps compared: 「相当于…的几成」 of the two named projects' caps, not the stated rate (10%)
+#   nor another project's cap
+CALCULATIONS = [
+    ("average", {"news.txt": TOURISM}, "按报道的数据算，今年国庆中秋假期平均每位游客花了多少钱？",
+     "计算：38.7亿元 ÷ 486.3万人次 ≈ 795.81元/人次（约796元）", "news.txt"),
+    ("part-of-whole", {"news.txt": TOURISM}, "云溪古镇接待的游客大概占全市游客总量的百分之几？",
+     "计算：68.9万人次 ÷ 486.3万人次 ≈ 14.17%", "news.txt"),
+    ("caps-compared", {"policy.txt": CAPS_800}, "关键零部件项目的补助封顶额相当于整车项目补助封顶额的几成？",
+     "计算：2000万元 ÷ 5000万元 ≈ 40%（约4成）", "policy.txt"),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "question", "answer", "source"), CALCULATIONS, ids=[c[0] for c in CALCULATIONS])
+def test_computed_from_the_figures_the_question_names(tmp_path_factory, embedder, name, files, question, answer, source):
+    ans = open_small_corpus(tmp_path_factory, embedder, name, files).ask(question)
+    assert first_line(ans) == answer
+    assert ans.citations[0].source.endswith(source)
+
+
+HEALTH_PLAN = """# 江川省关于全面推进紧密型县域医共体建设的工作方案（2025—2027年）
+
+## 一、工作目标
+到2025年底，全省80%以上的县（市）建成紧密型县域医共体，县域内就诊率达到88%；
+到2027年底，紧密型县域医共体实现全省县（市）全覆盖，县域内就诊率稳定在90%以上。
+## 二、重点任务
+推动25家县级医院达到三级医院医疗服务能力水平。
+2025年底前建成全省县域医共体信息平台，实现电子病历在医共体内互联互通。
+"""
+
+
+def test_a_wrong_year_is_answered_with_what_that_year_holds(tmp_path_factory, embedder):
+    # the year the question asks (2025) is quoted where it is a date (「到2025年底」), not where it
+    # starts the title's span (「（2025—2027年）」)
+    ans = open_small_corpus(tmp_path_factory, embedder, "premise-year", {"health.md": HEALTH_PLAN}).ask(
+        "江川省计划2025年底就让紧密型县域医共体全省全覆盖，是吧？")
+    assert first_line(ans).startswith("到2027年底，紧密型县域医共体实现全省县（市）全覆盖")
+    assert ans.citations[1].quote.startswith("到2025年底，全省80%以上的县（市）建成紧密型县域医共体")

@@ -1061,7 +1061,9 @@ def paid_not_given(d: Draft, docs) -> Refusal | None:
     pays is not what the notice gives, when every figure clause of the best sentence (with its
     table header) is a grant and none says a payment."""
     q, top = d.q, d.candidates[0]
-    if not q.wants_number or not _PAID_ASKED.search(q.text):
+    if not q.wants_number or q.qtype == "calc" or not _PAID_ASKED.search(q.text):
+        # (a calculation, 「平均每位游客花了多少钱」, pays nothing the notice states: it is computed
+        # from a total, or checked again as a figure question when nothing is computed)
         return None
     header = normalize_query(heading_of_row(docs.index, top))
     given = [f"{header} {c.text}" for c in figure_clauses(top.norm) if figures(c.text)]

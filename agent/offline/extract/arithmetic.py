@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.calculator import calculate, format_number
 from agent.lexicon.wordlists import table
 from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
-from agent.offline.extract.tables import CELL_SEPARATOR
+from agent.offline.extract.tables import BOUNDS, CELL_SEPARATOR
 from agent.offline.gather.evidence import Candidate, term_credit
-from agent.offline.understand.question import Question
+from agent.offline.understand.question import LIMIT_WORDS, Question
 
 _RATIO = re.compile(r"倍|times|ratio", re.I)
 _MULTIPLE = re.compile(r"(?:几|多少)倍")
@@ -35,6 +36,10 @@ _PER_COUNT = re.compile(r"平均(?:分)?(?:到|给).{0,12}?(\d+)\s*(家|个|名|
 _PER_HEAD = re.compile(r"平均每(?:一)?(位|个|名|人|户|家|辆|台|亩)|平均一(位|名|个|户|家)")
 # the units of the count an amount is divided by, per asked head (agent/lexicon/per_head_units.tsv)
 _HEADS = table("per_head_units")
+# a share of one named thing in another (「占全市的多少」「相当于整车项目封顶额的几成」): computed
+_COMPARED = re.compile(r"占|相当于")
+_WHOLE_ASKED = re.compile(r"占(.{1,12}?)的?(?:比例|比重|百分之|几成|多少)")
+_TOTALLED = re.compile(r"总|共|合计|累计")  # before a figure that is a whole, not a part or a rate
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 # what stands right before a figure that is a rate per unit or a cap, not a part of a total
 _PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{0,2}|最高|最多|不超过|上限为?|限)$")
@@ -60,12 +65,15 @@ class Calculation:
     evidence: list[Candidate]
 
 
-def solve(question: Question, candidates: list[Candidate]) -> Calculation | None:
+def solve(question: Question, candidates: list[Candidate],
+          sentences_of: Callable[[str], list[Candidate]] | None = None) -> Calculation | None:
+    """The calculation the question asks over the figures of ``candidates`` (ranked evidence);
+    ``sentences_of`` gives a document's sentences, where a share's stated whole is looked for."""
     operands = _operands(question, candidates[:6])
     if not operands:
         return None
     if (_SHARE.search(question.text) and not _RATIO.search(question.text) and not _GROWTH.search(question.text)
-            and "占" not in question.text and stated_share(*(o for o in operands if o.candidate is candidates[0]))):
+            and not compares(question) and stated_share(*(o for o in operands if o.candidate is candidates[0]))):
         # 「报销百分之多少」 of a best sentence that states 「…报销65%」: that share answers, whichever two
         # other figures are near (a growth, or a part 「占」 of a whole, is still computed)
         return None
@@ -74,7 +82,9 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
         return _divide(operands, int(per_days.group(1)), "天", question.text)
     per_head = _PER_HEAD.search(question.text)
     if per_head:
-        found = _per_head(operands, per_head.group(1) or per_head.group(2), question.text)
+        # (the count divided by is in no unit the question asks: 「花了多少钱」 over 「486.3万人次」)
+        found = _per_head(_operands(question, candidates[:6], any_unit=True), per_head.group(1) or per_head.group(2),
+                          question.text)
         if found is not None:
             return found
     per_count = _PER_COUNT.search(question.text)
@@ -105,6 +115,14 @@ def solve(question: Question, candidates: list[Candidate]) -> Calculation | None
             # 几成」: 「第2年｜80%」, not 10万元 ÷ 30万元); and no share of two multiples
             return None
         big, small = (a, b) if a.value >= b.value else (b, a)
+        # 「古镇接待的游客占全市游客总量的百分之几」: the part over the whole the document states
+        # (「我市共接待游客486.3万人次」), not over another part ranked next (「公园接待游客31.2万人次」)
+        # nor over another pair of figures (the two parks' 80元 and 40元 tickets); 「关键零部件项目的
+        # 补助封顶额相当于整车项目补助封顶额的几成」: the figure of the thing named first over that of
+        # the thing named second, each from a sentence naming only its own
+        named = _part_of_stated_whole(question, operands, sentences_of) or _compared(question, operands)
+        if named is not None:
+            small, big = a, b = named
         value = calculate(f"{small.value} / {big.value} * 100")
         short = f"{_bare(small)} ÷ {_bare(big)} ≈ {format_number(value)}%"
         if "几成" in question.text:
@@ -139,6 +157,12 @@ def asked_multiple(question: Question) -> str:
     return "倍" if _MULTIPLE.search(question.text) else ""
 
 
+def compares(question: Question) -> bool:
+    """A share of one named thing in another (「占全市的多少」「相当于整车项目的几成」): computed from
+    the two figures, not a share or a bound the notice states."""
+    return bool(_SHARE.search(question.text) and _COMPARED.search(question.text))
+
+
 def only_rates(question: Question, candidates: list[Candidate]) -> bool:
     """Every figure of the asked unit in ``candidates`` is a rate per unit or a cap (「每台1,000元」
     「每件100元」), and the question asks none per unit: no total is stated there."""
@@ -162,6 +186,54 @@ def shares_stated(question: Question, candidates: list[Candidate]) -> bool:
     return bool(operands) and stated_share(*operands)
 
 
+def _compared(question: Question, operands: list[Operand]) -> tuple[Operand, Operand] | None:
+    """(part, whole) for 「A相当于B的几成」「A占B的多少」: the best figure of a sentence that names A's
+    own words and none of B's, and one of B's in the same unit; a figure stated as the asked
+    bound (「最高不超过2000万元」 for 「封顶额」) before any other."""
+    split = re.search(r"(.+?)(?:占|相当于)(.+)", question.text)
+    if split is None:
+        return None
+    first, second = split.group(1), split.group(2)
+    own = [t for t in question.terms if len(t) >= 2 and t in first and t not in second]
+    other = [t for t in question.terms if len(t) >= 2 and t in second and t not in first]
+    if not own or not other:
+        return None
+    bounds = [w for bound in BOUNDS if any(w in question.text for w in bound if w in LIMIT_WORDS) for w in bound]
+    ranked = sorted(operands, key=lambda o: not any(w in o.before for w in bounds))  # stable: relevance next
+
+    def naming(mine: list[str], theirs: list[str]) -> list[Operand]:
+        return [o for o in ranked if any(t in o.candidate.norm for t in mine)
+                and not any(t in o.candidate.norm for t in theirs)]
+
+    parts, wholes = naming(own, other), naming(other, own)
+    for part in parts:
+        for whole in wholes:
+            if whole.unit == part.unit and whole.candidate.source == part.candidate.source and whole.candidate is not part.candidate:
+                return part, whole
+    return None
+
+
+def _part_of_stated_whole(question: Question, operands: list[Operand],
+                          sentences_of: Callable[[str], list[Candidate]] | None) -> tuple[Operand, Operand] | None:
+    """(part, whole) for a share asked of a whole (the words after 占: 「全市游客总量」): the whole as the
+    document states it, a total (共 总 合计 累计 before it) counting a noun of the asked whole, the
+    one that counts most of them, first in the text on a tie; the part, the most relevant figure
+    of the evidence in the whole's unit that is smaller and no total."""
+    asked = _WHOLE_ASKED.search(question.text)
+    if asked is None or not operands or sentences_of is None:
+        return None
+    nouns = [t for t in question.terms if len(t) >= 2 and t in asked.group(1) and not _TOTALLED.search(t)]
+    source = operands[0].candidate.source
+    wholes = [(sum(n in op.before for n in nouns), op) for op in _operands(question, sentences_of(source))
+              if _TOTALLED.search(op.before)]
+    for count, whole in sorted((w for w in wholes if w[0]), key=lambda w: (-w[0], w[1].candidate.start)):
+        part = next((o for o in operands if o.unit == whole.unit and o.value < whole.value and o.candidate.source == source
+                     and not _TOTALLED.search(o.before)), None)
+        if part is not None:
+            return part, whole
+    return None
+
+
 def _in_time_order(a: Operand, b: Operand) -> tuple[Operand, Operand]:
     """(earlier, later) by the years next to the figures, else (smaller, larger)."""
     if a.year and b.year and a.year != b.year:
@@ -181,9 +253,12 @@ def _magnitude(unit: str) -> float:
 def _per_head(operands: list[Operand], head: str, text: str) -> Calculation | None:
     counts = [o for o in operands if o.unit.lstrip("万亿千百").endswith(_HEADS.get(head, (head,)))]
     amounts = [o for o in operands if o.unit.endswith("元") and "每" not in o.before[-4:]]  # not a rate
-    totals = [o for o in amounts if any(w in o.before for w in ("总", "共", "合计", "累计"))]
+    totals = [o for o in amounts if _TOTALLED.search(o.before)]
     if totals:  # 「实现旅游总收入38.7亿元」 over 「补助标准为每人次30元」
         amounts = sorted(totals, key=lambda o: -o.value * _magnitude(o.unit))
+    counted = [o for o in counts if _TOTALLED.search(o.before)]
+    if totals and counted:  # the whole's count with the whole's sum: 「共接待游客486.3万人次」, not one site's
+        counts = sorted(counted, key=lambda o: -o.value * _magnitude(o.unit))
     if not counts or not amounts:
         return None
     count, amount = counts[0], amounts[0]
@@ -195,6 +270,8 @@ def _per_head(operands: list[Operand], head: str, text: str) -> Calculation | No
     value = calculate(f"{value} / {_SCALE[unit]}")
     per = count.unit.lstrip("万亿千百")
     short = f"计算：{_bare(amount)} ÷ {_bare(count)} ≈ {format_number(value)}{unit}/{per}"
+    if unit == "元" and value >= 10 and round(value) != value:
+        short += f"（约{round(value)}元）"  # the sum as one says it: 「约796元」
     return Calculation(short=short, evidence=_unique([amount.candidate, count.candidate]))
 
 
@@ -248,7 +325,7 @@ def _bare(op: Operand) -> str:
     return re.sub(r"^(?:超过|超|约|达到|达|近|逾|突破|增长|下降)", "", op.figure)
 
 
-def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
+def _operands(question: Question, candidates: list[Candidate], any_unit: bool = False) -> list[Operand]:
     asked_years = set(_YEAR.findall(question.text))
     out: list[Operand] = []
     for cand in candidates:
@@ -260,7 +337,7 @@ def _operands(question: Question, candidates: list[Candidate]) -> list[Operand]:
                 previous_end = fig.end
                 value = to_number(fig.text)
                 unit = unit_of(fig.text)
-                if value is None or not unit or unit in ("年", "月", "天") or not question.unit_fits(fig.text):
+                if value is None or not unit or unit in ("年", "月", "天") or not (any_unit or question.unit_fits(fig.text)):
                     continue  # 「一共有几家」 sums no 万元
                 if _ARTICLE.fullmatch(fig.text):
                     continue  # 「一個重要糧倉」: the article, no count to divide (DRCD dev: 一個 ÷ 53個)

@@ -27,7 +27,13 @@ from agent.offline.extract.answer_clause import (
     unnumbered,
     whole,
 )
-from agent.offline.extract.arithmetic import asked_multiple, only_rates, shares_stated, solve
+from agent.offline.extract.arithmetic import (
+    asked_multiple,
+    compares,
+    only_rates,
+    shares_stated,
+    solve,
+)
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
@@ -89,7 +95,8 @@ class Calculate(Stage):
         stated = cell is not None and (_TOTAL.search(q.text) or _SHARE.search(cell.value))
         # 「加起来顶多能拿到多少」 of 「…每多吸纳1人再增加1000元，补贴总额最高不超过15000元」: the cap
         # the notice states is the total asked, not a sum of the sentence's figures
-        stated = stated or states_asked_bound(q.text, draft.candidates[0].norm)
+        # (not 「封顶额相当于整车项目封顶额的几成」: two stated caps compared)
+        stated = stated or (states_asked_bound(q.text, draft.candidates[0].norm) and not compares(q))
         # 「停水一共要停多长时间」 of 「…停水时间共计36小时」: the total the notice states
         stated = stated or states_total(q, draft.candidates[0].norm)
         # 「一级残疾低保户，生活补贴比标准还能多给多少」 of 「…在上述标准基础上每人每月另加20元」: the
@@ -98,7 +105,7 @@ class Calculate(Stage):
         increase = _INCREASE.search(top.norm)
         if increase is not None and _MORE_ASKED.search(q.text):
             return draft.settle(clause_around(top.norm, increase.start(), increase.end()), [top], self.name)
-        calc = None if stated else solve(q, list(draft.candidates))
+        calc = None if stated else solve(q, list(draft.candidates), self.docs.sentences)
         if calc is not None:
             return draft.settle(calc.short, calc.evidence, self.name)
         if _TOTAL.search(q.text) and only_rates(q, list(draft.candidates[:3])):
@@ -281,6 +288,9 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]+[)）]")
 _CELLS = re.compile(r"\S\s*[｜|\t]\s*\S")
 
 
+_YEAR_TERM = re.compile(r"(?:19|20)\d\d")
+
+
 def complements(q: Question, top: Candidate, candidates: list[Candidate]) -> list[Candidate]:
     """A second sentence when it covers question terms the first one misses (multi-hop)."""
     missing = [t for t in q.terms if term_credit(t, top.norm) == 0]
@@ -288,7 +298,9 @@ def complements(q: Question, top: Candidate, candidates: list[Candidate]) -> lis
         return []
     best, gain = None, 0.0
     for cand in candidates[1:8]:
-        g = sum(term_credit(t, cand.norm) for t in missing)
+        # (a year counts where it is written as one, 「到2025年底」, not as the start of a span,
+        # 「工作方案（2025—2027年）」)
+        g = sum(term_credit(t, cand.norm) for t in missing if not _YEAR_TERM.fullmatch(t) or f"{t}年" in cand.norm)
         if g > gain and cand.score >= 0.4 * top.score:
             best, gain = cand, g
     return [best] if best else []

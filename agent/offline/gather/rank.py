@@ -153,8 +153,11 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「临时停一下，多久以内不收钱」 asks the figure (in its unit) that bounds what is free: whose best sentence
     states no charge waived (「超过30分钟的，每小时收费不超过2元」), a close runner-up of the same
     document that waives one and gives a figure (「临时停放不超过30分钟的，免费」) goes first
-    (agent/lexicon/free_of_charge.txt; the question's words: clause_cues.tsv, free-asked)."""
-    if not q.unit or not _FREE_ASKED.search(q.text) or len(candidates) < 2:
+    (agent/lexicon/free_of_charge.txt; the question's words: clause_cues.tsv, free-asked).
+    「哪几类学生可以不用交课后服务费」, which asks who, takes the waiving line with no figure
+    (「下列学生免收课后服务费：」)."""
+    who = q.qtype in ("list", "which", "who")
+    if not (q.unit or who) or not _FREE_ASKED.search(q.text) or len(candidates) < 2:
         return candidates
     top = candidates[0]
     if WAIVED.search(top.norm):
@@ -163,7 +166,7 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # (a figure in the asked unit: not another group's free ride, 「身高1.2米以下儿童…免费乘车」, for
         # 「老人多大岁数…就不要钱了」)
         if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and WAIVED.search(cand.norm) \
-                and any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm))):
+                and (who or any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm)))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
