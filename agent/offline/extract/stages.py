@@ -34,6 +34,7 @@ from agent.offline.extract.arithmetic import (
     shares_stated,
     solve,
 )
+from agent.offline.extract.coordination import left_out_items
 from agent.offline.extract.coreference import mentions_kind, referent
 from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
@@ -176,7 +177,8 @@ class Extract(Stage):
             # bare span cut names and dates short: CMRC 2018 trial, span in the first line 51% →
             # 68% with the clause); anything longer (what, why, how, a definition) by the whole
             # sentence, which holds the answer more often than any clause of it
-            short = reported_speech(q, top.norm) or span(q, top, tagged, aligned, TYPED_SPANS, whole_clause=True) or (
+            short = left_out_items(q, top, tagged) or reported_speech(q, top.norm) or span(
+                q, top, tagged, aligned, TYPED_SPANS, whole_clause=True) or (
                 best_clause(q, top) if DOES_WHAT.search(q.text) else "") or (
                 kind_clause(q, top, tagged, aligned) if len(top.text) >= docs.tuning.long_sentence else "") or whole(top)
             if q.qtype == "why":
