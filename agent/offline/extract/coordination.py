@@ -36,8 +36,8 @@ def left_out_items(q: Question, cand: Candidate, tagged: Tagger) -> str:
     """The items of the best sentence's list the question does not name, as the sentence writes
     them (joined by 、), or "" when the question asks no such item or the sentence lists none."""
     asked = _ASKED.search(q.text)
-    if asked is None:
-        return ""
+    if asked is None or q.qtype in ("when", "why", "yesno", "number", "calc"):
+        return ""  # (「什么时候与…合并」 asks a time, not an item)
     segment = _BREAKS.split(q.text[: asked.start()])[-1]
     named = [item for item in _items(segment, tagged) if len(item) >= 2]
     if not named:
