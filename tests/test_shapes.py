@@ -269,3 +269,23 @@ def test_a_wrong_year_is_answered_with_what_that_year_holds(tmp_path_factory, em
         "江川省计划2025年底就让紧密型县域医共体全省全覆盖，是吧？")
     assert first_line(ans).startswith("到2027年底，紧密型县域医共体实现全省县（市）全覆盖")
     assert ans.citations[1].quote.startswith("到2025年底，全省80%以上的县（市）建成紧密型县域医共体")
+
+
+TASK_INTERVIEW = """让中小企业上云用云——访江澜市工业和信息化局局长
+
+问：中小企业上云用云进展如何？
+答：目前全市上云企业累计达到2100家，但中小企业上云比例还不高，上云的大多是办公软件，生产环节上云用云的很少。
+问：下一步怎么推动中小企业上云用云？
+答：我们会同大数据部门发布上云产品目录，对中小企业上云费用给予补贴，让中小企业上云用云看得见、用得起。
+问：这项任务由哪些部门来配合推进？
+答：这项任务光靠一个部门不够，需要各部门配合，我们会和各区一起把上云补贴落到实处。
+"""
+
+
+def test_a_labelled_field_is_read_below_prose_that_has_none(tmp_path_factory, embedder):
+    # the interview's prose ranks first and holds no 「配合单位：」; the plan's task paragraph does
+    # (fails on the code before session 41, which quoted the interview's answer)
+    ans = open_small_corpus(tmp_path_factory, embedder, "task-fields",
+                            {"plan.txt": PLAN, "interview.txt": TASK_INTERVIEW}).ask("推动中小企业上云用云这项任务，配合的部门都有谁？")
+    assert first_line(ans) == "市工业和信息化局、市财政局"
+    assert ans.citations[0].source.endswith("plan.txt")

@@ -46,7 +46,15 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     # 「补助的洽询电话是多少」 asks the phone: not the 「补助对象：」 field, whose modifier it names too
     contact = asked_contact(q)
     complaint = COMPLAINT.search(q.text) is not None
-    for cand in candidates[:depth]:
+    # the best sentences' paragraphs hold no labelled field (an interview's prose over a plan's task
+    # paragraph, 「…配合单位：市科技局、…」, for 「这项任务配合的部门都有谁」): the best of the next
+    # sentences whose paragraph holds the asked one
+    # (who or what, not a figure or a date: 「最少得有多少户社员才能申报」 is no 「申报时间：」)
+    unlabelled = (q.qtype in ("who", "which", "list") and not contact
+                  and not any(_paragraph_fields(index, c) for c in candidates[:depth]))
+    for rank, cand in enumerate(candidates[: _DEEPER if unlabelled else depth]):
+        if rank >= depth and cand.coverage < _DEEPER_COVERAGE * candidates[0].coverage:
+            continue  # (a sentence further down that names much less of the question: another bank's 「英文名：」)
         fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
                   and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)
                   # (「城管说了还不改的话罚多少」: not 「城管服务热线：12319」, a contact the question does not ask)
@@ -62,6 +70,10 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
             return min(fields, key=lambda f: (-q.text.rfind(f.label[-2:]), f.sentence.start < cand.start,
                                               abs(f.sentence.start - cand.start)))
     return _contact_field(q, index, candidates[:depth])
+
+
+_DEEPER = 30  # sentences looked through for a labelled field when the best ones' paragraphs have none
+_DEEPER_COVERAGE = 0.75  # of the best sentence's coverage of the question, at least, for one of them
 
 
 def _of_asked_type(q: Question, value: str) -> bool:
