@@ -274,6 +274,12 @@ def test_year_must_be_in_the_figure_sentence(segmenter, docs):
     assert rules.year(draft(segmenter, "2026年的森林防火期是从哪天到哪天？", sentence(period, source="report.txt")), docs) is None
     undated = draft(segmenter, "2025年的森林防火期是从哪天到哪天？", sentence("每年10月1日至次年5月31日为森林防火期。", source="report.txt"))
     assert rules.year(undated, docs) is None
+    # a year said of the document (「2023年出台的…措施」) is a premise the answer corrects, not a
+    # year of the asked figure; the figure's own year still is
+    valid = sentence("本措施自2025年3月1日起施行，有效期3年。", source="report.txt")
+    assert rules.year(draft(segmenter, "临江市2023年出台的扶持措施有效期是几年？", valid), docs) is None
+    assert rules.year(draft(segmenter, "临江市2023年的扶持措施有效期是几年？", valid), docs) == Refusal(
+        "year", "year 2023 not in the evidence")
 
 
 def test_a_notice_names_its_own_places_office_by_the_level_alone(segmenter):

@@ -505,6 +505,8 @@ def year(d: Draft, docs) -> Refusal | None:
     for y in re.findall(r"(?:19|20)\d\d(?=年)", q.text):
         if y in told:
             continue  # 「我家2020年改厕已经领过一回补贴了，这回还能再申请吗」: the asker's own case, no year asked of the notice
+        if re.search(rf"{y}年(?:出台|印发|发布|颁布|制定|公布)的", q.text) and q.qtype not in ("calc", "when"):
+            continue  # 「2023年出台的扶持措施有效期是几年」: a year said of the document, a premise the answer corrects
         near = pool[:3] if q.qtype == "number" else pool  # the figure's own sentence must say it
         said = (y, *_decade(y)) if f"{y}年代" in q.text else (y,)
         programme = f"{y}年度" in q.text  # 「2024年度…申报截止时间」: the programme's year, not the asked date's
