@@ -2,11 +2,10 @@
 literal strings: no index."""
 
 import pytest
+from offline_support import sentence
 
 from agent.offline.extract.coordination import left_out_items
-from agent.offline.gather.evidence import Candidate
 from agent.offline.understand.question import analyze
-from ingest.normalize import normalize
 from ingest.segment import Segmenter
 
 
@@ -15,11 +14,7 @@ def segmenter():
     return Segmenter()
 
 
-def best(text: str) -> Candidate:
-    return Candidate("a.txt", 0, len(text), text, normalize(text).text, 0, 0.0, 0.0, 1.0, ())
-
-
-@pytest.mark.parametrize(("question", "sentence", "left_out"), [
+@pytest.mark.parametrize(("question", "text", "left_out"), [
     # the middle of the list, as written (Simplified)
     ("申请时要交身份证、户口簿以及什么材料？", "申请人应提交身份证、收入证明和户口簿等材料。", "收入证明"),
     # the end of the list, its noun phrase only (Traditional)
@@ -29,11 +24,11 @@ def best(text: str) -> Candidate:
     # two left out side by side are quoted as the sentence writes them
     ("东湖区与哪些区一起试点？", "东湖区与西岭区、南港区和北塘区一起开展试点。", "西岭区、南港区和北塘区"),
 ])
-def test_the_item_the_question_leaves_out(segmenter, question, sentence, left_out):
-    assert left_out_items(analyze(question, segmenter), best(sentence), segmenter.tagged) == left_out
+def test_the_item_the_question_leaves_out(segmenter, question, text, left_out):
+    assert left_out_items(analyze(question, segmenter), sentence(text), segmenter.tagged) == left_out
 
 
-@pytest.mark.parametrize(("question", "sentence"), [
+@pytest.mark.parametrize(("question", "text"), [
     # no item joined to the question word
     ("申请时要交什么材料？", "申请人应提交身份证、收入证明和户口簿等材料。"),
     # the sentence's list holds none of the question's items
@@ -43,5 +38,5 @@ def test_the_item_the_question_leaves_out(segmenter, question, sentence, left_ou
     # a word that only holds a conjunction's character (和平, 参与) joins nothing
     ("市民参与以及什么活动可以积分？", "市民参与和平纪念活动可以积分。"),
 ])
-def test_no_item_is_left_out(segmenter, question, sentence):
-    assert left_out_items(analyze(question, segmenter), best(sentence), segmenter.tagged) == ""
+def test_no_item_is_left_out(segmenter, question, text):
+    assert left_out_items(analyze(question, segmenter), sentence(text), segmenter.tagged) == ""

@@ -13,24 +13,24 @@ from agent.offline.extract.tables import BOUNDS, CELL_SEPARATOR
 from agent.offline.gather.evidence import Candidate, term_credit
 from agent.offline.understand.question import LIMIT_WORDS, Question
 
-_RATIO = re.compile(r"倍|times|ratio", re.I)
+_RATIO = re.compile(r"倍|times|ratio", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:几|多少)倍")
 # a share asked of a whole (「女性占多少」「占总数的比例」「是全年的百分之几」「所占比重」) or of a
 # plan (「投资完成了百分之多少」)
 _PART_OF = re.compile(r"占|比重|的(?:比例|百分之|几成)|完成|达到|实现|share|proportion|percentage", re.IGNORECASE)
-_SHARE = re.compile(r"占比|比例|比重|占(?![道地用])[^，,；;。]{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.I)
+_SHARE = re.compile(r"占比|比例|比重|占(?![道地用])[^，,；;。]{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.IGNORECASE)
 # 「一共扩大了多少亩」 is the change between two values, not their sum
 _CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.I)
+_AVERAGE = re.compile(r"平均每|每月平均|月均|日均|年均|每个月|average", re.IGNORECASE)
 # a difference asked (「相差多少」「比去年多了多少」「高出多少」「增加了多少」)
 _DIFFERENCE = re.compile(r"相差|差多少|差距|差值|多出|高出|多了|少了|差了|比.{0,16}?(?:多|少|高|低|增|减|提|降)|"
                          r"扩大|增加|增长|提高|提升|减少|下降|缩小|降低|上涨|上升|difference|more than|less than", re.IGNORECASE)
-_SUM = re.compile(r"合计|总共|加起来|总和|一共|combined|sum|add up", re.I)
+_SUM = re.compile(r"合计|总共|加起来|总和|一共|combined|sum|add up", re.IGNORECASE)
 # a change asked in percent (「增长了百分之多少」); 「完成了百分之多少」 asks a share, stated or computed
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|下降|减少|降低|多了|多出|高出|少了|扩大|缩小)了?百分之多少"
-                     r"|增长率|增幅|增长了?多少%|percent", re.I)
-_ANNUAL = re.compile(r"全年|一年|annual", re.I)
+                     r"|增长率|增幅|增长了?多少%|percent", re.IGNORECASE)
+_ANNUAL = re.compile(r"全年|一年|annual", re.IGNORECASE)
 _PER_COUNT = re.compile(r"平均(?:分)?(?:到|给).{0,12}?(\d+)\s*(家|个|名|项)|每(家|个|名|项)")
 # 「平均每位游客花了多少钱」: an amount divided by a count, both from the documents
 _PER_HEAD = re.compile(r"平均每(?:一)?(位|个|名|人|户|家|辆|台|亩)|平均一(位|名|个|户|家)")
@@ -190,10 +190,10 @@ def _compared(question: Question, operands: list[Operand]) -> tuple[Operand, Ope
     """(part, whole) for 「A相当于B的几成」「A占B的多少」: the best figure of a sentence that names A's
     own words and none of B's, and one of B's in the same unit; a figure stated as the asked
     bound (「最高不超过2000万元」 for 「封顶额」) before any other."""
-    split = re.search(r"(.+?)(?:占|相当于)(.+)", question.text)
-    if split is None:
+    split = _COMPARED.search(question.text)
+    if split is None or split.start() == 0:
         return None
-    first, second = split.group(1), split.group(2)
+    first, second = question.text[: split.start()], question.text[split.end() :]
     own = [t for t in question.terms if len(t) >= 2 and t in first and t not in second]
     other = [t for t in question.terms if len(t) >= 2 and t in second and t not in first]
     if not own or not other:

@@ -50,12 +50,12 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     # paragraph, 「…配合单位：市科技局、…」, for 「这项任务配合的部门都有谁」): the best of the next
     # sentences whose paragraph holds the asked one
     # (who or what, not a figure or a date: 「最少得有多少户社员才能申报」 is no 「申报时间：」)
-    unlabelled = (q.qtype in ("who", "which", "list") and not contact
-                  and not any(_paragraph_fields(index, c) for c in candidates[:depth]))
+    best = [_paragraph_fields(index, c) for c in candidates[:depth]]
+    unlabelled = q.qtype in ("who", "which", "list") and not contact and not any(best)
     for rank, cand in enumerate(candidates[: _DEEPER if unlabelled else depth]):
         if rank >= depth and cand.coverage < _DEEPER_COVERAGE * candidates[0].coverage:
             continue  # (a sentence further down that names much less of the question: another bank's 「英文名：」)
-        fields = [f for f in _paragraph_fields(index, cand) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
+        fields = [f for f in (best[rank] if rank < depth else _paragraph_fields(index, cand)) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
                   and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)
                   # (「城管说了还不改的话罚多少」: not 「城管服务热线：12319」, a contact the question does not ask)
                   and not (q.wants_number and f.label.endswith(CONTACT_HEADS) and not any(h in q.text for h in CONTACT_HEADS))
