@@ -200,3 +200,14 @@ def test_how_long_until_done_is_the_length_it_is_done_within(segmenter):
     line = sentence("市外用血10个工作日内办结，报销款在办结后5个工作日内转账。")
     done = analyze("翀阳市的献血者在外地医院用的血，报销要多久能办完？", segmenter)
     assert figure_clause(done, [line]) == "市外用血10个工作日内办结"
+
+
+def test_values_side_by_side_are_told_apart_by_the_askers_own_word_for_the_case(segmenter):
+    # 「剖腹产」 is the question's word for the notice's 剖宫产: 剖…产 is written in that clause only;
+    # the label before the colon is of both values
+    fixed = sentence("答：住院分娩的，实行定额结算：顺产2200元，剖宫产3600元；")
+    assert figure_clause(analyze("翀阳区剖腹产住院能定额报多少？", segmenter), [fixed]) == "剖宫产3600元"
+    assert figure_clause(analyze("翀阳区顺产住院能定额报多少？", segmenter), [fixed]) == "顺产2200元"
+    # the lead clause before values side by side is of each of them (「低保户」: 低保对象)
+    caps = sentence("（一）门诊救助。特困人员、低保对象按年度累计自付费用给予救助，特困人员每人每年最高900元，低保对象每人每年最高600元。")
+    assert figure_clause(analyze("翀阳区低保户看门诊一年最多救助多少？", segmenter), [caps]) == "低保对象每人每年最高600元"

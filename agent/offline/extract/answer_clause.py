@@ -182,6 +182,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     period = asked_period(q)
     for cand in evidence:
         parts = clauses(cand.norm)
+        own_chars = _own_characters(q, parts)
         for at, part in enumerate(parts):
             # a figure with a known unit, or any numeral with the measure word after it
             # (「长1,980米」「12岁」「7处」: 量词 and units are an open class)
@@ -202,11 +203,12 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if not q.unit and _in_condition(parts, at):
                 continue  # 「生育二孩、三孩的…申请…贷款的，…再上浮10万元」: a 的-phrase names whom the
                 # figure after it is for (「…多给多少」 asks no unit of its own)
-            score = clause_score(q, _labelled(cand.norm, parts, at))
-            if at and not numerals(parts[at - 1].text):
+            score = clause_score(q, _labelled(cand.norm, parts, at)) + own_chars[at]
+            before = _run_start(cand.norm, parts, at) - 1  # (what is before a run of values is before each of them)
+            if before >= 0 and not numerals(parts[before].text):
                 # the condition before it, which states no figure of its own, is what the figure is
                 # of (「主体工程开工并经乡镇核实后，拨付补助资金的50%」 for 「开工以后先给多少」)
-                score += 0.5 * clause_score(q, parts[at - 1].text)
+                score += 0.5 * clause_score(q, parts[before].text)
             score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
             # (a word says more than a character: 「刚大修过的路」 takes 「大修后2年内」, not 「城市道路新建…5年内」
             # by its 路)
@@ -239,6 +241,36 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             if score > best_score:
                 best, best_score = part.text, score
     return best
+
+
+def _own_characters(q: Question, parts: list) -> list[float]:
+    """Per clause with a figure, 1 when it alone of the sentence's clauses with a figure writes most
+    of a question word the sentence does not write whole (「剖腹产…报多少」 over 「顺产2600元，剖宫产
+    4000元」: 剖…产, in the second clause only): the case the question names in its own word."""
+    sentence = "".join(part.text for part in parts)
+    unwritten = [t for t in q.terms if len(t) >= 3 and t not in q.names and t not in sentence]
+    figured = [bool(figures(part.text) or numerals(part.text)) for part in parts]
+    out = [0.0] * len(parts)
+    for term in unwritten:
+        partly = [at for at, part in enumerate(parts) if figured[at] and _partly_written(term, part.text)]
+        if len(partly) == 1 and sum(figured) >= 2:
+            out[partly[0]] = 1.0
+    return out
+
+
+def _partly_written(term: str, text: str) -> bool:
+    """All but one character of ``term``, in order, within a stretch one character longer than it
+    (「剖宫产」 for 「剖腹产」)."""
+    need = len(term) - 1
+    for i in range(len(text) - need + 1):
+        window, got = text[i : i + len(term) + 1], 0
+        for ch in term:
+            at = window.find(ch)
+            if at >= 0:
+                got, window = got + 1, window[at + 1 :]
+        if got >= need and text[i] in term:
+            return True
+    return False
 
 
 def _condition(clause: str) -> bool:
@@ -282,10 +314,32 @@ def _level_fit(question: str, clause: str, said: str) -> float:
 def _labelled(sentence: str, parts: list, at: int) -> str:
     """A short value with the label before its colon (「联系电话:0816-2345678」): what the value is
     of; a longer clause after a colon describes its item (「2.一次性创业补贴:对首次创办…的毕业生」)."""
-    part = parts[at]
-    if at and sentence[part.start - 1 : part.start] in (":", "：") and len(part.text) <= _FIELD_VALUE:
-        return f"{parts[at - 1].text}:{part.text}"
-    return part.text
+    lead = _label_of(sentence, parts, at)
+    return parts[at].text if lead is None else f"{parts[lead].text}:{parts[at].text}"
+
+
+def _label_of(sentence: str, parts: list, at: int) -> int | None:
+    """The clause before the colon that opens the run of short values ``parts[at]`` is one of
+    (「实行定额结算：顺产2600元，剖宫产4000元」: 实行定额结算 labels both figures), or None."""
+    first = _run_start(sentence, parts, at)
+    if first and len(parts[at].text) <= _FIELD_VALUE and _after_colon(sentence, parts[first]):
+        return first - 1
+    return None
+
+
+def _run_start(sentence: str, parts: list, at: int) -> int:
+    """The first of the run of short clauses with a figure that ``parts[at]`` ends (「特困人员每人每年最高
+    800元，低保对象每人每年最高500元」: values side by side, of the clause before them); a run opens
+    after a colon (「…殡仪馆（24小时服务）：0742-5316999」: the label is no value of the run)."""
+    j = at
+    while j and len(parts[j].text) <= _FIELD_VALUE and len(parts[j - 1].text) <= _FIELD_VALUE and (
+            figures(parts[j - 1].text) or numerals(parts[j - 1].text)) and not _after_colon(sentence, parts[j]):
+        j -= 1
+    return j
+
+
+def _after_colon(sentence: str, part) -> bool:
+    return sentence[part.start - 1 : part.start] in (":", "：")
 
 
 _ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one

@@ -172,10 +172,13 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
     for table in _tables_of(index, [c for c in candidates if c.source == candidates[0].source], depth):
         name = table.name_column
         named = [cells for cells, _ in _by_name(table, q.text)]
-        if not named:
-            sibling = _sibling_of_rows(q, table, index)
+        if not any(name < len(cells) and _named(normalize(cells[name]).text, q.text) for cells in named):
+            # (no row named by its name cell: one named by its description, 「計時（每半小時）」 of
+            # 「一小時」, is no row of 「大客車」 over a table of 小型車 and 機車)
+            sibling = _sibling_of_rows(q, table, index, names_only=bool(named))
             if sibling:
                 return sibling
+        if not named:
             continue
         asked = _digits(q.text)
         for j in range(len(table.header)):
@@ -187,14 +190,14 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
     return ""
 
 
-def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex) -> str:
+def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex, names_only: bool = False) -> str:
     """A word of the question the notice never writes that 同义词词林 files in the same major
     class as two of the table's row names or more (「种花生…每亩保额」 of a table of 水稻, 小麦, 玉米:
     Bh, plants): a row the table would have, and has not; or "". Row names are read in the name
     column and in any other column of words (「第一区｜小型车｜每小时30元」「第一区｜机车｜每次20元」:
     「大货车」 is a vehicle the table has no row for)."""
     text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
-    for j in _worded_columns(table):
+    for j in _worded_columns(table)[:1] if names_only else _worded_columns(table):
         # (another column's words name rows by things only, 同义词词林 B: 「小型车」 and 「机车」 are
         # vehicles; 「被查到」 in a column of cases is no row of its own)
         sibling = _sibling_in_column(q, table, j, text, things=j != table.name_column)
