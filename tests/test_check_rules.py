@@ -7,7 +7,7 @@ import pytest
 from offline_support import LiteralDocuments, draft, sentence
 
 from agent.offline.check import rules
-from agent.offline.check.polarity import denied
+from agent.offline.check.polarity import denied, stated_verdict
 from agent.offline.check.premise import claimed_opposites, false_premise
 from agent.offline.check.stages import Caveat, Check
 from agent.offline.understand.question import analyze
@@ -794,7 +794,7 @@ def test_a_stop_dates_what_the_question_asks_not_to_happen(segmenter, docs):
 
 def test_a_company_whose_own_name_no_document_writes_is_refused(segmenter):
     listed = "稳岗返还公示\n序号｜企业名称｜返还金额（元）\n1｜琅峪星辰电子科技有限公司｜67,104.00\n2｜琅峪城建集团有限公司｜158,760.00\n"
-    docs = LiteralDocuments({"a.txt": listed})
+    docs = LiteralDocuments({"a.txt": listed}, segmenter=segmenter)
     other = draft(segmenter, "琅峪星辰光电有限公司这次稳岗返还拿到多少钱？", sentence("1｜琅峪星辰电子科技有限公司｜67,104.00"))
     assert rules.unknown_company(other, docs) == Refusal(
         "unknown-name", "the documents never name 琅峪星辰光电有限公司 (星辰光电)")
@@ -875,3 +875,47 @@ def test_the_label_of_an_asked_place_is_no_unknown_noun(segmenter):
     d = draft(segmenter, "北陵市失业金的办公补贴有多少？", sentence(line))
     d = replace(d, q=replace(d.q, names=("北陵市",)))
     assert rules.unknown_noun(d, notices) is not None
+
+
+def test_a_vehicle_the_table_has_no_row_for_is_refused_though_a_column_names_the_asked_time(segmenter):
+    # 「一小时」 names the row 「计时（每半小时）」 by its description, not by its vehicle: 大客车 is a
+    # vehicle (同义词词林 Bo) beside 摩托车, with the 车 that 小型车 ends in, that no row lists
+    parking = "澜川县公共停车场收费标准\n车种｜计费方式｜收费金额\n小型车｜计时（每半小时）｜5元\n小型车｜当日最高｜60元\n摩托车｜计次｜2元\n"
+    docs = LiteralDocuments({"a.txt": parking})
+    coach = draft(segmenter, "澜川县大客车停一小时收多少钱？", sentence("小型车｜计时（每半小时）｜5元", start=parking.index("小型车｜计时")))
+    assert rules.table_row(coach, docs) == Refusal("table-row", "the table has no row for 大客车")
+    car = draft(segmenter, "澜川县小型车停一小时收多少钱？", sentence("小型车｜计时（每半小时）｜5元", start=parking.index("小型车｜计时")))
+    assert rules.table_row(car, docs) is None
+
+
+def test_a_company_counted_by_a_numeral_is_no_name(segmenter):
+    rule = "第七条 每家用人单位每年度享受扩岗补助人数不超过30人。"
+    docs = LiteralDocuments({"a.txt": "澜川县扩岗补助实施细则\n" + rule}, segmenter=segmenter)
+    # LAC reads 「澜川县一家公司」 as one ORG; 一家 (jieba m) counts a company, it names none
+    some = draft(segmenter, "澜川县一家公司一年里扩岗补助最多能报几个人？", sentence(rule))
+    assert rules.unknown_company(some, docs) is None
+    named = draft(segmenter, "澜川县星辰光电公司一年里扩岗补助最多能报几个人？", sentence(rule))
+    assert rules.unknown_company(named, docs) == Refusal("unknown-name", "the documents never name 澜川县星辰光电公司 (星辰光电)")
+
+
+def test_a_conjunction_the_notice_never_writes_is_no_topic(segmenter):
+    rule = "深松作业同步实施旋耕施肥的，每亩另加5元。"
+    notice = LiteralDocuments({"a.txt": "澜川县农机深松整地作业补贴公告\n" + rule}, segmenter=segmenter)
+    d = draft(segmenter, "澜川县深松的同时顺带旋耕施肥，每亩多给多少？", sentence(rule))
+    assert rules.unknown_noun(replace(d, q=replace(d.q, names=("澜川县",))), notice) is None
+    # two nouns side by side the notice never writes still are (「热泵烘干」)
+    other = draft(segmenter, "澜川县热泵烘干设备每台补多少？", sentence(rule))
+    refusal = rules.unknown_noun(replace(other, q=replace(other.q, names=("澜川县",))), notice)
+    assert refusal is not None and refusal.rule == "unknown-noun"
+
+
+def test_a_question_and_answer_notice_says_yes_or_no_in_its_own_words(segmenter):
+    qa = ("澜川县棚改货币化安置政策问答\n问3：买了二手房能拿购房奖励吗？\n答：不能。购房奖励仅限购买本县城区新建商品住房。\n"
+          "问4：对购房面积有要求吗？\n答：没有。购房面积不限。\n")
+    assert stated_verdict("能拿购房奖励吗", qa, qa.index("购房奖励仅限")) == "不能"
+    assert stated_verdict("可以拿购房奖励吗", qa, qa.index("问3")) == "不能"  # from the question line, the answer after it
+    assert stated_verdict("面积小能落户吗", qa, qa.index("购房面积不限")) == ""  # 没有 answers 有…吗, not 能…吗
+    docs = LiteralDocuments({"a.txt": qa}, segmenter=segmenter)
+    said = "购房奖励仅限购买本县城区新建商品住房。"
+    d = draft(segmenter, "澜川县用补偿款买二手房，能拿购房奖励吗？", sentence(said, start=qa.index(said)))
+    assert Caveat(docs)(replace(d, short="购房奖励仅限购买本县城区新建商品住房")).short == "不能。购房奖励仅限购买本县城区新建商品住房"

