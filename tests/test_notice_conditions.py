@@ -211,3 +211,16 @@ def test_values_side_by_side_are_told_apart_by_the_askers_own_word_for_the_case(
     # the lead clause before values side by side is of each of them (「低保户」: 低保对象)
     caps = sentence("（一）门诊救助。特困人员、低保对象按年度累计自付费用给予救助，特困人员每人每年最高900元，低保对象每人每年最高600元。")
     assert figure_clause(analyze("翀阳区低保户看门诊一年最多救助多少？", segmenter), [caps]) == "低保对象每人每年最高600元"
+
+
+def test_a_sum_evened_up_is_the_floor_asked(segmenter):
+    # 「不足1500元的按1500元计发」 puts a minimum without a bound word
+    moving = sentence("（三）搬迁费：按被征收房屋建筑面积每平方米15元计算，不足1500元的按1500元计发。")
+    assert figure_clause(analyze("翀阳区搬家费最少能拿多少？", segmenter), [moving]) == "不足1500元的按1500元计发"
+    assert figure_clause(analyze("翀阳区搬家费每平方米按多少算？", segmenter), [moving]) == "按被征收房屋建筑面积每平方米15元计算"
+
+
+def test_a_fine_asked_is_answered_by_the_clause_that_fines(segmenter):
+    rows = sentence("面向成年人的培训｜不超过6个月｜每个学员不超过10000元")
+    fine = sentence("逾期不改的，列入“黑名单”，依法给予警告、没收违法所得，并可处5万元以下罚款；", start=100)
+    assert figure_clause(analyze("翀阳区培训机构超前收费又不整改，罚多少钱？", segmenter), [rows, fine]) == "并可处5万元以下罚款"

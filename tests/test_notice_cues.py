@@ -34,6 +34,9 @@ def test_spoken_what_and_a_range_of_days_ask_a_time(segmenter):
     assert analyze("下半年那批几号到几号报？", segmenter).qtype == "when"
     assert analyze("想装燃气还要准备啥材料？", segmenter).kind == "材料"
     assert analyze("现场办理去几号窗口？", segmenter).qtype != "when"
+    # 「電話是幾號」 asks the number to dial, as 「电话是多少」 does
+    assert analyze("縝沘市就業服務中心的電話是幾號？", segmenter).qtype == "number"
+    assert analyze("服务中心的电话几号？", segmenter).qtype == "number"
 
 
 def test_a_numbered_window_or_door_is_no_day():

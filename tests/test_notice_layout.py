@@ -269,6 +269,13 @@ def test_a_worked_example_outranks_a_bare_coefficient_of_the_table(segmenter):
     assert not _outranks_row(q, example, "第2年个人贷款贴息比例：80%", row)
     # nor a bare number under a header that gives its unit (「紧缺职业（元/人）｜2400」)
     assert not _outranks_row(q, example, "高级工（三级）紧缺职业（元/人）：2400", row)
+    # a rate lowered by points is no rate: the named row's 80% answers 「救助百分之几」
+    lowered = sentence("第九条 救助对象未按规定转诊的，住院救助比例降低10个百分点。", score=3.0, coverage=0.5)
+    named = sentence("低保对象、返贫致贫人口｜不设起付线｜1000元｜80%｜5万元", score=0.0, coverage=0.0, start=200)
+    rate = analyze("我是低保户，住院报完医保后自己掏的那部分能救助百分之几？", segmenter)
+    assert not _outranks_row(rate, lowered, "低保对象、返贫致贫人口住院救助比例：80%", named)
+    change = analyze("没按规定转诊的，住院救助比例降低几个点？", segmenter)
+    assert _outranks_row(change, lowered, "低保对象、返贫致贫人口住院救助比例：80%", named)
 
 
 def test_an_address_question_without_an_address_in_the_notice_is_refused(segmenter):

@@ -41,6 +41,8 @@ def test_the_askers_grandfather_is_no_unknown_name(segmenter):
 def test_a_sum_of_money_before_gei_is_what_is_given_not_who_gives(segmenter):
     assert "丧葬费" in analyze("特困人员去世了，丧葬费给多少？", segmenter).asked
     assert "政府" not in analyze("政府给补多少钱？", segmenter).asked
+    # a period the giving recurs in stands between the giver and the verb
+    assert "政府" not in analyze("低保户交城乡居民医保，政府每年帮出多少钱？", segmenter).asked
 
 
 # check -------------------------------------------------------------------------------------------

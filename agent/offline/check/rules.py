@@ -22,7 +22,7 @@ from agent.lexicon.thesaurus import (
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
-from agent.offline.extract.answer_clause import asked_period, stated_periods
+from agent.offline.extract.answer_clause import FINED, asked_period, stated_periods
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -58,7 +58,6 @@ from agent.offline.gather.rank import (
     DEADLINE_WORDS,
     EXTRA_STATED,
     FINE_ASKED,
-    FINED,
     PERIODIC_DAY,
     TIME,
     WEEKDAY,
@@ -1032,7 +1031,7 @@ def _timed_stages(sentence: str) -> set[str]:
     return set().union(*(_stated_stages(c) for c in re.split(r"[，,；;。]", sentence) if durations(c)))
 
 
-# a question that asks about a penalty or a charge for lateness (a fine itself: rank.FINED)
+# a question that asks about a penalty or a charge for lateness (a fine itself: answer_clause.FINED)
 
 
 # a fine, a penalty for breach of contract, a charge for lateness, and a compensation (「按价款几倍赔给我」:

@@ -180,6 +180,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     lasting = _LASTING_ASKED.search(q.text) if q.unit == DURATION_ASKED else None
     done = q.unit == DURATION_ASKED and _DONE.search(q.text) is not None
     period = asked_period(q)
+    fined = "罚" in q.text
     for cand in evidence:
         parts = clauses(cand.norm)
         own_chars = _own_characters(q, parts)
@@ -222,6 +223,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             score += 3.0 * fit if fit >= 0 else -8.0
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
+            if fined and FINED.search(part.text):
+                score += 3.0  # 「最多罚多少钱」: 「并可处5万元以下罚款」, not a fee's cap 「每个学员不超过10000元」
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):
                 score += 10.0  # 「多长」 is answered in metres only: 「全长1122米」, not 「一条…街道」
             if counted is not None and counted.search(part.text):
@@ -383,8 +386,26 @@ def reported_speech(q: Question, norm: str) -> str:
 def states_asked_bound(question: str, text: str) -> bool:
     """The question asks for a cap or a floor (「顶多能拿多少」) and ``text`` puts one before a
     figure (「补贴总额最高不超过15000元」)."""
-    return any(any(w in question for w in bound if w in LIMIT_WORDS) and re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text)
-               for bound in BOUNDS)
+    return any(any(w in question for w in bound if w in LIMIT_WORDS) and (
+        re.search(f"(?:{'|'.join(bound)})\\D{{0,3}}?\\d", text) or evens(bound, text))
+        for bound in BOUNDS)
+
+
+def evens(bound: tuple[str, ...], text: str) -> bool:
+    """``text`` puts the bound (`tables.BOUNDS`: upper or lower) without a bound word before its
+    figure: 「不足1500元的按1500元计发」, 「可处5万元以下罚款」 (`_EVENED`)."""
+    return re.search(_EVENED[BOUNDS.index(bound)], text) is not None
+
+
+# a fine (《中华人民共和国行政处罚法》 第九条 罚款; 罚锾 of Taiwan's 行政罰法; 罚金 of the criminal law)
+FINED = re.compile(r"罚款|罚锾|罚鍰|罚金")
+
+
+# a sum evened up or down to the same figure (「不足1500元的按1500元计发」: a floor; 「超过3万元的按3万元
+# 计算」: a cap), as subsidy rules put a minimum or a maximum without a bound word (not a sum with
+# 以下 or 以上 after it, 「可处5万元以下罚款」: two blind probe answers were lost to it, fines or not)
+_EVENED = (r"(?:超过|高于|多于)(\d[\d.,]*[万千百]?元?)的?[，,]?按\1",
+           r"(?:不足|低于|少于|不满)(\d[\d.,]*[万千百]?元?)的?[，,]?按\1")
 
 
 # the half of the year a question asks (「下半年那一批」), by the months it holds

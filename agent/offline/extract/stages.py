@@ -275,7 +275,14 @@ def _prose_answers(q: Question, top: Candidate, row: Candidate) -> bool:
             and not _CELLS.search(top.text) and top.score > row.score and top.coverage >= row.coverage + _CLEARLY_MORE
             # (not a row the question names, by its range or its first cell: 「今年72岁」 → 「70—79周岁｜…」)
             and range_fit(row.norm, q.text) != 1 and not any(_row_name(row.norm) in t for t in (q.text, as_counted(q.text)))
-            and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
+            and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(_RATE_CHANGE.sub("", top.norm)
+                                                                                       if not _CHANGE_ASKED.search(q.text) else top.norm)))
+
+
+# a rate raised or lowered by points (「住院救助比例降低10个百分点」) is no rate: it answers a question
+# that asks the change (「提高几个点」「多报多少」), not 「能救助百分之几」
+_RATE_CHANGE = re.compile(r"(?:提高|降低|上浮|下浮|上调|下调|增加|减少)\d+(?:\.\d+)?个?百分点")
+_CHANGE_ASKED = re.compile(r"提高|降低|上浮|下浮|上调|下调|增加|减少|[加减多少]报|多给|少给|几个点|多少个点|百分点")
 
 
 def _row_name(row: str) -> str:

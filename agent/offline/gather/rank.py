@@ -12,7 +12,7 @@ from itertools import pairwise
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.check.polarity import WAIVED
-from agent.offline.extract.answer_clause import CLAUSE_GROUPS, asks_share, unnumbered
+from agent.offline.extract.answer_clause import CLAUSE_GROUPS, FINED, asks_share, evens, unnumbered
 from agent.offline.extract.figures import (
     durations,
     figures,
@@ -902,9 +902,9 @@ def stated_cap_first(q: Question, candidates: list[Candidate], sentences: Callab
     words_of = asked[0]
 
     def states(c: Candidate) -> bool:
-        # (「不得超过」 is 「不超过」 in a rule's voice)
+        # (「不得超过」 is 「不超过」 in a rule's voice; 「可处5万元以下罚款」 puts it after the figure)
         return any(fits(f.text) and any(w in c.norm[max(0, f.start - _BOUND_GAP - 1):f.start].replace("不得", "不") for w in words_of)
-                   for f in (*figures(c.norm), *numerals(c.norm)))  # (「不得超过新台币六万元」)
+                   for f in (*figures(c.norm), *numerals(c.norm))) or evens(words_of, c.norm)  # (「不得超过新台币六万元」)
 
     if any(states(c) for c in candidates[:3]):
         return candidates
@@ -1294,8 +1294,6 @@ _NO_COUNT = re.compile(r"(?:元|年|月|日|号|%|％)\s*$")
 
 # 「按多少交」「按几成算」: the basis of a payment is asked, which a rule gives after 按 (「按市场租金的
 # 10%缴纳」「按每人每月200元的标准」)
-# a fine (《中华人民共和国行政处罚法》 第九条 罚款; 罚锾 of Taiwan's 行政罰法; 罚金 of the criminal law)
-FINED = re.compile(r"罚款|罚锾|罚鍰|罚金")
 _RATE_ASKED = re.compile(r"按(?:多少|几|百分之几|什么标准|啥标准)")
 _RATE_GIVEN = re.compile(r"按[^，。；;,]{0,12}?(?:\d|[一二三四五六七八九十百]+(?:成|倍|%))")
 _WHERE_IS = re.compile(r"(?:哪里|哪儿|何处|什么地方|哪个地方)[呢啊]?[?？]?$")

@@ -31,14 +31,14 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # a day of the week (「礼拜几回收」), not a count per week (「一周几次」)
     ("when", re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")),
     ("number", re.compile(
-        r"多少|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
+        r"多少|(?:电话|号码)(?:是|为)?几号|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev); 「打几号」 asks the
-    # number to dial
+    # number to dial, as 「電話是幾號」 does
     ("when", re.compile(
-        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨])几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨话码])(?<!话是)(?<!码是)几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|(?:哪个|什么)(?:地址|地点)|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -543,8 +543,8 @@ def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
     # an institution or a person doing the verb after it, a modal between (「政府补助多少钱」「国家
     # 能补贴多少钱」), not one that has the counted thing (「员工有多少人」)
     k = j + 1
-    while k < len(tagged) and tagged[k][0] in _MODALS:
-        k += 1
+    while k < len(tagged) and (tagged[k][0] in _MODALS or _EVERY.fullmatch(tagged[k][0])):
+        k += 1  # (or how often: 「政府每年帮出多少钱」)
     verb = tagged[k] if k < len(tagged) else ("", "")
     acting = verb[1].startswith("v") or any(  # 「能补贴」: 补贴 n to jieba, v to LAC
         t.text == verb[0] and t.tag == "v" for t in entities.tokens(text))
@@ -555,6 +555,7 @@ def _agent(tagged: list[tuple[str, str]], j: int, text: str) -> bool:
 _PASSIVE = frozenset({"被", "由", "让", "叫", "遭"})  # the markers of a passive's agent
 _GIVING = frozenset({"给", "帮", "替", "为"})  # prepositions whose subject gives to the asker
 _MODALS = frozenset({"能", "会", "要", "可以", "能够", "应该", "需要", "将", "可"})
+_EVERY = re.compile(r"每[年月天日周季次]")  # a period the giving recurs in, between the giver and the verb
 _THEN = frozenset({"就", "才", "便"})  # the adverbs that begin what follows a condition
 _SOURCE = frozenset({"从", "向"})  # 「从政府那拿多少」「向银行贷多少」: whom it comes from
 # 同义词词林's institutions (Dm: 政府, 企业, 银行), states and their divisions (Di02: 国家, 乡镇) and people
