@@ -919,3 +919,15 @@ def test_a_question_and_answer_notice_says_yes_or_no_in_its_own_words(segmenter)
     said = "购房奖励仅限购买本县城区新建商品住房。"
     d = draft(segmenter, "澜川县用补偿款买二手房，能拿购房奖励吗？", sentence(said, start=qa.index(said)))
     assert Caveat(docs)(replace(d, short="购房奖励仅限购买本县城区新建商品住房")).short == "不能。购房奖励仅限购买本县城区新建商品住房"
+
+
+def test_a_notice_dates_its_grant_in_its_own_verb(segmenter):
+    # 「发下来」 is 拨付 in the notice's words; 深松 is the title's, 最晚 the deadline asked, 下来 a direction
+    paid = "核查结果公示7天，无异议后于2026年1月31日前将补贴资金直接拨付至作业服务主体账户。"
+    notice = LiteralDocuments({"a.txt": "澜川县关于开展秋季农机深松整地作业补贴工作的公告\n作业时间为2025年9月20日至11月30日。\n" + paid},
+                              segmenter=segmenter)
+    d = draft(segmenter, "澜川县深松补贴的钱最晚什么时候发下来？", sentence(paid))
+    assert rules.other_event(d, notice) is None
+    # a sentence that says none of the question's own words dates another event
+    work = draft(segmenter, "澜川县深松补贴的钱最晚什么时候发下来？", sentence("作业服务主体于2025年9月15日前与所在乡镇签订作业协议。"))
+    assert rules.other_event(work, notice) == Refusal("other-event", "the dated sentence is about another event")

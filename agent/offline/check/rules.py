@@ -868,6 +868,11 @@ def _labelled_for(q: Question, top: Candidate, heading: str, event_words: list[s
 _LABEL = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）])?([^\d:：,，。]{2,14})[:：]")
 
 
+# the directional complements of Chinese verbs (《现代汉语八百词》 趋向动词: 来/去 after 上 下 进 出 回 过 起 开):
+# 「发下来」 is 发, however it comes down
+_DIRECTION = re.compile(r"[上下进出回过起开]?[来去]|[上下进出回过起开]来")
+
+
 def other_event(d: Draft, docs) -> Refusal | None:
     """「哪一年开始担任区长」: a date in a sentence about something else is not the answer."""
     q, top = d.q, d.candidates[0]
@@ -898,6 +903,16 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
+        title = docs.title_line(top.source)
+        title = docs.title_line(top.source)
+        said = [t for t in q.terms if t in top.covered or term_credit(t, top.norm) >= 0.75]
+        unsaid = [t for t in q.terms if t not in said and t not in event_words]
+        if title and any(len(t) >= 2 and t not in q.names for t in said) and all(
+                len(t) < 2 or t in title or t in DEADLINE_WORDS or _DIRECTION.fullmatch(t) for t in unsaid) and dated_with(
+                top.norm, [t for t in q.terms if t not in event_words]):
+            return None  # so in a notice, but for its title's words, one-character ones, the deadline asked
+            # and a verb's direction (「深松补贴的钱最晚什么时候发下来」: 「…于2026年1月31日前将补贴资金直接
+            # 拨付至…账户」 of the 深松整地作业补贴 notice)
         if docs.named_cell(q, d.candidates) is not None:
             return None  # a table's row and column date it (「东崎乡几点来收」: 「调整后收运时间」)
         return Refusal("other-event", "the dated sentence is about another event")
