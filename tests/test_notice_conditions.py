@@ -141,6 +141,17 @@ def test_a_raise_for_a_bound_the_asker_reaches(segmenter):
     assert raised_first(under, [row, raised])[0] is row  # 65 is short of 年满70周岁
 
 
+def test_a_row_whose_range_holds_the_askers_age_before_one_named_in_part(segmenter):
+    hiring = ("翀阳市僱用獎勵辦法\n僱用對象｜每人每月獎勵金額｜最長請領期間\n中高齡者（45歲至64歲）｜新臺幣13,000元｜12個月\n"
+              "高齡者（65歲以上）｜新臺幣15,000元｜12個月\n其他失業者｜新臺幣9,000元｜6個月\n")
+    docs = LiteralDocuments({"a.txt": hiring}, segmenter=segmenter)
+    rows = [sentence(line, start=hiring.index(line)) for line in hiring.split("\n")[2:5]]
+    cell = named_cell(analyze("翀阳市的公司僱用一位66歲的失業者，每個月可以領多少僱用獎勵？", segmenter), docs.index, rows)
+    assert cell is not None and cell.value == "新臺幣15,000元"  # not 其他失業者's 9,000元, named by 失業者 in part
+    cell = named_cell(analyze("翀阳市的公司僱用一位失業者，每個月可以領多少僱用獎勵？", segmenter), docs.index, rows)
+    assert cell is not None and cell.value == "新臺幣9,000元"
+
+
 def test_a_word_tells_clauses_apart_better_than_a_character(segmenter):
     line = sentence("第六条　城市道路新建、改建、扩建竣工后5年内，大修后2年内，不予批准挖掘。")
     assert figure_clause(analyze("翀阳区刚大修过的路，几年内不给挖？", segmenter), [line]) == "大修后2年内"

@@ -284,8 +284,10 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     # of names said whole, the longest: 「小型轻型电动机车」 names its row, not 「轻型电动机车」's
     names = [normalize(cells[name]).text for cells, _ in whole]
     whole = [(cells, line) for (cells, line), n in zip(whole, names) if not any(n != m and n in m for m in names)]
-    return (whole or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
-            or _by_range(table, question) or _by_ordinal(table, question) or _by_description(table, question))
+    # (a row whose range holds the asker's figure before one named in part: 「66歲的失業者」 is
+    # 「高齡者（65歲以上）」's, not 「其他失業者」's)
+    return (whole or _by_range(table, question) or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
+            or _by_ordinal(table, question) or _by_description(table, question))
 
 
 def _by_ordinal(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
