@@ -297,6 +297,14 @@ def test_a_kind_of_person_the_notice_names_by_a_synonym_is_named(segmenter):
     line = "校内教师参与课后服务的，按60元/课时的标准给予补助。"
     d = _named(draft(segmenter, "临溪区校内老师参与课后服务，每节课补助多少钱？", sentence(line, start=text.index(line))), "临溪区")
     assert rules.unknown_noun(d, docs) is None
+    # or by a word of its kind (同义词词林's fourth level, Ae13B: 大学生 and 毕业生)
+    text = "临溪区扩岗补助通知\n企业招用离校2年内未就业高校毕业生的，按每招用1人1500元发放一次性扩岗补助。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    line = text.split("\n")[1]
+    d = _named(draft(segmenter, "临溪区公司招了个还没找到工作的大学生，一次性扩岗补助给多少钱？", sentence(line, start=text.index(line))), "临溪区")
+    assert rules.unknown_noun(d, docs) is None
+    d = _named(draft(segmenter, "临溪区公司招了个残疾人，一次性扩岗补助给多少钱？", sentence(line, start=text.index(line))), "临溪区")
+    assert rules.unknown_noun(d, docs) == Refusal("unknown-noun", "asked about 残疾人, whom the notice about 临溪区 never names")
 
 
 def test_what_before_a_negated_verb_asks_no_kind(segmenter):

@@ -163,6 +163,13 @@ def classmates(word: str) -> tuple[str, ...]:
                                for m in _members().get(code, ()) if m != word))
 
 
+def kin(word: str) -> tuple[str, ...]:
+    """The words of the fourth-level classes of ``word`` (the code's first five characters, 「Ae13B」:
+    学生, 大学生, 毕业生, 研究生 ...): the same kind of thing or person, one level above synonyms."""
+    groups = {code[:5] for code in categories(word)}
+    return tuple(dict.fromkeys(m for code, words in _members().items() if code[:5] in groups for m in words if m != word))
+
+
 @lru_cache(maxsize=1)
 def _members() -> dict[str, tuple[str, ...]]:
     members: dict[str, list[str]] = {}
