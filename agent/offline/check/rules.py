@@ -904,7 +904,6 @@ def other_event(d: Draft, docs) -> Refusal | None:
             return None  # 「打算从几月份开始」: 「将从今年11月起推出…」 states the start of what it asks
         if covers_all_but(q, top, *event_words) and dated_with(top.norm, [t for t in q.terms if t not in event_words]):
             return None  # only the verb is put otherwise (「列为」: 「登录为」), next to its date
-        title = docs.title_line(top.source)
         said = [t for t in q.terms if t in top.covered or term_credit(t, top.norm) >= 0.75]
         unsaid = [t for t in q.terms if t not in said and t not in event_words and not (
             len(t) < 2 or t in DEADLINE_WORDS or _DIRECTION.fullmatch(t))]
