@@ -195,7 +195,9 @@ def _sibling_of_rows(q: Question, table: Table, index: LoadedIndex, names_only: 
     class as two of the table's row names or more (「种花生…每亩保额」 of a table of 水稻, 小麦, 玉米:
     Bh, plants): a row the table would have, and has not; or "". Row names are read in the name
     column and in any other column of words (「第一区｜小型车｜每小时30元」「第一区｜机车｜每次20元」:
-    「大货车」 is a vehicle the table has no row for)."""
+    「大货车」 is a vehicle the table has no row for); in the name column only (``names_only``) when
+    the question names a row by another column (「计时（每半小时）」 of 「一小时」: 「大客车」 still lacks
+    a row of its own; 「剩菜」 of 「常见物品」 names the 厨余垃圾 row, whose items 「泔水」 belongs with)."""
     text = normalize(index.documents[table.rows[0][1].source].text).text if table.rows else ""
     for j in _worded_columns(table)[:1] if names_only else _worded_columns(table):
         # (another column's words name rows by things only, 同义词词林 B: 「小型车」 and 「机车」 are
