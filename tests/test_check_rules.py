@@ -931,3 +931,14 @@ def test_a_notice_dates_its_grant_in_its_own_verb(segmenter):
     # a sentence that says none of the question's own words dates another event
     work = draft(segmenter, "澜川县深松补贴的钱最晚什么时候发下来？", sentence("作业服务主体于2025年9月15日前与所在乡镇签订作业协议。"))
     assert rules.other_event(work, notice) == Refusal("other-event", "the dated sentence is about another event")
+
+
+def test_a_change_by_points_is_answered_only_in_the_asked_direction(segmenter, docs):
+    lowered = sentence("第九条 救助对象未按规定转诊的，住院救助比例降低10个百分点。")
+    asked = draft(segmenter, "对70岁以上老人，住院救助比例提高几个点？", lowered)
+    assert rules.other_direction(asked, docs) == Refusal("other-direction", "no sentence says by how much it is 提高")
+    bare = draft(segmenter, "看中医开中药饮片，报销比例能提高几个百分点？", sentence("经签约机构转诊到市内二级定点医院的，支付比例为45%；"))
+    assert rules.other_direction(bare, docs) == Refusal("other-direction", "no sentence says by how much it is 提高")
+    raised = draft(segmenter, "看中医开中药饮片，报销比例能提高几个百分点？", sentence("中药饮片报销比例在上述基础上提高5个百分点。"))
+    assert rules.other_direction(raised, docs) is None
+    assert rules.other_direction(draft(segmenter, "没按规定转诊的，住院救助比例降低几个点？", lowered), docs) is None

@@ -138,7 +138,8 @@ def test_speech_verbs():
 def test_clause_cues():
     cues = table("clause_cues")
     assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline",
-                          "upper-bound", "lower-bound", "free-asked"]
+                          "upper-bound", "lower-bound", "rise", "fall", "free-asked"]
+    assert cues["rise"][:2] == ("提高", "增加") and cues["fall"][:2] == ("降低", "减少")
     assert cues["upper-bound"][:2] == ("最多", "最高") and "不低于" in cues["lower-bound"]
     assert cues["free-asked"][:2] == ("不收钱", "不要钱") and "免费" in cues["free-asked"]
     assert cues["how"][:2] == ("方式", "途径")

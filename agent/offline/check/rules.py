@@ -1053,6 +1053,25 @@ def _timed_stages(sentence: str) -> set[str]:
 _CHARGES = {"罚": ("罚",), "违约金": ("违约金",), "滞纳金": ("滞纳金",), "赔": ("赔", "偿")}
 
 
+def other_direction(d: Draft, docs) -> Refusal | None:
+    """「住院救助比例提高几个点」 answered by 「…住院救助比例降低10个百分点」 or a bare 「支付比例为45%」:
+    a change by points is asked, and none of the three best sentences states one in the asked
+    direction (agent/lexicon/clause_cues.tsv: rise, fall) before a figure."""
+    asked = _POINTS_ASKED.search(d.q.text)
+    if asked is None:
+        return None
+    rows = [_RISE, _FALL]
+    same = next(words for words in rows if asked.group(1) in words)
+    if any(re.search(f"(?:{'|'.join(same)})\\D{{0,6}}?\\d", c.norm) for c in d.candidates[:3]):
+        return None
+    return Refusal("other-direction", f"no sentence says by how much it is {asked.group(1)}")
+
+
+_RISE, _FALL = (tuple(table("clause_cues")[row]) for row in ("rise", "fall"))
+# a change by points asked (「提高几个百分点」「降低了多少个点」)
+_POINTS_ASKED = re.compile(f"({'|'.join((*_RISE, *_FALL))})了?(?:几|多少)个?(?:百分点|点)")
+
+
 def fine_only(d: Draft, docs) -> Refusal | None:
     """「专用垃圾袋一卷卖多少钱」 answered by 「处1,200元以上6,000元以下罚鍰」: a figure asked of
     anything but a penalty is not a fine, when every clause of the best sentence that gives a
@@ -1172,7 +1191,7 @@ _TOLD_AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*周?岁")
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra,
+    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction,
 )
 
 
