@@ -23,7 +23,7 @@ from agent.lexicon.thesaurus import (
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
-from agent.offline.extract.answer_clause import FINED, asked_period, stated_periods
+from agent.offline.extract.answer_clause import FALL, FINED, RISE, asked_period, stated_periods
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -1060,16 +1060,14 @@ def other_direction(d: Draft, docs) -> Refusal | None:
     asked = _POINTS_ASKED.search(d.q.text)
     if asked is None:
         return None
-    rows = [_RISE, _FALL]
-    same = next(words for words in rows if asked.group(1) in words)
+    same = RISE if asked.group(1) in RISE else FALL
     if any(re.search(f"(?:{'|'.join(same)})\\D{{0,6}}?\\d", c.norm) for c in d.candidates[:3]):
         return None
     return Refusal("other-direction", f"no sentence says by how much it is {asked.group(1)}")
 
 
-_RISE, _FALL = (tuple(table("clause_cues")[row]) for row in ("rise", "fall"))
 # a change by points asked (「提高几个百分点」「降低了多少个点」)
-_POINTS_ASKED = re.compile(f"({'|'.join((*_RISE, *_FALL))})了?(?:几|多少)个?(?:百分点|点)")
+_POINTS_ASKED = re.compile(f"({'|'.join((*RISE, *FALL))})了?(?:几|多少)个?(?:百分点|点)")
 
 
 def fine_only(d: Draft, docs) -> Refusal | None:

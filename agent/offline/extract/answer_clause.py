@@ -247,12 +247,12 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
 
 
 def _own_characters(q: Question, parts: list) -> list[float]:
-    """Per clause with a figure, 1 when it alone of the sentence's clauses with a figure writes most
-    of a question word the sentence does not write whole (「剖腹产…报多少」 over 「顺产2600元，剖宫产
+    """Per clause with a figure, 1 when it alone of the sentence's clauses with a figure writes all
+    but one character of a question word the sentence does not write whole (「剖腹产…报多少」 over 「顺产2600元，剖宫产
     4000元」: 剖…产, in the second clause only): the case the question names in its own word."""
     sentence = "".join(part.text for part in parts)
     unwritten = [t for t in q.terms if len(t) >= 3 and t not in q.names and t not in sentence]
-    figured = [bool(figures(part.text) or numerals(part.text)) for part in parts]
+    figured = [_figured(part.text) for part in parts]
     out = [0.0] * len(parts)
     for term in unwritten:
         partly = [at for at, part in enumerate(parts) if figured[at] and _partly_written(term, part.text)]
@@ -335,14 +335,19 @@ def _run_start(sentence: str, parts: list, at: int) -> int:
     800元，低保对象每人每年最高500元」: values side by side, of the clause before them); a run opens
     after a colon (「…殡仪馆（24小时服务）：0742-5316999」: the label is no value of the run)."""
     j = at
-    while j and len(parts[j].text) <= _FIELD_VALUE and len(parts[j - 1].text) <= _FIELD_VALUE and (
-            figures(parts[j - 1].text) or numerals(parts[j - 1].text)) and not _after_colon(sentence, parts[j]):
+    while j and len(parts[j].text) <= _FIELD_VALUE and len(parts[j - 1].text) <= _FIELD_VALUE and _figured(
+            parts[j - 1].text) and not _after_colon(sentence, parts[j]):
         j -= 1
     return j
 
 
 def _after_colon(sentence: str, part) -> bool:
     return sentence[part.start - 1 : part.start] in (":", "：")
+
+
+def _figured(text: str) -> bool:
+    """A figure with a unit, or a numeral with its measure word."""
+    return bool(figures(text) or numerals(text))
 
 
 _ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one
@@ -393,12 +398,14 @@ def states_asked_bound(question: str, text: str) -> bool:
 
 def evens(bound: tuple[str, ...], text: str) -> bool:
     """``text`` puts the bound (`tables.BOUNDS`: upper or lower) without a bound word before its
-    figure: 「不足1500元的按1500元计发」, 「可处5万元以下罚款」 (`_EVENED`)."""
+    figure: 「不足1500元的按1500元计发」 (`_EVENED`)."""
     return re.search(_EVENED[BOUNDS.index(bound)], text) is not None
 
 
 # a fine (《中华人民共和国行政处罚法》 第九条 罚款; 罚锾 of Taiwan's 行政罰法; 罚金 of the criminal law)
 FINED = re.compile(r"罚款|罚锾|罚鍰|罚金")
+# the verbs a rate is raised or lowered with (agent/lexicon/clause_cues.tsv: rise, fall)
+RISE, FALL = (tuple(table("clause_cues")[row]) for row in ("rise", "fall"))
 
 
 # a sum evened up or down to the same figure (「不足1500元的按1500元计发」: a floor; 「超过3万元的按3万元

@@ -11,6 +11,8 @@ from agent.offline.check.rules import first_refusal
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import (
     DOES_WHAT,
+    FALL,
+    RISE,
     TYPED_SPANS,
     asked_period,
     asks_share,
@@ -281,8 +283,8 @@ def _prose_answers(q: Question, top: Candidate, row: Candidate) -> bool:
 
 # a rate raised or lowered by points (「住院救助比例降低10个百分点」) is no rate: it answers a question
 # that asks the change (「提高几个点」「多报多少」), not 「能救助百分之几」
-_RATE_CHANGE = re.compile(r"(?:提高|降低|上浮|下浮|上调|下调|增加|减少)\d+(?:\.\d+)?个?百分点")
-_CHANGE_ASKED = re.compile(r"提高|降低|上浮|下浮|上调|下调|增加|减少|[加减多少]报|多给|少给|几个点|多少个点|百分点")
+_RATE_CHANGE = re.compile(f"(?:{'|'.join((*RISE, *FALL))})" + r"\d+(?:\.\d+)?个?百分点")
+_CHANGE_ASKED = re.compile("|".join((*RISE, *FALL)) + r"|[加减多少]报|多给|少给|几个点|多少个点|百分点")
 
 
 def _row_name(row: str) -> str:
