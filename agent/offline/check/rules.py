@@ -78,6 +78,7 @@ from agent.offline.understand.question import (
     LEVEL_HERE,
     Question,
     told_years,
+    unglued,
 )
 from agent.types import Refusal
 from ingest.normalize import normalize_query
@@ -293,7 +294,9 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # (not in a clause that tells the asker's own situation: 「我在乡镇上自己租了个门面开店，租金补贴…」
     # is told in the asker's words, not the notice's)
     asking = _asking_clauses(q.text)
+    # (nor a modal the segmenter glued to the verb after it, 「幾號會匯進來」: 会汇, n to jieba's HMM)
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
+              and unglued(t, verb=True) == t
               and any(t in c for c in asking)
               and t not in ANSWER_KINDS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
               and not _time_kind_asked(q, t)

@@ -150,7 +150,8 @@ _QUESTION_WORD = re.compile(r"多少|(?<!好)几|多大|多高|多长|多久")  
 def stated_periods(text: str) -> set[str]:
     """The periods ``text`` states a rate per (「每生每年1200元…每学期600元」: 年, 学期)."""
     return {_SAME_PERIOD.get(p, p) for p in _PERIOD_STATED.findall(text)}
-_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|百分比|几成|几分之几|(?:几|多少)折|(?:几|多少)个点|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
+# (「能先拿到总额的多少」「补到购价的多少」: a share of a whole the question names)
+_ASKS_SHARE = re.compile(r"百分之(?:几|多少)|(?<=[\u4e00-\u9fff])的多少(?=[?？]?$)|百分比|几成|几分之几|(?:几|多少)折|(?:几|多少)个点|(?:多少|什么|哪个)比例|比例(?:是|为)?(?:多少|几)|percent", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%％‰‱]|[千万]分之[\d一二三四五六七八九十零点.]|\d\s*个?百分点|百分之[\d一二三四五六七八九十]|[\d一二三四五六七八九]\s*成(?![本员为果绩立])|[\d一二三四五六七八九]\s*折(?![抵算旧合扣价])|\d\s*/\s*\d|[一二三四五六七八九十]分之[一二三四五六七八九十]")
 
 
@@ -181,6 +182,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     done = q.unit == DURATION_ASKED and _DONE.search(q.text) is not None
     period = asked_period(q)
     fined = "罚" in q.text
+    totalled = SUM_ASKED.search(q.text) is not None
     for cand in evidence:
         parts = clauses(cand.norm)
         own_chars = _own_characters(q, parts)
@@ -223,6 +225,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             score += 3.0 * fit if fit >= 0 else -8.0
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
+            if totalled and TOTAL_STATED.search(part.text):
+                score += 3.0  # 「5周全报下来一共多少钱」: 「5周共计750元」, not the rate 「每生每周收费150元」
             if fined and FINED.search(part.text):
                 score += 3.0  # 「最多罚多少钱」: 「并可处5万元以下罚款」, not a fee's cap 「每个学员不超过10000元」
             if any(in_unit_of(adjective, part.text) for adjective in adjectives):
@@ -233,9 +237,17 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 score += 2.0  # 「要公示多长时间」: 「…公示30日」, not 「自公示期满之日起10个工作日内…」
             if done and _DONE_WITHIN.search(part.text):
                 score += 2.0  # 「报销要多久能办完」: 「市外用血10个工作日内办结」, not 「…在办结后5个工作日内转账」
-            score += _level_fit(q.text, part.text, cand.norm[: part.start + len(part.text)])
+            level = _level_fit(q.text, part.text, cand.norm[: part.start + len(part.text)])
+            score += level
+            if level > 0 and at and _figured(parts[at - 1].text) and not _level_fit(q.text, parts[at - 1].text, ""):
+                # the asked level's case of the rule just before it, whose words it elides: 「毕业时年龄
+                # 不超过30周岁，硕士研究生放宽到35周岁」 for 「读硕士的，毕业时年龄最大不能超过几岁」
+                score += clause_score(q, parts[at - 1].text)
             stated = stated_periods(part.text)
             if period and stated:
+                if period not in stated and any(period in stated_periods(p.text) for p in parts):
+                    continue  # a rate per another period than the one a clause beside it states: 「一年至少得开放
+                    # 几天」 is 「每年开放时间不少于120天」, not 「其中每周至少开放1天」, however many words it says
                 score += 2.0 if period in stated else -2.0  # 「一个学期能给多少」: 「每学期600元」, not 「每生每年1200元」
             if asked_years:  # 「2024年…产量」: not the 2027 target in the next clause
                 years = re.findall(r"((?:19|20)\d\d)年", cand.norm[: part.start + len(part.text)])
@@ -350,6 +362,10 @@ def _figured(text: str) -> bool:
     return bool(figures(text) or numerals(text))
 
 
+# a sum the question asks (「一共」「总共」), and a total a sentence states before its figure
+# (「停水时间共计36小时」「合计发放1200万元」; a bare 共 only right before the figure: 「共3批」)
+SUM_ASKED = re.compile(r"总共|一共|合计|总计|加起来")
+TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共)\s*(?:\d|[一二两三四五六七八九十百千万])")
 _ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one
 _FIELD_VALUE = 16  # characters: a field's value (a number, a name), not a description
 

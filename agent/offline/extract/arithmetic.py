@@ -18,7 +18,7 @@ _MULTIPLE = re.compile(r"(?:几|多少)倍")
 # a share asked of a whole (「女性占多少」「占总数的比例」「是全年的百分之几」「所占比重」) or of a
 # plan (「投资完成了百分之多少」)
 _PART_OF = re.compile(r"占|比重|的(?:比例|百分之|几成)|完成|达到|实现|share|proportion|percentage", re.IGNORECASE)
-_SHARE = re.compile(r"占比|比例|比重|占(?![道地用])[^，,；;。]{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.IGNORECASE)
+_SHARE = re.compile(r"占比|比例|比重|(?<=[\u4e00-\u9fff])的多少(?=[?？]?$)|占(?![道地用])[^，,；;。]{0,12}?(?:多少|几)|几成|百分之几|百分之多少|share|proportion", re.IGNORECASE)
 # 「一共扩大了多少亩」 is the change between two values, not their sum
 _CHANGE = re.compile(r"(?:扩大|增加|增长|提高|提升|减少|下降|缩小|多出|多了|少了|相差|差)了?(?:多少|几)(?![%％倍])")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")

@@ -75,7 +75,7 @@ _CHARS = re.compile(r"[\W\d_a-z]+")
 
 
 # an increase over a base stated as such: 「在上述标准基础上每人每月另加20元」「在此基础上再增加2000元」
-_INCREASE = re.compile(r"基础上[^，,。；;\d]{0,10}?(?:另加|再加|加发|多发|上浮|提高|增加|额外增加)[^，,。；;\d]{0,3}\d")
+_INCREASE = re.compile(r"基础上[^，,。；;\d]{0,10}?(?:另加|再加|加发|增发|多发|上浮|提高|增加|额外增加)[^，,。；;\d]{0,3}\d")
 
 _MORE_ASKED = re.compile(r"比.{0,16}?多|多出|高出|多给|多拿|多发|多补|多领")
 

@@ -14,7 +14,7 @@ import cn2an
 from agent.lexicon.thesaurus import categories, is_personal
 from agent.lexicon.wordlists import groups, mentioned, words
 from agent.lexicon.wordlists import table as cue_table
-from agent.offline.extract.figures import DIGITS, ordinals
+from agent.offline.extract.figures import DIGITS, figures, ordinals
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate
 from agent.offline.understand.abbreviation import abbreviates
@@ -31,6 +31,9 @@ CELL_SEPARATOR = re.compile(r"\s*[｜|\t]\s*")
 # a table laid out in plain text with runs of spaces between its cells (「芹塘镇　　　540　　　3200」);
 # as one space may also stand inside a cell, such a table counts only under a header without figures
 _ALIGNED = re.compile(r"[ \u3000]{2,}")
+# (but not a rule's articles and chapters, each number set off by spaces: 「第四条  年满65周岁…」
+# 「第二章  评估」)
+_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[条條章节節]")
 _VALUE = re.compile(r"-?\d+(?:\.\d+)?")
 # a cell that tells a time: a clock time, a date, a day of the week (「週四、週日」)
 _TIMED = re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}月|\d{1,2}日|\d{4}年|\d{1,2}[时点]|(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]")
@@ -245,6 +248,9 @@ def _may_answer(q: Question, heading: str, cell: str) -> bool:
         return False  # 「去哪个窗口」 is answered under a heading that names windows, not 「补贴标准」
     bracket = "".join(re.findall(r"[(（]([^)）]*)[)）]", heading))
     counted = re.split(r"[/／每]", _UNIT_LABEL.sub("", bracket.strip()))[0]  # 「元/台」: 元; 「每人每月」 counts in nothing
+    given = figures(cell)
+    if q.unit and not q.unit_fits("1元") and given and all(_MONEY.search(f.text) for f in given):
+        return False  # 「一个月能上门几个小时」: not 「每人每月400元」, whatever its heading says
     if not re.search(r"[\u4e00-\u9fff]", counted):
         return True
     if _QUALIFYING.match(counted):
@@ -255,6 +261,7 @@ def _may_answer(q: Question, heading: str, cell: str) -> bool:
     return span is None or span.group(1) in counted
 
 
+_MONEY = re.compile(r"\d\s*(?:[万千百亿]*元|块)$")  # a sum of money
 _ASKS_SPAN = re.compile(r"(?:多少|几)个?(年|月|天|日|周|小时|岁)")
 _UNIT_LABEL = re.compile(r"^单位\s*[:：]\s*")
 # a bracket that says what a column holds or leaves out (有/无/含/不含/非…), not a unit
@@ -816,7 +823,8 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     at = 0
 
     def close() -> None:
-        if len(run) >= 3 and not (aligned and re.search(r"\d", run[0][1].text)):
+        if len(run) >= 3 and not (aligned and (re.search(r"\d", run[0][1].text)
+                                                or all(_ARTICLE_LABEL.fullmatch(cells[0]) for cells, _ in run))):
             head = run[0][1]
             tables.append(Table(caption, [normalize(c).text for c in run[0][0]], run[1:], (head.start, head.end)))
 

@@ -12,7 +12,15 @@ from itertools import pairwise
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.check.polarity import WAIVED
-from agent.offline.extract.answer_clause import CLAUSE_GROUPS, FINED, asks_share, evens, unnumbered
+from agent.offline.extract.answer_clause import (
+    CLAUSE_GROUPS,
+    FINED,
+    SUM_ASKED,
+    TOTAL_STATED,
+    asks_share,
+    evens,
+    unnumbered,
+)
 from agent.offline.extract.figures import (
     durations,
     figures,
@@ -260,7 +268,8 @@ def named_first(q: Question, candidates: list[Candidate], title_line: Callable[[
         return candidates
     top = candidates[0]
     title = title_line(top.source)
-    missing = [n for n in q.names if len(n) >= 2 and n not in top.norm and n not in title]
+    # (nor for a name whose stem the title says, the notice's topic: 「误闯限行区」 of 「…实施高排放车辆限行的通告」)
+    missing = [n for n in q.names if len(n) >= 2 and n not in top.norm and n not in title and not (len(n) >= 3 and n[:-1] in title)]
     if not title or not missing:  # a text without a title line is about the one its opening names
         return candidates
     kept = typed is not None and typed(top)
@@ -314,6 +323,25 @@ def condition(text: str) -> str:
     return m.group(0) if m else ""
 
 
+def condition_said(q: Question, text: str, title: str) -> bool:
+    """``text`` sets a condition (「评估为轻度失能的，不发放护理补贴」) in a word the question says of
+    the asker's situation (「我爸66岁，评了个轻度失能，护理补贴能领吗」: 轻度), not in its asking
+    clause nor of the notice's topic (its ``title``'s words: 失能): its rule answers for the asker,
+    whatever bound elsewhere holds the figure the question gives beside it (「年满65周岁…均可申请
+    能力评估」)."""
+    said = condition(text)
+    if not said or range_fit(said, q.text) != 0:
+        return False
+    # (and the question says most of it, not a word or two: 「个人贷款按期还款且创业项目正常经营的，可再次
+    # 申请」 is no rule for 「我还有一笔10万的经营贷没还清」)
+    chars = re.findall(r"[\u4e00-\u9fff]", unnumbered(said).rstrip("，,的"))
+    if 2 * sum(c in q.text for c in chars) <= len(chars):
+        return False
+    asking = _asking_clause(q.text)
+    return any(len(t) >= 2 and not any(len(set(t) & set(n)) >= 2 for n in q.names)  # (nor 「在雯峤」: a place)
+               and t not in asking and t not in title and term_credit(t, said) for t in q.terms)
+
+
 def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
     """「农民在自家屋顶装光伏，每千瓦补多少钱」 whose best sentence sets a condition the question
     does not say (「脱贫户…安装的，每千瓦补贴提高至450元」): a close runner-up of the same notice
@@ -348,7 +376,7 @@ _HOW_MUCH = re.compile(r"多少|几")
 
 # the words of a table's header over a cap (agent/lexicon/clause_cues.tsv: upper-bound, lower-bound)
 _CAP_HEADINGS = (*BOUNDS[0], *BOUNDS[1])
-_WHEN_WORD = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月")
+_WHEN_WORD = re.compile(r"什么时候|何时|哪天|哪一天|哪几天|哪几日|几号|几月")
 # a verb and the complement of where it goes (「打到」「打入」「交至」「转进」): one act, whichever
 _DIRECTED = "到入进至往"
 
@@ -464,11 +492,12 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
-def bounded_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+def bounded_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str] = lambda source: "") -> list[Candidate]:
     """「我今年61岁了，还能申请不」 whose best sentence bounds no measure the asker gives a figure
     in: a close runner-up of the same document that does, held or missed (「年龄在60周岁以下」),
     goes first: whether the figure is in the bound is the answer."""
-    if q.qtype != "yesno" or len(candidates) < 2 or range_fit(candidates[0].norm, q.text) != 0:
+    if (q.qtype != "yesno" or len(candidates) < 2 or range_fit(candidates[0].norm, q.text) != 0
+            or condition_said(q, candidates[0].norm, title_line(candidates[0].source))):
         return candidates
     top = candidates[0]
     for cand in candidates[1:6]:
@@ -659,7 +688,7 @@ def _counted_from(norm: str) -> bool:
 
 def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
                 coverage: Callable[[Candidate], tuple[float, tuple[str, ...]]],
-                text: Callable[[str], str]) -> list[Candidate]:
+                text: Callable[[str], str], title: Callable[[str], str] = lambda source: "") -> list[Candidate]:
     """「我今年62了，还能考网约车资格证吗」「驾照刚拿两年，能报吗」 whose best sentence states no bound
     of a measure the asker gives a figure in: the sentence of its document that states one
     (「年龄不超过60周岁」「具有3年以上驾驶经历」), the one that covers most of the question, goes first,
@@ -668,7 +697,7 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
     (「2019年10月生的」). ``coverage`` gives a sentence's share of the question and the words it
     says; ``text`` a document's text."""
     fit = bound_fit(q, candidates[0].norm) if q.qtype == "yesno" and candidates else 1
-    if fit == 1:
+    if fit == 1 or (fit == 0 and condition_said(q, candidates[0].norm, title(candidates[0].source))):
         return candidates
     top = candidates[0]
     if fit == -1:
@@ -856,18 +885,14 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     return [best] + [c for c in candidates if c is not best]
 
 
-# a sum the question asks (「一共」「总共」), and a total a sentence states before its figure
-# (「停水时间共计36小时」「合计发放1200万元」; a bare 共 only right before the figure: 「共3批」)
-_SUM_ASKED = re.compile(r"总共|一共|合计|总计|加起来")
-_TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共)\s*(?:\d|[一二两三四五六七八九十百千万])")
 
 
 def states_total(q: Question, text: str) -> bool:
     """The question asks a sum and ``text`` states a total in the asked unit: the notice's own
     sum answers, no sum of its parts is computed."""
-    if not _SUM_ASKED.search(q.text):
+    if not SUM_ASKED.search(q.text):
         return False
-    return any(not q.unit or q.unit_fits(f.text) for m in _TOTAL_STATED.finditer(text)
+    return any(not q.unit or q.unit_fits(f.text) for m in TOTAL_STATED.finditer(text)
                for f in numerals(text[m.end() - 1 : m.end() + 16])[:1])
 
 
@@ -986,7 +1011,9 @@ def frequency_fit(question: str, sentence: str) -> int:
     period = lambda word: "季度" if word == "季" else word
     return 1 if period(asked.group(1)) == period(stated.group(1) or stated.group(2)) else -1
 # a day asked of every month, quarter or year (「每个月几号」「每年哪天」), and a sentence that gives one
-_PERIODIC_ASKED = re.compile(r"每个?(?:月|季度?|年)[^,，。?？]{0,12}?(?:几号|几日|哪天|哪一天|哪一日)")
+# (「一年里什么时候去办」: the days of every year it is done, 「受理时间：每年4月1日至5月31日」)
+_PERIODIC_ASKED = re.compile(r"(?:每个?(?:月|季度?|年)|一年(?:里|中|当中|内)|一个月(?:里|中|当中|内))[^,，。?？]{0,12}?"
+                             r"(?:几号|几日|哪天|哪一天|哪一日|什么时候|何时|几月|哪个月)")
 # (or a day of the week in it: 「每月最后一个星期一休馆」)
 PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?(?:\d{1,2}\s*[日号]|(?:周|星期|礼拜)[一二三四五六日天])")
 
@@ -1067,7 +1094,9 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # 申报家庭人口…」), looked for a little further down
         asked_at = _WHEN_WORD.search(q.text)
         acts = [v for v in q.focus_verbs if v not in _EMPTY_ACTS and asked_at and v in q.text[asked_at.end() :]]
-        acted = lambda c: dated(c) and any(v in c.norm or resultative(v, c.norm) for v in acts)
+        # (a payment by any verb of paying: 「钱哪几天交」 → 「缴费时间：7月8日至7月11日」)
+        acted = lambda c: dated(c) and any(v in c.norm or resultative(v, c.norm) or (
+            v in _PAYING and any(p in c.norm for p in _PAYING)) for v in acts)
         if acts and not acted(candidates[0]) and any(
                 acted(c) for c in candidates[1:8] if c.source == candidates[0].source):
             typed = far = acted
@@ -1214,7 +1243,9 @@ _LIMIT_BEFORE = re.compile(r"时限|期限|周期|之日起|日起")  # 「承�
 _PLACE_HEADING = re.compile("|".join(map(re.escape, table("clause_cues")["heading-where"])))
 _LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[:：]")  # a line of its own label (「办公时间：…」)
 _REFERRED = re.compile(r"详见|见附件|另行公布|另行通知")
-_DATE_LINE = re.compile(r"\s*(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*")  # the notice's own date, under its issuer
+# the notice's own date, under its issuer or after it on its line (「缃塍县人力资源和社会保障局  2025年3月10日发布」)
+_PAYING = frozenset(words("paying_verbs"))  # verbs of paying (agent/lexicon/paying_verbs.txt)
+_DATE_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()、]{2,60}\s+)?(?:\d{3,4}年)?\d{1,2}月\d{1,2}日\s*(?:发布|印发|公布|制发)?\s*")
 
 
 def _does(acts: list[str], text: str, at: int) -> bool:

@@ -162,9 +162,9 @@ class Focus(Stage):
         ranked = stated_cap_first(q, ranked, docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm)[0])
         ranked = level_first(q, unconditioned_first(
             q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
-        ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))))), docs.sentences,
-                             lambda c: docs.evidence.coverage(q.terms, c.norm),
-                             lambda source: docs.index.documents[source].text)
+        ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.title_line)),
+                             docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm),
+                             lambda source: docs.index.documents[source].text, docs.title_line)
         ranked = free_first(q, dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))))
         ranked = undated_deadline_first(q, ranked)
         ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))

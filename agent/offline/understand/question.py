@@ -19,7 +19,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     ("calc", re.compile(
         r"相差|差多少|差距|差值|多出|(?<![同环])比(?!上年|去年|上一年|前一年|上月|上季度|上年同期|去年同期).{0,16}(?:多|少|高|低|增加|增长|提升)[\u4e00-\u9fff]{0,3}?(?:了)?(?:多少|几)|多了多少|高出|少了多少|"
         r"几倍|多少倍|倍数|比例|占比|平均每|平均到|每家约|每个约|每月平均|月均|日均|年均|合计|总共|加起来|总和|一共|"
-        r"百分之多少|百分之几|几成|相当于.{1,20}的?(?:多少|几)|占(?![道地用])[^，,；;。]{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
+        r"百分之多少|百分之几|几成|(?<=[\u4e00-\u9fff])的多少(?=[?？]?$)|相当于.{1,20}的?(?:多少|几)|占(?![道地用])[^，,；;。]{1,16}(?:比例|比重|多少|几)|增长率是多少|扩大到.{1,12}(?:多少|几)|"
         r"how many times|difference|ratio|average per|combined|sum of|add up"
     )),
     ("why", re.compile(r"为什么|为何|原因|why", re.I)),
@@ -36,9 +36,9 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
     # below), not as a topic (「…的休息时间」「收缩的时间会因其什么特征…」: DRCD dev); 「打几号」 asks the
-    # number to dial, as 「電話是幾號」 does
+    # number to dial, as 「電話是幾號」 does; 「每個月幾號會匯進來」 a day of the month a sum is paid on
     ("when", re.compile(
-        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨话码])(?<!话是)(?<!码是)几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
+        r"什么时候|何时|哪[一几]?年|哪[一几]?天|哪几[日号]|最[晚迟早]几[号日]|(?<![打拨话码])(?<!话是)(?<!码是)几号(?=之?前|以前|截止|为止|开始|起|[到至]几号|[?？]?$|[会能就才]?[发到汇转拨打放][^号码]?)|几月|哪[个几]个?月|几点|几时|(?:什么|哪[个一段]?|何)(?:日期|时间段?|时段)|"
         r"(?:日期|时间)(?:是|为)?(?:什么|何时|哪|几|多少)|when|what date|what year|what time", re.I)),
     ("where", re.compile(r"哪里|哪儿|何处|何地|在哪|什么地方|(?:哪个|什么)(?:地址|地点)|位于|坐落|where|located", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|姓名|名字|who", re.I)),
@@ -437,7 +437,7 @@ _HOW = ("大", "高", "长", "久", "远", "重", "快")  # 「多大年纪」: 
 
 # an administrative level with a locative after it (《现代汉语八百词》 里/上 方位词): 县里 市里 村里 镇上,
 # or its government (市政府 县政府: 「市政府补助多少钱」), the asker's own place whatever is asked
-LEVEL_HERE = re.compile(r"[省市县区镇乡村](?:[里上]|政府)")
+LEVEL_HERE = re.compile(r"[省市县区镇乡村](?:[里上]|政?府)")  # (市府 县府: Taiwan's short forms)
 
 
 # the words that make a clause ask (interrogative pronouns and adverbs, 吗, and the A-not-A forms);
