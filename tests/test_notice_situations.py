@@ -1,10 +1,13 @@
-"""Shapes of probe 66 (read in session 43, issue 9): a rule's condition the asker says of
+"""Shapes of probes 66 and 67 (read in session 43, issue 9): a rule's condition the asker says of
 themselves; a level's case of the rule before it, whose words it elides; a share of a named
 whole (「总额的多少」); a total a sentence states beside a rate; the days of every year a thing is
 done; a payment asked by any verb of paying; an increase 「增发」 on the standard; a sum of money
 is no answer to an hours question; a rule's articles set off by spaces are no table; a modal
 glued to a verb by the segmenter is no noun; 代 opening a verb is no era; the issuer's line with
-its date is no answer to when; a name whose stem is the notice's topic; 市府 gives. The strings
+its date is no answer to when; a name whose stem is the notice's topic; 市府 gives; hours asked
+beside a yes or no; 「多长时间里」; 「超过60周岁仍…的」; 「报到哪天」; a share in words 「百分之九十」;
+a share of the asked sum; two characters cut apart by the segmenter; 「电话打几号」; 「要交费吗」
+over 「不收费」. The strings
 are written here for their shape, not copied from a probe."""
 
 from __future__ import annotations
@@ -17,13 +20,15 @@ from offline_support import LiteralDocuments, calculate, draft, sentence
 from agent.offline.check.rules import first_refusal
 from agent.offline.extract.answer_clause import asks_share, figure_clause
 from agent.offline.extract.span import TIME_SPAN
-from agent.offline.extract.tables import heading_of_row, named_cell
+from agent.offline.extract.tables import heading_of_row, named_cell, range_fit
 from agent.offline.gather.rank import (
     bound_first,
     bounded_first,
     condition_said,
+    free_first,
     named_first,
     typed_first,
+    until_stem,
 )
 from agent.offline.understand.question import analyze
 from ingest.segment import Segmenter
@@ -151,3 +156,66 @@ def test_a_name_whose_stem_is_the_notices_topic_is_no_place(segmenter):
 
 def test_the_city_government_gives_it_is_not_asked(segmenter):
     assert "市府" not in analyze("翀阳市把二行程机车换成电动机车，市府加码补助多少？", segmenter).asked
+
+
+# probe 67 -----------------------------------------------------------------------------------------
+
+
+def test_hours_asked_beside_a_yes_or_no_want_a_time_of_day(segmenter):
+    phone = sentence("政策咨询：翀阳县民政局养老服务处，电话0897-6235410；")
+    d = draft(segmenter, "翀阳县民政局养老服务处几点上班？周末能过去办吗？", phone)
+    assert first_refusal(d, LiteralDocuments({"a.txt": "翀阳县通知\n" + phone.text}, segmenter=segmenter)).rule == "no-time"
+    hours = sentence("办公时间：周一至周五8:30—17:30。", start=60)
+    d = draft(segmenter, "翀阳县民政局养老服务处几点上班？周末能过去办吗？", phone, hours)
+    assert first_refusal(d, LiteralDocuments({"a.txt": "翀阳县通知\n" + phone.text + hours.text}, segmenter=segmenter)) is None
+
+
+def test_the_limit_of_the_act_asked_within_li(segmenter):
+    q = analyze("我在翀阳县送外卖受伤了，得在多长时间里报案？", segmenter)
+    apply = sentence("自受伤之日起60日内，向区社会保险服务中心职业伤害窗口提交申请。", score=3.35)
+    report = sentence("发生伤害后48小时内，本人或家属通过平台APP报案。", score=3.32, start=100)
+    assert typed_first(q, [apply, report])[0] is report
+
+
+def test_a_bound_over_a_figure_goes_on_with_an_adverb():
+    assert range_fit("超过60周岁仍接单的,由平台企业另行购买商业意外伤害保险,不纳入本保障。", "我爸62岁了，能进吗？") == 1
+    assert range_fit("超过60周岁仍接单的,不纳入本保障。", "我爸58岁了，能进吗？") == -1
+
+
+def test_a_verb_until_the_asked_day_is_the_act(segmenter):
+    assert until_stem("报到", "从哪天开始报，报到哪天？") == "报"
+    assert until_stem("报到", "新生几号去学校报到？") == "报到"
+    q = analyze("翀阳县今年独生子女奖励从哪天开始报，报到哪天？", segmenter)
+    rule = sentence("1. 本人及配偶均为本县农业户籍，或在2016年1月1日前曾为本县农业户籍；", score=3.2)
+    filing = sentence("（一）个人申报：2026年3月1日至4月30日，本人持材料向村（居）委会提出申请。", score=3.1, start=100)
+    assert typed_first(q, [sentence("三、申报时间和程序", score=3.7, start=90), rule, filing])[0] is filing
+
+
+def test_a_stated_share_in_words_answers_how_many_tenths(segmenter):
+    d = calculate(segmenter, "翀阳县低收入户装单户污水设备，可以补工程费的几成？",
+                  "低收入户申请单户设备者，补助基准提高为核定工程费百分之九十，每案上限不变。",
+                  "单户小型污水处理设备｜核定工程费百分之七十｜4万元",
+                  "社区集中处理设施｜核定工程费百分之九十｜300万元")
+    assert not d.short.startswith("计算")
+
+
+def test_a_share_of_the_asked_sum_is_of_its_type(segmenter):
+    q = analyze("翀阳县的驾训班，我上课还不到总时数四分之一就想退，能退多少学费？", segmenter)
+    cap = sentence("机车驾驶班学费上限为5500元。", score=3.2)
+    row = sentence("已上课时数未达总时数四分之一｜已缴学费之百分之七十", score=4.1, start=100)
+    assert typed_first(q, [row, cap])[0] is row
+
+
+def test_two_characters_the_segmenter_cut_apart_name_their_clause(segmenter):
+    fees = sentence("（三）小型车普通驾驶班学费上限：自排车1万6,000元，手排车1万7,500元；")
+    assert figure_clause(analyze("在翀阳县学手排汽车，驾训班学费最多能收多少？", segmenter), [fees]) == "手排车1万7,500元"
+
+
+def test_the_number_to_dial_and_a_waived_fee(segmenter):
+    assert analyze("想跟翀阳县交通处监理科申诉驾训班，电话打几号？", segmenter).qtype == "number"
+    q = analyze("翀阳县办大型活动申请安全许可要交费吗？", segmenter)
+    again = sentence("变更活动地点的，应当重新申请安全许可。", score=3.8)
+    form = sentence("1. 大型群众性活动安全许可申请表；", score=3.7, start=50)
+    free = sentence("不收费。", score=3.5, start=100)
+    assert free_first(q, [again, form, free])[0] is free
+    assert free_first(q, [again, form])[0] is again

@@ -18,7 +18,7 @@ def denied(q: Question, sentence: str) -> str:
     """A word of the question as the sentence denies it (「不得申报」), when the question itself
     does not deny it; "" otherwise."""
     free = WAIVED.search(sentence)
-    if free and _ASKS_COST.search(q.text) and not WAIVED.search(q.text):
+    if free and ASKS_COST.search(q.text) and not WAIVED.search(q.text):
         return free.group(0)  # 「营业执照要花钱吗」: 「可免费领取」 says no charge, whatever the verb
     terms = [t for t in q.terms if len(t) >= 2]
     # a compound's head (「住房补贴」: 补贴) as the sentence may deny it (「不予发放补贴」)
@@ -74,11 +74,11 @@ _EXCLUDING = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)之一
 # fewer and a comma (「答：可以，…」), with no figure and no 的/者 (「答：经查实的，」 opens a case)
 _ASKED_LINE = re.compile(r"^\s*[问問]\s*[\d一二三四五六七八九十]*\s*[：:]")
 _VERDICT = re.compile(r"^\s*答\s*[：:]\s*((?:[^\d\s。，,；的者]{1,5}(?=。))|(?:[^\d\s。，,；的者]{1,3}(?=[，,])))")
-_ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|(?:交|缴|付)纳?[\u4e00-\u9fff]{0,4}?费")
+ASKS_COST = re.compile(r"(?:花|要|交|缴|收|付|掏|出)钱|收费|要费用|(?:交|缴|付)纳?[\u4e00-\u9fff]{0,4}?费")
 WAIVED = re.compile("|".join(map(re.escape, sorted(words("free_of_charge"), key=len, reverse=True))))
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 # a verb between the negator and the word (「不予发放补贴」), and 「任何」 after it (「不收取任何费用」)
 _GAP = r"[\u4e00-\u9fff]{0,2}?(?:任何)?"
 
 
-__all__ = ["NEGATORS", "WAIVED", "denied", "excludes", "stated_verdict"]
+__all__ = ["ASKS_COST", "NEGATORS", "WAIVED", "denied", "excludes", "stated_verdict"]

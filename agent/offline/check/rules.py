@@ -65,6 +65,7 @@ from agent.offline.gather.rank import (
     asks_extra,
     resultative,
     stages_said,
+    until_stem,
     without_brackets,
 )
 from agent.offline.understand.abbreviation import abbreviates, spelled_in
@@ -844,8 +845,10 @@ def no_time(d: Draft, docs) -> Refusal | None:
         if docs.named_cell(d.q, d.candidates) is not None:
             return None  # 「东埔乡调整后几点收垃圾」: the named row's cell under 「调整后收运时间」
         return Refusal("no-time", "no time in the best sentence")
-    if d.q.qtype == "when" and ASKS_CLOCK.search(d.q.text) and not any(CLOCK.search(c.norm) for c in d.candidates[:_CLOCK_REACH]):
+    if d.q.qtype in ("when", "yesno") and ASKS_CLOCK.search(d.q.text) and not any(
+            CLOCK.search(c.norm) for c in d.candidates[:_CLOCK_REACH]):
         # 「资助管理中心几点上班」 asks a time of day: a date (「于10月15日前完成审核」) is no answer
+        # (nor, to 「…几点上班？周末能过去办吗？」, a line that gives the office's phone)
         return Refusal("no-time", "a time of day is asked and no close sentence tells one")
     return None
 
@@ -883,6 +886,8 @@ def other_event(d: Draft, docs) -> Refusal | None:
     event_words = [*q.focus_verbs, *(w for w in q.focus if w not in GENERIC_VERBS and w not in q.names)]
     # 「能办」「可办」 ask when one may 办: the verb without its modal (「办理时间为每日8:00—17:00」)
     event_words += [w[1:] for w in event_words if len(w) == 2 and w[0] in _MODALS]
+    # (and 「报到哪天」 asks until when one may 报: 「个人申报：2026年3月1日至4月30日」)
+    event_words += [until_stem(w, q.text) for w in event_words if until_stem(w, q.text) != w]
     if q.qtype == "when" and q.focus_verbs and not any(term_credit(v, top.norm) or resultative(v, top.norm) for v in event_words):
         heading = docs.section_heading(top)
         if heading and any(term_credit(v, heading) for v in event_words):

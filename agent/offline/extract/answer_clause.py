@@ -4,6 +4,7 @@ that holds it, the clause with the asked figure, what someone said, a sentence's
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import (
@@ -23,6 +24,7 @@ from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.question import DURATION_ASKED, LIMIT_WORDS, Question
 from ingest.normalize import normalize
+from ingest.segment import in_dictionary
 
 # a person, place, date or figure: a span of these kinds is the short answer when enough of the
 # question lines up beside it
@@ -270,6 +272,17 @@ def _own_characters(q: Question, parts: list) -> list[float]:
         partly = [at for at, part in enumerate(parts) if figured[at] and _partly_written(term, part.text)]
         if len(partly) == 1 and sum(figured) >= 2:
             out[partly[0]] = 1.0
+    # (and two characters side by side in the question that one clause alone writes, whatever words
+    # the segmenter cut them into: 「學手排汽車」 学手|排, 「手排車新臺幣1萬7,500元」 over 「自排車…」)
+    # (only where the cut is an accident, a side of one character or no word: not 「这种|袋鼠」)
+    said = {a[-1] + b[0] for a, b in pairwise(q.terms) if a + b in q.text and a not in q.names and b not in q.names
+            and not all(len(w) >= 2 and in_dictionary(w) for w in (a, b))}
+    for pair in said:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", pair):
+            continue
+        writing = [at for at, part in enumerate(parts) if figured[at] and pair in part.text]
+        if len(writing) == 1 and sum(figured) >= 2:
+            out[writing[0]] = 1.0
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from agent.calculator import calculate, format_number
 from agent.lexicon.wordlists import table
+from agent.offline.extract.answer_clause import states_share
 from agent.offline.extract.figures import clauses, figures, months_in_range, to_number, unit_of
 from agent.offline.extract.tables import BOUNDS, CELL_SEPARATOR
 from agent.offline.gather.evidence import Candidate, term_credit
@@ -73,9 +74,11 @@ def solve(question: Question, candidates: list[Candidate],
     if not operands:
         return None
     if (_SHARE.search(question.text) and not _RATIO.search(question.text) and not _GROWTH.search(question.text)
-            and not compares(question) and stated_share(*(o for o in operands if o.candidate is candidates[0]))):
-        # 「报销百分之多少」 of a best sentence that states 「…报销65%」: that share answers, whichever two
-        # other figures are near (a growth, or a part 「占」 of a whole, is still computed)
+            and not compares(question) and (stated_share(*(o for o in operands if o.candidate is candidates[0]))
+                                            or states_share(candidates[0].norm))):
+        # 「报销百分之多少」 of a best sentence that states 「…报销65%」 (or 「…提高为核定工程费百分之九十」):
+        # that share answers, whichever two other figures are near (a growth, or a part 「占」 of a
+        # whole, is still computed)
         return None
     per_days = _PER_DAYS.search(question.text)
     if per_days:

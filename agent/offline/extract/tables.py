@@ -458,7 +458,8 @@ def _over_as_above(text: str) -> str:
 
 _GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # (also before 部分, the tier of a charge above a bound: 「建筑面积超过144平方米部分」)
-_OVER_BOUND = re.compile(r"(?<![不未])(?:逾|超过|高于|多于|大于)\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?=[，,。；;）)｜|的]|部分|$)")
+# (and before an adverb that goes on with the case: 「超过60周岁仍接单的」)
+_OVER_BOUND = re.compile(r"(?<![不未])(?:逾|超过|高于|多于|大于)\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?=[，,。；;）)｜|的仍还且]|部分|$)")
 
 
 def _in_wan(text: str) -> str:

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
-from agent.offline.check.polarity import WAIVED
+from agent.offline.check.polarity import ASKS_COST, WAIVED
 from agent.offline.extract.answer_clause import (
     CLAUSE_GROUPS,
     FINED,
@@ -165,9 +165,17 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     「哪几类学生可以不用交课后服务费」, which asks who, takes the waiving line with no figure
     (「下列学生免收课后服务费：」)."""
     who = q.qtype in ("list", "which", "who")
+    top = candidates[0] if candidates else None
+    if (q.qtype == "yesno" and top is not None and ASKS_COST.search(q.text) and not WAIVED.search(q.text)
+            and not WAIVED.search(top.norm) and not _FEE.search(top.norm)):
+        # 「申请安全许可要交费吗」 whose best sentence says nothing of a fee: a close line of the same notice
+        # that waives one (「十、收费标准 / 不收费。」) answers no
+        for cand in candidates[1:_COST_REACH]:
+            if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and WAIVED.search(cand.norm):
+                return [cand] + [c for c in candidates if c is not cand]
+        return candidates
     if not (q.unit or who) or not _FREE_ASKED.search(q.text) or len(candidates) < 2:
         return candidates
-    top = candidates[0]
     if WAIVED.search(top.norm):
         return candidates
     for cand in candidates[1:_FREE_REACH]:
@@ -180,6 +188,8 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 
 
 _FREE_REACH = 4
+_COST_REACH = 8  # a waiving line is short, under its heading (「十、收费标准」), below the lines of the service
+_FEE = re.compile(r"费|元")  # a sentence that says what is charged
 # (not 「收不收钱」: 不收钱 after its own verb asks a yes or no)
 _FREE_ASKED = re.compile("|".join(rf"(?<!{re.escape(w[1])}){re.escape(w)}" if w.startswith("不") else re.escape(w)
                                   for w in table("clause_cues")["free-asked"]))
@@ -379,6 +389,14 @@ _CAP_HEADINGS = (*BOUNDS[0], *BOUNDS[1])
 _WHEN_WORD = re.compile(r"什么时候|何时|哪天|哪一天|哪几天|哪几日|几号|几月")
 # a verb and the complement of where it goes (「打到」「打入」「交至」「转进」): one act, whichever
 _DIRECTED = "到入进至往"
+
+
+def until_stem(verb: str, question: str) -> str:
+    """``verb`` without the 到/至 that ends it at the asked time (「报到哪天」 is 报 until a day, which a
+    notice says 「申报：…至4月30日」; jieba reads 报到, to register), else ``verb``."""
+    if len(verb) >= 2 and verb[-1] in "到至" and re.search(re.escape(verb) + r"(?:哪|几|什么)", question):
+        return verb[:-1]
+    return verb
 
 
 def resultative(verb: str, text: str) -> bool:
@@ -1093,7 +1111,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # 啥时候打到卡上」: 「…于每季度首月15日前打入申请人社会保障卡金融账户」, not 「…应于每年5月前
         # 申报家庭人口…」), looked for a little further down
         asked_at = _WHEN_WORD.search(q.text)
-        acts = [v for v in q.focus_verbs if v not in _EMPTY_ACTS and asked_at and v in q.text[asked_at.end() :]]
+        acts = [until_stem(v, q.text) for v in q.focus_verbs if v not in _EMPTY_ACTS and asked_at and v in q.text[asked_at.end() :]]
         # (a payment by any verb of paying: 「钱哪几天交」 → 「缴费时间：7月8日至7月11日」)
         acted = lambda c: dated(c) and any(v in c.norm or resultative(v, c.norm) or (
             v in _PAYING and any(p in c.norm for p in _PAYING)) for v in acts)
@@ -1156,7 +1174,9 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # 「补助比例是多少」「按什么比例」: a figure in the asked quantity's units (20%), not any
         # figure (2026年度)
         quantities = _quantities(q)
-        typed = lambda c: any(in_unit_of(n, c.norm) for n in quantities)
+        # (or a share of it: 「能退多少学费」 is 「已缴学费之百分之七十」)
+        typed = lambda c: any(in_unit_of(n, c.norm) or re.search(re.escape(n) + r"[之的]?(?:百分之|\d+(?:\.\d+)?\s*[%％])", c.norm)
+                              for n in quantities)
     elif q.qtype == "number":
         # 「公示几个工作日」: a figure of the asked noun (「5个工作日」) when a close sentence counts it,
         # not any figure (「拟对以下5家企业」)
@@ -1232,7 +1252,7 @@ def _numbered(heads: tuple[str, ...]) -> bool:
 # a length of time asked as a limit (「多长时间之内」「几个工作日内」), and one given as a limit
 # 「多少天内」「几个工作日内」「多久内」「多长时间内」: a time within which an act is asked (then the act)
 # (one pattern: a second one above it was shadowed by this one at every call)
-_WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内)")
+_WITHIN_ASKED = re.compile(r"(?:多久|多长时间|多少|几)[^，,。？?]{0,4}?(?:之内|以内|内|里)")  # (「多长时间里报案」)
 # 「12个月内」, not a ban for a time (「5年内不得再申领」: how long one may not apply, no time to apply within)
 _BANNED_FOR = re.compile(r"\s*(?:之|以)?内\s*(?:不得|不予|不能|不再|禁止|暂停)")
 _LIMIT_AFTER = re.compile(r"\s*(?:之|以)?内(?!\s*(?:不得|不予|不能|不再|禁止|暂停))")

@@ -31,7 +31,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # a day of the week (「礼拜几回收」), not a count per week (「一周几次」)
     ("when", re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")),
     ("number", re.compile(
-        r"多少|(?:电话|号码)(?:是|为)?几号|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
+        r"多少|(?:电话|号码)(?:是|为|要?[打拨])?几号|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
