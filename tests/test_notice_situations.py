@@ -17,7 +17,7 @@ from dataclasses import replace
 import pytest
 from offline_support import LiteralDocuments, calculate, draft, sentence
 
-from agent.offline.check.rules import first_refusal
+from agent.offline.check.rules import first_refusal, outside_ranges
 from agent.offline.extract.answer_clause import asks_share, figure_clause
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, named_cell, range_fit
@@ -219,3 +219,32 @@ def test_the_number_to_dial_and_a_waived_fee(segmenter):
     free = sentence("不收费。", score=3.5, start=100)
     assert free_first(q, [again, form, free])[0] is free
     assert free_first(q, [again, form])[0] is again
+
+
+def test_a_figure_outside_every_range_of_the_notice_is_refused(segmenter):
+    assert range_fit("接入城镇污水管网|距现有管网2公里以内|每户2500元", "离管网3公里的农户接管，每户补多少？") == -1
+    assert range_fit("接入城镇污水管网|距现有管网2公里以内|每户2500元", "离管网1公里的农户接管，每户补多少？") == 1
+    # (not a time limit, nor the end of a range: 「逾20公里至40公里以内」 is 20—40)
+    assert range_fit("开学后30日以内申请的", "开学20天了还能退吗？") == 0
+    assert range_fit("逾40公里至60公里以内|3000元", "超速30公里被拍，罚多少钱？") == -1
+    row = "接入城镇污水管网｜距现有管网2公里以内｜每户2500元"
+    text = f"翀阳县农村生活污水治理补助通知\n补助方式｜适用条件｜补助标准\n{row}\n建设三格式化粪池｜管网覆盖不到的农户｜每户1800元\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    docs.index.chunks = []
+    far = draft(segmenter, "翀阳县离城镇污水管网3公里的农户接管，每户补多少？", sentence(row, start=text.index(row)))
+    sentences = [sentence(line, start=text.index(line)) for line in text.splitlines()[1:] if line]
+    docs.sentences = lambda source: sentences
+    assert outside_ranges(far, docs).rule == "outside-ranges"
+    near = draft(segmenter, "翀阳县离城镇污水管网1公里的农户接管，每户补多少？", sentence(row, start=text.index(row)))
+    assert outside_ranges(near, docs) is None
+    told = draft(segmenter, "翀阳县离管网超过3公里的农户接管，每户补多少？", sentence(row, start=text.index(row)))
+    assert outside_ranges(told, docs) is None  # a bound told, no figure
+
+
+def test_a_deadline_asked_is_a_time_limit_set_not_a_length_in_a_condition(segmenter):
+    q = analyze("翀阳县跟培训机构提了退费，他们最晚多久要把钱退给我？", segmenter)
+    unused = sentence("（一）学员自缴费之日起7日内（含）未上课的，可申请全额退费。", score=3.56)
+    limit = sentence("（四）机构应在收到退费申请之日起10个工作日内完成退费。", score=3.54, start=100)
+    assert typed_first(q, [unused, limit])[0] is limit
+    plain = analyze("翀阳县缴费以后多久内没上课能全额退？", segmenter)
+    assert typed_first(plain, [unused, limit])[0] is unused

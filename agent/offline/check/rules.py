@@ -42,6 +42,7 @@ from agent.offline.extract.figures import (
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import (
     BOUNDS,
+    CELL_SEPARATOR,
     heading_of_row,
     in_unit,
     range_fit,
@@ -1194,10 +1195,27 @@ def _age_told(question: str, sentence: str) -> bool:
 _TOLD_AGE = re.compile(r"(?<![\d.])(\d{1,3})\s*周?岁")
 
 
+_BOUND_TOLD = re.compile(r"(?:满|超过|超|不到|不足|低于|高于|以上|以下)\s*\d|\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{0,3}?(?:以上|以下|以内|多)")
+
+
+def outside_ranges(d: Draft, docs) -> Refusal | None:
+    """「离城镇污水管网3公里的农户接管，每户补多少」 whose best sentence is a table's row whose range
+    misses the asker's figure (「接入城镇污水管网｜距现有管网2公里以内｜每户2500元」), when no
+    sentence of its notice has a range that holds it: the notice sets nothing for the asker's case."""
+    q, top = d.q, d.candidates[0]
+    if not q.wants_number or not CELL_SEPARATOR.search(top.text) or range_fit(top.norm, q.text) != -1:
+        return None
+    if _BOUND_TOLD.search(q.text):
+        return None  # 「小孩还没满18岁」 tells a bound, no figure a range must hold
+    if any(range_fit(c.norm, q.text) == 1 for c in docs.sentences(top.source)):
+        return None
+    return Refusal("outside-ranges", "the asker's figure is in no range the notice states")
+
+
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction,
+    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
 )
 
 

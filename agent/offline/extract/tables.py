@@ -415,6 +415,10 @@ _UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:
 # a measure up to a bound (「50平方米以下」)
 # (「10万元（含）以下」: a closed bound, as rules write it)
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)\s*(?:[(（]含[)）])?\s*及?以下")
+# (and a length or an area within a bound, 「距现有管网2公里以内」; not a time limit, 「30日以内」, a
+# bound the measure may reach only, read with ``bounds`` by _AT_MOST; nor the end of a range,
+# 「逾20公里至40公里以内」)
+_WITHIN_BOUND = re.compile(r"(?<![至到—－~～\-\d.])(\d+(?:\.\d+)?)\s*((?!个?(?:工作日|日|天|月|年|周|小时|分钟|岁|周岁))[a-zA-Z\u4e00-\u9fff/]{1,4}?)\s*以内")
 # a measure short of a bound (「未满16周岁」「不足3个月」), the bound itself left out
 _AT_MOST = re.compile(r"(?:不超过|不高于|不大于|不多于|放宽至|放宽到)\s*(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff]{1,2})|"
                       r"(?<![\d.])(\d+(?:\.\d+)?)\s*个?((?:周岁|岁|年|个月|月|天|日|工作日|次|台|人))(?:以内|之内|内)")
@@ -562,7 +566,7 @@ def without_ranges(clause: str) -> str:
     """The clause with its ranges of a measure blanked out (「60周岁以上老年人」: what it says
     besides whom it is for)."""
     text = normalize(clause).text
-    for pattern in (_UNDER, _RANGE, _BELOW, _NOT_YET):
+    for pattern in (_UNDER, _RANGE, _BELOW, _WITHIN_BOUND, _NOT_YET):
         text = pattern.sub(" ", text)
     return text
 
@@ -587,7 +591,7 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
     """For each figure the question gives in the unit of a range in ``cell``: whether it is in it;
     with ``bounds``, of a one-sided bound too (「不超过60周岁」「1个月内」「满1年」)."""
     out = []
-    below = [("0", m.group(1), m.group(2)) for m in _BELOW.finditer(cell)]
+    below = [("0", m.group(1), m.group(2)) for pattern in (_BELOW, _WITHIN_BOUND) for m in pattern.finditer(cell)]
     for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
         unit = unit.removesuffix("以上").removesuffix("及")
         if not unit:

@@ -327,6 +327,16 @@ _OCCASION = re.compile(r"第[一二三四五六七八九十百\d]+[次回]")
 _CONDITION = re.compile(r"^(?!作为)(?:对|属于)?[^，,：:；;。]{2,40}?的[\u4e00-\u9fff]{0,4}[，,]|^(?:对|属于)[^，,：:；;。]{2,20}[，,]")
 
 
+_LATEST = ("最晚", "最迟")
+
+
+def _in_condition(text: str, at: int) -> bool:
+    """Offset ``at`` of ``text`` is inside the condition the sentence opens with."""
+    said = condition(text)
+    begin = text.find(said) if said else -1
+    return begin >= 0 and begin <= at < begin + len(said)
+
+
 def condition(text: str) -> str:
     """The condition ``text`` opens with (「违反规定饲养禁养犬只的，」), or ""."""
     m = _CONDITION.match(unnumbered(text.strip()))
@@ -1058,7 +1068,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
             return not within or bool(_LIMIT_AFTER.match(c.norm, d.end)
                                       or _LIMIT_BEFORE.search(c.norm[max(0, d.start - 6) : d.start]))
 
-        typed = lambda c: any(scaled(d) and fits(c, d) for d in durations(c.norm))
+        # (a deadline asked, 「他们最晚多久要把钱退给我」: a time limit set, 「应在收到退费申请之日起10个工作日内
+        # 完成退费」, not a length inside the condition a rule opens with, 「学员自缴费之日起7日内未上课的，」)
+        deadline = any(w in q.text for w in _LATEST)
+        typed = lambda c: any(scaled(d) and fits(c, d) and not (deadline and _in_condition(c.norm, d.start))
+                              for d in durations(c.norm))
         # a limit on the act the question names after it (「出生後要在多久內申請」: 「…6個月內提出申請」,
         # not 「出生後1年內將戶籍遷出」), when a close sentence has one
         # (or a word after it the tagger does not read as a verb: 「多长时间内去领」 → 「六个月内申领」)
