@@ -1,4 +1,4 @@
-"""Shapes of probes 66 and 67 (read in session 43, issue 9): a rule's condition the asker says of
+"""Shapes of probes 66, 67 and 68 (read in session 43, issue 9): a rule's condition the asker says of
 themselves; a level's case of the rule before it, whose words it elides; a share of a named
 whole (「总额的多少」); a total a sentence states beside a rate; the days of every year a thing is
 done; a payment asked by any verb of paying; an increase 「增发」 on the standard; a sum of money
@@ -7,7 +7,8 @@ glued to a verb by the segmenter is no noun; 代 opening a verb is no era; the i
 its date is no answer to when; a name whose stem is the notice's topic; 市府 gives; hours asked
 beside a yes or no; 「多长时间里」; 「超过60周岁仍…的」; 「报到哪天」; a share in words 「百分之九十」;
 a share of the asked sum; two characters cut apart by the segmenter; 「电话打几号」; 「要交费吗」
-over 「不收费」. The strings
+over 「不收费」; a figure outside every range; a deadline's time limit; a labelled issuer; a head
+count 「18个工人」; 「一万平米」; 5‰; 「按多少交」; 「几个」 counted by 个. The strings
 are written here for their shape, not copied from a probe."""
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from dataclasses import replace
 import pytest
 from offline_support import LiteralDocuments, calculate, draft, sentence
 
-from agent.offline.check.rules import first_refusal, outside_ranges
+from agent.offline.check.rules import first_refusal, outside_ranges, quantity
 from agent.offline.extract.answer_clause import asks_share, figure_clause
+from agent.offline.extract.figures import figures, numerals
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import heading_of_row, named_cell, range_fit
+from agent.offline.gather.evidence import title_block
 from agent.offline.gather.rank import (
     bound_first,
     bounded_first,
     condition_said,
     free_first,
     named_first,
+    ranged_first,
     typed_first,
     until_stem,
 )
@@ -248,3 +252,43 @@ def test_a_deadline_asked_is_a_time_limit_set_not_a_length_in_a_condition(segmen
     assert typed_first(q, [unused, limit])[0] is limit
     plain = analyze("翀阳县缴费以后多久内没上课能全额退？", segmenter)
     assert typed_first(plain, [unused, limit])[0] is unused
+
+
+# probe 68 -----------------------------------------------------------------------------------------
+
+
+def test_a_labelled_issuer_in_the_title_block_gives_the_titles_place():
+    text = ("关于做好2025年度残疾人就业保障金征收工作的通知\n翀阳财综〔2025〕9号\n"
+            "发布单位：翀阳市财政局　翀阳市残疾人联合会\n发布日期：2025年3月18日\n\n各用人单位：\n正文。\n")
+    assert "翀阳市财政局" in title_block(text, "关于做好2025年度残疾人就业保障金征收工作的通知")
+
+
+def test_people_counted_with_a_measure_word_are_a_head_count():
+    assert range_fit("在职职工20人(含)以下|暂免征收", "我们厂就18个工人，残保金用交吗？") == 1
+    assert range_fit("在职职工20人(含)以下|暂免征收", "我们公司一共28名员工，要交吗？") == -1
+
+
+def test_a_count_in_wan_of_a_measure_is_written_out():
+    assert range_fit("建筑面积5000—20000平方米|7个工作日", "一万平米的房子联合验收要多长时间？") == 1
+    assert range_fit("建筑面积5000平方米以下|5个工作日", "一万平米的房子联合验收要多长时间？") == -1
+    assert range_fit("300万元(含)—1亿元(含)", "投资5000万的项目") == 1  # a sum of money stays in 万
+
+
+def test_a_rate_per_mille_is_a_figure():
+    assert [f.text for f in numerals("按日加收5‰的滞纳金")] == ["5‰"]
+    assert [f.text for f in figures("按日加收5‰的滞纳金")] == ["5‰"]
+
+
+def test_the_basis_of_a_payment_answers_how_it_is_paid(segmenter):
+    q = analyze("我们在翀阳市，残疾员工比例算下来是1.2%，保障金按多少交？", segmenter)
+    formula = sentence("（一）保障金年缴纳额＝（上年在职职工人数×1.5%－上年实际安排的残疾人就业人数）×上年职工年平均工资。", score=3.45)
+    row = sentence("1%（含）—1.5%｜按应缴费额的50%征收", score=3.0, start=200)
+    assert ranged_first(q, [formula, row])[0] is row
+
+
+def test_a_count_asked_by_the_general_measure_word(segmenter):
+    top = sentence("同一主体本年度最多申报2个设施。")
+    d = draft(segmenter, "翀阳县一个家庭农场今年最多能报几个冷库？", top)
+    assert quantity(d, LiteralDocuments({"a.txt": "翀阳县通知\n" + top.text}, segmenter=segmenter)) is None
+    months = draft(segmenter, "翀阳县冷库补助最多能报几个月的电费？", top)
+    assert quantity(months, LiteralDocuments({"a.txt": "翀阳县通知\n" + top.text}, segmenter=segmenter)) is not None

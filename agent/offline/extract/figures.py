@@ -196,7 +196,7 @@ _HOW_MUCH = re.compile(r"(?<![许很好])多(.)")
 # (a magnitude and the unit after it are one measure: 「2.8万元」, not 「2.8万」)
 # (a conjunction, preposition or 的 after a numeral is no measure word: 「国三及以下排放标准」「3至5」)
 # (a compound measure word of times, 「3展次」「500人次」「12架次」: 《现代汉语八百词》 复合量词)
-_NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*\s*[万亿](?:[\u4e00-\u9fff%％A-Za-z](?<![的以至到和或及]))?|(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两百千万亿]+)\s*[\u4e00-\u9fff%％A-Za-z](?<![的以至到和或及与])次?)")
+_NUMERAL_MEASURE = re.compile(r"(?:\d+(?:[.,]\d+)*\s*[万亿](?:[\u4e00-\u9fff%％A-Za-z](?<![的以至到和或及]))?|(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十两百千万亿]+)\s*[\u4e00-\u9fff%％‰‱A-Za-z](?<![的以至到和或及与])次?)")
 
 
 def numerals(text: str) -> list[Span]:

@@ -443,9 +443,18 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     the question gives in that measure (「面积150平米」「92岁」: the units' last characters compared, as
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
-    fits = _range_fits(_in_wan(_over_as_above(_ungrouped(_range_digits(normalize(clause).text)))),
-                       _in_wan(_ungrouped(as_counted(question))), short_unit=True, bounds=bounds)
+    fits = _range_fits(_in_wan(_over_as_above(_ungrouped(_range_digits(_wan_counted(normalize(clause).text))))),
+                       _in_wan(_ungrouped(_wan_counted(as_counted(question)))), short_unit=True, bounds=bounds)
     return 1 if any(fits) else -1 if fits else 0
+
+
+def _wan_counted(text: str) -> str:
+    """A count in 万 of anything but money written out (「一万平米」 → 「10000平米」), so that it
+    compares with a range written in units (「5000—20000平方米」); sums of money stay in 万."""
+    return _WAN_COUNT.sub(lambda m: f"{float(m.group(1)) * 10000:g}", text)
+
+
+_WAN_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?=[平亩吨人户辆台套头只米公方立件株])")  # (not 「5000万的项目」: money)
 
 
 def _ungrouped(text: str) -> str:
@@ -525,12 +534,14 @@ def as_counted(question: str) -> str:
     """The question with its figures as a rule writes them: digits for Chinese numerals, and a
     household by its people (「5口人」 → 「5人」)."""
     counted = _ROUGHLY.sub(r"\1", _digits(_APPROXIMATE.sub(r"\1", question)))
-    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", counted)))
+    counted = _CELSIUS.sub("度", _FLOOR.sub(r"\1层", _HOUSEHOLD.sub(r"\1人", _PEOPLE.sub(r"\1人", counted))))
     counted = _HALF_MORE.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", _YUAN_SPOKEN.sub(r"\1元", counted))
     counted = _TENTHS.sub(lambda m: f"{float(m.group(1)) * 10:g}%", counted)
     return _AGE_NOW.sub(r"\1\2岁\3", counted)
 
 
+# 「就18个工人」「一共28个员工」: so many people, as a rule counts them (「20人（含）以下」)
+_PEOPLE = re.compile(r"(\d+)\s*(?:个|名|位)(?:工人|员工|职工|人)")
 # 「留下了六成的见习生」: tenths as a share (《现代汉语词典》 成: 十分之一), for a range of shares
 # (「50%—79%」); not 成员, 成本, 成立
 _TENTHS = re.compile(r"(?<![\d.])(\d(?:\.\d)?)\s*成(?![员本立果绩为交])")

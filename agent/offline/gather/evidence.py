@@ -640,10 +640,18 @@ def _issuer_below(lines: list[str]) -> str:
     otherwise."""
     if len(lines) < 3:
         return ""
+    for line in lines[1:_LABELLED_WITHIN]:
+        # (a labelled issuer's line among the title block's, 「镏嶷财综〔2025〕9号」 / 「发布单位：镏嶷市财政局…」)
+        labelled = _ISSUER_LABEL.match(line)
+        if labelled and _ISSUER_LINE.match(line[labelled.end() :]):
+            return line[labelled.end() :]
     issuer = _ISSUER_LABEL.sub("", lines[1])
     if not _ISSUER_LINE.match(issuer) or _TITLE_LINE.match(issuer) or not _NUMBER_OR_DATE.search(lines[2]):
         return ""
     return issuer
+
+
+_LABELLED_WITHIN = 4  # lines of the title block a labelled issuer is looked for in
 
 
 _SIGNING_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$")

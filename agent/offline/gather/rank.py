@@ -882,6 +882,8 @@ def _gives_asked(q: Question, text: str) -> bool:
     quantities = _quantities(q)
     if _CELLS.search(text) and _BARE_CELL.search(text):
         return True  # a table's row holds a bare figure in its header's unit (「第二阶梯｜180—260立方米｜4.80」)
+    if _RATE_ASKED.search(q.text) and _RATE_GIVEN.search(text):
+        return True  # 「保障金按多少交」: the basis it is paid on, 「按应缴费额的50%征收」
     return any(q.unit_fits(f.text) for f in numerals(text)) and (
         not quantities or any(in_unit_of(n, text) for n in quantities))
 
