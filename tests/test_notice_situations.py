@@ -26,6 +26,7 @@ from agent.offline.extract.tables import heading_of_row, named_cell, range_fit
 from agent.offline.gather.evidence import title_block
 from agent.offline.gather.rank import (
     bound_first,
+    bound_fit,
     bounded_first,
     condition_said,
     free_first,
@@ -292,3 +293,16 @@ def test_a_count_asked_by_the_general_measure_word(segmenter):
     assert quantity(d, LiteralDocuments({"a.txt": "翀阳县通知\n" + top.text}, segmenter=segmenter)) is None
     months = draft(segmenter, "翀阳县冷库补助最多能报几个月的电费？", top)
     assert quantity(months, LiteralDocuments({"a.txt": "翀阳县通知\n" + top.text}, segmenter=segmenter)) is not None
+
+
+def test_months_are_counted_against_a_bound_in_years(segmenter):
+    q = analyze("翀阳市我们合作社才成立8个月，能报冷库补助吗？", segmenter)
+    assert bound_fit(q, "第二条 补助对象为在本市注册登记满1年的家庭农场、农民合作社。") == -1
+    assert bound_fit(analyze("翀阳市我们合作社成立18个月了，能报冷库补助吗？", segmenter),
+                     "第二条 补助对象为在本市注册登记满1年的家庭农场、农民合作社。") == 1
+
+
+def test_a_figure_per_the_asked_unit_over_a_cap_per_another(segmenter):
+    row = sentence("社区公共充电桩（含电源管线）｜管理委员会｜每座4万元，每一社区最高20万元")
+    assert figure_clause(analyze("翀阳市社区要装公共充电桩，一座最多补助多少？", segmenter), [row]).endswith("每座4万元")
+    assert figure_clause(analyze("翀阳市一个社区装公共充电桩最多补助多少？", segmenter), [row]) == "每一社区最高20万元"

@@ -185,6 +185,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     period = asked_period(q)
     fined = "罚" in q.text
     totalled = SUM_ASKED.search(q.text) is not None
+    per_unit = set(_PER_ONE.findall(q.text))
     for cand in evidence:
         parts = clauses(cand.norm)
         own_chars = _own_characters(q, parts)
@@ -227,6 +228,11 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
             score += 3.0 * fit if fit >= 0 else -8.0
             if any(in_unit_of(noun, part.text) for noun in q.asked):
                 score += 3.0  # 「体重」: the clause with 8公斤, not the one with 三个亚种
+            stated_per = set(_PER_STATED.findall(part.text))
+            if per_unit and stated_per and not stated_per & per_unit and any(
+                    set(_PER_STATED.findall(p.text)) & per_unit for p in parts):
+                continue  # 「一座最多补助多少」: 「每座新台币4万元」, not the cap per community beside it,
+                # 「每一社区最高新台币20万元」, however well its bound word fits
             if totalled and TOTAL_STATED.search(part.text):
                 score += 3.0  # 「5周全报下来一共多少钱」: 「5周共计750元」, not the rate 「每生每周收费150元」
             if fined and FINED.search(part.text):
@@ -375,6 +381,9 @@ def _figured(text: str) -> bool:
     return bool(figures(text) or numerals(text))
 
 
+# a measure word the question asks a figure per (「一座」「每台」「一户」), not a period (「一年」: asked_period)
+_PER_ONE = re.compile(r"(?<![第\d])[一每](座|台|户|辆|间|套|亩|吨|件|株|头|只|宗|栋|处)")
+_PER_STATED = re.compile(r"每一?([\u4e00-\u9fff])")  # the measure word a clause states a figure per
 # a sum the question asks (「一共」「总共」), and a total a sentence states before its figure
 # (「停水时间共计36小时」「合计发放1200万元」; a bare 共 only right before the figure: 「共3批」)
 SUM_ASKED = re.compile(r"总共|一共|合计|总计|加起来")

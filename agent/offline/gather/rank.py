@@ -760,10 +760,13 @@ def bound_fit(q: Question, sentence: str) -> int:
     asked = as_counted(_DATE.sub(" ", _PERIOD.sub("", q.text)))
     # (days in hours as well: 「占了两天路」 is within 「不超过72小时的，免收」)
     hours = "".join(f" {float(n) * 24:g}小时" for n in _DAYS.findall(asked))
-    return range_fit(sentence, asked + hours, bounds=True)
+    # (and months in years: 「才成立8个月」 misses 「注册登记满1年」)
+    years = "".join(f" {float(n) / 12:g}年" for n in _MONTHS.findall(asked))
+    return range_fit(sentence, asked + hours + years, bounds=True)
 
 
 _DAYS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*天")
+_MONTHS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*个月")
 
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)
