@@ -918,8 +918,6 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     return [best] + [c for c in candidates if c is not best]
 
 
-
-
 def states_total(q: Question, text: str) -> bool:
     """The question asks a sum and ``text`` states a total in the asked unit: the notice's own
     sum answers, no sum of its parts is computed."""
