@@ -306,3 +306,11 @@ def test_a_figure_per_the_asked_unit_over_a_cap_per_another(segmenter):
     row = sentence("社区公共充电桩（含电源管线）｜管理委员会｜每座4万元，每一社区最高20万元")
     assert figure_clause(analyze("翀阳市社区要装公共充电桩，一座最多补助多少？", segmenter), [row]).endswith("每座4万元")
     assert figure_clause(analyze("翀阳市一个社区装公共充电桩最多补助多少？", segmenter), [row]) == "每一社区最高20万元"
+
+
+def test_a_time_of_day_in_a_rows_hours():
+    assert range_fit("低谷|22:00—次日8:00|0.3083", "晚上11点充一度多少钱？") == 1
+    assert range_fit("高峰|8:00—22:00|0.5883", "晚上11点充一度多少钱？") == -1
+    assert range_fit("高峰|8:00—22:00|0.5883", "下午3点半充一度多少钱？") == 1
+    # (an hour without the part of the day may be either: 「托管到六点半」 is 18:30)
+    assert range_fit("延时托管（17:30—18:30）|看护服务|每生每月60元", "孩子要托管到六点半，延时那部分每月多少钱？") == 1

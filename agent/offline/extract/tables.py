@@ -448,6 +448,13 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     return 1 if any(fits) else -1 if fits else 0
 
 
+# hours of the day from one time to another (「22:00—次日8:00」「8:00-22:00」), and a time of day the
+# question gives (「晚上11点」「下午3点半」: 《现代汉语八百词》 时段词 before the hour)
+_CLOCK_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*(?:—|－|-|~|～|至|到)\s*(次日|翌日)?\s*(\d{1,2})[:：](\d{2})")
+_CLOCK_SAID = re.compile(r"(晚上|夜里|夜间|傍晚|下午|中午|凌晨|早上|上午|早晨)?(\d{1,2})\s*[点点時时](半)?(?![钟多前])")
+_AFTERNOON = ("晚上", "夜里", "夜间", "傍晚", "下午")
+
+
 def _wan_counted(text: str) -> str:
     """A count in 万 of anything but money written out (「一万平米」 → 「10000平米」), so that it
     compares with a range written in units (「5000—20000平方米」); sums of money stay in 万."""
@@ -629,6 +636,15 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
         low, unit = m.group(2), m.group(3)
         found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
         out += [float(n) > float(low) if m.group(1) != "满" else float(n) >= float(low) for n in found]
+    for m in _CLOCK_RANGE.finditer(cell):
+        # 「晚上11点充一度多少钱」: the hours 「22:00—次日8:00」 hold 23:00, past midnight too
+        begin, end = int(m.group(1)) + int(m.group(2)) / 60, int(m.group(4)) + int(m.group(5)) / 60
+        for said in _CLOCK_SAID.finditer(asked):
+            hour = int(said.group(2)) % 24 + (0.5 if said.group(3) else 0)
+            # (an hour said without the part of the day may be either: 「托管到六点半」 is 18:30)
+            hours = [hour + 12] if said.group(1) in _AFTERNOON and hour < 12 else (
+                [hour] if said.group(1) or hour >= 12 else [hour, hour + 12])
+            out.append(any(begin <= h <= end if begin < end and not m.group(3) else h >= begin or h <= end for h in hours))
     for m in _NOT_YET.finditer(cell):
         if any(a <= m.start() < b for a, b in unders):
             continue  # the upper end of 「满5年不足10年」, read above
