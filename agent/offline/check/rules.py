@@ -57,6 +57,7 @@ from agent.offline.gather.rank import (
     ASKS_WEEKDAY,
     BY_DATE,
     CLOCK,
+    COUNT_ASKED,
     DEADLINE_WORDS,
     EXTRA_STATED,
     FINE_ASKED,
@@ -671,8 +672,7 @@ def no_figure(d: Draft, docs) -> Refusal | None:
     return None
 
 
-_COUNT_ASKED = re.compile(r"(?:几|多少)个(?![月小工])")  # (not 「几个月」「几个小时」「几个工作日」: lengths of time)
-_COUNTED = re.compile(r"\d+\s*个(?![月小工])")
+_COUNTED = re.compile(r"\d+\s*个(?![月年小]|工作)")  # a count by 个, as COUNT_ASKED asks one
 
 
 def quantity(d: Draft, docs) -> Refusal | None:
@@ -695,7 +695,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
             or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
             or _bound_said(n, c.norm)  # 「补助封顶额」: 「…最高不超过2000万元」
-            or (_COUNT_ASKED.search(q.text) is not None and _COUNTED.search(c.norm) is not None)
+            or (COUNT_ASKED.search(q.text) is not None and _COUNTED.search(c.norm) is not None)
             # (「最多能报几个冷库」: 「同一主体本年度最多申报2个设施」, counted by the general measure word)
             for n in nouns)]
         if not measured and not _cell_of_quantity(q, docs, pool):  # a table's column may name it

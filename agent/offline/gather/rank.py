@@ -1201,7 +1201,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # 「每辆补助多少钱」: a figure in the asked unit (5,000元), not the dates of the line before it
         # (a table's row holds its figures in the units its header gives: 「3｜收割机｜1.8」)
         # 「一户最多能装几个」: a count (「每户以2颗为限」), not a price or a date (「每颗约800元」)
-        fits = (lambda f: not _NO_COUNT.search(f)) if not q.unit and _COUNT_ASKED.search(q.text) else q.unit_fits
+        fits = (lambda f: not _NO_COUNT.search(f)) if not q.unit and COUNT_ASKED.search(q.text) else q.unit_fits
         # (the asker's own figure is no answer: 「满60岁了，一次能领多少」 is not 「年满60周岁时申领」)
         own = set(re.findall(r"\d+(?:\.\d+)?", as_counted(q.text)))
         _askers = lambda f: (m := re.match(r"\d+(?:\.\d+)?", f)) is not None and m.group(0) in own
@@ -1356,7 +1356,8 @@ _ERRAND = frozenset({"办", "弄", "搞"})
 # a table cell that is a bare figure (「3｜收割机｜1.8」)
 _BARE_CELL = re.compile(r"(?:^|[|｜\t]|\s{2})\s*\d+(?:[.,]\d+)*\s*(?:$|[|｜\t]|\s{2})")
 # 「几个」「多少个」: things counted with the general measure word, which stands for any other (颗, 台)
-_COUNT_ASKED = re.compile(r"(?:几|多少)个(?![月年小])")
+# a count asked by the general measure word 个, not a length of time (「几个月」「几个小时」「几个工作日」)
+COUNT_ASKED = re.compile(r"(?:几|多少)个(?![月年小]|工作)")
 # the figures that count no things: sums of money, dates, shares
 _NO_COUNT = re.compile(r"(?:元|年|月|日|号|%|％)\s*$")
 
