@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from support import free_port, start_app, stop_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -348,10 +349,15 @@ def test_llm_endpoint_down_shows_the_offline_answer_with_its_cause(page):
         accordion = page.get_by_text("大模型设置（仅本次运行有效）")
         if not page.get_by_label("模型名称").is_visible():
             accordion.click()
-        page.get_by_label("接口地址（OpenAI 兼容，如 https://api.deepseek.com/v1）").fill(base_url)
-        page.get_by_label("模型名称").fill(model)
+        boxes = {page.get_by_label("接口地址（OpenAI 兼容，如 https://api.deepseek.com/v1）"): base_url,
+                 page.get_by_label("模型名称"): model}
+        for box, value in boxes.items():
+            box.fill(value)
+        for box, value in boxes.items():  # still what was typed when 保存 is clicked
+            expect(box).to_have_value(value)
         page.locator("#llm-save").click()
-        page.get_by_text(said).wait_for()
+        # the saved message, or on failure what the page said instead (a toast, the other mode)
+        expect(page.locator("#llm-message")).to_contain_text(said, timeout=60_000)
         page.get_by_role("tab", name="问答").click()
 
     save(url, "qwen-test", "已改用大模型 qwen-test")

@@ -115,7 +115,7 @@ def build_app(qa: PolicyQA, handlers: ChatHandlers | None = None) -> gr.Blocks:
                         label="API Key（只写：保存后不再显示；留空则保留已设置的 Key）", type="password"
                     )
                     save = gr.Button("保存并使用", elem_id="llm-save")
-                    llm_message = gr.Markdown()
+                    llm_message = gr.Markdown(elem_id="llm-message")
 
         views = [table, summary, picked, examples, status]
 
