@@ -220,12 +220,17 @@ _PERSONAL_CLASSES = ("Aa", "Ab", "Ah", "Ai", "Aj")
 
 def is_personal(word: str) -> bool:
     """``word`` names one of the asker's own people (「孩子」「家人」「老人」), by its thesaurus class,
-    or is a kinship term the thesaurus does not list made with the prefix 阿 (「阿公」「阿嬷」: 阿 before
+    or is a kinship term the thesaurus does not list: made with the prefix 阿 (「阿公」「阿嬷」: 阿 before
     a kin character whose doubled form is a kin word, 公公 嬷嬷; 《现代汉语八百词》 阿: 前缀, 用在
     亲属称谓前), not a person's name (「阿强」: 强强 is none)."""
     if len(word) == 2 and word[0] == "阿" and word[1] != "阿":
         return is_personal(word[1] * 2)
-    return any(c.startswith(_PERSONAL_CLASSES) for c in categories(word))
+    if any(c.startswith(_PERSONAL_CLASSES) for c in categories(word)):
+        return True
+    # two kin characters side by side whose doubled forms are kin words (「爸妈」: 爸爸 妈妈), a
+    # coordinate compound of the asker's people the thesaurus does not list
+    return len(word) == 2 and word[0] != word[1] and all(
+        any(c.startswith("Ah") for c in categories(ch * 2)) for ch in word)
 
 
 def cilin_path() -> Path | None:

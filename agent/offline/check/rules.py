@@ -61,10 +61,13 @@ from agent.offline.gather.rank import (
     DEADLINE_WORDS,
     EXTRA_STATED,
     FINE_ASKED,
+    ONE_OFF,
     PERIODIC_DAY,
+    RATE_PERIODS,
     TIME,
     WEEKDAY,
     asks_extra,
+    periodic_first,
     resultative,
     stages_said,
     until_stem,
@@ -437,7 +440,8 @@ def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]
         for (m, flag), (h, _) in pairwise(tags):
             if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying) and m not in acts
                     and len(m) >= 2 and len(h) >= 2 and sum_of_money(h) and m + h in q.text  # (not across 「，」)
-                    and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS):
+                    and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS
+                    and unglued(m, verb=True) == m):  # (「能领学费」: 能领 n to jieba, a modal and its verb)
                 out.append((m, h))
     for word, _ in lac_tags:
         kind = _money_kind(word)
@@ -766,8 +770,6 @@ _PER_UNIT = re.compile(r"每(?:一)?(" + "|".join(map(re.escape, words("rate_uni
 
 
 # a sum asked by the month or year (「每个月有多少奖励金」), and one paid once (「一次性发放奖励金3000元」)
-_RATE_PERIODS = frozenset({"月", "年", "季度"})  # a sum by these is no sum paid once
-_ONE_OFF = re.compile(r"一次性")
 _PERIODIC = re.compile(r"[月年季]")
 
 
@@ -776,8 +778,11 @@ def period(d: Draft, docs) -> Refusal | None:
     when the sentence names no month, year or season."""
     q, top = d.q, d.candidates[0]
     # (the period as `asked_period` reads it: not a length the asker's situation counts, 「社保交满一年了」)
-    if (q.qtype == "number" and asked_period(q) in _RATE_PERIODS and not _ONE_OFF.search(q.text)
-            and _ONE_OFF.search(top.norm) and not _PERIODIC.search(top.norm)):
+    if (q.qtype == "number" and asked_period(q) in RATE_PERIODS and ONE_OFF not in q.text
+            and ONE_OFF in top.norm and not _PERIODIC.search(top.norm)
+            # (nor when a close sentence of the notice states the asked period, in its words or its
+            # table's header: the ranking puts it first, `periodic_first`)
+            and periodic_first(q, list(d.candidates), lambda c: heading_of_row(docs.index, c))[0] is top):
         return Refusal("period", "asked a sum by the month or year; the best sentence gives one paid once")
     return None
 

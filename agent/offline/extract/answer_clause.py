@@ -167,6 +167,15 @@ def states_share(text: str) -> bool:
     return _PERCENT.search(text) is not None
 
 
+def _bare_said(figure: str, question: str) -> bool:
+    """The question says the figure's number bare, its unit left to the context (「孩子满18了还在念
+    大学，能领到几岁」: 18 of 「年满18周岁…的」), the asker's own figure."""
+    number = re.match(r"\d+(?:\.\d+)?", figure)
+    # (a number among letters or slashes is a code's, 「7/34P号决议」, no figure of the asker's)
+    return number is not None and re.search(r"(?<![\d./A-Za-z])" + re.escape(number.group()) + r"(?![\d./A-Za-z]|\s*[\u4e00-\u9fff%])|"
+                                             r"(?<![\d./A-Za-z])" + re.escape(number.group()) + r"(?=了)", question) is not None
+
+
 def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> str:
     """The clause with a figure of the asked unit that best fits the question, weighing years.
     The words of the notice's ``title`` tell its clauses apart only half as well: every one is
@@ -199,7 +208,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 continue  # 「能领几个月」: 「可领7个月」, not the years it counts 「满6年不足7年的」
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
-            if all(f.text in q.text or f.text in own for f in found if q.unit_fits(f.text)):
+            if all(f.text in q.text or f.text in own or _bare_said(f.text, own) for f in found if q.unit_fits(f.text)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
                 # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
             if (q.unit and _condition(part.text) and at + 1 < len(parts)

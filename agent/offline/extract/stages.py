@@ -259,13 +259,22 @@ def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bo
     with a unit in the asked one: the sentence answers (a worked example of the table's rule,
     「2口人的低收入家庭，每月补贴为45×18×0.8=648元」)."""
     head, _, value = short.rpartition("：")
-    if _prose_answers(q, top, row):
+    if _prose_answers(q, top, row) or _names_the_asked_thing(q, top, short, row):
         return True
     # (a header that gives the unit, 「紧缺职业（元/人）｜2400」, makes no bare number)
     return (q.wants_number and _BARE.fullmatch(value.strip()) is not None and not _UNIT_IN_BRACKETS.search(head)
             and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
             and top.score > row.score and top.coverage > row.coverage
             and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
+
+
+def _names_the_asked_thing(q: Question, top: Candidate, short: str, row: Candidate) -> bool:
+    """A which-question's thing (「体检要去哪家医院做」: 医院) that the best sentence, no table row
+    and ranked above the row, names (「…统一在某区人民医院体检中心进行」) and the table's answer does
+    not (「幼儿园教师资格认定机构：某区教育局」): the sentence answers."""
+    return (q.qtype in ("which", "where", "who") and (top.source, top.start) != (row.source, row.start)
+            and not _CELLS.search(top.text) and top.score > row.score
+            and any(a in top.norm for a in q.asked) and not any(a in normalize_query(short) for a in q.asked))
 
 
 def _prose_answers(q: Question, top: Candidate, row: Candidate) -> bool:

@@ -295,8 +295,19 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     whole = [(cells, line) for (cells, line), n in zip(whole, names) if not any(n != m and n in m for m in names)]
     # (a row whose range holds the asker's figure before one named in part: 「66歲的失業者」 is
     # 「高齡者（65歲以上）」's, not 「其他失業者」's)
-    return (whole or _by_range(table, question) or [(cells, line) for part, cells, line in said if part] or _by_value(table, question)
+    # (of names said in part, those the question says most of: 「热水型空气源热泵」 is 「空气源热泵
+    # （热水型）」's row, by its name and its bracketed kind, not 「空气源热泵（热风型）」's)
+    parts = [(cells, line, _said_length(normalize(cells[name]).text, part, question)) for part, cells, line in said if part]
+    most = max((n for *_, n in parts), default=0)
+    return (whole or _by_range(table, question) or [(cells, line) for cells, line, n in parts if n == most] or _by_value(table, question)
             or _by_ordinal(table, question) or _by_description(table, question))
+
+
+def _said_length(name: str, part: str, question: str) -> int:
+    """How much of a row's name the question says: its bare name and bracketed words that it says,
+    or the part by which it names the row."""
+    pieces = [re.sub(r"[(（][^)）]*[)）]", "", name), *re.findall(r"[(（]([^)）]{2,12})[)）]", name)]
+    return max(len(part), sum(len(p) for p in pieces if len(p) >= 2 and p in question))
 
 
 def _by_ordinal(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
@@ -472,10 +483,14 @@ def _ungrouped(text: str) -> str:
 
 def _over_as_above(text: str) -> str:
     """A bound from below said before its figure (「逾5000万元」「超过5000万元的」) as rules say it
-    after (「5000万元以上」), for `_RANGE` to read."""
-    return _OVER_BOUND.sub(r"\1\2以上", text)
+    after (「5000万元以上」), for `_RANGE` to read; so is a year and the years after or before it
+    (「2029年及以后｜28年」: 2029年以上)."""
+    return _YEAR_ONWARD.sub(lambda m: f"{m.group(1)}年{'以上' if m.group(2) in _AFTER else '以下'}", _OVER_BOUND.sub(r"\1\2以上", text))
 
 
+# a year and the years after or before it, no month or day (「2029年及以后」; `_YEAR_BOUND` reads dates too)
+_YEAR_ONWARD = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?\s*(?:及|以及)?(以后|之后|以前|之前)")
+_AFTER = ("以后", "之后")
 _GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # (also before 部分, the tier of a charge above a bound: 「建筑面积超过144平方米部分」)
 # (and before an adverb that goes on with the case: 「超过60周岁仍接单的」)
@@ -609,8 +624,11 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
     """For each figure the question gives in the unit of a range in ``cell``: whether it is in it;
     with ``bounds``, of a one-sided bound too (「不超过60周岁」「1个月内」「满1年」)."""
     out = []
+    unders = [m.span() for m in _UNDER.finditer(cell)]
     below = [("0", m.group(1), m.group(2)) for pattern in (_BELOW, _WITHIN_BOUND) for m in pattern.finditer(cell)]
-    for low, high, unit in [*((m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell)), *below]:
+    # (not the lower end of 「6歲以上未滿12歲」, a range read whole below)
+    ranges = [(m.group(1), m.group(2), m.group(3)) for m in _RANGE.finditer(cell) if not any(a <= m.start() < b for a, b in unders)]
+    for low, high, unit in [*ranges, *below]:
         unit = unit.removesuffix("以上").removesuffix("及")
         if not unit:
             continue
@@ -621,10 +639,10 @@ def _range_fits(cell: str, asked: str, short_unit: bool = False, bounds: bool = 
         else:  # the unit as the question writes it after its figure: 「马力」 of 「马力四轮」
             found = re.findall(_OVER + rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:2] if len(unit) > 1 else unit)}", asked)
         out += [float(low) <= _above(over, n) <= (float(high) if high else float("inf")) for over, n in found]
-    unders = [m.span() for m in _UNDER.finditer(cell)]
     for m in _UNDER.finditer(cell):
         low, unit, high = m.group(1), m.group(2), m.group(3)
-        found = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit[:1])}", asked)
+        # (the question's unit is one character of the range's: 岁 of 「16周岁以上不满18周岁」)
+        found = [n for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*个?([\u4e00-\u9fff])", asked) if u in unit]
         out += [float(low) <= float(n) < float(high) for n in found]
     for m in _AT_MOST.finditer(cell) if bounds else ():
         # 「年龄不超过60周岁」「开学后1个月内」: a bound the measure may reach

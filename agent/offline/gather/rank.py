@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
+from agent.lexicon import entities
 from agent.lexicon.thesaurus import is_personal
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.check.polarity import ASKS_COST, WAIVED
@@ -17,8 +18,10 @@ from agent.offline.extract.answer_clause import (
     FINED,
     SUM_ASKED,
     TOTAL_STATED,
+    asked_period,
     asks_share,
     evens,
+    stated_periods,
     unnumbered,
 )
 from agent.offline.extract.figures import (
@@ -45,6 +48,7 @@ from agent.offline.tuning import Tuning
 from agent.offline.understand.answer_type import asked_slot
 from agent.offline.understand.contact import (
     NUMBERED_HEAD,
+    OFFICE_HEADS,
     asked_contact,
     gives_number,
     gives_phone,
@@ -57,7 +61,7 @@ from agent.offline.understand.question import (
     told_years,
     unglued,
 )
-from ingest.normalize import normalize
+from ingest.normalize import normalize, normalize_query
 
 _PUNCT = re.compile(r"[?？。!！,，\s]")
 # mutually exclusive qualifiers (agent/lexicon/exclusive_qualifiers.txt)
@@ -436,11 +440,11 @@ def _unasked(q: Question, clause: str, title: str = "") -> bool:
 # 「多久能办好」「几天能办完」「多少天能批下来」「多久出结果」「多少天能知道批不批」: a verb with a
 # complement of result (好 完 下来 出来), 出结果, or whether it is approved asks when the whole service is done (《现代汉语八百词》: 结果补语,
 # 趋向补语 下来), which a notice states as its time limit (「承诺时限：10个工作日」「5个工作日内办结」)
-_DONE_ASKED = re.compile(r"(?:办|批|审|做|弄|搞)(?:好|完|下来|出来)|出结果|拿到结果|知道结果|批不批|批没批|能不能批")
+_DONE_ASKED = re.compile(r"(?:办|批|审|做|弄|搞)(?:好|完|下来|出来)|出[\u4e00-\u9fff]{0,4}结果|拿到结果|知道结果|批不批|批没批|能不能批")
 # (and the decision an office must make within its time limit, 「…7个工作日内进行审查，作出是否给予…
 # 的决定」, as 《行政许可法》 第四十二条 words it: 「…之日起二十日内作出行政许可决定」)
 _TIME_LIMIT = re.compile(r"时限|办结(?![后之以])")  # (not 「抵押登记手续办结后…」: a time after it)
-_DECISION = re.compile(r"作出[^，,。；;]{0,16}决定")
+_DECISION = re.compile(r"作出[^，,。；;]{0,16}(?:决定|结论)")  # (「…60个工作日内作出认定结论」)
 
 
 def time_limit_first(q: Question, candidates: list[Candidate],
@@ -548,6 +552,7 @@ def untitled_first(q: Question, candidates: list[Candidate], title: Callable[[st
 
 # a street address (「滨河大道9号」「地址：」「3号楼」)
 ADDRESS = re.compile(r"[路街巷道里弄]\s*\d+\s*号|地址\s*[:：]|\d+\s*号(?:楼|院|大厦)")
+_ADDRESS_REACH = 6  # (any close line scored nearly as well: 「经办地点：…（…人民南路155号）」 fourth)
 _ADDRESS_TIE = 0.9  # of the best sentence's score, at least
 
 
@@ -558,7 +563,7 @@ def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
     if q.qtype != "where" or len(candidates) < 2 or ADDRESS.search(candidates[0].norm):
         return candidates
     top = candidates[0]
-    for cand in candidates[1:3]:
+    for cand in candidates[1:_ADDRESS_REACH]:
         if cand.source == top.source and cand.score >= _ADDRESS_TIE * top.score and ADDRESS.search(cand.norm):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
@@ -652,6 +657,31 @@ _MEASURE_WORDS = "".join(sorted({u for k, v in table("asked_units").items() for 
 _PER_ASKED = re.compile(r"(?<![\d一二两三四五六七八九十几])[一每]个?([" + _MEASURE_WORDS + r"])[^，,。；;？?]{0,6}?(?:多少|几)")
 
 
+def periodic_first(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str]) -> list[Candidate]:
+    """「本科生去当兵，学费每年最多能补多少」 whose best sentence gives a sum paid once (「给予一次性
+    奖励：本科…每人8000元」): a close runner-up of the same notice that states a figure by the asked
+    period, in its own words or its table's header (「本科｜20000元」 under 「学历层次｜每生每年最高金额」),
+    goes first. ``heading`` gives a table row's header line."""
+    period = asked_period(q)
+    if (not q.wants_number or period not in RATE_PERIODS or ONE_OFF in q.text or len(candidates) < 2
+            or ONE_OFF not in candidates[0].norm or stated_periods(candidates[0].norm)):
+        return candidates
+    top = candidates[0]
+    # (that names the sum the question asks of, when the best sentence does: not 「特别扶助…｜每人每月
+    # 720元」 for 「每个月有多少奖励金」 over 「…一次性发放奖励金3000元」, another sum by the month)
+    named = [a for a in q.asked if a in top.norm]
+    for cand in candidates[1:_RAISE_REACH]:
+        said = f"{normalize_query(heading(cand))} {cand.norm}"
+        if (cand.source == top.source and ONE_OFF not in cand.norm and re.search(r"\d", cand.norm)
+                and period in stated_periods(said) and all(a in said for a in named)):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+RATE_PERIODS = frozenset({"月", "年", "季度"})  # a sum asked by these is no sum paid once (the period refusal too)
+ONE_OFF = "一次性"
+
+
 def told_year_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     """「我们小区2008年盖的，一般能报吗」 whose best sentence says how to apply: a close runner-up of
     the same document whose range of years holds the asker's year (「2006年1月1日以后建成的小区原则上
@@ -680,6 +710,12 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
     if not words:
         return candidates
     phrases = [a + b for a, b in pairwise(words) if a + b in act]
+    # the event the question counts from (「出生後幾天內去申請」: 出生), which a sentence counting from
+    # the same one names right before its length of time (「應於新生兒出生之日起60日內…申請」), not
+    # another's (「本府應於受理之日起30日內核定，並將獎勵金撥入…」, however much of the act it says)
+    before = q.text[:asked.start()]
+    event = _AFTER_EVENT.search(before)
+    events = [t for t in q.terms if len(t) >= 2 and event is not None and before[:event.start()].endswith(t)]
 
     def said(c: Candidate) -> int:
         found = durations(c.norm)
@@ -687,7 +723,9 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
         if _BANNED_FOR.match(after):
             return 0  # 「5年内不得再申领技能提升补贴」: how long one may not, no time to act within
         # (not a word that is the first part of an agent noun: 「申请人银行账户」 says no 申请)
-        return sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
+        counted_from = c.norm[max(0, found[0].start - _EVENT_REACH):found[0].start] if found else ""
+        return (sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
+                + _EVENT_WEIGHT * any(e in counted_from for e in events))
 
     top = candidates[0]
     close = [c for c in candidates[:5] if c.source == top.source and c.score >= 0.8 * top.score]
@@ -700,6 +738,8 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
     best = max(close, key=said, default=top)
     return candidates if said(best) <= said(top) else [best] + [c for c in candidates if c is not best]
 
+
+_EVENT_REACH, _EVENT_WEIGHT = 8, 10
 
 # the question counts its time from an event (「出院以后」「拿到证之后」「出生后」), right before the
 # question word; a sentence counts its length of time from one (「自…之日起」「出生后28日内」)
@@ -724,9 +764,9 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
     figure gives way to the other case of its rule on its line that holds it. Not a date's year
     (「2019年10月生的」). ``coverage`` gives a sentence's share of the question and the words it
     says; ``text`` a document's text."""
-    fit = bound_fit(q, candidates[0].norm) if q.qtype == "yesno" and candidates else 1
-    if fit == 1 or (fit == 0 and condition_said(q, candidates[0].norm, title(candidates[0].source))):
-        return candidates
+    fit = bound_fit(q, candidates[0].norm) if candidates else 1
+    if fit == 1 or (fit == 0 and (q.qtype != "yesno" or condition_said(q, candidates[0].norm, title(candidates[0].source)))):
+        return candidates  # (a question of another type: only a best sentence whose bound misses the figure)
     top = candidates[0]
     if fit == -1:
         # the bound misses the figure (「开学后1个月内申请停乘的，退还…50%」 for 「开学两个月了」): the
@@ -734,9 +774,15 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
         # when it says all the question's words the best sentence says outside the clause of its bound
         # (not 「申请人年满18周岁」 for 「单身人员申请的，须年满30周岁」 and 「我单身，今年27岁」)
         bound_clause = next((part for part in re.split(r"[，,；;。]", top.norm) if bound_fit(q, part)), "")
-        kept = [t for t in coverage(top)[1] if t not in bound_clause]
+        # (not a preposition or other function word, LAC's: 「由哪个单位批」's 由)
+        function = {t.text for t in entities.tokens(q.text) if t.tag in entities.FUNCTION_TAGS}
+        kept = [t for t in coverage(top)[1] if t not in bound_clause and t not in function]
         cases = [c for c in _same_line(sentences(top.source), top, text(top.source)) if bound_fit(q, c.norm) == 1]
         bounded = [(share, c) for c in cases for share, says in [coverage(c)] if all(t in says for t in kept)]
+        # a table row's other cases are the rows of its table (「未满6年｜免予上线检测」 for 「上牌8年了」:
+        # 「6年以上不满10年｜…」), whatever words each row says
+        bounded = bounded or [(coverage(c)[0], c) for c in _same_table(sentences(top.source), top, text(top.source))
+                              if bound_fit(q, c.norm) == 1]
     else:
         bounded = [(coverage(c)[0], c) for c in sentences(top.source) if bound_fit(q, c.norm) != 0]
     if not bounded:
@@ -744,6 +790,19 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
     covered, best = max(bounded, key=lambda pair: pair[0])
     best = replace(best, rank=top.rank, dense=top.dense, coverage=covered, score=top.score, covered=top.covered)
     return [best] + [c for c in candidates if (c.source, c.start) != (best.source, best.start)]
+
+
+def _same_table(sentences: list[Candidate], top: Candidate, text: str) -> list[Candidate]:
+    """The other rows of the table (lines with 「｜」 side by side) whose row ``top`` is."""
+    start, end = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
+    end = len(text) if end < 0 else end
+    if "｜" not in text[start:end]:
+        return []
+    while start > 0 and "｜" in text[text.rfind("\n", 0, start - 1) + 1:start - 1]:
+        start = text.rfind("\n", 0, start - 1) + 1
+    while end < len(text) and "｜" in text[end + 1:(nxt if (nxt := text.find("\n", end + 1)) >= 0 else len(text))]:
+        end = nxt if nxt >= 0 else len(text)
+    return [c for c in sentences if start <= c.start and c.end <= end and c.start != top.start and "|" in c.norm]
 
 
 def _same_line(sentences: list[Candidate], top: Candidate, text: str) -> list[Candidate]:
@@ -771,6 +830,65 @@ _MONTHS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*个月")
 
 # a date's year, month and day, which are no measure (「2019年10月生的」)
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+
+
+def weekday_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「二手车市场那个服务站，礼拜一去能办过户吗」 whose best sentence names no day of the week: the
+    close sentence of its notice that names the asked day, by any of its names (「周一全天停止对外
+    办理」), or a run of days that holds it (「周二至周日9:00—17:00」), goes first."""
+    asked = days_named(q.text)
+    if not asked or len(candidates) < 2 or days_named(candidates[0].norm):
+        return candidates
+    top = candidates[0]
+    said = [c for c in candidates[1:_WEEKDAY_REACH] if c.source == top.source and asked & days_named(c.norm)]
+    # (one that names the day itself before one whose run holds it)
+    said.sort(key=lambda c: not asked & days_named(c.norm, runs=False))
+    return candidates if not said else [said[0]] + [c for c in candidates if c is not said[0]]
+
+
+_WEEKDAY_REACH = 8
+# the days of the week by their names (星期一 礼拜一 周一 週一, 周日 星期天, 周末), 1–7
+_DAY = r"(?:星期|礼拜|周|週)([一二三四五六日天末])(?![次个])"  # (not 「每周一次」)
+_DAY_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_DAY_RUN = re.compile(_DAY + r"\s*(?:至|到|—|－|-|~|～)\s*" + _DAY.replace("(?:星期|礼拜|周|週)", "(?:星期|礼拜|周|週)?"))
+
+
+def days_named(text: str, runs: bool = True) -> set[int]:
+    """The days of the week ``text`` names (「周末」: 6 and 7), with those of its runs (「周二至周日」)
+    unless ``runs`` is false."""
+    days: set[int] = set()
+    if runs:
+        for first, last in _DAY_RUN.findall(text):
+            if first in _DAY_NUMBER and last in _DAY_NUMBER and _DAY_NUMBER[first] <= _DAY_NUMBER[last]:
+                days.update(range(_DAY_NUMBER[first], _DAY_NUMBER[last] + 1))
+        text = _DAY_RUN.sub(" ", text)
+    for day in re.findall(_DAY, text):
+        days.update((6, 7) if day == "末" else (_DAY_NUMBER[day],))
+    return days
+
+
+def applied_at_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「生育獎勵金要到哪個單位去申請」「申报电商补助，材料先交给谁」 whose best sentence says no
+    office the act is done at (「四、申請人名下金融機構存摺封面影本」): the close sentence of its
+    notice that says to whom or where one does it (「應於…60日內，向戶政事務所提出申請」「申报主体…向
+    所在乡镇人民政府提交申报材料」) goes first."""
+    if q.qtype not in ("where", "which", "who") or not _ACT_ASKED.search(q.text) or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    # (nor when it gives where already: an address or a labelled place, 「受理地点：…」「受理窗口：…」)
+    if _APPLIED_AT.search(top.norm) or ADDRESS.search(top.norm) or _PLACE_LABEL.search(top.norm):
+        return candidates
+    said = next((c for c in candidates[1:_APPLIED_REACH] if c.source == top.source and _APPLIED_AT.search(c.norm)), None)
+    return candidates if said is None else [said] + [c for c in candidates if c is not said]
+
+
+_APPLIED_REACH = 10
+_PLACE_LABEL = re.compile(r"(?:地点|窗口|地址|大厅)[:：]|\d+号?窗口|\d+室")
+# the act asked (「去申請」「交给谁」「到哪报名」), and a sentence that names where or to whom it is
+# done: 向/到 an office (agent/lexicon/organisation_heads.tsv: office-end, or a government) and the act
+_ACT_ASKED = re.compile(r"申请|申报|报名|交给|递交|提交|交到|办理")
+_APPLIED_AT = re.compile(r"(?:向|到|至)[^，,。；;:：]{1,20}?(?:" + "|".join((*OFFICE_HEADS, "政府", "委员会"))
+                         + r")[^，,。；;]{0,4}?(?:提出|申请|申报|办理|提交|递交|报名|报送)")
 
 
 def office_phone_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:

@@ -16,6 +16,7 @@ from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
     addressed_first,
+    applied_at_first,
     asked_type,
     base_case_first,
     bound_first,
@@ -32,6 +33,7 @@ from agent.offline.gather.rank import (
     office_phone_first,
     ordinal_first,
     per_asked_first,
+    periodic_first,
     raised_first,
     ranged_first,
     row_item_first,
@@ -45,6 +47,7 @@ from agent.offline.gather.rank import (
     unconditioned_first,
     undated_deadline_first,
     untitled_first,
+    weekday_first,
 )
 from agent.offline.understand.abbreviation import abbreviates
 from agent.offline.understand.question import Question
@@ -168,11 +171,12 @@ class Focus(Stage):
         ranked = free_first(q, dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))))
         ranked = undated_deadline_first(q, ranked)
         ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))
+        ranked = periodic_first(q, ranked, lambda c: heading_of_row(docs.index, c))
         ranked = base_case_first(q, ranked)
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
-        ranked = self._excluded_case_first(q, ranked)
+        ranked = self._excluded_case_first(q, applied_at_first(q, weekday_first(q, ranked)))
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
         else:

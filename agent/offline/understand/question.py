@@ -227,7 +227,7 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
                                 if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t))))
     names = _names(tagged, text)
     return Question(
-        asked=_asked_words(tagged, text, segmenter),
+        asked=tuple(a for a in _asked_words(tagged, text, segmenter) if not _cut_across_own_word(a, terms, text)),
         exists=_existence_asked(tagged, text),
         kind=_kind_noun(tagged, text),
         names=names,
@@ -401,10 +401,23 @@ def _generic_head(word: str) -> bool:
     return word in _GENERIC_HEADS or (len(word) == 3 and word.startswith("行政") and word[2] in _GENERIC_HEADS)
 
 
+def _cut_across_own_word(noun: str, terms: tuple[str, ...], text: str) -> bool:
+    """Every place ``text`` writes ``noun``, the segmenter cut it out of a word the question uses
+    elsewhere (「车商把…卖给我，车商会被罚多少」: 车|商会 across the asker's 车商): a cut that takes
+    a character of the asker's word, no thing asked about."""
+    words = [t for t in terms if len(t) >= 2 and t != noun and noun not in t]
+    starts = [m.start() for m in re.finditer(re.escape(noun), text)]
+    return bool(starts and words) and all(
+        any(text[at - k:at - k + len(w)] == w for w in words for k in range(1, min(len(w), at + 1)))
+        for at in starts)
+
+
 def _kind_noun(tagged: list[tuple[str, str]], text: str) -> str:
     """The head of the noun phrase after 什么/哪些 (「哪些文旅新举措」: 新举措); not a verb LAC
     reads after it (「找哪个科室咨询」: 咨询 vn to jieba, the phrase's verb)."""
-    verbs = {t.text for t in entities.tokens(text) if t.tag == "v"}
+    tokens = entities.tokens(text)
+    verbs = {t.text for t in tokens if t.tag == "v"}
+    places = {t.text for t in tokens if t.tag == "s"}
     for i, (word, _) in enumerate(tagged):
         if not _WHICH.match(word):
             continue
@@ -419,9 +432,14 @@ def _kind_noun(tagged: list[tuple[str, str]], text: str) -> str:
             else:
                 break
         if run:
-            return run[-1]
+            head = run[-1]
+            # 「打到什么卡里」: a noun and a locative (《现代汉语八百词》 里/上 方位词), one place word
+            # to LAC (s) and a name to jieba (卡里 nrt): the noun is the kind
+            return head[0] if len(head) == 2 and head[1] in _LOCATIVES and head in places else head
     return ""
 
+
+_LOCATIVES = "里上中内"
 
 # the negators a negated verb or adjective opens with (不懂, 没用); not a noun's 无/未 (无障碍, 未成年人)
 _NEGATORS = "不没"
