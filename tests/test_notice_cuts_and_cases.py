@@ -5,7 +5,8 @@ side, 「爸妈」; and a best sentence whose bound misses the asker's figure gi
 case of its rule, on its line or in its table, whatever the question asks; a row named by its
 name and its bracketed kind; a day of the week by any of its names; a sum by the asked period over one paid once; 「出认定结果」
 asks the time limit of 「作出认定结论」; a which-question's thing named by the best sentence, not by a
-table's cell; a year and the years after it; the asker's own figure said bare (「满18了」); a length of time
+table's cell; a year and the years after it; the asker's own figure said bare (「满18了」), and the figure of the case a 的-phrase names (「申请
+语文学科教师资格的」); a length of time
 counted from the event the question counts from; where one applies, said by 向 an office; an address line scored nearly as well, further down. The strings are written
 here for their shape, not copied from a probe."""
 
@@ -184,6 +185,11 @@ def test_the_askers_own_figure_said_bare_is_no_answer(segmenter):
     q = analyze("翀阳县孩子满18了还在念大学，生活费最长能领到几岁？", segmenter)
     rule = sentence("年满18周岁仍在全日制学校就读的，基本生活费可以继续发放至毕业当年的7月，最长不超过23周岁。")
     assert figure_clause(q, [rule]) == "最长不超过23周岁"
+    # the figure after a 的-phrase that names the asker's case, which no other clause names
+    teacher = analyze("翀阳县想当语文老师，普通话得考到几级？", segmenter)
+    levels = sentence("（三）普通话水平达到二级乙等及以上，申请语文学科教师资格的，须达到二级甲等及以上；")
+    assert figure_clause(teacher, [levels]) == "须达到二级甲等及以上"
+    assert figure_clause(analyze("翀阳县想当数学老师，普通话得考到几级？", segmenter), [levels]).endswith("普通话水平达到二级乙等及以上")
     # (a number of a code, 「7/34P号决议」, is none of the asker's figures)
     coded = analyze("2007年通过7/34P号决议是在第几次会议上？", segmenter)
     meeting = sentence("伊斯兰会议组织外交部长理事会第34次会议通过7/34P号决议。")

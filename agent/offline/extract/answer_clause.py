@@ -224,6 +224,10 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 # the condition before it, which states no figure of its own, is what the figure is
                 # of (「主体工程开工并经乡镇核实后，拨付补助资金的50%」 for 「开工以后先给多少」)
                 score += 0.5 * clause_score(q, parts[before].text)
+                if _condition(parts[before].text) and _case_of_asker(q, parts, before, title):
+                    # a 的-phrase naming the asker's case, which no other clause names (「普通话水平达到
+                    # 二级乙等及以上，申请语文学科教师资格的，须达到二级甲等及以上」 for 「想当语文老师」)
+                    score += 3.0
             score -= 0.5 * sum(term_credit(t, part.text) for t in q.terms if len(t) >= 2 and t in title)
             # (a word says more than a character: 「刚大修过的路」 takes 「大修后2年内」, not 「城市道路新建…5年内」
             # by its 路)
@@ -314,6 +318,13 @@ def _partly_written(term: str, text: str) -> bool:
         if got >= need and text[i] in term:
             return True
     return False
+
+
+def _case_of_asker(q: Question, parts: list, at: int, title: str) -> bool:
+    """The clause at ``at`` says a word of the question that no other clause of the sentence, nor
+    the notice's title, says."""
+    return any(t in parts[at].text and t not in title and not any(t in p.text for j, p in enumerate(parts) if j != at)
+               for t in q.terms if len(t) >= 2 and t not in q.names)
 
 
 def _condition(clause: str) -> bool:
