@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Checks the probe: corpus/n01..n10.txt and qs.tsv (question<TAB>answer<TAB>file)."""
+import os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "corpus")
+QS = os.path.join(HERE, "qs.tsv")
+
+FORBIDDEN = """东兴 内江 天济 岍宁 岣淼 岷港 岽沄 岿潾 峋瀧 峣溪 崟阳 崤原 崦滃 嵙寮 嵛琇 嵬澧 嶸港 巇嶠 并济 旸澥 旻崧 昀瀛 昉溱 昶陂 晔泷 晗嶠 暄沣 曜浉 曦漭 杉沩 柏涔 柘漪 栎溟 栩滘 桉溆 桤埤 桤岙 桦浍 桧汭 梓沄 棠湄 棻州 椤汀 椿泷 楝淇 楠埕 楣淼 楷沣 楷灃 楸泖 楹潾 榉埕 榉滘 榕岙 槿峄 槿嶧 樗岑 檀嵎 沅嶂 沩屺 泸崃 洮埕 洮嶙 浔岈 涪濑 淯岚 淯泷 湄溆 湜陵 湫垭 湫瑀 湳岫 溦琈 溧城 溱嵎 滟汀 滢舟 漳岵 漳渼 潆畈 潍陵 澐崁 澔濱 澴琦 澶屿 濉崙 玙峤 玳岨 珂渌 珈崞 珈溠 珏渑 珣峬 珣汜 珧淝 珩洧 珮嵚 珲阳 珹溪 珺岙 琛泐 琛灝 琠山 琤原 琨涑 琬湑 琮湫 琮溪 琯汧 琰南 琳峓 瑄崌 瑗岍 瑙涠 瑜嶔 瑜淏 瑢埔 瑨灃 瑭峄 瑱桐 瑶汊 瑷滠 瑾沨 璀岺 璆川 璇埕 璋潢 璎垸 璐濛 璘涔 璜桐 璞嵊 璟塘 璠汭 璠潆 璨垕 璩浍 璩淯 瓒峪 瓚漻 瓴峧 瓿溁 甄岧 甄澋 甍溦 甏垱 甑嵘 甓浥 皎岘 皑湋 皑潺 皓嵝 皓淠 皙浐 皛埏 皞沭 皤嵻 皦澪 砀浛 砚溪 砻瀼 硖峃 硖渟 碚溇 碣泺 碣瀞 磐湍 磻涘 礁垚 竑港 絎溟 綰溪 縝沘 縹湟 绗溟 绛浯 绡泖 绶磡 绺沄 绻岚 绾湟 绾溪 缁澴 缃塍 缃岑 缇嵫 缗浰 缙岠 缛湑 缜沘 缟峒 缥湟 羿峧 翊漷 翎峁 翎瀍 翕岢 翙溟 翙阳 翚渚 翛湲 翥泠 翦垟 翦湉 翮溍 翯阳 翾平 舫崾 舫渼 舳嵫 舳瀠 舴峂 舸浈 艄澂 艋漖 艟嶧 艨浛 芃溆 苕崆 茆淦 茈屾 茛澍 茱崴 荃瀣 荇峣 荪崿 荸淩 荻滹 莒崶 菀浈 萁泂 萸江 蒗嶓 蓁埭 蓼汧 蔚川 蔺滉 蔻溇 蕙塱 蕤安 蕲垭 薏澉 薤峂 藜漹 蘅峿 蘋崱 蘖岏 蘘涴 蘩埼 蘼浰 賚淞 贄崙 贽澂 赆岈 赉浔 赍嵘 赑沄 赓溆 赜峤 赟岵 邗淇 邶阳 郏崦 郗渫 郛峪 郯湍 鄀阳 鄞峒 鄞漈 鄠垣 鄣圻 銓峮 銣嶙 鋱洳 錚溎 鐔濠 鑭淦 钰淜 钷滹 铂岯 铎瀺 铖峘 铘岑 铟垭 铠洇 铧嶅 铨峮 铮溎 铷嶙 铽洳 锆溱 锑浔 锝沅 镏嶷 镏泓 镐淅 镛澍 镛濡 镝埙 镡濠 镦峥 镧淦 镨漯 雯峤 雱湑 霄崌 霆埗 霈崙 霈溆 霏岚 霏嵐 霏沄 霓汭 霖岵 霽湖 青梧 駘珥 驂洵 驍埔 驏嶒 驥寮 驦潓 驷滏 驸琊 驹洹 驺崿 驻岜 驽嵋 驿潢 骀珥 骁埔 骁汶 骃湟 骅浯 骈嵂 骉汍 骊沱 骍湓 骏岑 骐岵 骒浠 骓涞 骕嵩 骖洵 骘沔 骛漴 骜浃 骜涢 骝坨 骟淖 骟漶 骠嵖 骢潼 骣嶒 骥寮 骥淞 骦潓 骧渭 鯪嵁 鯰滈 鰲嵫 鰻瀹 鲈漖 鲑湔 鲛澌 鲟埇 鲣峿 鲥埗 鲦沺 鲩垿 鲮嵁 鲲澂 鲶滈 鲸垌 鳅浡 鳊嵺 鳌嵫 鳗瀹 鵲澨 鶖瀔 鶚屺 鶴塬 鷦湳 鷯埔 鷹汐 鸛崡 鸢洑 鸥滍 鸾沚 鹂崮 鹇漋 鹉湋 鹊澨 鹌峃 鹑泖 鹖沇 鹗屺 鹘涘 鹙瀔 鹞埝 鹡濞 鹣洙 鹤塬 鹦涫 鹧洺 鹨崧 鹩潕 鹪峪 鹫嵯 鹬泫 鹭潏 鹮埒 鹮峦 鹰汐 鹳岖 鹳崡""".split()
+
+# a few real prefecture-level / well-known city names that must not appear (sanity check)
+REAL_CITIES = """北京 上海 天津 重庆 广州 深圳 杭州 南京 苏州 武汉 成都 西安 长沙 郑州 济南 青岛
+沈阳 大连 长春 哈尔滨 石家庄 太原 合肥 福州 厦门 南昌 南宁 昆明 贵阳 兰州 西宁 银川 乌鲁木齐
+拉萨 呼和浩特 海口 三亚 宁波 温州 无锡 常州 佛山 东莞 中山 珠海 汕头 泉州 漳州 朝阳 大同
+安康 延安 吉安 东方 黄山 白山 丽水 来宾 临江 东阳 龙泉 江山 大安 东港 灯塔 龙井 永安 普洱
+大理 樟树 台州 台北 台中 台南 高雄 新竹 嘉义 基隆 桃园 屏东 宜兰 花莲 台东 彰化 南投 云林 苗栗""".split()
+
+PLACES = {  # file -> place stem (first char must be one of the allowed leading chars)
+    "n01.txt": "幞涧", "n02.txt": "弁潭", "n03.txt": "庋溟", "n04.txt": "廨埠", "n05.txt": "彀岭",
+    "n06.txt": "扃浦", "n07.txt": "忭泽", "n08.txt": "庋溟", "n09.txt": "扆港", "n10.txt": "幞涧",
+}
+ALLOWED_FIRST = set("幞庋廨弁彀忭扃扆")
+TRAD_FILES = {"n02.txt", "n09.txt"}
+# characters that only occur in Traditional script (used to detect Traditional questions)
+TRAD_ONLY = set("縣補費錢個裡幫機構撥剛遷請嗎會單電話樹罰臺萬剪門")
+
+errors = []
+def err(msg):
+    errors.append(msg)
+
+# 1. corpus
+files = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+expected = ["n%02d.txt" % i for i in range(1, 11)]
+if files != expected:
+    err("corpus files %r != %r" % (files, expected))
+texts = {}
+for f in expected:
+    p = os.path.join(CORPUS, f)
+    if not os.path.exists(p):
+        continue
+    t = open(p, encoding="utf-8").read()
+    texts[f] = t
+    if not (900 <= len(t) <= 2500):
+        err("%s length %d not in 900-2500" % (f, len(t)))
+    if not t.strip():
+        err("%s empty" % f)
+n_tables = sum(1 for t in texts.values() if any(("｜" in l or "\t" in l) for l in t.splitlines()))
+if n_tables < 3:
+    err("only %d notices with a table" % n_tables)
+trad_notices = [f for f, t in texts.items() if sum(c in TRAD_ONLY for c in t) >= 10]
+if sorted(trad_notices) != sorted(TRAD_FILES):
+    err("Traditional notices detected %r, expected %r" % (trad_notices, sorted(TRAD_FILES)))
+stems = set(PLACES.values())
+if len({s[0] for s in stems}) != len(stems) or not all(s[0] in ALLOWED_FIRST for s in stems):
+    err("place leading characters invalid or reused: %r" % sorted(stems))
+for f, s in PLACES.items():
+    if f in texts and s not in texts[f]:
+        err("%s does not mention its place %s" % (f, s))
+
+# 2. questions
+lines = open(QS, encoding="utf-8").read().split("\n")
+if lines and lines[-1] == "":
+    lines = lines[:-1]
+if len(lines) != 60:
+    err("qs.tsv has %d lines, expected 60" % len(lines))
+n_ans = n_ref = n_trad = 0
+seen_q = set()
+for i, line in enumerate(lines, 1):
+    parts = line.split("\t")
+    if len(parts) != 3:
+        err("line %d: %d fields" % (i, len(parts)))
+        continue
+    q, a, f = parts
+    if not q.strip() or not a.strip() or not f.strip():
+        err("line %d: empty field" % i)
+    if q in seen_q:
+        err("line %d: duplicate question" % i)
+    seen_q.add(q)
+    is_trad = any(c in TRAD_ONLY for c in q)
+    if a == "REFUSE" or f == "REFUSE":
+        if not (a == "REFUSE" and f == "REFUSE"):
+            err("line %d: REFUSE must be in both answer and file" % i)
+        n_ref += 1
+        if not any(s in q for s in stems):
+            err("line %d: REFUSE question names no corpus place" % i)
+        continue
+    n_ans += 1
+    if f not in texts:
+        err("line %d: unknown file %s" % (i, f))
+        continue
+    for alt in a.split("|"):
+        if not alt:
+            err("line %d: empty alternative" % i)
+        elif alt not in texts[f]:
+            err("line %d: answer %r not found in %s" % (i, alt, f))
+        elif len(alt) > 20:
+            err("line %d: answer %r longer than 20 chars" % (i, alt))
+    if PLACES[f] not in q:
+        err("line %d: question does not name its place %s" % (i, PLACES[f]))
+    if is_trad:
+        if f in TRAD_FILES:
+            n_trad += 1
+        else:
+            err("line %d: Traditional question about a Simplified notice" % i)
+if n_ans != 50:
+    err("%d answerable, expected 50" % n_ans)
+if n_ref != 10:
+    err("%d REFUSE, expected 10" % n_ref)
+if n_trad < 5:
+    err("only %d Traditional questions about Traditional notices" % n_trad)
+
+# 3. forbidden / real names anywhere
+alltext = {"qs.tsv": "\n".join(lines)}
+alltext.update(texts)
+for name, t in alltext.items():
+    for fb in FORBIDDEN:
+        if fb in t:
+            err("forbidden place name %s in %s" % (fb, name))
+    for rc in REAL_CITIES:
+        if rc in t:
+            err("real city name %s in %s" % (rc, name))
+
+if errors:
+    for e in errors:
+        print("ERROR:", e)
+    sys.exit(1)
+print("files=%d answerable=%d refuse=%d traditional_q=%d tables=%d" % (len(texts), n_ans, n_ref, n_trad, n_tables))
+print("OK")
