@@ -794,22 +794,26 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
 
 def _same_table(sentences: list[Candidate], top: Candidate, text: str) -> list[Candidate]:
     """The other rows of the table (lines with 「｜」 side by side) whose row ``top`` is."""
-    start, end = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
-    end = len(text) if end < 0 else end
+    start, end = _line_of(text, top.start, top.end)
     if "｜" not in text[start:end]:
         return []
-    while start > 0 and "｜" in text[text.rfind("\n", 0, start - 1) + 1:start - 1]:
-        start = text.rfind("\n", 0, start - 1) + 1
-    while end < len(text) and "｜" in text[end + 1:(nxt if (nxt := text.find("\n", end + 1)) >= 0 else len(text))]:
-        end = nxt if nxt >= 0 else len(text)
+    while start > 0 and "｜" in text[slice(*_line_of(text, start - 1, start - 1))]:
+        start = _line_of(text, start - 1, start - 1)[0]  # (the line above is a row too)
+    while end < len(text) and "｜" in text[slice(*_line_of(text, end + 1, end + 1))]:
+        end = _line_of(text, end + 1, end + 1)[1]  # (and the line below)
     return [c for c in sentences if start <= c.start and c.end <= end and c.start != top.start and "|" in c.norm]
 
 
 def _same_line(sentences: list[Candidate], top: Candidate, text: str) -> list[Candidate]:
     """The other sentences of ``top``'s line of ``text``."""
-    start, end = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
-    end = len(text) if end < 0 else end
+    start, end = _line_of(text, top.start, top.end)
     return [c for c in sentences if start <= c.start and c.end <= end and c.start != top.start]
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line of ``text`` that holds ``start``…``end`` begins and ends (before its newline)."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
 def bound_fit(q: Question, sentence: str) -> int:
