@@ -67,8 +67,12 @@ def test_a_kind_of_time_asked_is_no_unknown_noun(segmenter):
     row = sentence("海湾假日市集｜滨海广场｜周六、周日9时至18时｜60个摊位", source="market.txt")
     docs = _Docs("海湾假日市集｜滨海广场｜周六、周日9时至18时｜60个摊位")
     assert unknown_noun(draft(segmenter, "翀阳县的海湾假日市集是星期几开？", row), docs) is None
-    # a time the question names, not one it asks the kind of, still has to be said
-    refused = unknown_noun(draft(segmenter, "翀阳县的海湾假日市集周末几点开门？", row), docs)
+    # a time the question names, not one it asks the kind of, still has to be said: by its days at
+    # least (周末 is 周六、周日; session 45)
+    assert unknown_noun(draft(segmenter, "翀阳县的海湾假日市集周末几点开门？", row), docs) is None
+    weekdays = sentence("海湾假日市集｜滨海广场｜周一至周五9时至18时｜60个摊位", source="market.txt")
+    weekday_docs = _Docs("海湾假日市集｜滨海广场｜周一至周五9时至18时｜60个摊位")
+    refused = unknown_noun(draft(segmenter, "翀阳县的海湾假日市集周末几点开门？", weekdays), weekday_docs)
     assert refused is not None and refused.rule == "unknown-noun" and "周末" in refused.detail
 
 

@@ -121,12 +121,13 @@ def test_generic_heads():
 
 def test_asked_units():
     units = table("asked_units")
-    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-7:] == ["钱", "经费", "资金", "费用", "金额", "补助额", "米"]
+    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-8:] == ["钱", "经费", "资金", "费用", "金额", "补助额", "米", "公斤"]
     assert units["台"] == ("台", "件") and units["经费"] == units["钱"]
     assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
     assert units["补助额"] == ("元", "%", "％", "成")  # a grant: money or a share of a cost
     assert units["米"] == ("米", "公里", "千米", "公尺", "厘米", "公分", "km", "英里", "海里", "英尺")
     assert units["趟"] == ("趟", "次") and units["份"] == ()  # a trip in 次; copies of a document
+    assert units["公斤"] == ("公斤", "千克", "斤", "克", "吨")  # a weight (「多重」, session 45)
     assert "statutory units of measurement" in said("asked_units.tsv")
 
 
@@ -247,7 +248,7 @@ def test_free_of_charge():
 
 
 def test_paying_verbs():
-    assert words("paying_verbs")[:2] == ("缴纳", "交纳") and {"掏", "交", "缴"} <= set(words("paying_verbs"))
+    assert words("paying_verbs")[:2] == ("缴纳", "交纳") and {"掏", "交", "缴", "出", "承担"} <= set(words("paying_verbs"))
     assert "verbs with which Chinese speakers" in said("paying_verbs.txt")
 
 

@@ -115,6 +115,13 @@ def general_terms(word: str) -> tuple[str, ...]:
 _MONEY_CLASSES = ("Dj02", "Dj04", "Dj05", "Dj06", "Dj07", "Dj08")
 
 
+def money_character(ch: str, first: bool = False) -> bool:
+    """``ch`` is a character 同义词词林 files under sums of money on its own (费 Dj08C01 费用); with
+    ``first``, before any sense of a person, thing, time or other abstraction (not 用 Da25, 本 Bh10)."""
+    codes = categories(ch)
+    return any(c.startswith(_MONEY_CLASSES) for c in (codes[:1] if first else codes))
+
+
 def names_money(word: str) -> bool:
     """``word`` names a sum of money, by the thesaurus class of its head, the longest ending it
     lists (「成交总价款」: 价款); a head that names an amount of anything (Dn03A 数额, 总额, 金额)
@@ -123,9 +130,13 @@ def names_money(word: str) -> bool:
     if at is None:
         # a compound the thesaurus does not list ends in a character it files as money (「暖气费」:
         # 费 Dj08C01 费用)
-        return len(word) >= 3 and any(c.startswith(_MONEY_CLASSES) for c in categories(word[-1]))
+        return len(word) >= 3 and money_character(word[-1])
     codes = categories(word[at:])
     if any(c.startswith(_MONEY_CLASSES) for c in codes):
+        return True
+    # (or of a word whose character before the amount is money, 资 Dj03B02 资金: 「出资额」「贷款额」)
+    if any(c.startswith("Dn03A") for c in codes) and len(word) - at >= 3 and any(
+            c.startswith((*_MONEY_CLASSES, "Dj03B")) for c in categories(word[-2])):
         return True
     return at >= 2 and any(c.startswith("Dn03A") for c in codes) and names_money(word[:at])
 

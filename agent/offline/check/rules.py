@@ -17,6 +17,7 @@ from agent.lexicon.thesaurus import (
     general_terms,
     is_personal,
     kin,
+    money_character,
     names_money,
     synonyms,
 )
@@ -43,6 +44,7 @@ from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import (
     BOUNDS,
     CELL_SEPARATOR,
+    PAID_ASKED,
     heading_of_row,
     in_unit,
     range_fit,
@@ -67,8 +69,10 @@ from agent.offline.gather.rank import (
     TIME,
     WEEKDAY,
     asks_extra,
+    days_named,
     periodic_first,
     resultative,
+    share_of_money,
     stages_said,
     until_stem,
     without_brackets,
@@ -88,6 +92,7 @@ from agent.offline.understand.question import (
 )
 from agent.types import Refusal
 from ingest.normalize import normalize_query
+from ingest.segment import in_dictionary
 
 # what a calculation computes: the question asks for it, the documents need not name it
 # (agent/lexicon/computed_nouns.txt)
@@ -154,6 +159,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             # own place whatever is asked
         if _time_kind_asked(q, noun):
             continue  # 「市集是星期几开」「一年当中什么时间段可以报」: the kind of time asked, which a notice states (「週六、週日」)
+        if days_named(noun, runs=False) and any(days_named(noun, runs=False) & days_named(c.norm) for c in pool):
+            continue  # 「星期天下午几点发车」: a day of the week a notice writes its own way (「每周日14:00」)
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in _BOUND_WORDS:
@@ -251,7 +258,13 @@ def _named_notice(q: Question, top: Candidate, docs) -> str:
 def _money_kind(noun: str) -> tuple[str, str] | None:
     """``noun`` as a qualifier of two characters or more and a sum of money (「失业补助金」: 失业,
     补助金), or None."""
-    return next(((noun[:i], noun[i:]) for i in range(2, len(noun) - 1) if sum_of_money(noun[i:])), None)
+    found = next(((noun[:i], noun[i:]) for i in range(2, len(noun) - 1) if sum_of_money(noun[i:])), None)
+    # (or a one-character head 同义词词林 files as money, after a qualifier no dictionary reads with
+    # it: 「作业本费」「维保费」, 费 Dj08C01)
+    if (found is None and len(noun) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", noun) and not in_dictionary(noun)
+            and money_character(noun[-1], first=True)):
+        return noun[:-1], noun[-1]
+    return found
 
 
 _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
@@ -301,7 +314,17 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     # is told in the asker's words, not the notice's)
     asking = _asking_clauses(q.text)
     # (nor a modal the segmenter glued to the verb after it, 「幾號會匯進來」: 会汇, n to jieba's HMM)
+    # (nor a word jieba cut across a word of the notice's that LAC reads, 「租公租房」: jieba's
+    # 租公|租房, LAC's 租|公租房)
+    lac_words = entities.tokens(q.text)
+
+    def across(word: str) -> bool:
+        at = q.text.find(word)
+        return any(t.start < at < t.end or t.start < at + len(word) < t.end for t in lac_words
+                   if len(t.text) >= 2 and t.text in text)
+
     absent = [t for t in q.terms if t in nouns and t not in q.names and unsaid(t) and not glued(t) and not _aspect_glued(t, q.text)
+              and not across(t)
               and unglued(t, verb=True) == t
               and any(t in c for c in asking)
               and t not in ANSWER_KINDS and t not in DEADLINE_WORDS  # 「截止日期」 asks, it is no topic
@@ -828,15 +851,6 @@ def _times(text: str) -> list:
     return [f for f in numerals(text) if len(f.text) >= 3 and f.text.endswith("次")]
 
 
-_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
-
-
-def share_of_money(text: str) -> bool:
-    """``text`` states a sum as a share of another (「成交总价款的30%」「按工资总额的2%」): an
-    amount of money for 「要交多少」, though no figure of it is in 元."""
-    return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
-
-
 # a time told by another event or by an age: 「四国征伐后，…」「高二的时候拍了…」「一局比赛结束之后
 # 交换发球权」「自十八岁开始…」
 RELATIVE_TIME = re.compile(
@@ -1070,7 +1084,8 @@ def _timed_stages(sentence: str) -> set[str]:
 
 # a fine, a penalty for breach of contract, a charge for lateness, and a compensation (「按价款几倍赔给我」:
 # 赔偿, 补偿; not a fine's 「1倍以上3倍以下罚款」), each with the forms a notice tells it by
-_CHARGES = {"罚": ("罚",), "违约金": ("违约金",), "滞纳金": ("滞纳金",), "赔": ("赔", "偿")}
+# (「罚」 is told by a sum owed for lateness too: 「晚繳了會被罰多少」 of 「每逾1日加收…之違約金」)
+_CHARGES = {"罚": ("罚", "违约金", "滞纳金"), "违约金": ("违约金",), "滞纳金": ("滞纳金",), "赔": ("赔", "偿")}
 
 
 def other_direction(d: Draft, docs) -> Refusal | None:
@@ -1114,7 +1129,6 @@ def fine_only(d: Draft, docs) -> Refusal | None:
 # verbs of paying (agent/lexicon/paying_verbs.txt) right before the question word, and the grants a
 # notice gives (agent/lexicon/giving_verbs.txt, its words of two characters: 补助 补贴 资助 奖励…)
 _PAYING = words("paying_verbs")
-_PAID_ASKED = re.compile(r"(?<![少多减免])(?:" + "|".join(map(re.escape, _PAYING)) + r")了?(?:多少|几)")
 _GRANTS = tuple(w for w in words("giving_verbs") if len(w) >= 2)
 
 
@@ -1123,7 +1137,7 @@ def paid_not_given(d: Draft, docs) -> Refusal | None:
     pays is not what the notice gives, when every figure clause of the best sentence (with its
     table header) is a grant and none says a payment."""
     q, top = d.q, d.candidates[0]
-    if not q.wants_number or q.qtype == "calc" or not _PAID_ASKED.search(q.text):
+    if not q.wants_number or q.qtype == "calc" or not PAID_ASKED.search(q.text):
         # (a calculation, 「平均每位游客花了多少钱」, pays nothing the notice states: it is computed
         # from a total, or checked again as a figure question when nothing is computed)
         return None

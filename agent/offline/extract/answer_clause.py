@@ -407,7 +407,8 @@ _PER_STATED = re.compile(r"每一?([\u4e00-\u9fff])")  # the measure word a clau
 # a sum the question asks (「一共」「总共」), and a total a sentence states before its figure
 # (「停水时间共计36小时」「合计发放1200万元」; a bare 共 only right before the figure: 「共3批」)
 SUM_ASKED = re.compile(r"总共|一共|合计|总计|加起来")
-TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共)\s*(?:\d|[一二两三四五六七八九十百千万])")
+# (a bound of the total too: 「月缴存额合计上限为6,876元，下限为210元」)
+TOTAL_STATED = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共)(?:[上下]限|最[高低多少]|不超过|不低于)?为?\s*(?:\d|[一二两三四五六七八九十百千万])")
 _ARTICLE = re.compile(r"一\D")  # 「一次性」「一种」: the article or a word, not a count of one
 _FIELD_VALUE = 16  # characters: a field's value (a number, a name), not a description
 

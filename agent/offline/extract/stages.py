@@ -42,7 +42,7 @@ from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
 from agent.offline.extract.figures import clauses, durations, figures, numerals
 from agent.offline.extract.lists import list_answer
-from agent.offline.extract.tables import as_counted, range_fit, table_answer
+from agent.offline.extract.tables import as_counted, range_fit, row_named, table_answer
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
@@ -285,7 +285,10 @@ def _prose_answers(q: Question, top: Candidate, row: Candidate) -> bool:
     return ((q.wants_number or q.unit == DURATION_ASKED) and (top.source, top.start) != (row.source, row.start)
             and not _CELLS.search(top.text) and top.score > row.score and top.coverage >= row.coverage + _CLEARLY_MORE
             # (not a row the question names, by its range or its first cell: 「今年72岁」 → 「70—79周岁｜…」)
+            # (「低保户」 names 「城镇最低生活保障家庭」 by its short form, when the sentence does not name
+            # the row's group itself: 「低保对象每人每年最高500元」 answers for the row 「低保对象…」)
             and range_fit(row.norm, q.text) != 1 and not any(_row_name(row.norm) in t for t in (q.text, as_counted(q.text)))
+            and not (row_named(_row_name(row.norm), q.text) and not row_named(_row_name(row.norm), top.norm))
             and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(_RATE_CHANGE.sub("", top.norm)
                                                                                        if not _CHANGE_ASKED.search(q.text) else top.norm)))
 

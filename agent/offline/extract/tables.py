@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import cn2an
 
+from agent.lexicon import entities
 from agent.lexicon.thesaurus import categories, is_personal
 from agent.lexicon.wordlists import groups, mentioned, words
 from agent.lexicon.wordlists import table as cue_table
@@ -118,6 +119,8 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
             # the column whose figure named the row is not the one asked
             weights = {t: 3.0 if t in q.focus else 1.0 for t in q.terms if len(t) >= 2 and t in rest}
             asked = _digits(q.text)
+            # 「家里每顿出多少钱」: what the asker pays, the column of a payment (「家长承担（每生每餐）」)
+            paid = PAID_ASKED.search(q.text) is not None
             # (of headings that say it alike, the one that adds least the question does not say:
             # 「调整后收运时间」, not 「调整前收运时间」)
             # a cell in the asked unit answers: the one such cell (「能领几个月」: 「9个月」), or one
@@ -134,6 +137,7 @@ def named_cell(q: Question, index: LoadedIndex, candidates: list[Candidate], dep
                         + _qualified(q.text, normalize(table.header[j]).text)
                         + 3.0 * _bound_fit(q.text, normalize(table.header[j]).text)
                         + 3.0 * (bool(_SHARE_ASKED.search(q.text)) and bool(_SHARE_HEADING.search(table.header[j])))
+                        + 3.0 * (paid and any(p in table.header[j] for p in _PAYING))
                         + _ordinal_fit(normalize(table.header[j]).text, asked), j)
                        for j in range(len(table.header)) if j != name and j < len(cells)
                        and not _value_said(table.header[j], cells[j], q.text) and _may_answer(q, table.header[j], cells[j])
@@ -251,6 +255,8 @@ def _may_answer(q: Question, heading: str, cell: str) -> bool:
     given = figures(cell)
     if q.unit and not q.unit_fits("1元") and given and all(_MONEY.search(f.text) for f in given):
         return False  # 「一个月能上门几个小时」: not 「每人每月400元」, whatever its heading says
+    if q.unit in ("钱", "元") and given and all(not q.unit_fits(f.text) and re.search(r"[\u4e00-\u9fff]$", f.text) for f in given):
+        return False  # 「单程多少钱」: not 「单程里程｜35公里」, a figure in another unit
     if not re.search(r"[\u4e00-\u9fff]", counted):
         return True
     if _QUALIFYING.match(counted):
@@ -334,6 +340,10 @@ def _by_description(table: Table, question: str) -> list[tuple[list[str], Candid
     question names no row by its name (「我是硕士毕业…」: the row 「B类｜全日制硕士研究生或副高级
     职称｜…」, whose 「硕士」 no other row's 「认定条件」 says)."""
     asked = normalize(question).text
+    # (not by the place the question names, 「庋溟县…哪一级部门批」 of the row whose 审批机关 is
+    # 「庋溟县林业局」: the place says where the asker is, no row's description)
+    for place in (t.text for t in entities.tokens(asked) if t.tag == "LOC"):
+        asked = asked.replace(place, " ")
     rows = [normalize(" ".join(cells)).text for cells, _ in table.rows]
     for j in range(table.name_column + 1, len(table.header)):
         cells = [normalize(cells[j]).text if j < len(cells) else "" for cells, _ in table.rows]
@@ -728,6 +738,10 @@ BOUNDS = tuple(tuple(cue_table("clause_cues")[row]) for row in ("upper-bound", "
 # (and 「按几个点给补」「打几折」「补百分之几」, a share by its own words)
 _SHARE_ASKED = re.compile(r"[占佔][^，。？?,]{0,8}?(?:多少|百分之几|几成)|(?:几|多少)个点|(?:几|多少)折|百分之(?:几|多少)|几成")
 _SHARE_HEADING = re.compile(r"比例|比率|[%％]")
+_PAYING = tuple(words("paying_verbs"))  # agent/lexicon/paying_verbs.txt
+# a payment asked, a verb of paying right before the question word (「自己要出多少」「每年交几」); not 「少交多少」,
+# nor what another helps with (「政府幫忙出幾成」「帮着出多少」: a grant)
+PAID_ASKED = re.compile(r"(?<![少多减免帮])(?<!帮忙)(?<!帮着)(?:" + "|".join(sorted(map(re.escape, _PAYING), key=len, reverse=True)) + r")了?(?:多少|几)")
 
 
 def _bound_fit(question: str, heading: str) -> bool:
@@ -761,6 +775,12 @@ def _total(cells: list[str]) -> bool:
 _TOTALS = frozenset(words("total_rows"))  # agent/lexicon/total_rows.txt
 
 
+def row_named(name: str, question: str) -> bool:
+    """The question names the row whose first cell is ``name``, whole or as its group (「低保户」
+    for 「城镇最低生活保障家庭」, `_group_named`), not by a part another row may share."""
+    return (len(name) >= 2 and name in question) or bool(_group_named(name, question))
+
+
 def _named(name: str, question: str) -> str:
     """The words by which the question names a row: its name, or most of it (「公共充电桩」 for
     「新建公共充电桩」: at least 4 characters and 60% of the name), or the other name it gives in
@@ -780,12 +800,13 @@ def _named(name: str, question: str) -> str:
             if name[i : i + size] in question:
                 return name[i : i + size]
     # its short form: its first and last characters and some between, in order (「市级示范园」 of
-    # 「市级示范幼儿园」, as Chinese abbreviates a name)
+    # 「市级示范幼儿园」, as Chinese abbreviates a name), 的 between its words or not (「寄宿的托养」
+    # of 「寄宿制托养」)
     for size in range(len(name) - 1, 3, -1):
-        for i in range(len(question) - size + 1):
-            part = question[i : i + size]
-            if part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name):
-                return part
+        for found in re.finditer("(?=(" + "的?".join([r"[\u4e00-\u9fff]"] * size) + "))", question):
+            part = found.group(1).replace("的", "") if "的" not in name else found.group(1)
+            if len(part) == size and part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name):
+                return found.group(1)
     grouped = _group_named(name, question)
     if grouped:
         return grouped
@@ -908,5 +929,5 @@ def _parse(source: str, text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-__all__ = ["CELL_SEPARATOR", "Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "table_answer", "unlisted_row",
+__all__ = ["CELL_SEPARATOR", "PAID_ASKED", "Cell", "Table", "extreme_row", "heading_of_row", "in_unit", "is_header", "named_cell", "range_fit", "row_named", "table_answer", "unlisted_row",
            "without_ranges"]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from agent.lexicon import entities
-from agent.lexicon.thesaurus import is_personal
+from agent.lexicon.thesaurus import categories, is_personal, money_character, names_money
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.check.polarity import ASKS_COST, WAIVED
 from agent.offline.extract.answer_clause import (
@@ -37,6 +37,7 @@ from agent.offline.extract.figures import (
 from agent.offline.extract.span import TIME_SPAN
 from agent.offline.extract.tables import (
     BOUNDS,
+    PAID_ASKED,
     as_counted,
     range_fit,
     without_ranges,
@@ -131,8 +132,8 @@ def level_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     of the same document that states the asked one goes first (「…4A级…50万元。」 before 「…5A级…
     200万元；」); with none, the level refusal rule answers. So for the party a penalty is set for
     (「个人要罚多少钱」: 「对个人处…罚款；」 before 「对单位处…罚款。」, agent/lexicon/penalised_parties.txt)."""
-    if len(candidates) < 2:
-        return candidates
+    if len(candidates) < 2 or (q.qtype == "calc" and SUM_ASKED.search(q.text)):
+        return candidates  # (「公司和个人加起来」: a sum over the parties, not one of them)
     top = candidates[0]
     # (a level named only in brackets is an exception to a rule for all: 「年龄在35周岁以下（博士不超过
     # 40周岁）」 answers a 硕士's question)
@@ -246,8 +247,21 @@ _DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日(?:之|以)?前")
 
 
 def stages_said(text: str) -> set[str]:
-    """The stages of an administrative procedure ``text`` names (agent/lexicon/procedure_stages.tsv)."""
-    return {stage for stage, said in _STAGE_WORDS.items() if any(w in text for w in said)}
+    """The stages of an administrative procedure ``text`` names (agent/lexicon/procedure_stages.tsv);
+    not the correction by a word 同义词词林 files as a payment (He: 「补交公积金」) unless material
+    follows it (「补交材料」): money paid late is no correction of an application."""
+    return {stage for stage, said in _STAGE_WORDS.items() if any(
+        w in text and not (stage == _CORRECTION and _paid_late(w, text)) for w in said)}
+
+
+def _paid_late(word: str, text: str) -> bool:
+    return any(c.startswith("He") for c in categories(word)) and not any(
+        _MATERIAL_AFTER.match(text, m.end()) for m in re.finditer(re.escape(word), text))
+
+
+_CORRECTION = "补正"  # the stage of correcting an application (procedure_stages.tsv)
+# the correction's own object (the 补正 row's 「补充材料」) a few characters after the verb
+_MATERIAL_AFTER = re.compile(r"[^，,。；;？?]{0,4}?(?:材料|资料)")
 
 
 def _dated_stages(sentence: str) -> set[str]:
@@ -477,6 +491,30 @@ def time_limit_first(q: Question, candidates: list[Candidate],
     return candidates
 
 
+def actor_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「材料交到乡镇以后，乡镇那边多少天内审完」: a length of time asked of what the party named before
+    那边/这边 does; a best sentence about another party's step (「县（区）民政部门自收到初审材料之日起
+    10个工作日内完成审定」) gives way to a close runner-up of the same notice that opens with that
+    party and gives a length of time (「乡镇（街道）自受理之日起7个工作日内完成初审」)."""
+    said = _ACTOR_ASKED.search(_asking_clause(q.text))
+    if q.unit != DURATION_ASKED or said is None or len(candidates) < 2:
+        return candidates
+    actor = said.group(1)
+    opens = lambda c: _ENUMERATOR.sub("", c.norm).startswith(actor) and bool(durations(c.norm))
+    top = candidates[0]
+    if opens(top):
+        return candidates
+    for cand in candidates[1:_RAISE_REACH]:
+        if cand.source == top.source and cand.score >= 0.9 * top.score and opens(cand):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+# the party a question's step is asked of: a noun right before 那边/这边 (「乡镇那边」「医院这边」)
+_ACTOR_ASKED = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:那边|这边|那儿|这儿)")
+_ENUMERATOR = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十\d]+[条项款]\s*)")
+
+
 _LONGEST = re.compile(r"最多|最长|最晚|最迟|法定|顶多")
 
 
@@ -575,14 +613,18 @@ def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
 _EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿交缴付掏]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
 EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|加收|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
 _CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
+_NO_EXTRA = re.compile(r"(?:不用|不必|无需|无须|不需要?|免)$")
 FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")  # a fine or a sum owed asked
+_OWED = re.compile(r"违约金|滞纳金")  # a sum owed for a breach or for lateness
 
 
 def asks_extra(q: Question) -> bool:
     """「低保户改厕所的补贴能多拿多少」: a sum on top of the standard one; not a cap (「额外那个更新
     补贴最多能拿多少」) nor a fine's surcharge (「罚款拖着没交，每天要加多少」, which a fine's rules
     state their way)."""
-    return (_EXTRA_ASKED.search(q.text) is not None and (q.wants_number or q.qtype in ("yesno", "calc"))
+    # (nor what costs nothing extra, 「行李多重以内不用另外交钱」: the extra is negated, not asked)
+    return (any(not _NO_EXTRA.search(q.text[max(0, m.start() - 3) : m.start()]) for m in _EXTRA_ASKED.finditer(q.text))
+            and (q.wants_number or q.qtype in ("yesno", "calc"))
             and not FINE_ASKED.search(q.text) and not _CAP_ASKED.search(q.text))
 
 
@@ -648,6 +690,27 @@ def per_asked_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
         if cand.source == top.source and cand.score >= _RAISE_TIE * top.score and per.search(cand.norm):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+def granted_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
+    """「退役军人第一次出来创业，一次性补贴能给多少钱」 whose best sentence gives a sum of another grant
+    (「…再给予5000元奖励」, agent/lexicon/giving_verbs.txt: 补贴 补助 奖励 资助…) and none of the
+    asked one: a close runner-up of the same notice that gives a sum of the asked grant (「一次性创业
+    补贴：…每人给予8000元」) goes first."""
+    asked = [g for g in _GRANTS if g in q.text]
+    if not q.wants_number or len(asked) != 1 or len(candidates) < 2:
+        return candidates
+    top = candidates[0]
+    if asked[0] in top.norm or not any(g in top.norm for g in _GRANTS):
+        return candidates
+    for cand in candidates[1:_RAISE_REACH]:
+        if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and asked[0] in cand.norm
+                and any(q.unit_fits(f.text) for f in figures(cand.norm))):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
+
+
+_GRANTS = tuple(w for w in words("giving_verbs") if len(w) >= 2)  # 补助 补贴 资助 奖励…
 
 
 # 「抽一次多少钱」「每户能补多少」: a sum asked per one of a measure word (the one-character units of
@@ -722,6 +785,8 @@ def deadline_act_first(q: Question, candidates: list[Candidate]) -> list[Candida
         after = c.norm[found[0].end:] if found else ""
         if _BANNED_FOR.match(after):
             return 0  # 「5年内不得再申领技能提升补贴」: how long one may not, no time to act within
+        if found and not (_LIMIT_AFTER.match(after) or _counted_from(c.norm)):
+            return 0  # 「50年以上｜工程總經費…」: a bound of a row's range, no time to act within
         # (not a word that is the first part of an agent noun: 「申请人银行账户」 says no 申请)
         counted_from = c.norm[max(0, found[0].start - _EVENT_REACH):found[0].start] if found else ""
         return (sum(len(w) for w in (*words, *phrases) if re.search(re.escape(w) + "(?!人)", after))
@@ -776,7 +841,10 @@ def bound_first(q: Question, candidates: list[Candidate], sentences: Callable[[s
         bound_clause = next((part for part in re.split(r"[，,；;。]", top.norm) if bound_fit(q, part)), "")
         # (not a preposition or other function word, LAC's: 「由哪个单位批」's 由)
         function = {t.text for t in entities.tokens(q.text) if t.tag in entities.FUNCTION_TAGS}
-        kept = [t for t in coverage(top)[1] if t not in bound_clause and t not in function]
+        # (the words of the clauses before it, the case's other conditions; not those of the rule's
+        # consequence after it, 「10万元以上的，可由1名…退役军人创业者提供保证」)
+        before = top.norm[: top.norm.find(bound_clause)] if bound_clause else top.norm
+        kept = [t for t in coverage(top)[1] if t in before and t not in bound_clause and t not in function]
         cases = [c for c in _same_line(sentences(top.source), top, text(top.source)) if bound_fit(q, c.norm) == 1]
         bounded = [(share, c) for c in cases for share, says in [coverage(c)] if all(t in says for t in kept)]
         # a table row's other cases are the rows of its table (「未满6年｜免予上线检测」 for 「上牌8年了」:
@@ -1057,9 +1125,14 @@ def stated_total_first(q: Question, candidates: list[Candidate]) -> list[Candida
         return candidates
     top = candidates[0]
     for cand in candidates[1:4]:
-        if cand.source == top.source and cand.score >= 0.9 * top.score and states_total(q, cand.norm):
+        # (a total the notice states is the sum asked, 「公司和个人加起来」 of 「单位和职工月缴存额合计…」,
+        # even a little below a sentence of one part)
+        if cand.source == top.source and cand.score >= _TOTAL_TIE * top.score and states_total(q, cand.norm):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+_TOTAL_TIE = 0.85
 
 
 def stated_cap_first(q: Question, candidates: list[Candidate], sentences: Callable[[str], list[Candidate]],
@@ -1226,7 +1299,9 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # (or a date the act is due before: 「最晚哪天前要去申请」: 「…于10月31日前提出申请」, not 「…于11月30日前
         # 完成补贴发放」; the verb without its complement of direction: 「报上去」 is said 「申报」「报送」)
         said = min(q.text.find(w) for w in DEADLINE_WORDS if w in q.text)
-        verbs = [_act_stem(v) for v in q.focus_verbs if v not in _EMPTY_ACTS and not _DUE.search(v)]
+        # (not a verb that qualifies a noun, 「把改造的申报材料报到区里」: 改造 is no act asked)
+        verbs = [_act_stem(v) for v in q.focus_verbs if v not in _EMPTY_ACTS and not _DUE.search(v)
+                 and not re.search(re.escape(v) + "的", q.text)]
         acts = [v for v in verbs if v and v in q.text[said:]] or [v for v in verbs if v]
         acted_by = lambda c: bool(CLOSING_DATE.search(c.norm) or BY_DATE.search(c.norm)) and any(
             v in c.norm or resultative(v, c.norm) for v in acts)
@@ -1293,7 +1368,9 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.wants_number and "罚" in q.text and not asks_share(q.text):
         # 「骑电动车没挂牌子被查到，罚多少」: a fine (「…处50元罚款」), which a notice sets out once,
         # in its penalty article, below the lines that name the act: looked for further down
-        typed = far = lambda c: bool(FINED.search(c.norm)) and bool(figures(c.norm))
+        # (or a sum owed for a breach, 「房租晚繳了會被罰多少」: 「每逾1日加收…百分之一之違約金」)
+        typed = far = lambda c: (bool(FINED.search(c.norm)) and bool(figures(c.norm))) or (
+            bool(_OWED.search(c.norm)) and bool(numerals(c.norm)))
     elif q.wants_number and _RATE_ASKED.search(q.text):
         # 「房租按多少交」: the basis a payment is made on (「低保家庭按市场租金的10%缴纳」), not a
         # sum of money beside it (「并处1000元以上1万元以下罚款」)
@@ -1324,6 +1401,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # (a table's row holds its figures in the units its header gives: 「3｜收割机｜1.8」)
         # 「一户最多能装几个」: a count (「每户以2颗为限」), not a price or a date (「每颗约800元」)
         fits = (lambda f: not _NO_COUNT.search(f)) if not q.unit and COUNT_ASKED.search(q.text) else q.unit_fits
+        # (a payment asked of a sum the question does not name, 「我们要出多少钱」: a share of another
+        # sum answers, 「按应出资额的50%出资」; not 「复检费要交多少」, a sum of its own)
+        paid = PAID_ASKED.search(q.text)
+        paid_share = q.unit == "钱" and paid is not None and not any(
+            names_money(t.text) or money_character(t.text) for t in entities.tokens(q.text[: paid.start()]) if t.tag in ("n", "nz"))
         # (the asker's own figure is no answer: 「满60岁了，一次能领多少」 is not 「年满60周岁时申领」)
         own = set(re.findall(r"\d+(?:\.\d+)?", as_counted(q.text)))
         _askers = lambda f: (m := re.match(r"\d+(?:\.\d+)?", f)) is not None and m.group(0) in own
@@ -1333,10 +1415,20 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
             q.unit_fits(f.text) for f in numerals(c.norm)))) or (
             any(fits(f.text) and not _phone(c.norm, f) and not _house_number(c.norm, f) and not _askers(f.text)
                 for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and (all(
-                _counts(n, c.norm) for n in nouns) or _written_in_unit(q.unit, c.norm)))
+                _counts(n, c.norm) for n in nouns) or _written_in_unit(q.unit, c.norm))) or (
+            paid_share and share_of_money(c.norm))  # 「要出多少钱」: 「…按应出资额的50%出资」
     else:
         return None
     return typed, far
+
+
+_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
+
+
+def share_of_money(text: str) -> bool:
+    """``text`` states a sum as a share of another (「成交总价款的30%」「按工资总额的2%」): an
+    amount of money for 「要交多少」, though no figure of it is in 元."""
+    return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
 
 
 def _written_in_unit(unit: str, text: str) -> bool:
@@ -1559,4 +1651,4 @@ def _counts(noun: str, text: str) -> bool:
     return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
 
 
-__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "PERIODIC_DAY", "TIME", "by_anchors", "by_topic", "capped_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]
+__all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "PERIODIC_DAY", "TIME", "actor_first", "by_anchors", "by_topic", "capped_first", "granted_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]

@@ -15,6 +15,7 @@ from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import Candidate, enacting_formula
 from agent.offline.gather.neighbours import answer_to, item_body, list_lead, section_opening
 from agent.offline.gather.rank import (
+    actor_first,
     addressed_first,
     applied_at_first,
     asked_type,
@@ -27,6 +28,7 @@ from agent.offline.gather.rank import (
     dated_stage_first,
     deadline_act_first,
     free_first,
+    granted_first,
     kind_first,
     level_first,
     named_first,
@@ -168,9 +170,9 @@ class Focus(Stage):
         ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.title_line)),
                              docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text, docs.title_line)
-        ranked = free_first(q, dated_stage_first(q, deadline_act_first(q, time_limit_first(q, ranked, docs.section_heading))))
+        ranked = free_first(q, dated_stage_first(q, deadline_act_first(q, actor_first(q, time_limit_first(q, ranked, docs.section_heading)))))
         ranked = undated_deadline_first(q, ranked)
-        ranked = per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line)))))
+        ranked = granted_first(q, per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line))))))
         ranked = periodic_first(q, ranked, lambda c: heading_of_row(docs.index, c))
         ranked = base_case_first(q, ranked)
         asked = asked_type(q, ranked, docs.section_heading)

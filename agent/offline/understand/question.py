@@ -31,7 +31,7 @@ _TYPES: list[tuple[str, re.Pattern]] = [
     # a day of the week (「礼拜几回收」), not a count per week (「一周几次」)
     ("when", re.compile(r"(?<![一两二三四五六七八九十\d每个])(?:周|星期|礼拜)几(?![次个天遍趟])")),
     ("number", re.compile(
-        r"多少|(?:电话|号码)(?:是|为|要?[打拨])?几号|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
+        r"多少|(?:电话|号码)(?:是|为|要?[打拨])?几号|(?<!哪)几家|(?<!哪)几个|(?<!哪)几年|多大|多高|多长|多快|多远|多宽|多深|多重(?=以内|以下|之内|的|[？?]|$|呢)|规模|数量|营收|产值|增速|增长率|增幅|(?<!哪)几(?![月点时号天日])[A-Za-z\u4e00-\u9fff]|"
         r"how much|how many|what percentage|what is the (?:revenue|output|capacity|growth)|\b(?:charge|charges|cost|costs|price|fee)\b", re.I
     )),
     # 时间/日期 ask for a time next to a question word (「什么时间」「时间是哪天」) or alone (「开放时间？」,
@@ -48,8 +48,8 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 # the units a 「多少名/几台」 question counts in, and the units of figures that answer it
 # (agent/lexicon/asked_units.tsv; file order is the order of the alternatives)
 _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
-# (「十几亩」「二十几岁」 state a rough count: that 几 asks nothing)
-_ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d])几)"
+# (「十几亩」「二十几岁」 state a rough count, 「那几个月」「这几天」 point at some: that 几 asks nothing)
+_ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d那这])几)"
 # (not an ordinal, 「第几次会议」「第几名」: a rank is asked, not a count in the unit)
 _ASKED_UNIT = re.compile(r"(?<!第)" + _ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
 # 「多久」「多长时间」「多快给派律师」「几个工作日」「多少天」「管几年」: a length of time is asked (its unit:
@@ -57,6 +57,8 @@ _ASKED_UNIT = re.compile(r"(?<!第)" + _ASKING_JI + r"(?P<unit>" + "|".join(map(
 # 年轻人 (「多少年轻人」)
 DURATION_ASKED = "时长"
 _HOW_FAR = re.compile(r"多远|多少距离|多长距离|多大距离")
+# 「行李多重以内不收费」: a weight (not 「多重保障」, several)
+_HOW_HEAVY = re.compile(r"多重(?=以内|以下|之内|的|[？?]|$|呢)|多少重量")
 _ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|多快(?=[\u4e00-\u9fff])(?!的)|(?<![月哪元国])" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
                             r"(?:天|日|周)(?![\u4e00-\u9fff])|天(?![然气空文堂下津地])|(?:日|周)(?=[内后才能就可的之以去来到完办做拿领交])|"
                             r"年(?![级度份底初末前轻纪代]))")  # not 「多少日圆」「多少天然气」「多少周岁」
@@ -70,6 +72,8 @@ def _asked_unit(text: str) -> str:
         return found.group("unit")
     if _HOW_FAR.search(text):
         return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
+    if _HOW_HEAVY.search(text):
+        return "公斤"  # 「行李多重以内」: a weight (20公斤, 5千克)
     if _ASKS_DURATION.search(text):
         return DURATION_ASKED
     if _PAYS.search(text) or _money_asked(text):
@@ -223,7 +227,9 @@ def analyze(raw: str, segmenter: Segmenter) -> Question:
     pronouns = {w for w, flag in tagged if flag[:1] == "r"}
     # an interrogative pronoun jieba knows as one word (何处/何年/何种/何人) asks, it names nothing
     # to look up: 「元皇后祖籍何处」 matched 「如何处置」
-    terms = tuple(dict.fromkeys(unglued(t) for t in segmenter.terms(text)
+    # (a word cut across the end of an asked length of time loses the locative it took: 「多少天内审完」
+    # is 审, not 内审)
+    terms = tuple(dict.fromkeys(unglued(t[1:] if len(t) >= 2 and _ends_duration(t, text) else t) for t in segmenter.terms(text)
                                 if not _is_question_word(t) and not (t in pronouns and _INTERROGATIVE.search(t))))
     names = _names(tagged, text)
     return Question(
@@ -505,9 +511,18 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _agent(tagged, j, text)
                 and not (j > i and _consequence_subject(tagged, j))
                 and not LEVEL_HERE.fullmatch(w)  # 「县里一次性奖多少」: 县里 gives, it is not counted
+                and not _ends_duration(w, text)
             ):
                 asked.append(w)
     return tuple(dict.fromkeys(asked))
+
+
+def _ends_duration(word: str, text: str) -> bool:
+    """``word`` begins with the locative that closes an asked length of time (「多久内能去申请」:
+    jieba's 内能 takes the 内 of 多久内): a cutting accident, no thing asked about."""
+    return word[0] in "内前后" and any(
+        (m := _ASKS_DURATION.search(text[:at])) is not None and m.end() == at
+        for at in (f.start() for f in re.finditer(re.escape(word), text)))
 
 
 def _consequence_subject(tagged: list[tuple[str, str]], j: int) -> bool:
