@@ -501,13 +501,7 @@ def actor_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     actor = said.group(1)
     opens = lambda c: _ENUMERATOR.sub("", c.norm).startswith(actor) and bool(durations(c.norm))
-    top = candidates[0]
-    if opens(top):
-        return candidates
-    for cand in candidates[1:_RAISE_REACH]:
-        if cand.source == top.source and cand.score >= 0.9 * top.score and opens(cand):
-            return [cand] + [c for c in candidates if c is not cand]
-    return candidates
+    return candidates if opens(candidates[0]) else runner_up_first(candidates, opens)
 
 
 # the party a question's step is asked of: a noun right before 那边/这边 (「乡镇那边」「医院这边」)
@@ -639,19 +633,24 @@ def raised_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         # 「低保户家里有位75岁的老人，每个月能多领多少」: the row whose range holds her age, unless a close
         # line raises the sum for a bound her age reaches too (「过了70岁，还额外有多少」: 「…年满70周岁的，
         # 另发放护理补贴每人每月200元」, not the row 「60周岁及以上｜每人每月1030元」)
-        for cand in candidates[1:_RAISE_REACH]:
-            if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and EXTRA_STATED.search(cand.norm)
-                    and numerals(cand.norm) and range_fit(cand.norm, q.text, bounds=True) == 1 and not _CELLS.search(cand.text)):
-                return [cand] + [c for c in candidates if c is not cand]
-        return candidates
-    for cand in candidates[1:_RAISE_REACH]:
-        if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and EXTRA_STATED.search(cand.norm)
-                and numerals(cand.norm)):
-            return [cand] + [c for c in candidates if c is not cand]
-    return candidates
+        return runner_up_first(candidates, lambda c: bool(
+            EXTRA_STATED.search(c.norm) and numerals(c.norm) and range_fit(c.norm, q.text, bounds=True) == 1
+            and not _CELLS.search(c.text)))
+    return runner_up_first(candidates, lambda c: bool(EXTRA_STATED.search(c.norm) and numerals(c.norm)))
 
 
 _RAISE_REACH, _RAISE_TIE = 6, 0.9
+
+
+def runner_up_first(candidates: list[Candidate], fits: Callable[[Candidate], bool],
+                    reach: int = _RAISE_REACH, tie: float = _RAISE_TIE) -> list[Candidate]:
+    """The first close runner-up (among the ``reach`` best, scoring ``tie`` of the best one or
+    more) of the best sentence's document that ``fits`` goes first; else the order stands."""
+    top = candidates[0]
+    for cand in candidates[1:reach]:
+        if cand.source == top.source and cand.score >= tie * top.score and fits(cand):
+            return [cand] + [c for c in candidates if c is not cand]
+    return candidates
 
 
 def base_case_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -686,10 +685,7 @@ def per_asked_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
     top = candidates[0]
     if "每" + asked.group(1) in top.norm:
         return candidates  # (「每件应缴纳审查费新台币500元」 states it, however far its figure)
-    for cand in candidates[1:_RAISE_REACH]:
-        if cand.source == top.source and cand.score >= _RAISE_TIE * top.score and per.search(cand.norm):
-            return [cand] + [c for c in candidates if c is not cand]
-    return candidates
+    return runner_up_first(candidates, lambda c: per.search(c.norm) is not None)
 
 
 def granted_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
@@ -703,11 +699,7 @@ def granted_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     top = candidates[0]
     if asked[0] in top.norm or not any(g in top.norm for g in _GRANTS):
         return candidates
-    for cand in candidates[1:_RAISE_REACH]:
-        if (cand.source == top.source and cand.score >= _RAISE_TIE * top.score and asked[0] in cand.norm
-                and any(q.unit_fits(f.text) for f in figures(cand.norm))):
-            return [cand] + [c for c in candidates if c is not cand]
-    return candidates
+    return runner_up_first(candidates, lambda c: asked[0] in c.norm and any(q.unit_fits(f.text) for f in figures(c.norm)))
 
 
 _GRANTS = tuple(w for w in words("giving_verbs") if len(w) >= 2)  # 补助 补贴 资助 奖励…
