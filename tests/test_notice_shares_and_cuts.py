@@ -73,6 +73,12 @@ def test_a_row_named_with_的_between_its_words_and_its_range(places):
     rows = [sentence(line, start=text.index(line)) for line in text.splitlines()[2:]]
     q = analyze("我家老人72岁，住在寄宿的托养机构里，托养补助每个月能给多少？", places)
     assert named_cell(q, docs.index, rows).value == "每人每月450元"
+    # (at least half the name with 的: 「翀阳县普通的高中」 says no 「县级及以上示范性普通高中」 across 翀阳县)
+    text = "翀阳县高中收费\n学校类别｜学费标准\n一般普通高中｜每生每学期850元\n县级及以上示范性普通高中｜每生每学期1100元\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=places)
+    rows = [sentence(line, start=text.index(line)) for line in text.splitlines()[2:]]
+    q = analyze("翀阳县普通的高中（不是示范校）一学期学费多少？", places)
+    assert named_cell(q, docs.index, rows) is None or named_cell(q, docs.index, rows).value == "每生每学期850元"
 
 
 def test_a_money_question_is_not_answered_by_a_cell_in_another_unit(places):

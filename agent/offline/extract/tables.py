@@ -805,7 +805,9 @@ def _named(name: str, question: str) -> str:
     for size in range(len(name) - 1, 3, -1):
         for found in re.finditer("(?=(" + "的?".join([r"[\u4e00-\u9fff]"] * size) + "))", question):
             part = found.group(1).replace("的", "") if "的" not in name else found.group(1)
-            if len(part) == size and part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name):
+            # (with 的, at least half the name: not 「市普通的高中」 across 「圩濯市」 for 「市级及以上示范性普通高中」)
+            if (len(part) == size and part[0] == name[0] and part[-1] == name[-1] and _in_order(part, name)
+                    and (part == found.group(1) or 2 * size >= len(name))):
                 return found.group(1)
     grouped = _group_named(name, question)
     if grouped:
