@@ -167,6 +167,16 @@ def categories(word: str) -> tuple[str, ...]:
     return _codes().get(word, ())
 
 
+def suffix_stem(word: str) -> str:
+    """「箱子」 → 「箱」, 「车子」 → 「车」: the stem of a thing's name made with the suffix 子 or 儿
+    (《现代汉语八百词》 词缀), when the thesaurus files the stem on one of the noun's "=" lines of things
+    (B), as a notice writes the bare stem (「每箱40元」); "" otherwise (「儿子」 is a person, 「日子」 a time)."""
+    if len(word) != 2 or word[1] not in "子儿":
+        return ""
+    shared = {c for c in categories(word) if c.startswith("B") and c.endswith("=")} & set(categories(word[0]))
+    return word[0] if shared else ""
+
+
 def classmates(word: str) -> tuple[str, ...]:
     """The other words of every "=" line of ``word`` (true synonyms), however many the line holds
     (「老师」: 教师, 先生, 导师 ...; `synonyms` keeps only small lines)."""

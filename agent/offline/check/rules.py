@@ -19,6 +19,7 @@ from agent.lexicon.thesaurus import (
     kin,
     money_character,
     names_money,
+    suffix_stem,
     synonyms,
 )
 from agent.lexicon.wordlists import groups, mentioned, table, words
@@ -32,6 +33,7 @@ from agent.offline.extract.figures import (
     counted_by,
     durations,
     figures,
+    in_asked_scale,
     in_unit_of,
     numerals,
     states_quantity,
@@ -68,12 +70,14 @@ from agent.offline.gather.rank import (
     RATE_PERIODS,
     TIME,
     WEEKDAY,
+    asked_stages,
     asks_extra,
     days_named,
     periodic_first,
     resultative,
     share_of_money,
     stages_said,
+    stated_stages,
     until_stem,
     without_brackets,
 )
@@ -173,6 +177,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「去哪个办公室领」「管燃气的科室在哪儿」: an office the notice names by its head (财务科, 312室)
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
         like = {noun, head, *contact_heads_like(head), *general_terms(noun)}  # 「哪个号码」: 电话
+        like |= {suffix_stem(noun)} - {""}  # 「一个箱子补多少」: 「每箱40元」
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
                 and not docs.shortened(noun)  # 「公租房」 of a corpus that writes 公共租赁住房
                 and not _sum_written_alike(noun, lambda: docs.document_norm(top.source))
@@ -183,6 +188,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
         # field is (「咨询电话」 ← 「联系电话」)
         said = ({noun} if q.wants_number and head not in CONTACT_HEADS else {noun, head, *contact_heads_like(head)}) | set(general_terms(noun))
+        said |= {suffix_stem(noun)} - {""}
         notice = docs.document_norm(top.source) if named else ""
         if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
                 and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text):
@@ -247,6 +253,25 @@ def _locative(noun: str, question: str) -> bool:
 def _place_label_after(noun: str) -> re.Pattern:
     """``noun`` before a place label (agent/lexicon/clause_cues.tsv: heading-where): 「办公地点」."""
     return re.compile(re.escape(noun) + "(?:" + "|".join(map(re.escape, table("clause_cues")["heading-where"])) + ")")
+
+
+def unknown_acronym(d: Draft, docs) -> Refusal | None:
+    """「戢岘县新生儿做脊髓性肌萎缩症（SMA）筛查能补助多少」 of the county's notice that never writes
+    SMA, when a look-alike notice does (another city's 「自费扩大筛检项目…（SMA）」): a thing named by
+    its Latin acronym that the named notice leaves out is another notice's topic."""
+    q, top = d.q, d.candidates[0]
+    named = _named_notice(q, top, docs)
+    if not named:
+        return None
+    notice = docs.document_norm(top.source).lower()
+    for acronym in _ACRONYM.findall(q.raw):
+        word = acronym.lower()
+        if word not in notice and any(word in docs.document_norm(s).lower() for s in docs.index.documents if s != top.source):
+            return Refusal("unknown-noun", f"asked about {acronym}, which the notice about {named} never mentions")
+    return None
+
+
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
 def _named_notice(q: Question, top: Candidate, docs) -> str:
@@ -458,16 +483,40 @@ def _money_compounds(q: Question, jieba_tags, lac_tags) -> list[tuple[str, str]]
     out = []
     # (「单台补贴」 qualifies no kind: 单 is an adjective to LAC)
     qualifying = {w for w, flag in lac_tags if flag in _NOT_KINDS}
-    acts = {w for w, flag in lac_tags if flag == "v"}  # (「能动用公积金吗」: 动用 n to jieba, v to LAC)
+    # (「能动用公积金吗」: 动用 n to jieba, v to LAC; read where the compound is, as 「租房过渡…多少租房补贴」
+    # has 租房 v, then vn)
+    lac_at = {}
+    for token in entities.tokens(q.text):
+        lac_at.setdefault((token.start, token.text), token.tag)
+
+    def act(m: str, h: str) -> bool:
+        return lac_at.get((q.text.find(m + h), m)) == "v"
+
+    # (nor a word of LAC's that begins or ends inside a dictionary word of jieba's: 「够格领补贴」 is
+    # jieba's 够格|领|补贴, LAC's 够|格领|补贴; not 「作业本费一学期」, jieba's 作业本|费一 by its HMM)
+    spans, at = [], 0
+    for w, _ in jieba_tags:
+        at = q.text.find(w, at)
+        if at >= 0:
+            if in_dictionary(w):
+                spans.append((at, at + len(w)))
+            at += len(w)
+
+    def across(word: str) -> bool:
+        start = q.text.find(word)
+        return any(s < start < e or s < start + len(word) < e for s, e in spans if e - s >= 2)
+
     for tags in (jieba_tags, lac_tags):
         for (m, flag), (h, _) in pairwise(tags):
-            if (flag in _KIND_FLAGS and not any(w in m and len(w) < len(m) for w in qualifying) and m not in acts
+            if (flag in _KIND_FLAGS and not across(m) and not any(w in m and len(w) < len(m) for w in qualifying)
                     and len(m) >= 2 and len(h) >= 2 and sum_of_money(h) and m + h in q.text  # (not across 「，」)
-                    and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS
+                    and not act(m, h) and m not in q.names and not is_personal(m) and m not in FRAME_NOUNS
                     and unglued(m, verb=True) == m):  # (「能领学费」: 能领 n to jieba, a modal and its verb)
                 out.append((m, h))
     for word, _ in lac_tags:
         kind = _money_kind(word)
+        if across(word):
+            continue
         if kind and kind[0] not in q.names:
             out.append(kind)
     return list(dict.fromkeys(out))
@@ -702,6 +751,12 @@ def no_figure(d: Draft, docs) -> Refusal | None:
 _COUNTED = re.compile(r"\d+\s*个(?![月年小]|工作)")  # a count by 个, as COUNT_ASKED asks one
 
 
+def _counted_by_stem(noun: str, sentence: str) -> bool:
+    """The sentence counts by the stem of the asked thing's name (`suffix_stem`: 「箱子」, 「每箱40元」)."""
+    stem = suffix_stem(noun)
+    return bool(stem) and re.search(rf"(?:每|[\d一二两三四五六七八九十]){stem}", sentence) is not None
+
+
 def quantity(d: Draft, docs) -> Refusal | None:
     """「出口销售额」 is not 「电商渠道销售额」: a figure's sentence must name the asked quantity, or
     hold a figure in one of its units (「体重」: 8公斤; agent/lexicon/quantity_units.tsv)."""
@@ -722,6 +777,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
             or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
             or _bound_said(n, c.norm)  # 「补助封顶额」: 「…最高不超过2000万元」
+            or _counted_by_stem(n, c.norm)  # 「一个箱子补多少钱」: 「…｜每箱40元｜…」
             or (COUNT_ASKED.search(q.text) is not None and _COUNTED.search(c.norm) is not None)
             # (「最多能报几个冷库」: 「同一主体本年度最多申报2个设施」, counted by the general measure word)
             for n in nouns)]
@@ -1009,35 +1065,13 @@ def other_office(d: Draft, docs) -> Refusal | None:
     word = next((t for t in reversed(q.terms) if len(t) >= 2 and t in named and named.endswith(t) and t not in q.names), "")
     if not word or word in top.norm or head in top.norm:
         return None  # (「拆迁指挥部电话」: 「征收现场指挥部：…咨询电话」 names the office by its head)
+    if not any(h in top.norm for h in OFFICE_HEADS) and word + head in docs.document_norm(top.source):
+        return None  # a line that names no office (「咨询电话：0794-7321588。」) gives the phone of the
+        # notice that names the office asked (「暾岫县民政局婚姻登记中心位于…」)
     return Refusal("other-office", f"the best line gives the phone of another office than {word}{head}")
 
 
 # (the stages of an administrative procedure and their words: rank.stages_said, agent/lexicon/procedure_stages.tsv)
-
-
-# where a length of time is counted from, not the stage it lasts: 「自受理申请之日起」 in a notice,
-# 「审核通过以后，多久能到账」 before the question word in a question
-_COUNTED_FROM = re.compile(r"自[^，,。；;]{0,16}?起")
-_HOW_LONG = re.compile(r"多久|多快|多长时间|多少天|几天|几个?工作日|多少个?工作日|几日|多少日|几个月|多少个月|几年|多少年")
-
-
-def _asked_stages(question: str) -> set[str]:
-    """The stages the question asks the length of: those said after its question word
-    (「多少天之内要去申请」), else those before it but after the event it counts from
-    (「审核通过以后要公示几天」: 公示, not 审核); the application only when it is said so: it is what
-    every other stage follows (「补贴申请要审核多少天」 asks the review)."""
-    asked = _HOW_LONG.search(question)
-    if asked is None:
-        return stages_said(question) - {"申请"}
-    after = stages_said(re.split(r"[，,。；;？?]", question[asked.end() :])[0])
-    start = question.rfind("后", 0, asked.start()) + 1
-    # (nothing after the event counted from: what lasts is no stage, 「认定批下来以后管几年」)
-    stages = after or stages_said(question[start : asked.start()]) or (set() if start else stages_said(question) - {"申请"})
-    return stages - {"申请"} if len(stages) > 1 else stages
-
-
-def _stated_stages(sentence: str) -> set[str]:
-    return stages_said(_COUNTED_FROM.sub("", sentence))
 
 
 def other_stage(d: Draft, docs) -> Refusal | None:
@@ -1047,10 +1081,10 @@ def other_stage(d: Draft, docs) -> Refusal | None:
     q, top = d.q, d.candidates[0]
     if q.unit != DURATION_ASKED:
         return None
-    asked = _asked_stages(q.text)
+    asked = asked_stages(q.text)
     if len(asked) != 1 or not durations(top.norm):
         return None
-    stated = _stated_stages(top.norm)
+    stated = stated_stages(top.norm)
     if not stated:
         return None
     close = [c for c in d.candidates[:6] if c.source == top.source]
@@ -1061,9 +1095,22 @@ def other_stage(d: Draft, docs) -> Refusal | None:
         if not timed or asked & timed or any(asked & _timed_stages(c.norm) for c in close) or not _untimed_after(asked, top.norm):
             return None
         stated = timed
-    elif any(asked & _stated_stages(c.norm) and durations(c.norm) for c in close[1:]):
+    elif any(asked & stated_stages(c.norm) and durations(c.norm) for c in close[1:]):
         return None
     return Refusal("other-stage", f"the best sentence's length of time is of {'/'.join(sorted(stated))}, not {next(iter(asked))}")
+
+
+def other_scale(d: Draft, docs) -> Refusal | None:
+    """「无故连续旷工几天会被解除协议」 answered by 「近3年内因违反…规定被解除协议的」: a length of time
+    asked in one scale (days, `in_asked_scale`) is not one the best sentence gives in another (years),
+    when no close sentence of its notice gives one in the asked scale."""
+    q, top = d.q, d.candidates[0]
+    lengths = durations(top.norm)
+    if q.unit != DURATION_ASKED or not lengths or any(in_asked_scale(q.text, x.text) for x in lengths):
+        return None
+    if any(in_asked_scale(q.text, x.text) for c in d.candidates[1:3] if c.source == top.source for x in durations(c.norm)):
+        return None
+    return Refusal("other-scale", f"asked in another scale than the best sentence's {lengths[0].text}")
 
 
 def _untimed_after(asked: set[str], sentence: str) -> bool:
@@ -1076,7 +1123,7 @@ def _untimed_after(asked: set[str], sentence: str) -> bool:
 def _timed_stages(sentence: str) -> set[str]:
     """The stages of the clauses of ``sentence`` that give a length of time (「在…网站公示7个工作日」:
     公示; not 「公示无异议后拨付资金」 after it)."""
-    return set().union(*(_stated_stages(c) for c in re.split(r"[，,；;。]", sentence) if durations(c)))
+    return set().union(*(stated_stages(c) for c in re.split(r"[，,；;。]", sentence) if durations(c)))
 
 
 # a question that asks about a penalty or a charge for lateness (a fine itself: answer_clause.FINED)
@@ -1095,14 +1142,18 @@ def other_direction(d: Draft, docs) -> Refusal | None:
     asked = _POINTS_ASKED.search(d.q.text)
     if asked is None:
         return None
-    same = RISE if asked.group(1) in RISE else FALL
+    direction = asked.group(1) or asked.group(2)
+    same = RISE if direction in RISE or direction == "涨" else FALL
     if any(re.search(f"(?:{'|'.join(same)})\\D{{0,6}}?\\d", c.norm) for c in d.candidates[:3]):
         return None
-    return Refusal("other-direction", f"no sentence says by how much it is {asked.group(1)}")
+    return Refusal("other-direction", f"no sentence says by how much it is {direction}")
 
 
-# a change by points asked (「提高几个百分点」「降低了多少个点」)
-_POINTS_ASKED = re.compile(f"({'|'.join((*RISE, *FALL))})了?(?:几|多少)个?(?:百分点|点)")
+# a change by points asked (「提高几个百分点」「降低了多少个点」), or of a rate by its spoken verb
+# (「报销比例要降多少」: 降, 涨)
+_DIRECTIONS = "|".join((*RISE, *FALL, "降", "涨"))
+_POINTS_ASKED = re.compile(f"({_DIRECTIONS})了?(?:几|多少)个?(?:百分点|点)"
+                           f"|(?:比例|费率|利率)[^，,。？?]{{0,4}}?({_DIRECTIONS})了?(?:几|多少)")
 
 
 def fine_only(d: Draft, docs) -> Refusal | None:
@@ -1238,9 +1289,9 @@ def outside_ranges(d: Draft, docs) -> Refusal | None:
 
 
 RULES: tuple[Rule, ...] = (
-    coverage, unknown_noun, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
+    coverage, unknown_noun, unknown_acronym, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
+    other_office, other_stage, other_scale, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
 )
 
 

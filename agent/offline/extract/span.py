@@ -78,14 +78,24 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
     tokens = _tokens(sentence, tagger)
     names = _names(sentence) if slot.kind in ("person", "place") else ()
     best: SpanAnswer | None = None
+    dated = TIME_SPAN.search(sentence) is not None
+    latest = _LATEST_ASKED.search(question) is not None and len(TIME_SPAN.findall(sentence)) >= 2
     for a, b in _candidates(sentence, tokens, marks):
         aligned, near = _proximity(sentence, marks, weights, a, b)
         typed = _type_fit(slot, sentence[a:b], tokens, a, b, names)
         if slot.kind == "time" and typed > 0 and _lapse(sentence, a, b):
             typed = 0.5  # 「抽签后3日内」: a length of time counted from the event, not when it is
+        elif slot.kind == "time" and typed > 0 and dated and not TIME_SPAN.search(sentence[a:b]):
+            continue  # a time word (「逾期视为自动放弃当年」) beside a date the sentence gives (「每年3月1日至3月31日」)
         if typed < 0 and (slot.kind in ("number", "time", "person", "place") or aligned < 1):
             continue  # a figure, a date, a person or a place is asked: nothing else answers
         score = near + _touching(sentence, left, right, a, b) + typed + _fills(sentence, marks, a, b)
+        if slot.kind == "time" and latest and (_CLOSING_CUE.search(sentence[max(0, a - 8) : a]) or (
+                _DUE_BEFORE.search(sentence[max(0, a - 2) : a])
+                and (sentence.startswith(("前", "以前", "之前"), b) or _DUE_DAY.search(sentence[a:b])))):
+            score += _DUE_BY  # 「最晚拖到哪天」: of a sentence's dates, the one things are due by (「应于2026年1月20日前
+            # 提交申请」), not the end of the period that qualifies (「发票开具日期在2025年3月1日至2025年12月31日
+            # 期间的车辆」), nor a date that qualifies by 前 (「2019年4月15日前购买的…车」)
         if slot.kind == "place" and _PLACE_CUE.search(sentence[max(0, a - 12) : a]):
             score += _PLACE_CUED  # 「…是中国省级综合性博物馆，位于黑龙江省哈尔滨市…」: where a thing lies, not what it is
         score -= 0.04 * max(0, (b - a) - _typical_length(slot))
@@ -100,6 +110,11 @@ def extract_span(question: str, sentence: str, tagger: Tagger) -> SpanAnswer | N
 # (the place may go on after words the question says: 「位于黑龙江省|哈尔滨市…」)
 _PLACE_CUE = re.compile("(?:" + "|".join(map(re.escape, table("clause_cues")["where"])) + ")[^，,。；;：:]{0,8}$")
 _PLACE_CUED = 2.0  # score added to a place after such a verb
+_LATEST_ASKED = re.compile("最晚|最迟")  # the last day asked (clause_cues.tsv, deadline)
+_DUE_BY = 1.0  # score added to a date things are due by, for it
+_DUE_DAY = re.compile(r"\d[日号](?:之|以)?前$")  # (「20日前」, one word to jieba)
+_DUE_BEFORE = re.compile(r"[于在]$")  # (「应于」「须在」 before the date)
+_CLOSING_CUE = re.compile(r"截止(?:时间|日期)?[为是到至:：]?$")  # (「申报截止时间为2025年6月30日」, a closing date stated)
 
 
 def _context(text: str) -> str:

@@ -42,7 +42,13 @@ from agent.offline.extract.dates import resolve_relative_dates
 from agent.offline.extract.fields import labelled_field
 from agent.offline.extract.figures import clauses, durations, figures, numerals
 from agent.offline.extract.lists import list_answer
-from agent.offline.extract.tables import as_counted, range_fit, row_named, table_answer
+from agent.offline.extract.tables import (
+    as_counted,
+    heading_of_row,
+    range_fit,
+    row_named,
+    table_answer,
+)
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.gather.neighbours import next_sentence, sentences_before
@@ -129,6 +135,10 @@ class Calculate(Stage):
         return draft
 
 
+# a digit of any figure, a date's day among them (「未来9日」), or a half (「一半以上病人」)
+_FIGURE_MARK = re.compile(r"\d|半")
+
+
 class Extract(Stage):
     """The short answer and the sentences it quotes (best first, a two-hop bridge second)."""
 
@@ -174,6 +184,11 @@ class Extract(Stage):
                 top, evidence = per, [per] + [c for c in evidence if c is not per]
             short = (figure_clause(q, [top], title) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
                      or figure_clause(q, evidence, title) or best_clause(q, top))
+            if not any(numerals(text) or _FIGURE_MARK.search(text) for text in (normalize_query(short), top.norm)) \
+                    and not heading_of_row(docs.index, top):
+                # 「新申请门诊慢病认定，几个工作日出结果」 of 「…不需重新申请，由县医保服务中心统一按新标准调整
+                # 待遇」: a figure asked, and neither the best sentence nor its clause gives one
+                return draft.refuse(Refusal("no-figure", "the best sentence gives no figure"), self.name)
         else:
             # a person, place, date or figure is answered by the clause that holds its span (the
             # bare span cut names and dates short: CMRC 2018 trial, span in the first line 51% →
@@ -352,9 +367,19 @@ def closing(q: Question, short: str, sentence: str) -> str:
     """「最晚哪天前要交」 answered by a clause with no closing date (「逾期视为自动放弃」): the
     sentence's clause that gives one instead (「购机者须于2026年11月30日前提交补贴申请」), or "" when
     the answer has one, the question asks no deadline or the sentence gives none."""
-    if not any(w in q.text for w in DEADLINE_WORDS) or CLOSING_DATE.search(short):
+    # (a whole sentence is no clause with one: 「购车发票开具日期在…至…期间的车辆，消费者应于2026年1月20日
+    # 前提交申请」 is answered by its clause that gives it)
+    if not any(w in q.text for w in DEADLINE_WORDS) or (CLOSING_DATE.search(short) and (
+            ASKS_CLOCK.search(q.text) or len(normalize_query(short)) < len(sentence) - 1)):
         return ""
-    return next((part.text for part in clauses(sentence) if CLOSING_DATE.search(part.text)), "")
+    closing = [part.text for part in clauses(sentence) if CLOSING_DATE.search(part.text) or _DUE_BY.search(part.text)]
+    # (the one things are due by, 「过渡期至2025年12月31日截止」, before one that qualifies by its date,
+    # 「2019年4月15日前购买、不符合新国标的超标电动自行车」)
+    return next((c for c in closing if _DUE_BY.search(c)), closing[0] if closing else "")
+
+
+_DAY = r"\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号]"
+_DUE_BY = re.compile(rf"[于在]{_DAY}(?:之|以)?前|[至到]{_DAY}\s*(?:截止|止)")
 
 
 def in_asked_half(q: Question, short: str, sentence: str) -> str:

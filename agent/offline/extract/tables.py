@@ -179,7 +179,10 @@ def unlisted_row(q: Question, index: LoadedIndex, candidates: list[Candidate], d
     for table in _tables_of(index, [c for c in candidates if c.source == candidates[0].source], depth):
         name = table.name_column
         named = [cells for cells, _ in _by_name(table, q.text)]
-        if not any(name < len(cells) and _named(normalize(cells[name]).text, q.text) for cells in named):
+        # (a table none of whose rows is among the best sentences answers another thing: the 种类｜标准
+        # rows of 「病死畜禽无害化处理补助」 are no rows a fine asked of 「牲口」 lacks)
+        shown = any(c.source == row.source and c.start <= row.start < c.end for _, row in table.rows for c in candidates[:depth])
+        if shown and not any(name < len(cells) and _named(normalize(cells[name]).text, q.text) for cells in named):
             # (no row named by its name cell: one named by its description, 「計時（每半小時）」 of
             # 「一小時」, is no row of 「大客車」 over a table of 小型車 and 機車)
             sibling = _sibling_of_rows(q, table, index, names_only=bool(named))
@@ -228,9 +231,10 @@ def _sibling_in_column(q: Question, table: Table, name: int, text: str, things: 
                for cells, _ in table.rows if name < len(cells)]
     heads = [normalize(cells[name]).text.strip()[-1:] for cells, _ in table.rows if name < len(cells) and len(cells[name].strip()) >= 3]
     for term in q.terms:
-        if len(term) < 2 or term in q.names or term in text or is_personal(term) or any(
+        if len(term) < 2 or term in q.names or term in text or is_personal(term) or _QUANTITY.fullmatch(term) or any(
                 c.startswith("Ca") for c in categories(term)):
-            continue  # (nor a time, 同义词词林 Ca: 「现在怎么办」 of a table of 过期期限)
+            continue  # (nor a time, 同义词词林 Ca: 「现在怎么办」 of a table of 过期期限; nor a numeral and its
+            # measure word, 「一头」, which thesaurus files beside 猪 and 牛 in Dd)
         kinds = {c[:2] for c in categories(term) if c.startswith(major)}
         alike = sum(1 for named in classes if named & kinds) if kinds else 0
         # (or, beside one row of its class, the head character other row names end in, as a
@@ -240,6 +244,9 @@ def _sibling_in_column(q: Question, table: Table, name: int, text: str, things: 
         if alike >= 2 or (alike >= 1 and alike + headed >= 3):
             return term
     return ""
+
+
+_QUANTITY = re.compile(r"[\d一二两三四五六七八九十几半每]+[\u4e00-\u9fff]?")
 
 
 def _may_answer(q: Question, heading: str, cell: str) -> bool:
@@ -465,7 +472,7 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
     平米 is 平方米 and 岁 周岁), −1 when its ranges of that measure all miss the question's figures,
     0 when it has none."""
     fits = _range_fits(_in_wan(_over_as_above(_ungrouped(_range_digits(_wan_counted(normalize(clause).text))))),
-                       _in_wan(_ungrouped(_wan_counted(as_counted(question)))), short_unit=True, bounds=bounds)
+                       _in_wan(_ungrouped(_wan_counted(_jin_in_kg(as_counted(question))))), short_unit=True, bounds=bounds)
     return 1 if any(fits) else -1 if fits else 0
 
 
@@ -474,6 +481,15 @@ def range_fit(clause: str, question: str, bounds: bool = False) -> int:
 _CLOCK_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*(?:—|－|-|~|～|至|到)\s*(次日|翌日)?\s*(\d{1,2})[:：](\d{2})")
 _CLOCK_SAID = re.compile(r"(晚上|夜里|夜间|傍晚|下午|中午|凌晨|早上|上午|早晨)?(\d{1,2})\s*[点点時时](半)?(?![钟多前])")
 _AFTERNOON = ("晚上", "夜里", "夜间", "傍晚", "下午")
+
+
+def _jin_in_kg(text: str) -> str:
+    """A weight the asker gives in 市斤 (「大概60斤重」) in 公斤, as notices weigh (「10—50公斤」):
+    one 市斤 is half a 公斤 (国务院《关于统一我国计量制度的命令》, 1959: 1公斤 = 2市斤)."""
+    return _JIN.sub(lambda m: f"{float(m.group(1)) / 2:g}公斤", text)
+
+
+_JIN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:市)?斤")
 
 
 def _wan_counted(text: str) -> str:

@@ -186,8 +186,11 @@ def free_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates[1:_FREE_REACH]:
         # (a figure in the asked unit: not another group's free ride, 「身高1.2米以下儿童…免费乘车」, for
         # 「老人多大岁数…就不要钱了」)
+        # (nor a row whose range misses the asker's figure: 「40—64歲｜每3年1次｜免費」 for 「我今年68歲」)
         if cand.source == top.source and cand.score >= _CLOSE_STAGE * top.score and WAIVED.search(cand.norm) \
-                and (who or any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm)))):
+                and range_fit(cand.norm, q.text) >= 0 \
+                and (who or stated_frequency(q.text, cand.norm)
+                     or any(q.unit_fits(f.text) for f in (*figures(cand.norm), *durations(cand.norm)))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -251,7 +254,52 @@ def stages_said(text: str) -> set[str]:
     not the correction by a word 同义词词林 files as a payment (He: 「补交公积金」) unless material
     follows it (「补交材料」): money paid late is no correction of an application."""
     return {stage for stage, said in _STAGE_WORDS.items() if any(
-        w in text and not (stage == _CORRECTION and _paid_late(w, text)) for w in said)}
+        _as_stage(w, text) and not (stage == _CORRECTION and _paid_late(w, text)) for w in said)}
+
+
+# where a length of time is counted from, not the stage it lasts: 「自受理申请之日起」 in a notice,
+# 「审核通过以后，多久能到账」 before the question word in a question
+_COUNTED_FROM = re.compile(r"自[^，,。；;]{0,16}?起")
+_HOW_LONG = re.compile(r"多久|多快|多长时间|多少天|几天|几个?工作日|多少个?工作日|几日|多少日|几个月|多少个月|几年|多少年")
+
+
+def asked_stages(question: str) -> set[str]:
+    """The stages the question asks the length of: those said after its question word
+    (「多少天之内要去申请」), else those before it but after the event it counts from
+    (「审核通过以后要公示几天」: 公示, not 审核); the application only when it is said so: it is what
+    every other stage follows (「补贴申请要审核多少天」 asks the review)."""
+    asked = _HOW_LONG.search(question)
+    if asked is None:
+        return stages_said(question) - {"申请"}
+    after = stages_said(re.split(r"[，,。；;？?]", question[asked.end() :])[0])
+    start = question.rfind("后", 0, asked.start()) + 1
+    # (nothing after the event counted from: what lasts is no stage, 「认定批下来以后管几年」)
+    stages = after or stages_said(question[start : asked.start()]) or (set() if start else stages_said(question) - {"申请"})
+    return stages - {"申请"} if len(stages) > 1 else stages
+
+
+def _stages_asked_after(question: str) -> set[str]:
+    """`asked_stages`, where an event done (「宅基地批下来了，拖多久不动工…」) counts a length of time
+    from as one after 后 does: the stages said between it and the question's word, if any."""
+    asked = _HOW_LONG.search(question)
+    done = question.rfind("了", 0, asked.start()) if asked else -1
+    if done < 0 or stages_said(re.split(r"[，,。；;？?]", question[asked.end() :])[0]):
+        return asked_stages(question)
+    return stages_said(question[max(done, question.rfind("后", 0, asked.start())) + 1 : asked.start()])
+
+
+def stated_stages(sentence: str) -> set[str]:
+    """The stages a sentence gives a length of time for, not the one it counts from (「自受理之日起」)."""
+    return stages_said(_COUNTED_FROM.sub("", sentence))
+
+
+def _as_stage(word: str, text: str) -> bool:
+    """``text`` says ``word`` as the act, not as the head of a noun for its party or form
+    (「將補助款撥入申請人帳戶」: 申请人, no application; 「申请表」「申请书」)."""
+    return any(not text.startswith(tuple(_PARTY_OR_FORM), m.end()) for m in re.finditer(re.escape(word), text))
+
+
+_PARTY_OR_FORM = "人书表"
 
 
 def _paid_late(word: str, text: str) -> bool:
@@ -544,6 +592,9 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
         return candidates  # (a range that holds the figure and gives nothing asked beside it, 「人均月收入
         # 低于3600元」 for 「人均月收入1200块，每平米能补多少」, is who may apply, not what they get)
     top = candidates[0]
+    # (a row in place of a best row whose range holds the figure too is no better: 「卖烟给17岁的学生」
+    # keeps 「供应烟品予未满20岁者｜贩卖者｜…罚锾」 before 「未满20岁者吸烟｜吸烟者本人｜…」)
+    held = range_fit(top.norm, said) == 1
     # (a table's row further down: 「今年92岁了，每个月能拿多少」 → 「90—99周岁｜300元」, the 15th, below
     # the lines on who may apply that say 高龄津贴 again; a row has few words to rank by)
     for i, cand in enumerate(candidates[1:30], 1):
@@ -551,7 +602,7 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
                 and (i < 6 or _CELLS.search(cand.text))
                 # (a row in place of a row: the same columns, whatever unit they give 「契税按多少算」 in)
                 and ((_gives_asked(q, without_ranges(cand.norm)) and not by_row)
-                     or ((by_row or _CELLS.search(top.text)) and _CELLS.search(cand.text)))):
+                     or ((by_row or _CELLS.search(top.text)) and _CELLS.search(cand.text) and not held))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
 
@@ -1042,8 +1093,10 @@ _ITEM_MARGIN, _ITEM_TIE, _ITEM_TIE_MARGIN = 0.2, 0.99, 0.05
 def _item_share(row: str, said: set[str]) -> float:
     """The largest share of an item's characters that ``said`` holds, over the row's cells that
     name (no figure in them), items of two characters or more."""
+    # (a bracket's qualifier is an item of its own: 「中蜂存栏补助（规模场）」 names 中蜂存栏补助 as fully
+    # as 「中蜂存栏补助」 does)
     items = [i for cell in re.split(r"\s*[|｜\t]\s*", unnumbered(row).strip()) if not re.search(r"\d", cell)
-             for i in re.split(r"[、，,；;]", cell) if len(i) >= 2]
+             for i in re.split(r"[、，,；;（）()]", cell) if len(i) >= 2]
     return max((sum(ch in said for ch in i) / len(i) for i in items), default=0.0)
 
 
@@ -1204,11 +1257,12 @@ def kind_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
 #拨付一次」「按月计发」)
 _FREQUENCY_ASKED = re.compile(r"(?:每个?|一个?)(月|季度?|年|周|半年)[^,，。?？]{0,6}?一次")
 _FREQUENCY = re.compile(r"按(月|季度?|年|半年|周)[^,，。；;]{0,4}?(?:发放|拨付|支付|计发|发|打|领取|缴纳|拨)"
-                        r"|每个?(月|季度?|年|半年)[^,，。；;\d]{0,4}?(?:发放|拨付|支付|发)一次")
+                        r"|每个?(月|季度?|年|半年)[^,，。；;\d]{0,4}?(?:发放|拨付|支付|发)一次"
+                        r"|每个?(月|季度?|年|半年|周)\s*[1一]次")  # (「65岁以上｜每年1次｜免费」)
 
 
 # how often, asked by a length of time: 「多长时间发一次」「多久打一次钱」「几个月发一回」
-_HOW_OFTEN = re.compile(r"(?:多久|多长时间|多少天|几个月|多少个月)[^,，。?？]{0,4}?一[次回]")
+_HOW_OFTEN = re.compile(r"(?:多久|多长时间|多少天|几个月|多少个月)[^,，。?？]{0,8}?一[次回]")
 
 
 def stated_frequency(question: str, sentence: str) -> str:
@@ -1227,7 +1281,7 @@ def frequency_fit(question: str, sentence: str) -> int:
     if asked is None or stated is None:
         return 0
     period = lambda word: "季度" if word == "季" else word
-    return 1 if period(asked.group(1)) == period(stated.group(1) or stated.group(2)) else -1
+    return 1 if period(asked.group(1)) == period(stated.group(1) or stated.group(2) or stated.group(3)) else -1
 # a day asked of every month, quarter or year (「每个月几号」「每年哪天」), and a sentence that gives one
 # (「一年里什么时候去办」: the days of every year it is done, 「受理时间：每年4月1日至5月31日」)
 _PERIODIC_ASKED = re.compile(r"(?:每个?(?:月|季度?|年)|一年(?:里|中|当中|内)|一个月(?:里|中|当中|内))[^,，。?？]{0,12}?"
@@ -1271,6 +1325,14 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         acted = lambda c: any(scaled(d) and fits(c, d) and _does(acts, c.norm, d.end) for d in durations(c.norm))
         if acts and any(acted(c) for c in candidates[:6] if c.source == candidates[0].source):
             typed = acted
+        # the length of time of the one stage the question asks (「审核通过了，钱多久能打到账上」: 拨付,
+        # 「…资金在受理之日起20个工作日内拨付至用人单位基本账户」), not one of no stage (「补贴期限一般不超过3年」)
+        # (not the event it counts from, 「宅基地批下来了，拖多久不动工…」: the review; nor the application,
+        # which a condition's length of time comes before: 「要缴费多久才能申请」)
+        stage = _stages_asked_after(q.text) - {"申请"}
+        staged = lambda c: len(stage) == 1 and any(scaled(d) for d in durations(c.norm)) and bool(stage & stated_stages(c.norm))
+        if not staged(candidates[0]) and any(staged(c) for c in candidates[1:6] if c.source == candidates[0].source):
+            typed = staged
         ahead_of = _AHEAD_ASKED.search(q.text)
         if ahead_of:
             # 「最晚要提前几天申请展延」: a length before a date (「应于期满30日前申请展延」「提前3日告知」),
@@ -1409,9 +1471,41 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
                 for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and (all(
                 _counts(n, c.norm) for n in nouns) or _written_in_unit(q.unit, c.norm))) or (
             paid_share and share_of_money(c.norm))  # 「要出多少钱」: 「…按应出资额的50%出资」
+        # a count by the measure word asked (「准备几张合照」: 「另需3张2寸…合影照片」, not 「每届限额30对」),
+        # when a close sentence of the same notice counts by it
+        measure = asked_measure(q.text)
+        counted = lambda c: re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*[十百千万]?\s*{re.escape(measure)}", c.norm) is not None
+        if measure and not counted(candidates[0]) and any(counted(c) for c in candidates[1:6] if c.source == candidates[0].source):
+            typed = counted
+    elif q.qtype == "which" and len(q.kind) >= 2:
+        # 「想去现场问，去哪个窗口」: a sentence that names a numbered thing of the asked kind (「…一楼大厅
+        # 5号窗口」), not the notice's title, which names the topic. (Any sentence that names the kind,
+        # 「住的地方要拿什么证明」: 「…借住证明」, lost answers of blind probes 52 and 57 in session 46,
+        # as did one that names it by a longer word.)
+        numbered = re.compile(r"[\d一二三四五六七八九十]\s*[号楼层]?" + re.escape(q.kind))
+        typed = lambda c: numbered.search(c.norm) is not None
     else:
         return None
     return typed, far
+
+
+def asked_measure(question: str) -> str:
+    """The measure word the question counts by (「几张」「几份」「多少张」: LAC's numeral 几张, or 多少 and its
+    measure word), not one of time, age, money or the general 个; "" when none."""
+    tokens = entities.tokens(question)
+    for i, token in enumerate(tokens):
+        if token.tag == "m" and len(token.text) == 2 and token.text[0] == "几":
+            measure = token.text[1]
+        elif token.text == "多少" and i + 1 < len(tokens) and tokens[i + 1].tag == "q" and len(tokens[i + 1].text) == 1:
+            measure = tokens[i + 1].text
+        else:
+            continue
+        if measure not in _UNMEASURED:
+            return measure
+    return ""
+
+
+_UNMEASURED = "个年月日天周岁时点号元分秒成倍"  # (time, age, money, shares and the general 个)
 
 
 _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
@@ -1639,8 +1733,11 @@ _CELLS = re.compile(r"\S\s*[｜|\t]\s*\S")  # cells of a table's row
 
 
 def _counts(noun: str, text: str) -> bool:
-    """``text`` puts a numeral before ``noun`` (「5个工作日」「三十日」 for 工作日/日)."""
-    return re.search(r"(?:\d+|[一二三四五六七八九十两百千万]+)个?" + re.escape(noun), text) is not None
+    """``text`` puts a numeral before ``noun`` (「5个工作日」「三十日」 for 工作日/日), or names the noun
+    and counts it by its last character right after (「病种共43种」 for 病种)."""
+    numeral = r"(?:\d+|[一二三四五六七八九十两百千万]+)"
+    return re.search(numeral + "个?" + re.escape(noun), text) is not None or (
+        len(noun) >= 2 and re.search(re.escape(noun) + r"[共计为达约有]{0,2}" + numeral + re.escape(noun[-1]), text) is not None)
 
 
 __all__ = ["BY_DATE", "CLOCK", "CLOSING_DATE", "DEADLINE_WORDS", "EXCLUSIVE", "PERIODIC_DAY", "TIME", "actor_first", "by_anchors", "by_topic", "capped_first", "granted_first", "kind_first", "level_first", "named_first", "ordinal_first", "row_item_first", "row_named_first", "situation_first", "typed_first", "unconditioned_first"]
