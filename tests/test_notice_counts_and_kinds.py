@@ -263,3 +263,7 @@ def test_a_figure_asked_of_a_best_sentence_that_gives_none_is_refused(places):
     timed = "资料齐全的在10个工作日内完成认定。"
     done = Extract(paragraph(places, timed))(draft(places, "翀阳县新申请门诊慢病认定，几个工作日出结果？", sentence(timed)))
     assert done.refusal is None and "10个工作日" in done.short
+    # (an ordinal answers 「第几个」 without a digit: 「首个」)
+    first = "紫东太初是全球首个千亿参数多模态大模型。"
+    done = Extract(paragraph(places, first))(draft(places, "紫东太初是全球第几个多模态大模型？", sentence(first)))
+    assert done.refusal is None and "首个" in done.short

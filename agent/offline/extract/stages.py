@@ -135,8 +135,9 @@ class Calculate(Stage):
         return draft
 
 
-# a digit of any figure, a date's day among them (「未来9日」), or a half (「一半以上病人」)
-_FIGURE_MARK = re.compile(r"\d|半")
+# a digit of any figure, a date's day among them (「未来9日」), a half (「一半以上病人」) or an ordinal
+# (「第几个」: 「首个」「第一个」)
+_FIGURE_MARK = re.compile(r"\d|半|首|第[一二三四五六七八九十百]")
 
 
 class Extract(Stage):
