@@ -9,7 +9,8 @@ ordinal day that is no length of time; a best row whose range holds the figure a
 asked by 「哪个窗口」; a count written after its noun (「病种共43种」); the length of time of the stage
 asked (拨付); 申请人, no application; the date things are due by, for 「最晚」; a count by the measure
 word asked (「几张」); a length of time asked in another scale (「几天」, 「近3年」); a rate asked to
-fall by its spoken verb (「要降多少」); a thing named by an acronym only a look-alike writes (SMA).
+fall by its spoken verb (「要降多少」); a thing named by an acronym only a look-alike writes (SMA);
+a time labelled by a short form of the question's words (「秋防时间为…」 of 「秋天…打防疫针」).
 The strings are written here for their shape, not copied from a probe."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from agent.lexicon.thesaurus import suffix_stem
 from agent.offline.check.rules import (
     first_refusal,
     other_direction,
+    other_event,
     other_office,
     other_scale,
     unknown_acronym,
@@ -36,6 +38,7 @@ from agent.offline.gather.rank import (
     row_item_first,
     stages_said,
     stated_frequency,
+    time_labelled,
     typed_first,
 )
 from agent.offline.understand.question import analyze
@@ -267,3 +270,16 @@ def test_a_figure_asked_of_a_best_sentence_that_gives_none_is_refused(places):
     first = "紫东太初是全球首个千亿参数多模态大模型。"
     done = Extract(paragraph(places, first))(draft(places, "紫东太初是全球第几个多模态大模型？", sentence(first)))
     assert done.refusal is None and "首个" in done.short
+
+
+def test_a_time_labelled_by_a_short_form_of_the_questions_words_answers_when(places):
+    assert time_labelled("春防时间为3月15日至4月25日，秋防时间为9月10日至10月20日。", "秋天集中打防疫针是哪段时间？")
+    assert not time_labelled("申报时间为每年3月1日至3月31日。", "秋天集中打防疫针是哪段时间？")
+    q = analyze("翀阳县秋天集中打防疫针是哪段时间？", places)
+    paid = sentence("补助资金每半年集中兑付一次，分别于7月和次年1月发放。", score=2.99)
+    season = sentence("春防时间为3月15日至4月25日，秋防时间为9月10日至10月20日。", score=2.87)
+    assert typed_first(q, [paid, season])[0] is season
+    text = "翀阳县动物强制免疫通知\n春防时间为3月15日至4月25日，秋防时间为9月10日至10月20日。\n"
+    docs = LiteralDocuments({"a.txt": text}, segmenter=places)
+    season = sentence("春防时间为3月15日至4月25日，秋防时间为9月10日至10月20日。", start=text.index("春防"))
+    assert other_event(draft(places, "翀阳县秋天集中打防疫针是哪段时间？", season), docs) is None

@@ -78,6 +78,7 @@ from agent.offline.gather.rank import (
     share_of_money,
     stages_said,
     stated_stages,
+    time_labelled,
     until_stem,
     without_brackets,
 )
@@ -1004,6 +1005,9 @@ def other_event(d: Draft, docs) -> Refusal | None:
             # 拨付至…账户」 of the 深松整地作业补贴 notice)
         if docs.named_cell(q, d.candidates) is not None:
             return None  # a table's row and column date it (「东崎乡几点来收」: 「调整后收运时间」)
+        if time_labelled(top.norm, q.text):
+            return None  # a time labelled by a short form of the question's words (「秋天集中打防疫针」:
+            # 「秋防时间为9月10日至10月20日」, 秋 and 防 in order)
         return Refusal("other-event", "the dated sentence is about another event")
     return None
 

@@ -1386,6 +1386,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         if acts and not acted(candidates[0]) and any(
                 acted(c) for c in candidates[1:8] if c.source == candidates[0].source):
             typed = far = acted
+        # (or a time labelled by a short form of the question's words: 「秋天集中打防疫针是哪段时间」 →
+        # 「…秋防时间为9月10日至10月20日」, not 「补助资金每半年集中兑付一次…」)
+        labelled = lambda c: dated(c) and time_labelled(c.norm, q.text)
+        if not labelled(candidates[0]) and any(labelled(c) for c in candidates[1:6] if c.source == candidates[0].source):
+            typed = labelled
     elif q.qtype in ("number", "which", "fact") and _numbered(heads := asked_contact(q)):
         # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
         # a notice says once, at its end, below the lines that name what it is about: looked for
@@ -1487,6 +1492,26 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     else:
         return None
     return typed, far
+
+
+# a time stated under a short label (「春防时间为…」「秋防时间：…」)
+_TIME_LABELLED = re.compile(r"(?:^|[,，;；。])([\u4e00-\u9fff]{2,3})(?:时间|日期|期间)[为是:：]")
+
+
+def time_labelled(sentence: str, question: str) -> bool:
+    """``sentence`` states a time under a label whose characters the question says in their order,
+    not side by side: a short form of its words (「秋防时间为…」 of 「秋天集中打防疫针」)."""
+    return any(_says_in_order(m.group(1), question) for m in _TIME_LABELLED.finditer(sentence))
+
+
+def _says_in_order(label: str, question: str) -> bool:
+    at = 0
+    for ch in label:
+        at = question.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return label not in question
 
 
 def asked_measure(question: str) -> str:
