@@ -1331,7 +1331,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # which a condition's length of time comes before: 「要缴费多久才能申请」)
         stage = _stages_asked_after(q.text) - {"申请"}
         staged = lambda c: len(stage) == 1 and any(scaled(d) for d in durations(c.norm)) and bool(stage & stated_stages(c.norm))
-        if not staged(candidates[0]) and any(staged(c) for c in candidates[1:6] if c.source == candidates[0].source):
+        if _instead(staged, candidates):
             typed = staged
         ahead_of = _AHEAD_ASKED.search(q.text)
         if ahead_of:
@@ -1389,7 +1389,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # (or a time labelled by a short form of the question's words: 「秋天集中打防疫针是哪段时间」 →
         # 「…秋防时间为9月10日至10月20日」, not 「补助资金每半年集中兑付一次…」)
         labelled = lambda c: dated(c) and time_labelled(c.norm, q.text)
-        if not labelled(candidates[0]) and any(labelled(c) for c in candidates[1:6] if c.source == candidates[0].source):
+        if _instead(labelled, candidates):
             typed = labelled
     elif q.qtype in ("number", "which", "fact") and _numbered(heads := asked_contact(q)):
         # 「补助的咨询电话是多少」: the line that gives the number (「九、洽詢專線：(03)5278811」), which
@@ -1480,7 +1480,7 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # when a close sentence of the same notice counts by it
         measure = asked_measure(q.text)
         counted = lambda c: re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*[十百千万]?\s*{re.escape(measure)}", c.norm) is not None
-        if measure and not counted(candidates[0]) and any(counted(c) for c in candidates[1:6] if c.source == candidates[0].source):
+        if measure and _instead(counted, candidates):
             typed = counted
     elif q.qtype == "which" and len(q.kind) >= 2:
         # 「想去现场问，去哪个窗口」: a sentence that names a numbered thing of the asked kind (「…一楼大厅
@@ -1492,6 +1492,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     else:
         return None
     return typed, far
+
+
+def _instead(test: Callable[[Candidate], bool], candidates: list[Candidate], reach: int = 6) -> bool:
+    """The best sentence fails ``test`` and a runner-up of its document within ``reach`` passes it."""
+    return not test(candidates[0]) and any(test(c) for c in candidates[1:reach] if c.source == candidates[0].source)
 
 
 # a time stated under a short label (「春防时间为…」「秋防时间：…」)
