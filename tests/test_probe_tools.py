@@ -39,8 +39,8 @@ def test_probe_scores_and_refusal_rules_are_counted_without_the_questions(probe,
     rules = {"false": Counter(), "caught": Counter()}
     counts = score(probe, tmp_path_factory.mktemp("index"), quiet=True, rules=rules)
     assert counts == {"answerable": 2, "span": 2, "cited": 2, "false_refusals": 0, "unanswerable": 1, "refused": 1}
-    # 「有没有优惠」 of a notice that never says 优惠: the thing whose existence is asked is unsaid
-    assert rules == {"false": Counter(), "caught": Counter({"unknown-noun": 1})}
+    # 「有没有优惠」 of a notice that never says 优惠 nor lowers a charge: no concession is granted
+    assert rules == {"false": Counter(), "caught": Counter({"existence": 1})}
     assert "坐公交" not in capsys.readouterr().out
 
 

@@ -129,8 +129,8 @@ def names_money(word: str) -> bool:
     at = next((i for i in range(len(word) - 1) if categories(word[i:])), None)
     if at is None:
         # a compound the thesaurus does not list ends in a character it files as money (「暖气费」:
-        # 费 Dj08C01 费用)
-        return len(word) >= 3 and money_character(word[-1])
+        # 费 Dj08C01 费用), or in 额 (《现代汉语词典》: 规定的数目) after one (「应缴费额」)
+        return len(word) >= 3 and (money_character(word[-1]) or (word[-1] == "额" and money_character(word[-2])))
     codes = categories(word[at:])
     if any(c.startswith(_MONEY_CLASSES) for c in codes):
         return True
@@ -165,6 +165,13 @@ def categories(word: str) -> tuple[str, ...]:
     """The thesaurus codes of ``word`` (「外貌」: ("Dc03A01=",)): its major class (A people, B things,
     C time and space, D abstract things, E features, ...), middle class and finer levels."""
     return _codes().get(word, ())
+
+
+def quality_word(word: str) -> bool:
+    """``word`` names a quality only (同义词词林 E, features: 「优惠」 Ed03A10, 「方便」), no thing,
+    person or act: a notice grants it (「按应缴费额的50%缴纳」) without writing the word."""
+    codes = categories(word)
+    return bool(codes) and all(c.startswith("E") for c in codes)
 
 
 def suffix_stem(word: str) -> str:

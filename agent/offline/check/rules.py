@@ -19,13 +19,21 @@ from agent.lexicon.thesaurus import (
     kin,
     money_character,
     names_money,
+    quality_word,
     suffix_stem,
     synonyms,
 )
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.documents import written
 from agent.offline.draft import Draft
-from agent.offline.extract.answer_clause import FALL, FINED, RISE, asked_period, stated_periods
+from agent.offline.extract.answer_clause import (
+    FALL,
+    FINED,
+    RISE,
+    asked_period,
+    share_of_money,
+    stated_periods,
+)
 from agent.offline.extract.figures import (
     DIGITS,
     bare_counts,
@@ -61,6 +69,7 @@ from agent.offline.gather.rank import (
     ASKS_WEEKDAY,
     BY_DATE,
     CLOCK,
+    COMPLAINT,
     COUNT_ASKED,
     DEADLINE_WORDS,
     EXTRA_STATED,
@@ -72,10 +81,10 @@ from agent.offline.gather.rank import (
     WEEKDAY,
     asked_stages,
     asks_extra,
+    counted_by_stem,
     days_named,
     periodic_first,
     resultative,
-    share_of_money,
     stages_said,
     stated_stages,
     time_labelled,
@@ -179,11 +188,18 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         head = head_word(noun)  # 「咨询电话」 is answered by 「联系电话」: the same head noun
         like = {noun, head, *contact_heads_like(head), *general_terms(noun)}  # 「哪个号码」: 电话
         like |= {suffix_stem(noun)} - {""}  # 「一个箱子补多少」: 「每箱40元」
+        if quality_word(noun):
+            continue  # 「交费有没有优惠」: a quality (同义词词林 E), which a notice grants without naming it
+        sized = _size_asked(noun, q.text)
         if (max(strict_credit(w, c.norm) for c in pool for w in like) == 0 and all(docs.unknown(w) for w in like)
                 and not docs.shortened(noun)  # 「公租房」 of a corpus that writes 公共租赁住房
                 and not _sum_written_alike(noun, lambda: docs.document_norm(top.source))
-                # (a best sentence that gives a phone or an age answers 「电话」「年纪」 without the word)
-                and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm) for c in pool)):
+                and not _institution_written_alike(noun, lambda: docs.document_norm(top.source))
+                and not _written_reversed(noun, lambda: docs.document_norm(top.source))  # 「考上外省的大学」: 「省外院校」
+                # (a best sentence that gives a phone or an age answers 「电话」「年纪」 without the word;
+                # one that gives an area answers 「店面多大」)
+                and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm)
+                            or (sized and states_quantity(sized, c.norm)) for c in pool)):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = _named_notice(q, top, docs)
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
@@ -192,7 +208,9 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         said |= {suffix_stem(noun)} - {""}
         notice = docs.document_norm(top.source) if named else ""
         if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
-                and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text):
+                and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text) \
+                and not _institution_written_alike(noun, lambda text=notice: text) and not _written_reversed(noun, lambda text=notice: text) \
+                and not (sized and any(states_quantity(sized, c.norm) for c in pool if c.source == top.source)):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
             return Refusal("unknown-noun", f"asked about {noun}, which the notice about {named} never mentions")
@@ -235,6 +253,50 @@ def _sum_written_alike(noun: str, text: Callable[[], str]) -> bool:
     if len(noun) == 2:
         return re.search(re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,6}?\d[\d,.]*\s*[万千百]?元", text()) is not None
     return re.search(re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,3}?" + re.escape(noun[-1]), text()) is not None
+
+
+def _institution_written_alike(noun: str, text: Callable[[], str]) -> bool:
+    """``noun`` names a kind of institution (同义词词林 Dm: 「医院」 Dm06, 「学校」 Dm05) that ``text``
+    writes by the general name of its kind: the noun's first character a few characters before a
+    general word for an organisation (agent/lexicon/organisation_heads.tsv relative-org: 机构, 单位):
+    「医疗机构应在抢救结束之日起10个工作日内提出」 answers 「医院得在几天内去申请」."""
+    if len(noun) < 2 or not any(c.startswith("Dm") for c in categories(noun)):
+        return False
+    return re.search(re.escape(noun[0]) + r"[\u4e00-\u9fff]{0,3}?(?:" + "|".join(_ORGANISATION_WORDS) + ")", text()) is not None
+
+
+_ORGANISATION_WORDS = tuple(table("organisation_heads")["relative-org"])
+# the localizers (方位词, 《现代汉语八百词》) that make a place word with a noun either way round:
+# 「外省」「省外」, 「县内」「内县」 is no word but 「外县」「县外」 are
+_LOCALIZERS = "内外"
+
+
+def _reversed_locative(noun: str) -> str:
+    """「外省」 → 「省外」: a place word of a noun and 内 or 外, the other way round, as askers say
+    「外省的大学」 and notices write 「省外院校」; "" for any other word."""
+    if len(noun) != 2 or not (set(noun) & set(_LOCALIZERS)) or noun[0] == noun[1]:
+        return ""
+    return noun[::-1]
+
+
+def _written_reversed(word: str, text: Callable[[], str]) -> bool:
+    """``text`` writes ``word`` the other way round (`_reversed_locative`: 「外省」, 「省外院校」), or
+    writes 「外地」 (《现代汉语词典》: 本地以外的地方) as a place outside its own (「市外」「县以外」)."""
+    turned = _reversed_locative(word)
+    if word == "外地":
+        return _OUTSIDE.search(text()) is not None
+    return bool(turned) and turned in text()
+
+
+_OUTSIDE = re.compile(r"(?:本?[省市县区])(?:以)?外(?!资|商|籍)")
+
+
+def _size_asked(noun: str, question: str) -> str:
+    """「店面多大」「房子多大」: the area of a building or room (同义词词林 Bn) asked by 多大, as
+    agent/lexicon/quantity_units.tsv names it (面积); "" otherwise (「孩子多大」 asks an age)."""
+    if any(c.startswith("Bn") for c in categories(noun)) and re.search(re.escape(noun) + r"(?:有|能有|要)?多大", question):
+        return "面积"
+    return ""
 
 
 def _time_kind_asked(q: Question, noun: str) -> bool:
@@ -308,7 +370,9 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     it (「装修房子」「噪声超标」「加油站加油」). Only for a notice the question names by its title's
     place: a notice is about one thing."""
     named = _named_notice(q, top, docs)
-    if not named:
+    if not named or (CELL_SEPARATOR.search(top.text) and range_fit(top.norm, q.text) == 1):
+        # (a table row whose range holds the asker's own figure answers the asker's situation, told
+        # in the asker's words: 「孩子考到坐火车离家1200公里的大学」 ← 「501—1500公里｜每人900元」)
         return None
     text = docs.document_norm(top.source)
     jieba_tags = docs.index.segmenter.tagged(q.text)
@@ -316,7 +380,8 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
 
     def unsaid(word: str) -> bool:
         # (「打哪个电话反映」 of a notice that gives its 帮扶热线: the same channel by another head)
-        return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) and not any(
+        return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) \
+            and not _written_reversed(word, lambda: text) and not any(
             h in text for h in contact_heads_like(head_word(word))) and not any(g in text for g in general_terms(word)) \
             and not gives_phone({h for h in contact_heads_like("电话") if h in word}, text)
         # (「打电话问问…号码多少」 of a notice that gives 「产业科技处：0816-6623045」 without the word 电话)
@@ -752,12 +817,6 @@ def no_figure(d: Draft, docs) -> Refusal | None:
 _COUNTED = re.compile(r"\d+\s*个(?![月年小]|工作)")  # a count by 个, as COUNT_ASKED asks one
 
 
-def _counted_by_stem(noun: str, sentence: str) -> bool:
-    """The sentence counts by the stem of the asked thing's name (`suffix_stem`: 「箱子」, 「每箱40元」)."""
-    stem = suffix_stem(noun)
-    return bool(stem) and re.search(rf"(?:每|[\d一二两三四五六七八九十]){stem}", sentence) is not None
-
-
 def quantity(d: Draft, docs) -> Refusal | None:
     """「出口销售额」 is not 「电商渠道销售额」: a figure's sentence must name the asked quantity, or
     hold a figure in one of its units (「体重」: 8公斤; agent/lexicon/quantity_units.tsv)."""
@@ -766,7 +825,8 @@ def quantity(d: Draft, docs) -> Refusal | None:
         # 「乡镇承诺多少天内办完」: a length of time is asked, the sentence's length of time answers
         # (「承诺办结时限12个工作日」), whatever noun stands before the question word
         measured = [c for c in pool[:3] if q.unit == DURATION_ASKED and durations(c.norm)]
-        nouns = [n for n in q.asked if n not in COMPUTED and not is_personal(n)]  # 「家属能领多少」: 亲属
+        nouns = [n for n in q.asked if n not in COMPUTED and not is_personal(n)  # 「家属能领多少」: 亲属
+                 and not quality_word(n)]  # 「有没有优惠？交多少？」: what is granted, not the figure's quantity
         # (a length of time asked of no noun, 「乡镇承诺多少天内办完」, wants a length of time)
         measured += [c for c in pool[:3] if (nouns or q.unit != DURATION_ASKED) and (
             numerals(c.norm) or ordinal_first(q, c.norm)) and all(
@@ -778,7 +838,8 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or any(w in c.norm for w in general_terms(n))  # 「几台农机」: 「…的机具不超过3台」
             or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
             or _bound_said(n, c.norm)  # 「补助封顶额」: 「…最高不超过2000万元」
-            or _counted_by_stem(n, c.norm)  # 「一个箱子补多少钱」: 「…｜每箱40元｜…」
+            or counted_by_stem(n, c.norm)  # 「一个箱子补多少钱」: 「…｜每箱40元｜…」
+            or (_size_asked(n, q.text) and states_quantity(_size_asked(n, q.text), c.norm))  # 「店面多大」: 60平方米
             or (COUNT_ASKED.search(q.text) is not None and _COUNTED.search(c.norm) is not None)
             # (「最多能报几个冷库」: 「同一主体本年度最多申报2个设施」, counted by the general measure word)
             for n in nouns)]
@@ -794,9 +855,16 @@ def existence(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:3]
     if q.qtype != "number" or not q.exists:
         return None
-    if any(all(written(n, c.norm) or abbreviates(n, c.norm) or _headed(n, docs, c) for n in q.exists) for c in pool):
-        return None
+    if any(all(written(n, c.norm) or abbreviates(n, c.norm) or _headed(n, docs, c)
+               or (quality_word(n) and _lowers(c.norm)) for n in q.exists) for c in pool):
+        return None  # (「有没有优惠」: a quality no notice names, granted by a lower share or sum)
     return Refusal("existence", f"asked whether there is {'、'.join(q.exists)}, which no best sentence names")
+
+
+def _lowers(norm: str) -> bool:
+    """``norm`` lowers what is paid: a share of it (「按应缴费额的50%缴纳」) or a verb that lowers
+    (agent/lexicon/clause_cues.tsv fall: 减半, 免征)."""
+    return "%" in norm or "％" in norm or any(w in norm for w in FALL)
 
 
 def _headed(noun: str, docs, cand) -> bool:
@@ -1075,6 +1143,23 @@ def other_office(d: Draft, docs) -> Refusal | None:
     return Refusal("other-office", f"the best line gives the phone of another office than {word}{head}")
 
 
+def no_complaint_line(d: Draft, docs) -> Refusal | None:
+    """「…要是发现有人造假，举报电话是多少」 of a notice that gives only its 「咨询电话」: a line for
+    complaints (rank.COMPLAINT: 监督 投诉 举报 检举) asked of the notice the question names, which
+    writes none of those words: its other lines take questions, not complaints."""
+    q, top = d.q, d.candidates[0]
+    asked = _PHONE_ASKED.search(q.text)
+    if asked is None or not COMPLAINT.search(q.text[: asked.end()]):
+        return None
+    named = _named_notice(q, top, docs)
+    if not named or COMPLAINT.search(docs.document_norm(top.source)):
+        return None
+    return Refusal("unknown-noun", f"asked for a complaint line, which the notice about {named} never gives")
+
+
+_PHONE_ASKED = re.compile(r"(?:电话|热线|号码)[^，,。？?]{0,4}?(?:多少|几)")
+
+
 # (the stages of an administrative procedure and their words: rank.stages_said, agent/lexicon/procedure_stages.tsv)
 
 
@@ -1295,7 +1380,7 @@ def outside_ranges(d: Draft, docs) -> Refusal | None:
 RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_acronym, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
-    other_office, other_stage, other_scale, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
+    other_office, no_complaint_line, other_stage, other_scale, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
 )
 
 

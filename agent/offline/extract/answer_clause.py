@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from agent.lexicon.thesaurus import names_money
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import (
     clauses,
@@ -176,6 +177,15 @@ def _bare_said(figure: str, question: str) -> bool:
                                              r"(?<![\d./A-Za-z])" + re.escape(number.group()) + r"(?=了)", question) is not None
 
 
+_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
+
+
+def share_of_money(text: str) -> bool:
+    """``text`` states a sum as a share of another (「成交总价款的30%」「按工资总额的2%」): an
+    amount of money for 「要交多少」, though no figure of it is in 元."""
+    return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
+
+
 def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> str:
     """The clause with a figure of the asked unit that best fits the question, weighing years.
     The words of the notice's ``title`` tell its clauses apart only half as well: every one is
@@ -198,17 +208,22 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     for cand in evidence:
         parts = clauses(cand.norm)
         own_chars = _own_characters(q, parts)
+        # a sum asked that the sentence states only as a share of another sum (「交多少」: 「按应缴费额的
+        # 50%缴纳」), no figure of it in 元: the share answers
+        shared = q.unit == "钱" and not any(q.unit_fits(f.text) for f in (*figures(cand.norm), *numerals(cand.norm)))
         for at, part in enumerate(parts):
             # a figure with a known unit, or any numeral with the measure word after it
             # (「长1,980米」「12岁」「7处」: 量词 and units are an open class)
             found = [f for f in figures(part.text) if not _ARTICLE.fullmatch(f.text)] + numerals(part.text)
-            if not any(q.unit_fits(f.text) for f in found):
+            fits = (lambda f, part=part: q.unit_fits(f.text) or (
+                _PERCENT.search(f.text) is not None and share_of_money(part.text))) if shared else (lambda f: q.unit_fits(f.text))
+            if not any(fits(f) for f in found):
                 continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
             if q.unit == DURATION_ASKED and not any(in_asked_scale(q.text, d.text) for d in durations(part.text)):
                 continue  # 「能领几个月」: 「可领7个月」, not the years it counts 「满6年不足7年的」
             if share and not _PERCENT.search(part.text):
                 continue  # 「按百分之几交」: a share, not 「第二套住房」
-            if all(f.text in q.text or f.text in own or _bare_said(f.text, own) for f in found if q.unit_fits(f.text)):
+            if all(f.text in q.text or f.text in own or _bare_said(f.text, own) for f in found if fits(f)):
                 continue  # 「原来3%的征收率现在按多少」: the question's own figure is not its answer
                 # (nor 「户籍人口5人及以上的」 of 「5口人以上每多一个人…加多少」)
             if (q.unit and _condition(part.text) and at + 1 < len(parts)

@@ -57,6 +57,8 @@ from agent.offline.gather.rank import (
     CLOCK,
     CLOSING_DATE,
     DEADLINE_WORDS,
+    EXTRA_STATED,
+    asks_extra,
     stated_frequency,
     states_total,
     typed_first,
@@ -275,13 +277,22 @@ def _outranks_row(q: Question, top: Candidate, short: str, row: Candidate) -> bo
     with a unit in the asked one: the sentence answers (a worked example of the table's rule,
     「2口人的低收入家庭，每月补贴为45×18×0.8=648元」)."""
     head, _, value = short.rpartition("：")
-    if _prose_answers(q, top, row) or _names_the_asked_thing(q, top, short, row):
+    if _prose_answers(q, top, row) or _names_the_asked_thing(q, top, short, row) or _extra_answers(q, top, row):
         return True
     # (a header that gives the unit, 「紧缺职业（元/人）｜2400」, makes no bare number)
     return (q.wants_number and _BARE.fullmatch(value.strip()) is not None and not _UNIT_IN_BRACKETS.search(head)
             and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
             and top.score > row.score and top.coverage > row.coverage
             and any(q.unit_fits(f.text) and not _BARE.fullmatch(f.text) for f in figures(top.norm)))
+
+
+def _extra_answers(q: Question, top: Candidate, row: Candidate) -> bool:
+    """An extra sum asked (「一类救助户冬天取暖另外补多少钱」) and the best sentence, no table row and
+    ranked above the row, states one with a figure in the asked unit (「对一类对象，另按每户400元标准
+    一次性发放取暖补助」): it answers, not the row's standard sum (「一类｜…｜每人每月280元」)."""
+    return (asks_extra(q) and (top.source, top.start) != (row.source, row.start) and not _CELLS.search(top.text)
+            and top.score > row.score and EXTRA_STATED.search(top.norm) is not None
+            and any(q.unit_fits(f.text) for f in figures(top.norm)))
 
 
 def _names_the_asked_thing(q: Question, top: Candidate, short: str, row: Candidate) -> bool:

@@ -312,7 +312,12 @@ def _by_name(table: Table, question: str) -> list[tuple[list[str], Candidate]]:
     # （热水型）」's row, by its name and its bracketed kind, not 「空气源热泵（热风型）」's)
     parts = [(cells, line, _said_length(normalize(cells[name]).text, part, question)) for part, cells, line in said if part]
     most = max((n for *_, n in parts), default=0)
-    return (whole or _by_range(table, question) or [(cells, line) for cells, line, n in parts if n == most] or _by_value(table, question)
+    # (of those, the one that gives the question's ordinal: 「第二次扣满12分」 is 「一个记分周期内第二次
+    # 满分」's row, not 「…首次满分」's, which the question names as much)
+    tied = [(cells, line) for cells, line, n in parts if n == most]
+    asked = ordinals(normalize(question).text)
+    ordered = [(cells, line) for cells, line in tied if asked & ordinals(normalize(cells[name]).text)] if len(tied) > 1 and asked else []
+    return (whole or _by_range(table, question) or (ordered if len(ordered) == 1 else tied) or _by_value(table, question)
             or _by_ordinal(table, question) or _by_description(table, question))
 
 
@@ -439,7 +444,8 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:[a-zA-Z\u4e00-\u9fff/%]{1,4}?)?\s*
 
 
 # a measure from a bound up to, not including, another (「满3年不足4年」「1年以上不满5年」)
-_UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*(?:不足|不满|未满|未达)\s*(\d+(?:\.\d+)?)\s*\2")
+# (and with a pause between, 「年满55周岁、未满60周岁的」)
+_UNDER = re.compile(r"(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3}?)(?:以上)?\s*[、，,]?\s*(?:不足|不满|未满|未达)\s*(\d+(?:\.\d+)?)\s*\2")
 # a measure up to a bound (「50平方米以下」)
 # (「10万元（含）以下」: a closed bound, as rules write it)
 _BELOW = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z\u4e00-\u9fff/]{1,4}?)\s*(?:[(（]含[)）])?\s*及?以下")

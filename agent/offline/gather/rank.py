@@ -10,7 +10,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from agent.lexicon import entities
-from agent.lexicon.thesaurus import categories, is_personal, money_character, names_money
+from agent.lexicon.thesaurus import (
+    categories,
+    is_personal,
+    money_character,
+    names_money,
+    quality_word,
+    suffix_stem,
+)
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.check.polarity import ASKS_COST, WAIVED
 from agent.offline.extract.answer_clause import (
@@ -21,6 +28,7 @@ from agent.offline.extract.answer_clause import (
     asked_period,
     asks_share,
     evens,
+    share_of_money,
     stated_periods,
     unnumbered,
 )
@@ -1153,6 +1161,38 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
     return [best] + [c for c in candidates if c is not best]
 
 
+def counted_by_stem(noun: str, sentence: str) -> bool:
+    """The sentence counts by the stem of the asked thing's name (`suffix_stem`: 「箱子」, 「每箱40元」)."""
+    stem = suffix_stem(noun)
+    return bool(stem) and re.search(rf"(?:每|[\d一二两三四五六七八九十]){stem}", sentence) is not None
+
+
+def condition_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
+    """「部队里立过三等功的，补助能多发多少」 whose best sentence rules on a case that holds none of the
+    asker's words but the notice's title says (「获得“优秀士兵”称号的，加发5%」): a close runner-up of
+    the same notice that rules the same way, a 的-phrase and a figure, on a case that holds some
+    (「荣获三等功的，加发10%」) goes first."""
+    if not q.wants_number or len(candidates) < 2:
+        return candidates
+    case = _CASE_RULED.match(candidates[0].norm)
+    if case is None:
+        return candidates
+    title = title_line(candidates[0].source)
+    situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not is_personal(t) and not term_credit(t, title)]
+    held = lambda text: any(term_credit(t, text) for t in situation)
+    if held(case.group(1)):
+        return candidates
+
+    def fits(c: Candidate) -> bool:
+        ruled = _CASE_RULED.match(c.norm)
+        return ruled is not None and bool(numerals(c.norm[ruled.end() :])) and held(ruled.group(1))
+    return runner_up_first(candidates, fits, reach=4)
+
+
+# a sentence that opens on the case it rules on, a 的-phrase, and then its rule (「荣获三等功的，加发10%」)
+_CASE_RULED = re.compile(r"^([^，,。；;]{2,30}?)的[，,]")
+
+
 def states_total(q: Question, text: str) -> bool:
     """The question asks a sum and ``text`` states a total in the asked unit: the notice's own
     sum answers, no sum of its parts is computed."""
@@ -1262,7 +1302,9 @@ _FREQUENCY = re.compile(r"按(月|季度?|年|半年|周)[^,，。；;]{0,4}?(?:
 
 
 # how often, asked by a length of time: 「多长时间发一次」「多久打一次钱」「几个月发一回」
-_HOW_OFTEN = re.compile(r"(?:多久|多长时间|多少天|几个月|多少个月)[^,，。?？]{0,8}?一[次回]")
+# (or which of two, 「是每个月发还是隔一阵发一次」: how often, asked as a choice, 《现代汉语八百词》 还是: 选择问句)
+_HOW_OFTEN = re.compile(r"(?:多久|多长时间|多少天|几个月|多少个月|隔一阵子?)[^,，。?？]{0,8}?一[次回]"
+                        r"|每个?(?:月|季度?|年|周)[^,，。?？]{0,4}?还是")
 
 
 def stated_frequency(question: str, sentence: str) -> str:
@@ -1288,6 +1330,12 @@ _PERIODIC_ASKED = re.compile(r"(?:每个?(?:月|季度?|年)|一年(?:里|中|�
                              r"(?:几号|几日|哪天|哪一天|哪一日|什么时候|何时|几月|哪个月)")
 # (or a day of the week in it: 「每月最后一个星期一休馆」)
 PERIODIC_DAY = re.compile(r"每个?(?:月|季度?|年)[^,，。；;]{0,10}?(?:\d{1,2}\s*[日号]|(?:周|星期|礼拜)[一二三四五六日天])")
+
+
+def _period_of(said: str) -> str:
+    """The period a phrase counts by (「每个月几号」, 「一个月里」, 「每月10日」: 月; 「每季度」: 季; 「每年」: 年)."""
+    found = re.search(r"月|季|年", said)
+    return found.group(0) if found else ""
 
 
 def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: ""
@@ -1369,7 +1417,10 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
     elif q.qtype == "when" and _PERIODIC_ASKED.search(q.text):
         # 「补贴每个月几号之前能打到卡上」: a day of every month (「每月20日前发放到位」), said once
         # below the lines that name the subsidy, looked for further down; not a date of one year
-        typed = far = lambda c: bool(PERIODIC_DAY.search(c.norm))
+        # (of the period asked: 「每个月几号之前能到卡上」 is 「每月10日前打入…」, not 「认证时间为每年4月1日
+        # 至6月30日」)
+        period = _period_of(_PERIODIC_ASKED.search(q.text).group(0))
+        typed = far = lambda c: any(_period_of(m.group(0)) == period for m in PERIODIC_DAY.finditer(c.norm))
     elif q.qtype == "when":
         # (not the notice's own date under its issuer, which the metadata stage answers when the
         # notice's date is asked: 「每个月几号之前要交」 is not 「2025年4月8日」)
@@ -1463,8 +1514,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         # (a payment asked of a sum the question does not name, 「我们要出多少钱」: a share of another
         # sum answers, 「按应出资额的50%出资」; not 「复检费要交多少」, a sum of its own)
         paid = PAID_ASKED.search(q.text)
-        paid_share = q.unit == "钱" and paid is not None and not any(
+        # (or a concession asked of it, 「补偿费有没有优惠？交多少」: a quality, 同义词词林 E, that a
+        # share of the sum grants, 「按应缴费额的50%缴纳」)
+        paid_share = q.unit == "钱" and paid is not None and (not any(
             names_money(t.text) or money_character(t.text) for t in entities.tokens(q.text[: paid.start()]) if t.tag in ("n", "nz"))
+            or any(quality_word(n) for n in q.asked))
         # (the asker's own figure is no answer: 「满60岁了，一次能领多少」 is not 「年满60周岁时申领」)
         own = set(re.findall(r"\d+(?:\.\d+)?", as_counted(q.text)))
         _askers = lambda f: (m := re.match(r"\d+(?:\.\d+)?", f)) is not None and m.group(0) in own
@@ -1482,6 +1536,11 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
         counted = lambda c: re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*[十百千万]?\s*{re.escape(measure)}", c.norm) is not None
         if measure and _instead(counted, candidates):
             typed = counted
+        # (a price asked of a thing by its everyday name, 「换新驾照，本子钱要交多少」: the line that
+        # counts by its stem, 「工本费：每本10元」, not the fine above it)
+        stemmed = lambda c: any(counted_by_stem(t, c.norm) for t in q.terms)
+        if q.unit == "钱" and _instead(stemmed, candidates, reach=4):
+            typed = stemmed
     elif q.qtype == "which" and len(q.kind) >= 2:
         # 「想去现场问，去哪个窗口」: a sentence that names a numbered thing of the asked kind (「…一楼大厅
         # 5号窗口」), not the notice's title, which names the topic. (Any sentence that names the kind,
@@ -1538,15 +1597,6 @@ def asked_measure(question: str) -> str:
 _UNMEASURED = "个年月日天周岁时点号元分秒成倍"  # (time, age, money, shares and the general 个)
 
 
-_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
-
-
-def share_of_money(text: str) -> bool:
-    """``text`` states a sum as a share of another (「成交总价款的30%」「按工资总额的2%」): an
-    amount of money for 「要交多少」, though no figure of it is in 元."""
-    return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
-
-
 def _written_in_unit(unit: str, text: str) -> bool:
     """The text writes a figure in the asked unit itself (「总共查几项」: 「…等19项」), which counts what is
     asked whatever noun the question counts (检查)."""
@@ -1585,11 +1635,17 @@ def typed_first(q: Question, candidates: list[Candidate],
     depth = 10 if q.qtype == "when" and ASKS_CLOCK.search(q.text) else 16 if far else (
         8 if q.unit and q.unit != DURATION_ASKED else 6) if q.wants_number or q.unit else (
         8 if q.qtype == "when" and any(w in q.text for w in DEADLINE_WORDS) else 4)
-    for i, cand in enumerate(candidates[1:depth], 1):
+    # (a worked example after its rule, 「例如服役2年的义务兵，可领取13000元」, only after the rules:
+    # 「每服役满1年发放6500元」 answers 「当一年兵给多少」)
+    reached = sorted(enumerate(candidates[1:depth], 1), key=lambda ic: bool(_EXAMPLE.match(ic[1].norm)))
+    for i, cand in reached:
         if (cand.source == top.source and typed(cand) and cand.score >= 0.7 * top.score
                 and (far is None or i < 4 or far(cand))):
             return [cand] + [c for c in candidates if c is not cand]
     return candidates
+
+
+_EXAMPLE = re.compile(r"^\s*(?:例如|比如|譬如|举例来说|舉例來說)")
 
 
 def _numbered(heads: tuple[str, ...]) -> bool:

@@ -76,9 +76,11 @@ def _asked_unit(text: str) -> str:
         return "公斤"  # 「行李多重以内」: a weight (20公斤, 5千克)
     if _ASKS_DURATION.search(text):
         return DURATION_ASKED
-    if _PAYS.search(text) or _money_asked(text):
-        return "钱"  # 「自己还得掏多少」: a sum of money
-    return GRANT_ASKED if _GIVES.search(text) or _grant_asked(text) else ""  # 「最多可以补助多少」: money or a share, not a time
+    if _PAYS.search(text) or _money_asked(text) or _MONEY_NAMED_AFTER.search(text):
+        return "钱"  # 「自己还得掏多少」「补多少养老保险钱」: a sum of money
+    # 「最多可以补助多少」: money or a share, not a time; 「刚满92岁，一个月能领多少」: what is taken
+    # each month or year, a payment
+    return GRANT_ASKED if _GIVES.search(text) or _grant_asked(text) or _TAKEN_PER_PERIOD.search(text) else ""
 
 
 # a share of a hundred per cent or more, a multiple written as one (300% is 3倍)
@@ -89,6 +91,12 @@ _SPOKEN_YUAN = re.compile(_ASKING_JI + r"块(?:钱|(?![\u4e00-\u9fff]))")
 GRANT_ASKED = "补助额"
 # (「补助多少钱」 is asked in 钱 before this: 多少钱 names its unit)
 _GIVES = re.compile(r"(?:" + "|".join(map(re.escape, words("giving_verbs"))) + r")(?:多少|几)[?？]?$")
+
+
+# 多少 before what the money is for and 钱 at the question's end (「给他补多少养老保险钱」「交多少学费钱」)
+_MONEY_NAMED_AFTER = re.compile(r"多少[\u4e00-\u9fff]{1,6}钱[?？]?$")
+# 多少 taken by the month or year at the question's end (「一个月能领多少」「每年可以拿多少」), no noun after it
+_TAKEN_PER_PERIOD = re.compile(r"(?:[一每]个?月|[一每]年|每季度?)(?:最多|最高|总共|一共)?(?:能|可以|可)?(?:领|拿)多少[?？]?$")
 
 
 def _money_asked(text: str) -> bool:
@@ -109,11 +117,13 @@ def _grant_asked(text: str) -> bool:
     if found and found.group("noun").endswith(_GRANT_NOUNS):
         return True
     after = _HOW_MUCH_BEFORE.search(text)
-    return after is not None and after.group("noun").endswith(_GRANT_NOUNS)
+    # (or a few words before it in the same clause: 「一次性补助当一年兵给多少」)
+    return (after is not None and after.group("noun").endswith(_GRANT_NOUNS)) or _GRANT_THEN_ASKED.search(text) is not None
 
 
 # the two-character giving verbs, which notices use as the nouns of what is given (「丧葬补助」)
 _GRANT_NOUNS = tuple(w for w in words("giving_verbs") if len(w) >= 2)
+_GRANT_THEN_ASKED = re.compile(r"(?:" + "|".join(map(re.escape, _GRANT_NOUNS)) + r")[^，,。；;？?！!\d]{0,8}?(?<![多再另])(?:给|发|拿|领)多少[?？]?$")  # (not an extra, 「能多发多少」)
 # 多少 right before the name of what is asked, ending the question (「能领多少困难补助」; not a count,
 # 「领几回培训补贴」)
 _HOW_MUCH_BEFORE = re.compile(r"(?:拿|领|给|发|有)多少(?:钱的?)?(?P<noun>[\u4e00-\u9fff]{2,6})[?？]?$")
