@@ -1167,32 +1167,6 @@ def counted_by_stem(noun: str, sentence: str) -> bool:
     return bool(stem) and re.search(rf"(?:每|[\d一二两三四五六七八九十]){stem}", sentence) is not None
 
 
-def condition_first(q: Question, candidates: list[Candidate], title_line: Callable[[str], str]) -> list[Candidate]:
-    """「部队里立过三等功的，补助能多发多少」 whose best sentence rules on a case that holds none of the
-    asker's words but the notice's title says (「获得“优秀士兵”称号的，加发5%」): a close runner-up of
-    the same notice that rules the same way, a 的-phrase and a figure, on a case that holds some
-    (「荣获三等功的，加发10%」) goes first."""
-    if not q.wants_number or len(candidates) < 2:
-        return candidates
-    case = _CASE_RULED.match(candidates[0].norm)
-    if case is None:
-        return candidates
-    title = title_line(candidates[0].source)
-    situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not is_personal(t) and not term_credit(t, title)]
-    held = lambda text: any(term_credit(t, text) for t in situation)
-    if held(case.group(1)):
-        return candidates
-
-    def fits(c: Candidate) -> bool:
-        ruled = _CASE_RULED.match(c.norm)
-        return ruled is not None and bool(numerals(c.norm[ruled.end() :])) and held(ruled.group(1))
-    return runner_up_first(candidates, fits, reach=4)
-
-
-# a sentence that opens on the case it rules on, a 的-phrase, and then its rule (「荣获三等功的，加发10%」)
-_CASE_RULED = re.compile(r"^([^，,。；;]{2,30}?)的[，,]")
-
-
 def states_total(q: Question, text: str) -> bool:
     """The question asks a sum and ``text`` states a total in the asked unit: the notice's own
     sum answers, no sum of its parts is computed."""

@@ -25,7 +25,6 @@ from agent.offline.gather.rank import (
     by_anchors,
     by_topic,
     capped_first,
-    condition_first,
     dated_stage_first,
     deadline_act_first,
     free_first,
@@ -179,7 +178,6 @@ class Focus(Stage):
         asked = asked_type(q, ranked, docs.section_heading)
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
-        ranked = condition_first(q, ranked, docs.title_line)
         ranked = self._excluded_case_first(q, applied_at_first(q, weekday_first(q, ranked)))
         if len(ranked) > 1 and is_header(docs.index, ranked[0]):
             ranked = ranked[1:2] + ranked[:1] + ranked[2:]  # a table's header line states nothing
