@@ -159,3 +159,19 @@ def test_a_complaint_line_asked_of_a_notice_that_gives_none_is_refused(places):
     line = _line(open_line, "五、咨询及举报电话：0898-6271234")
     assert first_refusal(draft(places, "翀阳县新生资助要是发现有人造假，举报电话是多少？", line), _notice(places, open_line)) is None
 
+
+
+def test_a_share_written_with_之_is_a_share_of_the_sum(places):
+    text = "翀阳县保证金问答\n答：计划核定后、开工前，应依设施工程造价之百分之二十缴交保证金。\n"
+    line = _line(text, "答：计划核定后、开工前，应依设施工程造价之百分之二十缴交保证金。")
+    question = "翀阳县计划核定后，保证金要照工程造价缴多少？"
+    assert first_refusal(draft(places, question, line), _notice(places, text)) is None
+
+
+def test_a_grant_asked_by_its_kind_is_the_one_the_notice_writes_its_way(places):
+    text = "翀阳县孤儿基本生活保障\n在校就读的孤儿，每年9月一次性发放助学补助，其中高中阶段每人1200元。\n"
+    line = _line(text, "在校就读的孤儿，每年9月一次性发放助学补助，其中高中阶段每人1200元。")
+    assert first_refusal(draft(places, "翀阳县的孤儿在读高中，每年9月发的上学补助有多少？", line), _notice(places, text)) is None
+    # (a grant of a kind it does not write stays unknown: 「交通补助」)
+    refused = first_refusal(draft(places, "翀阳县的孤儿在读高中，每年的交通补助有多少？", line), _notice(places, text))
+    assert refused is not None

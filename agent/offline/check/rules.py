@@ -199,7 +199,8 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
                 # (a best sentence that gives a phone or an age answers 「电话」「年纪」 without the word;
                 # one that gives an area answers 「店面多大」)
                 and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm)
-                            or (sized and states_quantity(sized, c.norm)) for c in pool)):
+                            or (sized and states_quantity(sized, c.norm)) or _kind_of_grant_written(noun, q.text, c.norm)
+                            for c in pool)):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = _named_notice(q, top, docs)
         # a figure of the named notice's 「社会保险补贴」 is no figure of its 「住房补贴」; a contact
@@ -210,6 +211,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
         if named and not any(written(w, notice) or abbreviates(w, notice) for w in said) and not gives_phone(said, notice) \
                 and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text) \
                 and not _institution_written_alike(noun, lambda text=notice: text) and not _written_reversed(noun, lambda text=notice: text) \
+                and not _kind_of_grant_written(noun, q.text, notice) \
                 and not (sized and any(states_quantity(sized, c.norm) for c in pool if c.source == top.source)):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
@@ -839,6 +841,7 @@ def quantity(d: Draft, docs) -> Refusal | None:
             or _sum_written_alike(n, lambda text=c.norm: text)  # 「暖气费」: 「供暖费按应缴金额的50%减免」
             or _bound_said(n, c.norm)  # 「补助封顶额」: 「…最高不超过2000万元」
             or counted_by_stem(n, c.norm)  # 「一个箱子补多少钱」: 「…｜每箱40元｜…」
+            or _kind_of_grant_written(n, q.text, c.norm)  # 「上学补助有多少」: 「…发放助学补助…1500元」
             or (_size_asked(n, q.text) and states_quantity(_size_asked(n, q.text), c.norm))  # 「店面多大」: 60平方米
             or (COUNT_ASKED.search(q.text) is not None and _COUNTED.search(c.norm) is not None)
             # (「最多能报几个冷库」: 「同一主体本年度最多申报2个设施」, counted by the general measure word)
@@ -859,6 +862,12 @@ def existence(d: Draft, docs) -> Refusal | None:
                or (quality_word(n) and _lowers(c.norm)) for n in q.exists) for c in pool):
         return None  # (「有没有优惠」: a quality no notice names, granted by a lower share or sum)
     return Refusal("existence", f"asked whether there is {'、'.join(q.exists)}, which no best sentence names")
+
+
+def _kind_of_grant_written(noun: str, question: str, norm: str) -> bool:
+    """``noun`` qualifies a grant right after it in the question (「上学补助」: 上学, 补助; giving_verbs.txt)
+    and the sentence writes that grant its own way (`_compound_written`: 「助学补助」)."""
+    return any(noun + grant in question and _compound_written(noun, grant, norm) for grant in _GRANTS)
 
 
 def _lowers(norm: str) -> bool:

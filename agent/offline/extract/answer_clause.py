@@ -177,7 +177,8 @@ def _bare_said(figure: str, question: str) -> bool:
                                              r"(?<![\d./A-Za-z])" + re.escape(number.group()) + r"(?=了)", question) is not None
 
 
-_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
+# (「工程造價之百分之三十」: 之 as 的, in written and Taiwan usage)
+_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2,8})[的之](?:\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十]+)")
 
 
 def share_of_money(text: str) -> bool:
