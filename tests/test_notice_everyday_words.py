@@ -5,8 +5,9 @@ building's size asked by 「多大」; a table row whose range holds the asker's
 sum for 「交多少」; money taken each month or named after 多少; a day of the period asked; a price
 asked by a thing's everyday name (「本子钱」, 「每本」); 车祸, 交通事故; a row told by its ordinal; a
 worked example after its rule; an extra stated in prose beside a table; how often, asked as a
-choice; a range whose two ends a pause divides; a complaint line the named notice never gives. The
-strings are written here for their shape, not copied from a probe."""
+choice; a range whose two ends a pause divides; a complaint line the named notice never gives; a
+list's heading above a blank line. The strings are written here for their shape, not copied from a
+probe."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from agent.offline.check.rules import first_refusal
 from agent.offline.extract.answer_clause import figure_clause
 from agent.offline.extract.stages import _outranks_row
 from agent.offline.extract.tables import named_cell, range_fit
+from agent.offline.gather.neighbours import list_lead
 from agent.offline.gather.rank import stated_frequency, typed_first
 from agent.offline.understand.question import GRANT_ASKED, analyze
 from ingest.segment import Segmenter
@@ -175,3 +177,11 @@ def test_a_grant_asked_by_its_kind_is_the_one_the_notice_writes_its_way(places):
     # (a grant of a kind it does not write stays unknown: 「交通补助」)
     refused = first_refusal(draft(places, "翀阳县的孤儿在读高中，每年的交通补助有多少？", line), _notice(places, text))
     assert refused is not None
+
+
+def test_an_items_lead_is_the_heading_above_a_blank_line(places):
+    text = ("翀阳县救助基金垫付办法\n八、不予垫付的情形\n\n（一）受害人故意造成交通事故的；\n"
+            "（二）事故发生在住宅小区等单位管辖范围内非公共通行道路上的；\n")
+    docs = _notice(places, text)
+    item = _line(text, "（二）事故发生在住宅小区等单位管辖范围内非公共通行道路上的；")
+    assert list_lead(docs.index, item) == "八、不予垫付的情形"

@@ -168,6 +168,9 @@ def list_lead(index: LoadedIndex, cand: Candidate) -> str:
             break
         above = text.rfind("\n", 0, start - 1) + 1
         line = text[above : start - 1].strip()
+        if not line:
+            start = above  # (a blank line between a heading and its items: 「八、不予垫付的情形」, blank, 「（一）…」)
+            continue
         if line.endswith((":", "：")) or (_HEADING.match(line) and not article):
             return line  # 「第四条 有下列情形之一的，不予发放补贴：」; 「二、不予补助的情形」
         if not (_ITEM.match(line) or (article and _ARTICLE_ITEM.match(line))):
