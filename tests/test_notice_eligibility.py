@@ -40,3 +40,32 @@ def test_the_denied_case_the_askers_situation_is_answers_no(relief, question, it
 def test_a_situation_no_denied_case_is_close_to_is_not_answered_by_the_list(relief):
     answer = relief.ask("青梧县的临时救助，我单身，今年27岁，能申请吗？")
     assert "不予救助" not in answer.short
+
+
+FEES = """青梧县公证处公证收费及减免公告
+
+一、收费标准
+证明出生、婚姻状况、学历等｜每件80元
+证明委托书、声明书｜每件200元
+二、减免范围
+（一）有下列情形之一的，免收公证费：
+1. 最低生活保障对象、特困供养人员；
+2. 农民工申办与追索劳动报酬、工伤赔偿相关的公证事项；
+3. 烈士遗属申办与抚恤相关的公证事项。
+（二）有下列情形之一的，减半收取公证费：
+1. 持有残疾人证的当事人；
+2. 低保边缘家庭成员。
+三、咨询电话：青梧县公证处0737-5218810。
+"""
+
+
+@pytest.fixture(scope="module")
+def fees(tmp_path_factory, embedder):
+    return open_small_corpus(tmp_path_factory, embedder, "fees", {"fees.txt": FEES}, folder="notices")
+
+
+def test_a_cost_asked_of_a_case_charged_nothing_is_answered_by_its_list(fees):
+    # (session 48: the cases a notice waives a charge for, read as the denied ones are)
+    answer = fees.ask("我在青梧县打工，老板拖欠工资，要去公证处做公证讨薪，要收钱吗？")
+    assert answer.short.startswith("不是") and "免收公证费" in answer.short and "追索劳动报酬" in answer.short
+    assert "追索劳动报酬" in answer.citations[0].quote

@@ -17,7 +17,7 @@ from agent.offline.extract.stages import Calculate
 from agent.offline.extract.tables import as_counted, range_fit
 from agent.offline.gather.evidence import title_block
 from agent.offline.gather.rank import asked_type, named_first, typed_first
-from agent.offline.understand.question import analyze, unglued
+from agent.offline.understand.question import GRANT_ASKED, analyze, unglued
 from agent.types import Refusal
 from ingest.segment import Segmenter
 
@@ -140,7 +140,8 @@ def test_dialling_which_number_is_no_date_and_paying_asks_a_sum(segmenter):
     assert analyze("租金补贴最晚几号之前交？", segmenter).qtype == "when"
     assert analyze("低保户交医保，自己还得掏多少？", segmenter).unit == "钱"
     assert analyze("社保要交多少年？", segmenter).unit == "时长"  # the measure word decides first
-    assert analyze("残保金能少交多少？", segmenter).unit == ""  # a difference may be a share
+    # a difference may be a share: answered in money or a share of a charge, as a grant is
+    assert analyze("残保金能少交多少？", segmenter).unit == GRANT_ASKED
 
 
 def test_the_title_of_the_issued_rule_is_a_title_line():

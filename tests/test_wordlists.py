@@ -68,8 +68,10 @@ def test_exclusive_qualifiers():
         ("县级医院", "乡镇卫生院", "村卫生室"),
         ("城市", "农村"),
         ("省内", "省外"),
+        ("轻度", "中度", "重度"),
     )
     assert "城市居民最低" in said("exclusive_qualifiers.txt")
+    assert "老年人能力评估规范" in said("exclusive_qualifiers.txt")
     assert "跨省通办" in said("exclusive_qualifiers.txt")
     assert "Chinese administration" in said("exclusive_qualifiers.txt")
     assert "民办教育促进法" in said("exclusive_qualifiers.txt")
@@ -139,11 +141,12 @@ def test_speech_verbs():
 def test_clause_cues():
     cues = table("clause_cues")
     assert list(cues) == ["when", "where", "who", "why", "does-what", "how", "heading-when", "heading-where", "deadline",
-                          "upper-bound", "lower-bound", "rise", "fall", "free-asked"]
+                          "upper-bound", "lower-bound", "rise", "fall", "free-asked", "reduced-asked"]
     assert cues["rise"][:2] == ("提高", "增加") and cues["fall"][:2] == ("降低", "减少")
     assert cues["upper-bound"][:2] == ("最多", "最高") and "不低于" in cues["lower-bound"]
     assert cues["free-asked"][:2] == ("不收钱", "不要钱") and "免费" in cues["free-asked"]
     assert cues["how"][:2] == ("方式", "途径")
+    assert cues["reduced-asked"][:2] == ("少交", "少缴") and "便宜" in cues["reduced-asked"]  # session 48
     assert cues["where"] == ("位于", "坐落", "落户", "设在", "设于") and "得益于" in cues["why"] and "主营" in cues["does-what"]
     assert "connectives" in said("clause_cues.tsv")
 

@@ -5,11 +5,12 @@ for the life of one index."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.lexicon import entities
 from agent.lexicon.thesaurus import kindred, reduplicated, synonyms
 from agent.lexicon.wordlists import words
-from agent.offline.check.polarity import excludes
+from agent.offline.check.polarity import WAIVED, excludes
 from agent.offline.extract.roles import RoleBook
 from agent.offline.extract.tables import Cell, named_cell
 from agent.offline.gather.credit import strict_credit
@@ -88,20 +89,26 @@ class Documents:
                 for start, end in sentence_spans(self.index, source, 0, len(text))]
         return self._sentences[source]
 
-    def excluded_cases(self, source: str) -> list[tuple[Candidate, int]]:
+    def excluded_cases(self, source: str, waived: bool = False) -> list[tuple[Candidate, int]]:
         """The items of the document's lists of the cases a rule denies (「有下列情形之一的，不予
-        救助：」 over 「（三）家庭拥有机动车辆…的；」), each with its row of sentence vectors."""
-        if source not in self._excluded:
+        救助：」 over 「（三）家庭拥有机动车辆…的；」), each with its row of sentence vectors; with
+        ``waived``, those of the cases it charges nothing (「有下列情形之一的，免收公证费：」) too."""
+        denied = self._cases(source, "denied", excludes)
+        return [*denied, *self._cases(source, "waived", lambda lead: WAIVED.search(lead) is not None)] if waived else denied
+
+    def _cases(self, source: str, kind: str, leads_in: Callable[[str], bool]) -> list[tuple[Candidate, int]]:
+        """The items of ``source`` whose list's lead ``leads_in`` says, with their rows of vectors."""
+        if (kind, source) not in self._excluded:
             text = self.index.documents[source].text
             found = []
             for start, end in sentence_spans(self.index, source, 0, len(text)):
                 original = text[start:end]
                 item = Candidate(source, start, end, original, normalize(original).text, 0, 0.0, 0.0, 0.0, ())
                 row = self.evidence.vector_row(source, start, end)
-                if row is not None and excludes(normalize_query(list_lead(self.index, item))):
+                if row is not None and leads_in(normalize_query(list_lead(self.index, item))):
                     found.append((item, row))
-            self._excluded[source] = found
-        return self._excluded[source]
+            self._excluded[(kind, source)] = found
+        return self._excluded[(kind, source)]
 
     def named_cell(self, q: Question, candidates) -> Cell | None:
         """`tables.named_cell` over the five best candidates, once per question: several refusal

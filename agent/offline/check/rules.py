@@ -175,12 +175,18 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
             continue  # 「市集是星期几开」「一年当中什么时间段可以报」: the kind of time asked, which a notice states (「週六、週日」)
         if days_named(noun, runs=False) and any(days_named(noun, runs=False) & days_named(c.norm) for c in pool):
             continue  # 「星期天下午几点发车」: a day of the week a notice writes its own way (「每周日14:00」)
+        if _cut_across(noun, q.text, [c.norm for c in pool]):
+            continue  # 「一次性能奖多少钱」: 一次|性能, cut across the evidence's 「一次性」 (「一次性奖励6000元」)
+        if _GOVERNMENT in categories(noun):
+            continue  # 「政府最多出多少钱」: the government at large (同义词词林 Dm01A01: 政府 当局), which a
+            # notice speaks for by its organ (「区财政…」「不超过2500元」), whatever it calls it
         if is_personal(noun):
             continue  # 「家属能领多少丧葬费」: the asker's people, which a notice calls its own way (亲属)
         if noun in _BOUND_WORDS:
             continue  # 「补助封顶额」: a cap, which a notice states by its own bound word (「最高不超过」)
-        if noun in aspects and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
-            continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it
+        if noun in aspects and q.qtype != "yesno" and (covers_all_but(q, top, *aspects) or names_all_things(q, top, docs)):
+            continue  # 「牡蒿的外貌特征」: documents describe an aspect without naming it (a yes or no
+            # asks whether it is there: 「给不给买意外保险」)
         if noun == q.kind and q.qtype in ("which", "list", "fact") and kind_named(q, top, docs):
             continue  # 「哪一首歌曲」: the kind of the answer (〈妮歌〉), which names an instance
         if q.qtype in ("which", "where", "fact") and _office_word(noun) and any(_OFFICE_NAMED.search(c.norm) for c in pool[:3]):
@@ -226,6 +232,25 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
 
 # words of an upper or lower bound (`tables.BOUNDS`, agent/lexicon/clause_cues.tsv)
 _BOUND_WORDS = frozenset((*BOUNDS[0], *BOUNDS[1]))
+
+
+_GOVERNMENT = "Dm01A01="  # 同义词词林: 政府 内阁 当局, the government at large (not an organ: 民政局 is Dm01A63)
+
+
+def _cut_across(noun: str, question: str, texts: list[str]) -> bool:
+    """Every place ``question`` writes ``noun``, the segmenter cut it across a dictionary word that
+    the evidence (``texts``) writes (jieba's 交叉歧义: 「一次性能奖多少钱」 cut 一次|性能, where
+    「一次性奖励6000元」 reads 一次性|能): the noun is a piece of a misread, no thing asked about."""
+    def crossed(at: int) -> bool:
+        end = at + len(noun)
+        for i in range(max(0, at - 3), end):
+            for j in range(i + 2, min(len(question), end + 3) + 1):
+                left, right = i < at < j < end, at < i < end < j
+                if (left or right) and in_dictionary(question[i:j]) and any(question[i:j] in t for t in texts):
+                    return True
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(noun), question)]
+    return bool(starts) and len(noun) >= 2 and all(crossed(at) for at in starts)
 
 
 def _bound_said(noun: str, norm: str) -> bool:
@@ -828,7 +853,9 @@ def quantity(d: Draft, docs) -> Refusal | None:
         # (「承诺办结时限12个工作日」), whatever noun stands before the question word
         measured = [c for c in pool[:3] if q.unit == DURATION_ASKED and durations(c.norm)]
         nouns = [n for n in q.asked if n not in COMPUTED and not is_personal(n)  # 「家属能领多少」: 亲属
-                 and not quality_word(n)]  # 「有没有优惠？交多少？」: what is granted, not the figure's quantity
+                 and not quality_word(n)  # 「有没有优惠？交多少？」: what is granted, not the figure's quantity
+                 and not _cut_across(n, q.text, [c.norm for c in pool])  # 「一次性能奖多少」: no noun
+                 and _GOVERNMENT not in categories(n)]  # 「政府最多出多少钱」: who pays, not what is counted
         # (a length of time asked of no noun, 「乡镇承诺多少天内办完」, wants a length of time)
         measured += [c for c in pool[:3] if (nouns or q.unit != DURATION_ASKED) and (
             numerals(c.norm) or ordinal_first(q, c.norm)) and all(
@@ -970,13 +997,22 @@ def unit(d: Draft, docs) -> Refusal | None:
     q, pool = d.q, d.candidates[:5]
     if q.qtype == "number" and q.unit and q.unit != DURATION_ASKED and not any(
         q.unit_fits(f.text) and not re.fullmatch(r"一[名个位家台件]", f.text)  # 「一名专员」 is "a"
-        for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm), *_times(c.norm))
+        for c in pool[:2] for f in (*figures(c.norm), *bare_counts(c.norm), *_times(c.norm), *_scores(c.norm))
     ) and not (q.unit == "钱" and share_of_money(pool[0].norm)):
         cell = docs.named_cell(q, pool)
         if cell is not None and (in_unit(cell.label, q.unit) or any(q.unit_fits(f.text) for f in figures(normalize_query(cell.value)))):
             return None  # 「招多少人」: the named row's 「计划人数」 cell (540); 「多少钱」: its 「新臺幣700元」
         return Refusal("unit", f"no figure counted in {q.unit}")
     return None
+
+
+def _scores(text: str) -> list:
+    """The scores a sentence gives (「成绩皆达60分及以上者为合格」: 60分), which `figures` does not
+    read: a numeral before 分 that is no minute of a clock (「8时30分」) nor a share (「百分之」)."""
+    return [f for f in numerals(text) if f.text.endswith("分") and f.text[0].isdigit() and not _CLOCK_MINUTE.search(text[:f.start])]
+
+
+_CLOCK_MINUTE = re.compile(r"[时点]$")
 
 
 def _times(text: str) -> list:
@@ -1297,6 +1333,26 @@ def paid_not_given(d: Draft, docs) -> Refusal | None:
     return None
 
 
+def charged_not_given(d: Draft, docs) -> Refusal | None:
+    """「企业自己组织职工搞技能评价，给企业补多少钱」 answered by 「认定费由评价机构按备案价格收取，初级工
+    不超过120元…」: what the notice gives is not what it charges, when the best sentence (with its table
+    header) charges (收取, 收费) and neither gives (agent/lexicon/giving_verbs.txt) nor lowers a charge."""
+    q, top = d.q, d.candidates[0]
+    if not q.wants_number or q.qtype == "calc" or not _GIVE_ASKED.search(q.text) or PAID_ASKED.search(q.text):
+        return None
+    text = f"{normalize_query(heading_of_row(docs.index, top))} {top.norm}"
+    if _CHARGING.search(text) and not any(g in text for g in _GRANTS) and not _LOWERED.search(text):
+        return Refusal("given", "the question asks what is given; the best sentence's figures are charges")
+    return None
+
+
+# a giving verb right before the question word (「给企业补多少钱」「能奖几万」), a charge made, and a
+# charge lowered or waived (「减半收取」「免收」)
+_GIVE_ASKED = re.compile(r"(?:" + "|".join(map(re.escape, sorted(words("giving_verbs"), key=len, reverse=True))) + r")(?:多少|几)")
+_CHARGING = re.compile(r"收取|收费")
+_LOWERED = re.compile(r"减|免|优惠")
+
+
 Rule = Callable[[Draft, object], Refusal | None]
 # a question that asks for a street address (「办公地址在哪条路上」「门牌号」), and an address
 # (「中正路100號」「滨河北路88号」「地址：…」)
@@ -1390,6 +1446,7 @@ RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_acronym, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
     other_office, no_complaint_line, other_stage, other_scale, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
+    charged_not_given,
 )
 
 

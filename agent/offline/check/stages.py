@@ -14,6 +14,7 @@ from agent.offline.check.rules import first_refusal, names_asked_level
 from agent.offline.documents import written
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.answer_clause import unnumbered
+from agent.offline.extract.tables import range_fit
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.neighbours import list_lead, role_sentence
 from agent.offline.gather.rank import asked_type, bound_fit, frequency_fit
@@ -134,6 +135,10 @@ class Caveat(Stage):
                 # 「…是否可以领补贴」 of an item under 「有下列情形之一的，不予发放补贴：」: its lead says no
                 # (「還可以領敬老津貼嗎」 under 「有下列情形之一者，不予發放：」, whatever verb it denies with)
                 short = f"不是。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
+            elif lead and range_fit(top.norm, q.text) == 1:
+                # 「我75岁了，办继承公证能便宜点吗」 of an item whose range holds the asker's figure (「2. 70周岁
+                # 及以上老年人申办遗嘱、继承公证的；」) under a lead that grants (「有下列情形之一的，减半收取公证费：」)
+                short = f"是的。资料记载：{unnumbered(lead).rstrip(':：')}：{short}"
             elif (draft.candidates[0].coverage >= docs.tuning.yes_coverage and _states_verb(q, draft.candidates[0])
                   and not self._unsaid_noun(q, draft.candidates[0].source)):
                 short = f"是的。{short}"

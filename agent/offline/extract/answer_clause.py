@@ -19,7 +19,7 @@ from agent.offline.extract.figures import (
     numerals,
 )
 from agent.offline.extract.span import extract_span
-from agent.offline.extract.tables import BOUNDS, as_counted, own_measure, range_fit
+from agent.offline.extract.tables import BOUNDS, PAID_ASKED, as_counted, own_measure, range_fit
 from agent.offline.gather.credit import head_word, term_credit
 from agent.offline.gather.evidence import REASON, Candidate
 from agent.offline.understand.answer_type import asked_slot
@@ -187,6 +187,21 @@ def share_of_money(text: str) -> bool:
     return any(names_money(m.group(1)) for m in _SHARE_OF.finditer(text))
 
 
+# what is paid and what is given (agent/lexicon/paying_verbs.txt; giving_verbs.txt, its words of two
+# characters: 补助 补贴 奖励…), which tell the clause of a payment asked from a grant beside it
+_PAYING_VERBS = tuple(w for w in words("paying_verbs") if len(w) >= 2)
+_GRANT_WORDS = tuple(w for w in words("giving_verbs") if len(w) >= 2)
+
+
+def _paid(text: str) -> bool:
+    return any(p in text for p in _PAYING_VERBS)
+
+
+def _granted(text: str) -> bool:
+    """A clause that gives a grant (「…给予运营补贴」) and says no payment."""
+    return any(g in text for g in _GRANT_WORDS) and not _paid(text)
+
+
 def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> str:
     """The clause with a figure of the asked unit that best fits the question, weighing years.
     The words of the notice's ``title`` tell its clauses apart only half as well: every one is
@@ -204,6 +219,7 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
     done = q.unit == DURATION_ASKED and _DONE.search(q.text) is not None
     period = asked_period(q)
     fined = "罚" in q.text
+    paying = PAID_ASKED.search(q.text) is not None
     totalled = SUM_ASKED.search(q.text) is not None
     per_unit = set(_PER_ONE.findall(q.text))
     for cand in evidence:
@@ -220,6 +236,8 @@ def figure_clause(q: Question, evidence: list[Candidate], title: str = "") -> st
                 _PERCENT.search(f.text) is not None and share_of_money(part.text))) if shared else (lambda f: q.unit_fits(f.text))
             if not any(fits(f) for f in found):
                 continue  # (「一次性」「一个」 count nothing, as `numerals` reads them)
+            if paying and _granted(part.text) and any(_paid(p.text) and numerals(p.text) for p in parts):
+                continue  # 「老人自己要掏多少」: 「老人自付100元」, not the grant beside it 「区财政按…每月200元给予运营补贴」
             if q.unit == DURATION_ASKED and not any(in_asked_scale(q.text, d.text) for d in durations(part.text)):
                 continue  # 「能领几个月」: 「可领7个月」, not the years it counts 「满6年不足7年的」
             if share and not _PERCENT.search(part.text):

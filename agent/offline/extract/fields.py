@@ -17,17 +17,24 @@ from agent.offline.extract.figures import durations
 from agent.offline.gather.evidence import Candidate
 from agent.offline.gather.neighbours import sentence_spans
 from agent.offline.gather.rank import ASKS_CLOCK, CLOCK, COMPLAINT, TIME
-from agent.offline.understand.contact import CONTACT_HEADS, NUMBER, NUMBERED_HEAD, asked_contact
+from agent.offline.understand.contact import (
+    CONTACT_HEADS,
+    NUMBER,
+    NUMBERED_HEAD,
+    asked_contact,
+    contact_heads_like,
+)
 from agent.offline.understand.question import DURATION_ASKED, Question
 from ingest.normalize import normalize
 from ingest.reader import LoadedIndex
 
 # a label opens a sentence or follows a comma or semicolon: 2–16 characters (「县防止返贫监测帮扶热线」), a colon, the value up
 # to the next semicolon or full stop (normalised text: ASCII punctuation)
-# up to the next semicolon or full stop, or the comma before the next label (「联系人:张伟,联系电话:…」)
+# up to the next semicolon or full stop, or the comma before the next label (「联系人:张伟,联系电话:…」); a
+# colon between digits is a time of day in the value (「0943-6218375（工作日8:30—12:00）」)
 _FIELD = re.compile(
     r"(?:^|(?<=[,;。]))\s*(?P<item>[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
-    r"([\u4e00-\u9fff]{2,16})\s*:\s*([^;。:]+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
+    r"([\u4e00-\u9fff]{2,16})\s*:\s*((?:[^;。:]|(?<=\d):(?=\d))+?)\s*(?=[;。]|,\s*[\u4e00-\u9fff]{2,8}\s*:|$)")
 # questions that ask for a value (a name, place, time or figure), not a reason or a yes/no
 _ASKS_VALUE = ("who", "which", "list", "fact", "where", "when", "number")
 @dataclass(frozen=True)
@@ -55,8 +62,9 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
     for rank, cand in enumerate(candidates[: _DEEPER if unlabelled else depth]):
         if rank >= depth and cand.coverage < _DEEPER_COVERAGE * candidates[0].coverage:
             continue  # (a sentence further down that names much less of the question: another bank's 「英文名：」)
-        fields = [f for f in (best[rank] if rank < depth else _paragraph_fields(index, cand)) if _asked(q.text, f.label) and normalize(f.value).text not in q.text
-                  and (not contact or f.label.endswith(contact)) and _of_asked_type(q, f.value)
+        fields = [f for f in (best[rank] if rank < depth else _paragraph_fields(index, cand))
+                  if ((_asked(q.text, f.label) and (not contact or f.label.endswith(contact))) or (contact and _office_line(q, f)))
+                  and normalize(f.value).text not in q.text and _of_asked_type(q, f.value)
                   # (「城管说了还不改的话罚多少」: not 「城管服务热线：12319」, a contact the question does not ask)
                   and not (q.wants_number and f.label.endswith(CONTACT_HEADS) and not any(h in q.text for h in CONTACT_HEADS))
                   # (a line for complaints, 「纪检监督电话：…」, answers only a question about complaining)
@@ -74,6 +82,16 @@ def labelled_field(q: Question, index: LoadedIndex, candidates: list[Candidate],
 
 _DEEPER = 30  # sentences looked through for a labelled field when the best ones' paragraphs have none
 _DEEPER_COVERAGE = 0.75  # of the best sentence's coverage of the question, at least, for one of them
+
+
+def _office_line(q: Question, f: Field) -> bool:
+    """A contact line labelled by the office it reaches (「罘浥市残联康复部：0943-6218375」), an office
+    the question names (「残联那边…打哪个号码」; a word of it, not the place), not by a phone's own label
+    (「纪检监督电话：…」, read as such above)."""
+    heads = asked_contact(q)
+    phone = contact_heads_like("电话")
+    return bool(set(heads) & set(phone)) and not f.label.endswith(tuple(phone)) and NUMBER.match(f.value.strip()) is not None and any(
+        len(t) >= 2 and t not in q.names and not any(h in t for h in heads) and t in f.label for t in q.terms)
 
 
 def _of_asked_type(q: Question, value: str) -> bool:

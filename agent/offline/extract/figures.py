@@ -68,6 +68,8 @@ def figures(text: str) -> list[Span]:
             continue
         if m.start() > 0 and text[m.start() - 1] == "第" and found[-1] in "点條条款项章节段":
             continue  # 「要点第5点」: the number of a provision counts nothing (a rank 「第3位」 is asked)
+        if found in _NO_COUNT and not text.startswith("之", m.end()):
+            continue  # 「十分重要」「百分制」: an adverb and a scale, no count of points (「百分之一」 is a share)
         if found.endswith("年") and _YEAR_OF.match(text, m.end()):
             continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
@@ -214,6 +216,8 @@ def numerals(text: str) -> list[Span]:
             continue
         if m.start() > 0 and text[m.start() - 1] == "第" and found[-1] in "点條条款项章节段":
             continue  # 「要点第5点」: the number of a provision counts nothing (a rank 「第3位」 is asked)
+        if found in _NO_COUNT and not text.startswith("之", m.end()):
+            continue
         if found.endswith("年") and _YEAR_OF.match(text, m.end()):
             continue  # 「113年度」「113年3月25日」: a year (民国 years have three digits), not a count
         out.append(Span(m.start(), m.end(), found))
@@ -230,6 +234,10 @@ def numerals(text: str) -> list[Span]:
                 s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.start(), m.end(), m.group(0)))
     return sorted(out, key=lambda s: s.start)
+
+
+# 十分 the adverb (《现代汉语词典》 十分: 副词, 很), 百分 of 百分制, 千分 and 万分 alike (not before 之: 「百分之一」)
+_NO_COUNT = frozenset(("十分", "百分", "千分", "万分"))
 
 
 # a length of time: a count of days, working days, weeks, months (「个月」: 「3月」 is a month), hours,

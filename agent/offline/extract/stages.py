@@ -51,7 +51,7 @@ from agent.offline.extract.tables import (
 )
 from agent.offline.gather.credit import term_credit
 from agent.offline.gather.evidence import REASON, Candidate
-from agent.offline.gather.neighbours import next_sentence, sentences_before
+from agent.offline.gather.neighbours import list_lead, next_sentence, sentences_before
 from agent.offline.gather.rank import (
     ASKS_CLOCK,
     CLOCK,
@@ -59,6 +59,7 @@ from agent.offline.gather.rank import (
     DEADLINE_WORDS,
     EXTRA_STATED,
     asks_extra,
+    lead_gives,
     stated_frequency,
     states_total,
     typed_first,
@@ -185,8 +186,14 @@ class Extract(Stage):
             if per is not None:
                 # 「失业金一个月给多少」: 「…现行标准为每人每月1836元」, not the best sentence's 「最长不超过24个月」
                 top, evidence = per, [per] + [c for c in evidence if c is not per]
-            short = (figure_clause(q, [top], title) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
-                     or figure_clause(q, evidence, title) or best_clause(q, top))
+            lead = list_lead(docs.index, top)
+            if lead_gives(q, lead) and not any(q.unit_fits(f.text) for f in (*figures(top.norm), *numerals(top.norm))):
+                # 「中低收入户可以少缴多少」 of 「（一）領有本縣中低收入戶證明者；」: its list's lead gives the figure
+                # (「二、下列縣民得申請減收二分之一：」)
+                short = f"{unnumbered(lead).rstrip(':：')}：{unnumbered(top.text.strip())}"
+            else:
+                short = (figure_clause(q, [top], title) or span(q, top, tagged, aligned, ("number",), whole_clause=True)
+                         or figure_clause(q, evidence, title) or best_clause(q, top))
             if not any(numerals(text) or _FIGURE_MARK.search(text) for text in (normalize_query(short), top.norm)) \
                     and not heading_of_row(docs.index, top):
                 # 「新申请门诊慢病认定，几个工作日出结果」 of 「…不需重新申请，由县医保服务中心统一按新标准调整

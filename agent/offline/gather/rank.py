@@ -588,7 +588,8 @@ def ranged_first(q: Question, candidates: list[Candidate]) -> list[Candidate]:
     # (a length of time is asked as a figure too: 「工作了12年，一年能休几天年假」; and a yes or no
     # of a table's row: 「合同额250万的小工程，要交保证金吗」 → 「300万元以下｜免于存储」)
     # (and who or where, by a table's row: 「要砍3公頃的林子，要送哪個單位審」 → 「1—5公頃｜本府農業處｜30日」)
-    by_row = q.qtype in ("which", "where", "who")  # (by a row alone: not 「2002年3月至2002年4月任…」 for 「1998年…担任什么职务」)
+    # (and a thing of the asked kind: 「怀孕17周，这时候该做哪项筛查」 → 「孕15—20周+6天｜孕中期血清学筛查」)
+    by_row = q.qtype in ("which", "where", "who") or (q.qtype == "fact" and bool(q.kind))  # (by a row alone: not 「2002年3月至2002年4月任…」 for 「1998年…担任什么职务」)
     # (and how a charge is reckoned, 「超出144平的那部分暖气费怎么算」, when the best row's range misses
     # the asker's figure: 「…（建筑面积144平方米及以下部分）｜…」)
     asked = (q.wants_number or q.unit == DURATION_ASKED or by_row
@@ -662,9 +663,10 @@ def addressed_first(q: Question, candidates: list[Candidate]) -> list[Candidate]
 
 # an extra sum asked (「低保户能多拿多少」「额外还给钱不」), not 「最多补多少」「顶多给多少」 (a cap), and
 # a raise stated (「在上述标准基础上每户再增加300元」「每户另行补助400元」)
-# (and a payment on top: 「加急办理要多交多少钱」, stated as a surcharge, 「超出部分加收50%」)
+# (and a payment on top: 「加急办理要多交多少钱」, stated as a surcharge, 「超出部分加收50%」; or a deposit
+# or payment added, 增 with its verb: 「每设立一个分社…应增存质量保证金5万元」「增缴」)
 _EXTRA_ASKED = re.compile(r"(?<![最顶至])多[给发补领拿交缴付掏]|加发|额外|另外|加钱|加多少|提高多少|上浮多少|往上加|能多|多一些|多一点|多点")
-EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|加收|多发|上浮|提高|增加|额外|加码|增发|翻倍|上调|叠加|加计|倍")
+EXTRA_STATED = re.compile(r"另|再[加给补增提发上]|加发|加收|多发|上浮|提高|增加|额外|加码|增发|增[存缴交拨补]|翻倍|上调|叠加|加计|倍")
 _CAP_ASKED = re.compile(r"最多|最高|顶多|至多|上限|封顶")
 _NO_EXTRA = re.compile(r"(?:不用|不必|无需|无须|不需要?|免)$")
 FINE_ASKED = re.compile(r"罚|违约金|滞纳金|赔")  # a fine or a sum owed asked
@@ -1149,8 +1151,8 @@ def situation_first(q: Question, candidates: list[Candidate], lead: Callable[[Ca
         return candidates
     top = candidates[0]
     top_lead = lead(top)
-    if not top_lead:
-        return candidates
+    if not top_lead or range_fit(top.norm, q.text) != 0:
+        return candidates  # (「我今年62岁，还能报名吗」 of 「2. 年龄在18—60周岁之间…」: the bound answers)
     said = f"{normalize(top_lead).text} {title_line(top.source)}"
     situation = [t for t in q.terms if len(t) >= 2 and t not in q.names and not is_personal(t) and not term_credit(t, said)]
     held = lambda c: sum(term_weight(t) * term_credit(t, c.norm) for t in situation)
@@ -1312,11 +1314,13 @@ def _period_of(said: str) -> str:
     return found.group(0) if found else ""
 
 
-def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: ""
+def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Candidate], str] = lambda c: "",
+               lead: Callable[[Candidate], str] = lambda c: ""
                ) -> tuple[Callable[[Candidate], bool], Callable[[Candidate], bool] | None] | None:
     """What a sentence must hold to answer the question's type (``typed``), and what one further
     down must hold to be looked for there (``far``), or None for a question of no such type; see
-    `typed_first`."""
+    `typed_first`. An item's ``lead`` (「下列縣民得申請減收二分之一：」) may give the figure its
+    items get."""
     far = None  # what is looked for further down than the close runners-up
     if _HOW_OFTEN.search(q.text):
         # 「扶助金多长时间发一次」: how often it is paid (「按季度发放」), no length of time
@@ -1495,7 +1499,8 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
             or any(quality_word(n) for n in q.asked))
         # (the asker's own figure is no answer: 「满60岁了，一次能领多少」 is not 「年满60周岁时申领」)
         own = set(re.findall(r"\d+(?:\.\d+)?", as_counted(q.text)))
-        _askers = lambda f: (m := re.match(r"\d+(?:\.\d+)?", f)) is not None and m.group(0) in own
+        # (a figure grouped in thousands is read whole: 「新臺幣1,200元」 is no 「一劑」's 1)
+        _askers = lambda f: (m := re.match(r"\d[\d,]*(?:\.\d+)?", f)) is not None and m.group(0).replace(",", "") in own
         # (a table's row holds a bare figure under its header's unit, or one in the asked unit: not
         # 「满5年不足8年｜15个月」 for 「一个月发多少钱」)
         typed = lambda c: (_CELLS.search(c.text) is not None and (_BARE_CELL.search(c.norm) is not None or any(
@@ -1503,7 +1508,8 @@ def asked_type(q: Question, candidates: list[Candidate], heading: Callable[[Cand
             any(fits(f.text) and not _phone(c.norm, f) and not _house_number(c.norm, f) and not _askers(f.text)
                 for f in (*(figures(c.norm) if q.unit else ()), *numerals(c.norm))) and (all(
                 _counts(n, c.norm) for n in nouns) or _written_in_unit(q.unit, c.norm))) or (
-            paid_share and share_of_money(c.norm))  # 「要出多少钱」: 「…按应出资额的50%出资」
+            paid_share and share_of_money(c.norm)) or (  # 「要出多少钱」: 「…按应出资额的50%出资」
+            bool(q.unit) and lead_gives(q, lead(c)))  # 「中低收入户可以少缴多少」: 「（一）領有…中低收入戶證明者；」
         # a count by the measure word asked (「准备几张合照」: 「另需3张2寸…合影照片」, not 「每届限额30对」),
         # when a close sentence of the same notice counts by it
         measure = asked_measure(q.text)
@@ -1582,8 +1588,15 @@ _GENERIC_ACTS = frozenset(words("generic_verbs"))
 _AHEAD_GIVEN = re.compile(r"\d+\s*(?:个工作日|个自然日|工作日|自然日|日|天|个月|周)前|提前\s*\d+\s*(?:个工作日|工作日|日|天|个月|周)")
 
 
+def lead_gives(q: Question, lead: str) -> bool:
+    """A list's ``lead`` gives a figure in the asked unit, which each of its items gets (「二、下列縣民
+    得申請減收二分之一：」 over 「（一）領有本縣中低收入戶證明者；」)."""
+    said = normalize(lead).text if lead else ""
+    return bool(said) and any(q.unit_fits(f.text) for f in (*figures(said), *numerals(said)))
+
+
 def typed_first(q: Question, candidates: list[Candidate],
-                heading: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
+                heading: Callable[[Candidate], str] = lambda c: "", lead: Callable[[Candidate], str] = lambda c: "") -> list[Candidate]:
     """When the best sentence does not hold what the question's type asks, a close runner-up of
     the same document that does goes first: a length of time for 「多久」, a time of day for
     「几点」, a closing date for 「到哪天截止」, a date for other when-questions, the line giving
@@ -1592,7 +1605,7 @@ def typed_first(q: Question, candidates: list[Candidate],
     quantity's units, and for other figure questions a figure in the asked unit, a count for
     「几个」, or a table row's bare cell. A line's section ``heading`` may give what it holds
     (「九、办理地点」 over the place, 「八、咨询电话」 over 「市民政局养老服务处：0793-6215780」)."""
-    asked = asked_type(q, candidates, heading)
+    asked = asked_type(q, candidates, heading, lead)
     if asked is None:
         return candidates
     typed, far = asked

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from agent.offline.check.polarity import excludes
+from agent.offline.check.polarity import ASKS_COST, WAIVED, excludes
 from agent.offline.draft import Draft, Stage
 from agent.offline.extract.tables import heading_of_row, is_header, range_fit
 from agent.offline.gather.credit import term_credit
@@ -166,7 +166,8 @@ class Focus(Stage):
         ranked = stated_total_first(q, ranked)
         ranked = stated_cap_first(q, ranked, docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm)[0])
         ranked = level_first(q, unconditioned_first(
-            q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading), docs.title_line))
+            q, typed_first(q, kind_first(q, capped_first(q, ranked, lambda c: heading_of_row(docs.index, c))), docs.section_heading,
+                        lambda c: list_lead(docs.index, c)), docs.title_line))
         ranked = bound_first(q, told_year_first(q, bounded_first(q, ranged_first(q, row_named_first(q, row_item_first(q, ranked))), docs.title_line)),
                              docs.sentences, lambda c: docs.evidence.coverage(q.terms, c.norm),
                              lambda source: docs.index.documents[source].text, docs.title_line)
@@ -175,7 +176,7 @@ class Focus(Stage):
         ranked = granted_first(q, per_asked_first(q, raised_first(q, addressed_first(q, office_phone_first(q, ordinal_first(q, ranked, docs.title_line))))))
         ranked = periodic_first(q, ranked, lambda c: heading_of_row(docs.index, c))
         ranked = base_case_first(q, ranked)
-        asked = asked_type(q, ranked, docs.section_heading)
+        asked = asked_type(q, ranked, docs.section_heading, lambda c: list_lead(docs.index, c))
         ranked = named_first(q, ranked, docs.evidence.credited_title, asked[0] if asked else None)
         ranked = situation_first(q, ranked, lambda c: list_lead(docs.index, c), docs.title_line, docs.evidence.term_weight)
         ranked = self._excluded_case_first(q, applied_at_first(q, weekday_first(q, ranked)))
@@ -211,13 +212,17 @@ class Focus(Stage):
         goes first: a yes/no question is answered no by it. The situation's words are seldom the
         rule's (小轿车 for 机动车辆, 按月拿退休金 for 按月领取基本养老金)."""
         docs = self.docs
-        if q.qtype != "yesno" or not ranked or excludes(normalize_query(list_lead(docs.index, ranked[0]))):
+        # (a cost asked, 「做公证讨薪要收钱吗」: the items of a list of the cases charged nothing too,
+        # 「有下列情形之一的，免收公证费：」 over 「2. 农民工申办与追索劳动报酬…相关的公证事项；」)
+        cost = ASKS_COST.search(q.text) is not None and not WAIVED.search(q.text)
+        lead = normalize_query(list_lead(docs.index, ranked[0])) if ranked else ""
+        if q.qtype != "yesno" or not ranked or excludes(lead) or (cost and WAIVED.search(lead)):
             return ranked
         if range_fit(ranked[0].norm, q.text) != 0:
             return ranked  # 「我今年61岁了，还能申请不」 over 「年龄在18周岁以上、60周岁以下」: the bound answers
         parts = [p for p in re.split(r"[,，;；?？]", q.text) if p.strip()]
         top = ranked[0]
-        cases = docs.excluded_cases(top.source) if len(parts) >= 2 else []
+        cases = docs.excluded_cases(top.source, waived=cost) if len(parts) >= 2 else []
         if len(cases) < 2:
             return ranked
         situation = docs.retriever.query_vector("，".join(parts[:-1]))

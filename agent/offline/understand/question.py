@@ -50,8 +50,9 @@ _TYPES: list[tuple[str, re.Pattern]] = [
 _UNIT_KIN = {unit: kin for unit, kin in table("asked_units").items() if kin}
 # (「十几亩」「二十几岁」 state a rough count, 「那几个月」「这几天」 point at some: that 几 asks nothing)
 _ASKING_JI = r"(?:多少|(?<![十百千万两一二三四五六七八九\d那这])几)"
-# (not an ordinal, 「第几次会议」「第几名」: a rank is asked, not a count in the unit)
-_ASKED_UNIT = re.compile(r"(?<!第)" + _ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + ")")
+# (not an ordinal, 「第几次会议」「第几名」: a rank is asked, not a count in the unit; nor 「几分钟」
+# 「几分之几」, a time and a share, by the score 分)
+_ASKED_UNIT = re.compile(r"(?<!第)" + _ASKING_JI + r"(?P<unit>" + "|".join(map(re.escape, table("asked_units"))) + r")(?![钟之])")
 # 「多久」「多长时间」「多快给派律师」「几个工作日」「多少天」「管几年」: a length of time is asked (its unit:
 # DURATION_ASKED); not a year of an era (「西元几年」「民国几年」「哪几年」), a grade (「几年级」) or
 # 年轻人 (「多少年轻人」)
@@ -80,7 +81,8 @@ def _asked_unit(text: str) -> str:
         return "钱"  # 「自己还得掏多少」「补多少养老保险钱」: a sum of money
     # 「最多可以补助多少」: money or a share, not a time; 「刚满92岁，一个月能领多少」: what is taken
     # each month or year, a payment
-    return GRANT_ASKED if _GIVES.search(text) or _grant_asked(text) or _TAKEN_PER_PERIOD.search(text) else ""
+    return GRANT_ASKED if (_GIVES.search(text) or _grant_asked(text) or _TAKEN_PER_PERIOD.search(text)
+                           or _REDUCED.search(text)) else ""
 
 
 # a share of a hundred per cent or more, a multiple written as one (300% is 3倍)
@@ -91,6 +93,11 @@ _SPOKEN_YUAN = re.compile(_ASKING_JI + r"块(?:钱|(?![\u4e00-\u9fff]))")
 GRANT_ASKED = "补助额"
 # (「补助多少钱」 is asked in 钱 before this: 多少钱 names its unit)
 _GIVES = re.compile(r"(?:" + "|".join(map(re.escape, words("giving_verbs"))) + r")(?:多少|几)[?？]?$")
+
+
+# 多少 asked of how much less is paid (「中低收入户可以少缴多少」「能便宜多少」; agent/lexicon/clause_cues.tsv
+# reduced-asked): a sum or a share of a charge (「減收二分之一」), as a grant is
+_REDUCED = re.compile(r"(?:" + "|".join(map(re.escape, table("clause_cues")["reduced-asked"])) + r")了?(?:多少|几)[?？]?$")
 
 
 # 多少 before what the money is for and 钱 at the question's end (「给他补多少养老保险钱」「交多少学费钱」)
@@ -491,6 +498,10 @@ def told_years(question: str) -> list[str]:
 _EXISTS = frozenset({"有没有", "有无", "有沒有", "有無", "能不能", "可不可以", "能否", "可否"})
 
 
+# a charge named by what it is for and 费 (《现代汉语词典》 费: 费用; 「考试费」「工本费」「评估费」)
+_FEE = re.compile(r"[\u4e00-\u9fff]{2,4}费")
+
+
 def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
     """Common nouns within two words of a question word (「员工有多少人」 -> 员工)."""
     words = [w for w, _ in tagged]
@@ -513,7 +524,8 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
             w, flag = tagged[j]
             if (
                 j != i
-                and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and w not in _TIME_WORDS))
+                and (flag in ("n", "vn", "nz", "eng") or (flag == "t" and w not in _TIME_WORDS)
+                     or _FEE.fullmatch(w))  # 「考试费是多少」: a fee, whatever tag jieba gives it (v)
                 and w not in ANSWER_KINDS
                 and not _MEASURE_PHRASE.match(w)
                 and len(w) >= 2
@@ -524,7 +536,14 @@ def _asked_nouns(tagged: list[tuple[str, str]], text: str) -> tuple[str, ...]:
                 and not _ends_duration(w, text)
             ):
                 asked.append(w)
+    for m in _A_NOT_A.finditer(text):
+        asked += _nouns_after(m.group(0), text)  # 「上面给不给买意外保险」: 意外保险, whether it is given
     return tuple(dict.fromkeys(asked))
+
+
+# a verb, 不 and the verb again (「给不给」「交不交」「发不发」): a yes or no asked of what follows it, as
+# 「有没有」 asks (《现代汉语八百词》 正反问句); 能不能 and 有没有 are read above, 是不是 asks no thing
+_A_NOT_A = re.compile(r"((?![是有能可])[\u4e00-\u9fff])不\1")
 
 
 def _ends_duration(word: str, text: str) -> bool:
