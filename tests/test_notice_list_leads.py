@@ -178,3 +178,12 @@ def test_a_grant_asked_is_not_answered_by_a_charge(places):
     refused = first_refusal(draft(places, "翀阳县企业自己组织职工搞技能评价，给企业补多少钱？", line), docs)
     assert refused is not None and refused.rule == "given"
     assert first_refusal(draft(places, "翀阳县考初级工，认定费要交多少钱？", line), docs) is None
+
+
+def test_an_extra_asked_is_not_the_raise_of_a_case_the_question_does_not_name(places):
+    text = "翀阳县食品安全违法行为举报奖励办法\n答：有。生产经营单位内部知情人员举报的，在上述标准基础上提高50%。\n"
+    docs = _notice(places, text)
+    line = _line(text, "答：有。生产经营单位内部知情人员举报的，在上述标准基础上提高50%。")
+    refused = first_refusal(draft(places, "翀阳县举报学校食堂的食品问题，奖金会往上加多少？", line), docs)
+    assert refused is not None and refused.rule == "other-case" and "内部知情人员" in refused.detail
+    assert first_refusal(draft(places, "翀阳县我是内部知情人员，举报以后奖金能往上加多少？", line), docs) is None

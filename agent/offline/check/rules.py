@@ -1416,6 +1416,38 @@ def no_extra(d: Draft, docs) -> Refusal | None:
 _EXTRA_REACH = 6  # best sentences searched for a raise
 
 
+def other_case(d: Draft, docs) -> Refusal | None:
+    """「举报学校食堂的食品问题，奖金会往上加多少」 answered by 「生产经营单位内部知情人员举报的，在上述
+    标准基础上提高50%」: an extra sum asked is not the raise of a case (the 的-phrase right before it)
+    of which the question writes no character (but those of the places it names and of its notice's
+    title) and whose range holds none of the asker's figures, when every raise of the best sentences
+    of the notice is such a case's."""
+    q, top = d.q, d.candidates[0]
+    if not asks_extra(q) or q.qtype == "yesno":
+        return None
+    cases = [_raised_case(c.norm) for c in d.candidates[:_EXTRA_REACH]
+             if c.source == top.source and EXTRA_STATED.search(c.norm)]
+    if not cases or not all(cases):
+        return None
+    # (the question need not say the case in its words: 「第一次买房」 is 「首次购买商品住房的」, 「洗澡间」
+    # 「洗浴间的」; a character of it, not of the notice's title or the places, is enough)
+    common = set(docs.title_line(top.source)) | set("".join(q.names)) | set("的在本市县区")
+    asked = set(q.text) - common
+    if any(set(re.findall(r"[\u4e00-\u9fff]", case)) & asked or range_fit(case, q.text) == 1 for case in cases):
+        return None
+    return Refusal("other-case", f"the raise is for 「{cases[0]}」, a case the question does not name")
+
+
+def _raised_case(sentence: str) -> str:
+    """The case a raise is for: the 的-phrase right before the clause that raises (「涉及学校食品安全的，
+    奖励金额上浮20%」: 涉及学校食品安全的), or "" for a raise of no case."""
+    parts = [p for p in re.split(r"[，,；;。:：]", sentence) if p.strip()]
+    raised = next((at for at, part in enumerate(parts) if EXTRA_STATED.search(part)), None)
+    if not raised or not parts[raised - 1].endswith("的"):
+        return ""
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", parts[raised - 1].strip())
+
+
 def _age_told(question: str, sentence: str) -> bool:
     """The sentence states an age the asker tells (「小孩還沒滿18歲」, 「未滿18歲者」): it is about
     the asker's group."""
@@ -1446,7 +1478,7 @@ RULES: tuple[Rule, ...] = (
     coverage, unknown_noun, unknown_acronym, unknown_name, unknown_company, year, other_document, other_entity, other_place, entity_figure, designation, table_row,
     unknown_kind, level, no_figure, quantity, existence, per_unit, period, unit, no_time, other_event, no_address,
     other_office, no_complaint_line, other_stage, other_scale, fine_only, paid_not_given, other_period, no_channel, no_extra, other_direction, outside_ranges,
-    charged_not_given,
+    charged_not_given, other_case,
 )
 
 
