@@ -41,6 +41,15 @@ def paragraph(segmenter, *sentences: str) -> LiteralDocuments:
     return docs
 
 
+def notice(segmenter, text: str) -> LiteralDocuments:
+    """One notice the extraction and caveat stages read whole: its text as ``a.txt``, with no
+    metadata and no headings."""
+    docs = LiteralDocuments({"a.txt": text}, segmenter=segmenter)
+    doc = docs.index.documents["a.txt"]
+    doc.meta, doc.sha256, doc.source, doc.headings = SimpleNamespace(date=None, date_source=""), "", "a.txt", []
+    return docs
+
+
 def _title_line(text: str) -> str:
     """A literal text's first line when a body follows it (as `EvidenceFinder.title_line`)."""
     first, _, body = text.strip().partition("\n")

@@ -9,10 +9,8 @@ here for their shape, not copied from a probe."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
-from offline_support import LiteralDocuments, draft, sentence
+from offline_support import draft, notice, sentence
 
 from agent.offline.check.rules import first_refusal
 from agent.offline.check.stages import Caveat
@@ -29,21 +27,13 @@ def places():
     return Segmenter(["翀阳县", "翀阳市"])
 
 
-def _notice(places, text: str) -> LiteralDocuments:
-    """A notice the extraction stage reads: its text, with no metadata or headings."""
-    docs = LiteralDocuments({"a.txt": text}, segmenter=places)
-    doc = docs.index.documents["a.txt"]
-    doc.meta, doc.sha256, doc.source, doc.headings = SimpleNamespace(date=None, date_source=""), "", "a.txt", []
-    return docs
-
-
 def _line(text: str, line: str, score: float = 3.0) -> object:
     return sentence(line, score=score, start=text.index(line))
 
 
 def test_a_noun_cut_across_a_word_of_the_evidence_is_no_thing_asked(places):
     text = "翀阳县个体户转型奖励公告\n（一）基础奖励：个体户转型为有限责任公司的，一次性奖励6000元；\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "（一）基础奖励：个体户转型为有限责任公司的，一次性奖励6000元；")
     # jieba cuts 「一次性能」 一次|性能: 性能 is a piece of 「一次性」, which the sentence writes
     assert "性能" in analyze("翀阳县的个体户改成有限公司，一次性能奖多少钱？", places).asked
@@ -77,7 +67,7 @@ def test_how_much_less_is_paid_is_answered_by_the_lead_of_the_askers_item(places
     assert analyze("翀阳县中低收入户办公证可以少缴多少？", places).unit == GRANT_ASKED
     assert analyze("翀阳县老人坐公交能便宜多少？", places).unit == GRANT_ASKED
     text = "翀阳县公证费减免办法\n二、下列县民得申请减收二分之一：\n（一）领有本县中低收入户证明者；\n（二）领有身心障碍证明者；\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     item = _line(text, "（一）领有本县中低收入户证明者；")
     out = Extract(docs)(draft(places, "翀阳县中低收入户办公证可以少缴多少？", item))
     assert out.refusal is None and out.short == "下列县民得申请减收二分之一：领有本县中低收入户证明者；"
@@ -86,7 +76,7 @@ def test_how_much_less_is_paid_is_answered_by_the_lead_of_the_askers_item(places
 def test_an_item_whose_range_holds_the_askers_figure_takes_its_granting_lead(places):
     text = ("翀阳县公证处收费公告\n（二）有下列情形之一的，减半收取公证费：\n1. 持有残疾人证的当事人；\n"
             "2. 70周岁及以上老年人申办遗嘱、继承公证的；\n")
-    docs = _notice(places, text)
+    docs = notice(places, text)
     item = _line(text, "2. 70周岁及以上老年人申办遗嘱、继承公证的；")
     question = "我75岁了，想在翀阳县公证处办继承公证，能便宜点吗？"
     out = Caveat(docs)(Extract(docs)(draft(places, question, item)))
@@ -104,7 +94,7 @@ def test_the_askers_own_payment_is_not_the_grant_beside_it(places):
 
 def test_a_degree_of_incapacity_the_notice_does_not_set_out_is_refused(places):
     text = "翀阳县居家养老服务补贴发放办法\n中度失能老年人｜80周岁及以上｜400元\n重度失能老年人｜80周岁及以上｜600元\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     row = _line(text, "中度失能老年人｜80周岁及以上｜400元")
     refused = first_refusal(draft(places, "翀阳县轻度失能的老人，居家养老补贴每月能领多少？", row), docs)
     assert refused is not None and refused.rule == "level" and "轻度" in refused.detail
@@ -132,7 +122,7 @@ def test_a_figure_grouped_in_thousands_is_not_the_askers_count(places):
 
 def test_a_deposit_added_answers_an_extra_asked(places):
     text = "翀阳县旅行社设立指引\n（四）取得许可后设立分社的，每设立一个分社，应增存质量保证金5万元。\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "（四）取得许可后设立分社的，每设立一个分社，应增存质量保证金5万元。")
     assert first_refusal(draft(places, "翀阳县旅行社想多开一个分社，保证金还要再加多少？", line), docs) is None
 
@@ -141,7 +131,7 @@ def test_a_yes_or_no_asked_by_verb_not_verb_asks_about_what_follows(places):
     q = analyze("翀阳县的护林员，上面给不给买意外保险？", places)
     assert "意外保险" in q.asked
     text = "翀阳县生态护林员选聘办法\n（五）护林员每月巡护不少于20天，使用APP记录巡护轨迹；\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "（五）护林员每月巡护不少于20天，使用APP记录巡护轨迹；")
     refused = first_refusal(draft(places, "翀阳县的护林员，上面给不给买意外保险？", line), docs)
     assert refused is not None and refused.rule == "unknown-noun" and "意外保险" in refused.detail
@@ -157,7 +147,7 @@ def test_a_row_whose_range_holds_the_askers_figure_answers_which_one(places):
 
 def test_the_government_at_large_is_no_thing_a_notice_must_name(places):
     text = "翀阳县家庭养老床位建设指引\n其中适老化改造（扶手、防滑地面等）不超过2500元，智能设备不超过1500元。\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "其中适老化改造（扶手、防滑地面等）不超过2500元，智能设备不超过1500元。")
     assert first_refusal(draft(places, "翀阳县给老人家里装扶手，政府最多出多少钱？", line), docs) is None
     # (an organ of it is a thing the notice names or not)
@@ -173,7 +163,7 @@ def test_a_birth_without_surgery_is_the_notices_natural_delivery(places):
 
 def test_a_grant_asked_is_not_answered_by_a_charge(places):
     text = "翀阳县职业技能等级认定公告\n3. 认定费由评价机构按备案价格收取，初级工不超过120元，中级工不超过180元。\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "3. 认定费由评价机构按备案价格收取，初级工不超过120元，中级工不超过180元。")
     refused = first_refusal(draft(places, "翀阳县企业自己组织职工搞技能评价，给企业补多少钱？", line), docs)
     assert refused is not None and refused.rule == "given"
@@ -182,7 +172,7 @@ def test_a_grant_asked_is_not_answered_by_a_charge(places):
 
 def test_an_extra_asked_is_not_the_raise_of_a_case_the_question_does_not_name(places):
     text = "翀阳县食品安全违法行为举报奖励办法\n答：有。生产经营单位内部知情人员举报的，在上述标准基础上提高50%。\n"
-    docs = _notice(places, text)
+    docs = notice(places, text)
     line = _line(text, "答：有。生产经营单位内部知情人员举报的，在上述标准基础上提高50%。")
     refused = first_refusal(draft(places, "翀阳县举报学校食堂的食品问题，奖金会往上加多少？", line), docs)
     assert refused is not None and refused.rule == "other-case" and "内部知情人员" in refused.detail
