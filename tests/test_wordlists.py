@@ -123,7 +123,8 @@ def test_generic_heads():
 
 def test_asked_units():
     units = table("asked_units")
-    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-8:] == ["钱", "经费", "资金", "费用", "金额", "补助额", "米", "公斤"]
+    assert list(units)[:4] == ["名", "位", "人", "户"] and list(units)[-8:] == ["经费", "资金", "费用", "金额", "补助额", "米", "公斤", "年龄"]
+    assert units["棵"] == ("棵", "株") and units["年龄"] == ("周岁", "岁", "个月")  # plants; an age asked by name
     assert units["台"] == ("台", "件") and units["经费"] == units["钱"]
     assert units["钱"] == ("元", "元/人", "元/课时") and units["户"] == () and units["万元"] == ("元",)
     assert units["补助额"] == ("元", "%", "％", "成")  # a grant: money or a share of a cost

@@ -206,6 +206,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
                 # one that gives an area answers 「店面多大」)
                 and not any(gives_phone(like, c.norm) or states_quantity(noun, c.norm)
                             or (sized and states_quantity(sized, c.norm)) or _kind_of_grant_written(noun, q.text, c.norm)
+                            or counted_by(noun, q.unit, c.norm)  # 「多少亩草场」: 「每18亩草原」
                             for c in pool)):
             return Refusal("unknown-noun", f"asked about {noun}, which the documents never mention")
         named = _named_notice(q, top, docs)
@@ -218,6 +219,7 @@ def unknown_noun(d: Draft, docs) -> Refusal | None:
                 and not states_quantity(noun, notice) and not _sum_written_alike(noun, lambda text=notice: text) \
                 and not _institution_written_alike(noun, lambda text=notice: text) and not _written_reversed(noun, lambda text=notice: text) \
                 and not _kind_of_grant_written(noun, q.text, notice) \
+                and not counted_by(noun, q.unit, notice) \
                 and not (sized and any(states_quantity(sized, c.norm) for c in pool if c.source == top.source)):
             # look-alike notices: 「宜宾市申报需要哪些材料？」 when the notice titled with 宜宾市
             # has no 材料 (another city's has); only a document with a title line is one notice
@@ -385,7 +387,9 @@ def _money_kind(noun: str) -> tuple[str, str] | None:
 _TOPIC_FLAGS = frozenset({"n", "nz", "vn", "l", "j"})
 _VERB_FLAGS = frozenset({"v", "vn"})
 _PREDICATE_FLAGS = _VERB_FLAGS | {"a"}
-_FUNCTION_FLAGS = frozenset({"c", "p", "u"})  # conjunctions, prepositions, particles
+# conjunctions, prepositions, particles; adverbs (「不能私下谈」: 私下, n to jieba, d to LAC) and
+# localizers (「在外头干活」: 外头, n to jieba, f to LAC), which say how or where, not of what
+_FUNCTION_FLAGS = frozenset({"c", "p", "u", "d", "f"})
 
 
 def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
@@ -408,7 +412,8 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     def unsaid(word: str) -> bool:
         # (「打哪个电话反映」 of a notice that gives its 帮扶热线: the same channel by another head)
         return len(word) >= 2 and not strict_credit(word, text) and not abbreviates(word, text) \
-            and not _written_reversed(word, lambda: text) and not any(
+            and not _written_reversed(word, lambda: text) and not states_quantity(word, text) \
+            and not _institution_written_alike(word, lambda: text) and not any(
             h in text for h in contact_heads_like(head_word(word))) and not any(g in text for g in general_terms(word)) \
             and not gives_phone({h for h in contact_heads_like("电话") if h in word}, text)
         # (「打电话问问…号码多少」 of a notice that gives 「产业科技处：0816-6623045」 without the word 电话)
@@ -456,9 +461,14 @@ def _unknown_topic(q: Question, top: Candidate, docs) -> Refusal | None:
     things = [a for a in absent if a not in verbal]
     # side by side, one phrase (「新能源汽车」「家电以旧换新」「理事长改选」): a topic, not a user's
     # own words for the documents' (「校内老师…每节课」: 教师, 课时)
-    if any(a + b in q.text for a in absent for b in absent if a != b) or any(
+    # (and an unwritten qualifier of an institution the notice names only by its kind's general word,
+    # 「外省医院」 of a notice on its 医疗机构: not the notice's institutions; 「跟医院要赔偿」 is)
+    kinds = [t for t in q.terms if t in nouns and len(t) >= 2 and not strict_credit(t, text)
+             and _institution_written_alike(t, lambda: text)]
+    if any(a + b in q.text for a in absent for b in (*absent, *kinds) if a != b) or any(
             a + b in q.text or b + a in q.text for a in things for b in acts):
-        return Refusal("unknown-noun", f"asked about {'、'.join(absent)}, which the notice about {named} never mentions")
+        said = [*absent, *(k for k in kinds if any(a + k in q.text for a in absent))]
+        return Refusal("unknown-noun", f"asked about {'、'.join(said)}, which the notice about {named} never mentions")
     # a kind of person the notice never names (「家里有残疾人的能多补多少」 of a rent subsidy notice
     # that says nothing of 残疾人): its rules are not for them; not the asker's own people
     lac_nouns = {w for w, flag in lac_tags if flag in _TOPIC_FLAGS}
@@ -625,8 +635,12 @@ def _compound_written(modifier: str, head: str, text: str) -> bool:
         return True
     # a character of the modifier a word or so before the head (「油费补贴」: 「燃油补贴」; 「买车补贴」:
     # 「汽车购置补贴」): the notice's own word for the same sum, as askers shorten and respell it
+    # (the head by a synonym too, right after the modifier or its short form: 「配眼镜补贴」: 「配镜补助」;
+    # not 「建房补助」 for 「租房补贴」, nor 「生育津贴」 for 「育儿补贴」)
     return any(re.search(re.escape(ch) + r"[\u4e00-\u9fff]{0,2}" + re.escape(head), text)
-               for ch in dict.fromkeys(modifier) if "\u4e00" <= ch <= "\u9fff")
+               for ch in dict.fromkeys(modifier) if "\u4e00" <= ch <= "\u9fff") or any(
+        abbreviates(modifier, text[max(0, m.start() - len(modifier) - 2) : m.start()])
+        for h in synonyms(head) for m in re.finditer(re.escape(h), text))
 
 
 def unknown_name(d: Draft, docs) -> Refusal | None:
@@ -932,7 +946,7 @@ def per_unit(d: Draft, docs) -> Refusal | None:
         return None
     unit = asked.group(1) or asked.group(2)
     said = next((set(g) for g in _RATE_UNITS if unit in g), {unit})
-    if any(_says_unit(u, c.norm) or _says_unit(u, heading_of_row(docs.index, c)) for c in pool for u in said) or (
+    if any(_says_rate(u, c.norm) or _says_unit(u, heading_of_row(docs.index, c)) for c in pool for u in said) or (
             docs.named_cell(q, d.candidates) is not None):
         return None
     return Refusal("per-unit", f"no figure per {unit}")
@@ -944,6 +958,12 @@ def _says_unit(unit: str, text: str) -> bool:
     # (a one-character unit after a figure, 每 or a slash: 「每度」「元/度」「100亩」, not 「年度」「地方」)
     before = r"(?<=[\d每/一两个])" if len(unit) == 1 else ""
     return re.search(before + re.escape(unit) + (f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""), text) is not None
+
+
+def _says_rate(unit: str, text: str) -> bool:
+    """``text`` says ``unit`` as a rate, after 每 or a slash (「每平方米300元」「300元/平方米」), not
+    as a measure of something else (「建筑面积控制在40—60平方米」 gives no sum per 平方米)."""
+    return _says_unit(unit, re.sub(rf"(?<![每/]){re.escape(unit)}", "", text)) if len(unit) > 1 else _says_unit(unit, text)
 
 
 # each unit with its other names (平米 for 平方米): agent/lexicon/rate_units.txt
@@ -984,9 +1004,12 @@ def other_period(d: Draft, docs) -> Refusal | None:
     if not q.wants_number or not asked:
         return None
     said = _PERIOD_WORDS.get(asked, (asked,))
-    texts = [f"{normalize_query(heading_of_row(docs.index, c))} {c.norm}" for c in d.candidates[:5] if c.source == top.source]
+    headings = [normalize_query(heading_of_row(docs.index, c)) for c in d.candidates[:5] if c.source == top.source]
+    texts = [f"{h} {c.norm}" for h, c in zip(headings, (c for c in d.candidates[:5] if c.source == top.source))]
     stated = stated_periods(texts[0])
-    # (nor when a close sentence of the notice says the asked period: the ranking puts it first)
+    # (nor when a close sentence of the notice states a figure in the asked unit per the asked
+    # period, or a table's header says the period: the ranking puts it first; not 「春季学期筛查于…」,
+    # which names a term, nor 「每学期至少召开1次…家长会」 for a sum of money per 学期)
     if stated and asked not in stated and not any(w in text for text in texts for w in said):
         return Refusal("other-period", f"asked per {asked}; the best sentence states a rate per {'/'.join(sorted(stated))}")
     return None

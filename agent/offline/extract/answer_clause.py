@@ -127,9 +127,10 @@ _LASTING_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:多长时间|多久|多少�
 # a question that asks a share, and a figure that is one
 # the period a rate is asked per (「一个学期能给多少」「每个月能领多少」) and the period a clause states one
 # per (「每学期600元」, not 「每生每年1200元」); not a condition (「满一年」「近一年」)
-_PERIOD_ASKED = re.compile(r"(?<![满近超过足上下前后头第])(?:一|每)个?(学期|季度?|月|年|星期|周|天|日)(?![级度初底末内以后前来])")
-_PERIOD_STATED = re.compile(r"每(?:逾|超过?|延迟?)?一?个?(学期|季度?|月|年|星期|周|天|日)")  # (「每逾一日加收1%」)
-_SAME_PERIOD = {"星期": "周", "天": "日", "季": "季度"}
+_PERIOD_ASKED = re.compile(r"(?<![满近超过足上下前后头第])(?:一|每)个?(学期|学年|季度?|月|年|星期|周|天|日)(?![级度初底末内以后前来])")
+_PERIOD_STATED = re.compile(r"每(?:逾|超过?|延迟?)?一?个?(学期|学年|季度?|月|年|星期|周|天|日)")  # (「每逾一日加收1%」)
+# (a school year is a year: 「每学年300元」 answers 「一年能补多少」, not 「每学期」)
+_SAME_PERIOD = {"星期": "周", "天": "日", "季": "季度", "学年": "年"}
 
 
 def asked_period(q: Question) -> str:

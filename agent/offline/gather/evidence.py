@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.instructions import is_instruction
-from agent.lexicon import synonyms
+from agent.lexicon import entities, synonyms
 from agent.lexicon.wordlists import groups, mentioned, table, words
 from agent.offline.extract.figures import durations, figures, list_items, numerals
 from agent.offline.gather.credit import only_opposite, strict_credit, term_credit  # noqa: F401 -- re-exported
@@ -59,6 +59,7 @@ class EvidenceFinder:
         self._title_lines: dict[str, str] = {}
         self._credited_titles: dict[str, str] = {}
         self._doc_norms: dict[str, str] = {}
+        self._names_around: dict[tuple[str, str], tuple[str, ...]] = {}
         self._joined: tuple[str, list[int], list[str]] | None = None
         self._doc_row: dict[str, int] = {}
         self._doc_df: dict[str, int] = {}
@@ -367,12 +368,29 @@ class EvidenceFinder:
             raw[source] = sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
                 * (self.tuning.name_weight if t in names and t in head else 1.0)
-                for t in own
+                for t in own if t in names or len(t) < 2 or not self._in_others_names(t, source, text, terms)
             ) + self.tuning.context_weight * sum(
                 math.log(1 + n / (self._document_frequency(t) + 0.5)) * (t in text) for t in said
             )
         best = max(raw.values(), default=0.0)
         return {s: (v / best if best > 0 else 1.0) for s, v in raw.items()}
+
+    def _in_others_names(self, term: str, source: str, text: str, terms: tuple[str, ...]) -> bool:
+        """Every place the document ``text`` writes ``term`` is inside a name LAC reads (PER, LOC,
+        ORG) that says none of the question's other ``terms``: 「巴音乡草场站」 is a site a notice
+        lists, no word of the 草场 a question asks about, and routes no question to it; 「新北市观光
+        旅游局」 is the office a question about 新北市's 旅游局 names. (A single character may be a
+        piece of the question's own place name, cut apart, 「曜|浉」: the caller skips those.)
+        Looked up only for a term few documents use (`_NAME_CHECK_DF`: each occurrence costs a LAC
+        call), once per document and term."""
+        key = (source, term)
+        if key not in self._names_around:
+            found = [m.start() for m in re.finditer(re.escape(term), text)]
+            self._names_around[key] = tuple(_name_around(term, text, at) for at in found) if (
+                self._document_frequency(term) <= _NAME_CHECK_DF) else ("",)
+        around = self._names_around[key]
+        return bool(around) and all(name and not any(t != term and len(t) >= 2 and t in name for t in terms)
+                                    for name in around)
 
     def _document_norm(self, source: str) -> str:
         if source not in self._doc_norms:
@@ -550,6 +568,24 @@ _TITLE_LINE = re.compile(
     r"^(?=[^。，,；;！!？?]{4,80}$).*(?:" + "|".join(sorted(words("document_genres"), key=len, reverse=True)) + r")(?:（[^（）]{1,6}）|\([^()]{1,6}\))?$")  # 「…统计公报（摘要）」
 # a question line of a Q&A page (「问二：」「Q3.」); neighbours.answer_to finds its answer line
 QUESTION_LINE = re.compile(r"^\s*(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]\s*)?(?:问|問|Q)\s*[一二三四五六七八九十\d]{0,3}\s*[:：.、]")  # (「8. 问：」)
+_NAME_WINDOW = 60  # characters
+_NAME_CHECK_DF = 3  # documents at most that use a term whose occurrences are checked for names
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _name_around(term: str, text: str, at: int) -> str:
+    """The PER, LOC or ORG name LAC reads around the ``term`` that ``text`` writes at ``at``, the
+    term after the name's start (not 「曜浉」 of 「曜浉市」, the name itself), or "": read in the
+    term's sentence, up to `_NAME_WINDOW` characters either side (LAC needs the list around a
+    name to read it whole: 「分别位于…巴音乡草场站、…」)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - _NAME_WINDOW), at)), default=max(0, at - _NAME_WINDOW))
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, at + len(term), at + len(term) + _NAME_WINDOW)),
+               min(len(text), at + len(term) + _NAME_WINDOW))
+    clause, offset = text[start:end], at - start
+    return next((t.text for t in entities.tokens(clause)
+                 if t.tag in entities.NAME_TAGS and t.start < offset and offset + len(term) <= t.end), "")
+
+
 _EVERYDAY = 10_000  # occurrences in jieba's dictionary (its total: ~60 million)
 _VERB_FLAGS = frozenset({"v", "vd", "d", "a", "ad"})
 _RELATIVE_FLAGS = frozenset({"f", "tg"})  # jieba's localizers (以后, 之前, 上面) and time morphemes (晚, 早)

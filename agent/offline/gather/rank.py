@@ -33,6 +33,9 @@ from agent.offline.extract.answer_clause import (
     unnumbered,
 )
 from agent.offline.extract.figures import (
+    clauses as figure_clauses,
+)
+from agent.offline.extract.figures import (
     durations,
     figures,
     in_asked_scale,
@@ -454,7 +457,11 @@ def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Ca
     capped = lambda c: any(term_credit(w, c.norm) for w in caps)
     for cand in candidates[1:4]:
         if (cand.source == top.source and cand.score >= _CLOSE * top.score and (capped(cand) or not capped(top) or _CELLS.search(cand.text))
-                and (any(q.unit_fits(f.text) for f in figures(cand.norm)) or _LAST_CELL.search(cand.text))
+                # (a figure outside a condition's 的-phrase: not 「…或数量超过10株的，由市园林绿化局审批」,
+                # whose 10株 says which trees, for 「砍一棵树得补种几棵」)
+                and (any(q.unit_fits(f.text) for c in figure_clauses(cand.norm) if not c.text.rstrip("，,；;。").endswith("的")
+                         for f in figures(c.text))
+                     or _LAST_CELL.search(cand.text))
                 and not _unasked(q, condition(cand.norm), title)
                 # 「个人一般罚多少」: not the runner-up about another party (「对单位处…罚款」), nor one
                 # without the act the question asks the figure of (「会罚多少钱」: 「…罚款」, not

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ingest.segment import plain_words
+from ingest.segment import in_dictionary, plain_words
 
 GAP = 4  # characters of the full name after each kept one (人[力资源和]社[会保障]局)
 CONTEXT = 2  # question characters on each side that the document must repeat around it
@@ -76,7 +76,7 @@ def abbreviates(word: str, text: str) -> bool:
     documents' term. Only to keep a question from being refused as asking about something the
     documents never mention; it ranks nothing."""
     return len(word) >= 2 and bool(_HAN.match(word)) and (
-        _short_form(word).search(text) is not None or _by_initials(word, text))
+        _short_form(word).search(text) is not None or _by_initials(word, text) or _contracted(word, text))
 
 
 @lru_cache(maxsize=4096)
@@ -97,6 +97,16 @@ def _by_initials(word: str, text: str) -> bool:
                 word[-1] in words[len(word) - 1]):
             return True
     return False
+
+
+def _contracted(word: str, text: str) -> bool:
+    """``word`` is one character and a word of two (「配眼镜」: 配 + 眼镜) that ``text`` writes the
+    other way round of a short form: the one character and one of the two's, a dictionary word
+    (「配镜补助」: 配镜), as Chinese pairs a one-syllable verb with one syllable of its object
+    (配镜, 买车, 办证; 《现代汉语词典》's 单双音节搭配)."""
+    if len(word) != 3 or not in_dictionary(word[1:]):
+        return False
+    return any(in_dictionary(word[0] + ch) and word[0] + ch in text for ch in word[1:])
 
 
 def _han_run(text: str) -> str:

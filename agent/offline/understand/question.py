@@ -60,6 +60,8 @@ DURATION_ASKED = "时长"
 _HOW_FAR = re.compile(r"多远|多少距离|多长距离|多大距离")
 # 「行李多重以内不收费」: a weight (not 「多重保障」, several)
 _HOW_HEAVY = re.compile(r"多重(?=以内|以下|之内|的|[？?]|$|呢)|多少重量")
+# 「多大岁数」「年纪多大」: an age (the names of agent/lexicon/quantity_units.tsv's 年龄 row)
+_HOW_OLD = re.compile(r"多大(?:的)?(?:岁数|年纪|年龄|年岁)|(?:岁数|年纪|年龄|年岁)(?:是|有)?多大")
 _ASKS_DURATION = re.compile(r"多久|多长时间|多少时间|多长的时间|多快(?=[\u4e00-\u9fff])(?!的)|(?<![月哪元国])" + _ASKING_JI + r"个?(?:工作日|工作天|自然日|星期|个月|小时|"
                             r"(?:天|日|周)(?![\u4e00-\u9fff])|天(?![然气空文堂下津地])|(?:日|周)(?=[内后才能就可的之以去来到完办做拿领交])|"
                             r"年(?![级度份底初末前轻纪代]))")  # not 「多少日圆」「多少天然气」「多少周岁」
@@ -75,6 +77,8 @@ def _asked_unit(text: str) -> str:
         return "米"  # 「多远以内不能放炮」: a distance (100米, 2公里, 50公尺)
     if _HOW_HEAVY.search(text):
         return "公斤"  # 「行李多重以内」: a weight (20公斤, 5千克)
+    if _HOW_OLD.search(text):
+        return "年龄"  # 「老人多大岁数进去不要钱」: an age (70周岁, 65歲, 8个月)
     if _ASKS_DURATION.search(text):
         return DURATION_ASKED
     if _PAYS.search(text) or _money_asked(text) or _MONEY_NAMED_AFTER.search(text):
