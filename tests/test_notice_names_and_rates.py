@@ -155,3 +155,14 @@ def test_a_rate_asked_per_a_unit_the_notice_only_measures_with_is_refused(places
 def test_a_school_year_is_a_year():
     assert stated_periods("每人每学年可申领配镜补助300元") == {"年"}
     assert stated_periods("每学期补助500元") == {"学期"}
+
+
+def test_a_rare_short_form_routes_half_as_well_to_the_notice_that_spells_it_out():
+    from agent.offline.gather.evidence import _written_credit
+
+    # 「低保」 written by a look-alike's 「低保金」, spelled out by the notice that answers
+    assert _written_credit("低保", "当月低保金中的口粮部分", ()) == 1.0
+    assert _written_credit("低保", "享受最低生活保障的高龄老年人每人每月增发50元", ()) == 0.5
+    assert _written_credit("低保", "高龄老年人每人每月增发50元", ()) == 0.0
+    # (not a name the question gives: a place is written as it is)
+    assert _written_credit("翀阳", "翀山市阳光路", ("翀阳",)) == 0.0

@@ -366,7 +366,7 @@ class EvidenceFinder:
             text = self._document_norm(source)
             head = self._title(source)
             raw[source] = sum(
-                math.log(1 + n / (self._document_frequency(t) + 0.5)) * term_credit(t, text)
+                math.log(1 + n / (self._document_frequency(t) + 0.5)) * _written_credit(t, text, names)
                 * (self.tuning.name_weight if t in names and t in head else 1.0)
                 for t in own if t in names or len(t) < 2 or not self._in_others_names(t, source, text, terms)
             ) + self.tuning.context_weight * sum(
@@ -571,6 +571,20 @@ QUESTION_LINE = re.compile(r"^\s*(?:(?:\d{1,3}|[一二三四五六七八九十]{
 _NAME_WINDOW = 60  # characters
 _NAME_CHECK_DF = 3  # documents at most that use a term whose occurrences are checked for names
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _written_credit(term: str, text: str, names: tuple[str, ...]) -> float:
+    """How far ``text`` writes a rare ``term`` of the question: `term_credit`, or half for the full
+    form a user's short form keeps characters of (「低保」: 最低生活保障, `abbreviates`): a look-alike
+    that writes the short form is no better a match than the notice that spells it out. Not for a
+    name the question gives."""
+    credit = term_credit(term, text)
+    if credit or term in names or len(term) < 2:
+        return credit
+    return _SPELLED_OUT if abbreviates(term, text) else 0.0
+
+
+_SPELLED_OUT = 0.5  # the credit of a rare term's full form
 
 
 def _name_around(term: str, text: str, at: int) -> str:
