@@ -310,3 +310,16 @@ def test_a_kind_of_person_the_notice_names_by_a_synonym_is_named(segmenter):
 def test_what_before_a_negated_verb_asks_no_kind(segmenter):
     assert analyze("有啥不懂的打哪个电话？", segmenter).kind == "电话"
     assert analyze("有什么不良记录？", segmenter).kind == "记录"
+
+
+def test_the_first_payment_is_no_first_offence(segmenter):
+    from agent.offline.gather.rank import ordinal_first
+
+    def notice(source: str) -> str:
+        return "沅溪县草原补奖资金发放细则"
+
+    paid = sentence("补奖资金每年分两次兑付：7月31日前发放50%，12月20日前发放剩余资金。")
+    warned = sentence("禁牧区发现放牧的，第一次给予警告，第二次扣减补助50%。", score=0.9)
+    d = draft(segmenter, "沅溪县补奖的第一笔钱最晚什么时候到卡上？", paid, warned)
+    # 「第一次」 counts offences; the question's 「第一笔」 counts no times
+    assert ordinal_first(d.q, list(d.candidates), notice)[0] is paid

@@ -166,3 +166,13 @@ def test_a_rare_short_form_routes_half_as_well_to_the_notice_that_spells_it_out(
     assert _written_credit("低保", "高龄老年人每人每月增发50元", ()) == 0.0
     # (not a name the question gives: a place is written as it is)
     assert _written_credit("翀阳", "翀山市阳光路", ("翀阳",)) == 0.0
+
+
+def test_the_phone_of_an_institution_asked_with_what_it_is_for_is_its_own(places):
+    text = ("翀阳市学生视力筛查工作通知\n（一）视力不良的学生到市眼科医院（翀阳市滨河路218号）复查。\n"
+            "联系人：市卫生健康委疾控科　吴老师，电话：0379-6219072。\n")
+    line = "联系人：市卫生健康委疾控科　吴老师，电话：0379-6219072。"
+    # 医院 (同义词词林 Dm06) before what the phone is for (复查预约): the line gives another office's phone
+    refusal = _refusal(places, text, "翀阳市的市眼科医院复查预约电话是多少？", line)
+    assert refusal is not None and refusal.rule == "other-office" and "眼科医院" in refusal.detail
+    assert _refusal(places, text, "翀阳市卫生健康委疾控科的电话是多少？", line) is None

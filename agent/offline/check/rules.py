@@ -1198,11 +1198,18 @@ def other_office(d: Draft, docs) -> Refusal | None:
         return None
     owner = re.search(r"[\u4e00-\u9fff]{2,10}$", q.text[: asked.start()].split("的")[-1])
     head = next((h for h in OFFICE_HEADS if owner and owner.group().endswith(h)), "")
+    named = owner.group()[: -len(head)] if head else ""
+    if owner and not head:
+        # (or an institution, 同义词词林 Dm, before what the phone is for: 「市眼科医院复查预约电话」,
+        # 医院 Dm06A01, 复查预约 after it)
+        found = next((t for t in reversed(q.terms) if len(t) >= 3 and t in owner.group() and t not in q.names
+                      and any(c.startswith("Dm") for c in categories(t[-2:]))), "")
+        head, named = (found[-2:], found[:-2]) if found else ("", "")
     if not head:
         return None
     # the word right before the head says which office (「体检室」: 体检; 「担保机构」: 担保)
-    named = owner.group()[: -len(head)]
-    word = next((t for t in reversed(q.terms) if len(t) >= 2 and t in named and named.endswith(t) and t not in q.names), "")
+    word = next((t for t in reversed(q.terms) if len(t) >= 2 and t in named and named.endswith(t) and t not in q.names),
+                named if len(named) >= 2 and named + head in q.terms else "")
     if not word or word in top.norm or head in top.norm:
         return None  # (「拆迁指挥部电话」: 「征收现场指挥部：…咨询电话」 names the office by its head)
     if not any(h in top.norm for h in OFFICE_HEADS) and word + head in docs.document_norm(top.source):

@@ -382,8 +382,9 @@ def ordinal_first(q: Question, candidates: list[Candidate], title_line: Callable
         return candidates
     # (「第一次买房」 counts times: an item 「第一批」 is not the first time, 「第2次」 is)
     times = _OCCASION.search(q.text) is not None and not _ORDINAL.search(_OCCASION.sub("", q.text))
+    # (and the other way: 「第一笔钱」 is no 「第一次给予警告」, an ordinal of times where the question's counts none)
     given = [cand for cand in candidates[1:depth] if cand.source == top.source and cand.score >= 0.7 * top.score and (
-             ordinals(cand.norm) & asked) and (not times or _OCCASION.search(cand.norm))]
+             ordinals(cand.norm if times else _OCCASION.sub("", cand.norm)) & asked) and (not times or _OCCASION.search(cand.norm))]
     if not given:
         return candidates
     # (of the rows that give it, the one whose range holds the asker's figure: 「第二套…120平」 is
