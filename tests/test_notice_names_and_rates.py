@@ -176,3 +176,17 @@ def test_the_phone_of_an_institution_asked_with_what_it_is_for_is_its_own(places
     refusal = _refusal(places, text, "翀阳市的市眼科医院复查预约电话是多少？", line)
     assert refusal is not None and refusal.rule == "other-office" and "眼科医院" in refusal.detail
     assert _refusal(places, text, "翀阳市卫生健康委疾控科的电话是多少？", line) is None
+
+
+def test_a_length_of_time_asked_is_the_rules_not_its_exceptions(places):
+    q = analyze("翀阳县转移结束后最晚几天内要去村里报？", places)
+    text = "翀阳县避险转移安置补助办法\n"
+    exception = sentence("逾期未申报的，视为自动放弃，但因伤病住院经村委会证明的，可延长至转移结束后30日内申报。", score=3.76)
+    rule = sentence("（一）申报：避险转移结束后7日内，由本人或家属向所在村（社区）申报；", score=3.67)
+    ranked = unconditioned_first(q, [exception, rule], lambda source: text.splitlines()[0])
+    assert ranked[0] is rule
+    # (a length of time in the best sentence's condition is the threshold asked: it stays)
+    q = analyze("翀阳县外地来的孩子要住多久才能打免费疫苗？", places)
+    held = sentence("流动儿童在本县居住满3个月的，与本地儿童同等享受免费接种。", score=3.7)
+    born = sentence("儿童出生后1个月内，监护人应当为其办理预防接种证。", score=3.6)
+    assert unconditioned_first(q, [held, born], lambda source: text.splitlines()[0])[0] is held

@@ -445,10 +445,15 @@ def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Ca
     does not say (「脱贫户…安装的，每千瓦补贴提高至450元」): a close runner-up of the same notice
     that sets none, or one the question says (「按并网装机容量…每千瓦补贴300元」), goes first. A
     notice's general rule and its exceptions share every word but their condition."""
-    if not q.wants_number or len(candidates) < 2 or not title_line(candidates[0].source):
+    # (and a length of time asked, 「转移结束后最晚几天内要去村里报」: not 「逾期未申报的，…但…经村委会证明的，
+    # 可延长至…30日内申报」 over 「（一）申报：避险转移结束后7日内…申报」)
+    if not (q.wants_number or q.unit == DURATION_ASKED) or len(candidates) < 2 or not title_line(candidates[0].source):
         return candidates
     top = candidates[0]
     title = title_line(top.source)
+    if not q.wants_number and durations(condition(top.norm)):
+        return candidates  # (a length of time in the condition is the threshold asked: 「住多久才能…」 is
+        # 「流动儿童在本区居住满3个月的，」, 「欠多久会被收房」 is 「拖欠租金累计3个月以上…的」)
     if not _unasked(q, condition(top.norm)):
         return candidates
     # (a best sentence with the cap the question asks keeps its place: 「一年最多能奖多少」 is
@@ -461,7 +466,7 @@ def unconditioned_first(q: Question, candidates: list[Candidate], title_line: Ca
                 # (a figure outside a condition's 的-phrase: not 「…或数量超过10株的，由市园林绿化局审批」,
                 # whose 10株 says which trees, for 「砍一棵树得补种几棵」)
                 and (any(q.unit_fits(f.text) for c in figure_clauses(cand.norm) if not c.text.rstrip("，,；;。").endswith("的")
-                         for f in figures(c.text))
+                         for f in (*figures(c.text), *durations(c.text)))
                      or _LAST_CELL.search(cand.text))
                 and not _unasked(q, condition(cand.norm), title)
                 # 「个人一般罚多少」: not the runner-up about another party (「对单位处…罚款」), nor one
