@@ -134,13 +134,15 @@ def test_the_classifiers_of_plants_count_trees(places):
     assert q.unit == "棵" and q.unit_fits("3株")
 
 
+def _unconditioned(places, question: str, title: str, *ranked):
+    """The first of ``ranked`` after `unconditioned_first`, in a notice titled ``title``."""
+    return unconditioned_first(analyze(question, places), list(ranked), lambda source: title)[0]
+
+
 def test_a_figure_inside_a_conditions_de_phrase_is_not_the_answer(places):
-    q = analyze("翀阳市砍一棵树得补种几棵？", places)
-    text = "翀阳市城市树木迁移砍伐审批指南\n"
     general = sentence("经批准砍伐的，每砍伐1株须补植乔木3株；", score=3.4)
     other = sentence("（二）胸径20厘米以上，或数量超过10株的，由市园林绿化局审批；", score=3.3)
-    ranked = unconditioned_first(q, [general, other], lambda source: text.splitlines()[0])
-    assert ranked[0] is general
+    assert _unconditioned(places, "翀阳市砍一棵树得补种几棵？", "翀阳市城市树木迁移砍伐审批指南", general, other) is general
 
 
 def test_a_rate_asked_per_a_unit_the_notice_only_measures_with_is_refused(places):
@@ -179,14 +181,11 @@ def test_the_phone_of_an_institution_asked_with_what_it_is_for_is_its_own(places
 
 
 def test_a_length_of_time_asked_is_the_rules_not_its_exceptions(places):
-    q = analyze("翀阳县转移结束后最晚几天内要去村里报？", places)
-    text = "翀阳县避险转移安置补助办法\n"
+    title = "翀阳县避险转移安置补助办法"
     exception = sentence("逾期未申报的，视为自动放弃，但因伤病住院经村委会证明的，可延长至转移结束后30日内申报。", score=3.76)
     rule = sentence("（一）申报：避险转移结束后7日内，由本人或家属向所在村（社区）申报；", score=3.67)
-    ranked = unconditioned_first(q, [exception, rule], lambda source: text.splitlines()[0])
-    assert ranked[0] is rule
+    assert _unconditioned(places, "翀阳县转移结束后最晚几天内要去村里报？", title, exception, rule) is rule
     # (a length of time in the best sentence's condition is the threshold asked: it stays)
-    q = analyze("翀阳县外地来的孩子要住多久才能打免费疫苗？", places)
     held = sentence("流动儿童在本县居住满3个月的，与本地儿童同等享受免费接种。", score=3.7)
     born = sentence("儿童出生后1个月内，监护人应当为其办理预防接种证。", score=3.6)
-    assert unconditioned_first(q, [held, born], lambda source: text.splitlines()[0])[0] is held
+    assert _unconditioned(places, "翀阳县外地来的孩子要住多久才能打免费疫苗？", title, held, born) is held
