@@ -1004,12 +1004,10 @@ def other_period(d: Draft, docs) -> Refusal | None:
     if not q.wants_number or not asked:
         return None
     said = _PERIOD_WORDS.get(asked, (asked,))
-    headings = [normalize_query(heading_of_row(docs.index, c)) for c in d.candidates[:5] if c.source == top.source]
-    texts = [f"{h} {c.norm}" for h, c in zip(headings, (c for c in d.candidates[:5] if c.source == top.source))]
+    texts = [f"{normalize_query(heading_of_row(docs.index, c))} {c.norm}" for c in d.candidates[:5] if c.source == top.source]
     stated = stated_periods(texts[0])
-    # (nor when a close sentence of the notice states a figure in the asked unit per the asked
-    # period, or a table's header says the period: the ranking puts it first; not 「春季学期筛查于…」,
-    # which names a term, nor 「每学期至少召开1次…家长会」 for a sum of money per 学期)
+    # (nor when a close sentence of the notice says the asked period: the ranking puts it first;
+    # requiring it to state a rate per the period cost a blind probe a false refusal, session 49)
     if stated and asked not in stated and not any(w in text for text in texts for w in said):
         return Refusal("other-period", f"asked per {asked}; the best sentence states a rate per {'/'.join(sorted(stated))}")
     return None

@@ -100,10 +100,10 @@ def _by_initials(word: str, text: str) -> bool:
 
 
 def _contracted(word: str, text: str) -> bool:
-    """``word`` is one character and a word of two (「配眼镜」: 配 + 眼镜) that ``text`` writes the
-    other way round of a short form: the one character and one of the two's, a dictionary word
+    """``word`` is one character and a word of two (「配眼镜」: 配 + 眼镜), and ``text`` writes it
+    contracted: the one character and one character of the two, itself a dictionary word
     (「配镜补助」: 配镜), as Chinese pairs a one-syllable verb with one syllable of its object
-    (配镜, 买车, 办证; 《现代汉语词典》's 单双音节搭配)."""
+    (配镜, 买车, 办证; 《现代汉语词典》's 单双音节搭配). Here the notice is the shorter one."""
     if len(word) != 3 or not in_dictionary(word[1:]):
         return False
     return any(in_dictionary(word[0] + ch) and word[0] + ch in text for ch in word[1:])
